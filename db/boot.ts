@@ -1,0 +1,20 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { getDbHandle } from "./client";
+import { runMigrations } from "./migrate";
+
+/**
+ * Called once when the server starts (instrumentation.ts): opens the database, applies
+ * migrations and, on the embedded database, seeds the demo town when it is empty.
+ * Never runs while building.
+ */
+export async function bootDatabase(): Promise<void> {
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const handle = await getDbHandle();
+  await runMigrations(handle);
+  const mode = env().SEED_DEMO;
+  if (mode === "true" || (mode === "auto" && handle.kind === "pglite")) {
+    const { seedDemoIfEmpty } = await import("./seed");
+    await seedDemoIfEmpty(handle.db);
+  }
+}

@@ -1,0 +1,524 @@
+import { relations, sql, type SQL } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  customType,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+/*
+ * The schema covers the whole product, not only what is built so far, so that later
+ * work extends it with migrations instead of rewriting it. Every instant is a
+ * `timestamptz`; an activity also keeps its IANA zone so wall-clock times can be
+ * shown (and recurring series generated) in the zone where it happens.
+ */
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const createdAt = () => ts("created_at").notNull().defaultNow();
+
+export const siteRole = pgEnum("site_role", ["member", "admin"]);
+export const activityKind = pgEnum("activity_kind", ["volunteer", "walk", "hobby"]);
+export const energyLevel = pgEnum("energy_level", ["low", "medium", "high"]);
+export const talkLevel = pgEnum("talk_level", ["quiet", "some_chat", "conversation"]);
+export const activityStatus = pgEnum("activity_status", ["scheduled", "cancelled"]);
+export const groupVisibility = pgEnum("group_visibility", ["public", "private"]);
+export const joinPolicy = pgEnum("join_policy", ["open", "approval"]);
+export const membershipRole = pgEnum("membership_role", ["owner", "organizer", "member"]);
+export const membershipStatus = pgEnum("membership_status", ["active", "pending", "banned"]);
+export const rsvpStatus = pgEnum("rsvp_status", ["going", "waitlisted", "maybe", "not_going"]);
+export const attendance = pgEnum("attendance", ["attended", "no_show"]);
+export const recurrenceFrequency = pgEnum("recurrence_frequency", ["weekly", "biweekly", "monthly_nth_weekday"]);
+export const standingStatus = pgEnum("standing_status", ["active", "paused"]);
+export const taskClaimStatus = pgEnum("task_claim_status", ["claimed", "done", "verified"]);
+export const partnershipStatus = pgEnum("partnership_status", ["invited", "active", "paused", "ended", "declined"]);
+export const partnershipRhythm = pgEnum("partnership_rhythm", ["daily_message", "weekly_meeting"]);
+export const reflectionFeeling = pgEnum("reflection_feeling", ["drained", "ok", "lifted"]);
+export const reportTarget = pgEnum("report_target", ["activity", "comment", "group", "member"]);
+export const reportStatus = pgEnum("report_status", ["open", "actioned", "dismissed"]);
+export const outboxStatus = pgEnum("outbox_status", ["pending", "sent", "failed"]);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Stored lower-cased and trimmed; the unique index is on this column. */
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: siteRole("role").notNull().default("member"),
+    bio: text("bio").notNull().default(""),
+    neighbourhood: text("neighbourhood"),
+    /** Opt-in: other signed-in members may see this name on "who's going" lists. */
+    listedAsGoing: boolean("listed_as_going").notNull().default(false),
+    timezone: text("timezone"),
+    /** Bumped on password change and sign-out everywhere; sessions carrying an older value end. */
+    sessionVersion: integer("session_version").notNull().default(0),
+    unsubscribeToken: text("unsubscribe_token").notNull().default(sql`md5(random()::text || clock_timestamp()::text)`),
+    suspendedAt: ts("suspended_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email)],
+);
+
+export const groups = pgTable(
+  "groups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    about: text("about").notNull().default(""),
+    agreements: text("agreements").notNull().default(""),
+    visibility: groupVisibility("visibility").notNull().default("public"),
+    joinPolicy: joinPolicy("join_policy").notNull().default("open"),
+    neighbourhood: text("neighbourhood"),
+    hiddenAt: ts("hidden_at"),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("groups_slug_key").on(t.slug)],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    groupId: uuid("group_id").notNull().references(() => groups.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    role: membershipRole("role").notNull().default("member"),
+    status: membershipStatus("status").notNull().default("active"),
+    /** When the member accepted the group's agreements; required before becoming active. */
+    agreementsAcceptedAt: ts("agreements_accepted_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index("memberships_user_idx").on(t.userId)],
+);
+
+export const projects = pgTable(
+  "projects",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    groupId: uuid("group_id").notNull().references(() => groups.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    goal: text("goal").notNull().default(""),
+    description: text("description").notNull().default(""),
+    completedAt: ts("completed_at"),
+    hiddenAt: ts("hidden_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("projects_group_idx").on(t.groupId)],
+);
+
+/** A recurring series; its occurrences are ordinary activities generated ahead of time. */
+export const series = pgTable("series", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  groupId: uuid("group_id").notNull().references(() => groups.id, { onDelete: "cascade" }),
+  frequency: recurrenceFrequency("frequency").notNull(),
+  /** RFC 5545 RRULE text, evaluated in `timezone` so local wall-clock time survives DST. */
+  rrule: text("rrule").notNull(),
+  timezone: text("timezone").notNull(),
+  /** Local start time "HH:MM" and duration, applied to every generated occurrence. */
+  localStartTime: text("local_start_time").notNull(),
+  durationMinutes: integer("duration_minutes").notNull(),
+  generatedUntil: ts("generated_until").notNull(),
+  endedAt: ts("ended_at"),
+  createdAt: createdAt(),
+});
+
+export const activities = pgTable(
+  "activities",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    groupId: uuid("group_id").notNull().references(() => groups.id, { onDelete: "cascade" }),
+    seriesId: uuid("series_id").references(() => series.id, { onDelete: "set null" }),
+    projectId: uuid("project_id").references(() => projects.id, { onDelete: "set null" }),
+    kind: activityKind("kind").notNull(),
+    title: text("title").notNull(),
+    /** Markdown; rendered without raw HTML. */
+    description: text("description").notNull().default(""),
+    startsAt: ts("starts_at").notNull(),
+    endsAt: ts("ends_at").notNull(),
+    timezone: text("timezone").notNull(),
+    placeName: text("place_name").notNull().default(""),
+    address: text("address").notNull().default(""),
+    neighbourhood: text("neighbourhood"),
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
+    onlineUrl: text("online_url"),
+    meetingPoint: text("meeting_point"),
+    /** Null means unlimited. */
+    capacity: integer("capacity"),
+    rsvpCutoff: ts("rsvp_cutoff"),
+    energyLevel: energyLevel("energy_level").notNull(),
+    talkLevel: talkLevel("talk_level").notNull(),
+    lateArrivalOk: boolean("late_arrival_ok").notNull().default(true),
+    stepFree: boolean("step_free").notNull().default(false),
+    seatingAvailable: boolean("seating_available").notNull().default(false),
+    quietSpace: boolean("quiet_space").notNull().default(false),
+    substanceFree: boolean("substance_free").notNull().default(false),
+    firstTimerFriendly: boolean("first_timer_friendly").notNull().default(false),
+    status: activityStatus("status").notNull().default("scheduled"),
+    cancelledAt: ts("cancelled_at"),
+    /** Kept equal to the number of RSVPs with status "going" by the RSVP mutation, which owns it. */
+    goingCount: integer("going_count").notNull().default(0),
+    waitlistCount: integer("waitlist_count").notNull().default(0),
+    /** iCalendar SEQUENCE: bumped on every edit that attendees should see. */
+    sequence: integer("sequence").notNull().default(0),
+    hiddenAt: ts("hidden_at"),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+    search: tsvector("search").generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('english', coalesce(${activities.title}, '')), 'A') || setweight(to_tsvector('english', coalesce(${activities.placeName}, '') || ' ' || coalesce(${activities.neighbourhood}, '')), 'B') || setweight(to_tsvector('english', coalesce(${activities.description}, '')), 'C')`,
+    ),
+  },
+  (t) => [
+    index("activities_starts_at_idx").on(t.startsAt),
+    index("activities_kind_starts_at_idx").on(t.kind, t.startsAt),
+    index("activities_group_starts_at_idx").on(t.groupId, t.startsAt),
+    index("activities_series_idx").on(t.seriesId, t.startsAt),
+    index("activities_search_idx").using("gin", t.search),
+    index("activities_location_idx").on(t.latitude, t.longitude),
+    check("activities_capacity_positive", sql`${t.capacity} is null or ${t.capacity} > 0`),
+    check("activities_ends_after_start", sql`${t.endsAt} > ${t.startsAt}`),
+    check("activities_going_count_nonnegative", sql`${t.goingCount} >= 0`),
+  ],
+);
+
+export const rsvps = pgTable(
+  "rsvps",
+  {
+    activityId: uuid("activity_id").notNull().references(() => activities.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    status: rsvpStatus("status").notNull(),
+    /** Arrival order on the waitlist; positions are ranks over this among waitlisted rows. */
+    waitlistSeq: bigserial("waitlist_seq", { mode: "number" }),
+    goTogether: boolean("go_together").notNull().default(false),
+    offersToGreet: boolean("offers_to_greet").notNull().default(false),
+    greeterId: uuid("greeter_id").references(() => users.id, { onDelete: "set null" }),
+    fromStandingPlace: boolean("from_standing_place").notNull().default(false),
+    attendance: attendance("attendance"),
+    attendanceMarkedAt: ts("attendance_marked_at"),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.activityId, t.userId] }),
+    index("rsvps_user_idx").on(t.userId),
+    index("rsvps_activity_status_idx").on(t.activityId, t.status, t.waitlistSeq),
+  ],
+);
+
+export const standingPlaces = pgTable(
+  "standing_places",
+  {
+    seriesId: uuid("series_id").notNull().references(() => series.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    status: standingStatus("status").notNull().default("active"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.seriesId, t.userId] })],
+);
+
+export const tasks = pgTable(
+  "tasks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    placesNeeded: integer("places_needed").notNull().default(1),
+    /** Kept equal to the number of claims by the task-claim mutation, which owns it. */
+    claimedCount: integer("claimed_count").notNull().default(0),
+    effort: energyLevel("effort").notNull().default("medium"),
+    windowStart: ts("window_start"),
+    windowEnd: ts("window_end"),
+    dueOn: date("due_on"),
+    fromHome: boolean("from_home").notNull().default(false),
+    estimatedHours: numeric("estimated_hours", { precision: 6, scale: 2 }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("tasks_project_idx").on(t.projectId),
+    check("tasks_places_positive", sql`${t.placesNeeded} > 0`),
+    check("tasks_claims_within_places", sql`${t.claimedCount} <= ${t.placesNeeded}`),
+  ],
+);
+
+export const taskClaims = pgTable(
+  "task_claims",
+  {
+    taskId: uuid("task_id").notNull().references(() => tasks.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    status: taskClaimStatus("status").notNull().default("claimed"),
+    assignedById: uuid("assigned_by_id").references(() => users.id, { onDelete: "set null" }),
+    hours: numeric("hours", { precision: 6, scale: 2 }),
+    doneAt: ts("done_at"),
+    verifiedAt: ts("verified_at"),
+    verifiedById: uuid("verified_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.userId] }), index("task_claims_user_idx").on(t.userId)],
+);
+
+export const comments = pgTable(
+  "comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    activityId: uuid("activity_id").references(() => activities.id, { onDelete: "cascade" }),
+    projectId: uuid("project_id").references(() => projects.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    removedAt: ts("removed_at"),
+    removedById: uuid("removed_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("comments_activity_idx").on(t.activityId, t.createdAt),
+    index("comments_project_idx").on(t.projectId, t.createdAt),
+    check("comments_one_target", sql`(${t.activityId} is null) <> (${t.projectId} is null)`),
+  ],
+);
+
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull().default(""),
+    href: text("href"),
+    activityId: uuid("activity_id").references(() => activities.id, { onDelete: "cascade" }),
+    readAt: ts("read_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
+);
+
+export const emailPreferences = pgTable(
+  "email_preferences",
+  {
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    enabled: boolean("enabled").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.type] })],
+);
+
+/** Every email is written here first, in the same transaction as its cause; a sender drains it. */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    toAddress: text("to_address").notNull(),
+    type: text("type").notNull(),
+    subject: text("subject").notNull(),
+    bodyText: text("body_text").notNull(),
+    /** Makes "sent exactly once" a database rule: the same cause cannot enqueue twice. */
+    dedupeKey: text("dedupe_key").notNull(),
+    status: outboxStatus("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    sentAt: ts("sent_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("email_outbox_dedupe_key").on(t.dedupeKey), index("email_outbox_status_idx").on(t.status, t.createdAt)],
+);
+
+export const partnerships = pgTable(
+  "partnerships",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    inviterId: uuid("inviter_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    inviteeId: uuid("invitee_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    status: partnershipStatus("status").notNull().default("invited"),
+    rhythm: partnershipRhythm("rhythm").notNull().default("weekly_meeting"),
+    acceptedAt: ts("accepted_at"),
+    endedAt: ts("ended_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("partnerships_inviter_idx").on(t.inviterId),
+    index("partnerships_invitee_idx").on(t.inviteeId),
+    check("partnerships_two_people", sql`${t.inviterId} <> ${t.inviteeId}`),
+  ],
+);
+
+export const checkIns = pgTable(
+  "check_ins",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnershipId: uuid("partnership_id").notNull().references(() => partnerships.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    note: text("note").notNull().default(""),
+    mood: smallint("mood").notNull(),
+    energy: energyLevel("energy").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("check_ins_partnership_idx").on(t.partnershipId, t.createdAt)],
+);
+
+export const connectionPlans = pgTable("connection_plans", {
+  userId: uuid("user_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
+  weeklyTotalGoal: smallint("weekly_total_goal").notNull().default(2),
+  weeklyLowEnergyGoal: smallint("weekly_low_energy_goal").notNull().default(0),
+  weeklySharedPurposeGoal: smallint("weekly_shared_purpose_goal").notNull().default(0),
+  /** e.g. [{ "day": 6, "from": "09:00", "to": "12:00" }] with ISO weekdays. */
+  freeTimes: jsonb("free_times").$type<{ day: number; from: string; to: string }[]>().notNull().default([]),
+  interests: text("interests").array().notNull().default(sql`'{}'::text[]`),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const reflections = pgTable(
+  "reflections",
+  {
+    activityId: uuid("activity_id").notNull().references(() => activities.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    feeling: reflectionFeeling("feeling").notNull(),
+    note: text("note").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.userId] })],
+);
+
+export const milestones = pgTable(
+  "milestones",
+  {
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    reachedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+export const reports = pgTable(
+  "reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reporterId: uuid("reporter_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    targetType: reportTarget("target_type").notNull(),
+    targetId: uuid("target_id").notNull(),
+    /** The group whose organizers may moderate this report, when there is one. */
+    groupId: uuid("group_id").references(() => groups.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    status: reportStatus("status").notNull().default("open"),
+    outcome: text("outcome"),
+    resolvedById: uuid("resolved_by_id").references(() => users.id, { onDelete: "set null" }),
+    resolvedAt: ts("resolved_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("reports_status_idx").on(t.status, t.createdAt), index("reports_group_idx").on(t.groupId)],
+);
+
+export const blocks = pgTable(
+  "blocks",
+  {
+    blockerId: uuid("blocker_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    blockedId: uuid("blocked_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.blockerId, t.blockedId] }), index("blocks_blocked_idx").on(t.blockedId)],
+);
+
+/** Personal access tokens for the JSON API; only a SHA-256 of the token is stored. */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    lastUsedAt: ts("last_used_at"),
+    revokedAt: ts("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_key").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
+);
+
+/** Private calendar subscription feeds (mine, or one group's), behind revocable tokens. */
+export const calendarFeeds = pgTable(
+  "calendar_feeds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    groupId: uuid("group_id").references(() => groups.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    revokedAt: ts("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("calendar_feeds_hash_key").on(t.tokenHash)],
+);
+
+export const passwordResetTokens = pgTable("password_reset_tokens", {
+  tokenHash: text("token_hash").primaryKey(),
+  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  expiresAt: ts("expires_at").notNull(),
+  usedAt: ts("used_at"),
+  createdAt: createdAt(),
+});
+
+/** Fixed-window counters shared by every app instance, so limits hold across processes. */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: ts("window_start").notNull(),
+  count: integer("count").notNull(),
+});
+
+export const usersRelations = relations(users, ({ many }) => ({ memberships: many(memberships), rsvps: many(rsvps) }));
+export const groupsRelations = relations(groups, ({ many }) => ({
+  memberships: many(memberships),
+  activities: many(activities),
+  projects: many(projects),
+}));
+export const membershipsRelations = relations(memberships, ({ one }) => ({
+  group: one(groups, { fields: [memberships.groupId], references: [groups.id] }),
+  user: one(users, { fields: [memberships.userId], references: [users.id] }),
+}));
+export const activitiesRelations = relations(activities, ({ one, many }) => ({
+  group: one(groups, { fields: [activities.groupId], references: [groups.id] }),
+  series: one(series, { fields: [activities.seriesId], references: [series.id] }),
+  project: one(projects, { fields: [activities.projectId], references: [projects.id] }),
+  rsvps: many(rsvps),
+}));
+export const rsvpsRelations = relations(rsvps, ({ one }) => ({
+  activity: one(activities, { fields: [rsvps.activityId], references: [activities.id] }),
+  user: one(users, { fields: [rsvps.userId], references: [users.id] }),
+}));
+export const projectsRelations = relations(projects, ({ one, many }) => ({
+  group: one(groups, { fields: [projects.groupId], references: [groups.id] }),
+  tasks: many(tasks),
+}));
+export const tasksRelations = relations(tasks, ({ one, many }) => ({
+  project: one(projects, { fields: [tasks.projectId], references: [projects.id] }),
+  claims: many(taskClaims),
+}));
+export const taskClaimsRelations = relations(taskClaims, ({ one }) => ({
+  task: one(tasks, { fields: [taskClaims.taskId], references: [tasks.id] }),
+  user: one(users, { fields: [taskClaims.userId], references: [users.id] }),
+}));
+
+export type User = typeof users.$inferSelect;
+export type Group = typeof groups.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;
+export type Activity = typeof activities.$inferSelect;
+export type NewActivity = typeof activities.$inferInsert;
+export type Rsvp = typeof rsvps.$inferSelect;
+export type Series = typeof series.$inferSelect;
+export type Project = typeof projects.$inferSelect;
+export type Task = typeof tasks.$inferSelect;

@@ -1,0 +1,58 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getUserByEmail, getUserById } from "@/db/users";
+import { authSecret } from "@/lib/env";
+import { decoyHash, verifyPassword } from "@/lib/passwords";
+import { signInSchema } from "@/lib/validation/auth";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; name: string; email: string };
+  }
+}
+
+/*
+ * Credentials sign-in, so sessions are JWTs in an httpOnly cookie. The token carries the
+ * member's session version; a password change bumps it, and the jwt callback ends any
+ * session whose version is stale (or whose account is suspended or deleted).
+ */
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  secret: authSecret(),
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/signin" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw) {
+        const parsed = signInSchema.safeParse(raw);
+        if (!parsed.success) throw new CredentialsSignin();
+        const user = await getUserByEmail(parsed.data.email);
+        // Verify against a decoy when the email is unknown: same answer, same time.
+        const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), parsed.data.password);
+        if (!user || !ok || user.suspendedAt) throw new CredentialsSignin();
+        return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion } as never;
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        return token;
+      }
+      if (!token.sub) return null;
+      const current = await getUserById(token.sub);
+      if (!current || current.suspendedAt || current.sessionVersion !== token.sv) return null;
+      token.name = current.name;
+      token.email = current.email;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user = { ...session.user, id: token.sub, name: token.name ?? "", email: token.email ?? "" };
+      return session;
+    },
+  },
+});

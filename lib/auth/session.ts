@@ -1,0 +1,34 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { getUserById } from "@/db/users";
+import { auth } from "./config";
+
+export interface Viewer {
+  id: string;
+  name: string;
+  email: string;
+  isAdmin: boolean;
+}
+
+/** The signed-in member for this request, or null; resolved once per request. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  let session;
+  try {
+    session = await auth();
+  } catch {
+    return null;
+  }
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await getUserById(id);
+  if (!user || user.suspendedAt) return null;
+  return { id: user.id, name: user.name, email: user.email, isAdmin: user.role === "admin" };
+});
+
+/** The signed-in member, or a redirect to sign-in that comes back to `returnTo`. */
+export async function requireViewer(returnTo: string): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return viewer;
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/*
+ * Every setting the hub reads, with its default. Documented in the README; nothing else
+ * reads process.env for configuration.
+ */
+const envSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  PGLITE_DATA_DIR: z.string().optional(),
+  AUTH_SECRET: z.string().min(16).optional(),
+  SITE_NAME: z.string().default("Common Thread"),
+  SITE_TIMEZONE: z.string().default("Europe/London"),
+  SEED_DEMO: z.enum(["auto", "true", "false"]).default("auto"),
+  CRISIS_LINES: z.string().optional(),
+  HELP_INTRO: z.string().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const fields = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid configuration: ${fields}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/**
+ * AUTH_SECRET signs session cookies. When it is not set (the zero-setup start), one is
+ * generated once and kept beside the embedded database, so sessions survive restarts.
+ * A PostgreSQL deployment in production must set it.
+ */
+export function authSecret(): string {
+  const configured = env().AUTH_SECRET;
+  if (configured) return configured;
+  if (env().DATABASE_URL && process.env.NODE_ENV === "production") {
+    throw new Error("AUTH_SECRET must be set when running in production on PostgreSQL.");
+  }
+  const file = path.join(process.cwd(), ".data", "auth-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    const secret = crypto.randomBytes(32).toString("base64url");
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    try {
+      fs.writeFileSync(file, secret, { flag: "wx", mode: 0o600 });
+      return secret;
+    } catch {
+      return fs.readFileSync(file, "utf8").trim();
+    }
+  }
+}

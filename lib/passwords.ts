@@ -1,0 +1,22 @@
+import "server-only";
+import { hash, verify } from "@node-rs/argon2";
+
+// argon2id with the library's defaults (19 MiB, t=2, p=1), the OWASP baseline.
+export function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+/** A real hash to verify against when the email is unknown, so both failures take the same time. */
+let decoy: Promise<string> | undefined;
+export function decoyHash(): Promise<string> {
+  decoy ??= hash("not-a-real-password-decoy");
+  return decoy;
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+export const emailSchema = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long.")
+  .pipe(z.email({ error: "Enter an email address like name@example.com." }));
+
+export const newPasswordSchema = z
+  .string({ error: "Choose a password." })
+  .min(10, "Use at least 10 characters for your password.")
+  .max(200, "Use at most 200 characters for your password.");
+
+export const signUpSchema = z.object({
+  name: z
+    .string({ error: "Tell us what to call you." })
+    .trim()
+    .min(1, "Tell us what to call you.")
+    .max(80, "Keep your name under 80 characters."),
+  email: emailSchema,
+  password: newPasswordSchema,
+});
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200, "That password is too long."),
+});
+
+export type SignUpInput = z.infer<typeof signUpSchema>;
+export type SignInInput = z.infer<typeof signInSchema>;
+
+/** Only same-site paths may be used as a place to return to after signing in. */
+export function safeCallbackUrl(value: unknown): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  return value.slice(0, 500);
+}
