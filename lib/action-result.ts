@@ -1,0 +1,37 @@
+import type { z } from "zod";
+
+/*
+ * What a server action returns. Expected failures are a closed set of codes with
+ * field errors to show beside the fields; unexpected ones are thrown to error.tsx.
+ */
+export type ActionCode =
+  | "invalid_input"
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "closed"
+  | "rate_limited"
+  | "try_again";
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; code: ActionCode; message: string; fieldErrors?: Record<string, string> };
+
+/** First message per field, keyed by the dotted path, from a zod error. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+export function invalid(error: z.ZodError, message = "Some fields need another look."): ActionResult<never> {
+  return { ok: false, code: "invalid_input", message, fieldErrors: fieldErrorsOf(error) };
+}
+
+export function fail(code: ActionCode, message: string): ActionResult<never> {
+  return { ok: false, code, message };
+}
