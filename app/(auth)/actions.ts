@@ -1,0 +1,57 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { createUser } from "@/db/users";
+import { fail, invalid, type ActionResult } from "@/lib/action-result";
+import { signIn, signOut } from "@/lib/auth/config";
+import { hashPassword } from "@/lib/passwords";
+import { safeCallbackUrl, signInSchema, signUpSchema } from "@/lib/validation/auth";
+
+/** One message for an unknown email and a wrong password, so neither can be probed. */
+const WRONG_CREDENTIALS = "That email and password don't match an account. Check them and try again.";
+
+export type AuthFormState = (ActionResult & { values?: Record<string, string> }) | null;
+
+function formValues(formData: FormData, keys: string[]): Record<string, string> {
+  return Object.fromEntries(keys.map((k) => [k, String(formData.get(k) ?? "").slice(0, 300)]));
+}
+
+async function signInAndRedirect(email: string, password: string, callbackUrl: string): Promise<AuthFormState> {
+  try {
+    // On success signIn throws Next's redirect, which must propagate.
+    await signIn("credentials", { email, password, redirectTo: callbackUrl });
+    return null;
+  } catch (error) {
+    if (error instanceof AuthError) return { ...fail("unauthenticated", WRONG_CREDENTIALS), values: { email } };
+    throw error;
+  }
+}
+
+export async function signInAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const callbackUrl = safeCallbackUrl(formData.get("callbackUrl"));
+  const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
+  if (!parsed.success) return { ...invalid(parsed.error), values: formValues(formData, ["email"]) };
+  return signInAndRedirect(parsed.data.email, parsed.data.password, callbackUrl);
+}
+
+export async function signUpAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const callbackUrl = safeCallbackUrl(formData.get("callbackUrl"));
+  const values = formValues(formData, ["name", "email"]);
+  const parsed = signUpSchema.safeParse({ name: formData.get("name"), email: formData.get("email"), password: formData.get("password") });
+  if (!parsed.success) return { ...invalid(parsed.error), values };
+  const created = await createUser({ name: parsed.data.name, email: parsed.data.email, passwordHash: await hashPassword(parsed.data.password) });
+  if (!created.ok) {
+    return {
+      ok: false,
+      code: "conflict",
+      message: "There is already an account with that email.",
+      fieldErrors: { email: "There is already an account with that email. Try signing in instead." },
+      values,
+    };
+  }
+  return signInAndRedirect(parsed.data.email, parsed.data.password, callbackUrl);
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}

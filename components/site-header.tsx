@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { signOutAction } from "@/app/(auth)/actions";
+import { getViewer } from "@/lib/auth/session";
+
+export async function SiteHeader() {
+  const viewer = await getViewer();
+  return (
+    <header className="border-b border-line bg-surface">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <Link href="/" className="text-lg font-bold no-underline">
+          <span aria-hidden="true" className="text-brand">◎ </span>Common Thread
+        </Link>
+        <nav aria-label="Main" className="flex flex-wrap items-center gap-1 text-sm">
+          <Link className="rounded-md px-3 py-2 hover:bg-brand-soft" href="/activities">Activities</Link>
+          <Link className="rounded-md px-3 py-2 hover:bg-brand-soft" href="/groups">Groups</Link>
+          {viewer ? (
+            <>
+              <Link className="rounded-md px-3 py-2 hover:bg-brand-soft" href="/notifications">Notifications</Link>
+              <Link className="rounded-md px-3 py-2 hover:bg-brand-soft" href="/account" data-testid="account-link">
+                {viewer.name}
+              </Link>
+              <form action={signOutAction}>
+                <button type="submit" className="rounded-md px-3 py-2 hover:bg-brand-soft" data-testid="sign-out">
+                  Sign out
+                </button>
+              </form>
+            </>
+          ) : (
+            <>
+              <Link className="rounded-md px-3 py-2 hover:bg-brand-soft" href="/signin" data-testid="sign-in-link">Sign in</Link>
+              <Link className="rounded-md bg-brand px-3 py-2 font-semibold text-brand-ink" href="/signup" data-testid="sign-up-link">
+                Join
+              </Link>
+            </>
+          )}
+        </nav>
+      </div>
+    </header>
+  );
+}
