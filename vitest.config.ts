@@ -1,22 +1,40 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+const alias = {
+  "@": path.resolve(__dirname),
+  // Next's guard against importing server code in the browser; tests are the server.
+  "server-only": path.resolve(__dirname, "tests/helpers/empty.ts"),
+};
+
+// A half-hour offset catches time-zone mistakes that whole-hour zones hide.
+const env = { TZ: "Asia/Kolkata" };
+
 export default defineConfig({
-  resolve: {
-    alias: {
-      "@": path.resolve(__dirname),
-      // Next's guard against importing server code in the browser; tests are the server.
-      "server-only": path.resolve(__dirname, "tests/helpers/empty.ts"),
-    },
-  },
+  resolve: { alias },
   test: {
-    include: ["tests/**/*.test.ts"],
-    // A half-hour offset catches time-zone mistakes that whole-hour zones hide.
-    env: { TZ: "Asia/Kolkata" },
-    globalSetup: ["tests/helpers/global-setup.ts"],
-    setupFiles: ["tests/helpers/setup.ts"],
     pool: "forks",
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], env },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration",
+          include: ["tests/**/*.test.ts"],
+          exclude: ["tests/unit/**"],
+          env,
+          // Each file gets the real migrations: on PGlite, or a throwaway PostgreSQL database.
+          globalSetup: ["tests/helpers/global-setup.ts"],
+          setupFiles: ["tests/helpers/setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { accessibilityFacts, energyLevels, kinds, talkLevels } from "@/lib/labels";
+
+/*
+ * The listing's filters, shared by the /activities page (a GET form, so they live in the
+ * URL) and GET /api/activities. Every parameter is optional; a value that does not fit
+ * gets a message naming the parameter.
+ */
+
+const list = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z.preprocess(
+    (v) => (v === undefined || v === "" ? [] : (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(",")).filter(Boolean)),
+    z.array(z.enum(values, { error: `Choose ${what} from: ${values.join(", ")}.` })).max(values.length * 2, `Too many ${what} values.`),
+  );
+
+const flag = (what: string) =>
+  z.preprocess(
+    (v) => (Array.isArray(v) ? v[v.length - 1] : v),
+    z
+      .union([z.undefined(), z.literal(""), z.enum(["1", "true", "on", "yes", "0", "false", "off", "no"], { error: `Use 1 or 0 for ${what}.` })])
+      .transform((v) => v === "1" || v === "true" || v === "on" || v === "yes"),
+  );
+
+const single = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (Array.isArray(v) ? v[v.length - 1] : v === "" ? undefined : v), schema);
+
+const day = (what: string) =>
+  single(
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, `Write the ${what} date as YYYY-MM-DD, for example 2026-12-05.`)
+      .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), `The ${what} date is not a real date.`)
+      .optional(),
+  );
+
+const number = (what: string, min: number, max: number) =>
+  single(z.coerce.number({ error: `${what} must be a number.` }).min(min, `${what} must be at least ${min}.`).max(max, `${what} must be at most ${max}.`).optional());
+
+export const activityFiltersSchema = z
+  .object({
+    q: single(z.string().trim().max(200, "Keep the search under 200 characters.").optional()),
+    kind: list(kinds, "kind"),
+    energy: list(energyLevels, "energy"),
+    talk: list(talkLevels, "talk"),
+    access: list(accessibilityFacts, "access"),
+    when: single(z.enum(["any", "today", "weekend", "week", "custom"], { error: "Choose when from: any, today, weekend, week, custom." }).default("any")),
+    from: day("from"),
+    to: day("to"),
+    firstTimer: flag("firstTimer"),
+    substanceFree: flag("substanceFree"),
+    spotsLeft: flag("spotsLeft"),
+    lat: number("lat", -90, 90),
+    lng: number("lng", -180, 180),
+    km: number("km", 0.1, 200),
+    group: single(z.string().regex(/^[a-z0-9-]{1,80}$/, "A group is named by its slug, like riverside-gardeners.").optional()),
+    page: single(z.coerce.number({ error: "page must be a whole number." }).int("page must be a whole number.").min(1, "page starts at 1.").max(1000, "page must be at most 1000.").default(1)),
+    perPage: single(z.coerce.number({ error: "perPage must be a whole number." }).int("perPage must be a whole number.").min(1, "perPage must be at least 1.").max(100, "perPage must be at most 100.").default(20)),
+  })
+  .superRefine((f, ctx) => {
+    if ((f.lat === undefined) !== (f.lng === undefined)) ctx.addIssue({ code: "custom", path: [f.lat === undefined ? "lat" : "lng"], message: "Give both lat and lng to search near a point." });
+    if (f.km !== undefined && f.lat === undefined) ctx.addIssue({ code: "custom", path: ["km"], message: "A distance needs a point: add lat and lng." });
+    if (f.from && f.to && f.to < f.from) ctx.addIssue({ code: "custom", path: ["to"], message: "The to date must be on or after the from date." });
+  });
+
+export type ActivityFilters = z.output<typeof activityFiltersSchema>;
+
+/**
+ * For pages: parse what can be parsed, drop what cannot, and say why. A shared link
+ * with one bad parameter still shows a useful listing, with a message about the rest.
+ */
+export function parseFiltersLenient(raw: Record<string, unknown>): { filters: ActivityFilters; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  let input: Record<string, unknown> = { ...raw };
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const parsed = activityFiltersSchema.safeParse(input);
+    if (parsed.success) return { filters: parsed.data, errors };
+    const next = { ...input };
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? "");
+      errors[key] ??= issue.message;
+      delete next[key];
+    }
+    input = next;
+  }
+  return { filters: activityFiltersSchema.parse({}), errors };
+}
