@@ -1,0 +1,305 @@
+import "server-only";
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { getDb } from "../client";
+import { activities, groups, memberships, rsvps, type Activity } from "../schema";
+import { notify } from "./notifications";
+
+/*
+ * The one place that decides who is going. Every change to an activity's RSVPs runs in a
+ * transaction that first locks the activity row (SELECT … FOR UPDATE), so concurrent
+ * answers — from any number of app instances on one PostgreSQL — are decided one at a
+ * time against the real going count. The counters on the activity row are changed only
+ * here, in the same transaction as the rows they count.
+ */
+
+export type RsvpAnswer = "going" | "maybe" | "not_going";
+export type RsvpStatus = "going" | "waitlisted" | "maybe" | "not_going";
+export interface RsvpState {
+  status: RsvpStatus;
+  /** 1-based place on the waitlist, only when waitlisted. */
+  position?: number;
+}
+export interface ActivityCounts {
+  capacity: number | null;
+  goingCount: number;
+  waitlistCount: number;
+}
+export type RsvpFailureCode = "not_found" | "forbidden" | "closed" | "cancelled" | "past" | "try_again";
+export type RsvpResult =
+  | { ok: true; state: RsvpState; changed: boolean; activity: ActivityCounts }
+  | { ok: false; code: RsvpFailureCode; message: string };
+
+export interface RespondInput {
+  activityId: string;
+  userId: string;
+  status: RsvpAnswer;
+  /** "I'd rather not arrive alone": asks the organizers for a greeter. Kept as is when omitted. */
+  goTogether?: boolean;
+  /** Offers to greet someone who asked not to arrive alone. Kept as is when omitted. */
+  offersToGreet?: boolean;
+  /** The place comes from a standing place in a recurring series (no confirmation notice). */
+  fromStandingPlace?: boolean;
+}
+
+export const TRY_AGAIN_MESSAGE = "Lots of people are answering at once — please try again.";
+
+let capacityGuard = true;
+
+/** Test-only: turns the activity row lock off so a test can show the race it prevents. */
+export function __setCapacityGuardForTests(on: boolean): void {
+  if (process.env.NODE_ENV !== "test") throw new Error("The capacity guard can only be switched off in tests.");
+  capacityGuard = on;
+}
+
+async function lockActivity(tx: Db, activityId: string): Promise<Activity | undefined> {
+  const query = tx.select().from(activities).where(eq(activities.id, activityId)).limit(1);
+  const [row] = capacityGuard ? await query.for("update") : await query;
+  return row;
+}
+
+function fail(code: RsvpFailureCode, message: string): RsvpResult {
+  return { ok: false, code, message };
+}
+
+/** Lock timeouts, serialization failures and deadlocks mean "busy", never "broken". */
+function isContention(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === "object"; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (code === "55P03" || code === "40001" || code === "40P01") return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+async function contended(work: () => Promise<RsvpResult>): Promise<RsvpResult> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isContention(error)) return fail("try_again", TRY_AGAIN_MESSAGE);
+    throw error;
+  }
+}
+
+/** Hidden activities, and private groups' activities for outsiders, do not exist for this member. */
+async function visibilityRefusal(tx: Db, activity: Activity | undefined, userId: string): Promise<RsvpResult | null> {
+  if (!activity || activity.hiddenAt) return fail("not_found", "We couldn't find that activity.");
+  const [group] = await tx.select({ visibility: groups.visibility, hiddenAt: groups.hiddenAt }).from(groups).where(eq(groups.id, activity.groupId)).limit(1);
+  const [membership] = await tx
+    .select({ status: memberships.status })
+    .from(memberships)
+    .where(and(eq(memberships.groupId, activity.groupId), eq(memberships.userId, userId)))
+    .limit(1);
+  if (!group || group.hiddenAt) return fail("not_found", "We couldn't find that activity.");
+  if (group.visibility === "private" && membership?.status !== "active") return fail("not_found", "We couldn't find that activity.");
+  if (membership?.status === "banned") return fail("forbidden", "You can't RSVP to this group's activities.");
+  return null;
+}
+
+function timeRefusal(activity: Activity, now: Date): RsvpResult | null {
+  if (activity.status === "cancelled") return fail("cancelled", "This activity has been cancelled, so it isn't taking RSVPs.");
+  if (activity.endsAt <= now) return fail("past", "This activity has already happened, so it isn't taking RSVPs.");
+  if (activity.startsAt <= now) return fail("closed", "This activity has already started, so RSVPs are closed.");
+  return null;
+}
+
+function countsOf(activity: Activity): ActivityCounts {
+  return { capacity: activity.capacity, goingCount: activity.goingCount, waitlistCount: activity.waitlistCount };
+}
+
+async function waitlistPosition(tx: Db, activityId: string, seq: number): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(rsvps)
+    .where(and(eq(rsvps.activityId, activityId), eq(rsvps.status, "waitlisted"), lte(rsvps.waitlistSeq, seq)));
+  return Number(row?.n ?? 0);
+}
+
+async function bumpCounts(tx: Db, activityId: string, goingDelta: number, waitlistDelta: number): Promise<Activity> {
+  const [row] = await tx
+    .update(activities)
+    .set({ goingCount: sql`${activities.goingCount} + ${goingDelta}`, waitlistCount: sql`${activities.waitlistCount} + ${waitlistDelta}` })
+    .where(eq(activities.id, activityId))
+    .returning();
+  return row;
+}
+
+function delta(from: RsvpStatus | undefined, to: RsvpStatus | undefined): [number, number] {
+  const g = (s?: RsvpStatus) => (s === "going" ? 1 : 0);
+  const w = (s?: RsvpStatus) => (s === "waitlisted" ? 1 : 0);
+  return [g(to) - g(from), w(to) - w(from)];
+}
+
+/** Someone who stops going can no longer greet: their first-timers go back to "needs a greeter". */
+async function releaseGreeter(tx: Db, activityId: string, userId: string): Promise<void> {
+  await tx.update(rsvps).set({ greeterId: null, updatedAt: new Date() }).where(and(eq(rsvps.activityId, activityId), eq(rsvps.greeterId, userId)));
+}
+
+const when = (activity: Activity) =>
+  new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", hour: "numeric", minute: "2-digit", timeZone: activity.timezone }).format(activity.startsAt);
+
+/**
+ * Records a member's answer ("going", "maybe" or "not_going") and decides their place.
+ * "going" on a full activity (or one with people already waiting) joins the end of the
+ * waitlist. Moving away from "going" promotes the earliest waitlisted members in the
+ * same transaction. Sending the same answer again changes nothing and returns the
+ * same state. After the RSVP cutoff only answers that give a place up are accepted.
+ * Pass a transaction as `db` to make the answer part of a larger change.
+ */
+export async function respondToActivity(db: Db, input: RespondInput): Promise<RsvpResult> {
+  return contended(() =>
+    db.transaction(async (tx) => {
+      const now = new Date();
+      const activity = await lockActivity(tx, input.activityId);
+      const hidden = await visibilityRefusal(tx, activity, input.userId);
+      if (hidden || !activity) return hidden ?? fail("not_found", "We couldn't find that activity.");
+      const refused = timeRefusal(activity, now);
+      if (refused) return refused;
+
+      const [existing] = await tx
+        .select()
+        .from(rsvps)
+        .where(and(eq(rsvps.activityId, activity.id), eq(rsvps.userId, input.userId)))
+        .limit(1);
+      const keepsPlace = input.status === "going" && (existing?.status === "going" || existing?.status === "waitlisted");
+      const hasRoom = activity.capacity === null || (activity.goingCount < activity.capacity && activity.waitlistCount === 0);
+      const next: RsvpStatus = input.status !== "going" ? input.status : keepsPlace ? existing!.status : hasRoom ? "going" : "waitlisted";
+      const staying = next === "going" || next === "waitlisted" || next === "maybe";
+      const goTogether = staying ? input.goTogether ?? existing?.goTogether ?? false : false;
+      const offersToGreet = staying ? input.offersToGreet ?? existing?.offersToGreet ?? false : false;
+      const fromStandingPlace = input.fromStandingPlace ?? existing?.fromStandingPlace ?? false;
+
+      const same =
+        existing &&
+        existing.status === next &&
+        existing.goTogether === goTogether &&
+        existing.offersToGreet === offersToGreet &&
+        existing.fromStandingPlace === fromStandingPlace;
+      if (same) {
+        const position = next === "waitlisted" ? await waitlistPosition(tx, activity.id, existing.waitlistSeq) : undefined;
+        return { ok: true, state: position ? { status: next, position } : { status: next }, changed: false, activity: countsOf(activity) };
+      }
+      const cutoff = activity.rsvpCutoff ?? activity.startsAt;
+      const takesPlace = (next === "going" || next === "waitlisted" || next === "maybe") && existing?.status !== next;
+      if (takesPlace && cutoff <= now) return fail("closed", "RSVPs for this activity have closed.");
+
+      const joinsWaitlist = next === "waitlisted" && existing?.status !== "waitlisted";
+      const values = { status: next, goTogether, offersToGreet, fromStandingPlace, updatedAt: now };
+      const [row] = await tx
+        .insert(rsvps)
+        .values({ activityId: activity.id, userId: input.userId, ...values })
+        .onConflictDoUpdate({
+          target: [rsvps.activityId, rsvps.userId],
+          set: {
+            ...values,
+            // A new arrival on the waitlist queues behind everyone already there.
+            ...(joinsWaitlist ? { waitlistSeq: sql`nextval(pg_get_serial_sequence('rsvps', 'waitlist_seq'))` } : {}),
+            ...(goTogether ? {} : { greeterId: null }),
+          },
+        })
+        .returning();
+
+      const [goingDelta, waitDelta] = delta(existing?.status, next);
+      let counts = goingDelta || waitDelta ? await bumpCounts(tx, activity.id, goingDelta, waitDelta) : activity;
+      if (existing?.status === "going" && next !== "going") {
+        await releaseGreeter(tx, activity.id, input.userId);
+        if ((await promoteFromWaitlist(tx, activity.id)).length) counts = (await lockActivity(tx, activity.id)) ?? counts;
+      }
+      if (next === "going" && existing?.status !== "going" && !fromStandingPlace) {
+        await notify(tx, {
+          userId: input.userId,
+          type: "rsvp_confirmed",
+          title: `You're going to ${activity.title}`,
+          body: `See you ${when(activity)}.`,
+          href: `/activities/${activity.id}`,
+          activityId: activity.id,
+        });
+      }
+      const position = next === "waitlisted" ? await waitlistPosition(tx, activity.id, row.waitlistSeq) : undefined;
+      return { ok: true, state: position ? { status: next, position } : { status: next }, changed: true, activity: countsOf(counts) };
+    }),
+  );
+}
+
+/**
+ * Withdraws a member's RSVP entirely (their answer is forgotten). A freed place goes to
+ * the earliest waitlisted member in the same transaction. Withdrawing with no RSVP is a
+ * no-op that answers "not_going".
+ */
+export async function cancelRsvp(db: Db, input: { activityId: string; userId: string }): Promise<RsvpResult> {
+  return contended(() =>
+    db.transaction(async (tx) => {
+      const activity = await lockActivity(tx, input.activityId);
+      if (!activity || activity.hiddenAt) return fail("not_found", "We couldn't find that activity.");
+      const [existing] = await tx
+        .select()
+        .from(rsvps)
+        .where(and(eq(rsvps.activityId, activity.id), eq(rsvps.userId, input.userId)))
+        .limit(1);
+      if (!existing) {
+        const hidden = await visibilityRefusal(tx, activity, input.userId);
+        if (hidden) return hidden;
+        return { ok: true, state: { status: "not_going" }, changed: false, activity: countsOf(activity) };
+      }
+      const refused = timeRefusal(activity, new Date());
+      if (refused) return refused;
+      await tx.delete(rsvps).where(and(eq(rsvps.activityId, activity.id), eq(rsvps.userId, input.userId)));
+      const [goingDelta, waitDelta] = delta(existing.status, undefined);
+      let counts = goingDelta || waitDelta ? await bumpCounts(tx, activity.id, goingDelta, waitDelta) : activity;
+      if (existing.status === "going") {
+        await releaseGreeter(tx, activity.id, input.userId);
+        if ((await promoteFromWaitlist(tx, activity.id)).length) counts = (await lockActivity(tx, activity.id)) ?? counts;
+      }
+      return { ok: true, state: { status: "not_going" }, changed: true, activity: countsOf(counts) };
+    }),
+  );
+}
+
+/**
+ * Moves the earliest waitlisted members to "going" while there is room, and tells each
+ * of them. Call it inside the transaction that made room (a cancellation, a raised
+ * capacity, a skipped standing place); it locks the activity row itself, which is a
+ * no-op when that transaction already holds it. An activity over its capacity (after
+ * the capacity was lowered) promotes nobody. Returns the promoted members' ids.
+ */
+export async function promoteFromWaitlist(tx: Db, activityId: string): Promise<string[]> {
+  const activity = await lockActivity(tx, activityId);
+  if (!activity || activity.status === "cancelled" || activity.endsAt <= new Date() || activity.waitlistCount <= 0) return [];
+  const room = activity.capacity === null ? activity.waitlistCount : activity.capacity - activity.goingCount;
+  if (room <= 0) return [];
+  const next = await tx
+    .select({ userId: rsvps.userId })
+    .from(rsvps)
+    .where(and(eq(rsvps.activityId, activityId), eq(rsvps.status, "waitlisted")))
+    .orderBy(asc(rsvps.waitlistSeq))
+    .limit(room);
+  if (next.length === 0) return [];
+  const ids = next.map((r) => r.userId);
+  await tx
+    .update(rsvps)
+    .set({ status: "going", updatedAt: new Date() })
+    .where(and(eq(rsvps.activityId, activityId), inArray(rsvps.userId, ids)));
+  await bumpCounts(tx, activityId, ids.length, -ids.length);
+  for (const userId of ids) {
+    await notify(tx, {
+      userId,
+      type: "waitlist_promoted",
+      title: `A place opened up — you're going to ${activity.title}`,
+      body: `You've moved off the waitlist and have a place on ${when(activity)}. If you can't make it any more, change your RSVP so the next person can come.`,
+      href: `/activities/${activity.id}`,
+      activityId: activity.id,
+    });
+  }
+  return ids;
+}
+
+/** `respondToActivity` on the app's database, for actions and route handlers. */
+export async function submitRsvp(input: RespondInput): Promise<RsvpResult> {
+  return respondToActivity(await getDb(), input);
+}
+
+/** `cancelRsvp` on the app's database, for actions and route handlers. */
+export async function withdrawRsvp(input: { activityId: string; userId: string }): Promise<RsvpResult> {
+  return cancelRsvp(await getDb(), input);
+}
