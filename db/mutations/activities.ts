@@ -1,0 +1,218 @@
+import "server-only";
+import { and, asc, eq, gte, inArray } from "drizzle-orm";
+import { DateTime } from "luxon";
+import { fail, type ActionResult } from "@/lib/action-result";
+import { authorize, type Actor } from "@/lib/authz";
+import { localTimeOf, seriesRuleText } from "@/lib/recurrence";
+import { toActivityFacts, type ActivityFacts, type ActivityInput, type EditScope } from "@/lib/validation/activity";
+import { getDb, type Db } from "../client";
+import { activities, groups, rsvps, series, type Activity } from "../schema";
+import { membershipIn } from "./groups";
+import { notifyMany } from "./notifications";
+import { promoteFromWaitlist } from "./rsvps";
+import { startSeries } from "./series";
+
+/*
+ * Creating, editing, duplicating and cancelling activities. Every entry point reads the
+ * actor's membership of the activity's own group inside its transaction: being an
+ * organizer somewhere else never counts.
+ */
+
+type Refusal = Extract<ActionResult<never>, { ok: false }>;
+const refuse = (code: Refusal["code"], message: string) => fail(code, message) as Refusal;
+
+/** Locks the activity and checks the actor organizes its group; a refusal otherwise. */
+async function organizerLock(tx: Db, actor: Actor, activityId: string): Promise<Activity | Refusal> {
+  const [activity] = await tx.select().from(activities).where(eq(activities.id, activityId)).for("update");
+  if (!activity) return refuse("not_found", "We couldn't find that activity.");
+  const membership = await membershipIn(tx, activity.groupId, actor?.id);
+  const ok = authorize(actor, membership, "organizer");
+  if (ok.ok) return activity;
+  // A private group's activities do not exist for outsiders, not even as "forbidden".
+  const [group] = await tx.select({ visibility: groups.visibility }).from(groups).where(eq(groups.id, activity.groupId));
+  if (group?.visibility === "private" && membership?.status !== "active") return refuse("not_found", "We couldn't find that activity.");
+  return refuse(ok.code, ok.message);
+}
+
+const isRefusal = (v: Activity | Refusal): v is Refusal => "ok" in v;
+
+/** Creates one activity, or the first occurrence of a series and the next ~12 weeks. */
+export async function createActivity(actor: Actor, groupId: string, input: ActivityInput): Promise<ActionResult<{ id: string; seriesId: string | null }>> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const ok = authorize(actor, await membershipIn(tx, groupId, actor?.id), "organizer");
+    if (!ok.ok) return fail(ok.code, ok.message);
+    const [created] = await tx
+      .insert(activities)
+      .values({ ...toActivityFacts(input), groupId, createdById: ok.actorId })
+      .returning();
+    const s = input.repeat === "none" ? null : await startSeries(tx, created, input.repeat);
+    return { ok: true as const, data: { id: created.id, seriesId: s?.id ?? null } };
+  });
+}
+
+/** Copies an activity (not its RSVPs) one week later, as a single activity to edit. */
+export async function duplicateActivity(actor: Actor, activityId: string): Promise<ActionResult<{ id: string }>> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const source = await organizerLock(tx, actor, activityId);
+    if (isRefusal(source)) return source;
+    const shift = (d: Date) => DateTime.fromJSDate(d, { zone: source.timezone }).plus({ weeks: 1 }).toJSDate();
+    const [copy] = await tx
+      .insert(activities)
+      .values({
+        ...pickFacts(source),
+        startsAt: shift(source.startsAt),
+        endsAt: shift(source.endsAt),
+        rsvpCutoff: source.rsvpCutoff ? shift(source.rsvpCutoff) : null,
+        groupId: source.groupId,
+        projectId: source.projectId,
+        meetingPoint: source.meetingPoint,
+        createdById: actor!.id,
+      })
+      .returning({ id: activities.id });
+    return { ok: true as const, data: copy };
+  });
+}
+
+function pickFacts(a: Activity): ActivityFacts {
+  const { kind, title, description, startsAt, endsAt, timezone, placeName, address, latitude, longitude, onlineUrl, capacity, rsvpCutoff } = a;
+  const { energyLevel, talkLevel, lateArrivalOk, stepFree, seatingAvailable, quietSpace, substanceFree, firstTimerFriendly } = a;
+  return { kind, title, description, startsAt, endsAt, timezone, placeName, address, latitude, longitude, onlineUrl, capacity, rsvpCutoff, energyLevel, talkLevel, lateArrivalOk, stepFree, seatingAvailable, quietSpace, substanceFree, firstTimerFriendly };
+}
+
+/** The people an activity's change concerns: everyone going, maybe, or waiting. */
+async function attendeesOf(tx: Db, activityId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ userId: rsvps.userId })
+    .from(rsvps)
+    .where(and(eq(rsvps.activityId, activityId), inArray(rsvps.status, ["going", "maybe", "waitlisted"])));
+  return rows.map((r) => r.userId);
+}
+
+const LOGISTICS = ["startsAt", "endsAt", "timezone", "placeName", "address", "onlineUrl", "latitude", "longitude"] as const;
+const CALENDAR = [...LOGISTICS, "title", "description"] as const;
+
+function differs(a: ActivityFacts, b: ActivityFacts, keys: readonly (keyof ActivityFacts)[]): boolean {
+  return keys.some((k) => {
+    const x = a[k];
+    const y = b[k];
+    return x instanceof Date && y instanceof Date ? x.getTime() !== y.getTime() : x !== y;
+  });
+}
+
+/**
+ * Applies new facts to one occurrence: bumps the calendar SEQUENCE when what a calendar
+ * shows changed, tells attendees when the time or place changed, and promotes from the
+ * waitlist when the capacity went up. Lowering the capacity never removes anyone.
+ */
+async function applyFacts(tx: Db, current: Activity, next: ActivityFacts): Promise<boolean> {
+  const before = pickFacts(current);
+  if (!differs(before, next, Object.keys(next) as (keyof ActivityFacts)[])) return false;
+  const bump = differs(before, next, CALENDAR);
+  await tx
+    .update(activities)
+    .set({ ...next, updatedAt: new Date(), ...(bump ? { sequence: current.sequence + 1 } : {}) })
+    .where(eq(activities.id, current.id));
+  const raised = next.capacity === null ? current.capacity !== null : current.capacity !== null && next.capacity > current.capacity;
+  if (raised) await promoteFromWaitlist(tx, current.id);
+  if (current.status === "scheduled" && differs(before, next, LOGISTICS)) {
+    await notifyMany(tx, await attendeesOf(tx, current.id), {
+      type: "activity_changed",
+      title: `${next.title} has changed`,
+      body: "The time or place has changed. Please check the details before you go.",
+      href: `/activities/${current.id}`,
+      activityId: current.id,
+    });
+  }
+  return true;
+}
+
+/**
+ * Edits an activity. For an occurrence of a series, scope "following" applies the change
+ * to this and every later occurrence: each keeps its own date, shifted by as many days
+ * as this one moved, at the new local time in the new zone, and the series' rule is
+ * re-anchored here so occurrences generated later follow the change.
+ */
+export async function updateActivity(actor: Actor, activityId: string, input: ActivityInput, scope: EditScope = "this"): Promise<ActionResult<{ changed: number }>> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const current = await organizerLock(tx, actor, activityId);
+    if (isRefusal(current)) return current;
+    const next = toActivityFacts(input);
+    if (scope === "this" || !current.seriesId) return { ok: true as const, data: { changed: Number(await applyFacts(tx, current, next)) } };
+
+    const [s] = await tx.select().from(series).where(eq(series.id, current.seriesId)).for("update");
+    const following = await tx
+      .select()
+      .from(activities)
+      .where(and(eq(activities.seriesId, current.seriesId), gte(activities.startsAt, current.startsAt)))
+      .orderBy(asc(activities.startsAt))
+      .for("update");
+    const oldDay = DateTime.fromJSDate(current.startsAt, { zone: current.timezone }).startOf("day");
+    const newStart = DateTime.fromJSDate(next.startsAt, { zone: next.timezone });
+    const dayShift = Math.round(newStart.startOf("day").diff(oldDay.setZone(next.timezone, { keepLocalTime: true }), "days").days);
+    const durationMs = next.endsAt.getTime() - next.startsAt.getTime();
+    const cutoffLead = next.rsvpCutoff ? next.startsAt.getTime() - next.rsvpCutoff.getTime() : null;
+    let changed = 0;
+    let lastStart = next.startsAt;
+    for (const occurrence of following) {
+      const day = DateTime.fromJSDate(occurrence.startsAt, { zone: occurrence.timezone }).plus({ days: dayShift });
+      const start = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: newStart.hour, minute: newStart.minute }, { zone: next.timezone }).toJSDate();
+      if (start > lastStart) lastStart = start;
+      const facts = { ...next, startsAt: start, endsAt: new Date(start.getTime() + durationMs), rsvpCutoff: cutoffLead === null ? null : new Date(start.getTime() - cutoffLead) };
+      if (await applyFacts(tx, occurrence, facts)) changed++;
+    }
+    if (s) {
+      await tx
+        .update(series)
+        .set({
+          rrule: seriesRuleText(s.frequency, next.startsAt, next.timezone),
+          timezone: next.timezone,
+          localStartTime: localTimeOf(next.startsAt, next.timezone),
+          durationMinutes: Math.round(durationMs / 60_000),
+          // Moved occurrences may now lie past the old window's end; never generate them twice.
+          generatedUntil: lastStart > s.generatedUntil ? lastStart : s.generatedUntil,
+        })
+        .where(eq(series.id, s.id));
+    }
+    return { ok: true as const, data: { changed } };
+  });
+}
+
+/**
+ * Cancels an activity (scope "this"), or this and every later occurrence of its series
+ * ("following"), which also stops the series. The pages stay, marked cancelled; the
+ * calendar SEQUENCE is bumped and everyone going, maybe or waiting is told.
+ */
+export async function cancelActivity(actor: Actor, activityId: string, scope: EditScope = "this"): Promise<ActionResult<{ cancelled: number }>> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const current = await organizerLock(tx, actor, activityId);
+    if (isRefusal(current)) return current;
+    let targets = [current];
+    if (scope === "following" && current.seriesId) {
+      await tx.update(series).set({ endedAt: new Date() }).where(eq(series.id, current.seriesId));
+      targets = await tx
+        .select()
+        .from(activities)
+        .where(and(eq(activities.seriesId, current.seriesId), gte(activities.startsAt, current.startsAt)))
+        .for("update");
+    }
+    let cancelled = 0;
+    const now = new Date();
+    for (const a of targets.filter((t) => t.status === "scheduled")) {
+      await tx.update(activities).set({ status: "cancelled", cancelledAt: now, sequence: a.sequence + 1, updatedAt: now }).where(eq(activities.id, a.id));
+      await notifyMany(tx, await attendeesOf(tx, a.id), {
+        type: "activity_cancelled",
+        title: `${a.title} is cancelled`,
+        body: `The organizers have cancelled ${a.title} on ${DateTime.fromJSDate(a.startsAt, { zone: a.timezone }).toFormat("cccc d LLLL, HH:mm")}.`,
+        href: `/activities/${a.id}`,
+        activityId: a.id,
+      });
+      cancelled++;
+    }
+    if (cancelled === 0) return fail("conflict", "This activity is already cancelled.");
+    return { ok: true as const, data: { cancelled } };
+  });
+}

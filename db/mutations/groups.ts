@@ -1,0 +1,125 @@
+import "server-only";
+import crypto from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import { fail, type ActionResult } from "@/lib/action-result";
+import { authorize, type Actor } from "@/lib/authz";
+import { slugify, type GroupInput, type MemberChange } from "@/lib/validation/group";
+import { getDb, type Db } from "../client";
+import { groups, memberships, type Membership } from "../schema";
+
+/*
+ * Group writes. Each function is the whole of one change: it reads the actor's
+ * membership inside its transaction and refuses before touching anything.
+ */
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** The membership row for (group, user) read inside `tx`, locked when the change depends on it. */
+export async function membershipIn(tx: Tx | Db, groupId: string, userId: string | undefined, lock = false): Promise<Membership | undefined> {
+  if (!userId) return undefined;
+  const q = tx.select().from(memberships).where(and(eq(memberships.groupId, groupId), eq(memberships.userId, userId))).limit(1);
+  const [row] = lock ? await q.for("update") : await q;
+  return row;
+}
+
+/** Starts a group; its creator becomes the owner and has accepted its agreements. */
+export async function createGroup(actor: Actor, input: GroupInput): Promise<ActionResult<{ id: string; slug: string }>> {
+  if (!actor) return fail("unauthenticated", "Please sign in to start a group.");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    let slug = slugify(input.name);
+    const [taken] = await tx.select({ id: groups.id }).from(groups).where(eq(groups.slug, slug)).limit(1);
+    if (taken) slug = `${slug}-${crypto.randomBytes(3).toString("hex")}`;
+    const [group] = await tx
+      .insert(groups)
+      .values({ ...input, neighbourhood: input.neighbourhood || null, slug, createdById: actor.id })
+      .returning({ id: groups.id, slug: groups.slug });
+    await tx.insert(memberships).values({ groupId: group.id, userId: actor.id, role: "owner", status: "active", agreementsAcceptedAt: new Date() });
+    return { ok: true as const, data: group };
+  });
+}
+
+/**
+ * Joins a group having accepted its agreements (recorded with the time). Open groups
+ * make an active member at once; approval groups a pending request. Banned members
+ * cannot come back. A private group is reached through its join link, which shows
+ * only its name and agreements; its activities and members stay hidden until active.
+ */
+export async function joinGroup(actor: Actor, groupId: string, acceptedAgreements: boolean): Promise<ActionResult<{ status: "active" | "pending" }>> {
+  if (!actor) return fail("unauthenticated", "Please sign in to join this group.");
+  if (!acceptedAgreements) return fail("invalid_input", "Please read and accept the group's agreements to join.");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [group] = await tx.select().from(groups).where(eq(groups.id, groupId)).limit(1);
+    const existing = await membershipIn(tx, groupId, actor.id, true);
+    if (!group || group.hiddenAt) return fail("not_found", "That group doesn't exist.");
+    if (existing?.status === "banned") return fail("forbidden", "You can't join this group.");
+    if (existing) return { ok: true as const, data: { status: existing.status as "active" | "pending" } };
+    const status = group.joinPolicy === "approval" ? "pending" : "active";
+    await tx.insert(memberships).values({ groupId, userId: actor.id, role: "member", status, agreementsAcceptedAt: new Date() });
+    return { ok: true as const, data: { status } };
+  });
+}
+
+/** Leaves a group (or withdraws a pending request). The last owner cannot leave. */
+export async function leaveGroup(actor: Actor, groupId: string): Promise<ActionResult> {
+  if (!actor) return fail("unauthenticated", "Please sign in first.");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const mine = await membershipIn(tx, groupId, actor.id, true);
+    if (!mine || mine.status === "banned") return fail("not_found", "You are not a member of this group.");
+    if (mine.role === "owner") {
+      const [{ owners }] = await tx
+        .select({ owners: sql<number>`count(*)::int` })
+        .from(memberships)
+        .where(and(eq(memberships.groupId, groupId), eq(memberships.role, "owner"), eq(memberships.status, "active")));
+      if (owners <= 1) return fail("conflict", "A group needs an owner. Make someone else owner before you leave.");
+    }
+    await tx.delete(memberships).where(and(eq(memberships.groupId, groupId), eq(memberships.userId, actor.id)));
+    return { ok: true as const, data: undefined };
+  });
+}
+
+/**
+ * One change to another member: approve or decline a join request, promote to organizer,
+ * demote to member, remove, or ban. Organizers handle requests and remove or ban plain
+ * members; promoting, demoting, and removing or banning organizers is the owner's.
+ * Owners themselves cannot be changed here.
+ */
+export async function changeMember(actor: Actor, groupId: string, userId: string, change: MemberChange): Promise<ActionResult> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const mine = await membershipIn(tx, groupId, actor?.id);
+    const asOrganizer = authorize(actor, mine, "organizer");
+    if (!asOrganizer.ok) return fail(asOrganizer.code, asOrganizer.message);
+    const target = await membershipIn(tx, groupId, userId, true);
+    if (!target || userId === asOrganizer.actorId) return fail("not_found", "That member isn't in this group.");
+    if (target.role === "owner") return fail("forbidden", "The owner's role can't be changed here.");
+    const needsOwner = change === "promote" || change === "demote" || target.role === "organizer";
+    if (needsOwner && asOrganizer.role !== "owner") return fail("forbidden", "Only the owner of this group can do that.");
+    const where = and(eq(memberships.groupId, groupId), eq(memberships.userId, userId));
+    switch (change) {
+      case "approve":
+        if (target.status !== "pending") return fail("conflict", "There is no request to approve.");
+        await tx.update(memberships).set({ status: "active" }).where(where);
+        break;
+      case "decline":
+        if (target.status !== "pending") return fail("conflict", "There is no request to decline.");
+        await tx.delete(memberships).where(where);
+        break;
+      case "promote":
+      case "demote":
+        if (target.status !== "active") return fail("conflict", "Only active members can change role.");
+        await tx.update(memberships).set({ role: change === "promote" ? "organizer" : "member" }).where(where);
+        break;
+      case "remove":
+        await tx.delete(memberships).where(where);
+        break;
+      case "ban":
+        // The row stays, marked banned, so the member cannot simply join again.
+        await tx.update(memberships).set({ status: "banned", role: "member" }).where(where);
+        break;
+    }
+    return { ok: true as const, data: undefined };
+  });
+}

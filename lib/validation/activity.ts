@@ -1,0 +1,185 @@
+import { DateTime } from "luxon";
+import { z } from "zod";
+import { isValidTimeZone } from "@/lib/dates";
+import { energyLevels, kinds, talkLevels } from "@/lib/labels";
+
+/*
+ * One schema for the activity editor in the browser, the server action and the JSON API.
+ * Times are typed as local wall-clock date-times ("2026-11-28T10:00") plus an IANA zone,
+ * because that is how organizers think of them; `toActivityFacts` turns them into instants.
+ */
+
+export const repeatOptions = ["none", "weekly", "biweekly", "monthly_nth_weekday"] as const;
+export type Repeat = (typeof repeatOptions)[number];
+
+export const repeatLabel: Record<Repeat, string> = {
+  none: "Does not repeat",
+  weekly: "Every week",
+  biweekly: "Every two weeks",
+  monthly_nth_weekday: "Every month on the same weekday (e.g. 2nd Saturday)",
+};
+
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
+
+const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+
+/** Checkboxes arrive as "on" from a plain form post, as booleans from the form and the API. */
+const flag = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+
+const optionalNumber = (schema: z.ZodNumber) =>
+  z.preprocess((v) => {
+    const e = emptyToUndefined(typeof v === "string" ? v.trim() : v);
+    return typeof e === "string" ? Number(e) : e;
+  }, schema.optional());
+
+const localDateTime = (what: string) =>
+  z
+    .string({ error: `Enter the ${what} date and time.` })
+    .trim()
+    .min(1, `Enter the ${what} date and time.`)
+    .regex(LOCAL_DATE_TIME, `Enter the ${what} as a date and time, like 2026-11-28 10:00.`);
+
+const trimmed = (max: number, message: string) => z.string().trim().max(max, message).default("");
+
+export const activityInputSchema = z
+  .object({
+    kind: z.enum(kinds, { error: "Choose what kind of activity this is." }),
+    title: z
+      .string({ error: "Give the activity a title." })
+      .trim()
+      .min(3, "Give the activity a title of at least 3 characters.")
+      .max(120, "Keep the title under 120 characters."),
+    description: trimmed(10_000, "Keep the description under 10,000 characters."),
+    startsLocal: localDateTime("start"),
+    endsLocal: localDateTime("end"),
+    timezone: z
+      .string({ error: "Choose a time zone." })
+      .refine((z) => isValidTimeZone(z), "Choose a time zone from the list, like Europe/London."),
+    placeName: trimmed(200, "Keep the place name under 200 characters."),
+    address: trimmed(300, "Keep the address under 300 characters."),
+    latitude: optionalNumber(z.number({ error: "Latitude must be a number." }).min(-90, "Latitude is between -90 and 90.").max(90, "Latitude is between -90 and 90.")),
+    longitude: optionalNumber(
+      z.number({ error: "Longitude must be a number." }).min(-180, "Longitude is between -180 and 180.").max(180, "Longitude is between -180 and 180."),
+    ),
+    onlineUrl: z.preprocess(
+      emptyToUndefined,
+      z
+        .url({ protocol: /^https?$/, error: "Enter a web address starting with https://" })
+        .max(500, "Keep the link under 500 characters.")
+        .optional(),
+    ),
+    capacity: optionalNumber(
+      z.number({ error: "Capacity must be a whole number." }).int("Capacity must be a whole number.").min(1, "Capacity is at least 1, or leave it empty for no limit.").max(10_000, "Capacity is at most 10,000."),
+    ),
+    rsvpCutoffLocal: z.preprocess(emptyToUndefined, localDateTime("RSVP cutoff").optional()),
+    energyLevel: z.enum(energyLevels, { error: "Choose how much energy it asks for." }),
+    talkLevel: z.enum(talkLevels, { error: "Choose how much talking it involves." }),
+    lateArrivalOk: flag,
+    stepFree: flag,
+    seatingAvailable: flag,
+    quietSpace: flag,
+    substanceFree: flag,
+    firstTimerFriendly: flag,
+    repeat: z.preprocess(emptyToUndefined, z.enum(repeatOptions, { error: "Choose how often it repeats." }).default("none")),
+  })
+  .superRefine((v, ctx) => {
+    if (!isValidTimeZone(v.timezone)) return;
+    const start = DateTime.fromISO(v.startsLocal, { zone: v.timezone });
+    const end = DateTime.fromISO(v.endsLocal, { zone: v.timezone });
+    if (!start.isValid) ctx.addIssue({ code: "custom", path: ["startsLocal"], message: "That start date does not exist." });
+    if (!end.isValid) ctx.addIssue({ code: "custom", path: ["endsLocal"], message: "That end date does not exist." });
+    if (start.isValid && end.isValid) {
+      if (end <= start) ctx.addIssue({ code: "custom", path: ["endsLocal"], message: "The end must be after the start." });
+      else if (end.diff(start, "days").days > 14) ctx.addIssue({ code: "custom", path: ["endsLocal"], message: "An activity can last at most 14 days." });
+    }
+    if (v.rsvpCutoffLocal && start.isValid) {
+      const cutoff = DateTime.fromISO(v.rsvpCutoffLocal, { zone: v.timezone });
+      if (!cutoff.isValid) ctx.addIssue({ code: "custom", path: ["rsvpCutoffLocal"], message: "That cutoff date does not exist." });
+      else if (cutoff > start) ctx.addIssue({ code: "custom", path: ["rsvpCutoffLocal"], message: "RSVPs must close before the activity starts." });
+    }
+    if ((v.latitude === undefined) !== (v.longitude === undefined)) {
+      ctx.addIssue({ code: "custom", path: [v.latitude === undefined ? "latitude" : "longitude"], message: "Give both latitude and longitude, or neither." });
+    }
+    if (!v.placeName && !v.address && !v.onlineUrl) {
+      ctx.addIssue({ code: "custom", path: ["placeName"], message: "Say where it happens: a place, an address or an online link." });
+    }
+  });
+
+/** What the form holds (strings and checkboxes) and what the schema gives back. */
+export type ActivityFormValues = z.input<typeof activityInputSchema>;
+export type ActivityInput = z.output<typeof activityInputSchema>;
+
+export const editScopeSchema = z.enum(["this", "following"], { error: 'Choose "this" or "following".' }).default("this");
+export type EditScope = z.infer<typeof editScopeSchema>;
+
+/** Local wall-clock time in `zone` to an instant; luxon resolves DST gaps forward. */
+export function localToInstant(local: string, zone: string): Date {
+  return DateTime.fromISO(local, { zone }).toJSDate();
+}
+
+/** An instant as the "YYYY-MM-DDTHH:mm" a datetime-local input shows, in `zone`. */
+export function instantToLocal(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
+}
+
+/** The stored columns for a validated input (everything but group, series and counters). */
+export function toActivityFacts(input: ActivityInput) {
+  return {
+    kind: input.kind,
+    title: input.title,
+    description: input.description,
+    startsAt: localToInstant(input.startsLocal, input.timezone),
+    endsAt: localToInstant(input.endsLocal, input.timezone),
+    timezone: input.timezone,
+    placeName: input.placeName,
+    address: input.address,
+    latitude: input.latitude ?? null,
+    longitude: input.longitude ?? null,
+    onlineUrl: input.onlineUrl ?? null,
+    capacity: input.capacity ?? null,
+    rsvpCutoff: input.rsvpCutoffLocal ? localToInstant(input.rsvpCutoffLocal, input.timezone) : null,
+    energyLevel: input.energyLevel,
+    talkLevel: input.talkLevel,
+    lateArrivalOk: input.lateArrivalOk,
+    stepFree: input.stepFree,
+    seatingAvailable: input.seatingAvailable,
+    quietSpace: input.quietSpace,
+    substanceFree: input.substanceFree,
+    firstTimerFriendly: input.firstTimerFriendly,
+  };
+}
+
+export type ActivityFacts = ReturnType<typeof toActivityFacts>;
+
+type StoredActivity = ActivityFacts & { seriesId?: string | null };
+
+/** The form's values for an existing activity, so edits start from what is stored. */
+export function activityToFormValues(a: StoredActivity, repeat: Repeat = "none"): ActivityFormValues {
+  return {
+    kind: a.kind,
+    title: a.title,
+    description: a.description,
+    startsLocal: instantToLocal(a.startsAt, a.timezone),
+    endsLocal: instantToLocal(a.endsAt, a.timezone),
+    timezone: a.timezone,
+    placeName: a.placeName,
+    address: a.address,
+    latitude: a.latitude ?? "",
+    longitude: a.longitude ?? "",
+    onlineUrl: a.onlineUrl ?? "",
+    capacity: a.capacity ?? "",
+    rsvpCutoffLocal: a.rsvpCutoff ? instantToLocal(a.rsvpCutoff, a.timezone) : "",
+    energyLevel: a.energyLevel,
+    talkLevel: a.talkLevel,
+    lateArrivalOk: a.lateArrivalOk,
+    stepFree: a.stepFree,
+    seatingAvailable: a.seatingAvailable,
+    quietSpace: a.quietSpace,
+    substanceFree: a.substanceFree,
+    firstTimerFriendly: a.firstTimerFriendly,
+    repeat,
+  };
+}
+
+/** Field names in the order the form shows them; used to read a plain form post. */
+export const activityFieldNames = Object.keys(activityInputSchema.shape) as (keyof ActivityFormValues)[];

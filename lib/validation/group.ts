@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+/* Schemas for starting and running a group, shared by its forms, server actions and the API. */
+
+export const groupInputSchema = z.object({
+  name: z
+    .string({ error: "Give the group a name." })
+    .trim()
+    .min(3, "Give the group a name of at least 3 characters.")
+    .max(80, "Keep the name under 80 characters."),
+  about: z.string().trim().max(5000, "Keep the description under 5,000 characters.").default(""),
+  agreements: z
+    .string()
+    .trim()
+    .max(3000, "Keep the agreements under 3,000 characters.")
+    .default("")
+    .describe("Shown to everyone who joins; they accept it before becoming a member."),
+  visibility: z.enum(["public", "private"], { error: "Choose public or private." }).default("public"),
+  joinPolicy: z.enum(["open", "approval"], { error: "Choose open or approval needed." }).default("open"),
+  neighbourhood: z.string().trim().max(80, "Keep the neighbourhood under 80 characters.").default(""),
+});
+
+export type GroupInput = z.output<typeof groupInputSchema>;
+export type GroupFormValues = z.input<typeof groupInputSchema>;
+
+/** Joining needs the agreements accepted; the checkbox posts "on", the API sends true. */
+export const joinGroupSchema = z.object({
+  acceptAgreements: z.preprocess(
+    (v) => v === true || v === "on" || v === "true",
+    z.literal(true, { error: "Please read and accept the group's agreements to join." }),
+  ),
+});
+
+export const memberChangeSchema = z.object({
+  userId: z.uuid({ error: "Choose a member." }),
+  change: z.enum(["promote", "demote", "remove", "ban", "approve", "decline"], { error: "Choose what to do." }),
+});
+
+export type MemberChange = z.infer<typeof memberChangeSchema>["change"];
+
+/** A URL-safe slug from a group name, e.g. "Riverside Walkers!" -> "riverside-walkers". */
+export function slugify(name: string): string {
+  const base = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 48);
+  return base || "group";
+}
