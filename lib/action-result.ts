@@ -22,7 +22,8 @@ export type ActionResult<T = undefined> =
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_";
+    // Array indexes are dropped: "energy", not "energy.0", names what the person typed.
+    const key = issue.path.filter((p) => typeof p !== "number").join(".") || "_";
     out[key] ??= issue.message;
   }
   return out;

@@ -8,8 +8,8 @@ describe("the migrated schema", () => {
     const db = await getDb();
     const group = await makeGroup();
     const activity = await makeActivity(group.id, { title: "Riverside litter pick with tea" });
-    const rows = await db.execute<{ id: string }>(sql`select id from activities where search @@ websearch_to_tsquery('english', 'litter picking')`);
-    expect(rows.rows.map((r) => r.id)).toContain(activity.id);
+    const found = (await db.execute(sql`select id from activities where search @@ websearch_to_tsquery('english', 'litter picking')`)) as unknown as { rows: { id: string }[] };
+    expect(found.rows.map((r) => r.id)).toContain(activity.id);
   });
 
   it("refuses an activity that ends before it starts", async () => {

@@ -1,0 +1,79 @@
+import type { ActivityDetail } from "@/db/queries/activities";
+import { SpotsLeft } from "@/components/spots-left";
+import { formatDay, formatRange, formatTime, zoneAbbreviation } from "@/lib/dates";
+import { energyLabel, talkLabel } from "@/lib/labels";
+
+const yesNo = (v: boolean) => (v ? "Yes" : "No");
+
+function mapLink(a: ActivityDetail): string | null {
+  if (a.latitude !== null && a.longitude !== null) return `https://www.openstreetmap.org/?mlat=${a.latitude}&mlon=${a.longitude}#map=17/${a.latitude}/${a.longitude}`;
+  if (a.address) return `https://www.openstreetmap.org/search?query=${encodeURIComponent(a.address)}`;
+  return null;
+}
+
+/** Every fact a person weighs before going: when (in both zones), where, energy, talk, access, room. */
+export function ActivityFacts({ activity: a, viewerZone }: { activity: ActivityDetail; viewerZone: string }) {
+  const map = mapLink(a);
+  const differentZone = formatRange(a.startsAt, a.endsAt, a.timezone) !== formatRange(a.startsAt, a.endsAt, viewerZone);
+  return (
+    <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[12rem_1fr] sm:gap-y-2 [&>dd]:mb-2 sm:[&>dd]:mb-0" data-testid="activity-facts">
+      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">When</dt>
+      <dd data-testid="activity-time">
+        <time dateTime={a.startsAt.toISOString()}>{formatRange(a.startsAt, a.endsAt, a.timezone)}</time> ({zoneAbbreviation(a.startsAt, a.timezone)}, {a.timezone})
+        {differentZone ? (
+          <span className="block text-muted" data-testid="viewer-time">
+            Your time: {formatDay(a.startsAt, viewerZone)}, {formatTime(a.startsAt, viewerZone)}–{formatTime(a.endsAt, viewerZone)} ({viewerZone})
+          </span>
+        ) : null}
+      </dd>
+      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Where</dt>
+      <dd>
+        {a.placeName || "Place to be confirmed"}
+        {a.address ? <span className="block text-muted">{a.address}</span> : null}
+        {map ? (
+          <a className="underline" href={map} rel="noopener noreferrer">
+            Open in a map
+          </a>
+        ) : null}
+        {a.onlineUrl ? (
+          <span className="block">
+            Online: <a className="underline" href={a.onlineUrl} rel="noopener noreferrer nofollow">{a.onlineUrl}</a>
+          </span>
+        ) : null}
+      </dd>
+      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Energy it asks</dt>
+      <dd>{energyLabel[a.energyLevel]}</dd>
+      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Talking</dt>
+      <dd>{talkLabel[a.talkLevel]}</dd>
+      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Arrive late or leave early</dt>
+      <dd>{a.lateArrivalOk ? "That's fine" : "Please come for the whole time"}</dd>
+      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Step-free access</dt>
+      <dd>{yesNo(a.stepFree)}</dd>
+      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Seating available</dt>
+      <dd>{yesNo(a.seatingAvailable)}</dd>
+      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Quiet space</dt>
+      <dd>{yesNo(a.quietSpace)}</dd>
+      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Substance-free venue</dt>
+      <dd>{yesNo(a.substanceFree)}</dd>
+      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">First-timer friendly</dt>
+      <dd>{yesNo(a.firstTimerFriendly)}</dd>
+      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Places</dt>
+      <dd>
+        <SpotsLeft capacity={a.capacity} goingCount={a.goingCount} waitlistLength={a.waitlistLength} />
+        {a.capacity !== null && a.goingCount > a.capacity ? <span className="block text-muted">More people are going than the current limit; the waitlist moves when places free up.</span> : null}
+      </dd>
+      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Going</dt>
+      <dd data-testid="going-count">{a.goingCount}</dd>
+      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Waitlist</dt>
+      <dd data-testid="waitlist-length">{a.waitlistLength === 0 ? "Nobody waiting" : `${a.waitlistLength} waiting`}</dd>
+      {a.rsvpCutoff ? (
+        <>
+          <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Replies close</dt>
+          <dd>
+            {formatDay(a.rsvpCutoff, a.timezone)}, {formatTime(a.rsvpCutoff, a.timezone)}
+          </dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EnergyBadge, KindBadge, TalkBadge } from "@/components/activity-badges";
+import { Markdown } from "@/components/markdown";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { ActivityFacts } from "./_components/activity-facts";
+import { OrganizerActions } from "./_components/organizer-actions";
+import { RsvpPanel } from "./_components/rsvp-panel";
+import { StandingPlace } from "./_components/standing-place";
+import { WhoIsGoing } from "./_components/who-is-going";
+import { loadActivityPage } from "./loader";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { activity } = await loadActivityPage((await params).id);
+  return { title: activity.title };
+}
+
+export default async function ActivityPage({ params }: Props) {
+  const { activity, zone } = await loadActivityPage((await params).id);
+  const cancelled = activity.status === "cancelled";
+  return (
+    <article className="space-y-6">
+      <header className="space-y-2">
+        <div className="flex flex-wrap gap-2">
+          <KindBadge kind={activity.kind} />
+          <EnergyBadge level={activity.energyLevel} />
+          <TalkBadge level={activity.talkLevel} />
+        </div>
+        <h1 className="text-3xl font-bold" data-testid="activity-title">
+          {activity.title}
+        </h1>
+        <p className="text-muted">
+          With{" "}
+          <Link className="underline" href={`/groups/${activity.group.slug}`}>
+            {activity.group.name}
+          </Link>
+        </p>
+        {cancelled ? (
+          <Alert tone="error" title="This activity is cancelled" testId="cancelled-notice">
+            It stays here so you can see what was planned. Nobody is expected to come.
+          </Alert>
+        ) : null}
+      </header>
+      <OrganizerActions activityId={activity.id} />
+      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+        <div className="space-y-6">
+          <Card>
+            <ActivityFacts activity={activity} viewerZone={zone} />
+          </Card>
+          {activity.description ? (
+            <section aria-labelledby="about-heading">
+              <h2 id="about-heading" className="mb-2 text-xl font-semibold">
+                About this activity
+              </h2>
+              <Markdown source={activity.description} />
+            </section>
+          ) : null}
+        </div>
+        <aside className="space-y-4">
+          <RsvpPanel activityId={activity.id} />
+          <StandingPlace activityId={activity.id} />
+          <WhoIsGoing activityId={activity.id} />
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,61 @@
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Checkbox, Field, Input, Select } from "@/components/ui/field";
+import { accessibilityFacts, accessibilityLabel, energyLabel, energyLevels, kindLabel, kinds, talkLabel, talkLevels } from "@/lib/labels";
+import type { ActivityFilters } from "@/lib/validation/activity-filters";
+
+function Choices<T extends string>({ legend, name, values, labels, selected }: { legend: string; name: string; values: readonly T[]; labels: Record<T, string>; selected: readonly string[] }) {
+  return (
+    <fieldset className="grid grid-cols-2 gap-x-2 md:grid-cols-1">
+      <legend className="mb-1 text-sm font-medium">{legend}</legend>
+      {values.map((v) => (
+        <Checkbox key={v} name={name} value={v} defaultChecked={selected.includes(v)} label={labels[v]} />
+      ))}
+    </fieldset>
+  );
+}
+
+/**
+ * The listing's filters as a plain GET form: the URL holds the search, so it can be
+ * shared and bookmarked, and it works without JavaScript.
+ */
+export function FilterForm({ filters }: { filters: ActivityFilters }) {
+  return (
+    <form method="get" action="/activities" className="space-y-4" aria-label="Filter activities" data-testid="filter-form">
+      <Field id="q" label="Search">
+        <Input id="q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="garden, sketching, riverside…" />
+      </Field>
+      <Field id="when" label="When">
+        <Select id="when" name="when" defaultValue={filters.from || filters.to ? "custom" : filters.when}>
+          <option value="any">Any time</option>
+          <option value="today">Today</option>
+          <option value="weekend">This weekend</option>
+          <option value="week">Next 7 days</option>
+          <option value="custom">Between dates…</option>
+        </Select>
+      </Field>
+      <div className="grid grid-cols-2 gap-2">
+        <Field id="from" label="From">
+          <Input id="from" name="from" type="date" defaultValue={filters.from ?? ""} />
+        </Field>
+        <Field id="to" label="To">
+          <Input id="to" name="to" type="date" defaultValue={filters.to ?? ""} />
+        </Field>
+      </div>
+      <Choices legend="Kind" name="kind" values={kinds} labels={kindLabel} selected={filters.kind} />
+      <Choices legend="Energy it asks" name="energy" values={energyLevels} labels={energyLabel} selected={filters.energy} />
+      <Choices legend="Talking" name="talk" values={talkLevels} labels={talkLabel} selected={filters.talk} />
+      <Choices legend="Access" name="access" values={accessibilityFacts} labels={accessibilityLabel} selected={filters.access} />
+      <fieldset className="space-y-1">
+        <legend className="text-sm font-medium">Also</legend>
+        <Checkbox name="firstTimer" value="1" defaultChecked={filters.firstTimer} label="First-timer friendly" />
+        <Checkbox name="substanceFree" value="1" defaultChecked={filters.substanceFree} label="Substance-free venue" />
+        <Checkbox name="spotsLeft" value="1" defaultChecked={filters.spotsLeft} label="Has places left" />
+      </fieldset>
+      {filters.group ? <input type="hidden" name="group" value={filters.group} /> : null}
+      <div className="flex gap-2">
+        <Button type="submit" data-testid="apply-filters">Show activities</Button>
+        <ButtonLink href="/activities" variant="secondary">Clear</ButtonLink>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+import Link from "next/link";
+
+/** Previous/next links that keep every other parameter of the current search. */
+export function Pagination({ basePath, params, page, pageCount }: { basePath: string; params: URLSearchParams; page: number; pageCount: number }) {
+  if (pageCount <= 1) return null;
+  const hrefFor = (p: number) => {
+    const next = new URLSearchParams(params);
+    next.set("page", String(p));
+    return `${basePath}?${next.toString()}`;
+  };
+  return (
+    <nav aria-label="Pages" className="flex items-center justify-between gap-2 text-sm">
+      {page > 1 ? <Link className="rounded-md border border-line px-3 py-2" href={hrefFor(page - 1)} rel="prev">← Earlier</Link> : <span />}
+      <span>
+        Page {page} of {pageCount}
+      </span>
+      {page < pageCount ? <Link className="rounded-md border border-line px-3 py-2" href={hrefFor(page + 1)} rel="next" data-testid="next-page">Later →</Link> : <span />}
+    </nav>
+  );
+}

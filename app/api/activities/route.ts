@@ -1,0 +1,31 @@
+import { NextResponse } from "next/server";
+import { listActivities } from "@/db/queries/activities";
+import { activityToJson } from "@/lib/api/activity-json";
+import { resolveApiViewerId } from "@/lib/api/viewer";
+import { apiError, apiZodError, guarded, searchParamsToObject } from "@/lib/api/http";
+import { env } from "@/lib/env";
+import { isValidTimeZone } from "@/lib/dates";
+import { activityFiltersSchema } from "@/lib/validation/activity-filters";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/activities — the listing's filters as query parameters, plus `tz` for date ranges. */
+export async function GET(request: Request) {
+  return guarded(async () => {
+    const raw = searchParamsToObject(new URL(request.url).searchParams);
+    const { tz, ...rest } = raw;
+    if (tz !== undefined && !isValidTimeZone(tz)) return apiError("invalid_query", "Please check tz.", { tz: "Use an IANA time zone such as Europe/London." });
+    const parsed = activityFiltersSchema.safeParse(rest);
+    if (!parsed.success) return apiZodError("invalid_query", parsed.error);
+    const viewerId = await resolveApiViewerId(request);
+    const zone = typeof tz === "string" ? tz : env().SITE_TIMEZONE;
+    const result = await listActivities(parsed.data, { viewerId, zone });
+    return NextResponse.json({
+      activities: result.items.map(activityToJson),
+      page: result.page,
+      perPage: result.perPage,
+      total: result.total,
+      pageCount: result.pageCount,
+    });
+  });
+}

@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { ActivityCard } from "@/components/activity-card";
+import { Markdown } from "@/components/markdown";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { listActivities } from "@/db/queries/activities";
+import { getGroupForViewer, listProjectsOfGroup } from "@/db/queries/groups";
+import { getViewer } from "@/lib/auth/session";
+import { activityFiltersSchema } from "@/lib/validation/activity-filters";
+import { getViewerZone } from "@/lib/viewer-zone";
+import { GroupActions } from "./_components/group-actions";
+
+type Props = { params: Promise<{ slug: string }> };
+
+const loadGroupPage = cache(async (slug: string) => {
+  const [viewer, zone] = await Promise.all([getViewer(), getViewerZone()]);
+  const parsed = activityFiltersSchema.safeParse({ group: slug, perPage: "10" });
+  if (!parsed.success) notFound();
+  const group = await getGroupForViewer(slug, viewer?.id ?? null);
+  if (!group) notFound();
+  const [upcoming, projects] = await Promise.all([
+    listActivities(parsed.data, { viewerId: viewer?.id ?? null, zone }),
+    listProjectsOfGroup(group.id),
+  ]);
+  return { viewer, zone, group, upcoming, projects };
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { group } = await loadGroupPage((await params).slug);
+  return { title: group.name };
+}
+
+export default async function GroupPage({ params }: Props) {
+  const { group, upcoming, projects, zone } = await loadGroupPage((await params).slug);
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-bold" data-testid="group-name">
+          {group.name}
+        </h1>
+        <div className="flex flex-wrap gap-2">
+          {group.visibility === "private" ? <Badge>Private group</Badge> : <Badge>Public group</Badge>}
+          <Badge>{group.joinPolicy === "open" ? "Open to join" : "Join by request"}</Badge>
+          <Badge>
+            <span data-testid="member-count">{group.memberCount}</span> {group.memberCount === 1 ? "member" : "members"}
+          </Badge>
+          {group.neighbourhood ? <Badge>{group.neighbourhood}</Badge> : null}
+        </div>
+      </header>
+      <GroupActions groupId={group.id} />
+      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+        <div className="space-y-6">
+          <section aria-labelledby="about-heading">
+            <h2 id="about-heading" className="mb-2 text-xl font-semibold">About</h2>
+            <Markdown source={group.about || "This group hasn't written about itself yet."} />
+          </section>
+          <section aria-labelledby="upcoming-heading" className="space-y-3">
+            <h2 id="upcoming-heading" className="text-xl font-semibold">Coming up</h2>
+            {upcoming.items.length === 0 ? <p className="text-muted">Nothing planned just now.</p> : null}
+            <ul className="space-y-3">
+              {upcoming.items.map((a) => (
+                <ActivityCard key={a.id} activity={a} zone={zone} />
+              ))}
+            </ul>
+            {upcoming.total > upcoming.items.length ? (
+              <a className="underline" href={`/activities?group=${group.slug}`}>
+                See all {upcoming.total} upcoming activities
+              </a>
+            ) : null}
+          </section>
+        </div>
+        <aside className="space-y-4">
+          <Card>
+            <h2 className="mb-2 text-lg font-semibold">Our agreements</h2>
+            <Markdown source={group.agreements || "Be kind. Listen more than you fix."} className="text-sm" />
+          </Card>
+          {projects.length ? (
+            <Card>
+              <h2 className="mb-2 text-lg font-semibold">Projects</h2>
+              <ul className="space-y-3">
+                {projects.map((p) => {
+                  const pct = p.placesNeeded ? Math.round((100 * p.placesClaimed) / p.placesNeeded) : 0;
+                  return (
+                    <li key={p.id}>
+                      <p className="font-medium">{p.title}</p>
+                      {p.goal ? <p className="text-sm text-muted">{p.goal}</p> : null}
+                      <div className="mt-1 h-2 rounded bg-brand-soft" role="progressbar" aria-label={`${p.title}: places taken on tasks`} aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
+                        <div className="h-2 rounded bg-brand" style={{ width: `${pct}%` }} />
+                      </div>
+                      <p className="text-xs text-muted">
+                        {p.placesClaimed} of {p.placesNeeded} task places taken · {p.taskCount} tasks
+                      </p>
+                    </li>
+                  );
+                })}
+              </ul>
+            </Card>
+          ) : null}
+        </aside>
+      </div>
+    </div>
+  );
+}

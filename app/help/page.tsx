@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { Markdown } from "@/components/markdown";
+import { Card } from "@/components/ui/card";
+import { helpContent } from "@/lib/help";
+
+// The crisis lines are configuration read at request time, never baked in at build.
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Help and crisis lines" };
+
+export default function HelpPage() {
+  const { intro, crisisLines } = helpContent();
+  return (
+    <div className="max-w-2xl space-y-4">
+      <h1 className="text-2xl font-bold">Help and crisis lines</h1>
+      <p className="text-lg">{intro}</p>
+      <Card data-testid="crisis-lines">
+        <h2 className="mb-2 text-lg font-semibold">If you need someone now</h2>
+        <Markdown source={crisisLines} />
+      </Card>
+      <p className="text-muted">
+        Something on Common Thread worrying you? Every activity, comment, group and member can be reported to the people who look after this hub.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import ReactMarkdown from "react-markdown";
+
+/*
+ * Markdown from members, rendered safely: raw HTML is dropped (skipHtml), link targets
+ * pass react-markdown's URL filter (no javascript: links), and images are not loaded
+ * (a remote image would tell its host who read the page); their alt text is shown.
+ */
+export function Markdown({ source, className }: { source: string; className?: string }) {
+  return (
+    <div className={className ? `prose-body ${className}` : "prose-body"}>
+      <ReactMarkdown
+        skipHtml
+        components={{
+          img: ({ alt }) => <span>{alt ? `[image: ${alt}]` : ""}</span>,
+          a: ({ href, children }) => (
+            <a href={href} rel="nofollow noopener noreferrer ugc">
+              {children}
+            </a>
+          ),
+          h1: ({ children }) => <h2>{children}</h2>,
+        }}
+      >
+        {source}
+      </ReactMarkdown>
+    </div>
+  );
+}

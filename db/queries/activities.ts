@@ -1,0 +1,216 @@
+import "server-only";
+import { and, asc, count, eq, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { dayBounds, namedRange } from "@/lib/dates";
+import type { ActivityFilters } from "@/lib/validation/activity-filters";
+import { getDb } from "../client";
+import { activities, groups, type Activity } from "../schema";
+import { groupVisibleTo } from "./visibility";
+
+/** What a listing shows of an activity, and what the read API returns. */
+export interface ActivitySummary {
+  id: string;
+  title: string;
+  kind: Activity["kind"];
+  status: Activity["status"];
+  startsAt: Date;
+  endsAt: Date;
+  timezone: string;
+  group: { slug: string; name: string; visibility: "public" | "private" };
+  placeName: string;
+  address: string;
+  neighbourhood: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  onlineUrl: string | null;
+  energyLevel: Activity["energyLevel"];
+  talkLevel: Activity["talkLevel"];
+  stepFree: boolean;
+  seatingAvailable: boolean;
+  quietSpace: boolean;
+  lateArrivalOk: boolean;
+  substanceFree: boolean;
+  firstTimerFriendly: boolean;
+  capacity: number | null;
+  goingCount: number;
+  waitlistLength: number;
+  /** Null when the capacity is unlimited; never negative (an over-capacity activity has 0). */
+  spotsLeft: number | null;
+  rsvpCutoff: Date | null;
+  seriesId: string | null;
+  projectId: string | null;
+  distanceKm: number | null;
+}
+
+export interface ActivityDetail extends ActivitySummary {
+  description: string;
+  meetingPoint: string | null;
+  groupId: string;
+  sequence: number;
+  cancelledAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const EARTH_KM = 6371;
+
+function distanceExpr(lat: number, lng: number): SQL<number> {
+  // Haversine; the caller adds a bounding box so the (latitude, longitude) index can help.
+  return sql<number>`(${EARTH_KM} * 2 * asin(sqrt(power(sin(radians(${activities.latitude} - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(${activities.latitude})) * power(sin(radians(${activities.longitude} - ${lng}) / 2), 2))))`;
+}
+
+const summaryColumns = (distance: SQL<number> | null) => ({
+  id: activities.id,
+  title: activities.title,
+  kind: activities.kind,
+  status: activities.status,
+  startsAt: activities.startsAt,
+  endsAt: activities.endsAt,
+  timezone: activities.timezone,
+  groupSlug: groups.slug,
+  groupName: groups.name,
+  groupVisibility: groups.visibility,
+  placeName: activities.placeName,
+  address: activities.address,
+  neighbourhood: activities.neighbourhood,
+  latitude: activities.latitude,
+  longitude: activities.longitude,
+  onlineUrl: activities.onlineUrl,
+  energyLevel: activities.energyLevel,
+  talkLevel: activities.talkLevel,
+  stepFree: activities.stepFree,
+  seatingAvailable: activities.seatingAvailable,
+  quietSpace: activities.quietSpace,
+  lateArrivalOk: activities.lateArrivalOk,
+  substanceFree: activities.substanceFree,
+  firstTimerFriendly: activities.firstTimerFriendly,
+  capacity: activities.capacity,
+  goingCount: activities.goingCount,
+  waitlistCount: activities.waitlistCount,
+  rsvpCutoff: activities.rsvpCutoff,
+  seriesId: activities.seriesId,
+  projectId: activities.projectId,
+  distanceKm: distance ?? sql<number | null>`null`,
+});
+
+type SummaryRow = { [K in keyof ReturnType<typeof summaryColumns>]: unknown } & Record<string, unknown>;
+
+function toSummary(row: SummaryRow): ActivitySummary {
+  const r = row as unknown as Omit<ActivitySummary, "group" | "waitlistLength" | "spotsLeft"> & {
+    groupSlug: string;
+    groupName: string;
+    groupVisibility: "public" | "private";
+    waitlistCount: number;
+    distanceKm: number | string | null;
+  };
+  const { groupSlug, groupName, groupVisibility, waitlistCount, distanceKm, ...rest } = r;
+  return {
+    ...rest,
+    group: { slug: groupSlug, name: groupName, visibility: groupVisibility },
+    waitlistLength: waitlistCount,
+    spotsLeft: r.capacity === null ? null : Math.max(0, r.capacity - r.goingCount),
+    distanceKm: distanceKm === null ? null : Math.round(Number(distanceKm) * 10) / 10,
+  };
+}
+
+function filterConditions(f: ActivityFilters, ctx: { viewerId: string | null; now: Date; zone: string }): SQL[] {
+  const where: SQL[] = [isNull(activities.hiddenAt), groupVisibleTo(ctx.viewerId)];
+  if (f.kind.length) where.push(inArray(activities.kind, f.kind));
+  if (f.energy.length) where.push(inArray(activities.energyLevel, f.energy));
+  if (f.talk.length) where.push(inArray(activities.talkLevel, f.talk));
+  if (f.access.includes("step_free")) where.push(eq(activities.stepFree, true));
+  if (f.access.includes("seating")) where.push(eq(activities.seatingAvailable, true));
+  if (f.access.includes("quiet_space")) where.push(eq(activities.quietSpace, true));
+  if (f.firstTimer) where.push(eq(activities.firstTimerFriendly, true));
+  if (f.substanceFree) where.push(eq(activities.substanceFree, true));
+  if (f.spotsLeft) {
+    where.push(eq(activities.status, "scheduled"));
+    where.push(sql`(${activities.capacity} is null or ${activities.goingCount} < ${activities.capacity})`);
+  }
+  if (f.group) where.push(eq(groups.slug, f.group));
+  // websearch_to_tsquery accepts any text a person types without raising a syntax error.
+  if (f.q) where.push(sql`${activities.search} @@ websearch_to_tsquery('english', ${f.q})`);
+
+  const custom = f.when === "custom" || f.from || f.to;
+  if (custom) {
+    if (f.from) where.push(gte(activities.endsAt, dayBounds(f.from, ctx.zone).start));
+    else where.push(gte(activities.endsAt, ctx.now));
+    if (f.to) where.push(lt(activities.startsAt, dayBounds(f.to, ctx.zone).next));
+  } else if (f.when !== "any") {
+    const range = namedRange(f.when as "today" | "weekend" | "week", ctx.now, ctx.zone);
+    where.push(gte(activities.endsAt, range.from), lt(activities.startsAt, range.to));
+  } else {
+    where.push(gte(activities.endsAt, ctx.now));
+  }
+
+  if (f.lat !== undefined && f.lng !== undefined && f.km !== undefined) {
+    const dLat = f.km / 111;
+    const dLng = f.km / (111 * Math.max(0.01, Math.cos((f.lat * Math.PI) / 180)));
+    where.push(sql`${activities.latitude} between ${f.lat - dLat} and ${f.lat + dLat}`);
+    where.push(sql`${activities.longitude} between ${f.lng - dLng} and ${f.lng + dLng}`);
+    where.push(sql`${distanceExpr(f.lat, f.lng)} <= ${f.km}`);
+  }
+  return where;
+}
+
+/**
+ * One page of activities a viewer may see, matching the filters, soonest first.
+ * Private groups' activities appear only to their active members.
+ */
+export async function listActivities(
+  f: ActivityFilters,
+  ctx: { viewerId: string | null; now?: Date; zone: string },
+): Promise<{ items: ActivitySummary[]; total: number; page: number; perPage: number; pageCount: number }> {
+  const db = await getDb();
+  const now = ctx.now ?? new Date();
+  const where = and(...filterConditions(f, { viewerId: ctx.viewerId, now, zone: ctx.zone }));
+  const distance = f.lat !== undefined && f.lng !== undefined ? distanceExpr(f.lat, f.lng) : null;
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select(summaryColumns(distance))
+      .from(activities)
+      .innerJoin(groups, eq(groups.id, activities.groupId))
+      .where(where)
+      .orderBy(asc(activities.startsAt), asc(activities.id))
+      .limit(f.perPage)
+      .offset((f.page - 1) * f.perPage),
+    db.select({ total: count() }).from(activities).innerJoin(groups, eq(groups.id, activities.groupId)).where(where),
+  ]);
+  return { items: rows.map((r) => toSummary(r as SummaryRow)), total, page: f.page, perPage: f.perPage, pageCount: Math.max(1, Math.ceil(total / f.perPage)) };
+}
+
+/** One activity with everything its page shows, or undefined when it does not exist or the viewer may not see it. */
+export async function getActivityForViewer(id: string, viewerId: string | null): Promise<ActivityDetail | undefined> {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      ...summaryColumns(null),
+      description: activities.description,
+      meetingPoint: activities.meetingPoint,
+      groupId: activities.groupId,
+      sequence: activities.sequence,
+      cancelledAt: activities.cancelledAt,
+      createdAt: activities.createdAt,
+      updatedAt: activities.updatedAt,
+    })
+    .from(activities)
+    .innerJoin(groups, eq(groups.id, activities.groupId))
+    .where(and(eq(activities.id, id), isNull(activities.hiddenAt), groupVisibleTo(viewerId)))
+    .limit(1);
+  if (!row) return undefined;
+  const { description, meetingPoint, groupId, sequence, cancelledAt, createdAt, updatedAt } = row;
+  return { ...toSummary(row as SummaryRow), description, meetingPoint, groupId, sequence, cancelledAt, createdAt, updatedAt };
+}
+
+/** The member's own upcoming activities (going, waitlisted or maybe), soonest first. */
+export async function listUpcomingForMember(userId: string, now = new Date(), limit = 10): Promise<Array<ActivitySummary & { myStatus: string }>> {
+  const db = await getDb();
+  const rows = await db
+    .select({ ...summaryColumns(null), myStatus: sql<string>`r.status::text` })
+    .from(activities)
+    .innerJoin(groups, eq(groups.id, activities.groupId))
+    .innerJoin(sql`rsvps r`, sql`r.activity_id = ${activities.id} and r.user_id = ${userId} and r.status in ('going', 'waitlisted', 'maybe')`)
+    .where(and(gte(activities.endsAt, now), isNull(activities.hiddenAt), groupVisibleTo(userId)))
+    .orderBy(asc(activities.startsAt))
+    .limit(limit);
+  return rows.map((r) => ({ ...toSummary(r as SummaryRow), myStatus: r.myStatus }));
+}

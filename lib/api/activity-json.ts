@@ -1,0 +1,35 @@
+import type { ActivityDetail, ActivitySummary } from "@/db/queries/activities";
+
+/** The read API's shape of an activity: stable field names, ISO instants, facts grouped. */
+export function activityToJson(a: ActivitySummary) {
+  return {
+    id: a.id,
+    url: `/activities/${a.id}`,
+    title: a.title,
+    kind: a.kind,
+    status: a.status,
+    startsAt: a.startsAt.toISOString(),
+    endsAt: a.endsAt.toISOString(),
+    timezone: a.timezone,
+    group: a.group,
+    place: { name: a.placeName, address: a.address, neighbourhood: a.neighbourhood, latitude: a.latitude, longitude: a.longitude, onlineUrl: a.onlineUrl },
+    energyLevel: a.energyLevel,
+    talkLevel: a.talkLevel,
+    accessibility: { stepFree: a.stepFree, seatingAvailable: a.seatingAvailable, quietSpace: a.quietSpace },
+    lateArrivalOk: a.lateArrivalOk,
+    substanceFree: a.substanceFree,
+    firstTimerFriendly: a.firstTimerFriendly,
+    capacity: a.capacity,
+    goingCount: a.goingCount,
+    waitlistLength: a.waitlistLength,
+    spotsLeft: a.spotsLeft,
+    rsvpCutoff: a.rsvpCutoff?.toISOString() ?? null,
+    seriesId: a.seriesId,
+    projectId: a.projectId,
+    ...(a.distanceKm !== null ? { distanceKm: a.distanceKm } : {}),
+  };
+}
+
+export function activityDetailToJson(a: ActivityDetail) {
+  return { ...activityToJson(a), description: a.description, meetingPoint: a.meetingPoint, sequence: a.sequence, cancelledAt: a.cancelledAt?.toISOString() ?? null };
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { getActivityForViewer, listActivities } from "@/db/queries/activities";
+import { activityFiltersSchema } from "@/lib/validation/activity-filters";
+import { addMember, makeActivity, makeGroup, makeUser } from "./helpers/factories";
+
+const filters = (raw: Record<string, unknown>) => activityFiltersSchema.parse(raw);
+const zone = "Europe/London";
+
+describe("the activity listing", () => {
+  it("shows a public group's activity to a visitor, with spots left from its capacity", async () => {
+    const group = await makeGroup();
+    const a = await makeActivity(group.id, { capacity: 8, goingCount: 3, waitlistCount: 0, title: "Canal towpath stroll" });
+    const { items } = await listActivities(filters({ group: group.slug }), { viewerId: null, zone });
+    expect(items.map((i) => i.id)).toEqual([a.id]);
+    expect(items[0].spotsLeft).toBe(5);
+    expect(items[0].group.slug).toBe(group.slug);
+  });
+
+  it("hides a private group's activities from visitors and other members, but not from its members", async () => {
+    const group = await makeGroup({ visibility: "private" });
+    const insider = await makeUser();
+    const outsider = await makeUser();
+    await addMember(group.id, insider.id);
+    const a = await makeActivity(group.id);
+    for (const viewerId of [null, outsider.id]) {
+      expect((await listActivities(filters({ group: group.slug }), { viewerId, zone })).items).toHaveLength(0);
+      expect(await getActivityForViewer(a.id, viewerId)).toBeUndefined();
+    }
+    expect((await listActivities(filters({ group: group.slug }), { viewerId: insider.id, zone })).items.map((i) => i.id)).toEqual([a.id]);
+    expect((await getActivityForViewer(a.id, insider.id))?.id).toBe(a.id);
+  });
+
+  it("filters by kind, energy, talk, first-timer and substance-free together", async () => {
+    const group = await makeGroup();
+    const match = await makeActivity(group.id, { kind: "hobby", energyLevel: "low", talkLevel: "quiet", firstTimerFriendly: true, substanceFree: true });
+    await makeActivity(group.id, { kind: "hobby", energyLevel: "high", talkLevel: "quiet", firstTimerFriendly: true, substanceFree: true });
+    await makeActivity(group.id, { kind: "walk", energyLevel: "low", talkLevel: "quiet", firstTimerFriendly: true, substanceFree: true });
+    await makeActivity(group.id, { kind: "hobby", energyLevel: "low", talkLevel: "quiet", firstTimerFriendly: false, substanceFree: true });
+    const { items } = await listActivities(filters({ group: group.slug, kind: "hobby", energy: "low", talk: "quiet", firstTimer: "1", substanceFree: "1" }), { viewerId: null, zone });
+    expect(items.map((i) => i.id)).toEqual([match.id]);
+  });
+
+  it("finds activities by words in the title or description, whatever characters are typed", async () => {
+    const group = await makeGroup();
+    const a = await makeActivity(group.id, { title: "Bike repair evening", description: "Bring a **puncture** and we'll fix it together." });
+    await makeActivity(group.id, { title: "Sketching in the park" });
+    expect((await listActivities(filters({ group: group.slug, q: "punctures" }), { viewerId: null, zone })).items.map((i) => i.id)).toEqual([a.id]);
+    const odd = await listActivities(filters({ group: group.slug, q: `"unbalanced & ( ! :*` }), { viewerId: null, zone });
+    expect(odd.items).toEqual([]);
+  });
+
+  it("sorts by start time, leaves out what has ended and pages through the rest", async () => {
+    const group = await makeGroup();
+    await makeActivity(group.id, { startsInHours: -5 });
+    const later = await makeActivity(group.id, { startsInHours: 50 });
+    const sooner = await makeActivity(group.id, { startsInHours: 3 });
+    const middle = await makeActivity(group.id, { startsInHours: 20 });
+    const first = await listActivities(filters({ group: group.slug, perPage: "2" }), { viewerId: null, zone });
+    expect(first.total).toBe(3);
+    expect(first.pageCount).toBe(2);
+    expect(first.items.map((i) => i.id)).toEqual([sooner.id, middle.id]);
+    const second = await listActivities(filters({ group: group.slug, perPage: "2", page: "2" }), { viewerId: null, zone });
+    expect(second.items.map((i) => i.id)).toEqual([later.id]);
+  });
+
+  it("keeps only activities with a free place when asked for spots left", async () => {
+    const group = await makeGroup();
+    await makeActivity(group.id, { capacity: 2, goingCount: 2 });
+    const open = await makeActivity(group.id, { capacity: 2, goingCount: 1 });
+    const unlimited = await makeActivity(group.id, { capacity: null, startsInHours: 30 });
+    const { items } = await listActivities(filters({ group: group.slug, spotsLeft: "1" }), { viewerId: null, zone });
+    expect(items.map((i) => i.id)).toEqual([open.id, unlimited.id]);
+  });
+
+  it("finds what is within a distance of a point", async () => {
+    const group = await makeGroup();
+    const near = await makeActivity(group.id, { latitude: 53.8, longitude: -1.55 });
+    await makeActivity(group.id, { latitude: 53.9, longitude: -1.2 });
+    const { items } = await listActivities(filters({ group: group.slug, lat: "53.801", lng: "-1.551", km: "2" }), { viewerId: null, zone });
+    expect(items.map((i) => i.id)).toEqual([near.id]);
+    expect(items[0].distanceKm).toBeLessThan(1);
+  });
+
+  it("takes 'today' in the viewer's zone, not the server's", async () => {
+    const group = await makeGroup();
+    // 23:30 London time on a winter day; "today" must end 30 minutes later in London.
+    const now = new Date("2026-12-02T23:30:00Z");
+    const tonight = await makeActivity(group.id, { startsAt: new Date("2026-12-02T23:40:00Z"), endsAt: new Date("2026-12-02T23:55:00Z") });
+    await makeActivity(group.id, { startsAt: new Date("2026-12-03T00:10:00Z"), endsAt: new Date("2026-12-03T01:00:00Z") });
+    const { items } = await listActivities(filters({ group: group.slug, when: "today" }), { viewerId: null, zone, now });
+    expect(items.map((i) => i.id)).toEqual([tonight.id]);
+  });
+});
