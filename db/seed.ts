@@ -63,6 +63,9 @@ export async function seedDemoIfEmpty(db: Db, options: { now?: Date } = {}): Pro
   // Hashing is slow by design: do it once, before taking the lock.
   const town = await prepareTown(options.now);
   return db.transaction(async (tx) => {
+    // The app's pool gives up on locks after 3s; waiting for another process's seed is expected here.
+    await tx.execute(sql`set local lock_timeout = '60s'`);
+    await tx.execute(sql`set local statement_timeout = '120s'`);
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
     if (!(await isEmpty(tx))) return false;
     await insertTown(tx, town);
