@@ -1,0 +1,118 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { cancelActivity, createActivity, duplicateActivity, updateActivity } from "@/db/mutations/activities";
+import { respondToActivity } from "@/db/mutations/rsvps";
+import { activities, notifications, rsvps } from "@/db/schema";
+import { activityInputSchema, activityToFormValues } from "@/lib/validation/activity";
+import { addMember, makeActivity, makeGroup, makeUser } from "./helpers/factories";
+
+async function setup(capacity: number | null = 2) {
+  const owner = await makeUser();
+  const group = await makeGroup();
+  await addMember(group.id, owner.id, "owner");
+  // Whole minutes, as the editor's date-time fields hold them.
+  const startsAt = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 86_400_000);
+  const endsAt = new Date(startsAt.getTime() + 2 * 3_600_000);
+  const activity = await makeActivity(group.id, { capacity, placeName: "Community hall", startsAt, endsAt });
+  const db = await getDb();
+  const people = await Promise.all(Array.from({ length: 4 }, () => makeUser()));
+  for (const p of people) await respondToActivity(db, { activityId: activity.id, userId: p.id, status: "going" });
+  return { owner, group, activity, people, db };
+}
+
+const noticesFor = async (activityId: string, type: string) => {
+  const db = await getDb();
+  return db.select().from(notifications).where(and(eq(notifications.activityId, activityId), eq(notifications.type, type)));
+};
+
+describe("cancelling an activity", () => {
+  it("marks it cancelled, bumps its calendar sequence and tells everyone going or waiting", async () => {
+    const { owner, activity, people, db } = await setup(2);
+    const result = await cancelActivity(owner, activity.id);
+    expect(result).toMatchObject({ ok: true, data: { cancelled: 1 } });
+    const [row] = await db.select().from(activities).where(eq(activities.id, activity.id));
+    expect(row.status).toBe("cancelled");
+    expect(row.cancelledAt).toBeInstanceOf(Date);
+    expect(row.sequence).toBe(activity.sequence + 1);
+    const told = (await noticesFor(activity.id, "activity_cancelled")).map((n) => n.userId).sort();
+    expect(told).toEqual(people.map((p) => p.id).sort());
+  });
+
+  it("refuses to cancel twice", async () => {
+    const { owner, activity } = await setup();
+    await cancelActivity(owner, activity.id);
+    expect(await cancelActivity(owner, activity.id)).toMatchObject({ ok: false, code: "conflict" });
+  });
+});
+
+describe("editing an activity", () => {
+  it("raising the capacity promotes the waitlist at once; lowering it removes nobody", async () => {
+    const { owner, activity, people, db } = await setup(2);
+    const raise = activityInputSchema.parse({ ...activityToFormValues(activity), capacity: 3 });
+    expect(await updateActivity(owner, activity.id, raise)).toMatchObject({ ok: true });
+    const going = await db.select().from(rsvps).where(and(eq(rsvps.activityId, activity.id), eq(rsvps.status, "going")));
+    expect(going.map((r) => r.userId).sort()).toEqual(people.slice(0, 3).map((p) => p.id).sort());
+
+    const lower = activityInputSchema.parse({ ...activityToFormValues(activity), capacity: 1 });
+    await updateActivity(owner, activity.id, lower);
+    const [row] = await db.select().from(activities).where(eq(activities.id, activity.id));
+    expect(row.capacity).toBe(1);
+    expect(row.goingCount).toBe(3);
+  });
+
+  it("moving the time bumps the sequence and tells attendees; a new description alone tells nobody", async () => {
+    const { owner, activity, people, db } = await setup(null);
+    const values = activityToFormValues(activity);
+    await updateActivity(owner, activity.id, activityInputSchema.parse({ ...values, description: "Bring a flask" }));
+    expect(await noticesFor(activity.id, "activity_changed")).toHaveLength(0);
+    await updateActivity(owner, activity.id, activityInputSchema.parse({ ...values, startsLocal: values.startsLocal.replace(/T\d\d/, "T07"), endsLocal: values.endsLocal.replace(/T\d\d/, "T08") }));
+    const [row] = await db.select().from(activities).where(eq(activities.id, activity.id));
+    expect(row.sequence).toBe(2);
+    expect((await noticesFor(activity.id, "activity_changed")).map((n) => n.userId).sort()).toEqual(people.map((p) => p.id).sort());
+  });
+
+  it("stores the local time typed in the activity's zone, whatever the server's zone", async () => {
+    const owner = await makeUser();
+    const group = await makeGroup();
+    await addMember(group.id, owner.id, "owner");
+    const input = activityInputSchema.parse({
+      kind: "hobby",
+      title: "Repair café",
+      startsLocal: "2027-03-28T10:00",
+      endsLocal: "2027-03-28T12:00",
+      timezone: "Europe/London",
+      address: "12 Mill Lane",
+      energyLevel: "medium",
+      talkLevel: "conversation",
+    });
+    const created = await createActivity(owner, group.id, input);
+    if (!created.ok) throw new Error(created.message);
+    const db = await getDb();
+    const [row] = await db.select().from(activities).where(eq(activities.id, created.data.id));
+    expect(row.startsAt.toISOString()).toBe("2027-03-28T09:00:00.000Z");
+  });
+});
+
+describe("duplicating an activity", () => {
+  it("copies the facts one week later with nobody going yet", async () => {
+    const { owner, activity, db } = await setup(2);
+    const copy = await duplicateActivity(owner, activity.id);
+    if (!copy.ok) throw new Error(copy.message);
+    const [row] = await db.select().from(activities).where(eq(activities.id, copy.data.id));
+    expect(row.title).toBe(activity.title);
+    expect(row.placeName).toBe("Community hall");
+    expect(row.startsAt.getTime() - activity.startsAt.getTime()).toBeGreaterThanOrEqual(7 * 86_400_000 - 3_600_000);
+    expect(row.goingCount).toBe(0);
+  });
+});
+
+describe("the activity schema", () => {
+  it("names the field that is wrong", () => {
+    const result = activityInputSchema.safeParse({ kind: "walk", title: "Walk", startsLocal: "2027-01-01T10:00", endsLocal: "2027-01-01T09:00", timezone: "Europe/London", placeName: "Park", energyLevel: "low", talkLevel: "quiet" });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path.join("."))).toContain("endsLocal");
+    const zone = activityInputSchema.safeParse({ kind: "walk", title: "Walk", startsLocal: "2027-01-01T10:00", endsLocal: "2027-01-01T11:00", timezone: "Mars/Olympus", placeName: "Park", energyLevel: "low", talkLevel: "quiet" });
+    expect(zone.error?.issues.map((i) => i.path.join("."))).toEqual(["timezone"]);
+  });
+});

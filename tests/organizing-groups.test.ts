@@ -1,0 +1,143 @@
+import { and, asc, eq } from "drizzle-orm";
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { createActivity } from "@/db/mutations/activities";
+import { changeMember, createGroup, joinGroup, leaveGroup } from "@/db/mutations/groups";
+import { respondToActivity } from "@/db/mutations/rsvps";
+import { holdStandingPlace, skipOccurrence, stepBackFromSeries } from "@/db/mutations/standing-places";
+import { activities, memberships, rsvps } from "@/db/schema";
+import { activityInputSchema } from "@/lib/validation/activity";
+import { groupInputSchema } from "@/lib/validation/group";
+import { makeUser } from "./helpers/factories";
+
+async function startGroup(overrides: Record<string, unknown> = {}) {
+  const owner = await makeUser();
+  const created = await createGroup(owner, groupInputSchema.parse({ name: "Millbrook Walkers", agreements: "Listening over fixing.", ...overrides }));
+  if (!created.ok) throw new Error(created.message);
+  return { owner, groupId: created.data.id, slug: created.data.slug };
+}
+
+const membershipOf = async (groupId: string, userId: string) => {
+  const db = await getDb();
+  const [row] = await db.select().from(memberships).where(and(eq(memberships.groupId, groupId), eq(memberships.userId, userId)));
+  return row;
+};
+
+describe("joining a group", () => {
+  it("records when the agreements were accepted, and refuses without them", async () => {
+    const { groupId } = await startGroup();
+    const member = await makeUser();
+    expect(await joinGroup(member, groupId, false)).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(await membershipOf(groupId, member.id)).toBeUndefined();
+    expect(await joinGroup(member, groupId, true)).toMatchObject({ ok: true, data: { status: "active" } });
+    expect((await membershipOf(groupId, member.id)).agreementsAcceptedAt).toBeInstanceOf(Date);
+  });
+
+  it("makes a pending request in an approval group until an organizer approves", async () => {
+    const { owner, groupId } = await startGroup({ joinPolicy: "approval" });
+    const member = await makeUser();
+    expect(await joinGroup(member, groupId, true)).toMatchObject({ ok: true, data: { status: "pending" } });
+    expect((await membershipOf(groupId, member.id)).status).toBe("pending");
+    await changeMember(owner, groupId, member.id, "approve");
+    expect((await membershipOf(groupId, member.id)).status).toBe("active");
+  });
+
+  it("keeps a banned member out", async () => {
+    const { owner, groupId } = await startGroup();
+    const member = await makeUser();
+    await joinGroup(member, groupId, true);
+    await changeMember(owner, groupId, member.id, "ban");
+    expect(await leaveGroup(member, groupId)).toMatchObject({ ok: false });
+    expect(await joinGroup(member, groupId, true)).toMatchObject({ ok: false, code: "forbidden" });
+    expect((await membershipOf(groupId, member.id)).status).toBe("banned");
+  });
+
+  it("does not let the only owner leave", async () => {
+    const { owner, groupId } = await startGroup();
+    expect(await leaveGroup(owner, groupId)).toMatchObject({ ok: false, code: "conflict" });
+  });
+});
+
+describe("standing places", () => {
+  async function seriesWithCapacity(capacity: number) {
+    const { owner, groupId } = await startGroup();
+    const day = DateTime.now().setZone("Europe/London").plus({ days: 2 }).toFormat("yyyy-MM-dd");
+    const input = activityInputSchema.parse({
+      kind: "walk",
+      title: "Tuesday canal walk",
+      startsLocal: `${day}T10:00`,
+      endsLocal: `${day}T11:00`,
+      timezone: "Europe/London",
+      placeName: "Lock 4",
+      energyLevel: "low",
+      talkLevel: "quiet",
+      capacity,
+      repeat: "weekly",
+    });
+    const created = await createActivity(owner, groupId, input);
+    if (!created.ok) throw new Error(created.message);
+    const db = await getDb();
+    const occurrences = await db.select().from(activities).where(eq(activities.seriesId, created.data.seriesId!)).orderBy(asc(activities.startsAt));
+    return { owner, groupId, seriesId: created.data.seriesId!, occurrences, db };
+  }
+
+  const statusOn = async (activityId: string, userId: string) => {
+    const db = await getDb();
+    const [row] = await db.select().from(rsvps).where(and(eq(rsvps.activityId, activityId), eq(rsvps.userId, userId)));
+    return row?.status;
+  };
+
+  it("gives a place on every upcoming occurrence, and the waitlist where one is full", async () => {
+    const { seriesId, occurrences, db } = await seriesWithCapacity(1);
+    const early = await makeUser();
+    await respondToActivity(db, { activityId: occurrences[1].id, userId: early.id, status: "going" });
+    const holder = await makeUser();
+    expect(await holdStandingPlace(holder, seriesId)).toMatchObject({ ok: true });
+    const statuses = await Promise.all(occurrences.map((o) => statusOn(o.id, holder.id)));
+    expect(statuses[0]).toBe("going");
+    expect(statuses[1]).toBe("waitlisted");
+    expect(statuses.slice(2).every((s) => s === "going")).toBe(true);
+  });
+
+  it("skipping one occurrence hands the place to the first person waiting at once", async () => {
+    const { seriesId, occurrences, db } = await seriesWithCapacity(1);
+    const holder = await makeUser();
+    const waiting = await makeUser();
+    await holdStandingPlace(holder, seriesId);
+    await respondToActivity(db, { activityId: occurrences[0].id, userId: waiting.id, status: "going" });
+    expect(await statusOn(occurrences[0].id, waiting.id)).toBe("waitlisted");
+    expect(await skipOccurrence(holder, occurrences[0].id)).toMatchObject({ ok: true, data: { promoted: true } });
+    expect(await statusOn(occurrences[0].id, waiting.id)).toBe("going");
+    expect(await statusOn(occurrences[0].id, holder.id)).toBe("not_going");
+    // Still held on the next one.
+    expect(await statusOn(occurrences[1].id, holder.id)).toBe("going");
+  });
+
+  it("pausing gives up upcoming places, resuming takes them back except a skipped one", async () => {
+    const { seriesId, occurrences } = await seriesWithCapacity(5);
+    const holder = await makeUser();
+    await holdStandingPlace(holder, seriesId);
+    await skipOccurrence(holder, occurrences[2].id);
+    expect(await stepBackFromSeries(holder, seriesId, "pause")).toMatchObject({ ok: true, data: { status: "paused" } });
+    expect(await statusOn(occurrences[0].id, holder.id)).toBeUndefined();
+    await holdStandingPlace(holder, seriesId);
+    expect(await statusOn(occurrences[0].id, holder.id)).toBe("going");
+    expect(await statusOn(occurrences[2].id, holder.id)).toBe("not_going");
+    expect(await stepBackFromSeries(holder, seriesId, "release")).toMatchObject({ ok: true, data: { status: "none" } });
+    expect(await statusOn(occurrences[1].id, holder.id)).toBeUndefined();
+  });
+
+  it("cannot be held on a private group's series by an outsider", async () => {
+    const { owner, groupId } = await startGroup({ visibility: "private" });
+    const day = DateTime.now().plus({ days: 3 }).toFormat("yyyy-MM-dd");
+    const created = await createActivity(
+      owner,
+      groupId,
+      activityInputSchema.parse({ kind: "hobby", title: "Knit night", startsLocal: `${day}T19:00`, endsLocal: `${day}T21:00`, timezone: "Europe/London", placeName: "Café", energyLevel: "low", talkLevel: "some_chat", repeat: "weekly" }),
+    );
+    if (!created.ok) throw new Error(created.message);
+    const outsider = await makeUser();
+    expect(await holdStandingPlace(outsider, created.data.seriesId!)).toMatchObject({ ok: false, code: "not_found" });
+  });
+});
