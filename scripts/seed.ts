@@ -9,7 +9,7 @@ import { seedDemo, seedDemoIfEmpty, wipeAllData } from "@/db/seed";
 async function main(): Promise<void> {
   const reset = process.argv.includes("--reset");
   const handle = await getDbHandle();
-  const where = handle.kind === "pglite" ? "embedded database" : "PostgreSQL";
+  const where = handle.kind === "pglite" ? "embedded database" : "PostgreSQL database";
   try {
     await runMigrations(handle);
     if (reset) {
