@@ -31,6 +31,8 @@ export default defineConfig({
           // Each file gets the real migrations: on PGlite, or a throwaway PostgreSQL database.
           globalSetup: ["tests/helpers/global-setup.ts"],
           setupFiles: ["tests/helpers/setup.ts"],
+          // next-auth imports "next/server" without an extension; let Vite resolve it.
+          server: { deps: { inline: ["next-auth", "@auth/core"] } },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

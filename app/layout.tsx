@@ -1,7 +1,10 @@
 import type { Metadata, Viewport } from "next";
+import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
+import { ZoneReporter } from "@/components/zone-reporter";
+import { ZONE_COOKIE } from "@/lib/viewer-zone";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,7 +19,8 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const reportedZone = (await cookies()).get(ZONE_COOKIE)?.value ?? null;
   return (
     <html lang="en-GB">
       <body className="flex min-h-screen flex-col">
@@ -28,6 +32,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter />
+        <ZoneReporter current={reportedZone} />
       </body>
     </html>
   );

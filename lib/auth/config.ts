@@ -1,10 +1,9 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { getUserByEmail, getUserById } from "@/db/users";
+import { getUserById } from "@/db/users";
 import { authSecret } from "@/lib/env";
-import { decoyHash, verifyPassword } from "@/lib/passwords";
-import { signInSchema } from "@/lib/validation/auth";
+import { verifyCredentials } from "./credentials";
 
 declare module "next-auth" {
   interface Session {
@@ -26,12 +25,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(raw) {
-        const parsed = signInSchema.safeParse(raw);
-        if (!parsed.success) throw new CredentialsSignin();
-        const user = await getUserByEmail(parsed.data.email);
-        // Verify against a decoy when the email is unknown: same answer, same time.
-        const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), parsed.data.password);
-        if (!user || !ok || user.suspendedAt) throw new CredentialsSignin();
+        const user = await verifyCredentials(raw);
+        if (!user) throw new CredentialsSignin();
         return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion } as never;
       },
     }),
