@@ -58,6 +58,37 @@ async function lockActivity(tx: Db, activityId: string): Promise<Activity | unde
   return row;
 }
 
+/**
+ * Locks the activity and reads what deciding an answer needs: the group's visibility, the
+ * member's membership and their current RSVP. The RSVP is read by a second statement on
+ * purpose: under READ COMMITTED a statement that waited for the lock re-checks only the
+ * locked row, and rows joined to it would still come from before the wait.
+ */
+async function lockForAnswer(tx: Db, activityId: string, userId: string) {
+  const query = tx
+    .select({
+      activity: activities,
+      groupVisibility: groups.visibility,
+      groupHiddenAt: groups.hiddenAt,
+      membershipStatus: memberships.status,
+    })
+    .from(activities)
+    .innerJoin(groups, eq(groups.id, activities.groupId))
+    .leftJoin(memberships, and(eq(memberships.groupId, activities.groupId), eq(memberships.userId, userId)))
+    .where(eq(activities.id, activityId))
+    .limit(1);
+  const [row] = capacityGuard ? await query.for("update", { of: activities }) : await query;
+  if (!row) return undefined;
+  const [rsvp] = await tx
+    .select()
+    .from(rsvps)
+    .where(and(eq(rsvps.activityId, activityId), eq(rsvps.userId, userId)))
+    .limit(1);
+  return { ...row, rsvp: rsvp as typeof rsvp | undefined };
+}
+
+type Locked = NonNullable<Awaited<ReturnType<typeof lockForAnswer>>>;
+
 function fail(code: RsvpFailureCode, message: string): RsvpResult {
   return { ok: false, code, message };
 }
@@ -82,18 +113,13 @@ async function contended(work: () => Promise<RsvpResult>): Promise<RsvpResult> {
   }
 }
 
+const NOT_FOUND = "We couldn't find that activity.";
+
 /** Hidden activities, and private groups' activities for outsiders, do not exist for this member. */
-async function visibilityRefusal(tx: Db, activity: Activity | undefined, userId: string): Promise<RsvpResult | null> {
-  if (!activity || activity.hiddenAt) return fail("not_found", "We couldn't find that activity.");
-  const [group] = await tx.select({ visibility: groups.visibility, hiddenAt: groups.hiddenAt }).from(groups).where(eq(groups.id, activity.groupId)).limit(1);
-  const [membership] = await tx
-    .select({ status: memberships.status })
-    .from(memberships)
-    .where(and(eq(memberships.groupId, activity.groupId), eq(memberships.userId, userId)))
-    .limit(1);
-  if (!group || group.hiddenAt) return fail("not_found", "We couldn't find that activity.");
-  if (group.visibility === "private" && membership?.status !== "active") return fail("not_found", "We couldn't find that activity.");
-  if (membership?.status === "banned") return fail("forbidden", "You can't RSVP to this group's activities.");
+function visibilityRefusal(locked: Locked | undefined): RsvpResult | null {
+  if (!locked || locked.activity.hiddenAt || locked.groupHiddenAt) return fail("not_found", NOT_FOUND);
+  if (locked.groupVisibility === "private" && locked.membershipStatus !== "active") return fail("not_found", NOT_FOUND);
+  if (locked.membershipStatus === "banned") return fail("forbidden", "You can't RSVP to this group's activities.");
   return null;
 }
 
@@ -151,17 +177,12 @@ export async function respondToActivity(db: Db, input: RespondInput): Promise<Rs
   return contended(() =>
     db.transaction(async (tx) => {
       const now = new Date();
-      const activity = await lockActivity(tx, input.activityId);
-      const hidden = await visibilityRefusal(tx, activity, input.userId);
-      if (hidden || !activity) return hidden ?? fail("not_found", "We couldn't find that activity.");
+      const locked = await lockForAnswer(tx, input.activityId, input.userId);
+      const hidden = visibilityRefusal(locked);
+      if (hidden || !locked) return hidden ?? fail("not_found", NOT_FOUND);
+      const { activity, rsvp: existing } = locked;
       const refused = timeRefusal(activity, now);
       if (refused) return refused;
-
-      const [existing] = await tx
-        .select()
-        .from(rsvps)
-        .where(and(eq(rsvps.activityId, activity.id), eq(rsvps.userId, input.userId)))
-        .limit(1);
       const keepsPlace = input.status === "going" && (existing?.status === "going" || existing?.status === "waitlisted");
       const hasRoom = activity.capacity === null || (activity.goingCount < activity.capacity && activity.waitlistCount === 0);
       const next: RsvpStatus = input.status !== "going" ? input.status : keepsPlace ? existing!.status : hasRoom ? "going" : "waitlisted";
@@ -216,7 +237,8 @@ export async function respondToActivity(db: Db, input: RespondInput): Promise<Rs
           activityId: activity.id,
         });
       }
-      const position = next === "waitlisted" ? await waitlistPosition(tx, activity.id, row.waitlistSeq) : undefined;
+      // Under the lock a newcomer's sequence number is the highest, so they are last in line.
+      const position = next !== "waitlisted" ? undefined : joinsWaitlist && capacityGuard ? counts.waitlistCount : await waitlistPosition(tx, activity.id, row.waitlistSeq);
       return { ok: true, state: position ? { status: next, position } : { status: next }, changed: true, activity: countsOf(counts) };
     }),
   );
@@ -230,15 +252,11 @@ export async function respondToActivity(db: Db, input: RespondInput): Promise<Rs
 export async function cancelRsvp(db: Db, input: { activityId: string; userId: string }): Promise<RsvpResult> {
   return contended(() =>
     db.transaction(async (tx) => {
-      const activity = await lockActivity(tx, input.activityId);
-      if (!activity || activity.hiddenAt) return fail("not_found", "We couldn't find that activity.");
-      const [existing] = await tx
-        .select()
-        .from(rsvps)
-        .where(and(eq(rsvps.activityId, activity.id), eq(rsvps.userId, input.userId)))
-        .limit(1);
+      const locked = await lockForAnswer(tx, input.activityId, input.userId);
+      if (!locked || locked.activity.hiddenAt) return fail("not_found", NOT_FOUND);
+      const { activity, rsvp: existing } = locked;
       if (!existing) {
-        const hidden = await visibilityRefusal(tx, activity, input.userId);
+        const hidden = visibilityRefusal(locked);
         if (hidden) return hidden;
         return { ok: true, state: { status: "not_going" }, changed: false, activity: countsOf(activity) };
       }
