@@ -100,6 +100,9 @@ describe("the demo town of Millbrook", () => {
     expect(new Set(upcoming.map((a) => a.energyLevel)).size).toBe(3);
     expect(new Set(upcoming.map((a) => a.talkLevel)).size).toBe(3);
     expect(upcoming.some((a) => a.capacity === null)).toBe(true);
+    for (const flag of ["substanceFree", "firstTimerFriendly", "stepFree", "quietSpace"] as const) {
+      expect(new Set(upcoming.map((a) => a[flag]))).toEqual(new Set([true, false]));
+    }
     expect(upcoming.every((a) => a.latitude !== null && a.address.length > 0 && a.timezone === ZONE)).toBe(true);
     // Sensible local hours, whatever the server's own zone is.
     expect(upcoming.every((a) => { const h = DateTime.fromJSDate(a.startsAt, { zone: ZONE }).hour; return h >= 8 && h <= 20; })).toBe(true);
