@@ -183,3 +183,50 @@ export function activityToFormValues(a: StoredActivity, repeat: Repeat = "none")
 
 /** Field names in the order the form shows them; used to read a plain form post. */
 export const activityFieldNames = Object.keys(activityInputSchema.shape) as (keyof ActivityFormValues)[];
+
+const FLAGS = new Set<string>(["lateArrivalOk", "stepFree", "seatingAvailable", "quietSpace", "substanceFree", "firstTimerFriendly"]);
+
+/** A plain form post as the form's values: checkboxes become booleans, the rest stays text. */
+export function activityValuesFromFormData(data: FormData): ActivityFormValues {
+  const out: Record<string, unknown> = {};
+  for (const name of activityFieldNames) {
+    const v = data.get(name);
+    out[name] = FLAGS.has(name) ? v === "on" || v === "true" : typeof v === "string" ? v.slice(0, 10_000) : undefined;
+  }
+  return out as ActivityFormValues;
+}
+
+/** The IANA zones the editor offers, computed on the server so the list never differs on hydration. */
+export function supportedTimeZones(): string[] {
+  const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+  return zones.includes("UTC") ? zones : [...zones, "UTC"];
+}
+
+/** A fresh activity: tomorrow 10:00–12:00 in the organizer's zone, gentle defaults. */
+export function newActivityValues(zone: string, now = new Date()): ActivityFormValues {
+  const day = DateTime.fromJSDate(now, { zone }).plus({ days: 1 }).toFormat("yyyy-MM-dd");
+  return {
+    kind: "walk",
+    title: "",
+    description: "",
+    startsLocal: `${day}T10:00`,
+    endsLocal: `${day}T12:00`,
+    timezone: zone,
+    placeName: "",
+    address: "",
+    latitude: "",
+    longitude: "",
+    onlineUrl: "",
+    capacity: "",
+    rsvpCutoffLocal: "",
+    energyLevel: "low",
+    talkLevel: "some_chat",
+    lateArrivalOk: true,
+    stepFree: false,
+    seatingAvailable: false,
+    quietSpace: false,
+    substanceFree: false,
+    firstTimerFriendly: false,
+    repeat: "none",
+  };
+}

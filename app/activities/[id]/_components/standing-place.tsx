@@ -1,5 +1,38 @@
-/** Rendered on the activity page for every viewer; decides for itself what to show. */
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { extendSeries } from "@/db/mutations/series";
+import { getOccurrenceStanding } from "@/db/queries/series";
+import { getViewer } from "@/lib/auth/session";
+import { standingPlaceAction } from "./standing-place-actions";
+import { StandingPlaceForm } from "./standing-place-form";
+
+const every = { weekly: "every week", biweekly: "every two weeks", monthly_nth_weekday: "every month" } as const;
+
+/** Rendered on the activity page for every viewer; shows only for an occurrence of a series. */
 export async function StandingPlace({ activityId }: { activityId: string }) {
-  void activityId;
-  return null;
+  const viewer = await getViewer();
+  const standing = await getOccurrenceStanding(activityId, viewer?.id ?? null);
+  if (!standing) return null;
+  // Viewing an occurrence keeps its series' twelve weeks ahead filled in.
+  if (!standing.series.endedAt) await extendSeries(standing.series.id);
+  const { series, myStatus } = standing;
+  return (
+    <Card className="space-y-2" data-testid="standing-place">
+      <h2 className="text-lg font-semibold">Standing place</h2>
+      <p className="text-sm">
+        This happens {every[series.frequency]}. {series.endedAt ? "The series has ended." : "A standing place keeps a spot for you on every upcoming one, until you pause."}
+      </p>
+      {series.endedAt ? null : viewer ? (
+        <StandingPlaceForm
+          action={standingPlaceAction.bind(null, activityId, series.id)}
+          standing={standing.standing}
+          canSkip={standing.standing === "active" && (myStatus === "going" || myStatus === "waitlisted")}
+        />
+      ) : (
+        <p className="text-sm">
+          <Link className="underline" href={`/signin?callbackUrl=${encodeURIComponent(`/activities/${activityId}`)}`}>Sign in</Link> to hold a standing place.
+        </p>
+      )}
+    </Card>
+  );
 }

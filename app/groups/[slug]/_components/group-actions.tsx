@@ -1,5 +1,50 @@
+import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { getMembership } from "@/db/queries/memberships";
+import { getGroupRow } from "@/db/queries/organizer";
+import { getViewer } from "@/lib/auth/session";
+import { isOrganizerRole } from "@/lib/authz";
+import { joinGroupAction, leaveGroupAction } from "../join/actions";
+import { JoinGroupForm, LeaveGroupForm } from "./membership-forms";
+
 /** Rendered on the group page for every viewer; decides for itself what to show. */
 export async function GroupActions({ groupId }: { groupId: string }) {
-  void groupId;
-  return null;
+  const [viewer, group] = await Promise.all([getViewer(), getGroupRow({ id: groupId })]);
+  if (!group) return null;
+  if (!viewer) {
+    return (
+      <Card data-testid="group-actions">
+        <Link className="underline" href={`/signin?callbackUrl=${encodeURIComponent(`/groups/${group.slug}`)}`}>Sign in</Link> to join this group.
+      </Card>
+    );
+  }
+  const membership = await getMembership(groupId, viewer.id);
+  if (membership?.status === "banned") return null;
+  const leave = leaveGroupAction.bind(null, groupId, group.slug);
+  return (
+    <Card className="space-y-3" data-testid="group-actions">
+      {!membership ? (
+        <JoinGroupForm action={joinGroupAction.bind(null, groupId, group.slug)} agreements={group.agreements} needsApproval={group.joinPolicy === "approval"} />
+      ) : membership.status === "pending" ? (
+        <>
+          <p data-testid="membership-status">Your request to join is waiting for an organizer.</p>
+          <LeaveGroupForm action={leave} label="Withdraw my request" />
+        </>
+      ) : (
+        <>
+          <p data-testid="membership-status">You&apos;re {membership.role === "member" ? "a member" : `the group's ${membership.role}`}.</p>
+          <div className="flex flex-wrap gap-2">
+            {isOrganizerRole(membership) ? (
+              <>
+                <ButtonLink href={`/groups/${group.slug}/manage`} data-testid="manage-group">Manage group</ButtonLink>
+                <ButtonLink href={`/groups/${group.slug}/activities/new`} variant="secondary" data-testid="new-activity">New activity</ButtonLink>
+              </>
+            ) : null}
+          </div>
+          <LeaveGroupForm action={leave} label="Leave group" />
+        </>
+      )}
+    </Card>
+  );
 }

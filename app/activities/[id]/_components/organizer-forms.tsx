@@ -1,0 +1,56 @@
+"use client";
+
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/field";
+import type { OrganizerActionState } from "../edit/actions";
+
+type Action = (prev: OrganizerActionState, data: FormData) => Promise<OrganizerActionState>;
+
+function Outcome({ state }: { state: OrganizerActionState }) {
+  if (!state) return null;
+  return state.ok ? <Alert tone="success" testId="organizer-outcome">{state.data.message}</Alert> : <Alert tone="error" testId="organizer-outcome">{state.message}</Alert>;
+}
+
+/** Duplicating makes a copy one week later and opens it in the editor. */
+export function DuplicateActivityForm({ action }: { action: Action }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <form action={formAction}>
+      <Button type="submit" variant="secondary" disabled={pending} data-testid="duplicate-activity">{pending ? "Copying…" : "Duplicate"}</Button>
+      <Outcome state={state} />
+    </form>
+  );
+}
+
+/**
+ * Cancelling asks for a ticked confirmation in the same form, so it works without
+ * JavaScript and cannot happen by a single stray click.
+ */
+export function CancelActivityForm({ action, inSeries }: { action: Action; inSeries: boolean }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <details className="rounded-lg border border-line p-3">
+      <summary className="cursor-pointer font-medium" data-testid="cancel-toggle">{inSeries ? "Cancel this occurrence or the series…" : "Cancel this activity…"}</summary>
+      <form action={formAction} className="mt-3 space-y-2">
+        {inSeries ? (
+          <fieldset className="space-y-1">
+            <legend className="text-sm font-medium">What to cancel</legend>
+            <label className="flex min-h-11 items-center gap-2 text-sm">
+              <input type="radio" name="scope" value="this" defaultChecked className="h-5 w-5" /> Only this occurrence
+            </label>
+            <label className="flex min-h-11 items-center gap-2 text-sm">
+              <input type="radio" name="scope" value="following" className="h-5 w-5" /> This and all following (ends the series)
+            </label>
+          </fieldset>
+        ) : (
+          <input type="hidden" name="scope" value="this" />
+        )}
+        <Checkbox name="confirm" value="yes" label="Yes, cancel it and tell everyone who was coming" data-testid="cancel-confirm" />
+        <Button type="submit" variant="danger" disabled={pending} data-testid="cancel-activity">{pending ? "Cancelling…" : "Cancel activity"}</Button>
+        <Outcome state={state} />
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,36 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { holdStandingPlace, skipOccurrence, stepBackFromSeries } from "@/db/mutations/standing-places";
+import { fail, invalid, type ActionResult } from "@/lib/action-result";
+import { getViewer } from "@/lib/auth/session";
+
+export type StandingActionState = ActionResult<{ message: string }> | null;
+
+const intentSchema = z.enum(["hold", "resume", "pause", "release", "skip"], { error: "Choose what to do with your standing place." });
+
+const done: Record<z.infer<typeof intentSchema>, string> = {
+  hold: "You hold a standing place. You have a place on every upcoming occurrence.",
+  resume: "Welcome back. Your standing place is active again.",
+  pause: "Paused. Your upcoming places have gone to others; resume whenever you like.",
+  release: "You've let go of your standing place.",
+  skip: "Skipped. Your place this time has gone to the next person waiting.",
+};
+
+/** Hold, pause, resume or release a standing place on a series, or skip one occurrence. */
+export async function standingPlaceAction(activityId: string, seriesId: string, _prev: StandingActionState, formData: FormData): Promise<StandingActionState> {
+  const intent = intentSchema.safeParse(formData.get("intent"));
+  if (!intent.success) return invalid(intent.error);
+  const viewer = await getViewer();
+  if (!viewer) return fail("unauthenticated", "Please sign in first.");
+  const result =
+    intent.data === "hold" || intent.data === "resume"
+      ? await holdStandingPlace(viewer, seriesId)
+      : intent.data === "skip"
+        ? await skipOccurrence(viewer, activityId)
+        : await stepBackFromSeries(viewer, seriesId, intent.data);
+  if (!result.ok) return result;
+  revalidatePath("/activities", "layout");
+  return { ok: true, data: { message: done[intent.data] } };
+}

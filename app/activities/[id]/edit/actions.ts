@@ -1,0 +1,54 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { ActivityFormState } from "@/components/activity-form";
+import { cancelActivity, duplicateActivity, updateActivity } from "@/db/mutations/activities";
+import { fail, invalid, type ActionResult } from "@/lib/action-result";
+import { getViewer } from "@/lib/auth/session";
+import { activityInputSchema, activityValuesFromFormData, editScopeSchema } from "@/lib/validation/activity";
+
+/*
+ * Organizer actions on one activity. Each parses, authenticates, then lets the mutation
+ * authorize against the activity's own group inside its transaction.
+ */
+
+const SIGNED_OUT = "Your session has ended. Sign in again to continue.";
+
+export async function updateActivityAction(activityId: string, _prev: ActivityFormState, formData: FormData): Promise<ActivityFormState> {
+  const values = activityValuesFromFormData(formData);
+  const parsed = activityInputSchema.safeParse(values);
+  const scope = editScopeSchema.safeParse(formData.get("scope") ?? undefined);
+  if (!parsed.success) return { ...invalid(parsed.error), values };
+  if (!scope.success) return { ...invalid(scope.error), values };
+  const viewer = await getViewer();
+  if (!viewer) return { ...fail("unauthenticated", SIGNED_OUT), values };
+  const result = await updateActivity(viewer, activityId, parsed.data, scope.data);
+  if (!result.ok) return { ...result, values };
+  revalidatePath("/activities", "layout");
+  redirect(`/activities/${activityId}`);
+}
+
+export type OrganizerActionState = ActionResult<{ message: string }> | null;
+
+export async function cancelActivityAction(activityId: string, _prev: OrganizerActionState, formData: FormData): Promise<OrganizerActionState> {
+  const scope = editScopeSchema.safeParse(formData.get("scope") ?? undefined);
+  if (!scope.success) return invalid(scope.error);
+  if (formData.get("confirm") !== "yes") return fail("invalid_input", "Tick the box to confirm the cancellation.");
+  const viewer = await getViewer();
+  if (!viewer) return fail("unauthenticated", SIGNED_OUT);
+  const result = await cancelActivity(viewer, activityId, scope.data);
+  if (!result.ok) return result;
+  revalidatePath("/activities", "layout");
+  revalidatePath("/groups", "layout");
+  const n = result.data.cancelled;
+  return { ok: true, data: { message: n === 1 ? "Cancelled. Everyone who was coming has been told." : `${n} occurrences cancelled. Everyone who was coming has been told.` } };
+}
+
+export async function duplicateActivityAction(activityId: string, _prev: OrganizerActionState, _formData: FormData): Promise<OrganizerActionState> {
+  const viewer = await getViewer();
+  if (!viewer) return fail("unauthenticated", SIGNED_OUT);
+  const result = await duplicateActivity(viewer, activityId);
+  if (!result.ok) return result;
+  redirect(`/activities/${result.data.id}/edit`);
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { ActivityForm } from "@/components/activity-form";
+import { Alert } from "@/components/ui/alert";
+import { getActivityForEditing } from "@/db/queries/organizer";
+import { canSeeGroup, isOrganizerOf } from "@/db/queries/memberships";
+import { requireViewer } from "@/lib/auth/session";
+import { activityToFormValues, supportedTimeZones } from "@/lib/validation/activity";
+import { updateActivityAction } from "./actions";
+
+export const metadata: Metadata = { title: "Edit activity" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function EditActivityPage({ params }: Props) {
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) notFound();
+  const viewer = await requireViewer(`/activities/${id}/edit`);
+  const activity = await getActivityForEditing(id);
+  if (!activity || !(await canSeeGroup(activity.groupId, viewer.id))) notFound();
+  if (!(await isOrganizerOf(activity.groupId, viewer.id))) {
+    return <Alert tone="error" title="Only this group's organizers can edit its activities" />;
+  }
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <h1 className="text-2xl font-bold">Edit “{activity.title}”</h1>
+      <p>
+        <Link className="underline" href={`/activities/${id}`}>Back to the activity</Link>
+      </p>
+      {activity.status === "cancelled" ? <Alert tone="info">This activity is cancelled. Changes are kept but nobody is expected to come.</Alert> : null}
+      {activity.seriesId ? <Alert tone="info">This is one occurrence of a repeating series. Choose below whether the change applies to this one or to this and all following.</Alert> : null}
+      <ActivityForm action={updateActivityAction.bind(null, id)} defaultValues={activityToFormValues(activity)} zones={supportedTimeZones()} mode="edit" inSeries={Boolean(activity.seriesId)} />
+    </div>
+  );
+}

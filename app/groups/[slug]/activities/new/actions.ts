@@ -1,0 +1,23 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { ActivityFormState } from "@/components/activity-form";
+import { createActivity } from "@/db/mutations/activities";
+import { fail, invalid } from "@/lib/action-result";
+import { getViewer } from "@/lib/auth/session";
+import { activityInputSchema, activityValuesFromFormData } from "@/lib/validation/activity";
+
+/** Creates an activity or a series in a group; the mutation checks the viewer organizes *this* group. */
+export async function createActivityAction(groupId: string, slug: string, _prev: ActivityFormState, formData: FormData): Promise<ActivityFormState> {
+  const values = activityValuesFromFormData(formData);
+  const parsed = activityInputSchema.safeParse(values);
+  if (!parsed.success) return { ...invalid(parsed.error), values };
+  const viewer = await getViewer();
+  if (!viewer) return { ...fail("unauthenticated", "Your session has ended. Sign in again; what you typed is kept here."), values };
+  const result = await createActivity(viewer, groupId, parsed.data);
+  if (!result.ok) return { ...result, values };
+  revalidatePath(`/groups/${slug}`);
+  revalidatePath("/activities");
+  redirect(`/activities/${result.data.id}`);
+}

@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { getMembership } from "@/db/queries/memberships";
+import { getGroupRow, listMembersForOrganizers, listRecentAttendance, listUpcomingForGroup, type MemberRow } from "@/db/queries/organizer";
+import { requireViewer } from "@/lib/auth/session";
+import { authorize } from "@/lib/authz";
+import { formatDay, formatTime } from "@/lib/dates";
+import { changeMemberAction } from "./actions";
+import { MemberForm } from "./member-form";
+
+export const metadata: Metadata = { title: "Manage group" };
+
+type Props = { params: Promise<{ slug: string }> };
+
+/** Which buttons a viewer sees for a member: the same rules the mutation enforces. */
+function changesFor(viewerRole: MemberRow["role"], m: MemberRow, viewerId: string) {
+  if (m.userId === viewerId || m.role === "owner" || m.status === "banned") return [];
+  if (m.status === "pending") return ["approve", "decline"] as const;
+  if (viewerRole === "owner") return m.role === "organizer" ? (["demote", "remove", "ban"] as const) : (["promote", "remove", "ban"] as const);
+  return m.role === "member" ? (["remove", "ban"] as const) : [];
+}
+
+export default async function ManageGroupPage({ params }: Props) {
+  const { slug } = await params;
+  const viewer = await requireViewer(`/groups/${slug}/manage`);
+  const group = await getGroupRow({ slug });
+  if (!group || group.hiddenAt) notFound();
+  const allowed = authorize(viewer, await getMembership(group.id, viewer.id), "organizer");
+  if (!allowed.ok) notFound();
+  const [upcoming, attendance, members] = await Promise.all([listUpcomingForGroup(group.id), listRecentAttendance(group.id), listMembersForOrganizers(group.id)]);
+  const pending = members.filter((m) => m.status === "pending");
+  const action = changeMemberAction.bind(null, group.id, group.slug);
+  const row = (m: MemberRow) => (
+    <li key={m.userId} className="flex flex-wrap items-center justify-between gap-2 border-b border-line py-2" data-testid="member-row">
+      <span>
+        <span className="font-medium">{m.name}</span> <span className="text-sm text-muted">{m.status === "banned" ? "banned" : m.role}</span>
+      </span>
+      <MemberForm action={action} userId={m.userId} name={m.name} changes={[...changesFor(allowed.role, m, viewer.id)]} />
+    </li>
+  );
+  return (
+    <div className="space-y-6">
+      <header className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-bold">Manage {group.name}</h1>
+        <div className="flex gap-2">
+          <ButtonLink href={`/groups/${group.slug}/activities/new`} data-testid="new-activity">New activity</ButtonLink>
+          <ButtonLink href={`/groups/${group.slug}`} variant="secondary">Group page</ButtonLink>
+        </div>
+      </header>
+      <p className="text-sm text-muted">Invite link (shows only the name and agreements): <code>/groups/{group.slug}/join</code></p>
+
+      <Card>
+        <h2 className="mb-2 text-lg font-semibold">Join requests</h2>
+        {pending.length ? <ul data-testid="pending-requests">{pending.map(row)}</ul> : <p className="text-sm text-muted">No one is waiting.</p>}
+      </Card>
+
+      <Card>
+        <h2 className="mb-2 text-lg font-semibold">Upcoming activities</h2>
+        {upcoming.length === 0 ? <p className="text-sm text-muted">Nothing planned yet.</p> : null}
+        <ul className="divide-y divide-line" data-testid="upcoming-activities">
+          {upcoming.map((a) => (
+            <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+              <span>
+                <Link className="underline" href={`/activities/${a.id}`}>{a.title}</Link> <span className="text-sm text-muted">{formatDay(a.startsAt, a.timezone)}, {formatTime(a.startsAt, a.timezone)}</span>
+                {a.status === "cancelled" ? <span className="ml-2 text-sm font-semibold text-danger">Cancelled</span> : null}
+              </span>
+              <span className="text-sm">
+                {a.goingCount}
+                {a.capacity === null ? " going" : ` of ${a.capacity} places`}
+                {a.waitlistCount ? `, ${a.waitlistCount} waiting` : ""}
+                {a.capacity ? <meter className="ml-2 align-middle" min={0} max={a.capacity} value={Math.min(a.goingCount, a.capacity)} aria-label={`${a.title}: how full`} /> : null}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </Card>
+
+      <Card>
+        <h2 className="mb-2 text-lg font-semibold">Recent attendance</h2>
+        {attendance.length === 0 ? <p className="text-sm text-muted">No past activities yet.</p> : null}
+        <ul className="divide-y divide-line">
+          {attendance.map((a) => (
+            <li key={a.id} className="flex flex-wrap justify-between gap-2 py-2">
+              <Link className="underline" href={`/activities/${a.id}/organize`}>{a.title}</Link>
+              <span className="text-sm">{a.attended} came{a.noShow ? `, ${a.noShow} didn't make it` : ""} · {a.goingCount} had a place</span>
+            </li>
+          ))}
+        </ul>
+      </Card>
+
+      <Card>
+        <h2 className="mb-2 text-lg font-semibold">Members</h2>
+        <ul data-testid="members">{members.filter((m) => m.status !== "pending").map(row)}</ul>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,196 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { useForm, type FieldPath } from "react-hook-form";
+import { Markdown } from "@/components/markdown";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Checkbox, describedBy, Field, Input, Select, Textarea } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/action-result";
+import { accessibilityLabel, energyLabel, energyLevels, kindLabel, kinds, talkLabel, talkLevels } from "@/lib/labels";
+import { activityInputSchema, repeatLabel, repeatOptions, type ActivityFormValues, type ActivityInput } from "@/lib/validation/activity";
+
+export type ActivityFormState = (ActionResult<{ id: string }> & { values?: Partial<ActivityFormValues> }) | null;
+type Values = ActivityFormValues;
+
+/**
+ * The one activity editor, for creating and editing. It posts to a server action, so it
+ * works without JavaScript; with JavaScript the same zod schema checks each field first,
+ * and errors the server finds are put back beside their fields. What was typed is kept.
+ */
+export function ActivityForm({
+  action,
+  defaultValues,
+  zones,
+  mode,
+  inSeries = false,
+}: {
+  action: (prev: ActivityFormState, data: FormData) => Promise<ActivityFormState>;
+  defaultValues: Values;
+  zones: string[];
+  mode: "create" | "edit";
+  inSeries?: boolean;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [preview, setPreview] = useState(false);
+  const form = useForm<Values, unknown, ActivityInput>({
+    resolver: zodResolver(activityInputSchema),
+    defaultValues: { ...defaultValues, ...state?.values },
+    mode: "onBlur",
+  });
+  const { register, formState, setError, watch } = form;
+
+  useEffect(() => {
+    if (state && !state.ok && state.fieldErrors) {
+      for (const [name, message] of Object.entries(state.fieldErrors)) setError(name as FieldPath<Values>, { type: "server", message });
+    }
+  }, [state, setError]);
+
+  const err = (name: keyof Values): string | undefined => formState.errors[name]?.message ?? (state && !state.ok ? state.fieldErrors?.[name] : undefined);
+  const a11y = (name: keyof Values, hint?: boolean) => ({ id: name, "aria-invalid": Boolean(err(name)), "aria-describedby": describedBy(name, { hint, error: err(name) }) });
+  const formError = state && !state.ok ? state.message : null;
+
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void form.handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event);
+  };
+
+  const zoneList = zones.includes(String(watch("timezone"))) ? zones : [String(watch("timezone")), ...zones];
+
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-6" data-testid="activity-form">
+      {formError ? <Alert tone="error" testId="form-error">{formError}</Alert> : null}
+
+      <fieldset className="space-y-4">
+        <legend className="text-lg font-semibold">What</legend>
+        <Field id="kind" label="Kind of activity" error={err("kind")}>
+          <Select {...register("kind")} {...a11y("kind")}>
+            {kinds.map((k) => (
+              <option key={k} value={k}>{kindLabel[k]}</option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="title" label="Title" error={err("title")}>
+          <Input {...register("title")} {...a11y("title")} maxLength={120} />
+        </Field>
+        <div className="space-y-1">
+          <div className="flex items-center justify-between">
+            <label htmlFor="description" className="text-sm font-medium">Description</label>
+            <button type="button" className="text-sm underline" onClick={() => setPreview((p) => !p)} aria-pressed={preview} data-testid="toggle-preview">
+              {preview ? "Back to writing" : "Preview"}
+            </button>
+          </div>
+          <p id="description-hint" className="text-sm text-muted">Markdown works: **bold**, lists, links. HTML is not shown.</p>
+          <Textarea {...register("description")} {...a11y("description", true)} rows={8} className={preview ? "hidden" : undefined} />
+          {preview ? (
+            <div className="min-h-28 rounded-lg border border-line p-3" data-testid="description-preview">
+              <Markdown source={String(watch("description") ?? "") || "_Nothing written yet._"} />
+            </div>
+          ) : null}
+          {err("description") ? <p id="description-error" className="text-sm font-medium text-danger">{err("description")}</p> : null}
+        </div>
+      </fieldset>
+
+      <fieldset className="space-y-4">
+        <legend className="text-lg font-semibold">When</legend>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field id="startsLocal" label="Starts" error={err("startsLocal")}>
+            <Input type="datetime-local" {...register("startsLocal")} {...a11y("startsLocal")} />
+          </Field>
+          <Field id="endsLocal" label="Ends" error={err("endsLocal")}>
+            <Input type="datetime-local" {...register("endsLocal")} {...a11y("endsLocal")} />
+          </Field>
+        </div>
+        <Field id="timezone" label="Time zone" hint="Times above are in this zone, where the activity happens." error={err("timezone")}>
+          <Select {...register("timezone")} {...a11y("timezone", true)}>
+            {zoneList.map((z) => (
+              <option key={z} value={z}>{z.replaceAll("_", " ")}</option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="rsvpCutoffLocal" label="RSVPs close (optional)" hint="Leave empty to take RSVPs until it starts." error={err("rsvpCutoffLocal")}>
+          <Input type="datetime-local" {...register("rsvpCutoffLocal")} {...a11y("rsvpCutoffLocal", true)} />
+        </Field>
+        {mode === "create" ? (
+          <Field id="repeat" label="Repeats" error={err("repeat")}>
+            <Select {...register("repeat")} {...a11y("repeat")}>
+              {repeatOptions.map((r) => (
+                <option key={r} value={r}>{repeatLabel[r]}</option>
+              ))}
+            </Select>
+          </Field>
+        ) : null}
+      </fieldset>
+
+      <fieldset className="space-y-4">
+        <legend className="text-lg font-semibold">Where</legend>
+        <Field id="placeName" label="Place name" error={err("placeName")}>
+          <Input {...register("placeName")} {...a11y("placeName")} maxLength={200} />
+        </Field>
+        <Field id="address" label="Address" error={err("address")}>
+          <Input {...register("address")} {...a11y("address")} maxLength={300} autoComplete="street-address" />
+        </Field>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field id="latitude" label="Latitude (optional)" error={err("latitude")}>
+            <Input inputMode="decimal" {...register("latitude")} {...a11y("latitude")} />
+          </Field>
+          <Field id="longitude" label="Longitude (optional)" error={err("longitude")}>
+            <Input inputMode="decimal" {...register("longitude")} {...a11y("longitude")} />
+          </Field>
+        </div>
+        <Field id="onlineUrl" label="Online link (optional)" error={err("onlineUrl")}>
+          <Input type="url" {...register("onlineUrl")} {...a11y("onlineUrl")} placeholder="https://" />
+        </Field>
+      </fieldset>
+
+      <fieldset className="space-y-4">
+        <legend className="text-lg font-semibold">What it asks of people</legend>
+        <Field id="capacity" label="Places (optional)" hint="Leave empty for no limit. When full, people join a waitlist." error={err("capacity")}>
+          <Input type="number" min={1} inputMode="numeric" {...register("capacity")} {...a11y("capacity", true)} />
+        </Field>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field id="energyLevel" label="Energy" error={err("energyLevel")}>
+            <Select {...register("energyLevel")} {...a11y("energyLevel")}>
+              {energyLevels.map((l) => (
+                <option key={l} value={l}>{energyLabel[l]}</option>
+              ))}
+            </Select>
+          </Field>
+          <Field id="talkLevel" label="Talking" error={err("talkLevel")}>
+            <Select {...register("talkLevel")} {...a11y("talkLevel")}>
+              {talkLevels.map((l) => (
+                <option key={l} value={l}>{talkLabel[l]}</option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+        <div className="grid gap-1 sm:grid-cols-2">
+          <Checkbox label={accessibilityLabel.step_free} {...register("stepFree")} />
+          <Checkbox label={accessibilityLabel.seating} {...register("seatingAvailable")} />
+          <Checkbox label={accessibilityLabel.quiet_space} {...register("quietSpace")} />
+          <Checkbox label="Substance-free venue" {...register("substanceFree")} />
+          <Checkbox label="First-timer friendly" {...register("firstTimerFriendly")} />
+          <Checkbox label="Fine to arrive late or leave early" {...register("lateArrivalOk")} />
+        </div>
+      </fieldset>
+
+      {mode === "edit" && inSeries ? (
+        <fieldset className="space-y-2">
+          <legend className="text-lg font-semibold">Apply the change to</legend>
+          <label className="flex min-h-11 items-center gap-2 text-sm">
+            <input type="radio" name="scope" value="this" defaultChecked className="h-5 w-5" data-testid="scope-this" /> This one only
+          </label>
+          <label className="flex min-h-11 items-center gap-2 text-sm">
+            <input type="radio" name="scope" value="following" className="h-5 w-5" data-testid="scope-following" /> This and all following
+          </label>
+        </fieldset>
+      ) : null}
+
+      <Button type="submit" disabled={pending} data-testid="activity-submit">
+        {pending ? "Saving…" : mode === "create" ? "Create activity" : "Save changes"}
+      </Button>
+    </form>
+  );
+}
