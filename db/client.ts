@@ -28,10 +28,11 @@ export function embeddedDataDir(): string {
 async function openPostgres(url: string): Promise<DbHandle> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
-  const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-  // A lock held elsewhere must not make a request hang: give up after a few seconds.
-  pool.on("connect", (client) => {
-    client.query("set lock_timeout = '3s'; set statement_timeout = '15s'").catch(() => undefined);
+  const pool = new Pool({
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // A lock held elsewhere must not make a request hang: give up after a few seconds.
+    options: "-c lock_timeout=3000 -c statement_timeout=15000",
   });
   return { db: drizzle(pool, { schema }) as unknown as Db, kind: "postgres", close: () => pool.end() };
 }
