@@ -1,10 +1,13 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+const root = path.dirname(fileURLToPath(import.meta.url));
+
 const alias = {
-  "@": path.resolve(__dirname),
+  "@": root,
   // Next's guard against importing server code in the browser; tests are the server.
-  "server-only": path.resolve(__dirname, "tests/helpers/empty.ts"),
+  "server-only": path.join(root, "tests/helpers/empty.ts"),
 };
 
 // A half-hour offset catches time-zone mistakes that whole-hour zones hide.
