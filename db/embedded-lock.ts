@@ -4,7 +4,7 @@ import path from "node:path";
 /*
  * PGlite has no locking of its own: two processes opening one data folder silently lose
  * writes and can corrupt it. This lock file makes a second opener fail at once with a
- * clear message instead. `wx` creation is atomic, so two processes starting together
+ * clear message instead. Creating the lock is atomic, so two processes starting together
  * cannot both win; a lock left by a process that has died is taken over.
  */
 
@@ -28,15 +28,59 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** The pid recorded in a lock file, NaN when unreadable, undefined when the file is gone. */
+function readHolder(file: string): number | undefined {
+  try {
+    return Number.parseInt(fs.readFileSync(file, "utf8"), 10);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+/*
+ * Two processes may find the same dead holder at once; if both simply deleted the lock, the
+ * slower one could delete the lock the faster one had just taken. So each moves the lock
+ * aside under its own name (rename is atomic: only one gets any given file) and looks at
+ * what it moved: the dead holder's lock is deleted, a racer's fresh lock is put back.
+ */
+function removeStaleLock(lockPath: string, deadPid: number, dataDir: string): void {
+  const aside = `${lockPath}.stale.${process.pid}`;
+  try {
+    fs.renameSync(lockPath, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw error;
+  }
+  const moved = readHolder(aside) ?? Number.NaN;
+  if (moved === deadPid || !Number.isFinite(moved) || !isAlive(moved)) {
+    fs.rmSync(aside, { force: true });
+    return;
+  }
+  try {
+    fs.linkSync(aside, lockPath);
+  } finally {
+    fs.rmSync(aside, { force: true });
+  }
+  throw new EmbeddedDatabaseBusyError(dataDir, moved);
+}
+
 /** Takes the lock for `dataDir` for this process, or throws EmbeddedDatabaseBusyError. Returns a release function. */
 export function acquireEmbeddedLock(dataDir: string): () => void {
   const lockPath = `${path.resolve(dataDir)}.lock`;
   fs.mkdirSync(path.dirname(lockPath), { recursive: true });
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const fd = fs.openSync(lockPath, "wx");
-      fs.writeSync(fd, String(process.pid));
-      fs.closeSync(fd);
+      // The pid is written to a private file and hard-linked into place: link fails when the
+      // lock exists, like `wx`, but the lock never exists empty (a racer reading it empty
+      // would take it for a dead holder's and remove it, and both would open the folder).
+      const pending = `${lockPath}.${process.pid}`;
+      fs.writeFileSync(pending, String(process.pid));
+      try {
+        fs.linkSync(pending, lockPath);
+      } finally {
+        fs.rmSync(pending, { force: true });
+      }
       const release = () => {
         try {
           if (fs.readFileSync(lockPath, "utf8") === String(process.pid)) fs.unlinkSync(lockPath);
@@ -48,11 +92,12 @@ export function acquireEmbeddedLock(dataDir: string): () => void {
       return release;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = Number.parseInt(fs.readFileSync(lockPath, "utf8"), 10);
+      const holder = readHolder(lockPath);
+      if (holder === undefined) continue; // released meanwhile
       if (holder === process.pid) throw new EmbeddedDatabaseBusyError(dataDir, holder);
       if (Number.isFinite(holder) && isAlive(holder)) throw new EmbeddedDatabaseBusyError(dataDir, holder);
-      // The holder died without cleaning up: remove its stale lock and try once more.
-      fs.rmSync(lockPath, { force: true });
+      // The holder died without cleaning up: remove its stale lock and try again.
+      removeStaleLock(lockPath, holder, dataDir);
     }
   }
   throw new Error(`Could not take the lock for the embedded database in ${dataDir}.`);
