@@ -2,7 +2,8 @@ import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../client";
 import { getDb } from "../client";
-import { notifications } from "../schema";
+import { getActivityAccess } from "../queries/rsvps";
+import { notifications, rsvps } from "../schema";
 
 export interface NotificationInput {
   userId: string;
@@ -66,4 +67,29 @@ export async function markAllNotificationsRead(userId: string): Promise<number> 
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
     .returning({ id: notifications.id });
   return rows.length;
+}
+
+/**
+ * "Message everyone going": one in-app notification per going member, sent by an
+ * organizer of the activity's group (checked in the same transaction).
+ */
+export async function messageEveryoneGoing(input: { activityId: string; actorId: string; message: string }): Promise<
+  { ok: true; sent: number } | { ok: false; code: "not_found" | "forbidden"; message: string }
+> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const access = await getActivityAccess(input.activityId, input.actorId, tx);
+    if (!access) return { ok: false as const, code: "not_found" as const, message: "We couldn't find that activity." };
+    if (!access.isOrganizer) return { ok: false as const, code: "forbidden" as const, message: "Only organizers of this group can message everyone going." };
+    const going = await tx
+      .select({ userId: rsvps.userId })
+      .from(rsvps)
+      .where(and(eq(rsvps.activityId, input.activityId), eq(rsvps.status, "going")));
+    const sent = await notifyMany(
+      tx,
+      going.map((g) => g.userId),
+      { type: "organizer_message", title: `Message about ${access.title}`, body: input.message, href: `/activities/${access.activityId}`, activityId: access.activityId },
+    );
+    return { ok: true as const, sent };
+  });
 }

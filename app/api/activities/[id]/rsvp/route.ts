@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { submitRsvp, withdrawRsvp } from "@/db/mutations/rsvps";
+import { resolveApiCaller } from "@/lib/api/auth";
+import { apiError, apiZodError, guarded, readJson } from "@/lib/api/http";
+import { rsvpResponse } from "@/lib/api/rsvp-json";
+import { rsvpBodySchema } from "@/lib/validation/rsvp";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ id: string }> };
+
+const NO_ACTIVITY = "There is no activity with that id.";
+const SIGN_IN = "Sign in, or send a personal access token as 'Authorization: Bearer <token>'.";
+
+/** POST /api/activities/:id/rsvp {"status": "going" | "maybe" | "not_going", "goTogether"?, "offersToGreet"?} */
+export async function POST(request: Request, { params }: Ctx) {
+  return guarded(async () => {
+    const id = z.uuid().safeParse((await params).id);
+    const body = await readJson(request);
+    if (!body.ok) return body.response;
+    const parsed = rsvpBodySchema.safeParse(body.value);
+    if (!parsed.success) return apiZodError("invalid_body", parsed.error);
+    const caller = await resolveApiCaller(request);
+    if (!caller) return apiError("unauthenticated", SIGN_IN);
+    if (!id.success) return apiError("not_found", NO_ACTIVITY);
+    const result = await submitRsvp({ activityId: id.data, userId: caller.id, ...parsed.data });
+    return rsvpResponse(id.data, result);
+  });
+}
+
+/** DELETE /api/activities/:id/rsvp — withdraws the caller's RSVP; a freed place goes to the waitlist. */
+export async function DELETE(request: Request, { params }: Ctx) {
+  return guarded(async () => {
+    const id = z.uuid().safeParse((await params).id);
+    const caller = await resolveApiCaller(request);
+    if (!caller) return apiError("unauthenticated", SIGN_IN);
+    if (!id.success) return apiError("not_found", NO_ACTIVITY);
+    return rsvpResponse(id.data, await withdrawRsvp({ activityId: id.data, userId: caller.id }));
+  });
+}

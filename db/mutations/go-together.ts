@@ -1,0 +1,80 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { formatDay, formatTime } from "@/lib/dates";
+import { getDb } from "../client";
+import { getActivityAccess, type ActivityAccess } from "../queries/rsvps";
+import { memberships, rsvps, users } from "../schema";
+import { notify } from "./notifications";
+
+export type PairResult =
+  | { ok: true; memberName: string; greeterName: string }
+  | { ok: false; code: "not_found" | "forbidden" | "invalid" | "closed"; message: string };
+
+/** Where people meet: the organizer's meeting point, else the place itself. */
+export function meetingPlaceOf(a: Pick<ActivityAccess, "meetingPoint" | "placeName" | "address">): string {
+  return a.meetingPoint?.trim() || [a.placeName, a.address].filter((s) => s.trim()).join(", ") || "the activity's starting place";
+}
+
+/**
+ * Pairs a member who asked not to arrive alone with a greeter: a going member who offered
+ * to greet, or an organizer of the group. Both are told where and when to meet. The
+ * person pairing must be an organizer of the activity's group, checked in the same
+ * transaction.
+ */
+export async function pairWithGreeter(input: { activityId: string; actorId: string; memberId: string; greeterId: string }): Promise<PairResult> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const access = await getActivityAccess(input.activityId, input.actorId, tx);
+    if (!access) return { ok: false, code: "not_found", message: "We couldn't find that activity." };
+    if (!access.isOrganizer) return { ok: false, code: "forbidden", message: "Only organizers of this group can pair greeters." };
+    if (access.status === "cancelled" || access.endsAt <= new Date()) return { ok: false, code: "closed", message: "This activity is cancelled or over." };
+    if (input.memberId === input.greeterId) return { ok: false, code: "invalid", message: "Choose someone else as the greeter." };
+
+    const [member] = await tx
+      .select({ name: users.name, status: rsvps.status, goTogether: rsvps.goTogether })
+      .from(rsvps)
+      .innerJoin(users, eq(users.id, rsvps.userId))
+      .where(and(eq(rsvps.activityId, input.activityId), eq(rsvps.userId, input.memberId)))
+      .limit(1);
+    if (!member || !member.goTogether || member.status === "not_going") {
+      return { ok: false, code: "invalid", message: "That member hasn't asked for someone to arrive with." };
+    }
+    const [greeter] = await tx
+      .select({ name: users.name, status: rsvps.status, offers: rsvps.offersToGreet, role: memberships.role, membership: memberships.status })
+      .from(users)
+      .leftJoin(rsvps, and(eq(rsvps.userId, users.id), eq(rsvps.activityId, input.activityId)))
+      .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.groupId, access.groupId)))
+      .where(eq(users.id, input.greeterId))
+      .limit(1);
+    const isOrganizer = greeter?.membership === "active" && (greeter.role === "owner" || greeter.role === "organizer");
+    const offered = greeter?.status === "going" && greeter.offers;
+    if (!greeter || !(isOrganizer || offered)) {
+      return { ok: false, code: "invalid", message: "A greeter must be going and have offered to greet, or be an organizer." };
+    }
+
+    await tx
+      .update(rsvps)
+      .set({ greeterId: input.greeterId, updatedAt: new Date() })
+      .where(and(eq(rsvps.activityId, input.activityId), eq(rsvps.userId, input.memberId)));
+    const place = meetingPlaceOf(access);
+    const when = `${formatDay(access.startsAt, access.timezone)} at ${formatTime(access.startsAt, access.timezone)}`;
+    const href = `/activities/${access.activityId}`;
+    await notify(tx, {
+      userId: input.memberId,
+      type: "go_together_paired",
+      title: `${greeter.name} will meet you for ${access.title}`,
+      body: `You won't arrive alone: meet ${greeter.name} at ${place}, ${when}.`,
+      href,
+      activityId: access.activityId,
+    });
+    await notify(tx, {
+      userId: input.greeterId,
+      type: "go_together_greeter",
+      title: `Please meet ${member.name} for ${access.title}`,
+      body: `${member.name} would rather not arrive alone. Meet them at ${place}, ${when}.`,
+      href,
+      activityId: access.activityId,
+    });
+    return { ok: true, memberName: member.name, greeterName: greeter.name };
+  });
+}

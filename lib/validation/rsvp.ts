@@ -1,0 +1,103 @@
+import { z } from "zod";
+
+/*
+ * RSVP, attendance, go-together and token inputs, shared by the forms, the server actions
+ * and the JSON API, plus the words members see for each RSVP state.
+ */
+
+export const rsvpAnswers = ["going", "maybe", "not_going"] as const;
+export type RsvpAnswerValue = (typeof rsvpAnswers)[number];
+
+export const rsvpAnswerSchema = z.enum(rsvpAnswers, { error: 'Choose "going", "maybe" or "not_going".' });
+
+/** A checkbox posts "on" when ticked and nothing when not; the API sends booleans. */
+const checkbox = z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")]).transform((v) => v === true || v === "on" || v === "true");
+
+export const rsvpFormSchema = z.object({
+  status: rsvpAnswerSchema,
+  goTogether: checkbox.optional().default(false),
+  offersToGreet: checkbox.optional().default(false),
+});
+
+export const rsvpBodySchema = z.object(
+  {
+    status: rsvpAnswerSchema,
+    goTogether: z.boolean({ error: "goTogether must be true or false." }).optional(),
+    offersToGreet: z.boolean({ error: "offersToGreet must be true or false." }).optional(),
+  },
+  { error: "Send a JSON object." },
+);
+
+export const attendanceValues = ["attended", "no_show"] as const;
+export const attendanceValueSchema = z.enum(attendanceValues, { error: 'Choose "attended" or "no_show".' });
+
+/** Either one member's attendance, or `{"allGoing": true}` to mark everyone going as attended. */
+export const attendanceBodySchema = z
+  .object(
+    {
+      userId: z.uuid({ error: "userId must be a member id." }).optional(),
+      attendance: attendanceValueSchema.optional(),
+      allGoing: z.literal(true, { error: "allGoing must be true when given." }).optional(),
+    },
+    { error: "Send a JSON object." },
+  )
+  .superRefine((value, ctx) => {
+    if (value.allGoing) return;
+    if (!value.userId) ctx.addIssue({ code: "custom", path: ["userId"], message: 'Give the member\'s userId, or send {"allGoing": true}.' });
+    if (!value.attendance) ctx.addIssue({ code: "custom", path: ["attendance"], message: 'Choose "attended" or "no_show".' });
+  });
+
+export const attendanceFormSchema = z.object({
+  userId: z.uuid({ error: "Choose a member." }),
+  attendance: attendanceValueSchema,
+});
+
+export const pairGreeterSchema = z.object({
+  memberId: z.uuid({ error: "Choose who needs a greeter." }),
+  greeterId: z.uuid({ error: "Choose a greeter." }),
+});
+
+export const messageGoingSchema = z.object({
+  message: z.string({ error: "Write a message." }).trim().min(1, "Write a message.").max(2000, "Keep the message under 2000 characters."),
+});
+
+export const tokenNameSchema = z.string({ error: "Give the token a name." }).trim().min(1, "Give the token a name.").max(60, "Keep the name under 60 characters.");
+
+export const createTokenSchema = z.object({ name: tokenNameSchema });
+
+export const tokenRequestSchema = z.object({
+  email: z.string({ error: "Enter your email address." }).min(1, "Enter your email address.").max(254, "That email address is too long."),
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200, "That password is too long."),
+  name: tokenNameSchema.optional().default("API token"),
+});
+
+export const privacySchema = z.object({ listedAsGoing: checkbox.optional().default(false) });
+
+export type RsvpStateValue = { status: "going" | "waitlisted" | "maybe" | "not_going"; position?: number };
+
+export const rsvpStatusLabel: Record<RsvpStateValue["status"], string> = {
+  going: "Going",
+  waitlisted: "On the waitlist",
+  maybe: "I'll try",
+  not_going: "Not this time",
+};
+
+export const rsvpAnswerLabel: Record<RsvpAnswerValue, string> = { going: "Going", maybe: "I'll try", not_going: "Not this time" };
+
+const ordinalPlace = (position?: number) => (position ? `number ${position}` : "on the list");
+
+/** What a member is told after answering; `changed` false means the same answer arrived twice. */
+export function rsvpStateMessage(state: RsvpStateValue, changed = true): string {
+  switch (state.status) {
+    case "going":
+      return changed ? "You're going — see you there!" : "You're already going. Nothing has changed.";
+    case "waitlisted":
+      return changed
+        ? `This activity is full — you're ${ordinalPlace(state.position)} on the waitlist. We'll tell you if a place opens.`
+        : `You're still ${ordinalPlace(state.position)} on the waitlist. We'll tell you if a place opens.`;
+    case "maybe":
+      return "Noted: you'll try to come. That doesn't hold a place — choose Going when you know.";
+    case "not_going":
+      return changed ? "Thanks for letting us know. Maybe next time." : "You're not down for this one.";
+  }
+}
