@@ -16,7 +16,7 @@ export async function OrganizerActions({ activityId }: { activityId: string }) {
     <Card className="space-y-3" data-testid="organizer-actions">
       <h2 className="text-lg font-semibold">Organizer tools</h2>
       <div className="flex flex-wrap gap-2">
-        <ButtonLink href={`/activities/${activityId}/organize`} data-testid="organize-link">Who&apos;s coming and attendance</ButtonLink>
+        <ButtonLink href={`/activities/${activityId}/organize`} variant="secondary" data-testid="organize-link">Who&apos;s coming and attendance</ButtonLink>
         <ButtonLink href={`/activities/${activityId}/edit`} variant="secondary" data-testid="edit-link">Edit</ButtonLink>
         <DuplicateActivityForm action={duplicateActivityAction.bind(null, activityId)} />
       </div>

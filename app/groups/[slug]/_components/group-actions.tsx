@@ -37,7 +37,7 @@ export async function GroupActions({ groupId }: { groupId: string }) {
           <div className="flex flex-wrap gap-2">
             {isOrganizerRole(membership) ? (
               <>
-                <ButtonLink href={`/groups/${group.slug}/manage`} data-testid="manage-group">Manage group</ButtonLink>
+                <ButtonLink href={`/groups/${group.slug}/manage`} variant="secondary" data-testid="manage-group">Manage group</ButtonLink>
                 <ButtonLink href={`/groups/${group.slug}/activities/new`} variant="secondary" data-testid="new-activity">New activity</ButtonLink>
               </>
             ) : null}

@@ -46,7 +46,7 @@ export default async function ManageGroupPage({ params }: Props) {
       <header className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">Manage {group.name}</h1>
         <div className="flex gap-2">
-          <ButtonLink href={`/groups/${group.slug}/activities/new`} data-testid="new-activity">New activity</ButtonLink>
+          <ButtonLink href={`/groups/${group.slug}/activities/new`} variant="secondary" data-testid="new-activity">New activity</ButtonLink>
           <ButtonLink href={`/groups/${group.slug}`} variant="secondary">Group page</ButtonLink>
         </div>
       </header>
