@@ -101,7 +101,7 @@ export async function stepBackFromSeries(actor: Actor, seriesId: string, how: "p
 }
 
 /** Skips one occurrence: the member's place on it goes to the first person waiting, at once. */
-export async function skipOccurrence(actor: Actor, activityId: string): Promise<ActionResult<{ promoted: boolean }>> {
+export async function skipOccurrence(actor: Actor, activityId: string): Promise<ActionResult<{ freedPlace: boolean }>> {
   if (!actor) return fail("unauthenticated", "Please sign in first.");
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -115,6 +115,6 @@ export async function skipOccurrence(actor: Actor, activityId: string): Promise<
     if (!result.ok) return fail(result.code === "try_again" ? "try_again" : result.code === "not_found" ? "not_found" : "closed", result.message);
     // Remember the skip as "not this time", so a later resume does not take the place back.
     await tx.insert(rsvps).values({ activityId, userId: actor.id, status: "not_going", fromStandingPlace: true });
-    return { ok: true as const, data: { promoted: mine.status === "going" } };
+    return { ok: true as const, data: { freedPlace: mine.status === "going" } };
   });
 }

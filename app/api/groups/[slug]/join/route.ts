@@ -1,0 +1,26 @@
+import { joinGroup } from "@/db/mutations/groups";
+import { getGroupRow } from "@/db/queries/organizer";
+import { resolveApiCaller } from "@/lib/api/auth";
+import { apiError, apiZodError, guarded, readJson } from "@/lib/api/http";
+import { actionResponse, unauthenticated } from "@/lib/api/organizing";
+import { joinGroupSchema } from "@/lib/validation/group";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ slug: string }> };
+
+/** POST /api/groups/:slug/join — body { "acceptAgreements": true }; answers the membership status. */
+export async function POST(request: Request, { params }: Ctx) {
+  return guarded(async () => {
+    const caller = await resolveApiCaller(request);
+    if (caller === null) return unauthenticated();
+    const body = await readJson(request);
+    if (!body.ok) return body.response;
+    const parsed = joinGroupSchema.safeParse(body.value);
+    if (!parsed.success) return apiZodError("invalid_body", parsed.error);
+    const group = await getGroupRow({ slug: (await params).slug });
+    if (!group) return apiError("not_found", "There is no group with that slug.");
+    const result = await joinGroup(caller, group.id, parsed.data.acceptAgreements);
+    return actionResponse(result, (d) => ({ membership: { group: group.slug, status: d.status } }));
+  });
+}
