@@ -1,11 +1,20 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
+import { listApiTokens } from "@/db/queries/api-tokens";
+import { getUserById } from "@/db/users";
 import { requireViewer } from "@/lib/auth/session";
+import { formatDay } from "@/lib/dates";
+import { getViewerZone } from "@/lib/viewer-zone";
+import { createTokenAction, revokeTokenAction, updatePrivacyAction } from "./actions";
+import { PrivacyForm } from "./privacy-form";
+import { CreateTokenForm, RevokeTokenForm } from "./tokens-form";
 
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const viewer = await requireViewer("/account");
+  const [user, tokens, zone] = await Promise.all([getUserById(viewer.id), listApiTokens(viewer.id), getViewerZone()]);
+  const live = tokens.filter((t) => !t.revokedAt);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Your account</h1>
@@ -16,6 +25,37 @@ export default async function AccountPage() {
           <dt className="font-medium">Email</dt>
           <dd data-testid="account-email">{viewer.email}</dd>
         </dl>
+      </Card>
+
+      <Card className="space-y-2">
+        <h2 className="text-lg font-semibold">Privacy</h2>
+        <PrivacyForm action={updatePrivacyAction} listedAsGoing={user?.listedAsGoing ?? false} />
+      </Card>
+
+      <Card className="space-y-3">
+        <h2 className="text-lg font-semibold">Personal access tokens</h2>
+        <p className="text-sm text-muted">
+          For scripts and apps that RSVP on your behalf through the API. Send one as <code>Authorization: Bearer …</code>. Revoke any you no longer use.
+        </p>
+        <CreateTokenForm action={createTokenAction} />
+        {live.length ? (
+          <ul className="divide-y divide-line" data-testid="token-list">
+            {live.map((t) => (
+              <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <span>
+                  <span className="font-medium">{t.name}</span>
+                  <span className="text-sm text-muted">
+                    {" "}· created {formatDay(t.createdAt, zone)}
+                    {t.lastUsedAt ? ` · last used ${formatDay(t.lastUsedAt, zone)}` : " · never used"}
+                  </span>
+                </span>
+                <RevokeTokenForm action={revokeTokenAction} tokenId={t.id} name={t.name} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-muted">You have no tokens.</p>
+        )}
       </Card>
     </div>
   );

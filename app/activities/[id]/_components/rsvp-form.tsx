@@ -1,0 +1,86 @@
+"use client";
+
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/field";
+import type { RsvpActionState } from "../actions";
+
+type Status = "going" | "waitlisted" | "maybe" | "not_going";
+
+/**
+ * The RSVP buttons. Each is a submit button carrying its answer, posting to a server
+ * action, so it works without JavaScript; with it, the answer appears at once.
+ */
+export function RsvpForm({
+  activityId,
+  action,
+  withdrawAction,
+  current,
+  goTogether,
+  offersToGreet,
+  canJoin,
+  full,
+}: {
+  activityId: string;
+  action: (prev: RsvpActionState, data: FormData) => Promise<RsvpActionState>;
+  withdrawAction: (prev: RsvpActionState, data: FormData) => Promise<RsvpActionState>;
+  current: Status | null;
+  goTogether: boolean;
+  offersToGreet: boolean;
+  /** False after the cutoff: only giving a place up is possible then. */
+  canJoin: boolean;
+  full: boolean;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const [withdrawState, withdrawFormAction, withdrawing] = useActionState(withdrawAction, null);
+  const outcome = withdrawState ?? state;
+  const holdsPlace = current === "going" || current === "waitlisted";
+  const choice = (value: "going" | "maybe" | "not_going", label: string, pressed: boolean) => (
+    <Button
+      type="submit"
+      name="status"
+      value={value}
+      variant={pressed ? "primary" : "secondary"}
+      aria-pressed={pressed}
+      disabled={pending || withdrawing}
+      data-testid={`rsvp-${value}`}
+    >
+      {label}
+    </Button>
+  );
+  return (
+    <div className="space-y-3">
+      <form action={formAction} className="space-y-3" data-testid="rsvp-form">
+        <input type="hidden" name="activityId" value={activityId} />
+        {canJoin ? (
+          <fieldset className="space-y-1">
+            <legend className="sr-only">Arriving</legend>
+            <Checkbox name="goTogether" defaultChecked={goTogether} label="I'd rather not arrive alone — pair me with a greeter" data-testid="rsvp-go-together" />
+            <Checkbox name="offersToGreet" defaultChecked={offersToGreet} label="I'm happy to greet someone who'd rather not arrive alone" data-testid="rsvp-offers-to-greet" />
+          </fieldset>
+        ) : null}
+        <div className="flex flex-wrap gap-2" role="group" aria-label="Your answer">
+          {canJoin || holdsPlace ? choice("going", holdsPlace ? (current === "waitlisted" ? "Stay on the waitlist" : "Going") : full ? "Join the waitlist" : "Going", holdsPlace) : null}
+          {canJoin || current === "maybe" ? choice("maybe", "I'll try", current === "maybe") : null}
+          {choice("not_going", "Not this time", current === "not_going")}
+        </div>
+      </form>
+      {current && current !== "not_going" ? (
+        <form action={withdrawFormAction}>
+          <input type="hidden" name="activityId" value={activityId} />
+          <Button type="submit" variant="ghost" disabled={pending || withdrawing} data-testid="rsvp-withdraw">
+            Withdraw my RSVP
+          </Button>
+        </form>
+      ) : null}
+      <div aria-live="polite">
+        {outcome ? (
+          <Alert tone={outcome.ok ? "success" : "error"} testId="rsvp-outcome">
+            {outcome.ok ? outcome.data.message : outcome.message}
+          </Alert>
+        ) : null}
+      </div>
+    </div>
+  );
+}

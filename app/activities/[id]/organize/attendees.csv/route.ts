@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { getActivityAccess, listRoster } from "@/db/queries/rsvps";
+import { resolveApiCaller } from "@/lib/api/auth";
+import { apiError, guarded } from "@/lib/api/http";
+import { toCsv } from "../csv";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ id: string }> };
+
+const order = { going: 0, maybe: 1, waitlisted: 2, not_going: 3 } as const;
+
+/** GET /activities/:id/organize/attendees.csv — everyone who answered, for the group's organizers only. */
+export async function GET(request: Request, { params }: Ctx) {
+  return guarded(async () => {
+    const id = z.uuid().safeParse((await params).id);
+    const caller = await resolveApiCaller(request);
+    if (!caller) return apiError("unauthenticated", "Sign in as an organizer of this group to download the list.");
+    if (!id.success) return apiError("not_found", "There is no activity with that id.");
+    const access = await getActivityAccess(id.data, caller.id);
+    if (!access) return apiError("not_found", "There is no activity with that id.");
+    if (!access.isOrganizer) return apiError("forbidden", "Only organizers of this group can download the list.");
+    const roster = (await listRoster(id.data)).sort((a, b) => order[a.status] - order[b.status] || (a.position ?? 0) - (b.position ?? 0));
+    const csv = toCsv(
+      ["name", "rsvp", "waitlist_position", "go_together", "offers_to_greet", "greeter", "attendance", "responded_at"],
+      roster.map((r) => [r.name, r.status, r.position, r.goTogether ? "yes" : "no", r.offersToGreet ? "yes" : "no", r.greeterName, r.attendance, r.respondedAt.toISOString()]),
+    );
+    const slug = access.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "activity";
+    return new Response(csv, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8; header=present",
+        "Content-Disposition": `attachment; filename="${slug}-attendees.csv"`,
+        "Cache-Control": "private, no-store",
+      },
+    });
+  });
+}

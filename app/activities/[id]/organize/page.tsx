@@ -1,0 +1,149 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field, Select, Textarea } from "@/components/ui/field";
+import { getActivityAccess, listActivityOrganizers, listRoster, type RosterEntry } from "@/db/queries/rsvps";
+import { requireViewer } from "@/lib/auth/session";
+import { formatRange } from "@/lib/dates";
+import { ActionForm } from "./action-form";
+import { markAllAttendedAction, markAttendanceAction, messageGoingAction, pairGreeterAction } from "./actions";
+
+export const metadata: Metadata = { title: "Who's coming" };
+
+type Props = { params: Promise<{ id: string }> };
+
+const attendanceWord = { attended: "Attended", no_show: "No-show" } as const;
+
+function Attendance({ activityId, entry, canMark }: { activityId: string; entry: RosterEntry; canMark: boolean }) {
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <span className="text-sm" data-testid={`attendance-${entry.userId}`}>{entry.attendance ? attendanceWord[entry.attendance] : canMark ? "Not marked" : ""}</span>
+      {canMark ? (
+        <ActionForm action={markAttendanceAction} activityId={activityId} className="flex flex-wrap gap-2" testId={`mark-${entry.userId}`}>
+          <input type="hidden" name="userId" value={entry.userId} />
+          <Button type="submit" name="attendance" value="attended" variant="secondary" aria-label={`${entry.name} attended`}>Attended</Button>
+          <Button type="submit" name="attendance" value="no_show" variant="ghost" aria-label={`${entry.name} did not come`}>No-show</Button>
+        </ActionForm>
+      ) : null}
+    </div>
+  );
+}
+
+function Roster({ title, entries, activityId, canMark, testId, empty }: { title: string; entries: RosterEntry[]; activityId: string; canMark: boolean; testId: string; empty: string }) {
+  return (
+    <section aria-labelledby={`${testId}-heading`} className="space-y-2">
+      <h2 id={`${testId}-heading`} className="text-xl font-semibold">{title} ({entries.length})</h2>
+      {entries.length === 0 ? <p className="text-sm text-muted">{empty}</p> : null}
+      <ul className="divide-y divide-line" data-testid={testId}>
+        {entries.map((e) => (
+          <li key={e.userId} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid={`${testId}-row`}>
+            <span>
+              {e.position ? <span className="mr-2 font-semibold">#{e.position}</span> : null}
+              {e.name}
+              {e.goTogether ? <span className="ml-2 text-sm text-muted">· would rather not arrive alone</span> : null}
+              {e.offersToGreet ? <span className="ml-2 text-sm text-muted">· offers to greet</span> : null}
+            </span>
+            <Attendance activityId={activityId} entry={e} canMark={canMark} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The organizer view of an activity: who is coming, pairing greeters, attendance, CSV, a message to everyone going. */
+export default async function OrganizeActivityPage({ params }: Props) {
+  const raw = (await params).id;
+  const id = z.uuid().safeParse(raw);
+  if (!id.success) notFound();
+  const viewer = await requireViewer(`/activities/${raw}/organize`);
+  const access = await getActivityAccess(id.data, viewer.id);
+  if (!access) notFound();
+  if (!access.isOrganizer) {
+    return <Alert tone="error" title="Only organizers can see this page">This list is for the group&apos;s organizers. <Link className="underline" href={`/activities/${id.data}`}>Back to the activity</Link></Alert>;
+  }
+  const [roster, organizers] = await Promise.all([listRoster(id.data), listActivityOrganizers(id.data)]);
+  const going = roster.filter((r) => r.status === "going");
+  const maybe = roster.filter((r) => r.status === "maybe");
+  const waitlist = roster.filter((r) => r.status === "waitlisted").sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
+  const requests = roster.filter((r) => r.goTogether && (r.status === "going" || r.status === "waitlisted"));
+  const greeters = new Map<string, string>();
+  for (const g of going.filter((r) => r.offersToGreet)) greeters.set(g.userId, `${g.name} (offered)`);
+  for (const o of organizers) if (!greeters.has(o.userId)) greeters.set(o.userId, `${o.name} (organizer)`);
+  const canMark = access.status !== "cancelled" && access.startsAt <= new Date();
+
+  return (
+    <div className="space-y-6">
+      <header className="space-y-1">
+        <p><Link className="underline" href={`/activities/${id.data}`}>← {access.title}</Link></p>
+        <h1 className="text-2xl font-bold">Who&apos;s coming</h1>
+        <p className="text-muted">{formatRange(access.startsAt, access.endsAt, access.timezone)}</p>
+        <p>
+          <a className="underline" href={`/activities/${id.data}/organize/attendees.csv`} download data-testid="csv-link">Download the list (CSV)</a>
+        </p>
+      </header>
+
+      {canMark ? (
+        <ActionForm action={markAllAttendedAction} activityId={id.data} testId="mark-all">
+          <Button type="submit">Mark everyone going as attended</Button>
+        </ActionForm>
+      ) : (
+        <Alert>Attendance can be marked once the activity has started.</Alert>
+      )}
+
+      <Roster title="Going" entries={going} activityId={id.data} canMark={canMark} testId="roster-going" empty="Nobody yet." />
+
+      <section aria-labelledby="go-together-heading" className="space-y-2">
+        <h2 id="go-together-heading" className="text-xl font-semibold">Would rather not arrive alone ({requests.length})</h2>
+        {requests.length === 0 ? <p className="text-sm text-muted">No requests.</p> : null}
+        <ul className="space-y-3" data-testid="go-together-requests">
+          {requests.map((r) => (
+            <li key={r.userId}>
+              <Card className="space-y-2">
+                <p>
+                  <span className="font-medium">{r.name}</span>
+                  {r.status === "waitlisted" ? <span className="text-sm text-muted"> (on the waitlist)</span> : null}
+                  {" — "}
+                  <span data-testid={`greeter-of-${r.userId}`}>{r.greeterName ? `meeting ${r.greeterName}` : "needs a greeter"}</span>
+                </p>
+                {greeters.size ? (
+                  <ActionForm action={pairGreeterAction} activityId={id.data} className="flex flex-wrap items-end gap-2" testId={`pair-${r.userId}`}>
+                    <input type="hidden" name="memberId" value={r.userId} />
+                    <Field id={`greeter-${r.userId}`} label={`Greeter for ${r.name}`}>
+                      <Select id={`greeter-${r.userId}`} name="greeterId" defaultValue={r.greeterId ?? ""}>
+                        <option value="" disabled>Choose a greeter</option>
+                        {[...greeters].filter(([gid]) => gid !== r.userId).map(([gid, label]) => (
+                          <option key={gid} value={gid}>{label}</option>
+                        ))}
+                      </Select>
+                    </Field>
+                    <Button type="submit" variant="secondary">{r.greeterId ? "Change greeter" : "Pair"}</Button>
+                  </ActionForm>
+                ) : (
+                  <p className="text-sm text-muted">Nobody has offered to greet yet; organizers can greet too.</p>
+                )}
+              </Card>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <Roster title="Trying to come" entries={maybe} activityId={id.data} canMark={canMark} testId="roster-maybe" empty="Nobody." />
+      <Roster title="Waitlist" entries={waitlist} activityId={id.data} canMark={false} testId="roster-waitlist" empty="Nobody is waiting." />
+
+      <section aria-labelledby="message-heading" className="space-y-2">
+        <h2 id="message-heading" className="text-xl font-semibold">Message everyone going</h2>
+        <ActionForm action={messageGoingAction} activityId={id.data} className="space-y-2" testId="message-going">
+          <Field id="message" label="Message" hint="Each person going gets it in their notifications.">
+            <Textarea id="message" name="message" maxLength={2000} required aria-describedby="message-hint" />
+          </Field>
+          <Button type="submit">Send to {going.length} going</Button>
+        </ActionForm>
+      </section>
+    </div>
+  );
+}

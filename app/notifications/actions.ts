@@ -1,0 +1,25 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { markAllNotificationsRead, markNotificationsRead } from "@/db/mutations/notifications";
+import { getViewer } from "@/lib/auth/session";
+
+const idSchema = z.uuid();
+
+/** Marks one notification read (only the member's own; others' ids change nothing). */
+export async function markNotificationReadAction(formData: FormData): Promise<void> {
+  const id = idSchema.safeParse(formData.get("id"));
+  const viewer = await getViewer();
+  if (!id.success || !viewer) return;
+  await markNotificationsRead(viewer.id, [id.data]);
+  revalidatePath("/notifications");
+}
+
+/** Marks all of the member's notifications read. */
+export async function markAllNotificationsReadAction(): Promise<void> {
+  const viewer = await getViewer();
+  if (!viewer) return;
+  await markAllNotificationsRead(viewer.id);
+  revalidatePath("/notifications");
+}

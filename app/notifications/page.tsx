@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { listNotifications } from "@/db/queries/notifications";
+import { requireViewer } from "@/lib/auth/session";
+import { getViewerZone } from "@/lib/viewer-zone";
+import { formatDay, formatTime } from "@/lib/dates";
+import { markAllNotificationsReadAction, markNotificationReadAction } from "./actions";
+
+export const metadata: Metadata = { title: "Notifications" };
+
+/** Only same-site paths are followed from a notification. */
+const safeHref = (href: string | null) => (href && href.startsWith("/") && !href.startsWith("//") ? href : null);
+
+export default async function NotificationsPage() {
+  const viewer = await requireViewer("/notifications");
+  const [items, zone] = await Promise.all([listNotifications(viewer.id), getViewerZone()]);
+  const unread = items.filter((n) => !n.readAt).length;
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-bold">Notifications</h1>
+        {unread ? (
+          <form action={markAllNotificationsReadAction}>
+            <Button type="submit" variant="secondary" data-testid="mark-all-read">Mark all as read</Button>
+          </form>
+        ) : null}
+      </div>
+      <p className="text-muted" data-testid="unread-count">{unread ? `${unread} unread` : "You're all caught up."}</p>
+      {items.length === 0 ? <Card>Nothing yet. When something changes for an activity you&apos;re part of, you&apos;ll hear about it here.</Card> : null}
+      <ul className="space-y-3" data-testid="notifications">
+        {items.map((n) => {
+          const href = safeHref(n.href);
+          return (
+            <li key={n.id} data-testid="notification" data-type={n.type} data-read={n.readAt ? "true" : "false"}>
+              <Card className={n.readAt ? "space-y-1 opacity-80" : "space-y-1 border-brand"}>
+                <div className="flex flex-wrap items-center gap-2">
+                  {!n.readAt ? <Badge tone="brand">New</Badge> : null}
+                  <h2 className="font-semibold">{href ? <Link className="underline" href={href}>{n.title}</Link> : n.title}</h2>
+                </div>
+                {n.body ? <p className="whitespace-pre-line">{n.body}</p> : null}
+                <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-muted">
+                  <time dateTime={n.createdAt.toISOString()}>{formatDay(n.createdAt, zone)}, {formatTime(n.createdAt, zone)}</time>
+                  {!n.readAt ? (
+                    <form action={markNotificationReadAction}>
+                      <input type="hidden" name="id" value={n.id} />
+                      <Button type="submit" variant="ghost" aria-label={`Mark “${n.title}” as read`}>Mark as read</Button>
+                    </form>
+                  ) : null}
+                </div>
+              </Card>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
