@@ -197,6 +197,7 @@ export async function cancelActivity(actor: Actor, activityId: string, scope: Ed
         .select()
         .from(activities)
         .where(and(eq(activities.seriesId, current.seriesId), gte(activities.startsAt, current.startsAt)))
+        .orderBy(asc(activities.startsAt))
         .for("update");
     }
     let cancelled = 0;

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import { fail, type ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/authz";
 import { getDb, type Db } from "../client";
@@ -32,7 +32,9 @@ async function upcomingOccurrences(tx: Db, seriesId: string): Promise<string[]> 
   const rows = await tx
     .select({ id: activities.id })
     .from(activities)
-    .where(and(eq(activities.seriesId, seriesId), eq(activities.status, "scheduled"), gt(activities.startsAt, new Date())));
+    .where(and(eq(activities.seriesId, seriesId), eq(activities.status, "scheduled"), gt(activities.startsAt, new Date())))
+    // Always in start order, so concurrent holders lock the occurrences in the same order.
+    .orderBy(asc(activities.startsAt));
   return rows.map((r) => r.id);
 }
 
