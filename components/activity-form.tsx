@@ -35,6 +35,10 @@ export function ActivityForm({
   const [state, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
   const [preview, setPreview] = useState(false);
+  // Before hydration (or with no JavaScript) the server's field errors are shown as sent;
+  // afterwards they live in react-hook-form, which clears each one as it is corrected.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const form = useForm<Values, unknown, ActivityInput>({
     resolver: zodResolver(activityInputSchema),
     defaultValues: { ...defaultValues, ...state?.values },
@@ -48,7 +52,8 @@ export function ActivityForm({
     }
   }, [state, setError]);
 
-  const err = (name: keyof Values): string | undefined => formState.errors[name]?.message ?? (state && !state.ok ? state.fieldErrors?.[name] : undefined);
+  const err = (name: keyof Values): string | undefined =>
+    hydrated ? formState.errors[name]?.message : state && !state.ok ? state.fieldErrors?.[name] : undefined;
   const a11y = (name: keyof Values, hint?: boolean) => ({ id: name, "aria-invalid": Boolean(err(name)), "aria-describedby": describedBy(name, { hint, error: err(name) }) });
   const formError = state && !state.ok ? state.message : null;
 

@@ -99,6 +99,14 @@ test("an organizer runs a weekly walk with standing places from start to cancell
   expect(await csv.text()).toContain("Cal Member");
   expect((await bea.request.get(href!)).status()).not.toBe(200);
 
+  // Edit "this and following": every later occurrence takes the new title.
+  await organizer.goto(`${activityUrl}/edit`);
+  await expectNoAxeViolations(organizer);
+  await organizer.getByLabel("Title").fill("Tuesday canal walk, new route");
+  await organizer.getByTestId("scope-following").check();
+  await organizer.getByTestId("activity-submit").click();
+  await expect(organizer.getByTestId("activity-title")).toHaveText("Tuesday canal walk, new route");
+
   // Cancel this occurrence: the page stays, marked cancelled.
   await organizer.goto(activityUrl);
   await organizer.getByTestId("cancel-toggle").click();
@@ -110,6 +118,8 @@ test("an organizer runs a weekly walk with standing places from start to cancell
 
   // The dashboard shows the series with its fullness.
   await organizer.goto(`${groupUrl}/manage`);
-  await expect(organizer.getByTestId("upcoming-activities")).toContainText("Tuesday canal walk");
+  const renamed = organizer.getByTestId("upcoming-activities").getByRole("link", { name: "Tuesday canal walk, new route" });
+  await expect(renamed.first()).toBeVisible();
+  expect(await renamed.count()).toBeGreaterThanOrEqual(11);
   await expectNoAxeViolations(organizer);
 });
