@@ -1,0 +1,209 @@
+import crypto from "node:crypto";
+import type { APIRequestContext, Browser, BrowserContextOptions, Page } from "@playwright/test";
+import { expect, expectNoAxeViolations, test } from "./fixtures";
+
+/*
+ * Taking part, as members and an organizer would try it: RSVP, the waitlist, promotion
+ * after a cancel (seen by the promoted member), go-together pairing, attendance, and an
+ * RSVP with JavaScript switched off. Every test makes its own people, group and activity.
+ */
+
+const PASSWORD = "taking part together";
+
+interface Person {
+  name: string;
+  email: string;
+  id: string;
+  page: Page;
+}
+
+function unique(label: string) {
+  const id = crypto.randomBytes(4).toString("hex");
+  return { name: `${label} ${id}`, email: `${label.toLowerCase()}-${id}@e2e.example` };
+}
+
+/** Local wall-clock "YYYY-MM-DDTHH:mm" in Europe/London for an instant. */
+function londonLocal(date: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+/** A member signed up through the API and signed in through the sign-in form in a browser of their own. */
+async function member(browser: Browser, request: APIRequestContext, label: string, options: BrowserContextOptions = {}): Promise<Person> {
+  const who = unique(label);
+  const res = await request.post("/api/users", { data: { ...who, password: PASSWORD } });
+  expect(res.status()).toBe(201);
+  const { user } = await res.json();
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  await page.goto("/signin");
+  await page.getByTestId("signin-form").getByLabel("Email").fill(who.email);
+  await page.getByTestId("signin-form").getByLabel("Password").fill(PASSWORD);
+  await page.getByTestId("signin-submit").click();
+  await expect(page.getByTestId("account-link")).toHaveText(who.name);
+  return { ...who, id: user.id, page };
+}
+
+/** An organizer with a group of their own (started through the page) and an API token. */
+async function organizerWithGroup(browser: Browser, request: APIRequestContext) {
+  const organizer = await member(browser, request, "Olu");
+  await organizer.page.goto("/groups/new");
+  await organizer.page.getByLabel("Group name").fill(`Riverside Walkers ${crypto.randomBytes(3).toString("hex")}`);
+  await organizer.page.getByLabel("Agreements").fill("Listening over fixing.");
+  await organizer.page.getByTestId("create-group").click();
+  await expect(organizer.page.getByTestId("group-name")).toBeVisible();
+  const slug = new URL(organizer.page.url()).pathname.split("/")[2];
+  const tokenRes = await request.post("/api/tokens", { data: { email: organizer.email, password: PASSWORD, name: "e2e" } });
+  expect(tokenRes.status()).toBe(201);
+  const token = (await tokenRes.json()).token as string;
+  const auth = { authorization: `Bearer ${token}` };
+  async function createActivity(fields: Record<string, unknown>): Promise<string> {
+    const start = new Date(Date.now() + 3 * 24 * 3600_000);
+    const res = await request.post(`/api/groups/${slug}/activities`, {
+      headers: auth,
+      data: {
+        kind: "walk",
+        title: "Riverside morning walk",
+        startsLocal: londonLocal(start),
+        endsLocal: londonLocal(new Date(start.getTime() + 2 * 3600_000)),
+        timezone: "Europe/London",
+        placeName: "Riverside café",
+        address: "1 River Lane",
+        energyLevel: "low",
+        talkLevel: "some_chat",
+        ...fields,
+      },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    return (await res.json()).activity.id as string;
+  }
+  async function moveStart(activityId: string, startsAt: Date, endsAt: Date) {
+    const res = await request.patch(`/api/activities/${activityId}`, { headers: auth, data: { startsLocal: londonLocal(startsAt), endsLocal: londonLocal(endsAt) } });
+    expect(res.status(), await res.text()).toBe(200);
+  }
+  return { organizer, slug, createActivity, moveStart };
+}
+
+test("a member RSVPs, the next waits in line, and a cancel promotes them at once", async ({ browser, request }) => {
+  test.setTimeout(120_000);
+  const { createActivity } = await organizerWithGroup(browser, request);
+  const activityId = await createActivity({ capacity: 1, title: "One-place pottery taster" });
+  const ada = await member(browser, request, "Ada");
+  const ben = await member(browser, request, "Ben");
+
+  await ada.page.goto(`/activities/${activityId}`);
+  await expect(ada.page.getByTestId("rsvp-places")).toHaveText("0 of 1 places taken · 1 spot left");
+  await ada.page.getByTestId("rsvp-going").click();
+  await expect(ada.page.getByTestId("rsvp-outcome")).toHaveText("You're going — see you there!");
+  await expect(ada.page.getByTestId("rsvp-state")).toHaveText("You're going.");
+
+  await ben.page.goto(`/activities/${activityId}`);
+  await expect(ben.page.getByTestId("rsvp-going")).toHaveText("Join the waitlist");
+  await ben.page.getByTestId("rsvp-going").click();
+  await expect(ben.page.getByTestId("rsvp-outcome")).toHaveText("This activity is full — you're number 1 on the waitlist. We'll tell you if a place opens.");
+  await expectNoAxeViolations(ben.page);
+
+  // Sending the same answer again changes nothing.
+  await ben.page.getByTestId("rsvp-going").click();
+  await expect(ben.page.getByTestId("rsvp-outcome")).toHaveText("You're still number 1 on the waitlist. We'll tell you if a place opens.");
+
+  await ada.page.getByTestId("rsvp-withdraw").click();
+  await expect(ada.page.getByTestId("rsvp-outcome")).toContainText("Your RSVP is withdrawn");
+
+  await ben.page.reload();
+  await expect(ben.page.getByTestId("rsvp-state")).toHaveText("You're going.");
+  await ben.page.goto("/notifications");
+  const promoted = ben.page.locator('[data-testid="notification"][data-type="waitlist_promoted"]');
+  await expect(promoted).toContainText("A place opened up — you're going to One-place pottery taster");
+  await expectNoAxeViolations(ben.page);
+  await ben.page.getByTestId("mark-all-read").click();
+  await expect(ben.page.getByTestId("unread-count")).toHaveText("You're all caught up.");
+});
+
+test("someone who'd rather not arrive alone is paired with a greeter, and both are told where to meet", async ({ browser, request }) => {
+  test.setTimeout(120_000);
+  const { organizer, createActivity } = await organizerWithGroup(browser, request);
+  const activityId = await createActivity({ title: "Repair café", meetingPoint: undefined, placeName: "Old library", address: "5 Mill Street" });
+  const cleo = await member(browser, request, "Cleo");
+  const dev = await member(browser, request, "Dev");
+
+  await cleo.page.goto(`/activities/${activityId}`);
+  await cleo.page.getByTestId("rsvp-go-together").check();
+  await cleo.page.getByTestId("rsvp-going").click();
+  await expect(cleo.page.getByTestId("rsvp-greeter")).toContainText("The organizers will pair you with a greeter");
+
+  await dev.page.goto(`/activities/${activityId}`);
+  await dev.page.getByTestId("rsvp-offers-to-greet").check();
+  await dev.page.getByTestId("rsvp-going").click();
+  await expect(dev.page.getByTestId("rsvp-outcome")).toHaveText("You're going — see you there!");
+
+  await organizer.page.goto(`/activities/${activityId}/organize`);
+  await expect(organizer.page.getByTestId(`greeter-of-${cleo.id}`)).toHaveText("needs a greeter");
+  await expectNoAxeViolations(organizer.page);
+  await organizer.page.getByLabel(`Greeter for ${cleo.name}`).selectOption(dev.id);
+  await organizer.page.getByTestId(`pair-${cleo.id}`).getByRole("button", { name: "Pair" }).click();
+  await expect(organizer.page.getByTestId(`pair-${cleo.id}-outcome`)).toContainText(`Paired ${cleo.name} with ${dev.name}`);
+  await expect(organizer.page.getByTestId(`greeter-of-${cleo.id}`)).toHaveText(`meeting ${dev.name}`);
+
+  await cleo.page.goto("/notifications");
+  await expect(cleo.page.locator('[data-type="go_together_paired"]')).toContainText(`meet ${dev.name} at Old library, 5 Mill Street`);
+  await dev.page.goto("/notifications");
+  await expect(dev.page.locator('[data-type="go_together_greeter"]')).toContainText(`Meet them at Old library, 5 Mill Street`);
+  await cleo.page.goto(`/activities/${activityId}`);
+  await expect(cleo.page.getByTestId("rsvp-greeter")).toContainText(`${dev.name} will meet you`);
+});
+
+test("organizers mark attendance one by one or all at once once the activity has started, and export the list", async ({ browser, request }) => {
+  test.setTimeout(120_000);
+  const { organizer, createActivity, moveStart } = await organizerWithGroup(browser, request);
+  const activityId = await createActivity({ title: "Community garden shift", kind: "volunteer" });
+  const eve = await member(browser, request, "Eve");
+  const fin = await member(browser, request, "Fin");
+  for (const p of [eve, fin]) {
+    await p.page.goto(`/activities/${activityId}`);
+    await p.page.getByTestId("rsvp-going").click();
+    await expect(p.page.getByTestId("rsvp-state")).toHaveText("You're going.");
+  }
+
+  await organizer.page.goto(`/activities/${activityId}/organize`);
+  await expect(organizer.page.getByText("Attendance can be marked once the activity has started.")).toBeVisible();
+  await expect(organizer.page.getByTestId(`mark-${eve.id}`)).toHaveCount(0);
+
+  // The activity begins: it started half an hour ago.
+  await moveStart(activityId, new Date(Date.now() - 30 * 60_000), new Date(Date.now() + 90 * 60_000));
+  await organizer.page.reload();
+  await organizer.page.getByTestId(`mark-${eve.id}`).getByRole("button", { name: `${eve.name} did not come` }).click();
+  await expect(organizer.page.getByTestId(`attendance-${eve.id}`)).toHaveText("No-show");
+  await organizer.page.getByTestId("mark-all").getByRole("button").click();
+  await expect(organizer.page.getByTestId("mark-all-outcome")).toHaveText("Marked 1 person as attended.");
+  await expect(organizer.page.getByTestId(`attendance-${fin.id}`)).toHaveText("Attended");
+  await expect(organizer.page.getByTestId(`attendance-${eve.id}`)).toHaveText("No-show");
+  await expectNoAxeViolations(organizer.page);
+
+  const csv = await organizer.page.request.get(`/activities/${activityId}/organize/attendees.csv`);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const text = await csv.text();
+  expect(text.split("\r\n")[0]).toBe("name,rsvp,waitlist_position,go_together,offers_to_greet,greeter,attendance,responded_at");
+  expect(text).toContain(`${eve.name},going,,no,no,,no_show,`);
+  expect(text).toContain(`${fin.name},going,,no,no,,attended,`);
+  // Members who are not organizers cannot download it.
+  expect((await eve.page.request.get(`/activities/${activityId}/organize/attendees.csv`)).status()).toBe(403);
+});
+
+test("RSVPing works with JavaScript switched off", async ({ browser, request }) => {
+  test.setTimeout(90_000);
+  const { createActivity } = await organizerWithGroup(browser, request);
+  const activityId = await createActivity({ title: "Quiet sketching hour", capacity: 5 });
+  const gus = await member(browser, request, "Gus", { javaScriptEnabled: false });
+  await gus.page.goto(`/activities/${activityId}`);
+  await gus.page.getByTestId("rsvp-maybe").click();
+  await expect(gus.page.getByTestId("rsvp-state")).toHaveText("You said you'll try to come.");
+  await gus.page.getByTestId("rsvp-going").click();
+  await expect(gus.page.getByTestId("rsvp-state")).toHaveText("You're going.");
+  await expect(gus.page.getByTestId("rsvp-places")).toHaveText("1 of 5 places taken · 4 spots left");
+});
