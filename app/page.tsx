@@ -13,7 +13,8 @@ const statusWords: Record<string, string> = { going: "You're going", waitlisted:
 export default async function HomePage() {
   const [viewer, zone] = await Promise.all([getViewer(), getViewerZone()]);
   const thisWeek = await listActivities(activityFiltersSchema.parse({ when: "week", perPage: "8" }), { viewerId: viewer?.id ?? null, zone });
-  const mine = viewer ? await listUpcomingForMember(viewer.id) : [];
+  const weekAhead = new Date(Date.now() + 7 * 24 * 3600_000);
+  const mine = viewer ? await listUpcomingForMember(viewer.id, weekAhead) : [];
   return (
     <div className="space-y-8">
       <section className="space-y-3">
@@ -35,7 +36,7 @@ export default async function HomePage() {
           {mine.length === 0 ? (
             <Card>
               <p>
-                Nothing planned yet. <Link className="underline" href="/activities?when=week&energy=low">Something low-energy this week?</Link>
+                Nothing planned for the next seven days. <Link className="underline" href="/activities?when=week&energy=low">Something low-energy this week?</Link>
               </p>
             </Card>
           ) : (

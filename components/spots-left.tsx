@@ -12,7 +12,7 @@ export function SpotsLeft({ capacity, goingCount, waitlistLength }: { capacity: 
   return (
     <span data-testid="spots-left">
       <strong>
-        {left} of {capacity} {left === 1 ? "place" : "places"} left
+        {left} of {capacity} places left
       </strong>{" "}
       · {goingCount} going
     </span>

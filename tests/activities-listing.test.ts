@@ -91,3 +91,29 @@ describe("the activity listing", () => {
     expect(items.map((i) => i.id)).toEqual([tonight.id]);
   });
 });
+
+describe("a member's week", () => {
+  it("lists what they are going to, waiting for or trying for in the next seven days, and nothing else", async () => {
+    const { listUpcomingForMember } = await import("@/db/queries/activities");
+    const { getDb } = await import("@/db/client");
+    const { rsvps } = await import("@/db/schema");
+    const me = await makeUser();
+    const group = await makeGroup();
+    const soon = await makeActivity(group.id, { startsInHours: 30 });
+    const waiting = await makeActivity(group.id, { startsInHours: 40 });
+    const declined = await makeActivity(group.id, { startsInHours: 50 });
+    const farAway = await makeActivity(group.id, { startsInHours: 24 * 10 });
+    const db = await getDb();
+    await db.insert(rsvps).values([
+      { activityId: soon.id, userId: me.id, status: "going" },
+      { activityId: waiting.id, userId: me.id, status: "waitlisted" },
+      { activityId: declined.id, userId: me.id, status: "not_going" },
+      { activityId: farAway.id, userId: me.id, status: "going" },
+    ]);
+    const week = await listUpcomingForMember(me.id, new Date(Date.now() + 7 * 24 * 3600_000));
+    expect(week.map((a) => [a.id, a.myStatus])).toEqual([
+      [soon.id, "going"],
+      [waiting.id, "waitlisted"],
+    ]);
+  });
+});

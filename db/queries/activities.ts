@@ -201,15 +201,15 @@ export async function getActivityForViewer(id: string, viewerId: string | null):
   return { ...toSummary(row as SummaryRow), description, meetingPoint, groupId, sequence, cancelledAt, createdAt, updatedAt };
 }
 
-/** The member's own upcoming activities (going, waitlisted or maybe), soonest first. */
-export async function listUpcomingForMember(userId: string, now = new Date(), limit = 10): Promise<Array<ActivitySummary & { myStatus: string }>> {
+/** The member's own activities (going, waitlisted or maybe) from now until `until`, soonest first. */
+export async function listUpcomingForMember(userId: string, until: Date, now = new Date(), limit = 20): Promise<Array<ActivitySummary & { myStatus: string }>> {
   const db = await getDb();
   const rows = await db
     .select({ ...summaryColumns(null), myStatus: sql<string>`r.status::text` })
     .from(activities)
     .innerJoin(groups, eq(groups.id, activities.groupId))
     .innerJoin(sql`rsvps r`, sql`r.activity_id = ${activities.id} and r.user_id = ${userId} and r.status in ('going', 'waitlisted', 'maybe')`)
-    .where(and(gte(activities.endsAt, now), isNull(activities.hiddenAt), groupVisibleTo(userId)))
+    .where(and(gte(activities.endsAt, now), lt(activities.startsAt, until), isNull(activities.hiddenAt), groupVisibleTo(userId)))
     .orderBy(asc(activities.startsAt))
     .limit(limit);
   return rows.map((r) => ({ ...toSummary(r as SummaryRow), myStatus: r.myStatus }));
