@@ -4,7 +4,7 @@ import { getDb } from "../client";
 import { activities, rsvps, series, standingPlaces, type Series } from "../schema";
 
 export interface OccurrenceStanding {
-  series: Pick<Series, "id" | "frequency" | "endedAt">;
+  series: Pick<Series, "id" | "frequency" | "endedAt" | "generatedUntil">;
   /** The viewer's standing place on the series, if any. */
   standing: "active" | "paused" | "none";
   /** The viewer's RSVP on this occurrence, if any. */
@@ -18,7 +18,7 @@ export interface OccurrenceStanding {
 export async function getOccurrenceStanding(activityId: string, viewerId: string | null): Promise<OccurrenceStanding | undefined> {
   const db = await getDb();
   const [row] = await db
-    .select({ id: series.id, frequency: series.frequency, endedAt: series.endedAt })
+    .select({ id: series.id, frequency: series.frequency, endedAt: series.endedAt, generatedUntil: series.generatedUntil })
     .from(activities)
     .innerJoin(series, eq(series.id, activities.seriesId))
     .where(eq(activities.id, activityId))

@@ -3,6 +3,7 @@ import { Card } from "@/components/ui/card";
 import { extendSeries } from "@/db/mutations/series";
 import { getOccurrenceStanding } from "@/db/queries/series";
 import { getViewer } from "@/lib/auth/session";
+import { horizonFrom } from "@/lib/recurrence";
 import { standingPlaceAction } from "./standing-place-actions";
 import { StandingPlaceForm } from "./standing-place-form";
 
@@ -13,8 +14,11 @@ export async function StandingPlace({ activityId }: { activityId: string }) {
   const viewer = await getViewer();
   const standing = await getOccurrenceStanding(activityId, viewer?.id ?? null);
   if (!standing) return null;
-  // Viewing an occurrence keeps its series' twelve weeks ahead filled in.
-  if (!standing.series.endedAt) await extendSeries(standing.series.id);
+  // Viewing an occurrence keeps its series' twelve weeks ahead filled in. The window moves
+  // at most once a day, so ordinary page views never take the series lock.
+  if (!standing.series.endedAt && standing.series.generatedUntil.getTime() < horizonFrom(new Date()).getTime() - 86_400_000) {
+    await extendSeries(standing.series.id);
+  }
   const { series, myStatus } = standing;
   return (
     <Card className="space-y-2" data-testid="standing-place">
