@@ -1,0 +1,62 @@
+import { expect, newCredentials, test } from "./fixtures";
+import { SignInPage } from "./pages/auth-pages";
+
+test.describe("accounts", () => {
+  test("a new member signs up, is greeted by name, signs out and signs back in", async ({ page, signUpPage, signInPage, chrome }) => {
+    const who = newCredentials();
+    await signUpPage.goto();
+    await signUpPage.signUp(who);
+    await expect(page).toHaveURL(/\/$/);
+    await chrome.expectSignedInAs(who.name);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Hello, ${who.name}`);
+
+    await chrome.signOut();
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/);
+
+    await signInPage.goto();
+    await signInPage.signIn(who.email, who.password);
+    await chrome.expectSignedInAs(who.name);
+  });
+
+  test("signing up twice with one email is refused with a message beside the email", async ({ page, member, chrome, signUpPage }) => {
+    await chrome.signOut();
+    await signUpPage.goto();
+    await signUpPage.signUp({ ...newCredentials(), email: member.email });
+    await expect(page.getByTestId("email-error")).toContainText("already an account");
+    await expect(signUpPage.email).toHaveAttribute("aria-invalid", "true");
+    await chrome.expectSignedOut();
+  });
+
+  test("a wrong password and an unknown email get exactly the same message", async ({ member, chrome, signInPage }) => {
+    await chrome.signOut();
+    await signInPage.goto();
+    const wrongPassword = await signInPage.refusedMessageFor(member.email, `${member.password}-not`);
+    await signInPage.goto();
+    const unknownEmail = await signInPage.refusedMessageFor(`nobody-${member.email}`, member.password);
+    expect(wrongPassword).not.toBe("");
+    expect(unknownEmail).toBe(wrongPassword);
+    await chrome.expectSignedOut();
+  });
+
+  test("the account page sends a visitor to sign in, then back to the account page", async ({ page, member, chrome, signInPage }) => {
+    await chrome.signOut();
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/);
+    await signInPage.signIn(member.email, member.password);
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.getByTestId("account-email")).toHaveText(member.email);
+    await expect(page.getByTestId("account-name")).toHaveText(member.name);
+  });
+
+  test("sign-in works with JavaScript turned off", async ({ browser, baseURL, member }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+    const page = await context.newPage();
+    const signIn = new SignInPage(page);
+    await signIn.goto("/account");
+    await signIn.signIn(member.email, member.password);
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.getByTestId("account-email")).toHaveText(member.email);
+    await context.close();
+  });
+});

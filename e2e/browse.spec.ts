@@ -1,0 +1,159 @@
+import { ActivityPage } from "./pages/activity-page";
+import { ListingPage } from "./pages/listing-page";
+import { expect, test } from "./fixtures";
+
+test.describe("finding something to do", () => {
+  test("the listing shows upcoming activities soonest first, with room left, across several pages", async ({ page, listing }) => {
+    await listing.goto();
+    const total = await listing.total();
+    expect(total).toBeGreaterThan(20);
+    await expect(listing.cards.first()).toBeVisible();
+    expect(await listing.cards.count()).toBeLessThanOrEqual(20);
+    await expect(listing.cards.first().getByTestId("spots-left")).toHaveText(/going/);
+
+    const starts = await listing.cards.locator("time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime") ?? ""));
+    expect(starts.length).toBeGreaterThan(1);
+    expect([...starts].sort()).toEqual(starts);
+
+    const firstPage = await listing.titles();
+    await listing.nextPage.click();
+    await expect(page).toHaveURL(/[?&]page=2/);
+    await expect(listing.cards.first()).toBeVisible();
+    const secondStarts = await listing.cards.locator("time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime") ?? ""));
+    expect(secondStarts[0] >= starts[starts.length - 1]).toBe(true);
+    expect(await listing.titles()).not.toEqual(firstPage);
+  });
+
+  test("filtering by kind and energy keeps only matching activities, and the link carries the filters", async ({ page, listing }) => {
+    await listing.goto();
+    const everything = await listing.total();
+    await listing.choose("Kind", "Group walk");
+    await listing.choose("Energy it asks", "Low energy");
+    await listing.submit();
+
+    const url = new URL(page.url());
+    expect(url.searchParams.getAll("kind")).toEqual(["walk"]);
+    expect(url.searchParams.getAll("energy")).toEqual(["low"]);
+    const filtered = await listing.total();
+    expect(filtered).toBeGreaterThan(0);
+    expect(filtered).toBeLessThan(everything);
+    for (const card of await listing.cards.all()) {
+      await expect(card).toContainText("Group walk");
+      await expect(card).toContainText("Low energy");
+      await expect(card).not.toContainText(/Medium energy|High energy|Volunteer project|Hobby meetup/);
+    }
+
+    // The same link, opened afresh, gives the same search with the choices still ticked.
+    const shared = new ListingPage(await page.context().newPage());
+    await shared.page.goto(page.url());
+    expect(await shared.total()).toBe(filtered);
+    await expect(shared.filters.getByLabel("Group walk", { exact: true })).toBeChecked();
+    await expect(shared.filters.getByLabel("Low energy", { exact: true })).toBeChecked();
+  });
+
+  test("a text search finds an activity by its title", async ({ page, listing }) => {
+    await listing.goto();
+    const everything = await listing.total();
+    const [title] = await listing.titles();
+    await listing.search.fill(title);
+    await listing.submit();
+
+    expect(new URL(page.url()).searchParams.get("q")).toBe(title);
+    await expect(listing.search).toHaveValue(title);
+    expect(await listing.titles()).toContain(title);
+    expect(await listing.total()).toBeLessThan(everything);
+  });
+
+  test("the filters work with JavaScript turned off", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const listing = new ListingPage(await context.newPage());
+    await listing.goto();
+    await listing.choose("Kind", "Volunteer project");
+    await listing.submit();
+
+    await expect(listing.page).toHaveURL(/[?&]kind=volunteer/);
+    expect(await listing.total()).toBeGreaterThan(0);
+    for (const card of await listing.cards.all()) await expect(card).toContainText("Volunteer project");
+    await expect(listing.filters.getByLabel("Volunteer project", { exact: true })).toBeChecked();
+    await context.close();
+  });
+
+  test("a malformed link gets a clear message and a usable listing, not an error page", async ({ page, listing }) => {
+    const response = await page.goto("/activities?energy=lava&page=-3&from=notadate");
+    expect(response?.status()).toBe(200);
+    await expect(listing.filterErrors).toBeVisible();
+    await expect(listing.filterErrors).toContainText("energy");
+    await expect(listing.filterErrors).toContainText("from");
+    await expect(listing.filterErrors).toContainText("page");
+    await expect(listing.cards.first()).toBeVisible();
+  });
+});
+
+test.describe("an activity's page", () => {
+  test("shows its facts, who is going, places left and its times", async ({ page, listing, activityPage }) => {
+    await listing.goto();
+    const [title] = await listing.titles();
+    await listing.openActivity(title);
+
+    await expect(page).toHaveURL(/\/activities\/[0-9a-f-]{36}$/);
+    await expect(activityPage.title).toHaveText(title);
+    await expect(activityPage.fact("Energy it asks")).toHaveText(/^(Low|Medium|High) energy$/);
+    await expect(activityPage.fact("Talking")).toHaveText(/^(Quiet|Some chat|Conversation-led)$/);
+    await expect(activityPage.fact("Where")).not.toBeEmpty();
+    await expect(activityPage.fact("Step-free access")).toHaveText(/^(Yes|No)$/);
+    await expect(activityPage.goingCount).toHaveText(/^\d+$/);
+    await expect(activityPage.spotsLeft).toHaveText(/going/);
+    await expect(activityPage.waitlist).not.toBeEmpty();
+    await expect(activityPage.time).toContainText("Europe/London");
+    await expect(activityPage.time.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}T/);
+  });
+
+  test("the going count matches the places left", async ({ listing, activityPage }) => {
+    await listing.goto("?spotsLeft=1");
+    const [title] = await listing.titles();
+    await listing.openActivity(title);
+    const going = Number(await activityPage.goingCount.innerText());
+    const spots = await activityPage.spotsLeft.innerText();
+    const limited = /(\d+) of (\d+) places? left/.exec(spots);
+    if (limited) expect(Number(limited[2]) - Number(limited[1])).toBe(going);
+    else expect(spots).toContain(`${going} going`);
+  });
+
+  test("a visitor in another time zone also sees the times in their own zone", async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ timezoneId: "Asia/Kolkata", baseURL });
+    const page = await context.newPage();
+    const listing = new ListingPage(page);
+    await listing.goto();
+    const [title] = await listing.titles();
+    await listing.openActivity(title);
+    const activity = new ActivityPage(page);
+    await expect(activity.time).toContainText("Europe/London");
+    await expect(activity.viewerTime).toContainText("Asia/Kolkata");
+    await context.close();
+  });
+
+  test("links to its group's page", async ({ page, listing, activityPage }) => {
+    await listing.goto();
+    const [title] = await listing.titles();
+    await listing.openActivity(title);
+    const groupName = (await activityPage.groupLink.innerText()).trim();
+    await activityPage.groupLink.click();
+    await expect(page).toHaveURL(/\/groups\/[a-z0-9-]+$/);
+    await expect(page.getByTestId("group-name")).toHaveText(groupName);
+    await expect(page.getByTestId("member-count")).toHaveText(/^\d+$/);
+  });
+
+  test("an unknown activity is a kind 'not found', not an error", async ({ page }) => {
+    const response = await page.goto("/activities/not-an-id");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("We couldn't find that");
+  });
+});
+
+test("the help page with crisis lines is linked from the footer", async ({ page, chrome }) => {
+  await page.goto("/activities");
+  await chrome.helpLink.click();
+  await expect(page).toHaveURL(/\/help$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Help and crisis lines");
+  await expect(page.getByTestId("crisis-lines")).not.toBeEmpty();
+});

@@ -1,0 +1,58 @@
+import crypto from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+import { ActivityPage } from "./pages/activity-page";
+import { SignInPage, SignUpPage, type Credentials } from "./pages/auth-pages";
+import { ListingPage } from "./pages/listing-page";
+import { SiteChrome } from "./pages/site-chrome";
+
+/*
+ * Every test that needs an account makes its own through the sign-up page, with a unique
+ * email, so tests never depend on each other or on the demo accounts' state.
+ */
+
+export function newCredentials(): Credentials {
+  const id = crypto.randomBytes(5).toString("hex");
+  return { name: `Tester ${id}`, email: `e2e-${id}@example.test`, password: `correct horse ${id}` };
+}
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** Runs axe on the page as it is now and fails with a readable list of any WCAG 2.2 AA violations. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const violations = results.violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    help: v.help,
+    where: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")} — ${n.failureSummary?.split("\n").slice(1).join(" ").trim()}`),
+  }));
+  expect(violations, `axe found WCAG violations on ${page.url()}`).toEqual([]);
+}
+
+interface Fixtures {
+  chrome: SiteChrome;
+  listing: ListingPage;
+  activityPage: ActivityPage;
+  signInPage: SignInPage;
+  signUpPage: SignUpPage;
+  /** A member created for this test through the sign-up page; the page is signed in as them. */
+  member: Credentials;
+}
+
+export const test = base.extend<Fixtures>({
+  chrome: async ({ page }, use) => use(new SiteChrome(page)),
+  listing: async ({ page }, use) => use(new ListingPage(page)),
+  activityPage: async ({ page }, use) => use(new ActivityPage(page)),
+  signInPage: async ({ page }, use) => use(new SignInPage(page)),
+  signUpPage: async ({ page }, use) => use(new SignUpPage(page)),
+  member: async ({ page, signUpPage, chrome }, use) => {
+    const who = newCredentials();
+    await signUpPage.goto();
+    await signUpPage.signUp(who);
+    await chrome.expectSignedInAs(who.name);
+    await use(who);
+  },
+});
+
+export { expect };
