@@ -181,7 +181,7 @@ test("organizers mark attendance one by one or all at once once the activity has
   // The activity begins: it started half an hour ago.
   await moveStart(activityId, new Date(Date.now() - 30 * 60_000), new Date(Date.now() + 90 * 60_000));
   await organizer.page.reload();
-  await organizer.page.getByTestId(`mark-${eve.id}`).getByRole("button", { name: `${eve.name} did not come` }).click();
+  await organizer.page.getByTestId(`mark-${eve.id}`).getByRole("button", { name: `No-show (${eve.name})` }).click();
   await expect(organizer.page.getByTestId(`attendance-${eve.id}`)).toHaveText("No-show");
   await organizer.page.getByTestId("mark-all").getByRole("button").click();
   await expect(organizer.page.getByTestId("mark-all-outcome")).toHaveText("Marked 1 person as attended.");

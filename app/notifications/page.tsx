@@ -46,7 +46,7 @@ export default async function NotificationsPage() {
                   {!n.readAt ? (
                     <form action={markNotificationReadAction}>
                       <input type="hidden" name="id" value={n.id} />
-                      <Button type="submit" variant="ghost" aria-label={`Mark “${n.title}” as read`}>Mark as read</Button>
+                      <Button type="submit" variant="ghost" aria-label={`Mark as read: ${n.title}`}>Mark as read</Button>
                     </form>
                   ) : null}
                 </div>

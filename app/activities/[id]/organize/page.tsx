@@ -25,8 +25,8 @@ function Attendance({ activityId, entry, canMark }: { activityId: string; entry:
       {canMark ? (
         <ActionForm action={markAttendanceAction} activityId={activityId} className="flex flex-wrap gap-2" testId={`mark-${entry.userId}`}>
           <input type="hidden" name="userId" value={entry.userId} />
-          <Button type="submit" name="attendance" value="attended" variant="secondary" aria-label={`${entry.name} attended`}>Attended</Button>
-          <Button type="submit" name="attendance" value="no_show" variant="ghost" aria-label={`${entry.name} did not come`}>No-show</Button>
+          <Button type="submit" name="attendance" value="attended" variant="secondary" aria-label={`Attended (${entry.name})`}>Attended</Button>
+          <Button type="submit" name="attendance" value="no_show" variant="ghost" aria-label={`No-show (${entry.name})`}>No-show</Button>
         </ActionForm>
       ) : null}
     </div>
