@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
+import type { APIRequestContext, Browser, BrowserContextOptions, Page } from "@playwright/test";
+import { expect, expectNoAxeViolations, test } from "./fixtures";
 
 /*
  * Taking part, as members and an organizer would try it: RSVP, the waitlist, promotion
@@ -10,10 +10,6 @@ import { expect, test, type APIRequestContext, type Browser, type BrowserContext
 
 const PASSWORD = "taking part together";
 
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 interface Person {
   name: string;
