@@ -33,7 +33,7 @@ function buildApp(): string {
   execFileSync("cp", ["-al", path.join(process.cwd(), "node_modules"), path.join(dir, "node_modules")]);
   execFileSync(process.execPath, [path.join(dir, "node_modules", "next", "dist", "bin", "next"), "build"], {
     cwd: dir,
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NODE_ENV: "production" as const, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: "ignore",
   });
   return dir;
@@ -82,7 +82,7 @@ describe.skipIf(!usingPostgres())("two app instances on one PostgreSQL", () => {
     appDir = buildApp();
     const env = {
       ...process.env,
-      NODE_ENV: "production",
+      NODE_ENV: "production" as const,
       DATABASE_URL: process.env.DATABASE_URL,
       DATABASE_POOL_SIZE: "20",
       AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
