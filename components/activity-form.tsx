@@ -39,12 +39,18 @@ export function ActivityForm({
   // afterwards they live in react-hook-form, which clears each one as it is corrected.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
+  const initial: Values = { ...defaultValues, ...state?.values };
   const form = useForm<Values, unknown, ActivityInput>({
     resolver: zodResolver(activityInputSchema),
-    defaultValues: { ...defaultValues, ...state?.values },
+    defaultValues: initial,
     mode: "onBlur",
   });
-  const { register, formState, setError, watch } = form;
+  const { formState, setError, watch } = form;
+  // The value attributes are rendered too, so the form is filled in before (or without) JavaScript.
+  const register = (name: keyof Values) => {
+    const v = initial[name];
+    return typeof v === "boolean" ? { ...form.register(name), defaultChecked: v } : { ...form.register(name), defaultValue: v === undefined || v === null ? "" : String(v) };
+  };
 
   useEffect(() => {
     if (state && !state.ok && state.fieldErrors) {
