@@ -31,11 +31,18 @@ function buildApp(): string {
   // Turbopack resolves packages only inside the project root, so a symlink will not do;
   // hard links copy node_modules in about a second on the same file system.
   execFileSync("cp", ["-al", path.join(process.cwd(), "node_modules"), path.join(dir, "node_modules")]);
-  execFileSync(process.execPath, [path.join(dir, "node_modules", "next", "dist", "bin", "next"), "build"], {
-    cwd: dir,
-    env: { ...process.env, NODE_ENV: "production" as const, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "ignore",
-  });
+  const { DATABASE_URL: _unused, ...buildEnv } = process.env;
+  try {
+    execFileSync(process.execPath, [path.join(dir, "node_modules", "next", "dist", "bin", "next"), "build"], {
+      cwd: dir,
+      env: { ...buildEnv, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: "pipe",
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (error) {
+    const out = `${(error as { stdout?: Buffer }).stdout ?? ""}${(error as { stderr?: Buffer }).stderr ?? ""}`;
+    throw new Error(`next build failed:\n${out.slice(-3000)}`);
+  }
   return dir;
 }
 
