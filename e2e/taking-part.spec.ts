@@ -208,3 +208,37 @@ test("RSVPing works with JavaScript switched off", async ({ browser, request }) 
   await expect(gus.page.getByTestId("rsvp-state")).toHaveText("You're going.");
   await expect(gus.page.getByTestId("rsvp-places")).toHaveText("1 of 5 places taken · 4 spots left");
 });
+
+test("a member chooses to be named on who's-going lists and manages a personal access token", async ({ browser, request }) => {
+  test.setTimeout(90_000);
+  const { createActivity } = await organizerWithGroup(browser, request);
+  const activityId = await createActivity({ title: "Board games evening" });
+  const hana = await member(browser, request, "Hana");
+  const ivo = await member(browser, request, "Ivo");
+
+  await hana.page.goto(`/activities/${activityId}`);
+  await hana.page.getByTestId("rsvp-going").click();
+  await expect(hana.page.getByTestId("rsvp-state")).toHaveText("You're going.");
+  await ivo.page.goto(`/activities/${activityId}`);
+  await expect(ivo.page.getByTestId("who-others")).toHaveText("1 person who prefers not to be listed.");
+  await expect(ivo.page.getByTestId("who-names")).toHaveCount(0);
+
+  await hana.page.goto("/account");
+  await hana.page.getByTestId("listed-as-going").check();
+  await hana.page.getByTestId("privacy-save").click();
+  await expect(hana.page.getByTestId("privacy-outcome")).toContainText("Signed-in members can see your name");
+  await ivo.page.reload();
+  await expect(ivo.page.getByTestId("who-names")).toHaveText(hana.name);
+
+  await hana.page.getByLabel("Token name").fill("my calendar script");
+  await hana.page.getByTestId("create-token").click();
+  const token = (await hana.page.getByTestId("new-token").innerText()).trim();
+  expect(token).toMatch(/^ct_/);
+  await expectNoAxeViolations(hana.page);
+  const mine = await request.get("/api/me/rsvps", { headers: { authorization: `Bearer ${token}` } });
+  expect((await mine.json()).rsvps).toEqual([expect.objectContaining({ rsvp: { status: "going" } })]);
+  await hana.page.reload();
+  await hana.page.getByTestId("token-list").getByRole("button", { name: "Revoke token my calendar script" }).click();
+  await expect(hana.page.getByTestId("token-list")).toHaveCount(0);
+  expect((await request.get("/api/me/rsvps", { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
+});

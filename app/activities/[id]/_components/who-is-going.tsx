@@ -35,7 +35,7 @@ export async function WhoIsGoing({ activityId }: { activityId: string }) {
       ) : null}
       {viewer && !access.isOrganizer && others > 0 ? (
         <p className="text-sm text-muted" data-testid="who-others">
-          {who.names.length ? `and ${others} ${others === 1 ? "other" : "others"}` : `${others} ${others === 1 ? "person" : "people"}`} who prefer not to be listed.
+          {who.names.length ? `and ${others} ${others === 1 ? "other" : "others"}` : `${others} ${others === 1 ? "person" : "people"}`} who {others === 1 ? "prefers" : "prefer"} not to be listed.
         </p>
       ) : null}
       {!viewer ? <p className="text-sm text-muted">Names are shown only to signed-in members, and only for people who chose to be listed.</p> : null}
