@@ -1,10 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, expectNoAxeViolations, newCredentials, test } from "./fixtures";
 
 /*
  * An organizer starts a group, a second member joins accepting its agreements, a weekly
  * series is posted, standing places are held, a skip moves the waitlist up, the attendee
- * list is exported and an occurrence is cancelled. Each run makes its own members.
+ * list is exported and an occurrence is cancelled. Each test makes its own members.
  */
 
 const run = Date.now().toString(36);
@@ -12,18 +12,14 @@ const run = Date.now().toString(36);
 async function signUp(browser: Browser, name: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
+  const who = { ...newCredentials(), name };
   await page.goto("/signup");
-  await page.getByLabel("Your name").fill(name);
-  await page.getByLabel("Email").fill(`${name.toLowerCase().replace(/\W+/g, "-")}-${run}@e2e.example`);
-  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByLabel("Your name").fill(who.name);
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
   await page.getByTestId("signup-submit").click();
-  await expect(page.getByTestId("account-link")).toBeVisible();
+  await expect(page.getByTestId("account-link")).toHaveText(name);
   return page;
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
 test("an organizer runs a weekly walk with standing places from start to cancellation", async ({ browser }) => {
@@ -122,4 +118,25 @@ test("an organizer runs a weekly walk with standing places from start to cancell
   await expect(renamed.first()).toBeVisible();
   expect(await renamed.count()).toBeGreaterThanOrEqual(11);
   await expectNoAxeViolations(organizer);
+});
+
+test("the group and activity forms work without JavaScript and keep what was typed", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const signedIn = await signUp(browser, "Nia NoScript");
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await signedIn.context().storageState() });
+  const page = await context.newPage();
+  await page.goto("/groups/new");
+  await page.getByLabel("Group name").fill(`Quiet Readers ${run}`);
+  await page.getByTestId("create-group").click();
+  await expect(page.getByTestId("group-name")).toHaveText(`Quiet Readers ${run}`);
+  const groupUrl = new URL(page.url()).pathname;
+
+  await page.goto(`${groupUrl}/activities/new`);
+  await page.getByLabel("Title").fill("Silent reading hour");
+  await page.getByTestId("activity-submit").click();
+  await expect(page.getByTestId("placeName-error")).toContainText("Say where it happens");
+  await expect(page.getByLabel("Title")).toHaveValue("Silent reading hour");
+  await page.getByLabel("Place name").fill("Library, first floor");
+  await page.getByTestId("activity-submit").click();
+  await expect(page.getByTestId("activity-title")).toHaveText("Silent reading hour");
 });
