@@ -128,6 +128,21 @@ describe("standing places", () => {
     expect(await statusOn(occurrences[1].id, holder.id)).toBeUndefined();
   });
 
+  it("a banned member's places go to the people waiting, and their standing place ends", async () => {
+    const { owner, groupId, seriesId, occurrences } = await seriesWithCapacity(1);
+    const holder = await makeUser();
+    const waiting = await makeUser();
+    await joinGroup(holder, groupId, true);
+    await holdStandingPlace(holder, seriesId);
+    await holdStandingPlace(waiting, seriesId);
+    expect(await statusOn(occurrences[0].id, waiting.id)).toBe("waitlisted");
+    expect(await changeMember(owner, groupId, holder.id, "ban")).toMatchObject({ ok: true });
+    expect(await statusOn(occurrences[0].id, holder.id)).toBeUndefined();
+    expect(await statusOn(occurrences[0].id, waiting.id)).toBe("going");
+    expect(await statusOn(occurrences[3].id, waiting.id)).toBe("going");
+    expect(await holdStandingPlace(holder, seriesId)).toMatchObject({ ok: false, code: "forbidden" });
+  });
+
   it("cannot be held on a private group's series by an outsider", async () => {
     const { owner, groupId } = await startGroup({ visibility: "private" });
     const day = DateTime.now().plus({ days: 3 }).toFormat("yyyy-MM-dd");

@@ -1,11 +1,12 @@
 import "server-only";
 import crypto from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { fail, type ActionResult } from "@/lib/action-result";
 import { authorize, type Actor } from "@/lib/authz";
 import { slugify, type GroupInput, type MemberChange } from "@/lib/validation/group";
 import { getDb, type Db } from "../client";
-import { groups, memberships, type Membership } from "../schema";
+import { activities, groups, memberships, rsvps, series, standingPlaces, type Membership } from "../schema";
+import { cancelRsvp } from "./rsvps";
 
 /*
  * Group writes. Each function is the whole of one change: it reads the actor's
@@ -20,6 +21,24 @@ export async function membershipIn(tx: Tx | Db, groupId: string, userId: string 
   const q = tx.select().from(memberships).where(and(eq(memberships.groupId, groupId), eq(memberships.userId, userId))).limit(1);
   const [row] = lock ? await q.for("update") : await q;
   return row;
+}
+
+/**
+ * Someone who no longer belongs (removed, banned, or gone from a private group) gives up
+ * their standing places and their places on the group's upcoming activities, through the
+ * RSVP mutation so each freed place goes to the first person waiting.
+ */
+async function withdrawFromGroup(tx: Tx, groupId: string, userId: string): Promise<void> {
+  await tx
+    .delete(standingPlaces)
+    .where(and(eq(standingPlaces.userId, userId), inArray(standingPlaces.seriesId, tx.select({ id: series.id }).from(series).where(eq(series.groupId, groupId)))));
+  const upcoming = await tx
+    .select({ activityId: rsvps.activityId })
+    .from(rsvps)
+    .innerJoin(activities, eq(activities.id, rsvps.activityId))
+    .where(and(eq(rsvps.userId, userId), eq(activities.groupId, groupId), gt(activities.startsAt, new Date()), inArray(rsvps.status, ["going", "waitlisted", "maybe"])))
+    .orderBy(asc(activities.startsAt));
+  for (const { activityId } of upcoming) await cancelRsvp(tx, { activityId, userId });
 }
 
 /** Starts a group; its creator becomes the owner and has accepted its agreements. */
@@ -76,6 +95,8 @@ export async function leaveGroup(actor: Actor, groupId: string): Promise<ActionR
       if (owners <= 1) return fail("conflict", "A group needs an owner. Make someone else owner before you leave.");
     }
     await tx.delete(memberships).where(and(eq(memberships.groupId, groupId), eq(memberships.userId, actor.id)));
+    const [group] = await tx.select({ visibility: groups.visibility }).from(groups).where(eq(groups.id, groupId));
+    if (group?.visibility === "private") await withdrawFromGroup(tx, groupId, actor.id);
     return { ok: true as const, data: undefined };
   });
 }
@@ -114,10 +135,12 @@ export async function changeMember(actor: Actor, groupId: string, userId: string
         break;
       case "remove":
         await tx.delete(memberships).where(where);
+        await withdrawFromGroup(tx, groupId, userId);
         break;
       case "ban":
         // The row stays, marked banned, so the member cannot simply join again.
         await tx.update(memberships).set({ status: "banned", role: "member" }).where(where);
+        await withdrawFromGroup(tx, groupId, userId);
         break;
     }
     return { ok: true as const, data: undefined };
