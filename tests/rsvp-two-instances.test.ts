@@ -31,6 +31,8 @@ function buildApp(): string {
   // Turbopack resolves packages only inside the project root, so a symlink will not do;
   // hard links copy node_modules in about a second on the same file system.
   execFileSync("cp", ["-al", path.join(process.cwd(), "node_modules"), path.join(dir, "node_modules")]);
+  // Only the app is deployed; test and browser-test sources are not part of what runs here.
+  for (const folder of ["tests", "e2e", "bench"]) fs.rmSync(path.join(dir, folder), { recursive: true, force: true });
   const { DATABASE_URL: _unused, ...buildEnv } = process.env;
   try {
     execFileSync(process.execPath, [path.join(dir, "node_modules", "next", "dist", "bin", "next"), "build"], {
