@@ -27,6 +27,7 @@ function buildApp(): string {
   if (prebuilt && fs.existsSync(path.join(prebuilt, ".next", "BUILD_ID"))) return prebuilt;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ct-two-instances-"));
   ownsDir = true;
+  appDir = dir; // so afterAll removes it even when the build fails
   execFileSync("git", ["clone", "-q", process.cwd(), dir]);
   // Turbopack resolves packages only inside the project root, so a symlink will not do;
   // hard links copy node_modules in about a second on the same file system.
