@@ -56,11 +56,10 @@ async function prepareDatabase(env: NodeJS.ProcessEnv): Promise<void> {
   }
   const name = runDatabaseName();
   await onServer(adminUrl, `create database ${name}`);
-  cleanup = async () => {
-    cleanup = async () => undefined;
-    await onServer(adminUrl, `drop database if exists ${name} with (force)`);
-    console.log(`[e2e] dropped database ${name}`);
-  };
+  // Both the signal handler and the end of `next start` call this: they share one drop.
+  let dropping: Promise<void> | undefined;
+  cleanup = () =>
+    (dropping ??= onServer(adminUrl, `drop database if exists ${name} with (force)`).then(() => console.log(`[e2e] dropped database ${name}`)));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   env.DATABASE_URL = url.toString();
@@ -69,7 +68,7 @@ async function prepareDatabase(env: NodeJS.ProcessEnv): Promise<void> {
 }
 
 async function stop(signal: NodeJS.Signals): Promise<void> {
-  if (server && server.exitCode === null) {
+  if (server && server.exitCode === null && server.signalCode === null) {
     server.kill(signal);
     await finished(server);
   }
