@@ -17,4 +17,8 @@ export async function bootDatabase(): Promise<void> {
     const { seedDemoIfEmpty } = await import("./seed");
     await seedDemoIfEmpty(handle.db);
   }
+  // Recurring series keep about twelve weeks of occurrences ahead; a server that was
+  // stopped for a while catches up here. A failure is logged, never fatal to start-up.
+  const { extendAllSeries } = await import("./mutations/series");
+  await extendAllSeries().catch((error: unknown) => console.error("[series] could not extend series at start", error));
 }

@@ -92,6 +92,13 @@ export async function extendAllSeries(now = new Date()): Promise<number> {
     .from(series)
     .where(and(isNull(series.endedAt), lt(series.generatedUntil, horizonFrom(now))));
   let added = 0;
-  for (const { id } of due) added += await extendSeries(id, now);
+  for (const { id } of due) {
+    // One series that cannot be extended must not hold back the others.
+    try {
+      added += await extendSeries(id, now);
+    } catch (error) {
+      console.error(`[series] could not extend ${id}`, error);
+    }
+  }
   return added;
 }

@@ -1,7 +1,8 @@
 import type { DateTime } from "luxon";
 import type * as schema from "../schema";
 import { ONE_OFFS, SERIES, type ActivityTemplate } from "./activities";
-import { calendarWindow, isHoliday, oneOffStart, rruleFor, seriesOccurrences } from "./calendar";
+import { seriesRuleText } from "@/lib/recurrence";
+import { calendarWindow, isHoliday, oneOffStart, seriesOccurrences } from "./calendar";
 import { COMMENTS, PROJECTS } from "./projects";
 import { demoId, seededRandom, type Random } from "./random";
 import { DEMO_ACCOUNTS, GROUPS, PLACES, TOWN_ZONE, TOWNSFOLK } from "./town";
@@ -85,11 +86,13 @@ export function buildDemoTown(nowDate: Date, passwordHash: string): DemoTown {
   const placed: Placed[] = [];
   for (const t of SERIES) {
     const id = demoId(`series:${t.key}`);
+    const starts = seriesOccurrences(t, window);
+    // The stored rule is the one the app extends series with, anchored at the first occurrence.
     series.push({
-      id, groupId: groupId(t.group), frequency: t.frequency, rrule: rruleFor(t), timezone: TOWN_ZONE, localStartTime: t.localStart,
+      id, groupId: groupId(t.group), frequency: t.frequency, rrule: seriesRuleText(t.frequency, starts[0].toJSDate(), TOWN_ZONE), timezone: TOWN_ZONE, localStartTime: t.localStart,
       durationMinutes: t.durationMinutes, generatedUntil: window.end.toJSDate(), createdAt: daysAgo(60),
     });
-    seriesOccurrences(t, window).forEach((start, occurrence) =>
+    starts.forEach((start, occurrence) =>
       placed.push({ key: `${t.key}#${occurrence}`, template: t, start, seriesId: id, occurrence }),
     );
   }

@@ -9,20 +9,10 @@ import type { OneOffTemplate, SeriesTemplate } from "./activities";
 
 export const WINDOW_DAYS = 42;
 
-const BYDAY = ["", "MO", "TU", "WE", "TH", "FR", "SA", "SU"];
-
 /** The UTC instant of a wall-clock time ("HH:MM") on a local calendar day in `zone`. */
 export function localInstant(day: DateTime, localTime: string, zone: string): DateTime {
   const [hour, minute] = localTime.split(":").map(Number);
   return DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone });
-}
-
-/** The RFC 5545 rule stored on the series row (evaluated in the series' zone). */
-export function rruleFor(template: SeriesTemplate): string {
-  const day = BYDAY[template.weekday];
-  if (template.frequency === "biweekly") return `FREQ=WEEKLY;INTERVAL=2;BYDAY=${day}`;
-  if (template.frequency === "monthly_nth_weekday") return `FREQ=MONTHLY;BYDAY=${template.nth ?? 1}${day}`;
-  return `FREQ=WEEKLY;BYDAY=${day}`;
 }
 
 export interface CalendarWindow {

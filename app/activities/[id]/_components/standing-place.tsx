@@ -17,7 +17,8 @@ export async function StandingPlace({ activityId }: { activityId: string }) {
   // Viewing an occurrence keeps its series' twelve weeks ahead filled in. The window moves
   // at most once a day, so ordinary page views never take the series lock.
   if (!standing.series.endedAt && standing.series.generatedUntil.getTime() < horizonFrom(new Date()).getTime() - 86_400_000) {
-    await extendSeries(standing.series.id);
+    // Filling the window is housekeeping: if it fails, the page still shows what exists.
+    await extendSeries(standing.series.id).catch((error: unknown) => console.error(`[series] could not extend ${standing.series.id}`, error));
   }
   const { series, myStatus } = standing;
   return (
