@@ -39,6 +39,17 @@ test.describe("accounts", () => {
     await chrome.expectSignedOut();
   });
 
+  test("after ten wrong passwords the form says to wait, even for the right one", async ({ member, chrome, signInPage }) => {
+    await chrome.signOut();
+    for (let i = 0; i < 10; i++) {
+      await signInPage.goto();
+      expect(await signInPage.refusedMessageFor(member.email, `wrong guess ${i}`)).toMatch(/don't match an account/);
+    }
+    await signInPage.goto();
+    expect(await signInPage.refusedMessageFor(member.email, member.password)).toMatch(/too many sign-in attempts/i);
+    await chrome.expectSignedOut();
+  });
+
   test("the account page sends a visitor to sign in, then back to the account page", async ({ page, member, chrome, signInPage }) => {
     await chrome.signOut();
     await page.goto("/account");

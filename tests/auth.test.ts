@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createUser } from "@/db/users";
-import { verifyCredentials } from "@/lib/auth/credentials";
+import { POST as tokenRoute } from "@/app/api/tokens/route";
+import { countAttempt } from "@/db/mutations/rate-limits";
+import { checkCredentials, SIGN_IN_LIMIT } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/passwords";
 import { signUpSchema } from "@/lib/validation/auth";
 
@@ -17,8 +19,8 @@ describe("signing up and signing in", () => {
     expect(created.user.email).toBe("robin.case@example.org");
     expect(created.user.passwordHash).toMatch(/^\$argon2id\$/);
     expect(created.user.passwordHash).not.toContain("a long enough secret");
-    const signedIn = await verifyCredentials({ email: "  ROBIN.case@example.ORG ", password: "a long enough secret" });
-    expect(signedIn?.id).toBe(created.user.id);
+    const signedIn = await checkCredentials({ email: "  ROBIN.case@example.ORG ", password: "a long enough secret" });
+    expect(signedIn.ok && signedIn.user.id).toBe(created.user.id);
   });
 
   it("refuses a second account with the same email", async () => {
@@ -29,9 +31,10 @@ describe("signing up and signing in", () => {
 
   it("gives the same answer for an unknown email and a wrong password", async () => {
     await signUp("known@example.org", "the right password");
-    expect(await verifyCredentials({ email: "known@example.org", password: "the wrong password" })).toBeNull();
-    expect(await verifyCredentials({ email: "nobody@example.org", password: "the right password" })).toBeNull();
-    expect(await verifyCredentials({ email: "not an email", password: "" })).toBeNull();
+    const wrong = { ok: false, reason: "wrong" };
+    expect(await checkCredentials({ email: "known@example.org", password: "the wrong password" })).toEqual(wrong);
+    expect(await checkCredentials({ email: "nobody@example.org", password: "the right password" })).toEqual(wrong);
+    expect(await checkCredentials({ email: "not an email", password: "" })).toEqual(wrong);
   });
 
   it("explains what is wrong with a sign-up form, field by field", () => {
@@ -41,5 +44,48 @@ describe("signing up and signing in", () => {
     expect(byField.name).toMatch(/call you/);
     expect(byField.email).toMatch(/email address like/);
     expect(byField.password).toMatch(/at least 10/);
+  });
+});
+
+describe("sign-in attempts", () => {
+  it("refuses an eleventh attempt within a quarter of an hour, even with the right password, and the API says 429", async () => {
+    const email = `guessed-${Date.now()}@example.org`;
+    await signUp(email, "the right password");
+    for (let i = 0; i < SIGN_IN_LIMIT.limit; i++) {
+      expect(await checkCredentials({ email, password: `guess number ${i}` })).toEqual({ ok: false, reason: "wrong" });
+    }
+    const refused = await checkCredentials({ email, password: "the right password" });
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.reason).toBe("rate_limited");
+    expect(!refused.ok && refused.reason === "rate_limited" && refused.retryAfterSeconds).toBeGreaterThan(0);
+
+    const viaApi = await tokenRoute(
+      new Request("http://hub.test/api/tokens", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: "the right password" }) }),
+    );
+    expect(viaApi.status).toBe(429);
+    expect(Number(viaApi.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await viaApi.json()).error).toMatchObject({ code: "rate_limited", message: expect.stringMatching(/too many sign-in attempts/i) });
+    // Another email is not affected.
+    expect((await checkCredentials({ email: `other-${email}`, password: "whatever it is" })).ok).toBe(false);
+    expect(await checkCredentials({ email: `other-${email}`, password: "whatever it is" })).toEqual({ ok: false, reason: "wrong" });
+  });
+
+  it("a successful sign-in starts the count afresh", async () => {
+    const email = `forgetful-${Date.now()}@example.org`;
+    await signUp(email, "the right password");
+    for (let i = 0; i < SIGN_IN_LIMIT.limit - 1; i++) await checkCredentials({ email, password: "not it at all" });
+    expect((await checkCredentials({ email, password: "the right password" })).ok).toBe(true);
+    for (let i = 0; i < SIGN_IN_LIMIT.limit - 1; i++) await checkCredentials({ email, password: "not it at all" });
+    expect((await checkCredentials({ email, password: "the right password" })).ok).toBe(true);
+  });
+
+  it("opens a new window once the old one has passed", async () => {
+    const key = `test:${Date.now()}`;
+    const rule = { limit: 2, windowMs: 60_000 };
+    const start = new Date("2026-11-25T10:00:00Z");
+    expect(await countAttempt(key, rule, start)).toEqual({ allowed: true });
+    expect(await countAttempt(key, rule, new Date(start.getTime() + 1_000))).toEqual({ allowed: true });
+    expect(await countAttempt(key, rule, new Date(start.getTime() + 30_000))).toEqual({ allowed: false, retryAfterSeconds: 30 });
+    expect(await countAttempt(key, rule, new Date(start.getTime() + 60_000))).toEqual({ allowed: true });
   });
 });

@@ -1,6 +1,6 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { createUser } from "@/db/users";
 import { fail, invalid, type ActionResult } from "@/lib/action-result";
 import { signIn, signOut } from "@/lib/auth/config";
@@ -9,6 +9,8 @@ import { safeCallbackUrl, signInSchema, signUpSchema } from "@/lib/validation/au
 
 /** One message for an unknown email and a wrong password, so neither can be probed. */
 const WRONG_CREDENTIALS = "That email and password don't match an account. Check them and try again.";
+
+const TOO_MANY_ATTEMPTS = "There have been too many sign-in attempts for this email. Please wait a quarter of an hour and try again.";
 
 export type AuthFormState = (ActionResult & { values?: Record<string, string> }) | null;
 
@@ -22,6 +24,7 @@ async function signInAndRedirect(email: string, password: string, callbackUrl: s
     await signIn("credentials", { email, password, redirectTo: callbackUrl });
     return null;
   } catch (error) {
+    if (error instanceof CredentialsSignin && error.code === "rate_limited") return { ...fail("rate_limited", TOO_MANY_ATTEMPTS), values: { email } };
     if (error instanceof AuthError) return { ...fail("unauthenticated", WRONG_CREDENTIALS), values: { email } };
     throw error;
   }

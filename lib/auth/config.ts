@@ -3,12 +3,17 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getUserById } from "@/db/users";
 import { authSecret } from "@/lib/env";
-import { verifyCredentials } from "./credentials";
+import { checkCredentials } from "./credentials";
 
 declare module "next-auth" {
   interface Session {
     user: { id: string; name: string; email: string };
   }
+}
+
+/** Too many sign-in attempts for one email; the form says so instead of "wrong password". */
+export class TooManyAttempts extends CredentialsSignin {
+  code = "rate_limited";
 }
 
 /*
@@ -32,8 +37,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(raw) {
-        const user = await verifyCredentials(raw);
-        if (!user) throw new CredentialsSignin();
+        const checked = await checkCredentials(raw);
+        if (!checked.ok) throw checked.reason === "rate_limited" ? new TooManyAttempts() : new CredentialsSignin();
+        const user = checked.user;
         return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion } as never;
       },
     }),

@@ -4,7 +4,7 @@ import { createApiToken, revokeApiToken } from "@/db/mutations/api-tokens";
 import { listApiTokens } from "@/db/queries/api-tokens";
 import { resolveApiCaller } from "@/lib/api/auth";
 import { apiError, apiZodError, guarded, readJson } from "@/lib/api/http";
-import { verifyCredentials } from "@/lib/auth/credentials";
+import { checkCredentials, tryAgainIn } from "@/lib/auth/credentials";
 import { tokenRequestSchema } from "@/lib/validation/rsvp";
 
 export const dynamic = "force-dynamic";
@@ -21,9 +21,14 @@ export async function POST(request: Request) {
     if (!body.ok) return body.response;
     const parsed = tokenRequestSchema.safeParse(body.value);
     if (!parsed.success) return apiZodError("invalid_body", parsed.error);
-    const user = await verifyCredentials({ email: parsed.data.email, password: parsed.data.password });
-    if (!user) return apiError("unauthenticated", "That email and password don't match an account.");
-    const created = await createApiToken(user.id, parsed.data.name);
+    const checked = await checkCredentials({ email: parsed.data.email, password: parsed.data.password });
+    if (!checked.ok && checked.reason === "rate_limited") {
+      return apiError("rate_limited", `Too many sign-in attempts for this email. Please try again ${tryAgainIn(checked.retryAfterSeconds)}.`, undefined, {
+        "Retry-After": String(checked.retryAfterSeconds),
+      });
+    }
+    if (!checked.ok) return apiError("unauthenticated", "That email and password don't match an account.");
+    const created = await createApiToken(checked.user.id, parsed.data.name);
     return NextResponse.json(
       { token: created.token, id: created.id, name: created.name, createdAt: created.createdAt.toISOString() },
       { status: 201, headers: { "Cache-Control": "no-store" } },

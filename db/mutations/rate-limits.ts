@@ -1,0 +1,39 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { getDb } from "../client";
+
+/*
+ * Fixed-window counters kept in the database, so a limit holds across every app instance.
+ * One statement counts the attempt and reads the total, so concurrent attempts cannot
+ * slip under the limit together.
+ */
+
+export interface RateLimit {
+  /** How many attempts a window allows. */
+  limit: number;
+  windowMs: number;
+}
+
+export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/** Counts one attempt against `key` and says whether it is within the limit. */
+export async function countAttempt(key: string, rule: RateLimit, now = new Date()): Promise<RateDecision> {
+  const db = await getDb();
+  const windowOpen = new Date(now.getTime() - rule.windowMs);
+  const result = (await db.execute(sql`
+    insert into rate_limits (key, window_start, count) values (${key}, ${now.toISOString()}, 1)
+    on conflict (key) do update set
+      window_start = case when rate_limits.window_start <= ${windowOpen.toISOString()} then excluded.window_start else rate_limits.window_start end,
+      count = case when rate_limits.window_start <= ${windowOpen.toISOString()} then 1 else rate_limits.count + 1 end
+    returning window_start, count`)) as unknown as { rows: { window_start: string | Date; count: number }[] };
+  const [row] = result.rows;
+  if (row.count <= rule.limit) return { allowed: true };
+  const resetsAt = new Date(row.window_start).getTime() + rule.windowMs;
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((resetsAt - now.getTime()) / 1000)) };
+}
+
+/** Forgets the attempts against `key` (after a successful sign-in, say). */
+export async function clearAttempts(key: string): Promise<void> {
+  const db = await getDb();
+  await db.execute(sql`delete from rate_limits where key = ${key}`);
+}
