@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
+import { countUnreadNotifications } from "@/db/queries/notifications";
 import { getViewer } from "@/lib/auth/session";
 
 export async function SiteHeader() {
   const viewer = await getViewer();
+  const unread = viewer ? await countUnreadNotifications(viewer.id) : 0;
   return (
     <header className="border-b border-line bg-surface">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -15,7 +17,15 @@ export async function SiteHeader() {
           <Link className="rounded-md px-3 py-2 hover:bg-brand-soft" href="/groups">Groups</Link>
           {viewer ? (
             <>
-              <Link className="rounded-md px-3 py-2 hover:bg-brand-soft" href="/notifications">Notifications</Link>
+              <Link className="rounded-md px-3 py-2 hover:bg-brand-soft" href="/notifications" data-testid="notifications-link">
+                Notifications
+                {unread > 0 ? (
+                  <span className="ml-1.5 rounded-full bg-brand px-2 py-0.5 text-xs font-semibold text-brand-ink" data-testid="header-unread-count">
+                    {unread > 99 ? "99+" : unread}
+                    <span className="sr-only"> unread</span>
+                  </span>
+                ) : null}
+              </Link>
               <Link className="rounded-md px-3 py-2 hover:bg-brand-soft" href="/account" data-testid="account-link">
                 {viewer.name}
               </Link>

@@ -117,12 +117,15 @@ test("a member RSVPs, the next waits in line, and a cancel promotes them at once
 
   await ben.page.reload();
   await expect(ben.page.getByTestId("rsvp-state")).toHaveText("You're going.");
+  // The header tells Ben there is news before he opens his notifications.
+  await expect(ben.page.getByTestId("header-unread-count")).toHaveText(/^\d+ unread$/);
   await ben.page.goto("/notifications");
   const promoted = ben.page.locator('[data-testid="notification"][data-type="waitlist_promoted"]');
   await expect(promoted).toContainText("A place opened up — you're going to One-place pottery taster");
   await expectNoAxeViolations(ben.page);
   await ben.page.getByTestId("mark-all-read").click();
   await expect(ben.page.getByTestId("unread-count")).toHaveText("You're all caught up.");
+  await expect(ben.page.getByTestId("header-unread-count")).toHaveCount(0);
 });
 
 test("someone who'd rather not arrive alone is paired with a greeter, and both are told where to meet", async ({ browser, request }) => {

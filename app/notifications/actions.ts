@@ -13,7 +13,8 @@ export async function markNotificationReadAction(formData: FormData): Promise<vo
   const viewer = await getViewer();
   if (!id.success || !viewer) return;
   await markNotificationsRead(viewer.id, [id.data]);
-  revalidatePath("/notifications");
+  // The header's unread count is on every page, so the whole layout is refreshed.
+  revalidatePath("/", "layout");
 }
 
 /** Marks all of the member's notifications read. */
@@ -21,5 +22,6 @@ export async function markAllNotificationsReadAction(): Promise<void> {
   const viewer = await getViewer();
   if (!viewer) return;
   await markAllNotificationsRead(viewer.id);
-  revalidatePath("/notifications");
+  // The header's unread count is on every page, so the whole layout is refreshed.
+  revalidatePath("/", "layout");
 }
