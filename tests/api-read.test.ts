@@ -68,3 +68,24 @@ describe("GET /api/activities/:id", () => {
     }
   });
 });
+
+describe("dates at the edge of the calendar", () => {
+  it("answers 400 naming the field for years the database cannot hold, in any zone", async () => {
+    for (const query of ["from=0000-01-01", "to=0000-12-31&when=custom", "from=0001-01-01&tz=Asia/Kolkata", "from=9999-12-31"]) {
+      const res = await list(query);
+      expect(res.status, query).toBe(400);
+      const body = await res.json();
+      expect(body.error.code).toBe("invalid_query");
+      expect(Object.keys(body.error.fields).some((f) => f === "from" || f === "to")).toBe(true);
+    }
+  });
+
+  it("the activity form refuses a year out of range beside the field", async () => {
+    const { activityInputSchema } = await import("@/lib/validation/activity");
+    const r = activityInputSchema.safeParse({ kind: "walk", title: "Ancient walk", startsLocal: "0000-06-01T10:00", endsLocal: "0000-06-01T11:00", timezone: "Europe/London", placeName: "Park", energyLevel: "low", talkLevel: "quiet" });
+    expect(r.success).toBe(false);
+    const paths = r.error!.issues.map((i) => String(i.path[0]));
+    expect(paths).toEqual(expect.arrayContaining(["startsLocal", "endsLocal"]));
+    expect(r.error!.issues.find((i) => i.path[0] === "startsLocal")!.message).toMatch(/between 2000 and 2200/);
+  });
+});

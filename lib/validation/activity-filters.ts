@@ -29,6 +29,7 @@ const day = (what: string) =>
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, `Write the ${what} date as YYYY-MM-DD, for example 2026-12-05.`)
       .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), `The ${what} date is not a real date.`)
+      .refine((s) => Number(s.slice(0, 4)) >= 1900 && Number(s.slice(0, 4)) <= 2200, `The ${what} year must be between 1900 and 2200.`)
       .optional(),
   );
 

@@ -37,7 +37,11 @@ const localDateTime = (what: string) =>
     .string({ error: `Enter the ${what} date and time.` })
     .trim()
     .min(1, `Enter the ${what} date and time.`)
-    .regex(LOCAL_DATE_TIME, `Enter the ${what} as a date and time, like 2026-11-28 10:00.`);
+    .regex(LOCAL_DATE_TIME, `Enter the ${what} as a date and time, like 2026-11-28 10:00.`)
+    .refine((s) => {
+      const year = Number(s.slice(0, 4));
+      return year >= 2000 && year <= 2200;
+    }, `The ${what} year must be between 2000 and 2200.`);
 
 const trimmed = (max: number, message: string) => z.string().trim().max(max, message).default("");
 
