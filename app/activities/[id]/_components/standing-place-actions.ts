@@ -5,6 +5,7 @@ import { z } from "zod";
 import { holdStandingPlace, skipOccurrence, stepBackFromSeries } from "@/db/mutations/standing-places";
 import { fail, invalid, type ActionResult } from "@/lib/action-result";
 import { getViewer } from "@/lib/auth/session";
+import { areRecordIds, NOT_FOUND_MESSAGE } from "@/lib/validation/ids";
 
 export type StandingActionState = ActionResult<{ message: string }> | null;
 
@@ -20,6 +21,7 @@ const done: Record<z.infer<typeof intentSchema>, string> = {
 
 /** Hold, pause, resume or release a standing place on a series, or skip one occurrence. */
 export async function standingPlaceAction(activityId: string, seriesId: string, _prev: StandingActionState, formData: FormData): Promise<StandingActionState> {
+  if (!areRecordIds(activityId, seriesId)) return fail("not_found", NOT_FOUND_MESSAGE);
   const intent = intentSchema.safeParse(formData.get("intent"));
   if (!intent.success) return invalid(intent.error);
   const viewer = await getViewer();

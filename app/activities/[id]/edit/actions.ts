@@ -7,6 +7,7 @@ import { cancelActivity, duplicateActivity, updateActivity } from "@/db/mutation
 import { fail, invalid, type ActionResult } from "@/lib/action-result";
 import { getViewer } from "@/lib/auth/session";
 import { activityInputSchema, activityValuesFromFormData, editScopeSchema } from "@/lib/validation/activity";
+import { areRecordIds, NOT_FOUND_MESSAGE } from "@/lib/validation/ids";
 
 /*
  * Organizer actions on one activity. Each parses, authenticates, then lets the mutation
@@ -17,6 +18,7 @@ const SIGNED_OUT = "Your session has ended. Sign in again to continue.";
 
 export async function updateActivityAction(activityId: string, _prev: ActivityFormState, formData: FormData): Promise<ActivityFormState> {
   const values = activityValuesFromFormData(formData);
+  if (!areRecordIds(activityId)) return { ...fail("not_found", NOT_FOUND_MESSAGE), values };
   const parsed = activityInputSchema.safeParse(values);
   const scope = editScopeSchema.safeParse(formData.get("scope") ?? undefined);
   if (!parsed.success) return { ...invalid(parsed.error), values };
@@ -32,6 +34,7 @@ export async function updateActivityAction(activityId: string, _prev: ActivityFo
 export type OrganizerActionState = ActionResult<{ message: string }> | null;
 
 export async function cancelActivityAction(activityId: string, _prev: OrganizerActionState, formData: FormData): Promise<OrganizerActionState> {
+  if (!areRecordIds(activityId)) return fail("not_found", NOT_FOUND_MESSAGE);
   const scope = editScopeSchema.safeParse(formData.get("scope") ?? undefined);
   if (!scope.success) return invalid(scope.error);
   if (formData.get("confirm") !== "yes") return fail("invalid_input", "Tick the box to confirm the cancellation.");
@@ -46,6 +49,7 @@ export async function cancelActivityAction(activityId: string, _prev: OrganizerA
 }
 
 export async function duplicateActivityAction(activityId: string, _prev: OrganizerActionState, _formData: FormData): Promise<OrganizerActionState> {
+  if (!areRecordIds(activityId)) return fail("not_found", NOT_FOUND_MESSAGE);
   const viewer = await getViewer();
   if (!viewer) return fail("unauthenticated", SIGNED_OUT);
   const result = await duplicateActivity(viewer, activityId);

@@ -7,17 +7,19 @@ import { createActivity } from "@/db/mutations/activities";
 import { fail, invalid } from "@/lib/action-result";
 import { getViewer } from "@/lib/auth/session";
 import { activityInputSchema, activityValuesFromFormData } from "@/lib/validation/activity";
+import { areRecordIds, NOT_FOUND_MESSAGE } from "@/lib/validation/ids";
 
 /** Creates an activity or a series in a group; the mutation checks the viewer organizes *this* group. */
-export async function createActivityAction(groupId: string, slug: string, _prev: ActivityFormState, formData: FormData): Promise<ActivityFormState> {
+export async function createActivityAction(groupId: string, _prev: ActivityFormState, formData: FormData): Promise<ActivityFormState> {
   const values = activityValuesFromFormData(formData);
+  if (!areRecordIds(groupId)) return { ...fail("not_found", NOT_FOUND_MESSAGE), values };
   const parsed = activityInputSchema.safeParse(values);
   if (!parsed.success) return { ...invalid(parsed.error), values };
   const viewer = await getViewer();
   if (!viewer) return { ...fail("unauthenticated", "Your session has ended. Sign in again; what you typed is kept here."), values };
   const result = await createActivity(viewer, groupId, parsed.data);
   if (!result.ok) return { ...result, values };
-  revalidatePath(`/groups/${slug}`);
-  revalidatePath("/activities");
+  revalidatePath("/groups", "layout");
+  revalidatePath("/activities", "layout");
   redirect(`/activities/${result.data.id}`);
 }

@@ -25,7 +25,7 @@ export default async function NewActivityPage({ params }: Props) {
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">New activity for {group.name}</h1>
-      <ActivityForm action={createActivityAction.bind(null, group.id, group.slug)} defaultValues={newActivityValues(zone)} zones={supportedTimeZones()} mode="create" />
+      <ActivityForm action={createActivityAction.bind(null, group.id)} defaultValues={newActivityValues(zone)} zones={supportedTimeZones()} mode="create" />
     </div>
   );
 }

@@ -1,0 +1,16 @@
+import { z } from "zod";
+
+/*
+ * Ids that reach a server action as bound arguments come back from the browser and can be
+ * altered, so they are checked like any other input before they reach a query: a value
+ * that is not an id is "not found", never a database error.
+ */
+
+export const recordIdSchema = z.uuid();
+
+/** True when every value is a well-formed record id. */
+export function areRecordIds(...values: unknown[]): boolean {
+  return values.every((v) => recordIdSchema.safeParse(v).success);
+}
+
+export const NOT_FOUND_MESSAGE = "We couldn't find that. It may have been removed.";
