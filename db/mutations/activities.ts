@@ -24,7 +24,8 @@ const refuse = (code: Refusal["code"], message: string) => fail(code, message) a
 /** Locks the activity and checks the actor organizes its group; a refusal otherwise. */
 async function organizerLock(tx: Db, actor: Actor, activityId: string): Promise<Activity | Refusal> {
   const [activity] = await tx.select().from(activities).where(eq(activities.id, activityId)).for("update");
-  if (!activity) return refuse("not_found", "We couldn't find that activity.");
+  // An activity a moderator has hidden is gone for everyone, its organizers included.
+  if (!activity || activity.hiddenAt) return refuse("not_found", "We couldn't find that activity.");
   const membership = await membershipIn(tx, activity.groupId, actor?.id);
   const ok = authorize(actor, membership, "organizer");
   if (ok.ok) return activity;
@@ -40,6 +41,8 @@ const isRefusal = (v: Activity | Refusal): v is Refusal => "ok" in v;
 export async function createActivity(actor: Actor, groupId: string, input: ActivityInput): Promise<ActionResult<{ id: string; seriesId: string | null }>> {
   const db = await getDb();
   return db.transaction(async (tx) => {
+    const [group] = await tx.select({ hiddenAt: groups.hiddenAt }).from(groups).where(eq(groups.id, groupId));
+    if (!group || group.hiddenAt) return fail("not_found", "We couldn't find that group.");
     const ok = authorize(actor, await membershipIn(tx, groupId, actor?.id), "organizer");
     if (!ok.ok) return fail(ok.code, ok.message);
     const [created] = await tx

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { activities, groups, memberships, rsvps, series, users, type Activity, type Group, type Membership } from "../schema";
 
@@ -49,7 +49,7 @@ const columns = {
 /** The group's next activities (cancelled ones included, marked), soonest first. */
 export async function listUpcomingForGroup(groupId: string, now = new Date(), limit = 20): Promise<DashboardActivity[]> {
   const db = await getDb();
-  return db.select(columns).from(activities).where(and(eq(activities.groupId, groupId), gt(activities.endsAt, now))).orderBy(asc(activities.startsAt)).limit(limit);
+  return db.select(columns).from(activities).where(and(eq(activities.groupId, groupId), gt(activities.endsAt, now), isNull(activities.hiddenAt))).orderBy(asc(activities.startsAt)).limit(limit);
 }
 
 /** The group's most recent past activities with how many were marked as attended. */
@@ -58,7 +58,7 @@ export async function listRecentAttendance(groupId: string, now = new Date(), li
   const past = await db
     .select(columns)
     .from(activities)
-    .where(and(eq(activities.groupId, groupId), lte(activities.endsAt, now), eq(activities.status, "scheduled")))
+    .where(and(eq(activities.groupId, groupId), lte(activities.endsAt, now), eq(activities.status, "scheduled"), isNull(activities.hiddenAt)))
     .orderBy(desc(activities.startsAt))
     .limit(limit);
   if (past.length === 0) return [];

@@ -105,7 +105,8 @@ export async function listMyRsvps(userId: string, opts: { includePast?: boolean;
     })
     .from(rsvps)
     .innerJoin(activities, eq(activities.id, rsvps.activityId))
-    .where(and(eq(rsvps.userId, userId), isNull(activities.hiddenAt), opts.includePast ? undefined : gte(activities.endsAt, now)))
+    .innerJoin(groups, eq(groups.id, activities.groupId))
+    .where(and(eq(rsvps.userId, userId), isNull(activities.hiddenAt), isNull(groups.hiddenAt), opts.includePast ? undefined : gte(activities.endsAt, now)))
     .orderBy(asc(activities.startsAt))
     .limit(500);
   return rows.map((r) => ({ ...r, position: r.position === null ? null : Number(r.position) }));
