@@ -86,11 +86,16 @@ export const groups = pgTable(
     visibility: groupVisibility("visibility").notNull().default("public"),
     joinPolicy: joinPolicy("join_policy").notNull().default("open"),
     neighbourhood: text("neighbourhood"),
+    /**
+     * The secret part of a private group's invite link (/groups/<slug>/join?invite=<code>).
+     * The slug is guessable, so it alone lets no one in; replacing the code ends old links.
+     */
+    inviteCode: text("invite_code"),
     hiddenAt: ts("hidden_at"),
     createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("groups_slug_key").on(t.slug)],
+  (t) => [uniqueIndex("groups_slug_key").on(t.slug), uniqueIndex("groups_invite_code_key").on(t.inviteCode)],
 );
 
 export const memberships = pgTable(
