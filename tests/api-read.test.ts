@@ -53,10 +53,13 @@ describe("GET /api/activities", () => {
 describe("GET /api/activities/:id", () => {
   it("returns the activity with its Markdown description", async () => {
     const group = await makeGroup();
-    const a = await makeActivity(group.id, { description: "Bring **gloves**." });
+    const a = await makeActivity(group.id, { description: "Bring **gloves**.", meetingPoint: "By the blue gate" });
     const res = await one(a.id);
     expect(res.status).toBe(200);
-    expect((await res.json()).activity).toMatchObject({ id: a.id, description: "Bring **gloves**.", spotsLeft: null });
+    const body = await res.json();
+    expect(body.activity).toMatchObject({ id: a.id, description: "Bring **gloves**.", spotsLeft: null });
+    // The go-together meeting point is for the paired members' notifications only.
+    expect(JSON.stringify(body)).not.toContain("blue gate");
   });
 
   it("answers 404 for an unknown id, a malformed id, and a private group's activity", async () => {

@@ -30,6 +30,10 @@ export function activityToJson(a: ActivitySummary) {
   };
 }
 
+/**
+ * One activity with its description. The go-together meeting point is not here: it is told
+ * only to the members paired to meet there, in their notifications.
+ */
 export function activityDetailToJson(a: ActivityDetail) {
-  return { ...activityToJson(a), description: a.description, meetingPoint: a.meetingPoint, sequence: a.sequence, cancelledAt: a.cancelledAt?.toISOString() ?? null };
+  return { ...activityToJson(a), description: a.description, sequence: a.sequence, cancelledAt: a.cancelledAt?.toISOString() ?? null };
 }
