@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb } from "./client";
 import { users, type User } from "./schema";
 
@@ -28,4 +28,13 @@ export async function createUser(input: { name: string; email: string; passwordH
     .onConflictDoNothing({ target: users.email })
     .returning();
   return row ? { ok: true, user: row } : { ok: false, code: "email_taken" };
+}
+
+/**
+ * Ends every session the member has: sessions carry the member's session version, and one
+ * that no longer matches is refused on its next request (lib/auth/config.ts).
+ */
+export async function endSessions(userId: string): Promise<void> {
+  const db = await getDb();
+  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
 }

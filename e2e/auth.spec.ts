@@ -50,6 +50,20 @@ test.describe("accounts", () => {
     await chrome.expectSignedOut();
   });
 
+  test("signing out ends the session: a copy of its cookie no longer signs anyone in", async ({ browser, baseURL, page, member, chrome }) => {
+    await chrome.expectSignedInAs(member.name);
+    const copied = await page.context().cookies();
+    expect(copied.some((c) => c.name.includes("session-token"))).toBe(true);
+    await chrome.signOut();
+
+    const elsewhere = await browser.newContext({ baseURL });
+    await elsewhere.addCookies(copied);
+    const other = await elsewhere.newPage();
+    await other.goto("/account");
+    await expect(other).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/);
+    await elsewhere.close();
+  });
+
   test("the account page sends a visitor to sign in, then back to the account page", async ({ page, member, chrome, signInPage }) => {
     await chrome.signOut();
     await page.goto("/account");

@@ -15,6 +15,7 @@ const envSchema = z.object({
   SITE_NAME: z.string().default("Common Thread"),
   SITE_TIMEZONE: z.string().default("Europe/London"),
   SEED_DEMO: z.enum(["auto", "true", "false"]).default("auto"),
+  SIGN_UP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(20),
   CRISIS_LINES: z.string().optional(),
   HELP_INTRO: z.string().optional(),
 });

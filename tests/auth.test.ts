@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createUser } from "@/db/users";
+import { POST as usersRoute } from "@/app/api/users/route";
+import { getDb } from "@/db/client";
+import { rateLimits } from "@/db/schema";
+import { createUser, getUserByEmail } from "@/db/users";
+import { signUpMember } from "@/lib/auth/sign-up";
 import { POST as tokenRoute } from "@/app/api/tokens/route";
 import { countAttempt } from "@/db/mutations/rate-limits";
 import { checkCredentials, SIGN_IN_LIMIT } from "@/lib/auth/credentials";
@@ -87,5 +91,32 @@ describe("sign-in attempts", () => {
     expect(await countAttempt(key, rule, new Date(start.getTime() + 1_000))).toEqual({ allowed: true });
     expect(await countAttempt(key, rule, new Date(start.getTime() + 30_000))).toEqual({ allowed: false, retryAfterSeconds: 30 });
     expect(await countAttempt(key, rule, new Date(start.getTime() + 60_000))).toEqual({ allowed: true });
+  });
+});
+
+describe("sign-ups from one address", () => {
+  const input = (n: number) => signUpSchema.parse({ name: "Robin", email: `flood-${Date.now()}-${n}@example.org`, password: "a long enough secret" });
+
+  it("stops after the hour's limit for that address only, and creates no account past it", async () => {
+    const address = `203.0.113.${Date.now() % 250}`;
+    const rule = { limit: 3, windowMs: 60 * 60_000 };
+    for (let i = 0; i < 3; i++) expect((await signUpMember(input(i), address, rule)).ok).toBe(true);
+    const refused = input(3);
+    const result = await signUpMember(refused, address, rule);
+    expect(result).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(await getUserByEmail(refused.email)).toBeUndefined();
+    expect((await signUpMember(input(4), `${address}0`, rule)).ok).toBe(true);
+  });
+
+  it("POST /api/users answers 429 with Retry-After once the address is over its limit", async () => {
+    const address = "198.51.100.77";
+    const db = await getDb();
+    await db.insert(rateLimits).values({ key: `sign-up:${address}`, windowStart: new Date(), count: 1_000_000 });
+    const body = { name: "Robin", email: `late-${Date.now()}@example.org`, password: "a long enough secret" };
+    const res = await usersRoute(new Request("http://hub.test/api/users", { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": `${address}, 10.0.0.1` }, body: JSON.stringify(body) }));
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await res.json()).error.code).toBe("rate_limited");
+    expect(await getUserByEmail(body.email)).toBeUndefined();
   });
 });

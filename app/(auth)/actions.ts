@@ -1,10 +1,12 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { createUser } from "@/db/users";
+import { headers } from "next/headers";
+import { endSessions } from "@/db/users";
 import { fail, invalid, type ActionResult } from "@/lib/action-result";
 import { signIn, signOut } from "@/lib/auth/config";
-import { hashPassword } from "@/lib/passwords";
+import { getViewer } from "@/lib/auth/session";
+import { clientAddressOf, signUpMember } from "@/lib/auth/sign-up";
 import { safeCallbackUrl, signInSchema, signUpSchema } from "@/lib/validation/auth";
 
 /** One message for an unknown email and a wrong password, so neither can be probed. */
@@ -42,7 +44,10 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
   const values = formValues(formData, ["name", "email"]);
   const parsed = signUpSchema.safeParse({ name: formData.get("name"), email: formData.get("email"), password: formData.get("password") });
   if (!parsed.success) return { ...invalid(parsed.error), values };
-  const created = await createUser({ name: parsed.data.name, email: parsed.data.email, passwordHash: await hashPassword(parsed.data.password) });
+  const created = await signUpMember(parsed.data, clientAddressOf(await headers()));
+  if (!created.ok && created.reason === "rate_limited") {
+    return { ...fail("rate_limited", "Too many new accounts have been made from here in the last hour. Please try again later."), values };
+  }
   if (!created.ok) {
     return {
       ok: false,
@@ -55,6 +60,12 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
   return signInAndRedirect(parsed.data.email, parsed.data.password, callbackUrl);
 }
 
+/**
+ * Signing out ends the session for good, not only in this browser: a copy of the cookie
+ * (or the same account open on another device) stops working too.
+ */
 export async function signOutAction(): Promise<void> {
+  const viewer = await getViewer();
+  if (viewer) await endSessions(viewer.id);
   await signOut({ redirectTo: "/" });
 }

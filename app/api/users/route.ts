@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
-import { createUser } from "@/db/users";
 import { apiError, apiZodError, guarded, readJson } from "@/lib/api/http";
-import { hashPassword } from "@/lib/passwords";
+import { clientAddressOf, signUpMember } from "@/lib/auth/sign-up";
+import { tryAgainIn } from "@/lib/auth/credentials";
 import { signUpSchema } from "@/lib/validation/auth";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +13,12 @@ export async function POST(request: Request) {
     if (!body.ok) return body.response;
     const parsed = signUpSchema.safeParse(body.value);
     if (!parsed.success) return apiZodError("invalid_body", parsed.error);
-    const created = await createUser({ name: parsed.data.name, email: parsed.data.email, passwordHash: await hashPassword(parsed.data.password) });
+    const created = await signUpMember(parsed.data, clientAddressOf(request.headers));
+    if (!created.ok && created.reason === "rate_limited") {
+      return apiError("rate_limited", `Too many new accounts from this address. Please try again ${tryAgainIn(created.retryAfterSeconds)}.`, undefined, {
+        "Retry-After": String(created.retryAfterSeconds),
+      });
+    }
     if (!created.ok) return apiError("conflict", "There is already an account with that email.", { email: "There is already an account with that email." });
     const { id, name, email } = created.user;
     return NextResponse.json({ user: { id, name, email } }, { status: 201 });

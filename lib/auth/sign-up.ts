@@ -1,0 +1,36 @@
+import "server-only";
+import { countAttempt, type RateLimit } from "@/db/mutations/rate-limits";
+import { createUser } from "@/db/users";
+import type { User } from "@/db/schema";
+import { env } from "@/lib/env";
+import { hashPassword } from "@/lib/passwords";
+import type { SignUpInput } from "@/lib/validation/auth";
+
+export type SignUpResult =
+  | { ok: true; user: User }
+  | { ok: false; reason: "email_taken" }
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+
+/** New accounts allowed from one address per hour. */
+export const signUpLimit = (): RateLimit => ({ limit: env().SIGN_UP_LIMIT_PER_HOUR, windowMs: 60 * 60_000 });
+
+/**
+ * The address a request came from, as the proxy in front of the hub (or Next's own server)
+ * reports it in X-Forwarded-For; the first entry is the client.
+ */
+export function clientAddressOf(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
+}
+
+/**
+ * Signs a new member up: the one path for the sign-up form and POST /api/users. Sign-ups
+ * from one address are limited per hour (SIGN_UP_LIMIT_PER_HOUR), counted before the
+ * password is hashed, so a flood costs little.
+ */
+export async function signUpMember(input: SignUpInput, clientAddress: string, rule: RateLimit = signUpLimit()): Promise<SignUpResult> {
+  const decision = await countAttempt(`sign-up:${clientAddress}`, rule);
+  if (!decision.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: decision.retryAfterSeconds };
+  const created = await createUser({ name: input.name, email: input.email, passwordHash: await hashPassword(input.password) });
+  return created.ok ? created : { ok: false, reason: "email_taken" };
+}
