@@ -36,9 +36,13 @@ async function waitForServer(deadline: number) {
   throw new Error("The server did not answer within the time allowed.");
 }
 
+/** Requests that need a member send this personal access token (set once the server is up). */
+let bearer = "";
+
 async function timeOnce(url: string): Promise<number> {
   const start = performance.now();
-  const res = await fetch(url, { headers: { "user-agent": "common-thread-bench" } });
+  const authorized = url.includes("/api/me/");
+  const res = await fetch(url, { headers: { "user-agent": "common-thread-bench", ...(authorized ? { authorization: `Bearer ${bearer}` } : {}) } });
   await res.arrayBuffer();
   if (!res.ok) throw new Error(`${url} answered ${res.status}`);
   return performance.now() - start;
@@ -55,6 +59,20 @@ async function measure(paths: string[]): Promise<Map<string, number[]>> {
     }
   }
   return samples;
+}
+
+/** Signs a bench member up, takes a token and RSVPs once, so /api/me/rsvps has work to do. */
+async function memberToken(activityId: string): Promise<string> {
+  const post = (p: string, body: unknown, token?: string) =>
+    fetch(BASE + p, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+  const email = `bench-${Date.now()}@example.org`;
+  const password = "benchmark member password";
+  const signedUp = await post("/api/users", { name: "Bench Member", email, password });
+  if (signedUp.status !== 201) throw new Error(`sign-up answered ${signedUp.status}`);
+  const { token } = await (await post("/api/tokens", { email, password, name: "bench" })).json();
+  const answered = await post(`/api/activities/${activityId}/rsvp`, { status: "going" }, token);
+  if (!answered.ok) throw new Error(`RSVP answered ${answered.status}`);
+  return token;
 }
 
 const median = (xs: number[]) => {
@@ -83,6 +101,7 @@ async function main() {
   try {
     await waitForServer(Date.now() + 120_000);
     const list = await (await fetch(`${BASE}/api/activities?perPage=1`)).json();
+    bearer = await memberToken(list.activities[0].id);
     const activityId: string = list.activities[0].id;
     const slug: string = list.activities[0].group.slug;
     const targets: Target[] = [
@@ -93,6 +112,7 @@ async function main() {
       { name: "group page", path: `/groups/${slug}`, budget: 6, control: "page" },
       { name: "API listing", path: "/api/activities?perPage=20", budget: 12, control: "api" },
       { name: "API activity", path: `/api/activities/${activityId}`, budget: 8, control: "api" },
+      { name: "API my RSVPs (token)", path: "/api/me/rsvps", budget: 8, control: "api" },
     ];
     const controls = { page: "/help", api: "/api/health" };
     const samples = await measure([controls.page, controls.api, ...targets.map((t) => t.path)]);
