@@ -140,3 +140,50 @@ test("the group and activity forms work without JavaScript and keep what was typ
   await page.getByTestId("activity-submit").click();
   await expect(page.getByTestId("activity-title")).toHaveText("Silent reading hour");
 });
+
+test("a private group is joined through its invite link, and its address alone finds nothing", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const organizer = await signUp(browser, "Pia Private");
+  const dan = await signUp(browser, "Dan Member");
+
+  await organizer.goto("/groups/new");
+  await organizer.getByLabel("Group name").fill(`Evening Circle ${run}`);
+  await organizer.getByLabel("Agreements").fill("What is said here stays here.");
+  await organizer.getByLabel("Who can see it").selectOption("private");
+  await organizer.getByTestId("create-group").click();
+  await expect(organizer.getByTestId("group-name")).toHaveText(`Evening Circle ${run}`);
+  const groupUrl = new URL(organizer.url()).pathname;
+
+  // The organizer copies the invite link from the manage page.
+  await organizer.goto(`${groupUrl}/manage`);
+  await expectNoAxeViolations(organizer);
+  const link = new URL(await organizer.getByTestId("invite-link").inputValue());
+  expect(link.pathname).toBe(`${groupUrl}/join`);
+  expect(link.searchParams.get("invite")).toMatch(/^[A-Za-z0-9_-]{24,}$/);
+
+  // The group's join address without the code is the same "not found" as a made-up one.
+  await dan.goto(`${groupUrl}/join`);
+  await expect(dan.getByRole("heading", { name: "We couldn't find that" })).toBeVisible();
+  await expect(dan.getByText(`Evening Circle ${run}`)).toHaveCount(0);
+  await dan.goto(`${groupUrl}/join?invite=not-the-code`);
+  await expect(dan.getByRole("heading", { name: "We couldn't find that" })).toBeVisible();
+
+  // A new link stops the old one working.
+  await organizer.getByTestId("renew-invite").click();
+  await expect(organizer.getByTestId("invite-outcome")).toContainText("new invite link");
+  const renewed = new URL(await organizer.getByTestId("invite-link").inputValue());
+  expect(renewed.searchParams.get("invite")).not.toBe(link.searchParams.get("invite"));
+  await dan.goto(link.pathname + link.search);
+  await expect(dan.getByRole("heading", { name: "We couldn't find that" })).toBeVisible();
+
+  // With the code from the current link, Dan sees the agreements and joins.
+  await dan.goto(renewed.pathname + renewed.search);
+  await expect(dan.getByRole("heading", { name: `Join Evening Circle ${run}` })).toBeVisible();
+  await expect(dan.getByTestId("join-form").getByText("What is said here stays here.")).toBeVisible();
+  await expectNoAxeViolations(dan);
+  await dan.getByTestId("accept-agreements").check();
+  await dan.getByTestId("join-group").click();
+  await expect(dan.getByTestId("membership-status")).toContainText("You're a member");
+  await dan.goto(groupUrl);
+  await expect(dan.getByTestId("membership-status")).toContainText("You're a member");
+});

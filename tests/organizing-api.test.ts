@@ -10,7 +10,7 @@ import { DELETE as releaseRoute, POST as holdRoute } from "@/app/api/series/[id]
 import { POST as tokenRoute } from "@/app/api/tokens/route";
 import { POST as usersRoute } from "@/app/api/users/route";
 import { getDb } from "@/db/client";
-import { activities, memberships } from "@/db/schema";
+import { activities, groups, memberships } from "@/db/schema";
 import { addMember, makeGroup } from "./helpers/factories";
 
 const base = "http://hub.test";
@@ -45,8 +45,8 @@ const walk = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-async function groupWithOrganizer(visibility: "public" | "private" = "public") {
-  const group = await makeGroup({ visibility, agreements: "Listening over fixing." });
+async function groupWithOrganizer(visibility: "public" | "private" = "public", joinPolicy: "open" | "approval" = "open") {
+  const group = await makeGroup({ visibility, joinPolicy, agreements: "Listening over fixing.", inviteCode: visibility === "private" ? `invite-${crypto.randomUUID()}` : null });
   const organizer = await member();
   await addMember(group.id, organizer.id, "organizer");
   return { group, organizer };
@@ -128,5 +128,50 @@ describe("joining, standing places and skipping through the API", () => {
     const released = await releaseRoute(new Request(seriesUrl, { method: "DELETE", headers: { authorization: `Bearer ${sam.token}` } }), idCtx(activity.seriesId));
     expect(await released.json()).toEqual({ standingPlace: { status: "none" } });
     expect((await releaseRoute(new Request(seriesUrl, { method: "DELETE" }), idCtx(activity.seriesId))).status).toBe(401);
+  });
+});
+
+describe("POST /api/groups/:slug/join for a private group", () => {
+  const join = (slug: string, body: unknown, token: string) => joinRoute(new Request(`${base}/api/groups/${slug}/join`, send("POST", body, token)), slugCtx(slug));
+  const rowsOf = async (groupId: string) => {
+    const db = await getDb();
+    return db.select().from(memberships).where(eq(memberships.groupId, groupId));
+  };
+
+  it("without the invite code, or with a wrong one, answers exactly as for a slug that does not exist", async () => {
+    const { group } = await groupWithOrganizer("private");
+    const guesser = await member();
+    const before = await rowsOf(group.id);
+    const unknown = await join("no-such-group", { acceptAgreements: true }, guesser.token);
+    expect(unknown.status).toBe(404);
+    const expected = await unknown.json();
+    for (const body of [{ acceptAgreements: true }, { acceptAgreements: true, invite: "" }, { acceptAgreements: true, invite: "guess" }, { acceptAgreements: true, invite: `${group.inviteCode}x` }]) {
+      const res = await join(group.slug, body, guesser.token);
+      expect(res.status).toBe(404);
+      expect(await res.json()).toEqual(expected);
+    }
+    expect(await rowsOf(group.id)).toEqual(before);
+  });
+
+  it("with the right code makes a pending request in an approval group, and a member in an open one", async () => {
+    const approval = await groupWithOrganizer("private", "approval");
+    const open = await groupWithOrganizer("private", "open");
+    const sam = await member();
+    const asked = await join(approval.group.slug, { acceptAgreements: true, invite: approval.group.inviteCode }, sam.token);
+    expect(await asked.json()).toEqual({ membership: { group: approval.group.slug, status: "pending" } });
+    const joined = await join(open.group.slug, { acceptAgreements: true, invite: open.group.inviteCode }, sam.token);
+    expect(await joined.json()).toEqual({ membership: { group: open.group.slug, status: "active" } });
+  });
+
+  it("refuses a code replaced since, and an invite that is not text", async () => {
+    const { group } = await groupWithOrganizer("private");
+    const db = await getDb();
+    await db.update(groups).set({ inviteCode: `invite-${crypto.randomUUID()}` }).where(eq(groups.id, group.id));
+    const sam = await member();
+    expect((await join(group.slug, { acceptAgreements: true, invite: group.inviteCode }, sam.token)).status).toBe(404);
+    const wrongType = await join(group.slug, { acceptAgreements: true, invite: 42 }, sam.token);
+    expect(wrongType.status).toBe(400);
+    expect((await wrongType.json()).error.fields).toHaveProperty("invite");
+    expect(await rowsOf(group.id)).toHaveLength(1);
   });
 });

@@ -3,12 +3,12 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { createActivity } from "@/db/mutations/activities";
-import { changeMember, createGroup, joinGroup, leaveGroup } from "@/db/mutations/groups";
+import { changeMember, createGroup, joinGroup, leaveGroup, renewInviteCode } from "@/db/mutations/groups";
 import { respondToActivity } from "@/db/mutations/rsvps";
 import { holdStandingPlace, skipOccurrence, stepBackFromSeries } from "@/db/mutations/standing-places";
-import { activities, memberships, rsvps } from "@/db/schema";
+import { activities, groups, memberships, rsvps } from "@/db/schema";
 import { activityInputSchema } from "@/lib/validation/activity";
-import { groupInputSchema } from "@/lib/validation/group";
+import { GROUP_NOT_FOUND, groupInputSchema } from "@/lib/validation/group";
 import { makeUser } from "./helpers/factories";
 
 async function startGroup(overrides: Record<string, unknown> = {}) {
@@ -56,6 +56,89 @@ describe("joining a group", () => {
   it("does not let the only owner leave", async () => {
     const { owner, groupId } = await startGroup();
     expect(await leaveGroup(owner, groupId)).toMatchObject({ ok: false, code: "conflict" });
+  });
+});
+
+describe("a private group's invite link", () => {
+  const inviteCodeOf = async (groupId: string) => {
+    const db = await getDb();
+    const [row] = await db.select({ inviteCode: groups.inviteCode }).from(groups).where(eq(groups.id, groupId));
+    return row.inviteCode;
+  };
+  const membersOf = async (groupId: string) => {
+    const db = await getDb();
+    return db.select().from(memberships).where(eq(memberships.groupId, groupId));
+  };
+  const missing = { ok: false, code: "not_found", message: GROUP_NOT_FOUND };
+
+  it("is given a long random code when the group starts; a public group has none", async () => {
+    const hidden = await startGroup({ visibility: "private" });
+    const other = await startGroup({ visibility: "private" });
+    const open = await startGroup();
+    const code = await inviteCodeOf(hidden.groupId);
+    expect(code).toMatch(/^[A-Za-z0-9_-]{24,}$/);
+    expect(await inviteCodeOf(other.groupId)).not.toBe(code);
+    expect(await inviteCodeOf(open.groupId)).toBeNull();
+  });
+
+  it("without the code, or with a wrong one, the group is missing and nobody is added", async () => {
+    const { groupId } = await startGroup({ visibility: "private" });
+    const code = (await inviteCodeOf(groupId))!;
+    const guesser = await makeUser();
+    const before = await membersOf(groupId);
+    for (const invite of [undefined, "", "wrong", code.slice(0, -1), `${code}x`, code.toUpperCase()]) {
+      expect(await joinGroup(guesser, groupId, true, invite)).toEqual(missing);
+    }
+    // The same answer as for a group that does not exist at all.
+    expect(await joinGroup(guesser, "00000000-0000-4000-8000-000000000000", true)).toEqual(missing);
+    expect(await membersOf(groupId)).toEqual(before);
+  });
+
+  it("with the right code, an approval group makes a pending request and an open one a member", async () => {
+    const approval = await startGroup({ visibility: "private", joinPolicy: "approval" });
+    const open = await startGroup({ visibility: "private", joinPolicy: "open" });
+    const asker = await makeUser();
+    expect(await joinGroup(asker, approval.groupId, true, (await inviteCodeOf(approval.groupId))!)).toEqual({ ok: true, data: { status: "pending" } });
+    expect((await membershipOf(approval.groupId, asker.id)).status).toBe("pending");
+    expect(await joinGroup(asker, open.groupId, true, (await inviteCodeOf(open.groupId))!)).toEqual({ ok: true, data: { status: "active" } });
+    expect((await membershipOf(open.groupId, asker.id)).status).toBe("active");
+    // Already in: asking again changes nothing and needs no code.
+    expect(await joinGroup(asker, approval.groupId, true)).toEqual({ ok: true, data: { status: "pending" } });
+  });
+
+  it("a new link stops the old one working", async () => {
+    const { owner, groupId } = await startGroup({ visibility: "private" });
+    const old = (await inviteCodeOf(groupId))!;
+    const renewed = await renewInviteCode(owner, groupId);
+    if (!renewed.ok) throw new Error(renewed.message);
+    expect(renewed.data.inviteCode).not.toBe(old);
+    expect(await inviteCodeOf(groupId)).toBe(renewed.data.inviteCode);
+    const late = await makeUser();
+    expect(await joinGroup(late, groupId, true, old)).toEqual(missing);
+    expect(await membershipOf(groupId, late.id)).toBeUndefined();
+    expect(await joinGroup(late, groupId, true, renewed.data.inviteCode)).toMatchObject({ ok: true, data: { status: "active" } });
+  });
+
+  it("lets no one in while a private group has no code, until an organizer makes one", async () => {
+    const { owner, groupId } = await startGroup({ visibility: "private" });
+    const db = await getDb();
+    await db.update(groups).set({ inviteCode: null }).where(eq(groups.id, groupId));
+    const someone = await makeUser();
+    expect(await joinGroup(someone, groupId, true, "")).toEqual(missing);
+    const made = await renewInviteCode(owner, groupId);
+    if (!made.ok) throw new Error(made.message);
+    expect(await joinGroup(someone, groupId, true, made.data.inviteCode)).toMatchObject({ ok: true });
+  });
+
+  it("keeps a banned member out even with the code, and without it the group is missing", async () => {
+    const { owner, groupId } = await startGroup({ visibility: "private" });
+    const code = (await inviteCodeOf(groupId))!;
+    const member = await makeUser();
+    await joinGroup(member, groupId, true, code);
+    await changeMember(owner, groupId, member.id, "ban");
+    expect(await joinGroup(member, groupId, true)).toEqual(missing);
+    expect(await joinGroup(member, groupId, true, code)).toMatchObject({ ok: false, code: "forbidden" });
+    expect((await membershipOf(groupId, member.id)).status).toBe("banned");
   });
 });
 

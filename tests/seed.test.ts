@@ -88,6 +88,9 @@ describe("the demo town of Millbrook", () => {
     const hidden = groups.filter((g) => g.visibility === "private");
     expect(hidden).toHaveLength(1);
     expect(hidden[0].joinPolicy).toBe("approval");
+    // Only the private group has an invite code, and it is long enough not to be guessed.
+    expect(hidden[0].inviteCode).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    expect(groups.filter((g) => g.inviteCode !== null)).toHaveLength(1);
   });
 
   it("offers 60+ upcoming activities of all three kinds within six weeks, recurring ones linked to their series", async () => {
@@ -214,6 +217,9 @@ describe("demo town times", () => {
   it("builds the same town twice from the same moment", () => {
     const now = new Date("2026-11-25T19:00:00Z");
     expect(buildDemoTown(now, "hash")).toEqual(buildDemoTown(now, "hash"));
+    // The private circle's invite link stays the same from one seeding to the next.
+    const codes = (at: Date) => buildDemoTown(at, "hash").groups.map((g) => g.inviteCode);
+    expect(codes(now)).toEqual(codes(new Date("2027-06-01T08:00:00Z")));
   });
 });
 

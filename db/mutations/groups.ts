@@ -3,7 +3,8 @@ import crypto from "node:crypto";
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { fail, type ActionResult } from "@/lib/action-result";
 import { authorize, type Actor } from "@/lib/authz";
-import { slugify, type GroupInput, type MemberChange } from "@/lib/validation/group";
+import { inviteCodeMatches, newInviteCode } from "@/lib/invite-codes";
+import { GROUP_NOT_FOUND, slugify, type GroupInput, type MemberChange } from "@/lib/validation/group";
 import { getDb, type Db } from "../client";
 import { activities, groups, memberships, rsvps, series, standingPlaces, type Membership } from "../schema";
 import { cancelRsvp } from "./rsvps";
@@ -41,7 +42,10 @@ async function withdrawFromGroup(tx: Tx, groupId: string, userId: string): Promi
   for (const { activityId } of upcoming) await cancelRsvp(tx, { activityId, userId });
 }
 
-/** Starts a group; its creator becomes the owner and has accepted its agreements. */
+/**
+ * Starts a group; its creator becomes the owner and has accepted its agreements.
+ * A private group gets its secret invite code at once.
+ */
 export async function createGroup(actor: Actor, input: GroupInput): Promise<ActionResult<{ id: string; slug: string }>> {
   if (!actor) return fail("unauthenticated", "Please sign in to start a group.");
   const db = await getDb();
@@ -51,7 +55,7 @@ export async function createGroup(actor: Actor, input: GroupInput): Promise<Acti
     if (taken) slug = `${slug}-${crypto.randomBytes(3).toString("hex")}`;
     const [group] = await tx
       .insert(groups)
-      .values({ ...input, neighbourhood: input.neighbourhood || null, slug, createdById: actor.id })
+      .values({ ...input, neighbourhood: input.neighbourhood || null, slug, createdById: actor.id, inviteCode: input.visibility === "private" ? newInviteCode() : null })
       .returning({ id: groups.id, slug: groups.slug });
     await tx.insert(memberships).values({ groupId: group.id, userId: actor.id, role: "owner", status: "active", agreementsAcceptedAt: new Date() });
     return { ok: true as const, data: group };
@@ -61,17 +65,20 @@ export async function createGroup(actor: Actor, input: GroupInput): Promise<Acti
 /**
  * Joins a group having accepted its agreements (recorded with the time). Open groups
  * make an active member at once; approval groups a pending request. Banned members
- * cannot come back. A private group is reached through its join link, which shows
- * only its name and agreements; its activities and members stay hidden until active.
+ * cannot come back. A private group is reached only through its invite link, and
+ * `invite` must be the code from it: without the right code the group is answered as
+ * missing, so a guessed slug neither lets anyone in nor confirms the group exists.
  */
-export async function joinGroup(actor: Actor, groupId: string, acceptedAgreements: boolean): Promise<ActionResult<{ status: "active" | "pending" }>> {
+export async function joinGroup(actor: Actor, groupId: string, acceptedAgreements: boolean, invite?: string): Promise<ActionResult<{ status: "active" | "pending" }>> {
   if (!actor) return fail("unauthenticated", "Please sign in to join this group.");
   if (!acceptedAgreements) return fail("invalid_input", "Please read and accept the group's agreements to join.");
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [group] = await tx.select().from(groups).where(eq(groups.id, groupId)).limit(1);
     const existing = await membershipIn(tx, groupId, actor.id, true);
-    if (!group || group.hiddenAt) return fail("not_found", "That group doesn't exist.");
+    if (!group || group.hiddenAt) return fail("not_found", GROUP_NOT_FOUND);
+    const belongs = existing?.status === "active" || existing?.status === "pending";
+    if (group.visibility === "private" && !belongs && !inviteCodeMatches(group.inviteCode, invite)) return fail("not_found", GROUP_NOT_FOUND);
     if (existing?.status === "banned") return fail("forbidden", "You can't join this group.");
     if (existing) return { ok: true as const, data: { status: existing.status as "active" | "pending" } };
     const status = group.joinPolicy === "approval" ? "pending" : "active";
@@ -102,6 +109,26 @@ export async function leaveGroup(actor: Actor, groupId: string): Promise<ActionR
 }
 
 /**
+ * Replaces a private group's invite code, so links shared before stop letting people in.
+ * Organizers of that group only; to anyone outside a private group it does not exist.
+ */
+export async function renewInviteCode(actor: Actor, groupId: string): Promise<ActionResult<{ inviteCode: string }>> {
+  if (!actor) return fail("unauthenticated", "Please sign in first.");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [group] = await tx.select({ visibility: groups.visibility, hiddenAt: groups.hiddenAt }).from(groups).where(eq(groups.id, groupId)).limit(1).for("update");
+    const mine = await membershipIn(tx, groupId, actor.id);
+    if (!group || group.hiddenAt || (group.visibility === "private" && mine?.status !== "active")) return fail("not_found", GROUP_NOT_FOUND);
+    const asOrganizer = authorize(actor, mine, "organizer");
+    if (!asOrganizer.ok) return fail(asOrganizer.code, asOrganizer.message);
+    if (group.visibility !== "private") return fail("conflict", "A public group's join link needs no code.");
+    const inviteCode = newInviteCode();
+    await tx.update(groups).set({ inviteCode }).where(eq(groups.id, groupId));
+    return { ok: true as const, data: { inviteCode } };
+  });
+}
+
+/**
  * One change to another member: approve or decline a join request, promote to organizer,
  * demote to member, remove, or ban. Organizers handle requests and remove or ban plain
  * members; promoting, demoting, and removing or banning organizers is the owner's.
@@ -110,6 +137,8 @@ export async function leaveGroup(actor: Actor, groupId: string): Promise<ActionR
 export async function changeMember(actor: Actor, groupId: string, userId: string, change: MemberChange): Promise<ActionResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
+    const [group] = await tx.select({ id: groups.id }).from(groups).where(eq(groups.id, groupId)).limit(1);
+    if (!group) return fail("not_found", GROUP_NOT_FOUND);
     const mine = await membershipIn(tx, groupId, actor?.id);
     const asOrganizer = authorize(actor, mine, "organizer");
     if (!asOrganizer.ok) return fail(asOrganizer.code, asOrganizer.message);

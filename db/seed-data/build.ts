@@ -4,7 +4,7 @@ import { ONE_OFFS, SERIES, type ActivityTemplate } from "./activities";
 import { seriesRuleText } from "@/lib/recurrence";
 import { calendarWindow, isHoliday, oneOffStart, seriesOccurrences } from "./calendar";
 import { COMMENTS, PROJECTS } from "./projects";
-import { demoId, seededRandom, type Random } from "./random";
+import { demoId, demoSecret, seededRandom, type Random } from "./random";
 import { DEMO_ACCOUNTS, GROUPS, PLACES, TOWN_ZONE, TOWNSFOLK } from "./town";
 
 /*
@@ -71,6 +71,7 @@ export function buildDemoTown(nowDate: Date, passwordHash: string): DemoTown {
   const groups: DemoTown["groups"] = GROUPS.map((g) => ({
     id: groupId(g.slug), slug: g.slug, name: g.name, about: g.about, agreements: g.agreements, visibility: g.visibility,
     joinPolicy: g.joinPolicy, neighbourhood: g.neighbourhood, createdById: userId(g.owner), createdAt: daysAgo(rng.int(400, 900)),
+    inviteCode: g.visibility === "private" ? demoSecret(`invite:${g.slug}`) : null,
   }));
 
   const members = buildMemberships(rng);

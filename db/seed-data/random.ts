@@ -48,3 +48,11 @@ export function demoId(key: string): string {
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
+
+/**
+ * A stable URL-safe secret for a demo row, such as the private group's invite code. It is
+ * only as secret as this source file, which is fine for a demo town.
+ */
+export function demoSecret(key: string): string {
+  return crypto.createHash("sha256").update(`common-thread-demo-secret:${key}`).digest("base64url").slice(0, 24);
+}

@@ -23,12 +23,31 @@ export const groupInputSchema = z.object({
 export type GroupInput = z.output<typeof groupInputSchema>;
 export type GroupFormValues = z.input<typeof groupInputSchema>;
 
-/** Joining needs the agreements accepted; the checkbox posts "on", the API sends true. */
+/** What every way of joining answers for a group that is missing or not to be shown. */
+export const GROUP_NOT_FOUND = "That group doesn't exist.";
+
+/** The code from a private group's invite link; public groups need none. */
+export const inviteCodeSchema = z.string({ error: "Send the invite code as text." }).trim().max(100, "That invite code is too long.").optional();
+
+/**
+ * Joining needs the agreements accepted; the checkbox posts "on", the API sends true.
+ * A private group also needs the code from its invite link.
+ */
 export const joinGroupSchema = z.object({
   acceptAgreements: z.preprocess(
     (v) => v === true || v === "on" || v === "true",
     z.literal(true, { error: "Please read and accept the group's agreements to join." }),
   ),
+  invite: inviteCodeSchema,
+});
+
+/**
+ * The values a page binds into its group actions. They come back from the browser and can
+ * be altered, so they are checked before anything reaches a query.
+ */
+export const boundGroupSchema = z.object({
+  groupId: z.uuid(),
+  slug: z.string().regex(/^[a-z0-9-]{1,64}$/),
 });
 
 export const memberChangeSchema = z.object({

@@ -5,35 +5,44 @@ import { Card } from "@/components/ui/card";
 import { getMembership } from "@/db/queries/memberships";
 import { getGroupRow } from "@/db/queries/organizer";
 import { requireViewer } from "@/lib/auth/session";
+import { inviteCodeMatches } from "@/lib/invite-codes";
 import { JoinGroupForm } from "../_components/membership-forms";
-import { joinGroupAction } from "./actions";
+import { joinGroupAction, joinGroupWithInviteAction } from "./actions";
 
-export const metadata: Metadata = { title: "Join a group" };
+// The address may carry a private group's invite code: it is not sent on to other sites.
+export const metadata: Metadata = { title: "Join a group", referrer: "no-referrer", robots: { index: false } };
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ invite?: string | string[] }> };
 
 /**
  * The link organizers share to invite people. For a private group it shows only the
- * name and the agreements; activities and members stay hidden until one is a member.
+ * name and the agreements, and only with the code from its invite link; without it the
+ * page is the same "not found" as for a group that does not exist.
  */
-export default async function JoinGroupPage({ params }: Props) {
+export default async function JoinGroupPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const viewer = await requireViewer(`/groups/${slug}/join`);
+  const { invite: given } = await searchParams;
+  const invite = typeof given === "string" ? given : undefined;
+  const viewer = await requireViewer(`/groups/${slug}/join${invite ? `?invite=${encodeURIComponent(invite)}` : ""}`);
   const group = await getGroupRow({ slug });
   if (!group || group.hiddenAt) notFound();
   const membership = await getMembership(group.id, viewer.id);
   if (membership?.status === "banned") notFound();
+  const isPrivate = group.visibility === "private";
+  if (isPrivate && !membership && !inviteCodeMatches(group.inviteCode, invite)) notFound();
+  const action = isPrivate && invite ? joinGroupWithInviteAction.bind(null, group.id, group.slug, invite) : joinGroupAction.bind(null, group.id, group.slug);
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <h1 className="text-2xl font-bold">Join {group.name}</h1>
       <Card>
         {membership ? (
-          <p>
-            {membership.status === "active" ? "You're already a member." : "Your request is waiting for an organizer."}{" "}
+          // Also what a newcomer sees once their join lands, since the action refreshes this page.
+          <p data-testid="membership-status">
+            {membership.status === "active" ? "You're a member of this group." : "Your request is waiting for an organizer."}{" "}
             <Link className="underline" href={`/groups/${group.slug}`}>Go to the group</Link>
           </p>
         ) : (
-          <JoinGroupForm action={joinGroupAction.bind(null, group.id, group.slug)} agreements={group.agreements} needsApproval={group.joinPolicy === "approval"} />
+          <JoinGroupForm action={action} agreements={group.agreements} needsApproval={group.joinPolicy === "approval"} />
         )}
       </Card>
     </div>

@@ -1,23 +1,45 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { changeMember } from "@/db/mutations/groups";
+import { changeMember, renewInviteCode } from "@/db/mutations/groups";
 import { fail, invalid, type ActionResult } from "@/lib/action-result";
 import { getViewer } from "@/lib/auth/session";
-import { memberChangeSchema } from "@/lib/validation/group";
+import { boundGroupSchema, GROUP_NOT_FOUND, memberChangeSchema } from "@/lib/validation/group";
+
+/*
+ * Organizer actions on one group. The group id and slug are bound by the page and come back
+ * from the browser, so they are parsed first: a malformed one is answered like a group that
+ * does not exist. Each mutation then checks the viewer's role in this group against the row.
+ */
 
 export type MemberActionState = ActionResult<{ message: string }> | null;
 
 const said = { approve: "Approved.", decline: "Declined.", promote: "Now an organizer.", demote: "Now a member.", remove: "Removed from the group.", ban: "Banned from the group." } as const;
 
-/** One change to a member; the mutation checks the viewer's role in this group against the row. */
+/** One change to a member. */
 export async function changeMemberAction(groupId: string, slug: string, _prev: MemberActionState, formData: FormData): Promise<MemberActionState> {
+  const ids = boundGroupSchema.safeParse({ groupId, slug });
+  if (!ids.success) return fail("not_found", GROUP_NOT_FOUND);
   const parsed = memberChangeSchema.safeParse({ userId: formData.get("userId"), change: formData.get("change") });
   if (!parsed.success) return invalid(parsed.error);
   const viewer = await getViewer();
   if (!viewer) return fail("unauthenticated", "Please sign in first.");
-  const result = await changeMember(viewer, groupId, parsed.data.userId, parsed.data.change);
+  const result = await changeMember(viewer, ids.data.groupId, parsed.data.userId, parsed.data.change);
   if (!result.ok) return result;
-  revalidatePath(`/groups/${slug}`, "layout");
+  revalidatePath(`/groups/${ids.data.slug}`, "layout");
   return { ok: true, data: { message: said[parsed.data.change] } };
+}
+
+export type InviteActionState = ActionResult<{ message: string }> | null;
+
+/** Replaces a private group's invite code; links shared before stop working. */
+export async function renewInviteLinkAction(groupId: string, slug: string, _prev: InviteActionState, _formData: FormData): Promise<InviteActionState> {
+  const ids = boundGroupSchema.safeParse({ groupId, slug });
+  if (!ids.success) return fail("not_found", GROUP_NOT_FOUND);
+  const viewer = await getViewer();
+  if (!viewer) return fail("unauthenticated", "Please sign in first.");
+  const result = await renewInviteCode(viewer, ids.data.groupId);
+  if (!result.ok) return result;
+  revalidatePath(`/groups/${ids.data.slug}/manage`);
+  return { ok: true, data: { message: "Here is the new invite link. Links shared before no longer work." } };
 }

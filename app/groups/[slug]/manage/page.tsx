@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ButtonLink } from "@/components/ui/button";
@@ -8,10 +9,12 @@ import { getGroupRow, listMembersForOrganizers, listRecentAttendance, listUpcomi
 import { requireViewer } from "@/lib/auth/session";
 import { authorize } from "@/lib/authz";
 import { formatDay, formatTime } from "@/lib/dates";
-import { changeMemberAction } from "./actions";
+import { changeMemberAction, renewInviteLinkAction } from "./actions";
+import { InviteLink } from "./invite-link";
 import { MemberForm } from "./member-form";
 
-export const metadata: Metadata = { title: "Manage group" };
+// The page shows a private group's invite code: it is not sent on to other sites.
+export const metadata: Metadata = { title: "Manage group", referrer: "no-referrer" };
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -33,6 +36,8 @@ export default async function ManageGroupPage({ params }: Props) {
   const [upcoming, attendance, members] = await Promise.all([listUpcomingForGroup(group.id), listRecentAttendance(group.id), listMembersForOrganizers(group.id)]);
   const pending = members.filter((m) => m.status === "pending");
   const action = changeMemberAction.bind(null, group.id, group.slug);
+  const origin = await requestOrigin();
+  const joinPath = `/groups/${group.slug}/join`;
   const row = (m: MemberRow) => (
     <li key={m.userId} className="flex flex-wrap items-center justify-between gap-2 border-b border-line py-2" data-testid="member-row">
       <span>
@@ -50,7 +55,16 @@ export default async function ManageGroupPage({ params }: Props) {
           <ButtonLink href={`/groups/${group.slug}`} variant="secondary">Group page</ButtonLink>
         </div>
       </header>
-      <p className="text-sm text-muted">Invite link (shows only the name and agreements): <code>/groups/{group.slug}/join</code></p>
+      <Card>
+        <h2 className="mb-2 text-lg font-semibold">Inviting people</h2>
+        {group.visibility === "private" ? (
+          <InviteLink link={group.inviteCode ? `${origin}${joinPath}?invite=${group.inviteCode}` : null} action={renewInviteLinkAction.bind(null, group.id, group.slug)} />
+        ) : (
+          <p className="text-sm">
+            Join link: <code data-testid="join-link">{origin}{joinPath}</code>
+          </p>
+        )}
+      </Card>
 
       <Card>
         <h2 className="mb-2 text-lg font-semibold">Join requests</h2>
@@ -97,4 +111,13 @@ export default async function ManageGroupPage({ params }: Props) {
       </Card>
     </div>
   );
+}
+
+/** Where this request was sent, so the invite link can be copied whole. */
+async function requestOrigin(): Promise<string> {
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host");
+  if (!host) return "";
+  const proto = h.get("x-forwarded-proto")?.split(",")[0].trim() ?? (/^(localhost|127\.0\.0\.1)(:|$)/.test(host) ? "http" : "https");
+  return `${proto}://${host}`;
 }
