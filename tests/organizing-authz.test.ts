@@ -20,7 +20,7 @@ type Role = "visitor" | "member" | "other group's organizer" | "organizer" | "ow
 const ROLES: Role[] = ["visitor", "member", "other group's organizer", "organizer", "owner"];
 
 async function world(visibility: "public" | "private" = "public") {
-  const [owner, organizer, member, otherOrganizer, pending, target, targetOrganizer] = await Promise.all(Array.from({ length: 7 }, () => makeUser()));
+  const [owner, organizer, member, otherOrganizer, pending, target, targetOrganizer, banned] = await Promise.all(Array.from({ length: 8 }, () => makeUser()));
   const group = await makeGroup({ visibility, inviteCode: visibility === "private" ? `code-${crypto.randomUUID()}` : null });
   const other = await makeGroup();
   await addMember(group.id, owner.id, "owner");
@@ -31,6 +31,7 @@ async function world(visibility: "public" | "private" = "public") {
   await addMember(other.id, otherOrganizer.id, "organizer");
   const db = await getDb();
   await db.insert(memberships).values({ groupId: group.id, userId: pending.id, status: "pending", agreementsAcceptedAt: new Date() });
+  await db.insert(memberships).values({ groupId: group.id, userId: banned.id, status: "banned", agreementsAcceptedAt: new Date() });
   const activity = await makeActivity(group.id, { capacity: 10, placeName: "Library steps" });
   const actors: Record<Role, { id: string } | null> = {
     visitor: null,
@@ -39,7 +40,7 @@ async function world(visibility: "public" | "private" = "public") {
     organizer,
     owner,
   };
-  return { group, activity, actors, pending, target, targetOrganizer };
+  return { group, activity, actors, pending, target, targetOrganizer, banned };
 }
 
 type World = Awaited<ReturnType<typeof world>>;
@@ -74,6 +75,8 @@ const cases: { name: string; allowed: Role[]; run: (w: World, actor: { id: strin
   { name: "promote a member to organizer", allowed: ["owner"], run: (w, a) => changeMember(a, w.group.id, w.target.id, "promote") },
   { name: "demote an organizer", allowed: ["owner"], run: (w, a) => changeMember(a, w.group.id, w.targetOrganizer.id, "demote") },
   { name: "remove an organizer", allowed: ["owner"], run: (w, a) => changeMember(a, w.group.id, w.targetOrganizer.id, "remove") },
+  // Removing a banned member deletes the ban, so they could join again: the owner's decision.
+  { name: "lift a ban", allowed: ["owner"], run: (w, a) => changeMember(a, w.group.id, w.banned.id, "remove") },
 ];
 
 describe.each(cases)("who may $name", ({ allowed, run }) => {

@@ -53,6 +53,20 @@ describe("joining a group", () => {
     expect((await membershipOf(groupId, member.id)).status).toBe("banned");
   });
 
+  it("a ban is lifted only by the owner, and then the person may join again", async () => {
+    const { owner, groupId } = await startGroup();
+    const [organizer, member] = [await makeUser(), await makeUser()];
+    await joinGroup(organizer, groupId, true);
+    await changeMember(owner, groupId, organizer.id, "promote");
+    await joinGroup(member, groupId, true);
+    expect(await changeMember(organizer, groupId, member.id, "ban")).toMatchObject({ ok: true });
+    expect(await changeMember(organizer, groupId, member.id, "remove")).toMatchObject({ ok: false, code: "forbidden" });
+    expect((await membershipOf(groupId, member.id)).status).toBe("banned");
+    expect(await joinGroup(member, groupId, true)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await changeMember(owner, groupId, member.id, "remove")).toMatchObject({ ok: true });
+    expect(await joinGroup(member, groupId, true)).toMatchObject({ ok: true, data: { status: "active" } });
+  });
+
   it("does not let the only owner leave", async () => {
     const { owner, groupId } = await startGroup();
     expect(await leaveGroup(owner, groupId)).toMatchObject({ ok: false, code: "conflict" });

@@ -131,7 +131,8 @@ export async function renewInviteCode(actor: Actor, groupId: string): Promise<Ac
 /**
  * One change to another member: approve or decline a join request, promote to organizer,
  * demote to member, remove, or ban. Organizers handle requests and remove or ban plain
- * members; promoting, demoting, and removing or banning organizers is the owner's.
+ * members; promoting, demoting, removing or banning organizers, and lifting a ban
+ * (removing a banned member, who could then join again) is the owner's.
  * Owners themselves cannot be changed here.
  */
 export async function changeMember(actor: Actor, groupId: string, userId: string, change: MemberChange): Promise<ActionResult> {
@@ -145,7 +146,7 @@ export async function changeMember(actor: Actor, groupId: string, userId: string
     const target = await membershipIn(tx, groupId, userId, true);
     if (!target || userId === asOrganizer.actorId) return fail("not_found", "That member isn't in this group.");
     if (target.role === "owner") return fail("forbidden", "The owner's role can't be changed here.");
-    const needsOwner = change === "promote" || change === "demote" || target.role === "organizer";
+    const needsOwner = change === "promote" || change === "demote" || target.role === "organizer" || target.status === "banned";
     if (needsOwner && asOrganizer.role !== "owner") return fail("forbidden", "Only the owner of this group can do that.");
     const where = and(eq(memberships.groupId, groupId), eq(memberships.userId, userId));
     switch (change) {

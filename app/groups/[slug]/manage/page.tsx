@@ -20,7 +20,9 @@ type Props = { params: Promise<{ slug: string }> };
 
 /** Which buttons a viewer sees for a member: the same rules the mutation enforces. */
 function changesFor(viewerRole: MemberRow["role"], m: MemberRow, viewerId: string) {
-  if (m.userId === viewerId || m.role === "owner" || m.status === "banned") return [];
+  if (m.userId === viewerId || m.role === "owner") return [];
+  // Lifting a ban lets the person join again, so it is the owner's alone.
+  if (m.status === "banned") return viewerRole === "owner" ? (["unban"] as const) : [];
   if (m.status === "pending") return ["approve", "decline"] as const;
   if (viewerRole === "owner") return m.role === "organizer" ? (["demote", "remove", "ban"] as const) : (["promote", "remove", "ban"] as const);
   return m.role === "member" ? (["remove", "ban"] as const) : [];
