@@ -4,7 +4,7 @@
  * absolute timings on a shared 2-core machine say little. Controls: /api/health (one
  * trivial query) and /help (a server-rendered page without data). It builds when there is
  * no build, serves it on its own embedded database (or DATABASE_URL), seeds the demo town,
- * and writes bench/results/latest.json. Every loop is bounded in count and time.
+ * and writes bench/results/latest.json (latest-postgres.json on PostgreSQL). Every loop is bounded in count and time.
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -131,7 +131,8 @@ async function main() {
       routes: rows,
     };
     fs.mkdirSync(path.join(root, "bench", "results"), { recursive: true });
-    fs.writeFileSync(path.join(root, "bench", "results", "latest.json"), JSON.stringify(result, null, 2) + "\n");
+    const file = result.database === "postgres" ? "latest-postgres.json" : "latest.json";
+    fs.writeFileSync(path.join(root, "bench", "results", file), JSON.stringify(result, null, 2) + "\n");
     console.log(`controls: /help ${result.controls["/help"]} ms, /api/health ${result.controls["/api/health"]} ms (median)`);
     console.log("route | median ms | p95 ms | ratio to control | budget");
     for (const r of rows) console.log(`${r.name} | ${r.medianMs} | ${r.p95Ms} | ${r.ratio}× ${r.control} | ≤ ${r.budget}× ${r.ok ? "ok" : "OVER"}`);
