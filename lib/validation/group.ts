@@ -23,6 +23,15 @@ export const groupInputSchema = z.object({
 export type GroupInput = z.output<typeof groupInputSchema>;
 export type GroupFormValues = z.input<typeof groupInputSchema>;
 
+const groupFieldNames = ["name", "about", "agreements", "visibility", "joinPolicy", "neighbourhood"] as const;
+
+/** The group form's fields as posted; anything too long is cut so a huge post cannot be echoed back whole. */
+export function groupValuesFromFormData(data: FormData): GroupFormValues {
+  const out: Record<string, string> = {};
+  for (const name of groupFieldNames) out[name] = String(data.get(name) ?? "").slice(0, 6000);
+  return out as GroupFormValues;
+}
+
 /** What every way of joining answers for a group that is missing or not to be shown. */
 export const GROUP_NOT_FOUND = "That group doesn't exist.";
 

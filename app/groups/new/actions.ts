@@ -2,18 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import type { GroupFormState } from "@/components/group-form";
 import { createGroup } from "@/db/mutations/groups";
-import { fail, invalid, type ActionResult } from "@/lib/action-result";
+import { fail, invalid } from "@/lib/action-result";
 import { getViewer } from "@/lib/auth/session";
-import { groupInputSchema } from "@/lib/validation/group";
-
-export type GroupFormState = (ActionResult & { values?: Record<string, string> }) | null;
-
-const FIELDS = ["name", "about", "agreements", "visibility", "joinPolicy", "neighbourhood"] as const;
+import { groupInputSchema, groupValuesFromFormData } from "@/lib/validation/group";
 
 /** Starts a group with the viewer as its owner, then opens it. */
 export async function createGroupAction(_prev: GroupFormState, formData: FormData): Promise<GroupFormState> {
-  const values = Object.fromEntries(FIELDS.map((k) => [k, String(formData.get(k) ?? "").slice(0, 6000)]));
+  const values = groupValuesFromFormData(formData);
   const parsed = groupInputSchema.safeParse(values);
   if (!parsed.success) return { ...invalid(parsed.error), values };
   const viewer = await getViewer();

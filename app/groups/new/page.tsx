@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { GroupForm } from "@/components/group-form";
 import { requireViewer } from "@/lib/auth/session";
 import { createGroupAction } from "./actions";
-import { GroupForm } from "./group-form";
 
 export const metadata: Metadata = { title: "Start a group" };
+
+const blank = { name: "", about: "", agreements: "", visibility: "public", joinPolicy: "open", neighbourhood: "" } as const;
 
 export default async function NewGroupPage() {
   await requireViewer("/groups/new");
@@ -11,7 +13,7 @@ export default async function NewGroupPage() {
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">Start a group</h1>
       <p className="text-muted">You&apos;ll be its owner. You can add organizers once people have joined.</p>
-      <GroupForm action={createGroupAction} />
+      <GroupForm action={createGroupAction} defaultValues={blank} mode="create" />
     </div>
   );
 }

@@ -1,0 +1,119 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { useForm, type FieldPath } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { describedBy, Field, Input, Select, Textarea } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/action-result";
+import { groupInputSchema, type GroupFormValues, type GroupInput } from "@/lib/validation/group";
+
+export type GroupFormState = (ActionResult<unknown> & { values?: Partial<GroupFormValues> }) | null;
+type Values = GroupFormValues;
+type Visibility = "public" | "private";
+
+const visibilityLabel: Record<Visibility, string> = {
+  public: "Public: anyone can find it",
+  private: "Private: only members see its activities and members",
+};
+
+/**
+ * The one group form, for starting a group and for its settings. It posts to a server
+ * action, so it works without JavaScript; with JavaScript the same zod schema checks each
+ * field first, and errors the server finds are put back beside their fields. What was
+ * typed is kept.
+ */
+export function GroupForm({
+  action,
+  defaultValues,
+  mode,
+  visibilityChoices = ["public", "private"],
+  visibilityHint,
+}: {
+  action: (prev: GroupFormState, data: FormData) => Promise<GroupFormState>;
+  defaultValues: Values;
+  mode: "create" | "edit";
+  /** The visibilities this person may choose; in settings that depends on the group and their role. */
+  visibilityChoices?: Visibility[];
+  visibilityHint?: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Before hydration (or with no JavaScript) the server's field errors are shown as sent;
+  // afterwards they live in react-hook-form, which clears each one as it is corrected.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const initial: Values = { ...defaultValues, ...state?.values };
+  const form = useForm<Values, unknown, GroupInput>({ resolver: zodResolver(groupInputSchema), defaultValues: initial, mode: "onBlur" });
+  const { formState, setError } = form;
+  // The values are rendered too, so the form is filled in before (or without) JavaScript.
+  const register = (name: keyof Values) => ({ ...form.register(name), defaultValue: initial[name] ?? "" });
+
+  useEffect(() => {
+    if (state && !state.ok && state.fieldErrors) {
+      for (const [name, message] of Object.entries(state.fieldErrors)) setError(name as FieldPath<Values>, { type: "server", message });
+    }
+  }, [state, setError]);
+
+  const err = (name: keyof Values): string | undefined =>
+    hydrated ? formState.errors[name]?.message : state && !state.ok ? state.fieldErrors?.[name] : undefined;
+  const a11y = (name: keyof Values, hint = false) => ({ id: name, "aria-invalid": Boolean(err(name)), "aria-describedby": describedBy(name, { hint, error: err(name) }) });
+
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void form.handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event);
+  };
+
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate data-testid="group-form">
+      {state && !state.ok ? <Alert tone="error" testId="form-error">{state.message}</Alert> : null}
+      <Field id="name" label="Group name" error={err("name")}>
+        <Input {...register("name")} {...a11y("name")} maxLength={80} required />
+      </Field>
+      <Field id="about" label="About the group" hint="What you do together and who it's for. Markdown works." error={err("about")}>
+        <Textarea {...register("about")} {...a11y("about", true)} />
+      </Field>
+      <Field
+        id="agreements"
+        label="Agreements"
+        hint={
+          mode === "edit"
+            ? "Shown to everyone who joins; they tick to accept them. Changing them removes nobody: people who joined before stay members."
+            : "Shown to everyone who joins; they tick to accept them. For example: listening over fixing; what is said here stays here."
+        }
+        error={err("agreements")}
+      >
+        <Textarea {...register("agreements")} {...a11y("agreements", true)} />
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="visibility" label="Who can see it" hint={visibilityHint} error={err("visibility")}>
+          <Select {...register("visibility")} {...a11y("visibility", Boolean(visibilityHint))}>
+            {visibilityChoices.map((v) => (
+              <option key={v} value={v}>{visibilityLabel[v]}</option>
+            ))}
+          </Select>
+        </Field>
+        <Field
+          id="joinPolicy"
+          label="Joining"
+          hint={mode === "edit" ? "Switching to open does not approve anyone waiting: their requests stay on the manage page for you to decide." : undefined}
+          error={err("joinPolicy")}
+        >
+          <Select {...register("joinPolicy")} {...a11y("joinPolicy", mode === "edit")}>
+            <option value="open">Open: anyone can join</option>
+            <option value="approval">Approval: organizers approve each request</option>
+          </Select>
+        </Field>
+      </div>
+      <Field id="neighbourhood" label="Neighbourhood (optional)" error={err("neighbourhood")}>
+        <Input {...register("neighbourhood")} {...a11y("neighbourhood")} maxLength={80} />
+      </Field>
+      {mode === "create" ? (
+        <Button type="submit" disabled={pending} data-testid="create-group">{pending ? "Starting…" : "Start the group"}</Button>
+      ) : (
+        <Button type="submit" disabled={pending} data-testid="save-group">{pending ? "Saving…" : "Save changes"}</Button>
+      )}
+    </form>
+  );
+}
