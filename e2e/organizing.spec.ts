@@ -4,7 +4,8 @@ import { expect, expectNoAxeViolations, newCredentials, test } from "./fixtures"
 /*
  * An organizer starts a group, a second member joins accepting its agreements, a weekly
  * series is posted, standing places are held, a skip moves the waitlist up, the attendee
- * list is exported and an occurrence is cancelled. Each test makes its own members.
+ * list is exported and an occurrence is cancelled; a group's settings are changed from its
+ * manage page. Each test makes its own members.
  */
 
 const run = Date.now().toString(36);
@@ -131,6 +132,18 @@ test("the group and activity forms work without JavaScript and keep what was typ
   await expect(page.getByTestId("group-name")).toHaveText(`Quiet Readers ${run}`);
   const groupUrl = new URL(page.url()).pathname;
 
+  // The settings come filled in, and a bad name comes back beside its field with the rest kept.
+  await page.goto(`${groupUrl}/settings`);
+  await expect(page.getByLabel("Group name")).toHaveValue(`Quiet Readers ${run}`);
+  await page.getByLabel("Group name").fill("Q");
+  await page.getByLabel("About the group").fill("We read, quietly, together.");
+  await page.getByTestId("save-group").click();
+  await expect(page.getByTestId("name-error")).toContainText("at least 3 characters");
+  await expect(page.getByLabel("About the group")).toHaveValue("We read, quietly, together.");
+  await page.getByLabel("Group name").fill(`Quiet Readers ${run}`);
+  await page.getByTestId("save-group").click();
+  await expect(page.getByText("We read, quietly, together.")).toBeVisible();
+
   await page.goto(`${groupUrl}/activities/new`);
   await page.getByLabel("Title").fill("Silent reading hour");
   await page.getByTestId("activity-submit").click();
@@ -186,4 +199,47 @@ test("a private group is joined through its invite link, and its address alone f
   await expect(dan.getByTestId("membership-status")).toContainText("You're a member");
   await dan.goto(groupUrl);
   await expect(dan.getByTestId("membership-status")).toContainText("You're a member");
+});
+
+test("an organizer changes the group's about text and agreements from its settings", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const organizer = await signUp(browser, "Sol Settings");
+  const eli = await signUp(browser, "Eli Member");
+
+  await organizer.goto("/groups/new");
+  await organizer.getByLabel("Group name").fill(`Repair Cafe ${run}`);
+  await organizer.getByLabel("About the group").fill("We fix things.");
+  await organizer.getByLabel("Agreements").fill("Be kind.");
+  await organizer.getByTestId("create-group").click();
+  await expect(organizer.getByTestId("group-name")).toHaveText(`Repair Cafe ${run}`);
+  const groupUrl = new URL(organizer.url()).pathname;
+
+  // Settings open from the manage page, filled in with the group as it is.
+  await organizer.goto(`${groupUrl}/manage`);
+  await organizer.getByTestId("group-settings").click();
+  await expect(organizer.getByRole("heading", { name: `Settings for Repair Cafe ${run}` })).toBeVisible();
+  await expect(organizer.getByLabel("About the group")).toHaveValue("We fix things.");
+  await expectNoAxeViolations(organizer);
+
+  // A name too short is shown beside its field, and what was typed stays.
+  await organizer.getByLabel("Group name").fill("R");
+  await organizer.getByLabel("About the group").fill("We fix lamps, bikes and jumpers, together.");
+  await organizer.getByTestId("save-group").click();
+  await expect(organizer.getByTestId("name-error")).toContainText("at least 3 characters");
+  await expect(organizer.getByLabel("About the group")).toHaveValue("We fix lamps, bikes and jumpers, together.");
+
+  await organizer.getByLabel("Group name").fill(`Repair Cafe ${run}`);
+  await organizer.getByLabel("Agreements").fill("Be kind. Nobody is judged for what they broke.");
+  await organizer.getByTestId("save-group").click();
+  await expect(organizer).toHaveURL(new RegExp(`${groupUrl}$`));
+  await expect(organizer.getByText("We fix lamps, bikes and jumpers, together.")).toBeVisible();
+  await expect(organizer.getByText("Nobody is judged for what they broke.")).toBeVisible();
+
+  // A plain member is told settings are for organizers.
+  await eli.goto(groupUrl);
+  await eli.getByTestId("accept-agreements").check();
+  await eli.getByTestId("join-group").click();
+  await expect(eli.getByTestId("membership-status")).toContainText("You're a member");
+  await eli.goto(`${groupUrl}/settings`);
+  await expect(eli.getByTestId("settings-refused")).toContainText("Only this group's organizers");
 });

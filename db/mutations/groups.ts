@@ -4,9 +4,9 @@ import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { fail, type ActionResult } from "@/lib/action-result";
 import { authorize, type Actor } from "@/lib/authz";
 import { inviteCodeMatches, newInviteCode } from "@/lib/invite-codes";
-import { GROUP_NOT_FOUND, slugify, type GroupInput, type MemberChange } from "@/lib/validation/group";
+import { GROUP_NOT_FOUND, ONLY_OWNER_MAKES_PRIVATE, slugify, STAYS_PRIVATE, type GroupInput, type MemberChange } from "@/lib/validation/group";
 import { getDb, type Db } from "../client";
-import { activities, groups, memberships, rsvps, series, standingPlaces, type Membership } from "../schema";
+import { activities, groups, memberships, rsvps, series, standingPlaces, type Group, type Membership } from "../schema";
 import { cancelRsvp } from "./rsvps";
 
 /*
@@ -59,6 +59,49 @@ export async function createGroup(actor: Actor, input: GroupInput): Promise<Acti
       .returning({ id: groups.id, slug: groups.slug });
     await tx.insert(memberships).values({ groupId: group.id, userId: actor.id, role: "owner", status: "active", agreementsAcceptedAt: new Date() });
     return { ok: true as const, data: group };
+  });
+}
+
+export type GroupSettings = Pick<Group, "slug" | "name" | "about" | "agreements" | "visibility" | "joinPolicy" | "neighbourhood">;
+
+/**
+ * Changes a group's settings: organizers and the owner of that group may change its name,
+ * about, agreements, neighbourhood and join policy. The slug never changes, so links keep
+ * working. Making a public group private is the owner's, and gives it an invite code at
+ * once; a private group is never made public. Nothing else changes: new agreements remove
+ * nobody, and pending requests stay for organizers when joining becomes open.
+ */
+export async function updateGroup(actor: Actor, groupId: string, input: GroupInput): Promise<ActionResult<GroupSettings>> {
+  if (!actor) return fail("unauthenticated", "Please sign in first.");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [group] = await tx.select().from(groups).where(eq(groups.id, groupId)).limit(1).for("update");
+    // Locked, so a demotion landing at the same moment is either seen here or waits for this change.
+    const mine = await membershipIn(tx, groupId, actor.id, true);
+    if (!group || group.hiddenAt || (group.visibility === "private" && mine?.status !== "active")) return fail("not_found", GROUP_NOT_FOUND);
+    const asOrganizer = authorize(actor, mine, "organizer");
+    if (!asOrganizer.ok) return fail(asOrganizer.code, asOrganizer.message);
+    if (group.visibility === "private" && input.visibility === "public") {
+      return { ok: false as const, code: "conflict" as const, message: STAYS_PRIVATE, fieldErrors: { visibility: STAYS_PRIVATE } };
+    }
+    const becomesPrivate = group.visibility === "public" && input.visibility === "private";
+    if (becomesPrivate && asOrganizer.role !== "owner") {
+      return { ok: false as const, code: "forbidden" as const, message: ONLY_OWNER_MAKES_PRIVATE, fieldErrors: { visibility: ONLY_OWNER_MAKES_PRIVATE } };
+    }
+    const [updated] = await tx
+      .update(groups)
+      .set({
+        name: input.name,
+        about: input.about,
+        agreements: input.agreements,
+        joinPolicy: input.joinPolicy,
+        neighbourhood: input.neighbourhood || null,
+        visibility: input.visibility,
+        ...(becomesPrivate ? { inviteCode: newInviteCode() } : {}),
+      })
+      .where(eq(groups.id, groupId))
+      .returning({ slug: groups.slug, name: groups.name, about: groups.about, agreements: groups.agreements, visibility: groups.visibility, joinPolicy: groups.joinPolicy, neighbourhood: groups.neighbourhood });
+    return { ok: true as const, data: updated };
   });
 }
 

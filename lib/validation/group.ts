@@ -32,6 +32,18 @@ export function groupValuesFromFormData(data: FormData): GroupFormValues {
   return out as GroupFormValues;
 }
 
+/** A stored group as the form and the API's PATCH start from. */
+export function groupToFormValues(g: { name: string; about: string; agreements: string; visibility: "public" | "private"; joinPolicy: "open" | "approval"; neighbourhood: string | null }): GroupFormValues {
+  return { name: g.name, about: g.about, agreements: g.agreements, visibility: g.visibility, joinPolicy: g.joinPolicy, neighbourhood: g.neighbourhood ?? "" };
+}
+
+/*
+ * Making a private group public would show its members and everything said in it to
+ * anyone, people who joined on the understanding it was private.
+ */
+export const STAYS_PRIVATE = "A private group stays private, so what was said in it stays among its members. Start a new public group instead.";
+export const ONLY_OWNER_MAKES_PRIVATE = "Only the owner of this group can make it private.";
+
 /** What every way of joining answers for a group that is missing or not to be shown. */
 export const GROUP_NOT_FOUND = "That group doesn't exist.";
 

@@ -52,8 +52,9 @@ export default async function ManageGroupPage({ params }: Props) {
     <div className="space-y-6">
       <header className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">Manage {group.name}</h1>
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
           <ButtonLink href={`/groups/${group.slug}/activities/new`} variant="secondary" data-testid="new-activity">New activity</ButtonLink>
+          <ButtonLink href={`/groups/${group.slug}/settings`} variant="secondary" data-testid="group-settings">Settings</ButtonLink>
           <ButtonLink href={`/groups/${group.slug}`} variant="secondary">Group page</ButtonLink>
         </div>
       </header>
