@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { updateGroup } from "@/db/mutations/groups";
+import { canSeeGroup } from "@/db/queries/memberships";
+import { getGroupRow } from "@/db/queries/organizer";
+import { resolveApiCaller } from "@/lib/api/auth";
+import { apiError, apiZodError, guarded, readJson } from "@/lib/api/http";
+import { actionResponse, unauthenticated } from "@/lib/api/organizing";
+import { groupInputSchema, groupToFormValues } from "@/lib/validation/group";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ slug: string }> };
+
+const patchBodySchema = z.record(z.string(), z.unknown(), { error: "The body must be a JSON object of the fields to change." });
+
+/**
+ * PATCH /api/groups/:slug — change some of a group's settings (same names and rules as the
+ * form): name, about, agreements, neighbourhood, joinPolicy, and visibility (public to
+ * private, by the owner only). Organizers of the group only; the slug never changes.
+ * A private group is 404 to anyone outside it.
+ */
+export async function PATCH(request: Request, { params }: Ctx) {
+  return guarded(async () => {
+    const caller = await resolveApiCaller(request);
+    if (caller === null) return unauthenticated();
+    const group = await getGroupRow({ slug: (await params).slug });
+    if (!group || !(await canSeeGroup(group.id, caller.id))) return apiError("not_found", "There is no group with that slug.");
+    const body = await readJson(request);
+    if (!body.ok) return body.response;
+    const fields = patchBodySchema.safeParse(body.value);
+    if (!fields.success) return apiZodError("invalid_body", fields.error);
+    const parsed = groupInputSchema.safeParse({ ...groupToFormValues(group), ...fields.data });
+    if (!parsed.success) return apiZodError("invalid_body", parsed.error);
+    const result = await updateGroup(caller, group.id, parsed.data);
+    return actionResponse(result, (settings) => ({ group: settings }));
+  });
+}
