@@ -6,10 +6,11 @@ import { POST as tokenRoute } from "@/app/api/tokens/route";
 import { POST as usersRoute } from "@/app/api/users/route";
 import { getDb } from "@/db/client";
 import { changeMember, createGroup, joinGroup, updateGroup } from "@/db/mutations/groups";
-import { groups, memberships } from "@/db/schema";
+import { activities, groups, memberships, notifications, rsvps } from "@/db/schema";
+import { respondToActivity } from "@/db/mutations/rsvps";
 import type { Actor } from "@/lib/authz";
 import { GROUP_NOT_FOUND, groupInputSchema, ONLY_OWNER_MAKES_PRIVATE, STAYS_PRIVATE } from "@/lib/validation/group";
-import { addMember, makeGroup, makeUser } from "./helpers/factories";
+import { addMember, makeActivity, makeGroup, makeUser } from "./helpers/factories";
 
 /*
  * Changing a group after it has started: who may, what may change, and what never does
@@ -115,6 +116,27 @@ describe("updateGroup: public and private", () => {
     const newcomer = await makeUser();
     expect(await joinGroup(newcomer, groupId, true)).toEqual({ ok: false, code: "not_found", message: GROUP_NOT_FOUND });
     expect(await joinGroup(newcomer, groupId, true, row.inviteCode!)).toEqual({ ok: true, data: { status: "active" } });
+  });
+
+  it("people outside a group that becomes private give up their places to waiting members, and are told", async () => {
+    const { groupId, owner, member } = await groupWithEveryone();
+    const outsider = await makeUser();
+    const db = await getDb();
+    const activity = await makeActivity(groupId, { capacity: 1 });
+    expect((await respondToActivity(db, { activityId: activity.id, userId: outsider.id, status: "going" })).ok).toBe(true);
+    expect(await respondToActivity(db, { activityId: activity.id, userId: member.id, status: "going" })).toMatchObject({ ok: true, state: { status: "waitlisted", position: 1 } });
+
+    expect((await updateGroup(owner, groupId, settings({ visibility: "private" }))).ok).toBe(true);
+
+    const answers = await db.select({ userId: rsvps.userId, status: rsvps.status }).from(rsvps).where(eq(rsvps.activityId, activity.id));
+    expect(answers.find((r) => r.userId === member.id)?.status).toBe("going");
+    expect(answers.some((r) => r.userId === outsider.id && ["going", "waitlisted", "maybe"].includes(r.status))).toBe(false);
+    const [counted] = await db.select().from(activities).where(eq(activities.id, activity.id));
+    expect([counted.goingCount, counted.waitlistCount]).toEqual([1, 0]);
+    const told = await db.select().from(notifications).where(and(eq(notifications.userId, outsider.id), eq(notifications.type, "group_made_private")));
+    expect(told).toHaveLength(1);
+    const membersTold = await db.select().from(notifications).where(and(eq(notifications.userId, member.id), eq(notifications.type, "group_made_private")));
+    expect(membersTold).toHaveLength(0);
   });
 
   it("an organizer cannot make the group private, and nothing else in that change is saved", async () => {

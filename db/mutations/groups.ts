@@ -1,12 +1,13 @@
 import "server-only";
 import crypto from "node:crypto";
-import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, notInArray, sql } from "drizzle-orm";
 import { fail, type ActionResult } from "@/lib/action-result";
 import { authorize, type Actor } from "@/lib/authz";
 import { inviteCodeMatches, newInviteCode } from "@/lib/invite-codes";
 import { GROUP_NOT_FOUND, ONLY_OWNER_MAKES_PRIVATE, slugify, STAYS_PRIVATE, type GroupInput, type MemberChange } from "@/lib/validation/group";
 import { getDb, type Db } from "../client";
 import { activities, groups, memberships, rsvps, series, standingPlaces, type Group, type Membership } from "../schema";
+import { notifyMany } from "./notifications";
 import { cancelRsvp } from "./rsvps";
 
 /*
@@ -40,6 +41,32 @@ async function withdrawFromGroup(tx: Tx, groupId: string, userId: string): Promi
     .where(and(eq(rsvps.userId, userId), eq(activities.groupId, groupId), gt(activities.startsAt, new Date()), inArray(rsvps.status, ["going", "waitlisted", "maybe"])))
     .orderBy(asc(activities.startsAt));
   for (const { activityId } of upcoming) await cancelRsvp(tx, { activityId, userId });
+}
+
+/**
+ * When a group becomes private, people outside it can no longer see its activities, so they
+ * give up their places and standing places there (each freed place goes to the first member
+ * waiting) and are told why, once each.
+ */
+async function withdrawOutsiders(tx: Tx, groupId: string, groupName: string): Promise<void> {
+  const members = tx.select({ userId: memberships.userId }).from(memberships).where(and(eq(memberships.groupId, groupId), eq(memberships.status, "active")));
+  const withPlaces = await tx
+    .selectDistinct({ userId: rsvps.userId })
+    .from(rsvps)
+    .innerJoin(activities, eq(activities.id, rsvps.activityId))
+    .where(and(eq(activities.groupId, groupId), gt(activities.startsAt, new Date()), inArray(rsvps.status, ["going", "waitlisted", "maybe"]), notInArray(rsvps.userId, members)));
+  const holding = await tx
+    .selectDistinct({ userId: standingPlaces.userId })
+    .from(standingPlaces)
+    .innerJoin(series, eq(series.id, standingPlaces.seriesId))
+    .where(and(eq(series.groupId, groupId), notInArray(standingPlaces.userId, members)));
+  const outsiders = [...new Set([...withPlaces, ...holding].map((r) => r.userId))];
+  for (const userId of outsiders) await withdrawFromGroup(tx, groupId, userId);
+  await notifyMany(tx, outsiders, {
+    type: "group_made_private",
+    title: `${groupName} is now a private group`,
+    body: "Its activities are now for its members only, so your places there have been given up. An organizer can send you an invite link if you'd like to join.",
+  });
 }
 
 /**
@@ -101,6 +128,7 @@ export async function updateGroup(actor: Actor, groupId: string, input: GroupInp
       })
       .where(eq(groups.id, groupId))
       .returning({ slug: groups.slug, name: groups.name, about: groups.about, agreements: groups.agreements, visibility: groups.visibility, joinPolicy: groups.joinPolicy, neighbourhood: groups.neighbourhood });
+    if (becomesPrivate) await withdrawOutsiders(tx, groupId, updated.name);
     return { ok: true as const, data: updated };
   });
 }
