@@ -1,5 +1,8 @@
 import "server-only";
 import { NextResponse } from "next/server";
+import { canSeeGroup } from "@/db/queries/memberships";
+import { getGroupRow } from "@/db/queries/organizer";
+import type { Group } from "@/db/schema";
 import type { ActionResult } from "@/lib/action-result";
 import { apiError, type ApiErrorCode } from "./http";
 
@@ -28,3 +31,13 @@ export function actionResponse<T>(result: ActionResult<T>, ok: (data: T) => unkn
 }
 
 export const unauthenticated = () => apiError("unauthenticated", "Sign in, or send an API token as 'Authorization: Bearer <token>'.");
+
+/** The same 404 for a slug that does not exist and for a private group the caller is outside. */
+export const noSuchGroup = () => apiError("not_found", "There is no group with that slug.");
+
+/** The group a slug names, when the caller may see it; otherwise the answer to send. */
+export async function groupVisibleToCaller(slug: string, callerId: string): Promise<{ ok: true; group: Group } | { ok: false; response: Response }> {
+  const group = await getGroupRow({ slug });
+  if (!group || !(await canSeeGroup(group.id, callerId))) return { ok: false, response: noSuchGroup() };
+  return { ok: true, group };
+}

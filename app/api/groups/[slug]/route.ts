@@ -1,10 +1,8 @@
 import { z } from "zod";
 import { updateGroup } from "@/db/mutations/groups";
-import { canSeeGroup } from "@/db/queries/memberships";
-import { getGroupRow } from "@/db/queries/organizer";
 import { resolveApiCaller } from "@/lib/api/auth";
-import { apiError, apiZodError, guarded, readJson } from "@/lib/api/http";
-import { actionResponse, unauthenticated } from "@/lib/api/organizing";
+import { apiZodError, guarded, readJson } from "@/lib/api/http";
+import { actionResponse, groupVisibleToCaller, unauthenticated } from "@/lib/api/organizing";
 import { groupInputSchema, groupToFormValues } from "@/lib/validation/group";
 
 export const dynamic = "force-dynamic";
@@ -23,8 +21,9 @@ export async function PATCH(request: Request, { params }: Ctx) {
   return guarded(async () => {
     const caller = await resolveApiCaller(request);
     if (caller === null) return unauthenticated();
-    const group = await getGroupRow({ slug: (await params).slug });
-    if (!group || !(await canSeeGroup(group.id, caller.id))) return apiError("not_found", "There is no group with that slug.");
+    const found = await groupVisibleToCaller((await params).slug, caller.id);
+    if (!found.ok) return found.response;
+    const { group } = found;
     const body = await readJson(request);
     if (!body.ok) return body.response;
     const fields = patchBodySchema.safeParse(body.value);

@@ -1,9 +1,7 @@
 import { createActivity } from "@/db/mutations/activities";
-import { getGroupRow } from "@/db/queries/organizer";
-import { canSeeGroup } from "@/db/queries/memberships";
 import { resolveApiCaller } from "@/lib/api/auth";
-import { apiError, apiZodError, guarded, readJson } from "@/lib/api/http";
-import { actionResponse, unauthenticated } from "@/lib/api/organizing";
+import { apiZodError, guarded, readJson } from "@/lib/api/http";
+import { actionResponse, groupVisibleToCaller, unauthenticated } from "@/lib/api/organizing";
 import { activityInputSchema } from "@/lib/validation/activity";
 
 export const dynamic = "force-dynamic";
@@ -15,13 +13,13 @@ export async function POST(request: Request, { params }: Ctx) {
   return guarded(async () => {
     const caller = await resolveApiCaller(request);
     if (caller === null) return unauthenticated();
-    const group = await getGroupRow({ slug: (await params).slug });
-    if (!group || !(await canSeeGroup(group.id, caller.id))) return apiError("not_found", "There is no group with that slug.");
+    const found = await groupVisibleToCaller((await params).slug, caller.id);
+    if (!found.ok) return found.response;
     const body = await readJson(request);
     if (!body.ok) return body.response;
     const parsed = activityInputSchema.safeParse(body.value);
     if (!parsed.success) return apiZodError("invalid_body", parsed.error);
-    const result = await createActivity(caller, group.id, parsed.data);
+    const result = await createActivity(caller, found.group.id, parsed.data);
     return actionResponse(result, (d) => ({ activity: { id: d.id, url: `/activities/${d.id}`, seriesId: d.seriesId } }), 201);
   });
 }

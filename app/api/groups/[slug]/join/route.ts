@@ -1,15 +1,13 @@
 import { joinGroup } from "@/db/mutations/groups";
 import { getGroupRow } from "@/db/queries/organizer";
 import { resolveApiCaller } from "@/lib/api/auth";
-import { apiError, apiZodError, guarded, readJson } from "@/lib/api/http";
-import { actionResponse, unauthenticated } from "@/lib/api/organizing";
+import { apiZodError, guarded, readJson } from "@/lib/api/http";
+import { actionResponse, noSuchGroup, unauthenticated } from "@/lib/api/organizing";
 import { joinGroupSchema } from "@/lib/validation/group";
 
 export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ slug: string }> };
-
-const noSuchGroup = () => apiError("not_found", "There is no group with that slug.");
 
 /**
  * POST /api/groups/:slug/join — body { "acceptAgreements": true, "invite": "<code>" };
