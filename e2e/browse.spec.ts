@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { ActivityPage } from "./pages/activity-page";
 import { ListingPage } from "./pages/listing-page";
 import { expect, test } from "./fixtures";
@@ -106,6 +107,16 @@ test.describe("an activity's page", () => {
     await expect(activityPage.waitlist).not.toBeEmpty();
     await expect(activityPage.time).toContainText("Europe/London");
     await expect(activityPage.time.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}T/);
+
+    // "Add to my calendar" downloads this activity as an iCalendar event.
+    const starts = await activityPage.time.locator("time").getAttribute("datetime");
+    const download = page.waitForEvent("download");
+    await page.getByTestId("add-to-calendar").click();
+    const file = await (await download).path();
+    const ics = fs.readFileSync(file, "utf8").replace(/\r\n /g, "");
+    expect(ics).toContain("BEGIN:VEVENT");
+    expect(ics).toContain(`SUMMARY:${title.replace(/[\\;,]/g, (c) => `\\${c}`)}`);
+    expect(ics).toContain(`DTSTART:${new Date(starts!).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "")}`);
   });
 
   test("the going count matches the places left", async ({ listing, activityPage }) => {

@@ -25,6 +25,9 @@ export function ActivityFacts({ activity: a, viewerZone }: { activity: ActivityD
             Your time: {formatDay(a.startsAt, viewerZone)}, {formatTime(a.startsAt, viewerZone)}–{formatTime(a.endsAt, viewerZone)} ({viewerZone})
           </span>
         ) : null}
+        <a className="block underline" href={`/activities/${a.id}/calendar.ics`} download data-testid="add-to-calendar">
+          Add to my calendar
+        </a>
       </dd>
       <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Where</dt>
       <dd>

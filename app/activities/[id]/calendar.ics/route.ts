@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { getActivityForViewer } from "@/db/queries/activities";
+import { resolveApiViewerId } from "@/lib/api/viewer";
+import { apiError, guarded } from "@/lib/api/http";
+import { env } from "@/lib/env";
+import { toICalendar } from "@/lib/ical";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ id: string }> };
+
+/**
+ * GET /activities/:id/calendar.ics — the activity as an iCalendar file, for whoever may see
+ * its page (a private group's activities only for its members).
+ */
+export async function GET(request: Request, { params }: Ctx) {
+  return guarded(async () => {
+    const id = z.uuid().safeParse((await params).id);
+    if (!id.success) return apiError("not_found", "There is no activity with that id.");
+    const activity = await getActivityForViewer(id.data, await resolveApiViewerId(request));
+    if (!activity) return apiError("not_found", "There is no activity with that id.");
+    const page = new URL(`/activities/${activity.id}`, request.url).toString();
+    const body = toICalendar(
+      {
+        uid: `${activity.id}@common-thread`,
+        sequence: activity.sequence,
+        title: activity.title,
+        description: `${activity.description}\n\n${page}`.trim(),
+        location: activity.onlineUrl && !activity.placeName && !activity.address ? activity.onlineUrl : [activity.placeName, activity.address].filter(Boolean).join(", "),
+        url: page,
+        startsAt: activity.startsAt,
+        endsAt: activity.endsAt,
+        updatedAt: activity.updatedAt,
+        cancelled: activity.status === "cancelled",
+        latitude: activity.latitude,
+        longitude: activity.longitude,
+      },
+      env().SITE_NAME,
+    );
+    const name = activity.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "activity";
+    return new Response(body, {
+      headers: {
+        "Content-Type": "text/calendar; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${name}.ics"`,
+        // A private group's activity must never sit in a shared cache.
+        "Cache-Control": activity.group.visibility === "private" ? "private, no-store" : "public, max-age=60",
+      },
+    });
+  });
+}

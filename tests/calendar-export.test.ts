@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { GET as calendarRoute } from "@/app/activities/[id]/calendar.ics/route";
+import { createApiToken } from "@/db/mutations/api-tokens";
+import { addMember, makeActivity, makeGroup, makeUser } from "./helpers/factories";
+
+const download = (id: string, token?: string) =>
+  calendarRoute(new Request(`http://hub.test/activities/${id}/calendar.ics`, { headers: token ? { authorization: `Bearer ${token}` } : {} }), { params: Promise.resolve({ id }) });
+
+describe("GET /activities/:id/calendar.ics", () => {
+  it("gives anyone a public activity as one calendar event that links back to its page", async () => {
+    const group = await makeGroup();
+    const a = await makeActivity(group.id, { title: "Canal walk, gentle", placeName: "Lock 4", address: "Towpath" });
+    const res = await download(a.id);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/calendar/);
+    const ics = (await res.text()).replace(/\r\n /g, "");
+    expect(ics).toContain(`UID:${a.id}@common-thread`);
+    expect(ics).toContain("SUMMARY:Canal walk\\, gentle");
+    expect(ics).toContain("LOCATION:Lock 4\\, Towpath");
+    expect(ics).toContain(`URL:http://hub.test/activities/${a.id}`);
+    expect(ics).toContain(`DTSTART:${a.startsAt.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "")}`);
+  });
+
+  it("marks a cancelled activity cancelled", async () => {
+    const group = await makeGroup();
+    const a = await makeActivity(group.id, { status: "cancelled", cancelledAt: new Date(), sequence: 1 });
+    const ics = await (await download(a.id)).text();
+    expect(ics).toContain("STATUS:CANCELLED");
+    expect(ics).toContain("SEQUENCE:1");
+  });
+
+  it("a private group's activity is 404 to outsiders and never cached; its members get it", async () => {
+    const group = await makeGroup({ visibility: "private" });
+    const a = await makeActivity(group.id, { title: "Circle evening" });
+    const outsider = await makeUser();
+    const member = await makeUser();
+    await addMember(group.id, member.id);
+    expect((await download(a.id)).status).toBe(404);
+    const outsiderRes = await download(a.id, (await createApiToken(outsider.id, "cal")).token);
+    expect(outsiderRes.status).toBe(404);
+    expect(await outsiderRes.text()).not.toContain("Circle evening");
+    const memberRes = await download(a.id, (await createApiToken(member.id, "cal")).token);
+    expect(memberRes.status).toBe(200);
+    expect(memberRes.headers.get("cache-control")).toBe("private, no-store");
+    expect(await memberRes.text()).toContain("SUMMARY:Circle evening");
+  });
+
+  it("an unknown, malformed or hidden activity is 404, never a 500", async () => {
+    const group = await makeGroup();
+    const hidden = await makeActivity(group.id, { hiddenAt: new Date() });
+    for (const id of ["00000000-0000-4000-8000-000000000000", "not-an-id", hidden.id]) expect((await download(id)).status).toBe(404);
+  });
+});
