@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withoutNul } from "./text";
 import { accessibilityFacts, energyLevels, kinds, talkLevels } from "@/lib/labels";
 
 /*
@@ -38,7 +39,7 @@ const number = (what: string, min: number, max: number) =>
 
 export const activityFiltersSchema = z
   .object({
-    q: single(z.string().trim().max(200, "Keep the search under 200 characters.").optional()),
+    q: single(z.string().overwrite(withoutNul).trim().max(200, "Keep the search under 200 characters.").optional()),
     kind: list(kinds, "kind"),
     energy: list(energyLevels, "energy"),
     talk: list(talkLevels, "talk"),

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { withoutNul } from "./text";
 
 export const emailSchema = z
   .string({ error: "Enter your email address." })
-  .trim()
+  .overwrite(withoutNul).trim()
   .toLowerCase()
   .min(1, "Enter your email address.")
   .max(254, "That email address is too long.")
@@ -16,7 +17,7 @@ export const newPasswordSchema = z
 export const signUpSchema = z.object({
   name: z
     .string({ error: "Tell us what to call you." })
-    .trim()
+    .overwrite(withoutNul).trim()
     .min(1, "Tell us what to call you.")
     .max(80, "Keep your name under 80 characters."),
   email: emailSchema,
