@@ -40,8 +40,10 @@ export async function listGroupsForViewer(viewerId: string | null, now = new Dat
       about: groups.about,
       visibility: groups.visibility,
       neighbourhood: groups.neighbourhood,
-      memberCount: sql<number>`(select count(*)::int from memberships m where m.group_id = ${groups.id} and m.status = 'active')`,
-      upcomingCount: sql<number>`(select count(*)::int from activities a where a.group_id = ${groups.id} and a.starts_at >= ${now} and a.status = 'scheduled' and a.hidden_at is null)`,
+      // Qualified by hand: inside a one-table select drizzle writes ${"${groups.id}"} as a bare "id",
+      // which the subquery would read as its own table's id.
+      memberCount: sql<number>`(select count(*)::int from memberships m where m.group_id = "groups"."id" and m.status = 'active')`,
+      upcomingCount: sql<number>`(select count(*)::int from activities a where a.group_id = "groups"."id" and a.starts_at >= ${now} and a.status = 'scheduled' and a.hidden_at is null)`,
     })
     .from(groups)
     .where(groupVisibleTo(viewerId))
