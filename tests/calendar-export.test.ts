@@ -21,6 +21,18 @@ describe("GET /activities/:id/calendar.ics", () => {
     expect(ics).toContain(`DTSTART:${a.startsAt.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "")}`);
   });
 
+  it("links back to the site's public address behind a proxy, not to where the server listens", async () => {
+    const group = await makeGroup();
+    const a = await makeActivity(group.id);
+    const res = await calendarRoute(
+      new Request(`http://127.0.0.1:3000/activities/${a.id}/calendar.ics`, { headers: { "x-forwarded-host": "hub.example.org", "x-forwarded-proto": "https" } }),
+      { params: Promise.resolve({ id: a.id }) },
+    );
+    const ics = (await res.text()).replace(/\r\n /g, "");
+    expect(ics).toContain(`URL:https://hub.example.org/activities/${a.id}`);
+    expect(ics).not.toContain("127.0.0.1");
+  });
+
   it("marks a cancelled activity cancelled", async () => {
     const group = await makeGroup();
     const a = await makeActivity(group.id, { status: "cancelled", cancelledAt: new Date(), sequence: 1 });

@@ -4,6 +4,7 @@ import { resolveApiViewerId } from "@/lib/api/viewer";
 import { apiError, guarded } from "@/lib/api/http";
 import { env } from "@/lib/env";
 import { toICalendar } from "@/lib/ical";
+import { originOf } from "@/lib/request-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,7 @@ export async function GET(request: Request, { params }: Ctx) {
     if (!id.success) return apiError("not_found", "There is no activity with that id.");
     const activity = await getActivityForViewer(id.data, await resolveApiViewerId(request));
     if (!activity) return apiError("not_found", "There is no activity with that id.");
-    const page = new URL(`/activities/${activity.id}`, request.url).toString();
+    const page = `${originOf(request.headers, new URL(request.url).origin)}/activities/${activity.id}`;
     const body = toICalendar(
       {
         uid: `${activity.id}@common-thread`,

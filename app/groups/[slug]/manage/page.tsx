@@ -9,6 +9,7 @@ import { getGroupRow, listMembersForOrganizers, listRecentAttendance, listUpcomi
 import { requireViewer } from "@/lib/auth/session";
 import { authorize } from "@/lib/authz";
 import { formatDay, formatTime } from "@/lib/dates";
+import { originOf } from "@/lib/request-origin";
 import { changeMemberAction, renewInviteLinkAction } from "./actions";
 import { InviteLink } from "./invite-link";
 import { MemberForm } from "./member-form";
@@ -118,9 +119,5 @@ export default async function ManageGroupPage({ params }: Props) {
 
 /** Where this request was sent, so the invite link can be copied whole. */
 async function requestOrigin(): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host");
-  if (!host) return "";
-  const proto = h.get("x-forwarded-proto")?.split(",")[0].trim() ?? (/^(localhost|127\.0\.0\.1)(:|$)/.test(host) ? "http" : "https");
-  return `${proto}://${host}`;
+  return originOf(await headers());
 }
