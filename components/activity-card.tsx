@@ -33,7 +33,7 @@ export function ActivityCard({ activity, zone }: { activity: ActivitySummary; zo
         {activity.distanceKm !== null ? ` · ${activity.distanceKm} km away` : ""}
       </p>
       <p className="mt-1 text-sm">
-        <SpotsLeft capacity={activity.capacity} goingCount={activity.goingCount} waitlistLength={activity.waitlistLength} />
+        {cancelled ? null : <SpotsLeft capacity={activity.capacity} goingCount={activity.goingCount} waitlistLength={activity.waitlistLength} />}
       </p>
     </li>
   );

@@ -112,6 +112,10 @@ test("an organizer runs a weekly walk with standing places from start to cancell
   await expect(organizer.getByTestId("cancelled-notice")).toBeVisible();
   await cal.reload();
   await expect(cal.getByTestId("cancelled-notice")).toBeVisible();
+  // Nothing invites an answer or suggests people are still coming.
+  await expect(cal.getByTestId("rsvp-going")).toHaveCount(0);
+  await expect(cal.getByTestId("standing-place")).toHaveCount(0);
+  await expect(cal.getByTestId("spots-left")).toHaveText("None: it is cancelled");
 
   // The dashboard shows the series with its fullness.
   await organizer.goto(`${groupUrl}/manage`);

@@ -59,11 +59,14 @@ export default async function ActivityPage({ params }: Props) {
             </section>
           ) : null}
         </div>
-        <aside className="space-y-4">
-          <RsvpPanel activityId={activity.id} />
-          <StandingPlace activityId={activity.id} />
-          <WhoIsGoing activityId={activity.id} />
-        </aside>
+        {/* A cancelled activity takes no answers and has nobody coming, so none of that is shown. */}
+        {cancelled ? null : (
+          <aside className="space-y-4">
+            <RsvpPanel activityId={activity.id} />
+            <StandingPlace activityId={activity.id} />
+            <WhoIsGoing activityId={activity.id} />
+          </aside>
+        )}
       </div>
     </article>
   );

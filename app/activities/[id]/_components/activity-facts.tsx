@@ -62,7 +62,7 @@ export function ActivityFacts({ activity: a, viewerZone }: { activity: ActivityD
       <dd>{yesNo(a.firstTimerFriendly)}</dd>
       <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Places</dt>
       <dd>
-        <SpotsLeft capacity={a.capacity} goingCount={a.goingCount} waitlistLength={a.waitlistLength} />
+        {a.status === "cancelled" ? <span data-testid="spots-left">None: it is cancelled</span> : <SpotsLeft capacity={a.capacity} goingCount={a.goingCount} waitlistLength={a.waitlistLength} />}
         {a.capacity !== null && a.goingCount > a.capacity ? <span className="block text-muted">More people are going than the current limit; the waitlist moves when places free up.</span> : null}
       </dd>
       <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Going</dt>
