@@ -92,3 +92,17 @@ describe("dates at the edge of the calendar", () => {
     expect(r.error!.issues.find((i) => i.path[0] === "startsLocal")!.message).toMatch(/between 2000 and 2200/);
   });
 });
+
+describe("times the clocks skip", () => {
+  it("the activity form refuses a start or end in the hour the clocks go forward, naming the zone", async () => {
+    const { activityInputSchema } = await import("@/lib/validation/activity");
+    const base = { kind: "walk", title: "Night walk", timezone: "Europe/London", placeName: "Park", energyLevel: "low", talkLevel: "quiet" };
+    const gap = activityInputSchema.safeParse({ ...base, startsLocal: "2027-03-28T01:30", endsLocal: "2027-03-28T03:00" });
+    expect(gap.success).toBe(false);
+    const issue = gap.error!.issues.find((i) => i.path[0] === "startsLocal");
+    expect(issue?.message).toMatch(/clocks go forward that night in Europe\/London, so 01:30 doesn't exist/);
+    expect(activityInputSchema.safeParse({ ...base, startsLocal: "2027-03-28T00:30", endsLocal: "2027-03-28T03:00" }).success).toBe(true);
+    // The hour the clocks go back exists (twice) and is accepted.
+    expect(activityInputSchema.safeParse({ ...base, startsLocal: "2027-10-31T01:30", endsLocal: "2027-10-31T02:30" }).success).toBe(true);
+  });
+});

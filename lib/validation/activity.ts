@@ -93,6 +93,13 @@ export const activityInputSchema = z
     const end = DateTime.fromISO(v.endsLocal, { zone: v.timezone });
     if (!start.isValid) ctx.addIssue({ code: "custom", path: ["startsLocal"], message: "That start date does not exist." });
     if (!end.isValid) ctx.addIssue({ code: "custom", path: ["endsLocal"], message: "That end date does not exist." });
+    // A wall-clock time the clocks skip (the hour they go forward) is refused, never moved.
+    const skipped: [keyof typeof v & string, DateTime][] = [["startsLocal", start], ["endsLocal", end]];
+    for (const [field, at] of skipped) {
+      if (at.isValid && at.toFormat("yyyy-MM-dd'T'HH:mm") !== String(v[field]).slice(0, 16)) {
+        ctx.addIssue({ code: "custom", path: [field], message: `The clocks go forward that night in ${v.timezone}, so ${String(v[field]).slice(11, 16)} doesn't exist on that day. Choose an earlier or later time.` });
+      }
+    }
     if (start.isValid && end.isValid) {
       if (end <= start) ctx.addIssue({ code: "custom", path: ["endsLocal"], message: "The end must be after the start." });
       else if (end.diff(start, "days").days > 14) ctx.addIssue({ code: "custom", path: ["endsLocal"], message: "An activity can last at most 14 days." });
