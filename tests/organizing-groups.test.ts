@@ -6,7 +6,7 @@ import { createActivity } from "@/db/mutations/activities";
 import { changeMember, createGroup, joinGroup, leaveGroup, renewInviteCode } from "@/db/mutations/groups";
 import { respondToActivity } from "@/db/mutations/rsvps";
 import { holdStandingPlace, skipOccurrence, stepBackFromSeries } from "@/db/mutations/standing-places";
-import { activities, groups, memberships, rsvps } from "@/db/schema";
+import { activities, groups, memberships, notifications, rsvps } from "@/db/schema";
 import { activityInputSchema } from "@/lib/validation/activity";
 import { GROUP_NOT_FOUND, groupInputSchema } from "@/lib/validation/group";
 import { makeUser } from "./helpers/factories";
@@ -41,6 +41,11 @@ describe("joining a group", () => {
     expect((await membershipOf(groupId, member.id)).status).toBe("pending");
     await changeMember(owner, groupId, member.id, "approve");
     expect((await membershipOf(groupId, member.id)).status).toBe("active");
+    // They are told, with a way into the group.
+    const db = await getDb();
+    const told = await db.select().from(notifications).where(and(eq(notifications.userId, member.id), eq(notifications.type, "membership_approved")));
+    expect(told).toHaveLength(1);
+    expect(told[0].href).toMatch(/^\/groups\/[a-z0-9-]+$/);
   });
 
   it("keeps a banned member out", async () => {

@@ -170,7 +170,7 @@ export async function leaveGroup(actor: Actor, groupId: string): Promise<ActionR
         .select({ owners: sql<number>`count(*)::int` })
         .from(memberships)
         .where(and(eq(memberships.groupId, groupId), eq(memberships.role, "owner"), eq(memberships.status, "active")));
-      if (owners <= 1) return fail("conflict", "A group needs an owner. Make someone else owner before you leave.");
+      if (owners <= 1) return fail("conflict", "A group needs its owner, so the owner can't leave it.");
     }
     await tx.delete(memberships).where(and(eq(memberships.groupId, groupId), eq(memberships.userId, actor.id)));
     const [group] = await tx.select({ visibility: groups.visibility }).from(groups).where(eq(groups.id, groupId));
@@ -209,7 +209,7 @@ export async function renewInviteCode(actor: Actor, groupId: string): Promise<Ac
 export async function changeMember(actor: Actor, groupId: string, userId: string, change: MemberChange): Promise<ActionResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [group] = await tx.select({ id: groups.id }).from(groups).where(eq(groups.id, groupId)).limit(1);
+    const [group] = await tx.select({ id: groups.id, name: groups.name, slug: groups.slug }).from(groups).where(eq(groups.id, groupId)).limit(1);
     if (!group) return fail("not_found", GROUP_NOT_FOUND);
     const mine = await membershipIn(tx, groupId, actor?.id);
     const asOrganizer = authorize(actor, mine, "organizer");
@@ -224,6 +224,7 @@ export async function changeMember(actor: Actor, groupId: string, userId: string
       case "approve":
         if (target.status !== "pending") return fail("conflict", "There is no request to approve.");
         await tx.update(memberships).set({ status: "active" }).where(where);
+        await notifyMany(tx, [userId], { type: "membership_approved", title: `You're in: ${group.name}`, body: "An organizer has welcomed you to the group. Its activities are open to you now.", href: `/groups/${group.slug}` });
         break;
       case "decline":
         if (target.status !== "pending") return fail("conflict", "There is no request to decline.");

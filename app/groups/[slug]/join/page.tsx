@@ -38,8 +38,18 @@ export default async function JoinGroupPage({ params, searchParams }: Props) {
         {membership ? (
           // Also what a newcomer sees once their join lands, since the action refreshes this page.
           <p data-testid="membership-status">
-            {membership.status === "active" ? "You're a member of this group." : "Your request is waiting for an organizer."}{" "}
-            <Link className="underline" href={`/groups/${group.slug}`}>Go to the group</Link>
+            {membership.status === "active" ? (
+              <>
+                You&apos;re a member of this group. <Link className="underline" href={`/groups/${group.slug}`}>Go to the group</Link>
+              </>
+            ) : isPrivate ? (
+              "Your request is waiting for an organizer. You'll get a notification when you're in, and the group opens to you then."
+            ) : (
+              <>
+                Your request is waiting for an organizer; you&apos;ll get a notification when you&apos;re in.{" "}
+                <Link className="underline" href={`/groups/${group.slug}`}>Go to the group</Link>
+              </>
+            )}
           </p>
         ) : (
           <JoinGroupForm action={action} agreements={group.agreements} needsApproval={group.joinPolicy === "approval"} />
