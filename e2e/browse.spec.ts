@@ -88,6 +88,14 @@ test.describe("finding something to do", () => {
     await expect(listing.filterErrors).toContainText("page");
     await expect(listing.cards.first()).toBeVisible();
   });
+
+  test("a page past the last one says so and leads back to the last page", async ({ page, listing }) => {
+    await page.goto("/activities?page=999");
+    await expect(page.getByTestId("past-last-page")).toContainText(/There (is|are) only \d+ pages?/);
+    await page.getByTestId("past-last-page").getByRole("link").click();
+    await expect(page).toHaveURL(/page=\d+$/);
+    await expect(listing.cards.first()).toBeVisible();
+  });
 });
 
 test.describe("an activity's page", () => {
@@ -140,6 +148,17 @@ test.describe("an activity's page", () => {
     const activity = new ActivityPage(page);
     await expect(activity.time).toContainText("Europe/London");
     await expect(activity.viewerTime).toContainText("America/New_York");
+    await context.close();
+  });
+
+  test("a first-time visitor who opens an activity straight from a link sees their own time too", async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ timezoneId: "Asia/Tokyo", baseURL });
+    const { activities } = await (await context.request.get("/api/activities?perPage=1")).json();
+    const page = await context.newPage();
+    await page.goto(`/activities/${activities[0].id}`);
+    const activity = new ActivityPage(page);
+    await expect(activity.time).toContainText("Europe/London");
+    await expect(activity.viewerTime).toContainText("Asia/Tokyo");
     await context.close();
   });
 
