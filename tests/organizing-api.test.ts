@@ -89,6 +89,16 @@ describe("PATCH and cancel /api/activities/:id", () => {
     expect((await patch({ title: "x" }, organizer.token)).status).toBe(400);
     expect((await patch({ title: "Later walk", scope: "sometimes" }, organizer.token)).status).toBe(400);
     expect((await patch({ title: "Later walk" }, (await member()).token)).status).toBe(403);
+    // The frequency is fixed once a series exists; asking to change it is refused, naming the field.
+    const refreq = await patch({ repeat: "biweekly" }, organizer.token);
+    expect(refreq.status).toBe(400);
+    expect((await refreq.json()).error.fields.repeat).toMatch(/start a new series/);
+    // A body that is not an object gets a plain message, not a nameless field.
+    const notObject = await patch([], organizer.token);
+    expect(notObject.status).toBe(400);
+    const notObjectBody = await notObject.json();
+    expect(notObjectBody.error.message).toMatch(/must be a JSON object/);
+    expect(notObjectBody.error.fields).toBeUndefined();
     const ok = await patch({ title: "Later walk", startsLocal: `${day()}T11:00`, endsLocal: `${day()}T12:30`, scope: "following" }, organizer.token);
     expect(ok.status).toBe(200);
     const body = await ok.json();
@@ -173,5 +183,16 @@ describe("POST /api/groups/:slug/join for a private group", () => {
     expect(wrongType.status).toBe(400);
     expect((await wrongType.json()).error.fields).toHaveProperty("invite");
     expect(await rowsOf(group.id)).toHaveLength(1);
+  });
+});
+
+describe("an address under /api that names no endpoint", () => {
+  it("answers a JSON 404 for every method", async () => {
+    const { GET, POST, DELETE } = await import("@/app/api/[...path]/route");
+    for (const handler of [GET, POST, DELETE]) {
+      const res = handler();
+      expect(res.status).toBe(404);
+      expect((await res.json()).error).toMatchObject({ code: "not_found", message: expect.stringMatching(/no API endpoint/) });
+    }
   });
 });

@@ -36,6 +36,10 @@ export function apiError(code: ApiErrorCode, message: string, fields?: Record<st
 }
 
 export function apiZodError(code: "invalid_query" | "invalid_body", error: z.ZodError) {
+  // A body that is not an object at all (an array, null, a number) has no field to name.
+  if (code === "invalid_body" && error.issues.some((i) => i.path.length === 0)) {
+    return apiError(code, 'The body must be a JSON object, like {"status": "going"}.');
+  }
   const fields = fieldErrorsOf(error);
   const names = Object.keys(fields).join(", ");
   return apiError(code, `Please check ${names || "the request"}.`, fields);

@@ -45,7 +45,12 @@ export async function PATCH(request: Request, { params }: Ctx) {
     if (!body.ok) return body.response;
     const fields = patchBodySchema.safeParse(body.value);
     if (!fields.success) return apiZodError("invalid_body", fields.error);
-    const { scope: rawScope, repeat: _repeat, ...changes } = fields.data;
+    const { scope: rawScope, repeat, ...changes } = fields.data;
+    if (repeat !== undefined && repeat !== "none") {
+      return apiError("invalid_body", "Please check repeat.", {
+        repeat: "How often an activity repeats is set when it is created. To change it, cancel this and the following occurrences and start a new series.",
+      });
+    }
     const scope = editScopeSchema.safeParse(rawScope);
     if (!scope.success) return apiZodError("invalid_body", new z.ZodError(scope.error.issues.map((i) => ({ ...i, path: ["scope"] }))));
     const parsed = activityInputSchema.safeParse({ ...activityToFormValues(existing), ...changes, repeat: "none" });
