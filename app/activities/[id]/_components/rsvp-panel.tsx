@@ -38,6 +38,7 @@ export async function RsvpPanel({ activityId }: { activityId: string }) {
   else if (activity.endsAt <= now) closedNotice = "This activity has already happened.";
   else if (activity.startsAt <= now) closedNotice = "This activity has started, so RSVPs are closed.";
   else if (membership?.status === "banned") closedNotice = "You can't RSVP to this group's activities.";
+  else if (!viewer && cutoff <= now) closedNotice = `RSVPs closed on ${formatDay(cutoff, activity.timezone)} at ${formatTime(cutoff, activity.timezone)}.`;
 
   return (
     <Card className="space-y-3" data-testid="rsvp-panel">
