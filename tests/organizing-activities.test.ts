@@ -72,6 +72,31 @@ describe("editing an activity", () => {
     expect((await noticesFor(activity.id, "activity_changed")).map((n) => n.userId).sort()).toEqual(people.map((p) => p.id).sort());
   });
 
+  it("moving this and the following occurrences of a series tells each person once, not once per date", async () => {
+    const owner = await makeUser();
+    const group = await makeGroup();
+    await addMember(group.id, owner.id, "owner");
+    const day = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const created = await createActivity(owner, group.id, activityInputSchema.parse({
+      kind: "walk", title: "Weekly loop", startsLocal: `${day}T10:00`, endsLocal: `${day}T11:00`, timezone: "Europe/London", placeName: "Gate", energyLevel: "low", talkLevel: "quiet", repeat: "weekly",
+    }));
+    if (!created.ok) throw new Error(created.message);
+    const db = await getDb();
+    const occurrences = await db.select().from(activities).where(eq(activities.seriesId, created.data.seriesId!));
+    const regular = await makeUser();
+    for (const o of occurrences.slice(0, 5)) await respondToActivity(db, { activityId: o.id, userId: regular.id, status: "going" });
+
+    const [first] = await db.select().from(activities).where(eq(activities.id, created.data.id));
+    const values = activityToFormValues(first);
+    const moved = await updateActivity(owner, first.id, activityInputSchema.parse({ ...values, startsLocal: `${day}T11:00`, endsLocal: `${day}T12:00` }), "following");
+    expect(moved).toMatchObject({ ok: true });
+    expect(moved.ok && moved.data.changed).toBeGreaterThanOrEqual(5);
+    const told = await db.select().from(notifications).where(and(eq(notifications.userId, regular.id), eq(notifications.type, "activity_changed")));
+    expect(told).toHaveLength(1);
+    expect(told[0].href).toBe(`/activities/${first.id}`);
+    expect(told[0].body).toMatch(/this date and the ones after it/);
+  });
+
   it("stores the local time typed in the activity's zone, whatever the server's zone", async () => {
     const owner = await makeUser();
     const group = await makeGroup();

@@ -109,9 +109,14 @@ function differs(a: ActivityFacts, b: ActivityFacts, keys: readonly (keyof Activ
  * shows changed, tells attendees when the time or place changed, and promotes from the
  * waitlist when the capacity went up. Lowering the capacity never removes anyone.
  */
-async function applyFacts(tx: Db, current: Activity, next: ActivityFacts): Promise<boolean> {
+/**
+ * Writes new facts to one activity. Returns whether anything changed and, when its time or
+ * place did, who is coming and should be told (the caller tells them once, however many
+ * occurrences changed).
+ */
+async function applyFacts(tx: Db, current: Activity, next: ActivityFacts): Promise<{ changed: boolean; toTell: string[] }> {
   const before = pickFacts(current);
-  if (!differs(before, next, Object.keys(next) as (keyof ActivityFacts)[])) return false;
+  if (!differs(before, next, Object.keys(next) as (keyof ActivityFacts)[])) return { changed: false, toTell: [] };
   const bump = differs(before, next, CALENDAR);
   await tx
     .update(activities)
@@ -119,16 +124,21 @@ async function applyFacts(tx: Db, current: Activity, next: ActivityFacts): Promi
     .where(eq(activities.id, current.id));
   const raised = next.capacity === null ? current.capacity !== null : current.capacity !== null && next.capacity > current.capacity;
   if (raised) await promoteFromWaitlist(tx, current.id);
-  if (current.status === "scheduled" && differs(before, next, LOGISTICS)) {
-    await notifyMany(tx, await attendeesOf(tx, current.id), {
-      type: "activity_changed",
-      title: `${next.title} has changed`,
-      body: "The time or place has changed. Please check the details before you go.",
-      href: `/activities/${current.id}`,
-      activityId: current.id,
-    });
-  }
-  return true;
+  const toTell = current.status === "scheduled" && differs(before, next, LOGISTICS) ? await attendeesOf(tx, current.id) : [];
+  return { changed: true, toTell };
+}
+
+/** Tells everyone coming that the time or place changed, once each. */
+async function tellOfChange(tx: Db, activityId: string, title: string, userIds: Iterable<string>, following: boolean): Promise<void> {
+  await notifyMany(tx, [...new Set(userIds)], {
+    type: "activity_changed",
+    title: `${title} has changed`,
+    body: following
+      ? "The time or place has changed for this date and the ones after it. Please check the details before you go."
+      : "The time or place has changed. Please check the details before you go.",
+    href: `/activities/${activityId}`,
+    activityId,
+  });
 }
 
 /**
@@ -143,7 +153,11 @@ export async function updateActivity(actor: Actor, activityId: string, input: Ac
     const current = await organizerLock(tx, actor, activityId);
     if (isRefusal(current)) return current;
     const next = toActivityFacts(input);
-    if (scope === "this" || !current.seriesId) return { ok: true as const, data: { changed: Number(await applyFacts(tx, current, next)) } };
+    if (scope === "this" || !current.seriesId) {
+      const applied = await applyFacts(tx, current, next);
+      await tellOfChange(tx, current.id, next.title, applied.toTell, false);
+      return { ok: true as const, data: { changed: Number(applied.changed) } };
+    }
 
     const [s] = await tx.select().from(series).where(eq(series.id, current.seriesId)).for("update");
     const following = await tx
@@ -158,14 +172,18 @@ export async function updateActivity(actor: Actor, activityId: string, input: Ac
     const durationMs = next.endsAt.getTime() - next.startsAt.getTime();
     const cutoffLead = next.rsvpCutoff ? next.startsAt.getTime() - next.rsvpCutoff.getTime() : null;
     let changed = 0;
+    const toTell = new Set<string>();
     let lastStart = next.startsAt;
     for (const occurrence of following) {
       const day = DateTime.fromJSDate(occurrence.startsAt, { zone: occurrence.timezone }).plus({ days: dayShift });
       const start = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: newStart.hour, minute: newStart.minute }, { zone: next.timezone }).toJSDate();
       if (start > lastStart) lastStart = start;
       const facts = { ...next, startsAt: start, endsAt: new Date(start.getTime() + durationMs), rsvpCutoff: cutoffLead === null ? null : new Date(start.getTime() - cutoffLead) };
-      if (await applyFacts(tx, occurrence, facts)) changed++;
+      const applied = await applyFacts(tx, occurrence, facts);
+      if (applied.changed) changed++;
+      for (const id of applied.toTell) toTell.add(id);
     }
+    await tellOfChange(tx, current.id, next.title, toTell, true);
     if (s) {
       await tx
         .update(series)
