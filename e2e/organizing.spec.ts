@@ -104,6 +104,13 @@ test("an organizer runs a weekly walk with standing places from start to cancell
   await organizer.getByTestId("activity-submit").click();
   await expect(organizer.getByTestId("activity-title")).toHaveText("Tuesday canal walk, new route");
 
+  // Duplicate opens the form filled in with a copy a week later; nothing is posted yet.
+  await organizer.goto(activityUrl);
+  await organizer.getByTestId("duplicate-activity").click();
+  await expect(organizer.getByTestId("copy-notice")).toBeVisible();
+  await expect(organizer.locator("#title")).toHaveValue("Tuesday canal walk, new route");
+  await expect(organizer.locator("#repeat")).toHaveValue("none");
+
   // Cancel this occurrence: the page stays, marked cancelled.
   await organizer.goto(activityUrl);
   await organizer.getByTestId("cancel-toggle").click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { standingPlaceAction } from "@/app/activities/[id]/_components/standing-place-actions";
-import { cancelActivityAction, duplicateActivityAction, updateActivityAction } from "@/app/activities/[id]/edit/actions";
+import { cancelActivityAction, updateActivityAction } from "@/app/activities/[id]/edit/actions";
 import { createActivityAction } from "@/app/groups/[slug]/activities/new/actions";
 
 /*
@@ -24,7 +24,6 @@ describe("server actions given an altered id", () => {
       expect(created?.values?.title).toBe("Kept title");
       expect(await updateActivityAction(id, null, typed)).toMatchObject({ ok: false, code: "not_found", values: { title: "Kept title" } });
       expect(await cancelActivityAction(id, null, form({ confirm: "yes", scope: "this" }))).toMatchObject({ ok: false, code: "not_found" });
-      expect(await duplicateActivityAction(id, null, form({}))).toMatchObject({ ok: false, code: "not_found" });
       expect(await standingPlaceAction(id, id, null, form({ intent: "hold" }))).toMatchObject({ ok: false, code: "not_found" });
     }
   });

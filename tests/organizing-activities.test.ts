@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { cancelActivity, createActivity, duplicateActivity, updateActivity } from "@/db/mutations/activities";
+import { cancelActivity, createActivity, updateActivity } from "@/db/mutations/activities";
 import { respondToActivity } from "@/db/mutations/rsvps";
 import { activities, notifications, rsvps } from "@/db/schema";
-import { activityInputSchema, activityToFormValues } from "@/lib/validation/activity";
+import { activityInputSchema, activityToFormValues, copyActivityValues } from "@/lib/validation/activity";
 import { addMember, makeActivity, makeGroup, makeUser } from "./helpers/factories";
 
 async function setup(capacity: number | null = 2) {
@@ -120,15 +120,21 @@ describe("editing an activity", () => {
 });
 
 describe("duplicating an activity", () => {
-  it("copies the facts one week later with nobody going yet", async () => {
-    const { owner, activity, db } = await setup(2);
-    const copy = await duplicateActivity(owner, activity.id);
-    if (!copy.ok) throw new Error(copy.message);
-    const [row] = await db.select().from(activities).where(eq(activities.id, copy.data.id));
+  it("fills the new-activity form with the facts one week later at the same local time, and saves nothing until it is sent", async () => {
+    const { owner, group, activity, db } = await setup(2);
+    const before = await db.select().from(activities).where(eq(activities.groupId, group.id));
+    const values = copyActivityValues({ ...activity, timezone: "Europe/London", startsAt: new Date("2027-03-21T10:00:00Z"), endsAt: new Date("2027-03-21T12:00:00Z"), rsvpCutoff: new Date("2027-03-20T18:00:00Z") });
+    // Across the clocks going forward, 10:00 stays 10:00 in London.
+    expect([values.startsLocal, values.endsLocal, values.rsvpCutoffLocal]).toEqual(["2027-03-28T10:00", "2027-03-28T12:00", "2027-03-27T18:00"]);
+    expect([values.title, values.placeName, values.capacity, values.repeat]).toEqual([activity.title, "Community hall", 2, "none"]);
+    expect(await db.select().from(activities).where(eq(activities.groupId, group.id))).toHaveLength(before.length);
+
+    const saved = await createActivity(owner, group.id, activityInputSchema.parse(copyActivityValues(activity)));
+    if (!saved.ok) throw new Error(saved.message);
+    const [row] = await db.select().from(activities).where(eq(activities.id, saved.data.id));
     expect(row.title).toBe(activity.title);
-    expect(row.placeName).toBe("Community hall");
-    expect(row.startsAt.getTime() - activity.startsAt.getTime()).toBeGreaterThanOrEqual(7 * 86_400_000 - 3_600_000);
     expect(row.goingCount).toBe(0);
+    expect(row.startsAt.getTime() - activity.startsAt.getTime()).toBeGreaterThanOrEqual(7 * 86_400_000 - 3_600_000);
   });
 });
 

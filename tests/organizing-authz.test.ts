@@ -1,7 +1,7 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { cancelActivity, createActivity, duplicateActivity, updateActivity } from "@/db/mutations/activities";
+import { cancelActivity, createActivity, updateActivity } from "@/db/mutations/activities";
 import { changeMemberAction, renewInviteLinkAction } from "@/app/groups/[slug]/manage/actions";
 import { joinGroupAction, joinGroupWithInviteAction, leaveGroupAction } from "@/app/groups/[slug]/join/actions";
 import { changeMember, renewInviteCode } from "@/db/mutations/groups";
@@ -67,7 +67,6 @@ const cases: { name: string; allowed: Role[]; run: (w: World, actor: { id: strin
   { name: "create a weekly series", allowed: ["organizer", "owner"], run: (w, a) => createActivity(a, w.group.id, { ...editedInput(w), repeat: "weekly" }) },
   { name: "edit an activity", allowed: ["organizer", "owner"], run: (w, a) => updateActivity(a, w.activity.id, editedInput(w), "this") },
   { name: "cancel an activity", allowed: ["organizer", "owner"], run: (w, a) => cancelActivity(a, w.activity.id, "this") },
-  { name: "duplicate an activity", allowed: ["organizer", "owner"], run: (w, a) => duplicateActivity(a, w.activity.id) },
   { name: "approve a join request", allowed: ["organizer", "owner"], run: (w, a) => changeMember(a, w.group.id, w.pending.id, "approve") },
   { name: "decline a join request", allowed: ["organizer", "owner"], run: (w, a) => changeMember(a, w.group.id, w.pending.id, "decline") },
   { name: "remove a member", allowed: ["organizer", "owner"], run: (w, a) => changeMember(a, w.group.id, w.target.id, "remove") },

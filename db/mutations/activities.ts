@@ -54,30 +54,6 @@ export async function createActivity(actor: Actor, groupId: string, input: Activ
   });
 }
 
-/** Copies an activity (not its RSVPs) one week later, as a single activity to edit. */
-export async function duplicateActivity(actor: Actor, activityId: string): Promise<ActionResult<{ id: string }>> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const source = await organizerLock(tx, actor, activityId);
-    if (isRefusal(source)) return source;
-    const shift = (d: Date) => DateTime.fromJSDate(d, { zone: source.timezone }).plus({ weeks: 1 }).toJSDate();
-    const [copy] = await tx
-      .insert(activities)
-      .values({
-        ...pickFacts(source),
-        startsAt: shift(source.startsAt),
-        endsAt: shift(source.endsAt),
-        rsvpCutoff: source.rsvpCutoff ? shift(source.rsvpCutoff) : null,
-        groupId: source.groupId,
-        projectId: source.projectId,
-        meetingPoint: source.meetingPoint,
-        createdById: actor!.id,
-      })
-      .returning({ id: activities.id });
-    return { ok: true as const, data: copy };
-  });
-}
-
 function pickFacts(a: Activity): ActivityFacts {
   const { kind, title, description, startsAt, endsAt, timezone, placeName, address, latitude, longitude, onlineUrl, capacity, rsvpCutoff } = a;
   const { energyLevel, talkLevel, lateArrivalOk, stepFree, seatingAvailable, quietSpace, substanceFree, firstTimerFriendly } = a;

@@ -94,15 +94,16 @@ export async function listMembersForOrganizers(groupId: string): Promise<MemberR
 }
 
 /** The stored activity row and its series' frequency, for the editor. */
-export async function getActivityForEditing(activityId: string): Promise<(Activity & { frequency: string | null }) | undefined> {
+export async function getActivityForEditing(activityId: string): Promise<(Activity & { frequency: string | null; groupSlug: string }) | undefined> {
   const db = await getDb();
   const [row] = await db
-    .select({ activity: activities, frequency: series.frequency })
+    .select({ activity: activities, frequency: series.frequency, groupSlug: groups.slug })
     .from(activities)
+    .innerJoin(groups, eq(groups.id, activities.groupId))
     .leftJoin(series, eq(series.id, activities.seriesId))
     .where(eq(activities.id, activityId))
     .limit(1);
-  return row ? { ...row.activity, frequency: row.frequency } : undefined;
+  return row ? { ...row.activity, frequency: row.frequency, groupSlug: row.groupSlug } : undefined;
 }
 
 /** A group row by id or slug, whatever its visibility; callers decide what the viewer may see. */

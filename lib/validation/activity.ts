@@ -193,6 +193,15 @@ export function activityToFormValues(a: StoredActivity, repeat: Repeat = "none")
   };
 }
 
+/**
+ * The form filled in with a copy of an activity one week later (same local times in its
+ * zone), as a single activity. Nothing is saved until the organizer submits it.
+ */
+export function copyActivityValues(a: StoredActivity): ActivityFormValues {
+  const weekLater = (d: Date) => DateTime.fromJSDate(d, { zone: a.timezone }).plus({ weeks: 1 }).toJSDate();
+  return activityToFormValues({ ...a, startsAt: weekLater(a.startsAt), endsAt: weekLater(a.endsAt), rsvpCutoff: a.rsvpCutoff ? weekLater(a.rsvpCutoff) : null });
+}
+
 /** Field names in the order the form shows them; used to read a plain form post. */
 export const activityFieldNames = Object.keys(activityInputSchema.shape) as (keyof ActivityFormValues)[];
 

@@ -3,8 +3,8 @@ import { Card } from "@/components/ui/card";
 import { getActivityForEditing } from "@/db/queries/organizer";
 import { getViewer } from "@/lib/auth/session";
 import { requireOrganizer } from "@/lib/authz";
-import { cancelActivityAction, duplicateActivityAction } from "../edit/actions";
-import { CancelActivityForm, DuplicateActivityForm } from "./organizer-forms";
+import { cancelActivityAction } from "../edit/actions";
+import { CancelActivityForm } from "./organizer-forms";
 
 /** Rendered on the activity page for every viewer; only this group's organizers see anything. */
 export async function OrganizerActions({ activityId }: { activityId: string }) {
@@ -18,7 +18,7 @@ export async function OrganizerActions({ activityId }: { activityId: string }) {
       <div className="flex flex-wrap gap-2">
         <ButtonLink href={`/activities/${activityId}/organize`} variant="secondary" data-testid="organize-link">Who&apos;s coming and attendance</ButtonLink>
         <ButtonLink href={`/activities/${activityId}/edit`} variant="secondary" data-testid="edit-link">Edit</ButtonLink>
-        <DuplicateActivityForm action={duplicateActivityAction.bind(null, activityId)} />
+        <ButtonLink href={`/groups/${activity.groupSlug}/activities/new?copy=${activityId}`} variant="secondary" data-testid="duplicate-activity">Duplicate</ButtonLink>
       </div>
       {cancelled ? null : <CancelActivityForm action={cancelActivityAction.bind(null, activityId)} inSeries={Boolean(activity.seriesId)} />}
     </Card>

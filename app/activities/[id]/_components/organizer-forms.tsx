@@ -13,17 +13,6 @@ function Outcome({ state }: { state: OrganizerActionState }) {
   return state.ok ? <Alert tone="success" testId="organizer-outcome">{state.data.message}</Alert> : <Alert tone="error" testId="organizer-outcome">{state.message}</Alert>;
 }
 
-/** Duplicating makes a copy one week later and opens it in the editor. */
-export function DuplicateActivityForm({ action }: { action: Action }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  return (
-    <form action={formAction}>
-      <Button type="submit" variant="secondary" disabled={pending} data-testid="duplicate-activity">{pending ? "Copying…" : "Duplicate"}</Button>
-      <Outcome state={state} />
-    </form>
-  );
-}
-
 /**
  * Cancelling asks for a ticked confirmation in the same form, so it works without
  * JavaScript and cannot happen by a single stray click.

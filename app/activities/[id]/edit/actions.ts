@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { ActivityFormState } from "@/components/activity-form";
-import { cancelActivity, duplicateActivity, updateActivity } from "@/db/mutations/activities";
+import { cancelActivity, updateActivity } from "@/db/mutations/activities";
 import { fail, invalid, type ActionResult } from "@/lib/action-result";
 import { getViewer } from "@/lib/auth/session";
 import { activityInputSchema, activityValuesFromFormData, editScopeSchema } from "@/lib/validation/activity";
@@ -46,13 +46,4 @@ export async function cancelActivityAction(activityId: string, _prev: OrganizerA
   revalidatePath("/groups", "layout");
   const n = result.data.cancelled;
   return { ok: true, data: { message: n === 1 ? "Cancelled. Everyone who was coming has been told." : `${n} occurrences cancelled. Everyone who was coming has been told.` } };
-}
-
-export async function duplicateActivityAction(activityId: string, _prev: OrganizerActionState, _formData: FormData): Promise<OrganizerActionState> {
-  if (!areRecordIds(activityId)) return fail("not_found", NOT_FOUND_MESSAGE);
-  const viewer = await getViewer();
-  if (!viewer) return fail("unauthenticated", SIGNED_OUT);
-  const result = await duplicateActivity(viewer, activityId);
-  if (!result.ok) return result;
-  redirect(`/activities/${result.data.id}/edit`);
 }

@@ -4,16 +4,18 @@ import { ActivityForm } from "@/components/activity-form";
 import { Alert } from "@/components/ui/alert";
 import { getGroupForViewer } from "@/db/queries/groups";
 import { isOrganizerOf } from "@/db/queries/memberships";
+import { getActivityForEditing } from "@/db/queries/organizer";
 import { requireViewer } from "@/lib/auth/session";
-import { newActivityValues, supportedTimeZones } from "@/lib/validation/activity";
+import { copyActivityValues, newActivityValues, supportedTimeZones } from "@/lib/validation/activity";
+import { recordIdSchema } from "@/lib/validation/ids";
 import { getViewerZone } from "@/lib/viewer-zone";
 import { createActivityAction } from "./actions";
 
 export const metadata: Metadata = { title: "New activity" };
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ copy?: string | string[] }> };
 
-export default async function NewActivityPage({ params }: Props) {
+export default async function NewActivityPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const viewer = await requireViewer(`/groups/${slug}/activities/new`);
   const group = await getGroupForViewer(slug, viewer.id);
@@ -21,11 +23,17 @@ export default async function NewActivityPage({ params }: Props) {
   if (!(await isOrganizerOf(group.id, viewer.id))) {
     return <Alert tone="error" title="Only organizers can post activities">Ask an organizer of {group.name} if you'd like to run something.</Alert>;
   }
-  const zone = await getViewerZone();
+  // "Duplicate" on an activity of this group opens this form filled in with a copy a week
+  // later; nothing exists until it is saved. Any other id is ignored.
+  const copyId = recordIdSchema.safeParse((await searchParams).copy);
+  const source = copyId.success ? await getActivityForEditing(copyId.data) : undefined;
+  const copy = source && source.groupId === group.id && !source.hiddenAt ? source : undefined;
+  const defaults = copy ? copyActivityValues(copy) : newActivityValues(await getViewerZone());
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <h1 className="text-2xl font-bold">New activity for {group.name}</h1>
-      <ActivityForm action={createActivityAction.bind(null, group.id)} defaultValues={newActivityValues(zone)} zones={supportedTimeZones()} mode="create" />
+      <h1 className="text-2xl font-bold">{copy ? `Copy of ${copy.title}` : `New activity for ${group.name}`}</h1>
+      {copy ? <p className="text-sm text-muted" data-testid="copy-notice">Filled in from that activity, one week later. Change what you need; nothing is posted until you save.</p> : null}
+      <ActivityForm action={createActivityAction.bind(null, group.id)} defaultValues={defaults} zones={supportedTimeZones()} mode="create" />
     </div>
   );
 }
