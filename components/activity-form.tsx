@@ -1,12 +1,13 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
-import { useForm, type FieldPath } from "react-hook-form";
+import { startTransition, useActionState, useRef, useState } from "react";
+import { useForm } from "react-hook-form";
 import { Markdown } from "@/components/markdown";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Checkbox, describedBy, Field, Input, Select, Textarea } from "@/components/ui/field";
+import { Checkbox, Field, Input, Select, Textarea } from "@/components/ui/field";
+import { useFieldFeedback } from "@/components/ui/use-field-feedback";
 import type { ActionResult } from "@/lib/action-result";
 import { accessibilityLabel, energyLabel, energyLevels, kindLabel, kinds, talkLabel, talkLevels } from "@/lib/labels";
 import { activityInputSchema, repeatLabel, repeatOptions, type ActivityFormValues, type ActivityInput } from "@/lib/validation/activity";
@@ -35,32 +36,20 @@ export function ActivityForm({
   const [state, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
   const [preview, setPreview] = useState(false);
-  // Before hydration (or with no JavaScript) the server's field errors are shown as sent;
-  // afterwards they live in react-hook-form, which clears each one as it is corrected.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
   const initial: Values = { ...defaultValues, ...state?.values };
   const form = useForm<Values, unknown, ActivityInput>({
     resolver: zodResolver(activityInputSchema),
     defaultValues: initial,
     mode: "onBlur",
   });
-  const { formState, setError, watch } = form;
+  const { watch } = form;
+  const { err, a11y } = useFieldFeedback(form, state);
   // The value attributes are rendered too, so the form is filled in before (or without) JavaScript.
   const register = (name: keyof Values) => {
     const v = initial[name];
     return typeof v === "boolean" ? { ...form.register(name), defaultChecked: v } : { ...form.register(name), defaultValue: v === undefined || v === null ? "" : String(v) };
   };
 
-  useEffect(() => {
-    if (state && !state.ok && state.fieldErrors) {
-      for (const [name, message] of Object.entries(state.fieldErrors)) setError(name as FieldPath<Values>, { type: "server", message });
-    }
-  }, [state, setError]);
-
-  const err = (name: keyof Values): string | undefined =>
-    hydrated ? formState.errors[name]?.message : state && !state.ok ? state.fieldErrors?.[name] : undefined;
-  const a11y = (name: keyof Values, hint?: boolean) => ({ id: name, "aria-invalid": Boolean(err(name)), "aria-describedby": describedBy(name, { hint, error: err(name) }) });
   const formError = state && !state.ok ? state.message : null;
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {

@@ -1,11 +1,12 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
-import { useForm, type FieldPath } from "react-hook-form";
+import { startTransition, useActionState, useRef } from "react";
+import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { describedBy, Field, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { useFieldFeedback } from "@/components/ui/use-field-feedback";
 import type { ActionResult } from "@/lib/action-result";
 import { groupInputSchema, type GroupFormValues, type GroupInput } from "@/lib/validation/group";
 
@@ -40,25 +41,12 @@ export function GroupForm({
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
-  // Before hydration (or with no JavaScript) the server's field errors are shown as sent;
-  // afterwards they live in react-hook-form, which clears each one as it is corrected.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
   const initial: Values = { ...defaultValues, ...state?.values };
   const form = useForm<Values, unknown, GroupInput>({ resolver: zodResolver(groupInputSchema), defaultValues: initial, mode: "onBlur" });
-  const { formState, setError } = form;
+  const { err, a11y } = useFieldFeedback(form, state);
   // The values are rendered too, so the form is filled in before (or without) JavaScript.
   const register = (name: keyof Values) => ({ ...form.register(name), defaultValue: initial[name] ?? "" });
 
-  useEffect(() => {
-    if (state && !state.ok && state.fieldErrors) {
-      for (const [name, message] of Object.entries(state.fieldErrors)) setError(name as FieldPath<Values>, { type: "server", message });
-    }
-  }, [state, setError]);
-
-  const err = (name: keyof Values): string | undefined =>
-    hydrated ? formState.errors[name]?.message : state && !state.ok ? state.fieldErrors?.[name] : undefined;
-  const a11y = (name: keyof Values, hint = false) => ({ id: name, "aria-invalid": Boolean(err(name)), "aria-describedby": describedBy(name, { hint, error: err(name) }) });
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();

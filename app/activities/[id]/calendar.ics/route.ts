@@ -1,7 +1,5 @@
-import { z } from "zod";
-import { getActivityForViewer } from "@/db/queries/activities";
-import { resolveApiViewerId } from "@/lib/api/viewer";
-import { apiError, guarded } from "@/lib/api/http";
+import { activityVisibleToCaller } from "@/lib/api/viewer";
+import { guarded } from "@/lib/api/http";
 import { env } from "@/lib/env";
 import { toICalendar } from "@/lib/ical";
 import { originOf } from "@/lib/request-origin";
@@ -16,10 +14,9 @@ type Ctx = { params: Promise<{ id: string }> };
  */
 export async function GET(request: Request, { params }: Ctx) {
   return guarded(async () => {
-    const id = z.uuid().safeParse((await params).id);
-    if (!id.success) return apiError("not_found", "There is no activity with that id.");
-    const activity = await getActivityForViewer(id.data, await resolveApiViewerId(request));
-    if (!activity) return apiError("not_found", "There is no activity with that id.");
+    const found = await activityVisibleToCaller(request, (await params).id);
+    if (!found.ok) return found.response;
+    const { activity } = found;
     const page = `${originOf(request.headers, new URL(request.url).origin)}/activities/${activity.id}`;
     const body = toICalendar(
       {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getActivityForViewer } from "@/db/queries/activities";
 import { activityDetailToJson } from "@/lib/api/activity-json";
 import { apiError, guarded } from "@/lib/api/http";
-import { resolveApiViewerId } from "@/lib/api/viewer";
+import { activityVisibleToCaller } from "@/lib/api/viewer";
 import { updateActivity } from "@/db/mutations/activities";
 import { canSeeGroup } from "@/db/queries/memberships";
 import { getActivityForEditing } from "@/db/queries/organizer";
@@ -19,11 +19,9 @@ type Ctx = { params: Promise<{ id: string }> };
 /** GET /api/activities/:id — 404 for an unknown id and for one the caller may not see. */
 export async function GET(request: Request, { params }: Ctx) {
   return guarded(async () => {
-    const id = z.uuid().safeParse((await params).id);
-    if (!id.success) return apiError("not_found", "There is no activity with that id.");
-    const activity = await getActivityForViewer(id.data, await resolveApiViewerId(request));
-    if (!activity) return apiError("not_found", "There is no activity with that id.");
-    return NextResponse.json({ activity: activityDetailToJson(activity) });
+    const found = await activityVisibleToCaller(request, (await params).id);
+    if (!found.ok) return found.response;
+    return NextResponse.json({ activity: activityDetailToJson(found.activity) });
   });
 }
 
