@@ -89,6 +89,22 @@ export async function createGroup(actor: Actor, input: GroupInput): Promise<Acti
   });
 }
 
+type Refusal = Extract<ActionResult<never>, { ok: false }>;
+
+/**
+ * Locks the group and checks the actor organizes it. A hidden group, or a private one the
+ * actor is not in, is "not found", exactly as a group that does not exist.
+ */
+async function lockAsOrganizer(tx: Tx, actor: NonNullable<Actor>, groupId: string): Promise<{ ok: true; group: Group; role: "owner" | "organizer" } | Refusal> {
+  const [group] = await tx.select().from(groups).where(eq(groups.id, groupId)).limit(1).for("update");
+  // Locked too, so a demotion landing at the same moment is either seen here or waits.
+  const mine = await membershipIn(tx, groupId, actor.id, true);
+  if (!group || group.hiddenAt || (group.visibility === "private" && mine?.status !== "active")) return fail("not_found", GROUP_NOT_FOUND) as Refusal;
+  const asOrganizer = authorize(actor, mine, "organizer");
+  if (!asOrganizer.ok) return fail(asOrganizer.code, asOrganizer.message) as Refusal;
+  return { ok: true, group, role: asOrganizer.role === "owner" ? "owner" : "organizer" };
+}
+
 export type GroupSettings = Pick<Group, "slug" | "name" | "about" | "agreements" | "visibility" | "joinPolicy" | "neighbourhood">;
 
 /**
@@ -102,17 +118,14 @@ export async function updateGroup(actor: Actor, groupId: string, input: GroupInp
   if (!actor) return fail("unauthenticated", "Please sign in first.");
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [group] = await tx.select().from(groups).where(eq(groups.id, groupId)).limit(1).for("update");
-    // Locked, so a demotion landing at the same moment is either seen here or waits for this change.
-    const mine = await membershipIn(tx, groupId, actor.id, true);
-    if (!group || group.hiddenAt || (group.visibility === "private" && mine?.status !== "active")) return fail("not_found", GROUP_NOT_FOUND);
-    const asOrganizer = authorize(actor, mine, "organizer");
-    if (!asOrganizer.ok) return fail(asOrganizer.code, asOrganizer.message);
+    const locked = await lockAsOrganizer(tx, actor, groupId);
+    if (!locked.ok) return locked;
+    const { group } = locked;
     if (group.visibility === "private" && input.visibility === "public") {
       return { ok: false as const, code: "conflict" as const, message: STAYS_PRIVATE, fieldErrors: { visibility: STAYS_PRIVATE } };
     }
     const becomesPrivate = group.visibility === "public" && input.visibility === "private";
-    if (becomesPrivate && asOrganizer.role !== "owner") {
+    if (becomesPrivate && locked.role !== "owner") {
       return { ok: false as const, code: "forbidden" as const, message: ONLY_OWNER_MAKES_PRIVATE, fieldErrors: { visibility: ONLY_OWNER_MAKES_PRIVATE } };
     }
     const [updated] = await tx
@@ -187,12 +200,9 @@ export async function renewInviteCode(actor: Actor, groupId: string): Promise<Ac
   if (!actor) return fail("unauthenticated", "Please sign in first.");
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [group] = await tx.select({ visibility: groups.visibility, hiddenAt: groups.hiddenAt }).from(groups).where(eq(groups.id, groupId)).limit(1).for("update");
-    const mine = await membershipIn(tx, groupId, actor.id);
-    if (!group || group.hiddenAt || (group.visibility === "private" && mine?.status !== "active")) return fail("not_found", GROUP_NOT_FOUND);
-    const asOrganizer = authorize(actor, mine, "organizer");
-    if (!asOrganizer.ok) return fail(asOrganizer.code, asOrganizer.message);
-    if (group.visibility !== "private") return fail("conflict", "A public group's join link needs no code.");
+    const locked = await lockAsOrganizer(tx, actor, groupId);
+    if (!locked.ok) return locked;
+    if (locked.group.visibility !== "private") return fail("conflict", "A public group's join link needs no code.");
     const inviteCode = newInviteCode();
     await tx.update(groups).set({ inviteCode }).where(eq(groups.id, groupId));
     return { ok: true as const, data: { inviteCode } };
