@@ -1,4 +1,4 @@
-import { DateTime } from "luxon";
+import { DateTime, IANAZone } from "luxon";
 
 /*
  * Times are stored as instants (timestamptz) and shown in a named IANA zone. All
@@ -16,14 +16,39 @@ export function isValidTimeZone(zone: unknown): zone is string {
   }
 }
 
-/** "Sat 28 Nov 2026" */
-export function formatDay(date: Date, zone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: zone, weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(date);
+/*
+ * One set of formatters for every date and time the hub shows, so a time reads the same
+ * everywhere ("09:30", never "9:30" on one page and "09:30" on the next). The parts are put
+ * together here rather than by the locale's pattern, which differs between ICU versions
+ * ("Sat 28 Nov" on one, "Sat, 28 Nov" on another).
+ */
+function parts(date: Date, zone: string, options: Intl.DateTimeFormatOptions): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of new Intl.DateTimeFormat("en-GB", { timeZone: zone, ...options }).formatToParts(date)) out[p.type] = p.value;
+  return out;
 }
 
-/** "10:00" */
+/** "Sat 28 Nov 2026" */
+export function formatDay(date: Date, zone: string): string {
+  const p = parts(date, zone, { weekday: "short", day: "numeric", month: "short", year: "numeric" });
+  return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
+}
+
+/** "Saturday 28 November", for sentences in notices and messages. */
+export function formatLongDay(date: Date, zone: string): string {
+  const p = parts(date, zone, { weekday: "long", day: "numeric", month: "long" });
+  return `${p.weekday} ${p.day} ${p.month}`;
+}
+
+/** "09:30": 24-hour, always two digits. */
 export function formatTime(date: Date, zone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
+  const p = parts(date, zone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  return `${p.hour}:${p.minute}`;
+}
+
+/** "Saturday 28 November, 09:30", for sentences in notices and messages. */
+export function formatWhen(date: Date, zone: string): string {
+  return `${formatLongDay(date, zone)}, ${formatTime(date, zone)}`;
 }
 
 /** "Sat 28 Nov 2026, 10:00–12:00", with the end date too when it falls on another day. */
@@ -34,10 +59,94 @@ export function formatRange(start: Date, end: Date, zone: string): string {
     : `${formatDay(start, zone)}, ${formatTime(start, zone)} – ${formatDay(end, zone)}, ${formatTime(end, zone)}`;
 }
 
-/** Short zone name at that instant, e.g. "GMT" or "BST". */
+function shortZoneName(date: Date, zone: string, locale: string): string | undefined {
+  return new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" }).formatToParts(date).find((p) => p.type === "timeZoneName")?.value;
+}
+
+/** Short zone name at that instant, e.g. "GMT", "BST", "EDT"; "GMT+5:30" where a zone has no common letters. */
 export function zoneAbbreviation(date: Date, zone: string): string {
-  const part = new Intl.DateTimeFormat("en-GB", { timeZone: zone, timeZoneName: "short" }).formatToParts(date).find((p) => p.type === "timeZoneName");
-  return part?.value ?? zone;
+  // British English knows BST but writes New York as "GMT-4"; American English the reverse.
+  const gb = shortZoneName(date, zone, "en-GB");
+  if (gb && !/^(GMT|UTC)[+-]/.test(gb)) return gb;
+  const us = shortZoneName(date, zone, "en-US");
+  if (us && !/^(GMT|UTC)[+-]/.test(us)) return us;
+  return gb ?? zone;
+}
+
+/**
+ * The canonical name of a zone: old aliases such as Asia/Calcutta become Asia/Kolkata, and
+ * links such as US/Eastern their target. ICU resolves links but still reports some renamed
+ * zones under their old names, so those are mapped here.
+ */
+export function canonicalZone(zone: string): string {
+  if (!isValidTimeZone(zone)) return zone;
+  const resolved = new Intl.DateTimeFormat("en-GB", { timeZone: zone }).resolvedOptions().timeZone;
+  return RENAMED[resolved] ?? resolved;
+}
+
+const RENAMED: Record<string, string> = {
+  "Africa/Asmera": "Africa/Asmara",
+  "America/Buenos_Aires": "America/Argentina/Buenos_Aires",
+  "America/Godthab": "America/Nuuk",
+  "Asia/Calcutta": "Asia/Kolkata",
+  "Asia/Katmandu": "Asia/Kathmandu",
+  "Asia/Rangoon": "Asia/Yangon",
+  "Asia/Saigon": "Asia/Ho_Chi_Minh",
+  "Atlantic/Faeroe": "Atlantic/Faroe",
+  "Europe/Kiev": "Europe/Kyiv",
+  "Pacific/Ponape": "Pacific/Pohnpei",
+  "Pacific/Truk": "Pacific/Chuuk",
+};
+
+/** A wall-clock time as typed: "2027-03-28T01:30". */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+/**
+ * How a wall-clock time maps to an instant in a zone:
+ * - "exact": it happens once;
+ * - "ambiguous": it happens twice (the clocks go back); the instant is the first of the two;
+ * - "skipped": it never happens (the clocks go forward); the instant is the wall-clock time
+ *   moved forward by the length of the gap (01:30 in a 01:00-02:00 gap becomes 02:30).
+ * Both rules are RFC 5545 §3.3.5's, and they do not depend on today's date (luxon's own
+ * guess does, which made a series' times change with the season it was generated in).
+ */
+export interface ResolvedWallClock {
+  instant: Date;
+  status: "exact" | "ambiguous" | "skipped";
+}
+
+export function resolveWallClock(w: WallClock, zone: string): ResolvedWallClock {
+  const tz = IANAZone.create(zone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute);
+  const before = tz.offset(asUtc - 86_400_000);
+  const after = tz.offset(asUtc + 86_400_000);
+  const fits = [...new Set([before, after, tz.offset(asUtc)])]
+    .map((offset) => asUtc - offset * 60_000)
+    .filter((ts) => tz.offset(ts) * 60_000 === asUtc - ts)
+    .sort((a, b) => a - b);
+  if (fits.length === 0) return { instant: new Date(asUtc - before * 60_000), status: "skipped" };
+  return { instant: new Date(fits[0]), status: fits.length > 1 ? "ambiguous" : "exact" };
+}
+
+/** "2027-03-28T01:30" (seconds optional) as its parts; undefined when it is not that shape or not a date. */
+export function parseWallClock(local: string): WallClock | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?$/.exec(local);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute] = m.slice(1).map(Number);
+  const check = new Date(Date.UTC(year, month - 1, day, hour, minute));
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return undefined;
+  return { year, month, day, hour, minute };
+}
+
+/** For an ambiguous time, which of the two it is: "01:30 BST, the first of the two". */
+export function firstOfTwoLabel(instant: Date, zone: string): string {
+  return `${formatTime(instant, zone)} ${zoneAbbreviation(instant, zone)}, the first of the two`;
 }
 
 export type DateRangeName = "today" | "weekend" | "week";

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { RRule, type Weekday } from "rrule";
+import { formatDay, formatTime, resolveWallClock } from "@/lib/dates";
 
 /*
  * Recurring series are expanded on *local wall-clock* dates and only then placed in the
@@ -7,6 +8,12 @@ import { RRule, type Weekday } from "rrule";
  * fields written as if they were UTC) and every result is read back the same way. A
  * 10:00 walk in Europe/London therefore stays at 10:00 local time across the clock
  * changes, instead of drifting to 09:00 or 11:00 as a fixed UTC interval would.
+ *
+ * Where the series' local time does not exist or exists twice on a date, RFC 5545 §3.3.5
+ * decides (`resolveWallClock`): a time the clocks skip moves forward by the length of the
+ * gap (a 01:30 London walk starts at 02:30 BST on the last Sunday of March, still lasting
+ * as long) and the occurrence's page says so (`clockChangeNote`); a time that happens twice
+ * is the first of the two (01:30 BST, not 01:30 GMT, on the last Sunday of October).
  */
 
 export type Frequency = "weekly" | "biweekly" | "monthly_nth_weekday";
@@ -42,10 +49,29 @@ function floating(local: DateTime): Date {
 }
 
 function fromFloating(d: Date, zone: string): DateTime {
-  return DateTime.fromObject(
+  const { instant } = resolveWallClock(
     { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() },
-    { zone },
+    zone,
   );
+  return DateTime.fromJSDate(instant, { zone });
+}
+
+/** The instant of a local date at a local time of day ("HH:mm") in `zone`, by RFC 5545's rules. */
+export function atLocalTime(day: { year: number; month: number; day: number }, hour: number, minute: number, zone: string): Date {
+  return resolveWallClock({ year: day.year, month: day.month, day: day.day, hour, minute }, zone).instant;
+}
+
+/**
+ * For an occurrence that could not start at its series' local time because the clocks skip
+ * that time on its date: a sentence saying when it starts instead and why. Null otherwise.
+ */
+export function clockChangeNote(startsAt: Date, zone: string, seriesLocalTime: string): string | null {
+  const local = DateTime.fromJSDate(startsAt, { zone });
+  const [hour, minute] = seriesLocalTime.split(":").map(Number);
+  if (local.hour === hour && local.minute === minute) return null;
+  const meant = resolveWallClock({ year: local.year, month: local.month, day: local.day, hour, minute }, zone);
+  if (meant.status !== "skipped" || meant.instant.getTime() !== startsAt.getTime()) return null;
+  return `The clocks go forward in ${zone} on ${formatDay(startsAt, zone)}, so ${seriesLocalTime} doesn't exist that day. This one starts at ${formatTime(startsAt, zone)} instead, and lasts as long as the others.`;
 }
 
 export interface Occurrence {
@@ -55,7 +81,8 @@ export interface Occurrence {
 
 /**
  * Occurrences of a stored rule whose start lies in (after, until], each lasting
- * `durationMinutes` of real time. Local times that fall in a DST gap move forward.
+ * `durationMinutes` of real time. Local times that fall in a DST gap move forward by the
+ * gap; times that happen twice take the first.
  */
 export function occurrencesBetween(ruleText: string, zone: string, durationMinutes: number, after: Date, until: Date): Occurrence[] {
   const match = /DTSTART;TZID=([^:]+):(\d{8}T\d{6})\s*\nRRULE:(.+)/.exec(ruleText.trim());

@@ -3,7 +3,7 @@ import { and, asc, eq, gte, inArray } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { fail, type ActionResult } from "@/lib/action-result";
 import { authorize, type Actor } from "@/lib/authz";
-import { localTimeOf, seriesRuleText } from "@/lib/recurrence";
+import { atLocalTime, localTimeOf, seriesRuleText } from "@/lib/recurrence";
 import { toActivityFacts, type ActivityFacts, type ActivityInput, type EditScope } from "@/lib/validation/activity";
 import { getDb, type Db } from "../client";
 import { activities, groups, rsvps, series, type Activity } from "../schema";
@@ -152,7 +152,7 @@ export async function updateActivity(actor: Actor, activityId: string, input: Ac
     let lastStart = next.startsAt;
     for (const occurrence of following) {
       const day = DateTime.fromJSDate(occurrence.startsAt, { zone: occurrence.timezone }).plus({ days: dayShift });
-      const start = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: newStart.hour, minute: newStart.minute }, { zone: next.timezone }).toJSDate();
+      const start = atLocalTime(day, newStart.hour, newStart.minute, next.timezone);
       if (start > lastStart) lastStart = start;
       const facts = { ...next, startsAt: start, endsAt: new Date(start.getTime() + durationMs), rsvpCutoff: cutoffLead === null ? null : new Date(start.getTime() - cutoffLead) };
       const applied = await applyFacts(tx, occurrence, facts);

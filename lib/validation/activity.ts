@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { withoutNul } from "./text";
-import { isValidTimeZone } from "@/lib/dates";
+import { canonicalZone, firstOfTwoLabel, formatDay, isValidTimeZone, parseWallClock, resolveWallClock, type ResolvedWallClock } from "@/lib/dates";
 import { energyLevels, kinds, talkLevels } from "@/lib/labels";
 
 /*
@@ -89,25 +89,28 @@ export const activityInputSchema = z
   })
   .superRefine((v, ctx) => {
     if (!isValidTimeZone(v.timezone)) return;
-    const start = DateTime.fromISO(v.startsLocal, { zone: v.timezone });
-    const end = DateTime.fromISO(v.endsLocal, { zone: v.timezone });
-    if (!start.isValid) ctx.addIssue({ code: "custom", path: ["startsLocal"], message: "That start date does not exist." });
-    if (!end.isValid) ctx.addIssue({ code: "custom", path: ["endsLocal"], message: "That end date does not exist." });
+    const start = resolveLocal(v.startsLocal, v.timezone);
+    const end = resolveLocal(v.endsLocal, v.timezone);
+    if (!start) ctx.addIssue({ code: "custom", path: ["startsLocal"], message: "That start date does not exist." });
+    if (!end) ctx.addIssue({ code: "custom", path: ["endsLocal"], message: "That end date does not exist." });
     // A wall-clock time the clocks skip (the hour they go forward) is refused, never moved.
-    const skipped: [keyof typeof v & string, DateTime][] = [["startsLocal", start], ["endsLocal", end]];
-    for (const [field, at] of skipped) {
-      if (at.isValid && at.toFormat("yyyy-MM-dd'T'HH:mm") !== String(v[field]).slice(0, 16)) {
+    const checked: [keyof typeof v & string, ResolvedWallClock | undefined][] = [["startsLocal", start], ["endsLocal", end]];
+    for (const [field, at] of checked) {
+      if (at?.status === "skipped") {
         ctx.addIssue({ code: "custom", path: [field], message: `The clocks go forward that night in ${v.timezone}, so ${String(v[field]).slice(11, 16)} doesn't exist on that day. Choose an earlier or later time.` });
       }
     }
-    if (start.isValid && end.isValid) {
-      if (end <= start) ctx.addIssue({ code: "custom", path: ["endsLocal"], message: "The end must be after the start." });
-      else if (end.diff(start, "days").days > 14) ctx.addIssue({ code: "custom", path: ["endsLocal"], message: "An activity can last at most 14 days." });
+    // Only compare times that exist: a skipped start would otherwise add a second, misleading error.
+    if (start && end && start.status !== "skipped" && end.status !== "skipped") {
+      const length = end.instant.getTime() - start.instant.getTime();
+      if (length <= 0) ctx.addIssue({ code: "custom", path: ["endsLocal"], message: "The end must be after the start." });
+      else if (length > 14 * 86_400_000) ctx.addIssue({ code: "custom", path: ["endsLocal"], message: "An activity can last at most 14 days." });
     }
-    if (v.rsvpCutoffLocal && start.isValid) {
-      const cutoff = DateTime.fromISO(v.rsvpCutoffLocal, { zone: v.timezone });
-      if (!cutoff.isValid) ctx.addIssue({ code: "custom", path: ["rsvpCutoffLocal"], message: "That cutoff date does not exist." });
-      else if (cutoff > start) ctx.addIssue({ code: "custom", path: ["rsvpCutoffLocal"], message: "RSVPs must close before the activity starts." });
+    const startsAt = start && start.status !== "skipped" ? start.instant : undefined;
+    if (v.rsvpCutoffLocal && startsAt) {
+      const cutoff = resolveLocal(v.rsvpCutoffLocal, v.timezone);
+      if (!cutoff) ctx.addIssue({ code: "custom", path: ["rsvpCutoffLocal"], message: "That cutoff date does not exist." });
+      else if (cutoff.instant > startsAt) ctx.addIssue({ code: "custom", path: ["rsvpCutoffLocal"], message: "RSVPs must close before the activity starts." });
     }
     if ((v.latitude === undefined) !== (v.longitude === undefined)) {
       ctx.addIssue({ code: "custom", path: [v.latitude === undefined ? "latitude" : "longitude"], message: "Give both latitude and longitude, or neither." });
@@ -124,9 +127,38 @@ export type ActivityInput = z.output<typeof activityInputSchema>;
 export const editScopeSchema = z.enum(["this", "following"], { error: 'Choose "this" or "following".' }).default("this");
 export type EditScope = z.infer<typeof editScopeSchema>;
 
-/** Local wall-clock time in `zone` to an instant; luxon resolves DST gaps forward. */
+function resolveLocal(local: string, zone: string): ResolvedWallClock | undefined {
+  const wall = parseWallClock(local);
+  return wall ? resolveWallClock(wall, zone) : undefined;
+}
+
+/**
+ * Local wall-clock time in `zone` to an instant, by RFC 5545's rules: a time that happens
+ * twice (the clocks go back) is the first of the two; one the clocks skip moves forward by
+ * the gap (the form refuses those before they get here).
+ */
 export function localToInstant(local: string, zone: string): Date {
-  return DateTime.fromISO(local, { zone }).toJSDate();
+  const resolved = resolveLocal(local, zone);
+  if (!resolved) throw new RangeError(`Not a local date and time: ${local}`);
+  return resolved.instant;
+}
+
+/**
+ * What the organizer should know about the times they typed: a start or end that happens
+ * twice because the clocks go back, and which of the two it is. Empty when nothing is unusual.
+ */
+export function clockChangeNotes(values: Pick<ActivityFormValues, "startsLocal" | "endsLocal" | "timezone">): string[] {
+  const { timezone } = values;
+  if (typeof timezone !== "string" || !isValidTimeZone(timezone)) return [];
+  const notes: string[] = [];
+  for (const [what, local] of [["start", values.startsLocal], ["end", values.endsLocal]] as const) {
+    const resolved = typeof local === "string" ? resolveLocal(local, timezone) : undefined;
+    if (resolved?.status !== "ambiguous") continue;
+    notes.push(
+      `The clocks go back that night in ${timezone}, so ${local.slice(11, 16)} on ${formatDay(resolved.instant, timezone)} happens twice. The ${what} is ${firstOfTwoLabel(resolved.instant, timezone)}.`,
+    );
+  }
+  return notes;
 }
 
 /** An instant as the "YYYY-MM-DDTHH:mm" a datetime-local input shows, in `zone`. */
@@ -220,14 +252,27 @@ export function activityValuesFromFormData(data: FormData): ActivityFormValues {
 /** The IANA zones the editor offers, computed on the server so the list never differs on hydration. */
 export function supportedTimeZones(): string[] {
   const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-  return zones.includes("UTC") ? zones : [...zones, "UTC"];
+  // Offered under their current names (Asia/Kolkata, not Asia/Calcutta).
+  const canonical = [...new Set(zones.map(canonicalZone))].sort();
+  return canonical.includes("UTC") ? canonical : [...canonical, "UTC"];
 }
 
-/** A fresh activity: tomorrow 10:00–12:00 in the organizer's zone, gentle defaults. */
-export function newActivityValues(zone: string, now = new Date()): ActivityFormValues {
+/** Whether the start typed in the form is already past: the organizer is asked to confirm. */
+export function startsInThePast(values: Pick<ActivityFormValues, "startsLocal" | "timezone">, now = new Date()): boolean {
+  if (typeof values.timezone !== "string" || !isValidTimeZone(values.timezone) || typeof values.startsLocal !== "string") return false;
+  const resolved = resolveLocal(values.startsLocal, values.timezone);
+  return resolved !== undefined && resolved.instant <= now;
+}
+
+/**
+ * A fresh activity: tomorrow 10:00–12:00 in the zone where the group meets (the site's zone,
+ * never the browser's, which on a server-like machine is UTC), of the kind the group
+ * usually posts, with gentle defaults.
+ */
+export function newActivityValues(zone: string, now = new Date(), kind: ActivityFormValues["kind"] = "walk"): ActivityFormValues {
   const day = DateTime.fromJSDate(now, { zone }).plus({ days: 1 }).toFormat("yyyy-MM-dd");
   return {
-    kind: "walk",
+    kind,
     title: "",
     description: "",
     startsLocal: `${day}T10:00`,
