@@ -45,6 +45,7 @@ export const attendance = pgEnum("attendance", ["attended", "no_show"]);
 export const recurrenceFrequency = pgEnum("recurrence_frequency", ["weekly", "biweekly", "monthly_nth_weekday"]);
 export const standingStatus = pgEnum("standing_status", ["active", "paused"]);
 export const taskClaimStatus = pgEnum("task_claim_status", ["claimed", "done", "verified"]);
+export const projectStatus = pgEnum("project_status", ["planning", "active", "done"]);
 export const partnershipStatus = pgEnum("partnership_status", ["invited", "active", "paused", "ended", "declined"]);
 export const partnershipRhythm = pgEnum("partnership_rhythm", ["daily_message", "weekly_meeting"]);
 export const reflectionFeeling = pgEnum("reflection_feeling", ["drained", "ok", "lifted"]);
@@ -119,12 +120,24 @@ export const projects = pgTable(
     groupId: uuid("group_id").notNull().references(() => groups.id, { onDelete: "cascade" }),
     title: text("title").notNull(),
     goal: text("goal").notNull().default(""),
+    /** Markdown; rendered without raw HTML. */
     description: text("description").notNull().default(""),
+    status: projectStatus("status").notNull().default("active"),
+    /** Optional calendar days the project runs between (no time of day, so no zone to shift them). */
+    startsOn: date("starts_on"),
+    endsOn: date("ends_on"),
+    /** Set when the project is marked done, cleared when it is reopened. */
     completedAt: ts("completed_at"),
     hiddenAt: ts("hidden_at"),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
   },
-  (t) => [index("projects_group_idx").on(t.groupId)],
+  (t) => [
+    index("projects_group_idx").on(t.groupId),
+    index("projects_status_idx").on(t.status),
+    check("projects_ends_after_start", sql`${t.endsOn} is null or ${t.startsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
+  ],
 );
 
 /** A recurring series; its occurrences are ordinary activities generated ahead of time. */
@@ -264,6 +277,12 @@ export const tasks = pgTable(
   ],
 );
 
+/**
+ * One member's place on a task. A row is a taken place whatever its status, so
+ * `tasks.claimed_count` counts all of them. Volunteer hours are the `hours` of rows
+ * with status "verified": recorded by an organizer at `verified_at` (by `verified_by_id`),
+ * defaulting to the task's estimate. Unverified rows never carry hours.
+ */
 export const taskClaims = pgTable(
   "task_claims",
   {
@@ -271,13 +290,21 @@ export const taskClaims = pgTable(
     userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
     status: taskClaimStatus("status").notNull().default("claimed"),
     assignedById: uuid("assigned_by_id").references(() => users.id, { onDelete: "set null" }),
+    /** Volunteer hours actually given, set only when verified. */
     hours: numeric("hours", { precision: 6, scale: 2 }),
     doneAt: ts("done_at"),
+    /** When an organizer verified the hours; the instant volunteer hours count from. */
     verifiedAt: ts("verified_at"),
     verifiedById: uuid("verified_by_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.taskId, t.userId] }), index("task_claims_user_idx").on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.taskId, t.userId] }),
+    index("task_claims_user_idx").on(t.userId),
+    index("task_claims_user_verified_idx").on(t.userId, t.verifiedAt),
+    check("task_claims_hours_when_verified", sql`(${t.status} = 'verified') = (${t.hours} is not null and ${t.verifiedAt} is not null)`),
+    check("task_claims_hours_range", sql`${t.hours} is null or (${t.hours} > 0 and ${t.hours} <= 1000)`),
+  ],
 );
 
 export const comments = pgTable(
@@ -287,7 +314,10 @@ export const comments = pgTable(
     activityId: uuid("activity_id").references(() => activities.id, { onDelete: "cascade" }),
     projectId: uuid("project_id").references(() => projects.id, { onDelete: "cascade" }),
     authorId: uuid("author_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    /** Markdown; rendered without raw HTML, links marked nofollow ugc. */
     body: text("body").notNull(),
+    editedAt: ts("edited_at"),
+    /** Set when an organizer of the group (or an admin) hides it; it then shows as "removed by an organizer". */
     removedAt: ts("removed_at"),
     removedById: uuid("removed_by_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
@@ -527,3 +557,5 @@ export type Rsvp = typeof rsvps.$inferSelect;
 export type Series = typeof series.$inferSelect;
 export type Project = typeof projects.$inferSelect;
 export type Task = typeof tasks.$inferSelect;
+export type TaskClaim = typeof taskClaims.$inferSelect;
+export type Comment = typeof comments.$inferSelect;

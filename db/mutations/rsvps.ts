@@ -94,7 +94,7 @@ function fail(code: RsvpFailureCode, message: string): RsvpResult {
 }
 
 /** Lock timeouts, serialization failures and deadlocks mean "busy", never "broken". */
-function isContention(error: unknown): boolean {
+export function isContention(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current && typeof current === "object"; depth++) {
     const code = (current as { code?: unknown }).code;

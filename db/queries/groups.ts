@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { groups, memberships, projects, tasks, type Group } from "../schema";
+import { groups, memberships, type Group } from "../schema";
 import { groupVisibleTo } from "./visibility";
 
 export interface GroupPageData extends Group {
@@ -48,33 +48,4 @@ export async function listGroupsForViewer(viewerId: string | null, now = new Dat
     .from(groups)
     .where(groupVisibleTo(viewerId))
     .orderBy(asc(groups.name));
-}
-
-export interface ProjectSummary {
-  id: string;
-  title: string;
-  goal: string;
-  placesNeeded: number;
-  placesClaimed: number;
-  taskCount: number;
-}
-
-/** A group's visible projects with their progress (claimed places over places needed). Callers check group visibility first. */
-export async function listProjectsOfGroup(groupId: string): Promise<ProjectSummary[]> {
-  const db = await getDb();
-  const rows = await db
-    .select({
-      id: projects.id,
-      title: projects.title,
-      goal: projects.goal,
-      placesNeeded: sql<number>`coalesce(sum(${tasks.placesNeeded}), 0)::int`,
-      placesClaimed: sql<number>`coalesce(sum(${tasks.claimedCount}), 0)::int`,
-      taskCount: sql<number>`count(${tasks.id})::int`,
-    })
-    .from(projects)
-    .leftJoin(tasks, eq(tasks.projectId, projects.id))
-    .where(and(eq(projects.groupId, groupId), isNull(projects.hiddenAt)))
-    .groupBy(projects.id)
-    .orderBy(asc(projects.createdAt));
-  return rows;
 }

@@ -234,7 +234,7 @@ function buildProjects(now: number, today: DateTime) {
         const claimedAt = new Date(now - (20 - index) * 86_400_000);
         const doneAt = c.status === "claimed" ? null : new Date(claimedAt.getTime() + 5 * 86_400_000);
         taskClaims.push({
-          taskId: id, userId: userId(c.email), status: c.status, hours: c.hours ?? null, doneAt, createdAt: claimedAt,
+          taskId: id, userId: userId(c.email), status: c.status, hours: c.status === "verified" ? (c.hours ?? t.estimatedHours) : null, doneAt, createdAt: claimedAt,
           verifiedAt: c.status === "verified" ? new Date(doneAt!.getTime() + 86_400_000) : null,
           verifiedById: c.status === "verified" ? owner(p.group) : null,
         });

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { getDb } from "@/db/client";
-import { activities, groups, memberships, users, type Activity, type Group, type NewActivity, type User } from "@/db/schema";
+import { activities, groups, memberships, projects, tasks, users, type Activity, type Group, type NewActivity, type Project, type Task, type User } from "@/db/schema";
 
 /*
  * Small builders for integration tests. Every call makes unique rows, so test files can
@@ -53,5 +53,19 @@ export async function makeActivity(groupId: string, overrides: Partial<NewActivi
       ...rest,
     })
     .returning();
+  return row;
+}
+
+/** A project in a group, active unless told otherwise. */
+export async function makeProject(groupId: string, overrides: Partial<typeof projects.$inferInsert> = {}): Promise<Project> {
+  const db = await getDb();
+  const [row] = await db.insert(projects).values({ groupId, title: `Project ${unique()}`, goal: "A shared goal", ...overrides }).returning();
+  return row;
+}
+
+/** A task on a project with `placesNeeded` places (default 3) and a two-hour estimate. */
+export async function makeTask(projectId: string, overrides: Partial<typeof tasks.$inferInsert> = {}): Promise<Task> {
+  const db = await getDb();
+  const [row] = await db.insert(tasks).values({ projectId, title: `Task ${unique()}`, placesNeeded: 3, estimatedHours: "2.00", ...overrides }).returning();
   return row;
 }

@@ -3,10 +3,13 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ActivityCard } from "@/components/activity-card";
 import { Markdown } from "@/components/markdown";
+import { ProjectCard } from "@/components/project-card";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { listActivities } from "@/db/queries/activities";
-import { getGroupForViewer, listProjectsOfGroup } from "@/db/queries/groups";
+import { getGroupForViewer } from "@/db/queries/groups";
+import { isOrganizerOf } from "@/db/queries/memberships";
+import { listProjectsOfGroup } from "@/db/queries/projects";
 import { getViewer } from "@/lib/auth/session";
 import { activityFiltersSchema } from "@/lib/validation/activity-filters";
 import { getViewerZone } from "@/lib/viewer-zone";
@@ -20,11 +23,12 @@ const loadGroupPage = cache(async (slug: string) => {
   if (!parsed.success) notFound();
   const group = await getGroupForViewer(slug, viewer?.id ?? null);
   if (!group) notFound();
-  const [upcoming, projects] = await Promise.all([
+  const [upcoming, projects, isOrganizer] = await Promise.all([
     listActivities(parsed.data, { viewerId: viewer?.id ?? null, zone }),
     listProjectsOfGroup(group.id),
+    isOrganizerOf(group.id, viewer?.id),
   ]);
-  return { viewer, zone, group, upcoming, projects };
+  return { viewer, zone, group, upcoming, projects, isOrganizer };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -33,7 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function GroupPage({ params }: Props) {
-  const { group, upcoming, projects, zone } = await loadGroupPage((await params).slug);
+  const { group, upcoming, projects, zone, isOrganizer } = await loadGroupPage((await params).slug);
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -76,28 +80,22 @@ export default async function GroupPage({ params }: Props) {
             <h2 className="mb-2 text-lg font-semibold">Our agreements</h2>
             <Markdown source={group.agreements || "Be kind. Listen more than you fix."} className="text-sm" />
           </Card>
-          {projects.length ? (
-            <Card>
-              <h2 className="mb-2 text-lg font-semibold">Projects</h2>
-              <ul className="space-y-3">
-                {projects.map((p) => {
-                  const pct = p.placesNeeded ? Math.round((100 * p.placesClaimed) / p.placesNeeded) : 0;
-                  return (
-                    <li key={p.id}>
-                      <p className="font-medium">{p.title}</p>
-                      {p.goal ? <p className="text-sm text-muted">{p.goal}</p> : null}
-                      <div className="mt-1 h-2 rounded bg-brand-soft" role="progressbar" aria-label={`${p.title}: places taken on tasks`} aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
-                        <div className="h-2 rounded bg-brand" style={{ width: `${pct}%` }} />
-                      </div>
-                      <p className="text-xs text-muted">
-                        {p.placesClaimed} of {p.placesNeeded} task places taken · {p.taskCount} tasks
-                      </p>
-                    </li>
-                  );
-                })}
-              </ul>
-            </Card>
-          ) : null}
+          <section aria-labelledby="projects-heading" className="space-y-3" data-testid="group-projects">
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <h2 id="projects-heading" className="text-lg font-semibold">Projects</h2>
+              {isOrganizer ? (
+                <a className="text-sm underline" href={`/groups/${group.slug}/projects/new`} data-testid="new-project-link">
+                  Start a project
+                </a>
+              ) : null}
+            </div>
+            {projects.length === 0 ? <p className="text-sm text-muted">No projects yet.</p> : null}
+            <ul className="space-y-3">
+              {projects.map((p) => (
+                <ProjectCard key={p.id} project={p} showGroup={false} />
+              ))}
+            </ul>
+          </section>
         </aside>
       </div>
     </div>

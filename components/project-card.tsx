@@ -1,0 +1,29 @@
+import Link from "next/link";
+import type { ProjectSummary } from "@/db/queries/projects";
+import { projectStatusLabel } from "@/lib/validation/project";
+import { ProjectProgress } from "./project-progress";
+import { Badge } from "./ui/badge";
+
+/** A project in a list: title, group, goal, status, places still open, and progress. */
+export function ProjectCard({ project, showGroup = true }: { project: ProjectSummary; showGroup?: boolean }) {
+  return (
+    <li className="space-y-2 rounded-xl border border-line bg-surface p-4" data-testid="project-card">
+      <div className="flex flex-wrap items-center gap-2">
+        <Badge tone={project.status === "active" ? "brand" : "neutral"}>{projectStatusLabel[project.status]}</Badge>
+        {project.status !== "done" && project.placesOpen > 0 ? (
+          <Badge tone="accent">
+            Needs people · {project.placesOpen} {project.placesOpen === 1 ? "place" : "places"} open
+          </Badge>
+        ) : null}
+      </div>
+      <h3 className="text-lg font-semibold">
+        <Link className="underline" href={`/projects/${project.id}`}>
+          {project.title}
+        </Link>
+      </h3>
+      {showGroup ? <p className="text-sm text-muted">With {project.group.name}</p> : null}
+      {project.goal ? <p className="text-sm">{project.goal}</p> : null}
+      <ProjectProgress progress={project.progress} label={project.title} compact />
+    </li>
+  );
+}

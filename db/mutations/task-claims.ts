@@ -1,0 +1,341 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Actor } from "@/lib/authz";
+import type { Db } from "../client";
+import { getDb } from "../client";
+import { groups, memberships, projects, taskClaims, tasks, type Task, type TaskClaim } from "../schema";
+import { notify, notifyMany } from "./notifications";
+import { isContention, TRY_AGAIN_MESSAGE } from "./rsvps";
+
+/*
+ * The one place that decides who holds a place on a task. Every change to a task's claims
+ * runs in a transaction that first locks the task row (SELECT … FOR UPDATE), so concurrent
+ * claims — from any number of app instances on one PostgreSQL — are decided one at a time
+ * against the real count. `tasks.claimed_count` is written only here, from the locked row,
+ * in the same transaction as the claim rows it counts.
+ */
+
+export type ClaimStatus = "claimed" | "done" | "verified";
+export type TaskFailureCode = "unauthenticated" | "not_found" | "forbidden" | "full" | "closed" | "conflict" | "invalid_input" | "try_again";
+export interface TaskCounts {
+  placesNeeded: number;
+  claimedCount: number;
+  placesFree: number;
+}
+export type TaskResult =
+  | { ok: true; claim: { userId: string; status: ClaimStatus | "none"; hours: string | null }; changed: boolean; task: TaskCounts; joinedGroup: boolean; message: string }
+  | { ok: false; code: TaskFailureCode; message: string };
+
+export const TASK_NOT_FOUND = "We couldn't find that task.";
+export const ALL_PLACES_TAKEN = "All places on this task are taken. Thank you for offering — other tasks may still need people.";
+
+let claimGuard = true;
+
+/** Test-only: turns the task row lock off so a test can show the race it prevents. */
+export function __setClaimGuardForTests(on: boolean): void {
+  if (process.env.NODE_ENV !== "test") throw new Error("The claim guard can only be switched off in tests.");
+  claimGuard = on;
+}
+
+/**
+ * Locks the task and reads what deciding needs: its project and group, and the membership
+ * of `userId`. The claim is read by a second statement on purpose: under READ COMMITTED a
+ * statement that waited for the lock re-checks only the locked row, and rows joined to it
+ * would still come from before the wait.
+ */
+async function lockTask(tx: Db, taskId: string, userId: string | undefined, claimOf?: string) {
+  const query = tx
+    .select({
+      task: tasks,
+      project: { id: projects.id, title: projects.title, status: projects.status, hiddenAt: projects.hiddenAt },
+      group: { id: groups.id, name: groups.name, slug: groups.slug, visibility: groups.visibility, joinPolicy: groups.joinPolicy, hiddenAt: groups.hiddenAt },
+      membership: { status: memberships.status, role: memberships.role },
+    })
+    .from(tasks)
+    .innerJoin(projects, eq(projects.id, tasks.projectId))
+    .innerJoin(groups, eq(groups.id, projects.groupId))
+    .leftJoin(memberships, and(eq(memberships.groupId, groups.id), eq(memberships.userId, userId ?? sql`null`)))
+    .where(eq(tasks.id, taskId))
+    .limit(1);
+  const [row] = claimGuard ? await query.for("update", { of: tasks }) : await query;
+  if (!row) return undefined;
+  const who = claimOf ?? userId;
+  const [claim] = who ? await tx.select().from(taskClaims).where(and(eq(taskClaims.taskId, taskId), eq(taskClaims.userId, who))).limit(1) : [];
+  return { ...row, claim: claim as TaskClaim | undefined };
+}
+
+type Locked = NonNullable<Awaited<ReturnType<typeof lockTask>>>;
+
+const fail = (code: TaskFailureCode, message: string): TaskResult => ({ ok: false, code, message });
+
+async function contended(work: () => Promise<TaskResult>): Promise<TaskResult> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isContention(error)) return fail("try_again", TRY_AGAIN_MESSAGE);
+    throw error;
+  }
+}
+
+const isOrganizer = (l: Locked) => l.membership?.status === "active" && (l.membership.role === "owner" || l.membership.role === "organizer");
+
+/** Hidden things, and a private group's tasks for outsiders, do not exist for this person. */
+function visibilityRefusal(l: Locked | undefined): TaskResult | null {
+  if (!l || l.project.hiddenAt || l.group.hiddenAt) return fail("not_found", TASK_NOT_FOUND);
+  if (l.group.visibility === "private" && l.membership?.status !== "active") return fail("not_found", TASK_NOT_FOUND);
+  return null;
+}
+
+function countsOf(task: Pick<Task, "placesNeeded" | "claimedCount">): TaskCounts {
+  return { placesNeeded: task.placesNeeded, claimedCount: task.claimedCount, placesFree: Math.max(0, task.placesNeeded - task.claimedCount) };
+}
+
+/** Writes the counter from the locked row, which is the truth while the lock is held. */
+async function setClaimedCount(tx: Db, task: Task, next: number): Promise<Task> {
+  const [row] = await tx.update(tasks).set({ claimedCount: next }).where(eq(tasks.id, task.id)).returning();
+  return row;
+}
+
+async function organizerIds(tx: Db, groupId: string, except?: string): Promise<string[]> {
+  const rows = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.groupId, groupId), eq(memberships.status, "active"), sql`${memberships.role} in ('owner', 'organizer')`));
+  return rows.map((r) => r.userId).filter((id) => id !== except);
+}
+
+const href = (l: Locked) => `/projects/${l.project.id}#task-${l.task.id}`;
+const ok = (l: Locked, userId: string, status: ClaimStatus | "none", hours: string | null, changed: boolean, task: Task, message: string, joinedGroup = false): TaskResult => ({
+  ok: true,
+  claim: { userId, status, hours },
+  changed,
+  task: countsOf(task),
+  joinedGroup,
+  message,
+});
+
+/** Takes one place for `userId` under the lock; shared by claiming and assigning. */
+async function takePlace(tx: Db, l: Locked, userId: string, assignedById: string | null): Promise<Task | null> {
+  if (l.task.claimedCount >= l.task.placesNeeded) return null;
+  const inserted = await tx.insert(taskClaims).values({ taskId: l.task.id, userId, assignedById }).onConflictDoNothing().returning();
+  if (inserted.length === 0) return l.task;
+  return setClaimedCount(tx, l.task, l.task.claimedCount + 1);
+}
+
+/**
+ * A member takes a place on a task. Members of the group claim directly; a signed-in member
+ * outside a public, open group joins it on claiming once they accept its agreements.
+ * Claiming a place you already hold changes nothing. When every place is taken the answer
+ * is `full`, never an extra claim.
+ */
+export async function claimTask(db: Db, input: { taskId: string; actor: Actor; acceptAgreements?: boolean }): Promise<TaskResult> {
+  const actor = input.actor;
+  if (!actor) return fail("unauthenticated", "Please sign in to claim a place.");
+  return contended(() =>
+    db.transaction(async (tx) => {
+      const l = await lockTask(tx, input.taskId, actor.id);
+      const hidden = visibilityRefusal(l);
+      if (hidden || !l) return hidden ?? fail("not_found", TASK_NOT_FOUND);
+      if (l.membership?.status === "banned") return fail("forbidden", "You can't take part in this group's projects.");
+      if (l.claim) return ok(l, actor.id, l.claim.status, l.claim.hours, false, l.task, "You already have a place on this task.");
+      if (l.project.status === "done") return fail("closed", "This project is finished, so its tasks aren't taking new people.");
+      let joinedGroup = false;
+      if (l.membership?.status !== "active") {
+        if (l.membership?.status === "pending") return fail("forbidden", `Your request to join ${l.group.name} is waiting for an organizer. You can claim a place once you're in.`);
+        if (l.group.joinPolicy === "approval") return fail("forbidden", `${l.group.name} welcomes new members by request. Ask to join, and claim a place once you're in.`);
+        if (!input.acceptAgreements) return fail("invalid_input", `Claiming a place makes you a member of ${l.group.name}. Please read and accept its agreements first.`);
+      }
+      if (l.task.claimedCount >= l.task.placesNeeded) return fail("full", ALL_PLACES_TAKEN);
+      if (l.membership?.status !== "active") {
+        await tx.insert(memberships).values({ groupId: l.group.id, userId: actor.id, role: "member", status: "active", agreementsAcceptedAt: new Date() }).onConflictDoNothing();
+        joinedGroup = true;
+      }
+      const task = await takePlace(tx, l, actor.id, null);
+      if (!task) return fail("full", ALL_PLACES_TAKEN);
+      const message = joinedGroup ? `You've joined ${l.group.name} and have a place on "${l.task.title}". Thank you!` : `You have a place on "${l.task.title}". Thank you!`;
+      return ok(l, actor.id, "claimed", null, true, task, message, joinedGroup);
+    }),
+  );
+}
+
+/**
+ * A member gives their place back. A verified place is part of the record of hours given
+ * and stays. Releasing a place you don't hold changes nothing.
+ */
+export async function releaseTask(db: Db, input: { taskId: string; actor: Actor }): Promise<TaskResult> {
+  const actor = input.actor;
+  if (!actor) return fail("unauthenticated", "Please sign in first.");
+  return contended(() =>
+    db.transaction(async (tx) => {
+      const l = await lockTask(tx, input.taskId, actor.id);
+      if (!l || l.project.hiddenAt || l.group.hiddenAt) return fail("not_found", TASK_NOT_FOUND);
+      // Someone who left a private group may still give a place back; nobody else learns it exists.
+      if (!l.claim) return visibilityRefusal(l) ?? ok(l, actor.id, "none", null, false, l.task, "You don't have a place on this task.");
+      if (l.claim.status === "verified") return fail("conflict", "Your hours on this task are verified, so the place stays yours in the record.");
+      await tx.delete(taskClaims).where(and(eq(taskClaims.taskId, l.task.id), eq(taskClaims.userId, actor.id)));
+      const task = await setClaimedCount(tx, l.task, l.task.claimedCount - 1);
+      await notifyMany(tx, await organizerIds(tx, l.group.id, actor.id), {
+        type: "task_released",
+        title: `A place opened on "${l.task.title}"`,
+        body: `Someone gave their place back on ${l.project.title}. ${task.placesNeeded - task.claimedCount} of ${task.placesNeeded} places are free.`,
+        href: href(l),
+      });
+      return ok(l, actor.id, "none", null, true, task, "You've given your place back. Thanks for letting us know.");
+    }),
+  );
+}
+
+/** Locks the task and checks the actor organizes its group; the refusal otherwise. */
+async function organizerLock(tx: Db, actor: Actor, taskId: string, memberId: string): Promise<Locked | TaskResult> {
+  if (!actor) return fail("unauthenticated", "Please sign in first.");
+  const l = await lockTask(tx, taskId, actor.id, memberId);
+  const hidden = visibilityRefusal(l);
+  if (hidden || !l) return hidden ?? fail("not_found", TASK_NOT_FOUND);
+  if (!isOrganizer(l)) return fail("forbidden", "Only organizers of this group can do that.");
+  return l;
+}
+
+const isLocked = (v: Locked | TaskResult): v is Locked => "task" in v && "group" in v;
+
+/** An organizer gives a place to a member of the group, who is told. Same room rule as claiming. */
+export async function assignTask(db: Db, input: { taskId: string; actor: Actor; userId: string }): Promise<TaskResult> {
+  return contended(() =>
+    db.transaction(async (tx) => {
+      const l = await organizerLock(tx, input.actor, input.taskId, input.userId);
+      if (!isLocked(l)) return l;
+      if (l.claim) return ok(l, input.userId, l.claim.status, l.claim.hours, false, l.task, "They already have a place on this task.");
+      if (l.project.status === "done") return fail("closed", "This project is finished, so its tasks aren't taking new people.");
+      const [member] = await tx
+        .select({ status: memberships.status })
+        .from(memberships)
+        .where(and(eq(memberships.groupId, l.group.id), eq(memberships.userId, input.userId)));
+      if (member?.status !== "active") return fail("invalid_input", "Only active members of this group can be given a place.");
+      const task = await takePlace(tx, l, input.userId, input.actor!.id);
+      if (!task) return fail("full", ALL_PLACES_TAKEN);
+      await notify(tx, {
+        userId: input.userId,
+        type: "task_assigned",
+        title: `You have a place on "${l.task.title}"`,
+        body: `An organizer of ${l.group.name} gave you a place on ${l.project.title}. If it doesn't suit you, you can give it back on the project page.`,
+        href: href(l),
+      });
+      return ok(l, input.userId, "claimed", null, true, task, "Place given. They've been told.");
+    }),
+  );
+}
+
+/** An organizer takes a member's place back (not a verified one); the member is told. */
+export async function unassignTask(db: Db, input: { taskId: string; actor: Actor; userId: string }): Promise<TaskResult> {
+  return contended(() =>
+    db.transaction(async (tx) => {
+      const l = await organizerLock(tx, input.actor, input.taskId, input.userId);
+      if (!isLocked(l)) return l;
+      if (!l.claim) return ok(l, input.userId, "none", null, false, l.task, "They don't have a place on this task.");
+      if (l.claim.status === "verified") return fail("conflict", "Their hours on this task are verified, so the place stays in the record.");
+      await tx.delete(taskClaims).where(and(eq(taskClaims.taskId, l.task.id), eq(taskClaims.userId, input.userId)));
+      const task = await setClaimedCount(tx, l.task, l.task.claimedCount - 1);
+      await notify(tx, {
+        userId: input.userId,
+        type: "task_unassigned",
+        title: `Your place on "${l.task.title}" was taken off`,
+        body: `An organizer of ${l.group.name} changed who's doing this task. Nothing is needed from you.`,
+        href: href(l),
+      });
+      return ok(l, input.userId, "none", null, true, task, "Place taken off. They've been told.");
+    }),
+  );
+}
+
+/** The claimant says their part is done; the organizers are told so they can verify it. */
+export async function markTaskDone(db: Db, input: { taskId: string; actor: Actor }): Promise<TaskResult> {
+  const actor = input.actor;
+  if (!actor) return fail("unauthenticated", "Please sign in first.");
+  return contended(() =>
+    db.transaction(async (tx) => {
+      const l = await lockTask(tx, input.taskId, actor.id);
+      const hidden = visibilityRefusal(l);
+      if (hidden || !l) return hidden ?? fail("not_found", TASK_NOT_FOUND);
+      if (!l.claim) return fail("forbidden", "Only people with a place on this task can mark it done.");
+      if (l.claim.status !== "claimed") return ok(l, actor.id, l.claim.status, l.claim.hours, false, l.task, l.claim.status === "done" ? "You've already marked your part done." : "Your part is done and verified.");
+      await tx.update(taskClaims).set({ status: "done", doneAt: new Date() }).where(and(eq(taskClaims.taskId, l.task.id), eq(taskClaims.userId, actor.id)));
+      await notifyMany(tx, await organizerIds(tx, l.group.id, actor.id), {
+        type: "task_done",
+        title: `A part of "${l.task.title}" is done`,
+        body: `Someone marked their part done on ${l.project.title}. Verify it to record their hours.`,
+        href: href(l),
+      });
+      return ok(l, actor.id, "done", null, true, l.task, "Marked done — thank you! An organizer will verify it and record your hours.");
+    }),
+  );
+}
+
+/**
+ * An organizer verifies a member's finished part and records the hours actually given
+ * (the task's estimate when none are given). The member is told.
+ */
+export async function verifyTaskClaim(db: Db, input: { taskId: string; actor: Actor; userId: string; hours?: number | null }): Promise<TaskResult> {
+  return contended(() =>
+    db.transaction(async (tx) => {
+      const l = await organizerLock(tx, input.actor, input.taskId, input.userId);
+      if (!isLocked(l)) return l;
+      if (!l.claim) return fail("not_found", "That member doesn't have a place on this task.");
+      if (l.claim.status === "claimed") return fail("conflict", "They haven't marked their part done yet.");
+      const hours = input.hours ?? (l.task.estimatedHours === null ? null : Number(l.task.estimatedHours));
+      if (hours === null) return fail("invalid_input", "This task has no estimate, so please say how many hours were given.");
+      const value = hours.toFixed(2);
+      if (l.claim.status === "verified" && Number(l.claim.hours) === hours) return ok(l, input.userId, "verified", l.claim.hours, false, l.task, "Already verified with those hours.");
+      await tx
+        .update(taskClaims)
+        .set({ status: "verified", hours: value, verifiedAt: new Date(), verifiedById: input.actor!.id })
+        .where(and(eq(taskClaims.taskId, l.task.id), eq(taskClaims.userId, input.userId)));
+      await notify(tx, {
+        userId: input.userId,
+        type: "task_verified",
+        title: `Thank you — ${formatHours(hours)} on "${l.task.title}" verified`,
+        body: `An organizer of ${l.group.name} verified your part of ${l.project.title}. Your volunteer hours now include it.`,
+        href: href(l),
+      });
+      return ok(l, input.userId, "verified", value, true, l.task, `Verified: ${formatHours(hours)} recorded.`);
+    }),
+  );
+}
+
+/** An organizer sends a part marked done back to "claimed" (not yet finished); the member is told. */
+export async function sendBackTaskClaim(db: Db, input: { taskId: string; actor: Actor; userId: string }): Promise<TaskResult> {
+  return contended(() =>
+    db.transaction(async (tx) => {
+      const l = await organizerLock(tx, input.actor, input.taskId, input.userId);
+      if (!isLocked(l)) return l;
+      if (!l.claim) return fail("not_found", "That member doesn't have a place on this task.");
+      if (l.claim.status === "claimed") return ok(l, input.userId, "claimed", null, false, l.task, "It's already open.");
+      await tx
+        .update(taskClaims)
+        .set({ status: "claimed", doneAt: null, hours: null, verifiedAt: null, verifiedById: null })
+        .where(and(eq(taskClaims.taskId, l.task.id), eq(taskClaims.userId, input.userId)));
+      await notify(tx, {
+        userId: input.userId,
+        type: "task_sent_back",
+        title: `"${l.task.title}" is open again`,
+        body: `An organizer of ${l.group.name} would like a little more on this task before it's verified. Your place is still yours.`,
+        href: href(l),
+      });
+      return ok(l, input.userId, "claimed", null, true, l.task, "Sent back. They've been told, kindly.");
+    }),
+  );
+}
+
+export function formatHours(hours: number): string {
+  const n = Number.isInteger(hours) ? String(hours) : String(Number(hours.toFixed(2)));
+  return `${n} ${hours === 1 ? "hour" : "hours"}`;
+}
+
+/** The claim mutations on the app's database, for actions and route handlers. */
+export const taskClaimsOnAppDb = {
+  claim: async (input: Parameters<typeof claimTask>[1]) => claimTask(await getDb(), input),
+  release: async (input: Parameters<typeof releaseTask>[1]) => releaseTask(await getDb(), input),
+  assign: async (input: Parameters<typeof assignTask>[1]) => assignTask(await getDb(), input),
+  unassign: async (input: Parameters<typeof unassignTask>[1]) => unassignTask(await getDb(), input),
+  done: async (input: Parameters<typeof markTaskDone>[1]) => markTaskDone(await getDb(), input),
+  verify: async (input: Parameters<typeof verifyTaskClaim>[1]) => verifyTaskClaim(await getDb(), input),
+  sendBack: async (input: Parameters<typeof sendBackTaskClaim>[1]) => sendBackTaskClaim(await getDb(), input),
+};

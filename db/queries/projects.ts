@@ -1,0 +1,299 @@
+import "server-only";
+import { and, asc, desc, eq, gte, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import type { TaskBoardFilters } from "@/lib/validation/project";
+import { getDb } from "../client";
+import { activities, groups, memberships, projects, taskClaims, tasks, users, type Project } from "../schema";
+import { groupVisibleTo } from "./visibility";
+
+/*
+ * Reads for projects, their task boards and progress. Every read that starts from an id
+ * puts the viewer's scope in its WHERE clause (`groupVisibleTo`), so a private group's
+ * projects never reach an outsider through any page or endpoint built on these.
+ */
+
+/**
+ * Progress of a project: places filled of places needed, tasks done (every place taken is
+ * verified), and verified volunteer hours. A task counts as done when it has at least one
+ * claim and all of its claims are verified.
+ */
+export interface ProjectProgress {
+  placesNeeded: number;
+  placesFilled: number;
+  taskCount: number;
+  tasksDone: number;
+  verifiedHours: number;
+}
+
+// Qualified by hand: inside a one-table select drizzle would write the outer id unqualified.
+const progressColumns = {
+  placesNeeded: sql<number>`(select coalesce(sum(t.places_needed), 0)::int from tasks t where t.project_id = "projects"."id")`,
+  placesFilled: sql<number>`(select coalesce(sum(t.claimed_count), 0)::int from tasks t where t.project_id = "projects"."id")`,
+  taskCount: sql<number>`(select count(*)::int from tasks t where t.project_id = "projects"."id")`,
+  tasksDone: sql<number>`(select count(*)::int from tasks t where t.project_id = "projects"."id" and t.claimed_count > 0
+    and not exists (select 1 from task_claims c where c.task_id = t.id and c.status <> 'verified'))`,
+  verifiedHours: sql<string>`(select coalesce(sum(c.hours), 0)::text from task_claims c join tasks t on t.id = c.task_id
+    where t.project_id = "projects"."id" and c.status = 'verified')`,
+};
+
+type ProgressRow = { placesNeeded: number; placesFilled: number; taskCount: number; tasksDone: number; verifiedHours: string };
+const toProgress = (r: ProgressRow): ProjectProgress => ({
+  placesNeeded: Number(r.placesNeeded),
+  placesFilled: Number(r.placesFilled),
+  taskCount: Number(r.taskCount),
+  tasksDone: Number(r.tasksDone),
+  verifiedHours: Number(r.verifiedHours),
+});
+
+export interface ProjectSummary {
+  id: string;
+  title: string;
+  goal: string;
+  status: Project["status"];
+  startsOn: string | null;
+  endsOn: string | null;
+  group: { id: string; slug: string; name: string; visibility: "public" | "private" };
+  progress: ProjectProgress;
+  /** Places still open on its tasks. */
+  placesOpen: number;
+}
+
+const summaryColumns = {
+  id: projects.id,
+  title: projects.title,
+  goal: projects.goal,
+  status: projects.status,
+  startsOn: projects.startsOn,
+  endsOn: projects.endsOn,
+  createdAt: projects.createdAt,
+  groupId: groups.id,
+  groupSlug: groups.slug,
+  groupName: groups.name,
+  groupVisibility: groups.visibility,
+  ...progressColumns,
+};
+
+type SummaryRow = { id: string; title: string; goal: string; status: Project["status"]; startsOn: string | null; endsOn: string | null; groupId: string; groupSlug: string; groupName: string; groupVisibility: "public" | "private" } & ProgressRow;
+
+function toSummary(r: SummaryRow): ProjectSummary {
+  const progress = toProgress(r);
+  return {
+    id: r.id,
+    title: r.title,
+    goal: r.goal,
+    status: r.status,
+    startsOn: r.startsOn,
+    endsOn: r.endsOn,
+    group: { id: r.groupId, slug: r.groupSlug, name: r.groupName, visibility: r.groupVisibility },
+    progress,
+    placesOpen: Math.max(0, progress.placesNeeded - progress.placesFilled),
+  };
+}
+
+const openPlaces = sql`(select coalesce(sum(greatest(t.places_needed - t.claimed_count, 0)), 0) from tasks t where t.project_id = "projects"."id")`;
+
+/**
+ * Projects the viewer may see: by default the active ones across groups, those that need
+ * people first (most open places), then the newest. `q` searches titles, goals and descriptions.
+ */
+export async function listProjects(opts: { viewerId: string | null; q?: string; statuses?: Project["status"][]; limit?: number }): Promise<ProjectSummary[]> {
+  const db = await getDb();
+  const conditions: SQL[] = [isNull(projects.hiddenAt), groupVisibleTo(opts.viewerId), inArray(projects.status, opts.statuses ?? ["active"])];
+  if (opts.q) {
+    const like = `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(sql`${projects.title} ilike ${like}`, sql`${projects.goal} ilike ${like}`, sql`${projects.description} ilike ${like}`)!);
+  }
+  const rows = await db
+    .select(summaryColumns)
+    .from(projects)
+    .innerJoin(groups, eq(groups.id, projects.groupId))
+    .where(and(...conditions))
+    .orderBy(sql`(${openPlaces} > 0) desc`, desc(openPlaces), desc(projects.createdAt), asc(projects.id))
+    .limit(opts.limit ?? 100);
+  return rows.map((r) => toSummary(r as SummaryRow));
+}
+
+/** A group's projects (all statuses, done last), for its page. Callers check the group is visible. */
+export async function listProjectsOfGroup(groupId: string): Promise<ProjectSummary[]> {
+  const db = await getDb();
+  const rows = await db
+    .select(summaryColumns)
+    .from(projects)
+    .innerJoin(groups, eq(groups.id, projects.groupId))
+    .where(and(eq(projects.groupId, groupId), isNull(projects.hiddenAt)))
+    .orderBy(sql`case ${projects.status} when 'active' then 0 when 'planning' then 1 else 2 end`, desc(projects.createdAt));
+  return rows.map((r) => toSummary(r as SummaryRow));
+}
+
+export interface ProjectDetail extends ProjectSummary {
+  description: string;
+  completedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  viewer: { membership: "active" | "pending" | "banned" | null; isOrganizer: boolean };
+  groupJoinPolicy: "open" | "approval";
+  groupAgreements: string;
+}
+
+/** One project as the viewer may see it, with progress and the viewer's standing; undefined otherwise. */
+export async function getProjectForViewer(id: string, viewerId: string | null): Promise<ProjectDetail | undefined> {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      ...summaryColumns,
+      description: projects.description,
+      completedAt: projects.completedAt,
+      updatedAt: projects.updatedAt,
+      joinPolicy: groups.joinPolicy,
+      agreements: groups.agreements,
+    })
+    .from(projects)
+    .innerJoin(groups, eq(groups.id, projects.groupId))
+    .where(and(eq(projects.id, id), isNull(projects.hiddenAt), groupVisibleTo(viewerId)))
+    .limit(1);
+  if (!row) return undefined;
+  const [membership] = viewerId
+    ? await db.select({ status: memberships.status, role: memberships.role }).from(memberships).where(and(eq(memberships.groupId, row.groupId), eq(memberships.userId, viewerId)))
+    : [];
+  return {
+    ...toSummary(row as SummaryRow),
+    description: row.description,
+    completedAt: row.completedAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    groupJoinPolicy: row.joinPolicy,
+    groupAgreements: row.agreements,
+    viewer: { membership: membership?.status ?? null, isOrganizer: membership?.status === "active" && membership.role !== "member" },
+  };
+}
+
+export interface TaskClaimView {
+  userId: string;
+  /** Null when the viewer may not see who it is (see `listTasks`). */
+  name: string | null;
+  status: "claimed" | "done" | "verified";
+  hours: number | null;
+  assigned: boolean;
+  isViewer: boolean;
+}
+
+export interface TaskView {
+  id: string;
+  title: string;
+  description: string;
+  placesNeeded: number;
+  claimedCount: number;
+  placesFree: number;
+  effort: "low" | "medium" | "high";
+  fromHome: boolean;
+  estimatedHours: number | null;
+  dueOn: string | null;
+  windowStart: Date | null;
+  windowEnd: Date | null;
+  claims: TaskClaimView[];
+}
+
+/**
+ * A project's task board, filtered. Who holds a place is private like who's going: the
+ * group's organizers see every name, a member sees their own and the names of people who
+ * chose to be listed, and visitors see counts only. Callers check the project is visible.
+ */
+export async function listTasks(projectId: string, viewer: { id: string | null; isOrganizer: boolean }, filters: Partial<TaskBoardFilters> = {}): Promise<TaskView[]> {
+  const db = await getDb();
+  const conditions: SQL[] = [eq(tasks.projectId, projectId)];
+  if (filters.open) conditions.push(sql`${tasks.claimedCount} < ${tasks.placesNeeded}`);
+  if (filters.energy) conditions.push(eq(tasks.effort, filters.energy));
+  if (filters.home) conditions.push(eq(tasks.fromHome, true));
+  const rows = await db.select().from(tasks).where(and(...conditions)).orderBy(asc(tasks.dueOn), asc(tasks.createdAt), asc(tasks.id));
+  const ids = rows.map((t) => t.id);
+  const claims = ids.length
+    ? await db
+        .select({ taskId: taskClaims.taskId, userId: taskClaims.userId, name: users.name, listed: users.listedAsGoing, status: taskClaims.status, hours: taskClaims.hours, assignedById: taskClaims.assignedById })
+        .from(taskClaims)
+        .innerJoin(users, eq(users.id, taskClaims.userId))
+        .where(inArray(taskClaims.taskId, ids))
+        .orderBy(asc(taskClaims.createdAt))
+    : [];
+  return rows.map((t) => ({
+    id: t.id,
+    title: t.title,
+    description: t.description,
+    placesNeeded: t.placesNeeded,
+    claimedCount: t.claimedCount,
+    placesFree: Math.max(0, t.placesNeeded - t.claimedCount),
+    effort: t.effort,
+    fromHome: t.fromHome,
+    estimatedHours: t.estimatedHours === null ? null : Number(t.estimatedHours),
+    dueOn: t.dueOn,
+    windowStart: t.windowStart,
+    windowEnd: t.windowEnd,
+    claims: claims
+      .filter((c) => c.taskId === t.id)
+      .map((c) => {
+        const isViewer = c.userId === viewer.id;
+        const named = viewer.isOrganizer || isViewer || (viewer.id !== null && c.listed);
+        return { userId: c.userId, name: named ? c.name : null, status: c.status, hours: c.hours === null ? null : Number(c.hours), assigned: c.assignedById !== null, isViewer };
+      }),
+  }));
+}
+
+export interface WorkDay {
+  id: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  timezone: string;
+  status: "scheduled" | "cancelled";
+  capacity: number | null;
+  goingCount: number;
+}
+
+/** The project's upcoming work days (activities that name it), soonest first. Same group, so same visibility. */
+export async function listWorkDays(projectId: string, now = new Date(), limit = 10): Promise<WorkDay[]> {
+  const db = await getDb();
+  return db
+    .select({ id: activities.id, title: activities.title, startsAt: activities.startsAt, endsAt: activities.endsAt, timezone: activities.timezone, status: activities.status, capacity: activities.capacity, goingCount: activities.goingCount })
+    .from(activities)
+    .where(and(eq(activities.projectId, projectId), isNull(activities.hiddenAt), gte(activities.endsAt, now)))
+    .orderBy(asc(activities.startsAt))
+    .limit(limit);
+}
+
+/** The group's projects an activity may name, for the editor's picker (done ones only if already chosen). */
+export async function listProjectChoices(groupId: string, keep?: string | null): Promise<{ id: string; title: string }[]> {
+  const db = await getDb();
+  return db
+    .select({ id: projects.id, title: projects.title })
+    .from(projects)
+    .where(and(eq(projects.groupId, groupId), isNull(projects.hiddenAt), keep ? or(ne(projects.status, "done"), eq(projects.id, keep)) : ne(projects.status, "done")))
+    .orderBy(asc(projects.title));
+}
+
+/** The stored project row for its editor, or undefined. Callers check the viewer organizes its group. */
+export async function getProjectRow(id: string): Promise<(Project & { groupSlug: string; groupName: string }) | undefined> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ project: projects, groupSlug: groups.slug, groupName: groups.name })
+    .from(projects)
+    .innerJoin(groups, eq(groups.id, projects.groupId))
+    .where(and(eq(projects.id, id), isNull(projects.hiddenAt), isNull(groups.hiddenAt)))
+    .limit(1);
+  return row ? { ...row.project, groupSlug: row.groupSlug, groupName: row.groupName } : undefined;
+}
+
+/** The project a task belongs to, for routes that start from a task id. */
+export async function getTaskProjectId(taskId: string): Promise<string | undefined> {
+  const db = await getDb();
+  const [row] = await db.select({ projectId: tasks.projectId }).from(tasks).where(eq(tasks.id, taskId)).limit(1);
+  return row?.projectId;
+}
+
+/** Active members of a group, by name, for the organizers' "assign" picker. */
+export async function listActiveMembers(groupId: string): Promise<{ id: string; name: string }[]> {
+  const db = await getDb();
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.groupId, groupId), eq(memberships.status, "active")))
+    .orderBy(asc(users.name));
+}

@@ -1,0 +1,193 @@
+import { z } from "zod";
+import { energyLevels } from "@/lib/labels";
+import { withoutNul } from "./text";
+
+/*
+ * One schema per form for projects and tasks, shared by the browser form, the server
+ * action and the JSON API, like the activity editor's. Dates without a time of day are
+ * plain calendar days ("2026-12-06"), so no time zone can shift them.
+ */
+
+export const projectStatuses = ["planning", "active", "done"] as const;
+export type ProjectStatus = (typeof projectStatuses)[number];
+
+export const projectStatusLabel: Record<ProjectStatus, string> = {
+  planning: "Planning",
+  active: "Active",
+  done: "Done",
+};
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+const flag = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+
+const text = (max: number, message: string) => z.string().overwrite(withoutNul).trim().max(max, message).default("");
+
+const day = (what: string) =>
+  z.preprocess(
+    (v) => emptyToUndefined(typeof v === "string" ? withoutNul(v).trim() : v),
+    z
+      .string({ error: `Enter the ${what} as a date, like 2026-12-06.` })
+      .regex(DAY, `Enter the ${what} as a date, like 2026-12-06.`)
+      .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), `The ${what} isn't a real date.`)
+      .refine((s) => Number(s.slice(0, 4)) >= 2000 && Number(s.slice(0, 4)) <= 2200, `The ${what} year must be between 2000 and 2200.`)
+      .optional(),
+  );
+
+const title = (what: string) =>
+  z
+    .string({ error: `Give the ${what} a title.` })
+    .overwrite(withoutNul)
+    .trim()
+    .min(3, `Give the ${what} a title of at least 3 characters.`)
+    .max(120, "Keep the title under 120 characters.");
+
+export const projectInputSchema = z
+  .object({
+    title: title("project"),
+    goal: text(300, "Keep the goal under 300 characters."),
+    description: text(10_000, "Keep the description under 10,000 characters."),
+    status: z.enum(projectStatuses, { error: "Choose planning, active or done." }).default("active"),
+    startsOn: day("start date"),
+    endsOn: day("end date"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.startsOn && v.endsOn && v.endsOn < v.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "The end date can't be before the start date." });
+  });
+
+export type ProjectInput = z.output<typeof projectInputSchema>;
+/** What the form holds: strings and booleans, as typed. */
+export type ProjectFormValues = { title: string; goal: string; description: string; status: ProjectStatus; startsOn: string; endsOn: string };
+
+/** The API's PATCH: any subset of the fields. */
+export const projectPatchSchema = z
+  .object({
+    title: title("project").optional(),
+    goal: z.string().overwrite(withoutNul).trim().max(300, "Keep the goal under 300 characters.").optional(),
+    description: z.string().overwrite(withoutNul).trim().max(10_000, "Keep the description under 10,000 characters.").optional(),
+    status: z.enum(projectStatuses, { error: "Choose planning, active or done." }).optional(),
+    startsOn: z.union([z.null(), day("start date")]).optional(),
+    endsOn: z.union([z.null(), day("end date")]).optional(),
+  })
+  .strict();
+
+export function projectValuesFromFormData(data: FormData): ProjectFormValues {
+  const s = (k: string) => {
+    const v = data.get(k);
+    return typeof v === "string" ? v : "";
+  };
+  return { title: s("title"), goal: s("goal"), description: s("description"), status: (s("status") || "active") as ProjectStatus, startsOn: s("startsOn"), endsOn: s("endsOn") };
+}
+
+export const newProjectValues = (): ProjectFormValues => ({ title: "", goal: "", description: "", status: "active", startsOn: "", endsOn: "" });
+
+const hoursNumber = (what: string) =>
+  z.preprocess(
+    (v) => {
+      const e = emptyToUndefined(typeof v === "string" ? v.trim() : v);
+      return typeof e === "string" ? Number(e) : e;
+    },
+    z
+      .number({ error: `${what} must be a number, like 1.5.` })
+      .positive(`${what} must be more than 0.`)
+      .max(1000, `${what} can be at most 1,000.`)
+      .refine((n) => Math.round(n * 100) === n * 100 || Math.abs(Math.round(n * 100) - n * 100) < 1e-6, `${what} can have at most two decimals.`)
+      .optional(),
+  );
+
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+const windowTime = (what: string) =>
+  z.preprocess(
+    (v) => emptyToUndefined(typeof v === "string" ? withoutNul(v).trim() : v),
+    z.string().regex(LOCAL_DATE_TIME, `Enter the ${what} as a date and time, like 2026-12-06 10:00.`).optional(),
+  );
+
+const places = z.preprocess(
+  (v) => {
+    const e = emptyToUndefined(typeof v === "string" ? v.trim() : v);
+    return typeof e === "string" ? Number(e) : e;
+  },
+  z.number({ error: "Places must be a whole number." }).int("Places must be a whole number.").min(1, "A task needs at least 1 place.").max(500, "A task can have at most 500 places."),
+);
+
+export const taskInputSchema = z
+  .object({
+    title: title("task"),
+    description: text(4_000, "Keep the description under 4,000 characters."),
+    placesNeeded: places,
+    effort: z.enum(energyLevels, { error: "Choose how much energy it asks for." }),
+    fromHome: flag.default(false),
+    estimatedHours: hoursNumber("Estimated hours"),
+    dueOn: day("due date"),
+    /** Local wall-clock times in the site's zone, or the zone the caller names. */
+    windowStartLocal: windowTime("start of the time window"),
+    windowEndLocal: windowTime("end of the time window"),
+  })
+  .superRefine((v, ctx) => {
+    if (Boolean(v.windowStartLocal) !== Boolean(v.windowEndLocal)) {
+      ctx.addIssue({ code: "custom", path: [v.windowStartLocal ? "windowEndLocal" : "windowStartLocal"], message: "Give both the start and the end of the time window, or neither." });
+    } else if (v.windowStartLocal && v.windowEndLocal && v.windowEndLocal <= v.windowStartLocal) {
+      ctx.addIssue({ code: "custom", path: ["windowEndLocal"], message: "The time window must end after it starts." });
+    }
+  });
+
+export type TaskInput = z.output<typeof taskInputSchema>;
+export type TaskFormValues = { title: string; description: string; placesNeeded: string; effort: "low" | "medium" | "high"; fromHome: boolean; estimatedHours: string; dueOn: string; windowStartLocal: string; windowEndLocal: string };
+
+export const newTaskValues = (): TaskFormValues => ({ title: "", description: "", placesNeeded: "1", effort: "medium", fromHome: false, estimatedHours: "", dueOn: "", windowStartLocal: "", windowEndLocal: "" });
+
+export function taskValuesFromFormData(data: FormData): TaskFormValues {
+  const s = (k: string) => {
+    const v = data.get(k);
+    return typeof v === "string" ? v : "";
+  };
+  return {
+    title: s("title"),
+    description: s("description"),
+    placesNeeded: s("placesNeeded"),
+    effort: (s("effort") || "medium") as TaskFormValues["effort"],
+    fromHome: data.get("fromHome") === "on" || data.get("fromHome") === "true",
+    estimatedHours: s("estimatedHours"),
+    dueOn: s("dueOn"),
+    windowStartLocal: s("windowStartLocal"),
+    windowEndLocal: s("windowEndLocal"),
+  };
+}
+
+/** The API's PATCH for a task: any subset of the task's fields. */
+export const taskPatchSchema = z
+  .object({
+    title: title("task").optional(),
+    description: z.string().overwrite(withoutNul).trim().max(4_000, "Keep the description under 4,000 characters.").optional(),
+    placesNeeded: places.optional(),
+    effort: z.enum(energyLevels, { error: "Choose how much energy it asks for." }).optional(),
+    fromHome: z.boolean({ error: "fromHome is true or false." }).optional(),
+    estimatedHours: z.union([z.null(), hoursNumber("Estimated hours")]).optional(),
+    dueOn: z.union([z.null(), day("due date")]).optional(),
+  })
+  .strict();
+export type TaskPatch = z.output<typeof taskPatchSchema>;
+
+/** Hours an organizer records on verifying; empty means the task's estimate. */
+export const verifyHoursSchema = hoursNumber("Hours");
+
+export const verifyBodySchema = z.object({
+  userId: z.uuid({ error: "userId must be a member's id." }),
+  hours: z.union([z.null(), hoursNumber("Hours")]).optional(),
+});
+
+export const memberIdBodySchema = z.object({ userId: z.uuid({ error: "userId must be a member's id." }) });
+
+export const claimBodySchema = z.object({
+  /** A signed-in member outside a public group joins it on claiming, having accepted its agreements. */
+  acceptAgreements: z.boolean({ error: "acceptAgreements is true or false." }).optional(),
+  /** Organizers only: assign this member instead of claiming for yourself. */
+  userId: z.uuid({ error: "userId must be a member's id." }).optional(),
+});
+
+export const taskBoardFiltersSchema = z.object({
+  open: z.preprocess((v) => v === "1" || v === "true", z.boolean()).catch(false),
+  energy: z.enum(["low"]).optional().catch(undefined),
+  home: z.preprocess((v) => v === "1" || v === "true", z.boolean()).catch(false),
+});
+export type TaskBoardFilters = z.output<typeof taskBoardFiltersSchema>;
