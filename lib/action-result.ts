@@ -36,3 +36,19 @@ export function invalid(error: z.ZodError, message = "Some fields need another l
 export function fail(code: ActionCode, message: string): ActionResult<never> {
   return { ok: false, code, message };
 }
+
+/** What an action answers when it was posted something other than its form. */
+export const FORM_UNREADABLE = "We couldn't read that form. Please reload the page and try again.";
+
+/**
+ * A server action is a public endpoint: anyone holding its id can post it any arguments,
+ * not only the FormData its form sends. Every action checks with this before it reads
+ * anything, and answers `unreadableForm()` (its usual "check the form" result) otherwise.
+ */
+export function isFormData(value: unknown): value is FormData {
+  return typeof FormData !== "undefined" && value instanceof FormData;
+}
+
+export function unreadableForm(): ActionResult<never> {
+  return { ok: false, code: "invalid_input", message: FORM_UNREADABLE };
+}

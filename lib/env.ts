@@ -11,7 +11,13 @@ import { z } from "zod";
 const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   PGLITE_DATA_DIR: z.string().optional(),
-  AUTH_SECRET: z.string().min(16).optional(),
+  AUTH_SECRET: z.string().min(16, "must be at least 16 characters (e.g. `openssl rand -base64 32`)").optional(),
+  SITE_URL: z
+    .url()
+    .refine((u) => /^https?:\/\//.test(u), "must start with http:// or https://")
+    .transform((u) => u.replace(/\/+$/, ""))
+    .optional(),
+  TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   SITE_NAME: z.string().default("Common Thread"),
   SITE_TIMEZONE: z.string().default("Europe/London"),
   SEED_DEMO: z.enum(["auto", "true", "false"]).default("auto"),
@@ -34,6 +40,11 @@ export function env(): Env {
     cached = parsed.data;
   }
   return cached;
+}
+
+/** Forgets the parsed settings, so the next read sees process.env again (tests change settings). */
+export function reloadEnv(): void {
+  cached = undefined;
 }
 
 /**

@@ -1,12 +1,18 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET as calendarRoute } from "@/app/activities/[id]/calendar.ics/route";
 import { createApiToken } from "@/db/mutations/api-tokens";
+import { reloadEnv } from "@/lib/env";
 import { addMember, makeActivity, makeGroup, makeUser } from "./helpers/factories";
 
 const download = (id: string, token?: string) =>
   calendarRoute(new Request(`http://hub.test/activities/${id}/calendar.ics`, { headers: token ? { authorization: `Bearer ${token}` } : {} }), { params: Promise.resolve({ id }) });
 
 describe("GET /activities/:id/calendar.ics", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    reloadEnv();
+  });
+
   it("gives anyone a public activity as one calendar event that links back to its page", async () => {
     const group = await makeGroup();
     const a = await makeActivity(group.id, { title: "Canal walk, gentle", placeName: "Lock 4", address: "Towpath" });
@@ -22,6 +28,8 @@ describe("GET /activities/:id/calendar.ics", () => {
   });
 
   it("links back to the site's public address behind a proxy, not to where the server listens", async () => {
+    vi.stubEnv("TRUST_PROXY", "true");
+    reloadEnv();
     const group = await makeGroup();
     const a = await makeActivity(group.id);
     const res = await calendarRoute(
@@ -31,6 +39,35 @@ describe("GET /activities/:id/calendar.ics", () => {
     const ics = (await res.text()).replace(/\r\n /g, "");
     expect(ics).toContain(`URL:https://hub.example.org/activities/${a.id}`);
     expect(ics).not.toContain("127.0.0.1");
+  });
+
+  it("without a proxy in front, a forged X-Forwarded-Host cannot change the link, and caches keep one copy per host", async () => {
+    const group = await makeGroup();
+    const a = await makeActivity(group.id);
+    const res = await calendarRoute(
+      new Request(`http://hub.test/activities/${a.id}/calendar.ics`, { headers: { host: "hub.test", "x-forwarded-host": "evil.example", "x-forwarded-proto": "http" } }),
+      { params: Promise.resolve({ id: a.id }) },
+    );
+    const ics = (await res.text()).replace(/\r\n /g, "");
+    expect(ics).toContain(`URL:https://hub.test/activities/${a.id}`);
+    expect(ics).not.toContain("evil.example");
+    expect(res.headers.get("vary")).toMatch(/\bHost\b/);
+  });
+
+  it("with SITE_URL set, links always name it, whatever the request says", async () => {
+    vi.stubEnv("SITE_URL", "https://thread.example.org/");
+    vi.stubEnv("TRUST_PROXY", "true");
+    reloadEnv();
+    const group = await makeGroup();
+    const a = await makeActivity(group.id);
+    const res = await calendarRoute(
+      new Request(`http://127.0.0.1:3000/activities/${a.id}/calendar.ics`, { headers: { host: "evil.example", "x-forwarded-host": "evil.example" } }),
+      { params: Promise.resolve({ id: a.id }) },
+    );
+    const ics = (await res.text()).replace(/\r\n /g, "");
+    expect(ics).toContain(`URL:https://thread.example.org/activities/${a.id}`);
+    expect(ics).not.toContain("evil.example");
+    expect(res.headers.get("cache-control")).toBe("public, max-age=60");
   });
 
   it("marks a cancelled activity cancelled", async () => {

@@ -3,7 +3,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
 import { endSessions } from "@/db/users";
-import { fail, invalid, type ActionResult } from "@/lib/action-result";
+import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
 import { signIn, signOut } from "@/lib/auth/config";
 import { getViewer } from "@/lib/auth/session";
 import { clientAddressOf, signUpMember } from "@/lib/auth/sign-up";
@@ -33,6 +33,7 @@ async function signInAndRedirect(email: string, password: string, callbackUrl: s
 }
 
 export async function signInAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  if (!isFormData(formData)) return unreadableForm();
   const callbackUrl = safeCallbackUrl(formData.get("callbackUrl"));
   const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
   if (!parsed.success) return { ...invalid(parsed.error), values: formValues(formData, ["email"]) };
@@ -40,6 +41,7 @@ export async function signInAction(_prev: AuthFormState, formData: FormData): Pr
 }
 
 export async function signUpAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  if (!isFormData(formData)) return unreadableForm();
   const callbackUrl = safeCallbackUrl(formData.get("callbackUrl"));
   const values = formValues(formData, ["name", "email"]);
   const parsed = signUpSchema.safeParse({ name: formData.get("name"), email: formData.get("email"), password: formData.get("password") });

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { setListedAsGoing } from "@/db/mutations/account-privacy";
 import { createApiToken, revokeApiToken } from "@/db/mutations/api-tokens";
-import { fail, invalid, type ActionResult } from "@/lib/action-result";
+import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
 import { getViewer } from "@/lib/auth/session";
 import { createTokenSchema, privacySchema } from "@/lib/validation/rsvp";
 
@@ -13,6 +13,7 @@ export type TokenState = ActionResult<{ message: string; token?: string }> | nul
 
 /** The "show my name on who's-going lists" choice. */
 export async function updatePrivacyAction(_prev: PrivacyState, formData: FormData): Promise<PrivacyState> {
+  if (!isFormData(formData)) return unreadableForm();
   const parsed = privacySchema.safeParse({ listedAsGoing: formData.get("listedAsGoing") ?? undefined });
   if (!parsed.success) return invalid(parsed.error);
   const viewer = await getViewer();
@@ -28,6 +29,7 @@ export async function updatePrivacyAction(_prev: PrivacyState, formData: FormDat
 
 /** Creates a personal access token; the token is returned once and never shown again. */
 export async function createTokenAction(_prev: TokenState, formData: FormData): Promise<TokenState> {
+  if (!isFormData(formData)) return unreadableForm();
   const parsed = createTokenSchema.safeParse({ name: formData.get("name") });
   if (!parsed.success) return invalid(parsed.error);
   const viewer = await getViewer();
@@ -41,6 +43,7 @@ const tokenIdSchema = z.uuid();
 
 /** Revokes one of the member's tokens; it stops working at once. */
 export async function revokeTokenAction(_prev: TokenState, formData: FormData): Promise<TokenState> {
+  if (!isFormData(formData)) return unreadableForm();
   const id = tokenIdSchema.safeParse(formData.get("tokenId"));
   if (!id.success) return fail("not_found", "That token doesn't exist.");
   const viewer = await getViewer();

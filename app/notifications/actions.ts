@@ -3,12 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { markAllNotificationsRead, markNotificationsRead } from "@/db/mutations/notifications";
+import { isFormData } from "@/lib/action-result";
 import { getViewer } from "@/lib/auth/session";
 
 const idSchema = z.uuid();
 
 /** Marks one notification read (only the member's own; others' ids change nothing). */
 export async function markNotificationReadAction(formData: FormData): Promise<void> {
+  if (!isFormData(formData)) return;
   const id = idSchema.safeParse(formData.get("id"));
   const viewer = await getViewer();
   if (!id.success || !viewer) return;

@@ -15,6 +15,7 @@ export type ApiErrorCode =
   | "conflict"
   | "closed"
   | "rate_limited"
+  | "too_large"
   | "try_again"
   | "internal";
 
@@ -27,6 +28,7 @@ const statusOf: Record<ApiErrorCode, number> = {
   conflict: 409,
   closed: 409,
   rate_limited: 429,
+  too_large: 413,
   try_again: 503,
   internal: 500,
 };
@@ -55,14 +57,68 @@ export function searchParamsToObject(params: URLSearchParams): Record<string, st
   return out;
 }
 
-/** Reads a JSON body; malformed JSON is the caller's mistake (400), not ours. */
-export async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; response: NextResponse }> {
+/** The largest JSON body an endpoint reads unless it documents more. */
+export const JSON_BODY_LIMIT = 64 * 1024;
+
+function tooLarge(limit: number) {
+  return apiError("too_large", `The request body is too large: send at most ${Math.floor(limit / 1024)} KB of JSON.`);
+}
+
+type BodyRead = { ok: true; value: unknown } | { ok: false; response: NextResponse };
+
+/**
+ * Reads a JSON body of at most `limit` bytes. A declared Content-Length over the limit is
+ * refused before a byte is read, and a body without one (chunked) is refused as soon as it
+ * passes the limit, so a huge body never sits in memory. Malformed JSON is the caller's
+ * mistake (400), not ours.
+ */
+export async function readJson(request: Request, limit = JSON_BODY_LIMIT): Promise<BodyRead> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && !(Number(declared) <= limit)) return { ok: false, response: tooLarge(limit) };
+  const bytes = await readCapped(request, limit);
+  if (bytes === "too_large") return { ok: false, response: tooLarge(limit) };
   try {
-    const text = await request.text();
+    const text = new TextDecoder().decode(bytes);
     return { ok: true, value: text.trim() === "" ? {} : JSON.parse(text) };
   } catch {
     return { ok: false, response: apiError("invalid_body", "The request body must be valid JSON.") };
   }
+}
+
+async function readCapped(request: Request, limit: number): Promise<Uint8Array | "too_large"> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      return "too_large";
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
+
+/**
+ * Reads, caps and parses a JSON body with the endpoint's schema: the data, or the 400/413
+ * to answer. Every route handler that takes a body reads it through here or `readJson`.
+ */
+export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S, limit = JSON_BODY_LIMIT): Promise<{ ok: true; data: z.output<S> } | { ok: false; response: NextResponse }> {
+  const body = await readJson(request, limit);
+  if (!body.ok) return body;
+  const parsed = schema.safeParse(body.value);
+  if (!parsed.success) return { ok: false, response: apiZodError("invalid_body", parsed.error) };
+  return { ok: true, data: parsed.data };
 }
 
 /** Route handlers wrap their work with this so an unexpected failure is a plain 500 without internals. */

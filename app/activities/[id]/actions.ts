@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { submitRsvp, withdrawRsvp, type RsvpResult, type RsvpState } from "@/db/mutations/rsvps";
-import { fail, invalid, type ActionResult } from "@/lib/action-result";
+import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
 import { getViewer } from "@/lib/auth/session";
 import { rsvpFormSchema, rsvpStateMessage } from "@/lib/validation/rsvp";
 
@@ -25,6 +25,7 @@ function answer(activityId: string, result: RsvpResult): RsvpActionState {
 
 /** "Going", "I'll try" or "Not this time", with the go-together and greeter choices. */
 export async function rsvpToActivityAction(_prev: RsvpActionState, formData: FormData): Promise<RsvpActionState> {
+  if (!isFormData(formData)) return unreadableForm();
   const id = activityIdSchema.safeParse(formData.get("activityId"));
   if (!id.success) return fail("not_found", "We couldn't find that activity.");
   const parsed = rsvpFormSchema.safeParse({
@@ -40,6 +41,7 @@ export async function rsvpToActivityAction(_prev: RsvpActionState, formData: For
 
 /** Withdraws the member's RSVP; a freed place goes to the first person waiting. */
 export async function withdrawRsvpAction(_prev: RsvpActionState, formData: FormData): Promise<RsvpActionState> {
+  if (!isFormData(formData)) return unreadableForm();
   const id = activityIdSchema.safeParse(formData.get("activityId"));
   if (!id.success) return fail("not_found", "We couldn't find that activity.");
   const viewer = await getViewer();

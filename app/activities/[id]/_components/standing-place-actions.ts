@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { holdStandingPlace, skipOccurrence, stepBackFromSeries } from "@/db/mutations/standing-places";
-import { fail, invalid, type ActionResult } from "@/lib/action-result";
+import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
 import { getViewer } from "@/lib/auth/session";
 import { areRecordIds, NOT_FOUND_MESSAGE } from "@/lib/validation/ids";
 
@@ -21,6 +21,7 @@ const done: Record<z.infer<typeof intentSchema>, string> = {
 
 /** Hold, pause, resume or release a standing place on a series, or skip one occurrence. */
 export async function standingPlaceAction(activityId: string, seriesId: string, _prev: StandingActionState, formData: FormData): Promise<StandingActionState> {
+  if (!isFormData(formData)) return unreadableForm();
   if (!areRecordIds(activityId, seriesId)) return fail("not_found", NOT_FOUND_MESSAGE);
   const intent = intentSchema.safeParse(formData.get("intent"));
   if (!intent.success) return invalid(intent.error);

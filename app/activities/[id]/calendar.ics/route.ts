@@ -2,7 +2,7 @@ import { activityVisibleToCaller } from "@/lib/api/viewer";
 import { guarded } from "@/lib/api/http";
 import { env } from "@/lib/env";
 import { toICalendar } from "@/lib/ical";
-import { originOf } from "@/lib/request-origin";
+import { originVariesByRequest, siteOrigin } from "@/lib/request-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +17,7 @@ export async function GET(request: Request, { params }: Ctx) {
     const found = await activityVisibleToCaller(request, (await params).id);
     if (!found.ok) return found.response;
     const { activity } = found;
-    const page = `${originOf(request.headers, new URL(request.url).origin)}/activities/${activity.id}`;
+    const page = `${siteOrigin(request.headers, new URL(request.url).origin)}/activities/${activity.id}`;
     const body = toICalendar(
       {
         uid: `${activity.id}@common-thread`,
@@ -36,12 +36,17 @@ export async function GET(request: Request, { params }: Ctx) {
       env().SITE_NAME,
     );
     const name = activity.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "activity";
+    // The link inside names the site's address; when that comes from the request's headers,
+    // a shared cache must keep one copy per address, or one request could set it for everyone.
+    const varies = originVariesByRequest();
+    const cacheControl = activity.group.visibility === "private" ? "private, no-store" : "public, max-age=60";
     return new Response(body, {
       headers: {
         "Content-Type": "text/calendar; charset=utf-8",
         "Content-Disposition": `attachment; filename="${name}.ics"`,
         // A private group's activity must never sit in a shared cache.
-        "Cache-Control": activity.group.visibility === "private" ? "private, no-store" : "public, max-age=60",
+        "Cache-Control": cacheControl,
+        ...(varies ? { Vary: varies } : {}),
       },
     });
   });

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { ActivityFormState } from "@/components/activity-form";
 import { cancelActivity, updateActivity } from "@/db/mutations/activities";
-import { fail, invalid, type ActionResult } from "@/lib/action-result";
+import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
 import { getViewer } from "@/lib/auth/session";
 import { activityInputSchema, activityValuesFromFormData, editScopeSchema } from "@/lib/validation/activity";
 import { areRecordIds, NOT_FOUND_MESSAGE } from "@/lib/validation/ids";
@@ -17,6 +17,7 @@ import { areRecordIds, NOT_FOUND_MESSAGE } from "@/lib/validation/ids";
 const SIGNED_OUT = "Your session has ended. Sign in again to continue.";
 
 export async function updateActivityAction(activityId: string, _prev: ActivityFormState, formData: FormData): Promise<ActivityFormState> {
+  if (!isFormData(formData)) return unreadableForm();
   const values = activityValuesFromFormData(formData);
   if (!areRecordIds(activityId)) return { ...fail("not_found", NOT_FOUND_MESSAGE), values };
   const parsed = activityInputSchema.safeParse(values);
@@ -34,6 +35,7 @@ export async function updateActivityAction(activityId: string, _prev: ActivityFo
 export type OrganizerActionState = ActionResult<{ message: string }> | null;
 
 export async function cancelActivityAction(activityId: string, _prev: OrganizerActionState, formData: FormData): Promise<OrganizerActionState> {
+  if (!isFormData(formData)) return unreadableForm();
   if (!areRecordIds(activityId)) return fail("not_found", NOT_FOUND_MESSAGE);
   const scope = editScopeSchema.safeParse(formData.get("scope") ?? undefined);
   if (!scope.success) return invalid(scope.error);

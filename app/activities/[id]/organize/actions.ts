@@ -5,7 +5,7 @@ import { z } from "zod";
 import { markAllGoingAttended, markAttendance } from "@/db/mutations/attendance";
 import { pairWithGreeter } from "@/db/mutations/go-together";
 import { messageEveryoneGoing } from "@/db/mutations/notifications";
-import { fail, invalid, type ActionResult } from "@/lib/action-result";
+import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
 import { getViewer } from "@/lib/auth/session";
 import { attendanceFormSchema, messageGoingSchema, pairGreeterSchema } from "@/lib/validation/rsvp";
 
@@ -36,6 +36,7 @@ function done(activityId: string, message: string): OrganizeActionState {
 
 /** Marks one member attended or a no-show. */
 export async function markAttendanceAction(_prev: OrganizeActionState, formData: FormData): Promise<OrganizeActionState> {
+  if (!isFormData(formData)) return unreadableForm();
   const parsed = attendanceFormSchema.safeParse({ userId: formData.get("userId"), attendance: formData.get("attendance") });
   if (!parsed.success) return invalid(parsed.error);
   const ctx = await begin(formData);
@@ -47,6 +48,7 @@ export async function markAttendanceAction(_prev: OrganizeActionState, formData:
 
 /** Marks everyone going (and not yet marked) as attended. */
 export async function markAllAttendedAction(_prev: OrganizeActionState, formData: FormData): Promise<OrganizeActionState> {
+  if (!isFormData(formData)) return unreadableForm();
   const ctx = await begin(formData);
   if (!ctx.ok) return ctx.state;
   const result = await markAllGoingAttended({ activityId: ctx.activityId, actorId: ctx.actorId });
@@ -56,6 +58,7 @@ export async function markAllAttendedAction(_prev: OrganizeActionState, formData
 
 /** Pairs a member who'd rather not arrive alone with a greeter; both are told where and when. */
 export async function pairGreeterAction(_prev: OrganizeActionState, formData: FormData): Promise<OrganizeActionState> {
+  if (!isFormData(formData)) return unreadableForm();
   const parsed = pairGreeterSchema.safeParse({ memberId: formData.get("memberId"), greeterId: formData.get("greeterId") });
   if (!parsed.success) return invalid(parsed.error);
   const ctx = await begin(formData);
@@ -67,6 +70,7 @@ export async function pairGreeterAction(_prev: OrganizeActionState, formData: Fo
 
 /** Sends an in-app message to everyone going. */
 export async function messageGoingAction(_prev: OrganizeActionState, formData: FormData): Promise<OrganizeActionState> {
+  if (!isFormData(formData)) return unreadableForm();
   const parsed = messageGoingSchema.safeParse({ message: formData.get("message") });
   if (!parsed.success) return invalid(parsed.error);
   const ctx = await begin(formData);

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { joinGroup, leaveGroup } from "@/db/mutations/groups";
-import { fail, invalid, type ActionResult } from "@/lib/action-result";
+import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
 import { getViewer } from "@/lib/auth/session";
 import { boundGroupSchema, GROUP_NOT_FOUND, inviteCodeSchema, joinGroupSchema } from "@/lib/validation/group";
 
@@ -32,15 +32,18 @@ async function join(bound: unknown, formData: FormData): Promise<MembershipActio
 
 /** Joins (or asks to join) with the agreements accepted; the mutation records when. */
 export async function joinGroupAction(groupId: string, slug: string, _prev: MembershipActionState, formData: FormData): Promise<MembershipActionState> {
+  if (!isFormData(formData)) return unreadableForm();
   return join({ groupId, slug }, formData);
 }
 
 /** Joining through a private group's invite link: the mutation checks the code. */
 export async function joinGroupWithInviteAction(groupId: string, slug: string, invite: string, _prev: MembershipActionState, formData: FormData): Promise<MembershipActionState> {
+  if (!isFormData(formData)) return unreadableForm();
   return join({ groupId, slug, invite }, formData);
 }
 
 export async function leaveGroupAction(groupId: string, slug: string, _prev: MembershipActionState, _formData: FormData): Promise<MembershipActionState> {
+  if (!isFormData(_formData)) return unreadableForm();
   const ids = boundGroupSchema.safeParse({ groupId, slug });
   if (!ids.success) return fail("not_found", "You are not a member of this group.");
   const viewer = await getViewer();

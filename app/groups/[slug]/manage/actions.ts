@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { changeMember, renewInviteCode } from "@/db/mutations/groups";
-import { fail, invalid, type ActionResult } from "@/lib/action-result";
+import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
 import { getViewer } from "@/lib/auth/session";
 import { boundGroupSchema, GROUP_NOT_FOUND, memberChangeSchema } from "@/lib/validation/group";
 
@@ -18,6 +18,7 @@ const said = { approve: "Approved.", decline: "Declined.", promote: "Now an orga
 
 /** One change to a member. */
 export async function changeMemberAction(groupId: string, slug: string, _prev: MemberActionState, formData: FormData): Promise<MemberActionState> {
+  if (!isFormData(formData)) return unreadableForm();
   const ids = boundGroupSchema.safeParse({ groupId, slug });
   if (!ids.success) return fail("not_found", GROUP_NOT_FOUND);
   const parsed = memberChangeSchema.safeParse({ userId: formData.get("userId"), change: formData.get("change") });
@@ -34,6 +35,7 @@ export type InviteActionState = ActionResult<{ message: string }> | null;
 
 /** Replaces a private group's invite code; links shared before stop working. */
 export async function renewInviteLinkAction(groupId: string, slug: string, _prev: InviteActionState, _formData: FormData): Promise<InviteActionState> {
+  if (!isFormData(_formData)) return unreadableForm();
   const ids = boundGroupSchema.safeParse({ groupId, slug });
   if (!ids.success) return fail("not_found", GROUP_NOT_FOUND);
   const viewer = await getViewer();

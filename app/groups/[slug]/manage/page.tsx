@@ -9,7 +9,7 @@ import { getGroupRow, listMembersForOrganizers, listRecentAttendance, listUpcomi
 import { requireViewer } from "@/lib/auth/session";
 import { authorize } from "@/lib/authz";
 import { formatDay, formatTime } from "@/lib/dates";
-import { originOf } from "@/lib/request-origin";
+import { siteOrigin } from "@/lib/request-origin";
 import { changeMemberAction, renewInviteLinkAction } from "./actions";
 import { InviteLink } from "./invite-link";
 import { MemberForm } from "./member-form";
@@ -119,5 +119,5 @@ export default async function ManageGroupPage({ params }: Props) {
 
 /** Where this request was sent, so the invite link can be copied whole. */
 async function requestOrigin(): Promise<string> {
-  return originOf(await headers());
+  return siteOrigin(await headers());
 }

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { GroupFormState } from "@/components/group-form";
 import { updateGroup } from "@/db/mutations/groups";
-import { fail, invalid } from "@/lib/action-result";
+import { fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
 import { getViewer } from "@/lib/auth/session";
 import { boundGroupSchema, GROUP_NOT_FOUND, groupInputSchema, groupValuesFromFormData } from "@/lib/validation/group";
 
@@ -16,6 +16,7 @@ import { boundGroupSchema, GROUP_NOT_FOUND, groupInputSchema, groupValuesFromFor
 
 /** Saves the settings, then opens the group page. */
 export async function updateGroupAction(groupId: string, slug: string, _prev: GroupFormState, formData: FormData): Promise<GroupFormState> {
+  if (!isFormData(formData)) return unreadableForm();
   const values = groupValuesFromFormData(formData);
   const ids = boundGroupSchema.safeParse({ groupId, slug });
   if (!ids.success) return { ...fail("not_found", GROUP_NOT_FOUND), values };

@@ -4,13 +4,14 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { ActivityFormState } from "@/components/activity-form";
 import { createActivity } from "@/db/mutations/activities";
-import { fail, invalid } from "@/lib/action-result";
+import { fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
 import { getViewer } from "@/lib/auth/session";
 import { activityInputSchema, activityValuesFromFormData } from "@/lib/validation/activity";
 import { areRecordIds, NOT_FOUND_MESSAGE } from "@/lib/validation/ids";
 
 /** Creates an activity or a series in a group; the mutation checks the viewer organizes *this* group. */
 export async function createActivityAction(groupId: string, _prev: ActivityFormState, formData: FormData): Promise<ActivityFormState> {
+  if (!isFormData(formData)) return unreadableForm();
   const values = activityValuesFromFormData(formData);
   if (!areRecordIds(groupId)) return { ...fail("not_found", NOT_FOUND_MESSAGE), values };
   const parsed = activityInputSchema.safeParse(values);

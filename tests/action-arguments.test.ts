@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { signInAction, signUpAction } from "@/app/(auth)/actions";
+import { createTokenAction, revokeTokenAction, updatePrivacyAction } from "@/app/account/actions";
+import { standingPlaceAction } from "@/app/activities/[id]/_components/standing-place-actions";
+import { rsvpToActivityAction, withdrawRsvpAction } from "@/app/activities/[id]/actions";
+import { cancelActivityAction, updateActivityAction } from "@/app/activities/[id]/edit/actions";
+import { markAllAttendedAction, markAttendanceAction, messageGoingAction, pairGreeterAction } from "@/app/activities/[id]/organize/actions";
+import { createActivityAction } from "@/app/groups/[slug]/activities/new/actions";
+import { joinGroupAction, joinGroupWithInviteAction, leaveGroupAction } from "@/app/groups/[slug]/join/actions";
+import { changeMemberAction, renewInviteLinkAction } from "@/app/groups/[slug]/manage/actions";
+import { updateGroupAction } from "@/app/groups/[slug]/settings/actions";
+import { createGroupAction } from "@/app/groups/new/actions";
+import { markNotificationReadAction } from "@/app/notifications/actions";
+
+/*
+ * A server action is a public endpoint: anyone holding its id can post any arguments, not
+ * only the FormData its form sends (e.g. a text body ["a","b",null,"$K1"]). Each action
+ * answers such a call with its usual "please check the form" result, never a 500.
+ */
+const ID = "00000000-0000-4000-8000-000000000001";
+const notForms: unknown[] = ["$K1", null, undefined, 42, ["a", "b"], { get: 1 }, {}, new Map([["status", "going"]])];
+const prevs: unknown[] = [null, undefined, "x", { ok: true }, ["a"]];
+
+type Call = [string, (form: unknown, prev: unknown) => Promise<unknown>];
+const calls: Call[] = [
+  ["signInAction", (f, p) => signInAction(p as never, f as never)],
+  ["signUpAction", (f, p) => signUpAction(p as never, f as never)],
+  ["updatePrivacyAction", (f, p) => updatePrivacyAction(p as never, f as never)],
+  ["createTokenAction", (f, p) => createTokenAction(p as never, f as never)],
+  ["revokeTokenAction", (f, p) => revokeTokenAction(p as never, f as never)],
+  ["standingPlaceAction", (f, p) => standingPlaceAction(ID, ID, p as never, f as never)],
+  ["rsvpToActivityAction", (f, p) => rsvpToActivityAction(p as never, f as never)],
+  ["withdrawRsvpAction", (f, p) => withdrawRsvpAction(p as never, f as never)],
+  ["updateActivityAction", (f, p) => updateActivityAction(ID, p as never, f as never)],
+  ["cancelActivityAction", (f, p) => cancelActivityAction(ID, p as never, f as never)],
+  ["markAttendanceAction", (f, p) => markAttendanceAction(p as never, f as never)],
+  ["markAllAttendedAction", (f, p) => markAllAttendedAction(p as never, f as never)],
+  ["pairGreeterAction", (f, p) => pairGreeterAction(p as never, f as never)],
+  ["messageGoingAction", (f, p) => messageGoingAction(p as never, f as never)],
+  ["createActivityAction", (f, p) => createActivityAction(ID, p as never, f as never)],
+  ["joinGroupAction", (f, p) => joinGroupAction(ID, "a-group", p as never, f as never)],
+  ["joinGroupWithInviteAction", (f, p) => joinGroupWithInviteAction(ID, "a-group", "code", p as never, f as never)],
+  ["leaveGroupAction", (f, p) => leaveGroupAction(ID, "a-group", p as never, f as never)],
+  ["changeMemberAction", (f, p) => changeMemberAction(ID, "a-group", p as never, f as never)],
+  ["renewInviteLinkAction", (f, p) => renewInviteLinkAction(ID, "a-group", p as never, f as never)],
+  ["updateGroupAction", (f, p) => updateGroupAction(ID, "a-group", p as never, f as never)],
+  ["createGroupAction", (f, p) => createGroupAction(p as never, f as never)],
+];
+
+describe("server actions called with something other than a form", () => {
+  for (const [name, call] of calls) {
+    it(`${name} answers "please reload and try again" instead of failing`, async () => {
+      for (const form of notForms) {
+        for (const prev of prevs) {
+          const result = await call(form, prev);
+          expect(result, `${name}(${JSON.stringify(prev)}, ${JSON.stringify(form)})`).toMatchObject({ ok: false, code: "invalid_input", message: expect.stringMatching(/reload/i) });
+        }
+      }
+    });
+  }
+
+  it("marking a notification read ignores a call without a form", async () => {
+    for (const form of notForms) await expect(markNotificationReadAction(form as never)).resolves.toBeUndefined();
+  });
+});
