@@ -2,5 +2,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { bootDatabase } = await import("./db/boot");
     await bootDatabase();
+    const { startBackgroundJobs } = await import("./db/jobs/start");
+    startBackgroundJobs();
   }
 }

@@ -365,15 +365,61 @@ export const emailOutbox = pgTable(
     type: text("type").notNull(),
     subject: text("subject").notNull(),
     bodyText: text("body_text").notNull(),
+    bodyHtml: text("body_html").notNull().default(""),
+    /** Activity emails carry that activity's calendar entry, built when the message is sent. */
+    activityId: uuid("activity_id").references(() => activities.id, { onDelete: "set null" }),
     /** Makes "sent exactly once" a database rule: the same cause cannot enqueue twice. */
     dedupeKey: text("dedupe_key").notNull(),
     status: outboxStatus("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
+    /**
+     * When the row may next be tried. A sender claiming it moves this forward by its lease,
+     * so a sender that dies mid-send leaves the row to be tried again after the lease.
+     */
+    nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
     lastError: text("last_error"),
+    /** The Message-ID header, fixed per row so a retried send is recognisably the same message. */
+    messageId: text("message_id"),
     sentAt: ts("sent_at"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("email_outbox_dedupe_key").on(t.dedupeKey), index("email_outbox_status_idx").on(t.status, t.createdAt)],
+  (t) => [
+    uniqueIndex("email_outbox_dedupe_key").on(t.dedupeKey),
+    index("email_outbox_status_idx").on(t.status, t.createdAt),
+    index("email_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+/**
+ * Recurring background jobs (sending email, reminders, housekeeping). One row per job name;
+ * an instance claims a due row with FOR UPDATE SKIP LOCKED, so across several instances on
+ * one PostgreSQL each run happens once.
+ */
+export const scheduledJobs = pgTable("scheduled_jobs", {
+  name: text("name").primaryKey(),
+  nextRunAt: ts("next_run_at").notNull().defaultNow(),
+  /** While a run is in progress, no other instance starts the job before this time. */
+  lockedUntil: ts("locked_until"),
+  lastStartedAt: ts("last_started_at"),
+  lastFinishedAt: ts("last_finished_at"),
+  lastError: text("last_error"),
+  runs: integer("runs").notNull().default(0),
+});
+
+/**
+ * One row per member, activity and start time once the day-before reminder is given. The
+ * primary key makes "exactly once" a database rule; the start time in it means an activity
+ * moved to another time is reminded about again, for its new time.
+ */
+export const activityReminders = pgTable(
+  "activity_reminders",
+  {
+    activityId: uuid("activity_id").notNull().references(() => activities.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    startsAt: ts("starts_at").notNull(),
+    sentAt: ts("sent_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.userId, t.startsAt] })],
 );
 
 export const partnerships = pgTable(

@@ -24,6 +24,15 @@ const envSchema = z.object({
   SIGN_UP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(20),
   CRISIS_LINES: z.string().optional(),
   HELP_INTRO: z.string().optional(),
+  /** `smtp://user:pass@host:587` or `smtps://…`; with MAIL_FROM, email is sent through it. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  /** `off` turns the background job runner off for this instance (web-only instances). */
+  JOBS: z.enum(["on", "off"]).default("on"),
+  /** `on` serves /dev/mailbox even in production (for test runs only); `auto` serves it outside production. */
+  DEV_MAILBOX: z.enum(["auto", "on", "off"]).default("auto"),
+  /** Sending attempts before an email is marked failed and shown to admins. */
+  EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -71,4 +80,28 @@ export function authSecret(): string {
       return fs.readFileSync(file, "utf8").trim();
     }
   }
+}
+
+/**
+ * The origin for links that leave the site when no request is at hand (emails written by a
+ * background job, calendar feeds): SITE_URL when set, otherwise this server on localhost.
+ */
+export function siteUrl(): string {
+  const configured = env().SITE_URL;
+  if (configured) return configured;
+  return `http://localhost:${process.env.PORT || 3000}`;
+}
+
+/** SMTP settings when both SMTP_URL and MAIL_FROM are set; otherwise email stays in the outbox for /dev/mailbox. */
+export function smtpSettings(): { url: string; from: string } | null {
+  const { SMTP_URL, MAIL_FROM } = env();
+  return SMTP_URL && MAIL_FROM ? { url: SMTP_URL, from: MAIL_FROM } : null;
+}
+
+/** The development mailbox is served outside production, or when DEV_MAILBOX=on says so explicitly. */
+export function devMailboxEnabled(): boolean {
+  const mode = env().DEV_MAILBOX;
+  if (mode === "on") return true;
+  if (mode === "off") return false;
+  return process.env.NODE_ENV !== "production";
 }

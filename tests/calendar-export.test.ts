@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET as calendarRoute } from "@/app/activities/[id]/calendar.ics/route";
 import { createApiToken } from "@/db/mutations/api-tokens";
@@ -23,8 +24,12 @@ describe("GET /activities/:id/calendar.ics", () => {
     expect(ics).toContain(`UID:${a.id}@common-thread`);
     expect(ics).toContain("SUMMARY:Canal walk\\, gentle");
     expect(ics).toContain("LOCATION:Lock 4\\, Towpath");
-    expect(ics).toContain(`URL:http://hub.test/activities/${a.id}`);
-    expect(ics).toContain(`DTSTART:${a.startsAt.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "")}`);
+    expect(ics).toContain(`URL;VALUE=URI:http://hub.test/activities/${a.id}`);
+    // Times are written in the activity's zone, with that zone described in a VTIMEZONE.
+    const local = DateTime.fromJSDate(a.startsAt, { zone: a.timezone }).toFormat("yyyyMMdd'T'HHmmss");
+    expect(ics).toContain(`DTSTART;TZID=${a.timezone}:${local}`);
+    expect(ics).toContain(`BEGIN:VTIMEZONE\r\nTZID:${a.timezone}`);
+    expect(ics).toContain(`ORGANIZER;CN="${group.name}":mailto:`);
   });
 
   it("links back to the site's public address behind a proxy, not to where the server listens", async () => {
@@ -37,7 +42,7 @@ describe("GET /activities/:id/calendar.ics", () => {
       { params: Promise.resolve({ id: a.id }) },
     );
     const ics = (await res.text()).replace(/\r\n /g, "");
-    expect(ics).toContain(`URL:https://hub.example.org/activities/${a.id}`);
+    expect(ics).toContain(`URL;VALUE=URI:https://hub.example.org/activities/${a.id}`);
     expect(ics).not.toContain("127.0.0.1");
   });
 
@@ -49,7 +54,7 @@ describe("GET /activities/:id/calendar.ics", () => {
       { params: Promise.resolve({ id: a.id }) },
     );
     const ics = (await res.text()).replace(/\r\n /g, "");
-    expect(ics).toContain(`URL:https://hub.test/activities/${a.id}`);
+    expect(ics).toContain(`URL;VALUE=URI:https://hub.test/activities/${a.id}`);
     expect(ics).not.toContain("evil.example");
     expect(res.headers.get("vary")).toMatch(/\bHost\b/);
   });
@@ -65,7 +70,7 @@ describe("GET /activities/:id/calendar.ics", () => {
       { params: Promise.resolve({ id: a.id }) },
     );
     const ics = (await res.text()).replace(/\r\n /g, "");
-    expect(ics).toContain(`URL:https://thread.example.org/activities/${a.id}`);
+    expect(ics).toContain(`URL;VALUE=URI:https://thread.example.org/activities/${a.id}`);
     expect(ics).not.toContain("evil.example");
     expect(res.headers.get("cache-control")).toBe("public, max-age=60");
   });

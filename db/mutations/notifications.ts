@@ -4,6 +4,8 @@ import type { Db } from "../client";
 import { getDb } from "../client";
 import { getActivityAccess } from "../queries/rsvps";
 import { notifications, rsvps } from "../schema";
+import { emailTypeForNotice } from "@/lib/email/types";
+import { enqueueEmails } from "./email";
 
 export interface NotificationInput {
   userId: string;
@@ -14,24 +16,25 @@ export interface NotificationInput {
   /** Where the notification leads, a same-site path such as `/activities/<id>`. */
   href?: string | null;
   activityId?: string | null;
+  /**
+   * Names the cause for the email that important notices also send (see `emailTypeForNotice`).
+   * Defaults to the notice's own id, which is new for every committed notice.
+   */
+  dedupeKey?: string;
 }
 
 /**
  * Records an in-app notification. Pass the transaction of the change it reports, so
  * the member is told exactly when the change commits and never about one that rolled back.
+ * The important kinds (waitlist promotion, activity changed or cancelled, organizer message,
+ * reminder) are also written to the email outbox in the same transaction, as the member's
+ * email preferences allow; see `enqueueEmails` in db/mutations/email.ts.
  */
 export async function notify(tx: Db, input: NotificationInput): Promise<void> {
-  await tx.insert(notifications).values({
-    userId: input.userId,
-    type: input.type,
-    title: input.title,
-    body: input.body ?? "",
-    href: input.href ?? null,
-    activityId: input.activityId ?? null,
-  });
+  await notifyMany(tx, [input.userId], input);
 }
 
-/** Records the same notification for many members in one statement (e.g. "message everyone going"). */
+/** Records the same notification for many members in one statement (e.g. "message everyone going"), emailing the important kinds. */
 export async function notifyMany(tx: Db, userIds: string[], input: Omit<NotificationInput, "userId">): Promise<number> {
   if (userIds.length === 0) return 0;
   const rows = userIds.map((userId) => ({
@@ -42,7 +45,20 @@ export async function notifyMany(tx: Db, userIds: string[], input: Omit<Notifica
     href: input.href ?? null,
     activityId: input.activityId ?? null,
   }));
-  await tx.insert(notifications).values(rows);
+  const written = await tx.insert(notifications).values(rows).returning({ id: notifications.id, userId: notifications.userId });
+  const emailType = emailTypeForNotice(input.type);
+  if (emailType) {
+    await enqueueEmails(
+      tx,
+      written.map((n) => ({
+        userId: n.userId,
+        type: emailType,
+        data: { title: input.title, body: input.body ?? "", href: input.href ?? null },
+        dedupeKey: input.dedupeKey ? `${input.dedupeKey}:${n.userId}` : `notice:${n.id}`,
+        activityId: input.activityId ?? null,
+      })),
+    );
+  }
   return rows.length;
 }
 

@@ -1,7 +1,8 @@
+import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { escapeText, foldLine, toICalendar } from "@/lib/ical";
+import { buildCalendar, googleCalendarLink, outlookCalendarLink, stripControl, toICalendar, vtimezone, type CalendarEvent } from "@/lib/ical";
 
-const event = {
+const event: CalendarEvent = {
   uid: "b0e8c3f4-0000-4000-8000-000000000001@common-thread",
   sequence: 2,
   title: "Riverside litter pick; gloves, bags",
@@ -10,48 +11,85 @@ const event = {
   url: "http://localhost:3000/activities/b0e8c3f4-0000-4000-8000-000000000001",
   startsAt: new Date("2026-03-29T09:00:00Z"),
   endsAt: new Date("2026-03-29T11:30:00Z"),
+  timezone: "Europe/London",
   updatedAt: new Date("2026-03-01T12:34:56.789Z"),
   cancelled: false,
   latitude: 53.8,
   longitude: -1.55,
+  organizer: { name: "Riverside Gardeners", email: "hello@thread.example" },
 };
 
+/** Parses with ical.js (a real calendar parser), registering the file's own VTIMEZONEs. */
+function parse(ics: string) {
+  const root = new ICAL.Component(ICAL.parse(ics));
+  for (const tz of root.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(tz);
+  return { root, events: root.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v)) };
+}
+
 describe("iCalendar export", () => {
-  it("writes one event with UTC times, its sequence, escaped text and CRLF line ends", () => {
+  it("parses as one event in the activity's zone, at the right instant, with its sequence and organizer", () => {
     const ics = toICalendar(event, "Common Thread");
     expect(ics.endsWith("\r\n")).toBe(true);
-    expect(ics.split("\r\n").every((l) => !l.includes("\n"))).toBe(true);
-    const lines = ics.replace(/\r\n /g, "").split("\r\n");
-    expect(lines).toContain("BEGIN:VEVENT");
-    expect(lines).toContain("DTSTART:20260329T090000Z");
-    expect(lines).toContain("DTEND:20260329T113000Z");
-    expect(lines).toContain("DTSTAMP:20260301T123456Z");
-    expect(lines).toContain("SEQUENCE:2");
-    expect(lines).toContain("SUMMARY:Riverside litter pick\\; gloves\\, bags");
-    expect(lines).toContain("DESCRIPTION:Bring water.\\nWe meet by the gate.");
-    expect(lines).toContain("GEO:53.8;-1.55");
-    expect(lines).toContain("STATUS:CONFIRMED");
-    expect(lines).toContain("METHOD:PUBLISH");
+    const { root, events } = parse(ics);
+    expect(root.getFirstPropertyValue("method")).toBe("PUBLISH");
+    const [e] = events;
+    expect(e.uid).toBe(event.uid);
+    expect(e.sequence).toBe(2);
+    expect(e.summary).toBe("Riverside litter pick; gloves, bags");
+    expect(e.description).toContain("Bring water.\nWe meet by the gate.");
+    expect(e.location).toBe("Riverside Park, 1 Mill Lane");
+    expect(e.startDate.zone?.tzid).toBe("Europe/London");
+    // 29 March 2026 is the day the clocks go forward: 09:00 UTC is 10:00 BST.
+    expect(e.startDate.toString()).toBe("2026-03-29T10:00:00");
+    expect(e.startDate.toJSDate().toISOString()).toBe("2026-03-29T09:00:00.000Z");
+    expect(e.endDate.toJSDate().toISOString()).toBe("2026-03-29T11:30:00.000Z");
+    expect(e.organizer).toBe("mailto:hello@thread.example");
+    expect(e.component.getFirstPropertyValue("status")).toBe("CONFIRMED");
+    expect(e.component.getFirstPropertyValue("dtstamp")?.toString()).toBe("2026-03-01T12:34:56Z");
+    expect(ics).toContain("GEO:53.8;-1.55");
   });
 
   it("marks a cancelled activity so calendars remove it", () => {
-    const lines = toICalendar({ ...event, cancelled: true, sequence: 3 }, "Common Thread").split("\r\n");
-    expect(lines).toContain("STATUS:CANCELLED");
-    expect(lines).toContain("METHOD:CANCEL");
-    expect(lines).toContain("SEQUENCE:3");
+    const { root, events } = parse(toICalendar({ ...event, cancelled: true, sequence: 3 }, "Common Thread"));
+    expect(root.getFirstPropertyValue("method")).toBe("CANCEL");
+    expect(events[0].component.getFirstPropertyValue("status")).toBe("CANCELLED");
+    expect(events[0].sequence).toBe(3);
   });
 
-  it("folds long lines at 75 octets without splitting a character", () => {
-    const long = `DESCRIPTION:${"Café ☕ ".repeat(40)}`;
-    const folded = foldLine(long);
-    const parts = folded.split("\r\n");
-    expect(parts.length).toBeGreaterThan(1);
-    for (const part of parts) expect(Buffer.byteLength(part, "utf8")).toBeLessThanOrEqual(75);
-    expect(parts.slice(1).every((p) => p.startsWith(" "))).toBe(true);
-    expect(parts.map((p, i) => (i === 0 ? p : p.slice(1))).join("")).toBe(long);
+  it("a weekly 10:00 walk stays at 10:00 local time on both sides of the clocks changing", () => {
+    // Europe/London: 10:00 is 10:00 GMT (UTC) on 22 March and 10:00 BST (09:00 UTC) on 5 April.
+    const walks = [
+      { ...event, uid: "w1@ct", startsAt: new Date("2026-03-22T10:00:00Z"), endsAt: new Date("2026-03-22T11:00:00Z") },
+      { ...event, uid: "w2@ct", startsAt: new Date("2026-03-29T09:00:00Z"), endsAt: new Date("2026-03-29T10:00:00Z") },
+      { ...event, uid: "w3@ct", startsAt: new Date("2026-10-18T09:00:00Z"), endsAt: new Date("2026-10-18T10:00:00Z") },
+      { ...event, uid: "w4@ct", startsAt: new Date("2026-10-25T10:00:00Z"), endsAt: new Date("2026-10-25T11:00:00Z") },
+    ];
+    const { events } = parse(buildCalendar(walks, { productName: "Common Thread", calendarName: "My activities" }));
+    expect(events.map((e) => e.startDate.toString())).toEqual(["2026-03-22T10:00:00", "2026-03-29T10:00:00", "2026-10-18T10:00:00", "2026-10-25T10:00:00"]);
+    expect(events.map((e) => e.startDate.toJSDate().toISOString())).toEqual(walks.map((w) => w.startsAt.toISOString()));
   });
 
-  it("escapes backslashes before anything else", () => {
-    expect(escapeText("a\\b;c,d\r\ne")).toBe("a\\\\b\\;c\\,d\\ne");
+  it("describes zones without daylight saving, and half-hour offsets", () => {
+    const { events } = parse(toICalendar({ ...event, timezone: "Asia/Kolkata" }, "Common Thread"));
+    expect(events[0].startDate.toString()).toBe("2026-03-29T14:30:00");
+    expect(events[0].startDate.toJSDate().toISOString()).toBe("2026-03-29T09:00:00.000Z");
+    expect(vtimezone("Asia/Kolkata", 2025, 2027)).toContain("TZOFFSETTO:+0530");
+  });
+
+  it("drops control characters that calendars reject", () => {
+    expect(stripControl("Walk\u0000 and\u0007 talk\u001b\r\nNext")).toBe("Walk and talk\nNext");
+    const ics = toICalendar({ ...event, title: "Tea\u0008 and chat\u0001" }, "Common\u0002 Thread");
+    expect(ics).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    expect(parse(ics).events[0].summary).toBe("Tea and chat");
+  });
+
+  it("links to Google and Outlook with the event prefilled", () => {
+    const google = new URL(googleCalendarLink(event));
+    expect(google.hostname).toBe("calendar.google.com");
+    expect(google.searchParams.get("dates")).toBe("20260329T090000Z/20260329T113000Z");
+    expect(google.searchParams.get("ctz")).toBe("Europe/London");
+    const outlook = new URL(outlookCalendarLink(event));
+    expect(outlook.searchParams.get("startdt")).toBe("2026-03-29T09:00:00.000Z");
+    expect(outlook.searchParams.get("subject")).toBe(event.title);
   });
 });

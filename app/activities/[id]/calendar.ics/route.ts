@@ -3,6 +3,7 @@ import { guarded } from "@/lib/api/http";
 import { env } from "@/lib/env";
 import { toICalendar } from "@/lib/ical";
 import { originVariesByRequest, siteOrigin } from "@/lib/request-origin";
+import { activityCalendarEvent } from "@/lib/activity-calendar";
 
 export const dynamic = "force-dynamic";
 
@@ -17,24 +18,8 @@ export async function GET(request: Request, { params }: Ctx) {
     const found = await activityVisibleToCaller(request, (await params).id);
     if (!found.ok) return found.response;
     const { activity } = found;
-    const page = `${siteOrigin(request.headers, new URL(request.url).origin)}/activities/${activity.id}`;
-    const body = toICalendar(
-      {
-        uid: `${activity.id}@common-thread`,
-        sequence: activity.sequence,
-        title: activity.title,
-        description: `${activity.description}\n\n${page}`.trim(),
-        location: activity.onlineUrl && !activity.placeName && !activity.address ? activity.onlineUrl : [activity.placeName, activity.address].filter(Boolean).join(", "),
-        url: page,
-        startsAt: activity.startsAt,
-        endsAt: activity.endsAt,
-        updatedAt: activity.updatedAt,
-        cancelled: activity.status === "cancelled",
-        latitude: activity.latitude,
-        longitude: activity.longitude,
-      },
-      env().SITE_NAME,
-    );
+    const origin = siteOrigin(request.headers, new URL(request.url).origin);
+    const body = toICalendar(activityCalendarEvent({ ...activity, groupName: activity.group.name }, origin), env().SITE_NAME);
     const name = activity.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "activity";
     // The link inside names the site's address; when that comes from the request's headers,
     // a shared cache must keep one copy per address, or one request could set it for everyone.

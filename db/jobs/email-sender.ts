@@ -1,0 +1,135 @@
+import "server-only";
+import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { activityCalendarEvent } from "@/lib/activity-calendar";
+import { env, siteUrl } from "@/lib/env";
+import { toICalendar } from "@/lib/ical";
+import type { MailTransport, OutgoingEmail } from "@/lib/email/transport";
+import { EMAIL_TYPES, isEmailType } from "@/lib/email/types";
+import { unsubscribeToken } from "@/lib/email/unsubscribe";
+import type { Db } from "../client";
+import { getDb } from "../client";
+import { getCalendarActivity } from "../queries/calendar";
+import { emailOutbox } from "../schema";
+
+/*
+ * The sender drains `email_outbox`. It claims a few due rows at a time with FOR UPDATE SKIP
+ * LOCKED and, in the same short transaction, counts the attempt and moves the row's next
+ * attempt a lease ahead; then it sends each one and records the outcome at once. So:
+ *   - two senders never take the same row;
+ *   - a sender killed mid-send loses nothing: rows it had not recorded as sent are tried again
+ *     when the lease ends, and rows it had recorded are never sent again;
+ *   - the only message that can arrive twice is one the mail server accepted in the instant
+ *     before the sender died; it carries the same Message-ID both times, so mail clients
+ *     treat it as one message.
+ * A failed attempt waits 30 s, 1 min, 2 min… (doubling, at most an hour); after
+ * EMAIL_MAX_ATTEMPTS attempts the row is marked failed and listed for admins at /admin/email.
+ */
+
+export interface SendOptions {
+  db?: Db;
+  /** Rows claimed per pass. */
+  limit?: number;
+  /** How long a claimed row is left alone before another sender may try it. */
+  leaseMs?: number;
+  maxAttempts?: number;
+  /** First retry delay; doubles per attempt. */
+  backoffMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface SendReport {
+  sent: number;
+  retrying: number;
+  failed: number;
+}
+
+/** The delay before attempt `attempts + 1`, after `attempts` failures. */
+export function backoffDelay(attempts: number, baseMs = 30_000): number {
+  return Math.min(baseMs * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+type Row = typeof emailOutbox.$inferSelect;
+
+async function claim(db: Db, limit: number, leaseMs: number): Promise<Row[]> {
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select({ id: emailOutbox.id })
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.status, "pending"), lte(emailOutbox.nextAttemptAt, sql`now()`)))
+      .orderBy(asc(emailOutbox.nextAttemptAt))
+      .limit(limit)
+      .for("update", { skipLocked: true });
+    if (due.length === 0) return [];
+    const host = new URL(siteUrl()).hostname || "localhost";
+    const claimed: Row[] = [];
+    for (const { id } of due) {
+      const [row] = await tx
+        .update(emailOutbox)
+        .set({
+          attempts: sql`${emailOutbox.attempts} + 1`,
+          nextAttemptAt: sql`now() + ${`${leaseMs} milliseconds`}::interval`,
+          messageId: sql`coalesce(${emailOutbox.messageId}, ${`<${id}@${host}>`})`,
+        })
+        .where(eq(emailOutbox.id, id))
+        .returning();
+      claimed.push(row);
+    }
+    return claimed;
+  });
+}
+
+/** The message for one outbox row: RFC 8058 unsubscribe headers and, for activity emails, the .ics. */
+export async function composeEmail(row: Row, from: string, db?: Db): Promise<OutgoingEmail> {
+  const origin = siteUrl();
+  const headers: Record<string, string> = {};
+  if (row.userId && isEmailType(row.type) && EMAIL_TYPES[row.type].optional) {
+    headers["List-Unsubscribe"] = `<${origin}/api/unsubscribe/${unsubscribeToken(row.userId, row.type)}>`;
+    headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
+  }
+  const attachments: OutgoingEmail["attachments"] = [];
+  if (row.activityId) {
+    const activity = await getCalendarActivity(row.activityId, db);
+    if (activity) {
+      const cancelled = activity.status === "cancelled";
+      attachments.push({
+        filename: "activity.ics",
+        content: toICalendar(activityCalendarEvent(activity, origin), env().SITE_NAME),
+        contentType: `text/calendar; charset=utf-8; method=${cancelled ? "CANCEL" : "PUBLISH"}`,
+      });
+    }
+  }
+  return { from, to: row.toAddress, subject: row.subject, text: row.bodyText, html: row.bodyHtml, messageId: row.messageId!, headers, attachments };
+}
+
+/** One pass: claims due rows, sends them through `transport` and records each outcome. */
+export async function sendDueEmails(transport: MailTransport, options: SendOptions = {}): Promise<SendReport> {
+  const db = options.db ?? (await getDb());
+  const maxAttempts = options.maxAttempts ?? env().EMAIL_MAX_ATTEMPTS;
+  const rows = await claim(db, options.limit ?? 20, options.leaseMs ?? 120_000);
+  const report: SendReport = { sent: 0, retrying: 0, failed: 0 };
+  for (const row of rows) {
+    if (options.signal?.aborted) break;
+    try {
+      await transport.send(await composeEmail(row, transport.from, db));
+      await db
+        .update(emailOutbox)
+        .set({ status: "sent", sentAt: new Date(), lastError: null })
+        .where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "pending")));
+      report.sent++;
+    } catch (e) {
+      const message = (e instanceof Error ? e.message : String(e)).slice(0, 500);
+      const failed = row.attempts >= maxAttempts;
+      await db
+        .update(emailOutbox)
+        .set(
+          failed
+            ? { status: "failed", lastError: message }
+            : { lastError: message, nextAttemptAt: new Date(Date.now() + backoffDelay(row.attempts, options.backoffMs)) },
+        )
+        .where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "pending")));
+      if (failed) report.failed++;
+      else report.retrying++;
+    }
+  }
+  return report;
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import { and, eq, gt, isNull, lt } from "drizzle-orm";
+import { DateTime } from "luxon";
+import { formatDay, formatTime } from "@/lib/dates";
+import type { Db } from "../client";
+import { getDb } from "../client";
+import { notifyMany } from "../mutations/notifications";
+import { activities, activityReminders, rsvps } from "../schema";
+
+/*
+ * Day-before reminders. An activity's reminder is due at REMINDER_HOUR (18:00) local time in
+ * the activity's own zone on the day before it, and is given (in-app and by email) to
+ * everyone going at that moment. Exactly once per member, activity and start time: the
+ * `activity_reminders` primary key decides, inside the same transaction as the notice, so two
+ * runner instances racing give one reminder. The start time is part of the key: an activity
+ * moved to another day is reminded about for its new time, and a reminder for the old time is
+ * never given (only the current time is ever looked at). Cancelled activities and members who
+ * withdrew are not going, so they get nothing.
+ */
+
+export const REMINDER_HOUR = 18;
+
+/** When the reminder for an activity starting at `startsAt` in `zone` is due. */
+export function reminderDueAt(startsAt: Date, zone: string): Date {
+  return DateTime.fromJSDate(startsAt, { zone }).minus({ days: 1 }).set({ hour: REMINDER_HOUR, minute: 0, second: 0, millisecond: 0 }).toJSDate();
+}
+
+/** Gives every due reminder not yet given. Returns how many members were reminded. */
+export async function sendDueReminders(options: { now?: Date; db?: Db } = {}): Promise<number> {
+  const db = options.db ?? (await getDb());
+  const now = options.now ?? new Date();
+  // Due reminders are for activities starting within the next two days (18:00 the day before is
+  // never more than 48 hours ahead of the start).
+  const candidates = await db
+    .select({ id: activities.id, startsAt: activities.startsAt, timezone: activities.timezone })
+    .from(activities)
+    .where(and(eq(activities.status, "scheduled"), isNull(activities.hiddenAt), gt(activities.startsAt, now), lt(activities.startsAt, new Date(now.getTime() + 50 * 3600_000))));
+  let reminded = 0;
+  for (const c of candidates) {
+    if (reminderDueAt(c.startsAt, c.timezone) > now) continue;
+    reminded += await remindActivity(db, c.id, c.startsAt);
+  }
+  return reminded;
+}
+
+async function remindActivity(db: Db, activityId: string, seenStart: Date): Promise<number> {
+  return db.transaction(async (tx) => {
+    // The activity row lock orders this against edits, cancellations and RSVPs, which take it too:
+    // what is read below is the activity's current time and who is going right now.
+    const [a] = await tx.select().from(activities).where(eq(activities.id, activityId)).for("update");
+    if (!a || a.status !== "scheduled" || a.hiddenAt || a.startsAt.getTime() !== seenStart.getTime()) return 0;
+    const going = await tx.select({ userId: rsvps.userId }).from(rsvps).where(and(eq(rsvps.activityId, a.id), eq(rsvps.status, "going")));
+    if (going.length === 0) return 0;
+    const fresh = await tx
+      .insert(activityReminders)
+      .values(going.map((g) => ({ activityId: a.id, userId: g.userId, startsAt: a.startsAt })))
+      .onConflictDoNothing()
+      .returning({ userId: activityReminders.userId });
+    if (fresh.length === 0) return 0;
+    const place = a.placeName || a.address || (a.onlineUrl ? "online" : "");
+    await notifyMany(
+      tx,
+      fresh.map((f) => f.userId),
+      {
+        type: "reminder",
+        title: `${DateTime.fromJSDate(a.startsAt, { zone: a.timezone }).hasSame(DateTime.now().setZone(a.timezone), "day") ? "Today" : "Tomorrow"}: ${a.title}`,
+        body: `${a.title} is on ${formatDay(a.startsAt, a.timezone)} at ${formatTime(a.startsAt, a.timezone)}${place ? `, at ${place}` : ""}.`,
+        href: `/activities/${a.id}`,
+        activityId: a.id,
+        dedupeKey: `reminder:${a.id}:${a.startsAt.toISOString()}`,
+      },
+    );
+    return fresh.length;
+  });
+}

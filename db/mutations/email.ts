@@ -1,0 +1,89 @@
+import "server-only";
+import { and, inArray } from "drizzle-orm";
+import { env, siteUrl } from "@/lib/env";
+import { renderEmail, type EmailData } from "@/lib/email/templates";
+import { EMAIL_TYPES, type EmailType } from "@/lib/email/types";
+import { unsubscribeToken } from "@/lib/email/unsubscribe";
+import type { Db } from "../client";
+import { emailOutbox, emailPreferences, users } from "../schema";
+
+export interface EmailInput<T extends EmailType = EmailType> {
+  /** The member it is for; their address, name and preferences are looked up. */
+  userId?: string | null;
+  /** An address to send to when there is no member (or to override theirs, e.g. a password reset typed in). */
+  to?: string;
+  type: T;
+  data: EmailData<T>;
+  /**
+   * Names the cause, e.g. `reminder:<activity>:<member>:<start>`. The outbox keeps one row per
+   * key, so a retried change (or two instances doing the same work) enqueues the email once.
+   */
+  dedupeKey: string;
+  /** For activity emails: the sender attaches this activity's calendar entry. */
+  activityId?: string | null;
+}
+
+/**
+ * Writes emails to `email_outbox` inside the caller's transaction `tx`, so an email exists
+ * exactly when the change that causes it commits: a rolled-back change sends nothing, and a
+ * key already in the outbox is skipped (`insert … on conflict do nothing`). Members who turned
+ * a kind off on their account page (or by its unsubscribe link), and suspended members, get no
+ * email of that kind; kinds that are not optional (password reset) are always written.
+ * Rendering happens here, with absolute links to `SITE_URL`. The job runner's sender delivers
+ * the rows later, with retries. Returns how many rows were written.
+ */
+export async function enqueueEmails(tx: Db, inputs: EmailInput[]): Promise<number> {
+  if (inputs.length === 0) return 0;
+  const userIds = [...new Set(inputs.map((i) => i.userId).filter((id): id is string => Boolean(id)))];
+  const members = userIds.length
+    ? await tx.select({ id: users.id, email: users.email, name: users.name, suspendedAt: users.suspendedAt }).from(users).where(inArray(users.id, userIds))
+    : [];
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const prefs = userIds.length
+    ? await tx.select().from(emailPreferences).where(and(inArray(emailPreferences.userId, userIds), inArray(emailPreferences.type, [...new Set(inputs.map((i) => i.type))])))
+    : [];
+  const off = new Set(prefs.filter((p) => !p.enabled).map((p) => `${p.userId}:${p.type}`));
+  const on = new Set(prefs.filter((p) => p.enabled).map((p) => `${p.userId}:${p.type}`));
+  const origin = siteUrl();
+  const rows: (typeof emailOutbox.$inferInsert)[] = [];
+  for (const input of inputs) {
+    const kind = EMAIL_TYPES[input.type];
+    const member = input.userId ? byId.get(input.userId) : undefined;
+    if (input.userId && !member) continue;
+    const to = input.to ?? member?.email;
+    if (!to) continue;
+    if (member && kind.optional) {
+      if (member.suspendedAt) continue;
+      const key = `${member.id}:${input.type}`;
+      if (off.has(key) || (!kind.defaultOn && !on.has(key))) continue;
+    }
+    const unsubscribeUrl = member && kind.optional ? `${origin}/unsubscribe/${unsubscribeToken(member.id, input.type)}` : null;
+    const rendered = renderEmail(input.type, input.data, { siteName: env().SITE_NAME, origin, recipientName: member?.name ?? null, unsubscribeUrl });
+    rows.push({
+      userId: member?.id ?? null,
+      toAddress: to,
+      type: input.type,
+      subject: rendered.subject,
+      bodyText: rendered.text,
+      bodyHtml: rendered.html,
+      activityId: input.activityId ?? null,
+      dedupeKey: input.dedupeKey,
+    });
+  }
+  if (rows.length === 0) return 0;
+  const written = await tx.insert(emailOutbox).values(rows).onConflictDoNothing({ target: emailOutbox.dedupeKey }).returning({ id: emailOutbox.id });
+  return written.length;
+}
+
+/** One email; see {@link enqueueEmails}. Returns whether a row was written. */
+export async function enqueueEmail<T extends EmailType>(tx: Db, input: EmailInput<T>): Promise<boolean> {
+  return (await enqueueEmails(tx, [input as EmailInput])) === 1;
+}
+
+/** Turns one kind of email on or off for a member (in-app notices are unaffected). */
+export async function setEmailPreference(tx: Db, userId: string, type: EmailType, enabled: boolean): Promise<void> {
+  await tx
+    .insert(emailPreferences)
+    .values({ userId, type, enabled })
+    .onConflictDoUpdate({ target: [emailPreferences.userId, emailPreferences.type], set: { enabled } });
+}

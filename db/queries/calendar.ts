@@ -1,0 +1,74 @@
+import "server-only";
+import { and, desc, eq, gte, inArray, isNull } from "drizzle-orm";
+import type { CalendarActivity } from "@/lib/activity-calendar";
+import type { Db } from "../client";
+import { getDb } from "../client";
+import { activities, groups, rsvps } from "../schema";
+import { groupVisibleTo } from "./visibility";
+
+const calendarColumns = {
+  id: activities.id,
+  title: activities.title,
+  description: activities.description,
+  status: activities.status,
+  startsAt: activities.startsAt,
+  endsAt: activities.endsAt,
+  timezone: activities.timezone,
+  sequence: activities.sequence,
+  updatedAt: activities.updatedAt,
+  placeName: activities.placeName,
+  address: activities.address,
+  onlineUrl: activities.onlineUrl,
+  latitude: activities.latitude,
+  longitude: activities.longitude,
+  groupName: groups.name,
+};
+
+/** One activity as a calendar entry, for the attachment of an email to someone who is part of it. */
+export async function getCalendarActivity(id: string, db?: Db): Promise<CalendarActivity | undefined> {
+  const handle = db ?? (await getDb());
+  const [row] = await handle
+    .select(calendarColumns)
+    .from(activities)
+    .innerJoin(groups, eq(groups.id, activities.groupId))
+    .where(and(eq(activities.id, id), isNull(activities.hiddenAt)))
+    .limit(1);
+  return row;
+}
+
+/** How far back feeds reach: upcoming activities plus the last 30 days. */
+export const FEED_PAST_DAYS = 30;
+
+/**
+ * A member's own activities for their private feed: going, trying or waitlisted, from 30 days
+ * ago on, cancelled ones included (so subscribed calendars mark them cancelled). Only groups
+ * the member may see today: leaving a private group takes its activities out of the feed.
+ */
+export async function listMemberFeedActivities(userId: string, now = new Date()): Promise<CalendarActivity[]> {
+  const db = await getDb();
+  const since = new Date(now.getTime() - FEED_PAST_DAYS * 86_400_000);
+  return db
+    .select(calendarColumns)
+    .from(activities)
+    .innerJoin(groups, eq(groups.id, activities.groupId))
+    .innerJoin(rsvps, and(eq(rsvps.activityId, activities.id), eq(rsvps.userId, userId)))
+    .where(and(inArray(rsvps.status, ["going", "maybe", "waitlisted"]), gte(activities.endsAt, since), isNull(activities.hiddenAt), groupVisibleTo(userId)))
+    .orderBy(desc(activities.startsAt))
+    .limit(500);
+}
+
+/**
+ * A group's activities for a member's feed of that group, from 30 days ago on; empty when the
+ * member may not see the group (a private group they are not an active member of).
+ */
+export async function listGroupFeedActivities(groupId: string, userId: string, now = new Date()): Promise<CalendarActivity[]> {
+  const db = await getDb();
+  const since = new Date(now.getTime() - FEED_PAST_DAYS * 86_400_000);
+  return db
+    .select(calendarColumns)
+    .from(activities)
+    .innerJoin(groups, eq(groups.id, activities.groupId))
+    .where(and(eq(activities.groupId, groupId), gte(activities.endsAt, since), isNull(activities.hiddenAt), groupVisibleTo(userId)))
+    .orderBy(desc(activities.startsAt))
+    .limit(500);
+}

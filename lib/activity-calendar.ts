@@ -1,0 +1,52 @@
+import "server-only";
+import { env } from "./env";
+import type { CalendarEvent } from "./ical";
+
+/** What an activity needs to become a calendar event; ActivityDetail and feed rows both fit. */
+export interface CalendarActivity {
+  id: string;
+  title: string;
+  description: string;
+  status: string;
+  startsAt: Date;
+  endsAt: Date;
+  timezone: string;
+  sequence: number;
+  updatedAt: Date;
+  placeName: string | null;
+  address: string | null;
+  onlineUrl: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  groupName: string;
+}
+
+/** The address calendars show as ORGANIZER: the site's sending address, so no member's own address leaks. */
+export function organizerAddress(origin: string): string {
+  const from = env().MAIL_FROM;
+  const inBrackets = from?.match(/<([^>]+)>/)?.[1] ?? from;
+  if (inBrackets && inBrackets.includes("@")) return inBrackets.trim();
+  const host = new URL(origin).hostname;
+  return `noreply@${host.includes(".") ? host : `${host}.invalid`}`;
+}
+
+/** An activity as a calendar event whose links point at `origin`. */
+export function activityCalendarEvent(activity: CalendarActivity, origin: string): CalendarEvent {
+  const page = `${origin}/activities/${activity.id}`;
+  return {
+    uid: `${activity.id}@common-thread`,
+    sequence: activity.sequence,
+    title: activity.title,
+    description: `${activity.description}\n\n${page}`.trim(),
+    location: activity.onlineUrl && !activity.placeName && !activity.address ? activity.onlineUrl : [activity.placeName, activity.address].filter(Boolean).join(", "),
+    url: page,
+    startsAt: activity.startsAt,
+    endsAt: activity.endsAt,
+    timezone: activity.timezone,
+    updatedAt: activity.updatedAt,
+    cancelled: activity.status === "cancelled",
+    latitude: activity.latitude,
+    longitude: activity.longitude,
+    organizer: { name: activity.groupName, email: organizerAddress(origin) },
+  };
+}

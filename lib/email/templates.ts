@@ -1,0 +1,109 @@
+import type { EmailType } from "./types";
+
+/*
+ * One template per kind of email: a subject, a few lines of text and one link, rendered as
+ * plain text and as simple HTML from the same parts so the two never disagree. Every link is
+ * absolute (the site's origin is passed in), because an email is read away from the site.
+ */
+
+/** What a notice-based email carries: the in-app notice's words and where it leads. */
+export interface NoticeEmailData {
+  title: string;
+  body: string;
+  /** A same-site path such as `/activities/<id>`. */
+  href?: string | null;
+}
+
+export interface PasswordResetEmailData {
+  /** The full reset link. */
+  url: string;
+  expiresInMinutes: number;
+}
+
+export type EmailData<T extends EmailType> = T extends "password_reset" ? PasswordResetEmailData : NoticeEmailData;
+
+export interface RenderContext {
+  siteName: string;
+  origin: string;
+  recipientName: string | null;
+  /** The one-click unsubscribe page for this kind; null for kinds that cannot be turned off. */
+  unsubscribeUrl: string | null;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+interface Parts {
+  subject: string;
+  lines: string[];
+  action?: { label: string; url: string };
+  why: string;
+}
+
+const absolute = (origin: string, href: string | null | undefined) =>
+  href && href.startsWith("/") && !href.startsWith("//") ? `${origin}${href}` : `${origin}/notifications`;
+
+function noticeParts(type: Exclude<EmailType, "password_reset">, d: NoticeEmailData, origin: string): Parts {
+  const url = absolute(origin, d.href);
+  const lines = d.body ? [d.body] : [];
+  switch (type) {
+    case "waitlist_promoted":
+      return { subject: d.title, lines, action: { label: "See the activity", url }, why: "you were on the waitlist for this activity" };
+    case "activity_changed":
+      return { subject: d.title, lines, action: { label: "See the new details", url }, why: "you're going to this activity" };
+    case "activity_cancelled":
+      return { subject: d.title, lines: [...lines, "We're sorry it won't go ahead. There may be something else on that fits."], action: { label: "See what else is on", url }, why: "you were going to this activity" };
+    case "organizer_message":
+      return { subject: d.title, lines, action: { label: "Open the activity", url }, why: "you're going to this activity and its organizers wrote to everyone going" };
+    case "reminder":
+      return { subject: d.title, lines: [...lines, "If you can't make it any more, changing your RSVP lets someone else come."], action: { label: "See the details", url }, why: "you're going to this activity" };
+  }
+}
+
+function partsFor<T extends EmailType>(type: T, data: EmailData<T>, ctx: RenderContext): Parts {
+  if (type === "password_reset") {
+    const d = data as PasswordResetEmailData;
+    return {
+      subject: `Reset your ${ctx.siteName} password`,
+      lines: [`Someone (we hope you) asked to reset the password for this address. The link works once, for ${d.expiresInMinutes} minutes.`, "If it wasn't you, you can ignore this email; nothing changes."],
+      action: { label: "Choose a new password", url: d.url },
+      why: "a password reset was asked for with this address",
+    };
+  }
+  return noticeParts(type as Exclude<EmailType, "password_reset">, data as NoticeEmailData, ctx.origin);
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** Renders one email of `type`: subject, plain text and HTML. */
+export function renderEmail<T extends EmailType>(type: T, data: EmailData<T>, ctx: RenderContext): RenderedEmail {
+  const p = partsFor(type, data, ctx);
+  const greeting = ctx.recipientName ? `Hello ${ctx.recipientName},` : "Hello,";
+  const footer = [`You're getting this from ${ctx.siteName} because ${p.why}.`];
+  const prefs = `${ctx.origin}/account#email`;
+  const text = [
+    greeting,
+    "",
+    ...p.lines.flatMap((l) => [l, ""]),
+    ...(p.action ? [`${p.action.label}: ${p.action.url}`, ""] : []),
+    "-- ",
+    ...footer,
+    ...(ctx.unsubscribeUrl ? [`Stop these emails: ${ctx.unsubscribeUrl}`, `Choose which emails you get: ${prefs}`] : []),
+  ].join("\n");
+  const html = [
+    `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1f2933;max-width:36rem">`,
+    `<p>${escapeHtml(greeting)}</p>`,
+    ...p.lines.map((l) => `<p style="white-space:pre-line">${escapeHtml(l)}</p>`),
+    ...(p.action ? [`<p><a href="${escapeHtml(p.action.url)}" style="color:#1d4ed8">${escapeHtml(p.action.label)}</a></p>`] : []),
+    `<hr style="border:none;border-top:1px solid #ccc">`,
+    `<p style="font-size:0.875rem;color:#52606d">${escapeHtml(footer[0])}`,
+    ...(ctx.unsubscribeUrl
+      ? [`<br><a href="${escapeHtml(ctx.unsubscribeUrl)}">Stop these emails</a> · <a href="${escapeHtml(prefs)}">Choose which emails you get</a>`]
+      : []),
+    `</p></body></html>`,
+  ].join("\n");
+  return { subject: p.subject.replace(/[\r\n]+/g, " ").slice(0, 200), text, html };
+}

@@ -1,0 +1,28 @@
+/*
+ * The kinds of email the hub sends. Each has one template (lib/email/templates.ts). Members
+ * choose per kind on their account page; in-app notices are always on. Kinds that are not
+ * `optional` (a password reset the member asked for) are always sent.
+ */
+
+export const EMAIL_TYPES = {
+  waitlist_promoted: { label: "A place opened up for you (moved off a waitlist)", optional: true, defaultOn: true },
+  activity_changed: { label: "An activity you're going to changed its time or place", optional: true, defaultOn: true },
+  activity_cancelled: { label: "An activity you're going to was cancelled", optional: true, defaultOn: true },
+  organizer_message: { label: "Messages from organizers of an activity you're going to", optional: true, defaultOn: true },
+  reminder: { label: "A reminder the day before an activity you're going to", optional: true, defaultOn: true },
+  password_reset: { label: "Password reset links you ask for", optional: false, defaultOn: true },
+} as const satisfies Record<string, { label: string; optional: boolean; defaultOn: boolean }>;
+
+export type EmailType = keyof typeof EMAIL_TYPES;
+
+export const emailTypes = Object.keys(EMAIL_TYPES) as EmailType[];
+export const optionalEmailTypes = emailTypes.filter((t) => EMAIL_TYPES[t].optional);
+
+export function isEmailType(value: string): value is EmailType {
+  return Object.hasOwn(EMAIL_TYPES, value);
+}
+
+/** In-app notice types that are also emailed (the notice's own type names the email kind). */
+export function emailTypeForNotice(noticeType: string): EmailType | null {
+  return isEmailType(noticeType) && EMAIL_TYPES[noticeType].optional ? noticeType : null;
+}
