@@ -1,0 +1,176 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { eq, like } from "drizzle-orm";
+import ICAL from "ical.js";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { backoffDelay, sendDueEmails } from "@/db/jobs/email-sender";
+import { cancelActivity } from "@/db/mutations/activities";
+import { enqueueEmails } from "@/db/mutations/email";
+import { respondToActivity } from "@/db/mutations/rsvps";
+import { emailOutbox } from "@/db/schema";
+import { smtpTransport } from "@/lib/email/transport";
+import { verifyUnsubscribeToken } from "@/lib/email/unsubscribe";
+import { addMember, makeActivity, makeGroup, makeUser, usingPostgres } from "./helpers/factories";
+import { mimePart, startSmtpServer } from "./helpers/smtp";
+
+const FROM = "Common Thread <hello@thread.test>";
+
+/** Sends until the given rows are no longer pending (other test files may have rows too). */
+async function drain(transport: ReturnType<typeof smtpTransport>, ids: string[], passes = 20, options: Parameters<typeof sendDueEmails>[1] = {}) {
+  const db = await getDb();
+  for (let i = 0; i < passes; i++) {
+    await sendDueEmails(transport, options);
+    const rows = await db.select().from(emailOutbox);
+    if (rows.filter((r) => ids.includes(r.id)).every((r) => r.status !== "pending")) return;
+    await new Promise((r) => setTimeout(r, 30));
+  }
+}
+
+describe("sending email through SMTP", () => {
+  it("a cancelled activity's email arrives with unsubscribe headers, a Message-ID and the calendar entry marked cancelled", async () => {
+    const smtp = await startSmtpServer();
+    const transport = smtpTransport(`smtp://127.0.0.1:${smtp.port}`, FROM);
+    try {
+      const group = await makeGroup({ name: "Riverside Gardeners" });
+      const organizer = await makeUser();
+      await addMember(group.id, organizer.id, "organizer");
+      const activity = await makeActivity(group.id, { title: "Tuesday garden shift", timezone: "Europe/London" });
+      const member = await makeUser();
+      await respondToActivity(await getDb(), { activityId: activity.id, userId: member.id, status: "going" });
+      expect((await cancelActivity({ id: organizer.id }, activity.id)).ok).toBe(true);
+      const db = await getDb();
+      const [row] = await db.select().from(emailOutbox).where(eq(emailOutbox.userId, member.id));
+      await drain(transport, [row.id]);
+
+      const mail = smtp.received.find((m) => m.to.includes(member.email))!;
+      expect(mail).toBeDefined();
+      const [sent] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, row.id));
+      expect(sent).toMatchObject({ status: "sent", attempts: 1, lastError: null });
+      expect(mail.messageId).toBe(sent.messageId);
+      expect(mail.messageId).toMatch(/^<[0-9a-f-]{36}@localhost>$/);
+      expect(mail.headers.get("subject")).toBe("Tuesday garden shift is cancelled");
+      expect(mail.headers.get("from")).toContain("hello@thread.test");
+      expect(mail.headers.get("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+      const unsubscribe = mail.headers.get("list-unsubscribe")!.match(/^<http:\/\/localhost:3000\/api\/unsubscribe\/([^>]+)>$/);
+      expect(unsubscribe && verifyUnsubscribeToken(unsubscribe[1])).toEqual({ userId: member.id, type: "activity_cancelled" });
+      expect(mimePart(mail.raw, "text/plain")?.body).toContain(`http://localhost:3000/activities/${activity.id}`);
+      expect(mimePart(mail.raw, "text/html")?.body).toContain("Stop these emails");
+
+      const ics = mimePart(mail.raw, "text/calendar");
+      expect(ics?.headers.get("content-type")).toContain("method=CANCEL");
+      const event = new ICAL.Event(new ICAL.Component(ICAL.parse(ics!.body)).getFirstSubcomponent("vevent")!);
+      expect(event.uid).toBe(`${activity.id}@common-thread`);
+      expect(event.summary).toBe("Tuesday garden shift");
+      expect(event.component.getFirstPropertyValue("status")).toBe("CANCELLED");
+      expect(event.sequence).toBe(1);
+    } finally {
+      transport.close?.();
+      await smtp.close();
+    }
+  });
+
+  it("a message the server keeps refusing is retried with growing waits, then marked failed with the reason", async () => {
+    const smtp = await startSmtpServer((mail) => {
+      if (mail.to.some((t) => t.startsWith("bounce-"))) throw new Error("mailbox unavailable");
+    });
+    const transport = smtpTransport(`smtp://127.0.0.1:${smtp.port}`, FROM);
+    try {
+      const member = await makeUser({ email: `bounce-${Date.now()}@test.example` });
+      const db = await getDb();
+      await db.transaction((tx) => enqueueEmails(tx, [{ userId: member.id, type: "organizer_message", data: { title: "Hello", body: "Bring gloves" }, dedupeKey: `bounce:${member.id}` }]));
+      const [row] = await db.select().from(emailOutbox).where(eq(emailOutbox.userId, member.id));
+      const waits: number[] = [];
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        await db.update(emailOutbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(emailOutbox.id, row.id));
+        const before = Date.now();
+        await drainOnce(transport, row.id, { maxAttempts: 3 });
+        const [now] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, row.id));
+        expect(now.attempts).toBe(attempt);
+        expect(now.lastError).toContain("mailbox unavailable");
+        if (attempt < 3) {
+          expect(now.status).toBe("pending");
+          waits.push(now.nextAttemptAt.getTime() - before);
+        } else {
+          expect(now.status).toBe("failed");
+        }
+      }
+      expect(waits[0]).toBeGreaterThanOrEqual(backoffDelay(1) - 1000);
+      expect(waits[1]).toBeGreaterThanOrEqual(backoffDelay(2) - 1000);
+      expect(backoffDelay(2)).toBe(2 * backoffDelay(1));
+      expect(smtp.received.filter((m) => m.to.includes(member.email))).toHaveLength(0);
+    } finally {
+      transport.close?.();
+      await smtp.close();
+    }
+
+    async function drainOnce(t: typeof transport, id: string, options: Parameters<typeof sendDueEmails>[1]) {
+      const db = await getDb();
+      for (let i = 0; i < 10; i++) {
+        await sendDueEmails(t, options);
+        const [r] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, id));
+        if (r.nextAttemptAt.getTime() > Date.now() || r.status !== "pending") return;
+      }
+    }
+  });
+});
+
+describe.skipIf(!usingPostgres())("a sender killed mid-send (PostgreSQL)", () => {
+  it("loses no message and never sends a delivered one again", { timeout: 240_000 }, async () => {
+    const tag = `kill-${Date.now()}`;
+    let held = 0;
+    let release: () => void = () => undefined;
+    const heldOne = new Promise<void>((resolve) => (release = resolve));
+    // The server accepts our first four messages, then sits on the fifth (no reply): the
+    // sender is killed while it waits, so the fifth was never delivered.
+    let accepted = 0;
+    const smtp = await startSmtpServer(async (mail) => {
+      if (!mail.to.some((t) => t.startsWith(tag))) return;
+      if (accepted === 4 && held === 0) {
+        held++;
+        release();
+        await new Promise(() => undefined);
+      }
+      accepted++;
+    });
+    const db = await getDb();
+    const members: Awaited<ReturnType<typeof makeUser>>[] = [];
+    for (let i = 0; i < 10; i++) members.push(await makeUser({ email: `${tag}-${i}@test.example` }));
+    await db.transaction((tx) =>
+      enqueueEmails(tx, members.map((m, i) => ({ userId: m.id, type: "organizer_message" as const, data: { title: `Message ${i}`, body: "See you there" }, dedupeKey: `${tag}:${i}` }))),
+    );
+
+    const fixture = path.join(process.cwd(), "tests/fixtures/send-outbox.ts");
+    const start = () =>
+      spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", fixture], {
+        env: { ...process.env, SMTP_TEST_URL: `smtp://127.0.0.1:${smtp.port}`, LEASE_MS: "1500" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+    const first = start();
+    await heldOne;
+    first.kill("SIGKILL");
+    await new Promise((r) => first.once("exit", r));
+
+    const ours = () => db.select().from(emailOutbox).where(like(emailOutbox.toAddress, `${tag}-%`));
+    const afterKill = await ours();
+    expect(afterKill.filter((r) => r.status === "sent")).toHaveLength(4);
+
+    const second = start();
+    try {
+      const deadline = Date.now() + 30_000;
+      while (Date.now() < deadline && (await ours()).some((r) => r.status !== "sent")) await new Promise((r) => setTimeout(r, 200));
+    } finally {
+      second.kill("SIGKILL");
+      await smtp.close().catch(() => undefined);
+    }
+    const rows = await ours();
+    expect(rows.every((r) => r.status === "sent")).toBe(true);
+    const delivered = smtp.received.filter((m) => m.to.some((t) => t.startsWith(tag)));
+    expect(delivered).toHaveLength(10);
+    expect(new Set(delivered.map((m) => m.messageId)).size).toBe(10);
+    expect(new Set(delivered.map((m) => m.to[0])).size).toBe(10);
+    // The messages delivered before the kill went once, at their first attempt.
+    const early = rows.filter((r) => afterKill.find((a) => a.id === r.id)?.status === "sent");
+    expect(early.every((r) => r.attempts === 1)).toBe(true);
+  });
+});
