@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg"],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden(): a member who is not an organizer gets a real 403 page, not a 200 saying no.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

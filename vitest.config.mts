@@ -11,8 +11,8 @@ const alias = {
 };
 
 // A half-hour offset catches time-zone mistakes that whole-hour zones hide. The tests sign
-// up hundreds of members from one address; the sign-up limit is tested with its own rule.
-const env = { TZ: "Asia/Kolkata", SIGN_UP_LIMIT_PER_HOUR: "100000" };
+// up and sign in hundreds of members from one address; those limits are tested with their own rules.
+const env = { TZ: "Asia/Kolkata", SIGN_UP_LIMIT_PER_HOUR: "100000", SIGN_IN_LIMIT_PER_ADDRESS: "100000" };
 
 export default defineConfig({
   resolve: { alias },

@@ -17,11 +17,22 @@ const envSchema = z.object({
     .refine((u) => /^https?:\/\//.test(u), "must start with http:// or https://")
     .transform((u) => u.replace(/\/+$/, ""))
     .optional(),
-  TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   SITE_NAME: z.string().default("Common Thread"),
   SITE_TIMEZONE: z.string().default("Europe/London"),
   SEED_DEMO: z.enum(["auto", "true", "false"]).default("auto"),
+  /**
+   * How many proxies in front of the hub append to X-Forwarded-For: "false"/"0" (none, the
+   * default: the client address is the socket's, and X-Forwarded-Host/-Proto are ignored),
+   * "true"/"1" (one), or a hop count. Zero is falsy, so `if (env().TRUST_PROXY)` reads "behind a proxy".
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("false")
+    .transform((v) => v.trim().toLowerCase())
+    .refine((v) => /^(true|false|\d{1,2})$/.test(v), "must be true, false or a number of proxies")
+    .transform((v) => (v === "true" ? 1 : v === "false" ? 0 : Number(v))),
   SIGN_UP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   CRISIS_LINES: z.string().optional(),
   HELP_INTRO: z.string().optional(),
   /** `smtp://user:pass@host:587` or `smtps://…`; with MAIL_FROM, email is sent through it. */

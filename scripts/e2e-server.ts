@@ -79,7 +79,7 @@ async function stop(signal: NodeJS.Signals): Promise<void> {
 async function main(): Promise<void> {
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void stop(signal));
   // Every test signs up its own members, all from this one address.
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: port, SIGN_UP_LIMIT_PER_HOUR: "100000" };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: port, SIGN_UP_LIMIT_PER_HOUR: "100000", SIGN_IN_LIMIT_PER_ADDRESS: "100000" };
   if (process.env.E2E_SKIP_BUILD !== "1") {
     const code = await finished(run(["build"], env));
     if (code !== 0) throw new Error(`next build failed (exit ${code})`);

@@ -7,6 +7,7 @@ import { signUpMember } from "@/lib/auth/sign-up";
 import { POST as tokenRoute } from "@/app/api/tokens/route";
 import { countAttempt } from "@/db/mutations/rate-limits";
 import { checkCredentials, SIGN_IN_LIMIT } from "@/lib/auth/credentials";
+import { PEER_ADDRESS_HEADER } from "@/lib/client-address";
 import { hashPassword } from "@/lib/passwords";
 import { signUpSchema } from "@/lib/validation/auth";
 
@@ -113,7 +114,7 @@ describe("sign-ups from one address", () => {
     const db = await getDb();
     await db.insert(rateLimits).values({ key: `sign-up:${address}`, windowStart: new Date(), count: 1_000_000 });
     const body = { name: "Robin", email: `late-${Date.now()}@example.org`, password: "a long enough secret" };
-    const res = await usersRoute(new Request("http://hub.test/api/users", { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": `${address}, 10.0.0.1` }, body: JSON.stringify(body) }));
+    const res = await usersRoute(new Request("http://hub.test/api/users", { method: "POST", headers: { "content-type": "application/json", [PEER_ADDRESS_HEADER]: address }, body: JSON.stringify(body) }));
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
     expect((await res.json()).error.code).toBe("rate_limited");

@@ -4,15 +4,18 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
 import { endSessions } from "@/db/users";
 import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
-import { signIn, signOut } from "@/lib/auth/config";
+import { signIn, signOut, TooManyAttempts } from "@/lib/auth/config";
 import { getViewer } from "@/lib/auth/session";
-import { clientAddressOf, signUpMember } from "@/lib/auth/sign-up";
+import { signUpMember } from "@/lib/auth/sign-up";
+import { clientAddress } from "@/lib/client-address";
+import { tryAgainIn } from "@/lib/rate-limits";
 import { safeCallbackUrl, signInSchema, signUpSchema } from "@/lib/validation/auth";
 
 /** One message for an unknown email and a wrong password, so neither can be probed. */
 const WRONG_CREDENTIALS = "That email and password don't match an account. Check them and try again.";
 
-const TOO_MANY_ATTEMPTS = "There have been too many sign-in attempts for this email. Please wait a quarter of an hour and try again.";
+const tooManyAttempts = (seconds: number) =>
+  `There have been too many sign-in attempts for this email from here. Please take a breather and try again ${tryAgainIn(seconds)}.`;
 
 export type AuthFormState = (ActionResult & { values?: Record<string, string> }) | null;
 
@@ -26,7 +29,10 @@ async function signInAndRedirect(email: string, password: string, callbackUrl: s
     await signIn("credentials", { email, password, redirectTo: callbackUrl });
     return null;
   } catch (error) {
-    if (error instanceof CredentialsSignin && error.code === "rate_limited") return { ...fail("rate_limited", TOO_MANY_ATTEMPTS), values: { email } };
+    if (error instanceof CredentialsSignin && error.code === "rate_limited") {
+      const seconds = error instanceof TooManyAttempts ? error.retryAfterSeconds : 15 * 60;
+      return { ...fail("rate_limited", tooManyAttempts(seconds)), values: { email } };
+    }
     if (error instanceof AuthError) return { ...fail("unauthenticated", WRONG_CREDENTIALS), values: { email } };
     throw error;
   }
@@ -46,9 +52,9 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
   const values = formValues(formData, ["name", "email"]);
   const parsed = signUpSchema.safeParse({ name: formData.get("name"), email: formData.get("email"), password: formData.get("password") });
   if (!parsed.success) return { ...invalid(parsed.error), values };
-  const created = await signUpMember(parsed.data, clientAddressOf(await headers()));
+  const created = await signUpMember(parsed.data, clientAddress(await headers()));
   if (!created.ok && created.reason === "rate_limited") {
-    return { ...fail("rate_limited", "Too many new accounts have been made from here in the last hour. Please try again later."), values };
+    return { ...fail("rate_limited", `Too many new accounts have been made from here in the last hour. Please try again ${tryAgainIn(created.retryAfterSeconds)}.`), values };
   }
   if (!created.ok) {
     return {

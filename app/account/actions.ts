@@ -6,6 +6,7 @@ import { setListedAsGoing } from "@/db/mutations/account-privacy";
 import { createApiToken, revokeApiToken } from "@/db/mutations/api-tokens";
 import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
 import { getViewer } from "@/lib/auth/session";
+import { limitMember, memberLimitMessage } from "@/lib/rate-limits";
 import { createTokenSchema, privacySchema } from "@/lib/validation/rsvp";
 
 export type PrivacyState = ActionResult<{ message: string }> | null;
@@ -34,6 +35,8 @@ export async function createTokenAction(_prev: TokenState, formData: FormData): 
   if (!parsed.success) return invalid(parsed.error);
   const viewer = await getViewer();
   if (!viewer) return fail("unauthenticated", "Please sign in first.");
+  const limit = await limitMember("apiTokenMember", viewer.id);
+  if (!limit.allowed) return fail("rate_limited", memberLimitMessage("apiTokenMember", limit.retryAfterSeconds));
   const created = await createApiToken(viewer.id, parsed.data.name);
   revalidatePath("/account");
   return { ok: true, data: { message: `Token “${created.name}” created. Copy it now — it won't be shown again.`, token: created.token } };

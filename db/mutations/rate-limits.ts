@@ -37,3 +37,18 @@ export async function clearAttempts(key: string): Promise<void> {
   const db = await getDb();
   await db.execute(sql`delete from rate_limits where key = ${key}`);
 }
+
+/** Gives back one counted attempt (an attempt that turned out to be a success, say). */
+export async function refundAttempt(key: string): Promise<void> {
+  const db = await getDb();
+  await db.execute(sql`update rate_limits set count = greatest(count - 1, 0) where key = ${key}`);
+}
+
+/** How many attempts `key` has in its current window, without counting one. */
+export async function attemptsIn(key: string, rule: RateLimit, now = new Date()): Promise<number> {
+  const db = await getDb();
+  const windowOpen = new Date(now.getTime() - rule.windowMs);
+  const result = (await db.execute(sql`
+    select count from rate_limits where key = ${key} and window_start > ${windowOpen.toISOString()}`)) as unknown as { rows: { count: number }[] };
+  return result.rows[0]?.count ?? 0;
+}

@@ -47,6 +47,11 @@ export function apiZodError(code: "invalid_query" | "invalid_body", error: z.Zod
   return apiError(code, `Please check ${names || "the request"}.`, fields);
 }
 
+/** 429 with Retry-After and a sentence for a person: the answer to every rate limit. */
+export function tooMany(message: string, retryAfterSeconds: number) {
+  return apiError("rate_limited", message, undefined, { "Retry-After": String(Math.max(1, Math.ceil(retryAfterSeconds))) });
+}
+
 /** Query-string parameters as an object; repeated keys become arrays. */
 export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};

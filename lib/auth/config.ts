@@ -2,6 +2,7 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getUserById } from "@/db/users";
+import { clientAddress } from "@/lib/client-address";
 import { authSecret } from "@/lib/env";
 import { checkCredentials } from "./credentials";
 
@@ -14,6 +15,9 @@ declare module "next-auth" {
 /** Too many sign-in attempts for one email; the form says so instead of "wrong password". */
 export class TooManyAttempts extends CredentialsSignin {
   code = "rate_limited";
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
 }
 
 /*
@@ -36,9 +40,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
-        const checked = await checkCredentials(raw);
-        if (!checked.ok) throw checked.reason === "rate_limited" ? new TooManyAttempts() : new CredentialsSignin();
+      async authorize(raw, request) {
+        const checked = await checkCredentials(raw, clientAddress(request.headers));
+        if (!checked.ok) throw checked.reason === "rate_limited" ? new TooManyAttempts(checked.retryAfterSeconds) : new CredentialsSignin();
         const user = checked.user;
         return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion } as never;
       },

@@ -1,39 +1,59 @@
 import "server-only";
-import { clearAttempts, countAttempt } from "@/db/mutations/rate-limits";
+import { attemptsIn, clearAttempts, countAttempt, refundAttempt } from "@/db/mutations/rate-limits";
 import { getUserByEmail } from "@/db/users";
 import type { User } from "@/db/schema";
 import { decoyHash, verifyPassword } from "@/lib/passwords";
+import { RATE_LIMITS, tryAgainIn } from "@/lib/rate-limits";
 import { signInSchema } from "@/lib/validation/auth";
 
-/** Password guesses allowed per email address: ten per quarter of an hour. */
-export const SIGN_IN_LIMIT = { limit: 10, windowMs: 15 * 60_000 };
+/** Password guesses allowed from one address for one account: ten per quarter of an hour. */
+export const SIGN_IN_LIMIT = RATE_LIMITS.signInPair;
 
 export type CredentialCheck =
   | { ok: true; user: User }
   | { ok: false; reason: "wrong" }
   | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
+const limited = (retryAfterSeconds: number): CredentialCheck => ({ ok: false, reason: "rate_limited", retryAfterSeconds });
+
 /**
- * Checks an email and password. An unknown email, a wrong password, malformed input and a
- * suspended account all give the same "wrong", and an unknown email still costs one
- * password verification, so neither answer nor timing tells them apart. Every attempt
- * counts against the email's limit, known or not; a successful sign-in starts it afresh.
+ * Checks an email and password sent from `address` (lib/client-address.ts). An unknown
+ * email, a wrong password, malformed input and a suspended account all give the same
+ * "wrong", and an unknown email still costs one password verification, so neither answer
+ * nor timing tells them apart.
+ *
+ * Limits follow OWASP's advice against credential stuffing without handing anyone a way
+ * to lock a member out: failures are counted per (address, account) pair and per address,
+ * each refusing with 429 at its number; failures on one account from everywhere only slow
+ * that account down (one try every ten seconds), so its owner still gets in. Attempts are
+ * counted before the password is checked (concurrent guesses cannot slip under a limit
+ * together) and given back when they succeed.
  */
-export async function checkCredentials(raw: unknown): Promise<CredentialCheck> {
+export async function checkCredentials(raw: unknown, address = "unknown"): Promise<CredentialCheck> {
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: "wrong" };
-  const key = `sign-in:${parsed.data.email}`;
-  const decision = await countAttempt(key, SIGN_IN_LIMIT);
-  if (!decision.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: decision.retryAfterSeconds };
-  const user = await getUserByEmail(parsed.data.email);
+  const email = parsed.data.email;
+  const pairKey = `sign-in:pair:${address}:${email}`;
+  const addressKey = `sign-in:address:${address}`;
+  const accountKey = `sign-in:account:${email}`;
+
+  const pair = await countAttempt(pairKey, RATE_LIMITS.signInPair);
+  if (!pair.allowed) return limited(pair.retryAfterSeconds);
+  const fromAddress = await countAttempt(addressKey, RATE_LIMITS.signInAddress());
+  if (!fromAddress.allowed) return limited(fromAddress.retryAfterSeconds);
+  if ((await attemptsIn(accountKey, RATE_LIMITS.signInAccount)) >= RATE_LIMITS.signInAccount.limit) {
+    const paced = await countAttempt(`sign-in:slowed:${email}`, RATE_LIMITS.signInSlowed);
+    if (!paced.allowed) return limited(paced.retryAfterSeconds);
+  }
+
+  const user = await getUserByEmail(email);
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), parsed.data.password);
-  if (!user || !ok || user.suspendedAt) return { ok: false, reason: "wrong" };
-  await clearAttempts(key);
+  if (!user || !ok || user.suspendedAt) {
+    await countAttempt(accountKey, { limit: Number.MAX_SAFE_INTEGER, windowMs: RATE_LIMITS.signInAccount.windowMs });
+    return { ok: false, reason: "wrong" };
+  }
+  await Promise.all([clearAttempts(pairKey), refundAttempt(addressKey), clearAttempts(accountKey)]);
   return { ok: true, user };
 }
 
-/** How long to wait, in words, for a rate-limited sign-in. */
-export function tryAgainIn(seconds: number): string {
-  const minutes = Math.ceil(seconds / 60);
-  return minutes <= 1 ? "in a minute" : `in ${minutes} minutes`;
-}
+export { tryAgainIn };

@@ -2,7 +2,7 @@ import "server-only";
 import { countAttempt, type RateLimit } from "@/db/mutations/rate-limits";
 import { createUser } from "@/db/users";
 import type { User } from "@/db/schema";
-import { env } from "@/lib/env";
+import { RATE_LIMITS } from "@/lib/rate-limits";
 import { hashPassword } from "@/lib/passwords";
 import type { SignUpInput } from "@/lib/validation/auth";
 
@@ -12,20 +12,11 @@ export type SignUpResult =
   | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
 /** New accounts allowed from one address per hour. */
-export const signUpLimit = (): RateLimit => ({ limit: env().SIGN_UP_LIMIT_PER_HOUR, windowMs: 60 * 60_000 });
-
-/**
- * The address a request came from, as the proxy in front of the hub (or Next's own server)
- * reports it in X-Forwarded-For; the first entry is the client.
- */
-export function clientAddressOf(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
-}
+export const signUpLimit = (): RateLimit => RATE_LIMITS.signUpAddress();
 
 /**
  * Signs a new member up: the one path for the sign-up form and POST /api/users. Sign-ups
- * from one address are limited per hour (SIGN_UP_LIMIT_PER_HOUR), counted before the
+ * from one address (lib/client-address.ts, never a made-up X-Forwarded-For) are limited per hour (SIGN_UP_LIMIT_PER_HOUR), counted before the
  * password is hashed, so a flood costs little.
  */
 export async function signUpMember(input: SignUpInput, clientAddress: string, rule: RateLimit = signUpLimit()): Promise<SignUpResult> {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { submitRsvp, withdrawRsvp, type RsvpResult, type RsvpState } from "@/db/mutations/rsvps";
 import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
 import { getViewer } from "@/lib/auth/session";
+import { limitMember, memberLimitMessage } from "@/lib/rate-limits";
 import { rsvpFormSchema, rsvpStateMessage } from "@/lib/validation/rsvp";
 
 export type RsvpActionState = ActionResult<{ state: RsvpState; message: string }> | null;
@@ -36,6 +37,8 @@ export async function rsvpToActivityAction(_prev: RsvpActionState, formData: For
   if (!parsed.success) return invalid(parsed.error, "Choose Going, I'll try or Not this time.");
   const viewer = await getViewer();
   if (!viewer) return fail("unauthenticated", "Please sign in to RSVP.");
+  const limit = await limitMember("rsvpMember", viewer.id);
+  if (!limit.allowed) return fail("rate_limited", memberLimitMessage("rsvpMember", limit.retryAfterSeconds));
   return answer(id.data, await submitRsvp({ activityId: id.data, userId: viewer.id, ...parsed.data }));
 }
 
@@ -46,6 +49,8 @@ export async function withdrawRsvpAction(_prev: RsvpActionState, formData: FormD
   if (!id.success) return fail("not_found", "We couldn't find that activity.");
   const viewer = await getViewer();
   if (!viewer) return fail("unauthenticated", "Please sign in first.");
+  const limit = await limitMember("rsvpMember", viewer.id);
+  if (!limit.allowed) return fail("rate_limited", memberLimitMessage("rsvpMember", limit.retryAfterSeconds));
   const result = await withdrawRsvp({ activityId: id.data, userId: viewer.id });
   const out = answer(id.data, result);
   return out?.ok ? { ok: true, data: { state: out.data.state, message: "Your RSVP is withdrawn. Thanks for letting us know." } } : out;

@@ -3,8 +3,10 @@ import { z } from "zod";
 import { createApiToken, revokeApiToken } from "@/db/mutations/api-tokens";
 import { listApiTokens } from "@/db/queries/api-tokens";
 import { resolveApiCaller } from "@/lib/api/auth";
-import { apiError, apiZodError, guarded, readJson } from "@/lib/api/http";
+import { apiError, apiZodError, guarded, readJson, tooMany } from "@/lib/api/http";
+import { limitMember, memberLimitMessage } from "@/lib/rate-limits";
 import { checkCredentials, tryAgainIn } from "@/lib/auth/credentials";
+import { clientAddress } from "@/lib/client-address";
 import { tokenRequestSchema } from "@/lib/validation/rsvp";
 
 export const dynamic = "force-dynamic";
@@ -21,13 +23,15 @@ export async function POST(request: Request) {
     if (!body.ok) return body.response;
     const parsed = tokenRequestSchema.safeParse(body.value);
     if (!parsed.success) return apiZodError("invalid_body", parsed.error);
-    const checked = await checkCredentials({ email: parsed.data.email, password: parsed.data.password });
+    const checked = await checkCredentials({ email: parsed.data.email, password: parsed.data.password }, clientAddress(request.headers));
     if (!checked.ok && checked.reason === "rate_limited") {
       return apiError("rate_limited", `Too many sign-in attempts for this email. Please try again ${tryAgainIn(checked.retryAfterSeconds)}.`, undefined, {
         "Retry-After": String(checked.retryAfterSeconds),
       });
     }
     if (!checked.ok) return apiError("unauthenticated", "That email and password don't match an account.");
+    const limit = await limitMember("apiTokenMember", checked.user.id);
+    if (!limit.allowed) return tooMany(memberLimitMessage("apiTokenMember", limit.retryAfterSeconds), limit.retryAfterSeconds);
     const created = await createApiToken(checked.user.id, parsed.data.name);
     return NextResponse.json(
       { token: created.token, id: created.id, name: created.name, createdAt: created.createdAt.toISOString() },

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { apiError, apiZodError, guarded, readJson } from "@/lib/api/http";
-import { clientAddressOf, signUpMember } from "@/lib/auth/sign-up";
-import { tryAgainIn } from "@/lib/auth/credentials";
+import { signUpMember } from "@/lib/auth/sign-up";
+import { clientAddress } from "@/lib/client-address";
+import { tryAgainIn } from "@/lib/rate-limits";
 import { signUpSchema } from "@/lib/validation/auth";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +14,7 @@ export async function POST(request: Request) {
     if (!body.ok) return body.response;
     const parsed = signUpSchema.safeParse(body.value);
     if (!parsed.success) return apiZodError("invalid_body", parsed.error);
-    const created = await signUpMember(parsed.data, clientAddressOf(request.headers));
+    const created = await signUpMember(parsed.data, clientAddress(request.headers));
     if (!created.ok && created.reason === "rate_limited") {
       return apiError("rate_limited", `Too many new accounts from this address. Please try again ${tryAgainIn(created.retryAfterSeconds)}.`, undefined, {
         "Retry-After": String(created.retryAfterSeconds),

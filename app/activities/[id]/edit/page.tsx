@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { z } from "zod";
 import { ActivityForm } from "@/components/activity-form";
 import { Alert } from "@/components/ui/alert";
@@ -20,9 +20,7 @@ export default async function EditActivityPage({ params }: Props) {
   const viewer = await requireViewer(`/activities/${id}/edit`);
   const activity = await getActivityForEditing(id);
   if (!activity || !(await canSeeGroup(activity.groupId, viewer.id))) notFound();
-  if (!(await isOrganizerOf(activity.groupId, viewer.id))) {
-    return <Alert tone="error" title="Only this group's organizers can edit its activities" />;
-  }
+  if (!(await isOrganizerOf(activity.groupId, viewer.id))) forbidden();
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">Edit “{activity.title}”</h1>

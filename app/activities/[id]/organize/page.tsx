@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { z } from "zod";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -63,9 +63,7 @@ export default async function OrganizeActivityPage({ params }: Props) {
   const viewer = await requireViewer(`/activities/${raw}/organize`);
   const access = await getActivityAccess(id.data, viewer.id);
   if (!access) notFound();
-  if (!access.isOrganizer) {
-    return <Alert tone="error" title="Only organizers can see this page">This list is for the group&apos;s organizers. <Link className="underline" href={`/activities/${id.data}`}>Back to the activity</Link></Alert>;
-  }
+  if (!access.isOrganizer) forbidden();
   const [roster, organizers] = await Promise.all([listRoster(id.data), listActivityOrganizers(id.data)]);
   const going = roster.filter((r) => r.status === "going");
   const maybe = roster.filter((r) => r.status === "maybe");

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { GroupForm } from "@/components/group-form";
-import { Alert } from "@/components/ui/alert";
 import { getMembership } from "@/db/queries/memberships";
 import { getGroupRow } from "@/db/queries/organizer";
 import { requireViewer } from "@/lib/auth/session";
@@ -23,13 +22,7 @@ export default async function GroupSettingsPage({ params }: Props) {
   // To anyone outside it, a private group does not exist.
   if (group.visibility === "private" && membership?.status !== "active") notFound();
   const allowed = authorize(viewer, membership, "organizer");
-  if (!allowed.ok) {
-    return (
-      <Alert tone="error" title="Only this group's organizers can change its settings" testId="settings-refused">
-        <Link className="underline" href={`/groups/${group.slug}`}>Back to the group</Link>
-      </Alert>
-    );
-  }
+  if (!allowed.ok) forbidden();
   const isOwner = allowed.role === "owner";
   const visibility =
     group.visibility === "private"

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { submitRsvp, withdrawRsvp } from "@/db/mutations/rsvps";
 import { resolveApiCaller } from "@/lib/api/auth";
-import { apiError, apiZodError, guarded, readJson } from "@/lib/api/http";
+import { apiError, apiZodError, guarded, readJson, tooMany } from "@/lib/api/http";
+import { limitMember, memberLimitMessage } from "@/lib/rate-limits";
 import { rsvpResponse } from "@/lib/api/rsvp-json";
 import { rsvpBodySchema } from "@/lib/validation/rsvp";
 
@@ -23,6 +24,8 @@ export async function POST(request: Request, { params }: Ctx) {
     const caller = await resolveApiCaller(request);
     if (!caller) return apiError("unauthenticated", SIGN_IN);
     if (!id.success) return apiError("not_found", NO_ACTIVITY);
+    const limit = await limitMember("rsvpMember", caller.id);
+    if (!limit.allowed) return tooMany(memberLimitMessage("rsvpMember", limit.retryAfterSeconds), limit.retryAfterSeconds);
     const result = await submitRsvp({ activityId: id.data, userId: caller.id, ...parsed.data });
     return rsvpResponse(id.data, result);
   });
@@ -35,6 +38,8 @@ export async function DELETE(request: Request, { params }: Ctx) {
     const caller = await resolveApiCaller(request);
     if (!caller) return apiError("unauthenticated", SIGN_IN);
     if (!id.success) return apiError("not_found", NO_ACTIVITY);
+    const limit = await limitMember("rsvpMember", caller.id);
+    if (!limit.allowed) return tooMany(memberLimitMessage("rsvpMember", limit.retryAfterSeconds), limit.retryAfterSeconds);
     return rsvpResponse(id.data, await withdrawRsvp({ activityId: id.data, userId: caller.id }));
   });
 }

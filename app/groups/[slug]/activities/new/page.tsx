@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { ActivityForm } from "@/components/activity-form";
-import { Alert } from "@/components/ui/alert";
 import { getGroupForViewer } from "@/db/queries/groups";
 import { isOrganizerOf } from "@/db/queries/memberships";
 import { getActivityForEditing } from "@/db/queries/organizer";
@@ -20,9 +19,7 @@ export default async function NewActivityPage({ params, searchParams }: Props) {
   const viewer = await requireViewer(`/groups/${slug}/activities/new`);
   const group = await getGroupForViewer(slug, viewer.id);
   if (!group) notFound();
-  if (!(await isOrganizerOf(group.id, viewer.id))) {
-    return <Alert tone="error" title="Only organizers can post activities">Ask an organizer of {group.name} if you'd like to run something.</Alert>;
-  }
+  if (!(await isOrganizerOf(group.id, viewer.id))) forbidden();
   // "Duplicate" on an activity of this group opens this form filled in with a copy a week
   // later; nothing exists until it is saved. Any other id is ignored.
   const copyId = recordIdSchema.safeParse((await searchParams).copy);

@@ -1,0 +1,56 @@
+import "server-only";
+import { countAttempt, type RateDecision, type RateLimit } from "@/db/mutations/rate-limits";
+import { env } from "@/lib/env";
+
+/*
+ * Every rate limit of the hub, in one place. The counters live in the database
+ * (db/mutations/rate-limits.ts), so a limit holds across restarts and across every
+ * instance on one PostgreSQL. Addresses come from lib/client-address.ts, which a made-up
+ * X-Forwarded-For cannot fool.
+ */
+
+const MINUTE = 60_000;
+
+export const RATE_LIMITS = {
+  /** Wrong passwords from one address for one account; the owner elsewhere is not affected. */
+  signInPair: { limit: 10, windowMs: 15 * MINUTE },
+  /** Failed sign-ins from one address, whatever the account (credential stuffing). */
+  signInAddress: (): RateLimit => ({ limit: env().SIGN_IN_LIMIT_PER_ADDRESS, windowMs: 15 * MINUTE }),
+  /** Failed sign-ins on one account from anywhere, after which it is slowed down… */
+  signInAccount: { limit: 10, windowMs: 15 * MINUTE },
+  /** …to one attempt every ten seconds: slower guessing, never a locked-out owner. */
+  signInSlowed: { limit: 1, windowMs: 10_000 },
+  signUpAddress: (): RateLimit => ({ limit: env().SIGN_UP_LIMIT_PER_HOUR, windowMs: 60 * MINUTE }),
+  resetAccount: { limit: 3, windowMs: 60 * MINUTE },
+  resetAddress: { limit: 10, windowMs: 60 * MINUTE },
+  commentMember: { limit: 20, windowMs: 10 * MINUTE },
+  rsvpMember: { limit: 60, windowMs: 10 * MINUTE },
+  apiTokenMember: { limit: 10, windowMs: 60 * MINUTE },
+  reportMember: { limit: 20, windowMs: 60 * MINUTE },
+} as const;
+
+export type MemberLimit = "commentMember" | "rsvpMember" | "apiTokenMember" | "reportMember";
+
+/** Counts one attempt of a member at something limited per member. */
+export function limitMember(rule: MemberLimit, userId: string): Promise<RateDecision> {
+  return countAttempt(`${rule}:${userId}`, RATE_LIMITS[rule]);
+}
+
+/** "in a minute", "in 12 minutes": when to try again, in words. */
+export function tryAgainIn(seconds: number): string {
+  if (seconds < 60) return seconds <= 10 ? "in a few seconds" : "in a minute";
+  const minutes = Math.ceil(seconds / 60);
+  return minutes < 90 ? `in ${minutes} minutes` : `in about ${Math.round(minutes / 60)} hours`;
+}
+
+const doing: Record<MemberLimit, string> = {
+  commentMember: "You've posted a lot of comments in a short time",
+  rsvpMember: "You've changed your answers a lot in a short time",
+  apiTokenMember: "You've made a lot of API tokens in the last hour",
+  reportMember: "You've sent a lot of reports in the last hour",
+};
+
+/** The friendly sentence shown on pages and in the API when a member limit is reached. */
+export function memberLimitMessage(rule: MemberLimit, retryAfterSeconds: number): string {
+  return `${doing[rule]}. Please take a breather and try again ${tryAgainIn(retryAfterSeconds)}.`;
+}

@@ -1,0 +1,52 @@
+/*
+ * A browser sends the session cookie with requests that other sites make (a form posted
+ * from elsewhere, a no-cors fetch). Route handlers that change something and are
+ * authenticated by that cookie therefore refuse requests from any other origin — even
+ * another origin of the same site — and require a JSON body, which no page on another
+ * origin can send without the hub's permission. Requests with an Authorization header are
+ * judged by their token alone, which no other site can attach, so they pass unchanged.
+ * Server actions carry Next's own Origin check.
+ */
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+export const SESSION_COOKIE_NAMES = ["authjs.session-token", "__Secure-authjs.session-token"];
+
+export type CrossSiteVerdict = { ok: true } | { ok: false; status: 403 | 415; code: "forbidden" | "invalid_body"; message: string };
+
+/** The host the person's browser addressed: the proxy's X-Forwarded-Host, else Host. */
+function addressedHost(headers: Headers): string | null {
+  return headers.get("x-forwarded-host")?.split(",")[0].trim() || headers.get("host");
+}
+
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
+function hasSessionCookie(cookieHeader: string | null): boolean {
+  if (!cookieHeader) return false;
+  return cookieHeader.split(";").some((part) => {
+    const name = part.split("=")[0].trim();
+    return SESSION_COOKIE_NAMES.some((n) => name === n || name.startsWith(`${n}.`));
+  });
+}
+
+/** Whether a state-changing API request that relies on the session cookie may go ahead. */
+export function checkCookieWrite(method: string, headers: Headers): CrossSiteVerdict {
+  if (SAFE_METHODS.has(method.toUpperCase())) return { ok: true };
+  if (headers.has("authorization") || !hasSessionCookie(headers.get("cookie"))) return { ok: true };
+  const refused = { ok: false as const, status: 403 as const, code: "forbidden" as const, message: "This request came from another site, so it was refused. Use the hub itself, or an API token." };
+  const fetchSite = headers.get("sec-fetch-site");
+  if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") return refused;
+  const origin = headers.get("origin");
+  if (origin !== null && (origin === "null" || hostOf(origin) !== addressedHost(headers))) return refused;
+  const type = headers.get("content-type")?.split(";")[0].trim().toLowerCase();
+  const hasBody = type !== undefined || (headers.get("content-length") ?? "0") !== "0" || headers.has("transfer-encoding");
+  if (hasBody && type !== "application/json") {
+    return { ok: false, status: 415, code: "invalid_body", message: "Send the body as JSON, with Content-Type: application/json." };
+  }
+  return { ok: true };
+}

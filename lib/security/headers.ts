@@ -1,0 +1,42 @@
+/*
+ * The security headers every response carries. The Content-Security-Policy allows only
+ * scripts that carry this request's nonce (Next.js reads it from the request's own
+ * Content-Security-Policy header and puts it on its scripts), so an injected <script>
+ * never runs; 'strict-dynamic' lets those scripts load the page's chunks. Styles may be
+ * inline: React and Next set style attributes, and a style cannot run code.
+ */
+
+/** A fresh, unguessable nonce: 16 random bytes, base64. */
+export function newNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes));
+}
+
+/** The policy for one response. `dev` allows what the development server's fast refresh needs. */
+export function contentSecurityPolicy(nonce: string, dev = false): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "manifest-src 'self'",
+    "worker-src 'self' blob:",
+  ].join("; ");
+}
+
+/** Headers that do not change per request. */
+export const staticSecurityHeaders: Record<string, string> = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  // Older browsers that ignore frame-ancestors still refuse to show the hub in a frame.
+  "X-Frame-Options": "DENY",
+  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()",
+  "Cross-Origin-Opener-Policy": "same-origin",
+};
