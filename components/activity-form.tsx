@@ -26,12 +26,15 @@ export function ActivityForm({
   zones,
   mode,
   inSeries = false,
+  projects = [],
 }: {
   action: (prev: ActivityFormState, data: FormData) => Promise<ActivityFormState>;
   defaultValues: Values;
   zones: string[];
   mode: "create" | "edit";
   inSeries?: boolean;
+  /** The group's projects this activity may be a work day of. */
+  projects?: { id: string; title: string }[];
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -75,6 +78,16 @@ export function ActivityForm({
         <Field id="title" label="Title" error={err("title")}>
           <Input {...register("title")} {...a11y("title")} maxLength={120} />
         </Field>
+        {projects.length ? (
+          <Field id="projectId" label="Part of a project (optional)" hint="A work day of one of the group's projects shows on the project's page." error={err("projectId")}>
+            <Select {...register("projectId")} {...a11y("projectId", true)} data-testid="activity-project">
+              <option value="">Not part of a project</option>
+              {projects.map((p) => (
+                <option key={p.id} value={p.id}>{p.title}</option>
+              ))}
+            </Select>
+          </Field>
+        ) : null}
         <div className="space-y-1">
           <div className="flex items-center justify-between">
             <label htmlFor="description" className="text-sm font-medium">Description</label>

@@ -15,6 +15,7 @@ export async function SiteHeader() {
         <nav aria-label="Main" className="flex flex-wrap items-center gap-1 text-sm">
           <Link className="rounded-md px-3 py-2 hover:bg-brand-soft" href="/activities">Activities</Link>
           <Link className="rounded-md px-3 py-2 hover:bg-brand-soft" href="/groups">Groups</Link>
+          <Link className="rounded-md px-3 py-2 hover:bg-brand-soft" href="/projects" data-testid="projects-link">Projects</Link>
           {viewer ? (
             <>
               <Link className="rounded-md px-3 py-2 hover:bg-brand-soft" href="/notifications" data-testid="notifications-link">

@@ -163,6 +163,36 @@ describe("the demo town of Millbrook", () => {
     expect(memberships.every((m) => m.agreementsAcceptedAt !== null)).toBe(true);
   });
 
+  it("shows one nearly complete project and one just started, with tasks from home, Sam's verified hours and a kind discussion", async () => {
+    const { rows: projects } = (await db.execute(sql`
+      select p.id, p.status, p.description,
+        (select sum(t.places_needed)::int from tasks t where t.project_id = p.id) as needed,
+        (select sum(t.claimed_count)::int from tasks t where t.project_id = p.id) as filled,
+        (select count(*)::int from tasks t where t.project_id = p.id and t.from_home and t.claimed_count < t.places_needed) as open_from_home,
+        (select coalesce(sum(c.hours), 0)::float from task_claims c join tasks t on t.id = c.task_id where t.project_id = p.id and c.status = 'verified') as hours
+      from projects p`)) as unknown as { rows: { id: string; status: string; description: string; needed: number; filled: number; open_from_home: number; hours: number }[] };
+    expect(projects.length).toBeGreaterThanOrEqual(2);
+    const nearly = projects.find((p) => p.filled / p.needed >= 0.8 && p.filled < p.needed);
+    const started = projects.find((p) => p.filled > 0 && p.filled / p.needed <= 0.25);
+    expect(nearly).toMatchObject({ status: "active" });
+    expect(nearly!.hours).toBeGreaterThan(0);
+    expect(started).toMatchObject({ status: "active", hours: 0 });
+    for (const p of [nearly!, started!]) {
+      expect(p.description).not.toBe("");
+      expect(p.open_from_home).toBeGreaterThan(0);
+    }
+    const [sam] = await db.select().from(schema.users).where(eq(schema.users.email, "member@example.com"));
+    const { rows: mine } = (await db.execute(sql`
+      select coalesce(sum(hours), 0)::float as total, count(*) filter (where verified_at is null)::int as unstamped
+      from task_claims where user_id = ${sam.id} and status = 'verified'`)) as unknown as { rows: { total: number; unstamped: number }[] };
+    expect(mine[0].total).toBeGreaterThan(0);
+    expect(mine[0].unstamped).toBe(0);
+    const { accusingOpening } = await import("@/lib/kind-words");
+    const bodies = (await db.select({ body: schema.comments.body }).from(schema.comments)).map((c) => c.body);
+    expect(bodies.some((b) => /^I (feel|find|'d find)\b/.test(b) && b.includes("could"))).toBe(true);
+    expect(bodies.every((b) => accusingOpening(b) === null)).toBe(true);
+  });
+
   it("lets the three demo accounts sign in with the password commonthread, each in their role", async () => {
     const byEmail = async (email: string) => (await db.select().from(schema.users).where(eq(schema.users.email, email)))[0];
     const [member, organizer, admin] = await Promise.all(["member@example.com", "organizer@example.com", "admin@example.com"].map(byEmail));

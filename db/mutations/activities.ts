@@ -1,12 +1,12 @@
 import "server-only";
-import { and, asc, eq, gte, inArray } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { fail, type ActionResult } from "@/lib/action-result";
 import { authorize, type Actor } from "@/lib/authz";
 import { atLocalTime, localTimeOf, seriesRuleText } from "@/lib/recurrence";
 import { toActivityFacts, type ActivityFacts, type ActivityInput, type EditScope } from "@/lib/validation/activity";
 import { getDb, type Db } from "../client";
-import { activities, groups, rsvps, series, type Activity } from "../schema";
+import { activities, groups, projects, rsvps, series, type Activity } from "../schema";
 import { membershipIn } from "./groups";
 import { notifyMany } from "./notifications";
 import { promoteFromWaitlist } from "./rsvps";
@@ -37,6 +37,14 @@ async function organizerLock(tx: Db, actor: Actor, activityId: string): Promise<
 
 const isRefusal = (v: Activity | Refusal): v is Refusal => "ok" in v;
 
+/** An activity may name only one of its own group's projects as the one it is a work day of. */
+async function projectRefusal(tx: Db, groupId: string, projectId: string | null | undefined): Promise<Refusal | null> {
+  if (!projectId) return null;
+  const [project] = await tx.select({ id: projects.id }).from(projects).where(and(eq(projects.id, projectId), eq(projects.groupId, groupId), isNull(projects.hiddenAt)));
+  if (project) return null;
+  return { ok: false, code: "invalid_input", message: "Please check the project.", fieldErrors: { projectId: "Choose one of this group's projects, or none." } };
+}
+
 /** Creates one activity, or the first occurrence of a series and the next ~12 weeks. */
 export async function createActivity(actor: Actor, groupId: string, input: ActivityInput): Promise<ActionResult<{ id: string; seriesId: string | null }>> {
   const db = await getDb();
@@ -45,6 +53,8 @@ export async function createActivity(actor: Actor, groupId: string, input: Activ
     if (!group || group.hiddenAt) return fail("not_found", "We couldn't find that group.");
     const ok = authorize(actor, await membershipIn(tx, groupId, actor?.id), "organizer");
     if (!ok.ok) return fail(ok.code, ok.message);
+    const badProject = await projectRefusal(tx, groupId, input.projectId);
+    if (badProject) return badProject;
     const [created] = await tx
       .insert(activities)
       .values({ ...toActivityFacts(input), groupId, createdById: ok.actorId })
@@ -56,8 +66,8 @@ export async function createActivity(actor: Actor, groupId: string, input: Activ
 
 function pickFacts(a: Activity): ActivityFacts {
   const { kind, title, description, startsAt, endsAt, timezone, placeName, address, latitude, longitude, onlineUrl, capacity, rsvpCutoff } = a;
-  const { energyLevel, talkLevel, lateArrivalOk, stepFree, seatingAvailable, quietSpace, substanceFree, firstTimerFriendly } = a;
-  return { kind, title, description, startsAt, endsAt, timezone, placeName, address, latitude, longitude, onlineUrl, capacity, rsvpCutoff, energyLevel, talkLevel, lateArrivalOk, stepFree, seatingAvailable, quietSpace, substanceFree, firstTimerFriendly };
+  const { energyLevel, talkLevel, lateArrivalOk, stepFree, seatingAvailable, quietSpace, substanceFree, firstTimerFriendly, projectId } = a;
+  return { kind, title, description, startsAt, endsAt, timezone, placeName, address, latitude, longitude, onlineUrl, capacity, rsvpCutoff, energyLevel, talkLevel, lateArrivalOk, stepFree, seatingAvailable, quietSpace, substanceFree, firstTimerFriendly, projectId };
 }
 
 /** The people an activity's change concerns: everyone going, maybe, or waiting. */
@@ -128,6 +138,8 @@ export async function updateActivity(actor: Actor, activityId: string, input: Ac
   return db.transaction(async (tx) => {
     const current = await organizerLock(tx, actor, activityId);
     if (isRefusal(current)) return current;
+    const badProject = current.projectId === (input.projectId ?? null) ? null : await projectRefusal(tx, current.groupId, input.projectId);
+    if (badProject) return badProject;
     const next = toActivityFacts(input);
     if (scope === "this" || !current.seriesId) {
       const applied = await applyFacts(tx, current, next);

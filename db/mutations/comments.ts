@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { fail, type ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/authz";
 import { getDb, type Db } from "../client";
+import { EDIT_WINDOW_MS } from "../queries/comments";
 import { activities, comments, groups, memberships, projects, users, type Comment } from "../schema";
 import { notifyMany } from "./notifications";
 import { countAttempt, type RateLimit } from "./rate-limits";
@@ -16,7 +17,6 @@ import { countAttempt, type RateLimit } from "./rate-limits";
  */
 
 export const COMMENT_RATE_LIMIT: RateLimit = { limit: 10, windowMs: 10 * 60_000 };
-export const EDIT_WINDOW_MS = 15 * 60_000;
 export const COMMENT_NOT_FOUND = "We couldn't find that comment.";
 
 export type CommentTarget = { activityId: string } | { projectId: string };

@@ -12,9 +12,9 @@ import { groupVisibleTo } from "./visibility";
  */
 
 /**
- * Progress of a project: places filled of places needed, tasks done (every place taken is
- * verified), and verified volunteer hours. A task counts as done when it has at least one
- * claim and all of its claims are verified.
+ * Progress of a project: places filled of places needed, tasks done, and verified volunteer
+ * hours. A task is done when every place is taken and every claim on it is verified (an
+ * organizer who needs fewer people lowers its places to the people who came).
  */
 export interface ProjectProgress {
   placesNeeded: number;
@@ -29,7 +29,7 @@ const progressColumns = {
   placesNeeded: sql<number>`(select coalesce(sum(t.places_needed), 0)::int from tasks t where t.project_id = "projects"."id")`,
   placesFilled: sql<number>`(select coalesce(sum(t.claimed_count), 0)::int from tasks t where t.project_id = "projects"."id")`,
   taskCount: sql<number>`(select count(*)::int from tasks t where t.project_id = "projects"."id")`,
-  tasksDone: sql<number>`(select count(*)::int from tasks t where t.project_id = "projects"."id" and t.claimed_count > 0
+  tasksDone: sql<number>`(select count(*)::int from tasks t where t.project_id = "projects"."id" and t.claimed_count >= t.places_needed
     and not exists (select 1 from task_claims c where c.task_id = t.id and c.status <> 'verified'))`,
   verifiedHours: sql<string>`(select coalesce(sum(c.hours), 0)::text from task_claims c join tasks t on t.id = c.task_id
     where t.project_id = "projects"."id" and c.status = 'verified')`,

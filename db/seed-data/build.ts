@@ -222,20 +222,27 @@ function buildProjects(now: number, today: DateTime) {
   const taskClaims: DemoTown["taskClaims"] = [];
   const owner = (slug: string) => userId(GROUPS.find((g) => g.slug === slug)!.owner);
   for (const p of PROJECTS) {
-    projects.push({ id: projectId(p.key), groupId: groupId(p.group), title: p.title, goal: p.goal, description: p.description, createdAt: new Date(now - 30 * 86_400_000) });
+    const done = p.status === "done";
+    projects.push({
+      id: projectId(p.key), groupId: groupId(p.group), title: p.title, goal: p.goal, description: p.description, status: p.status,
+      startsOn: today.plus({ days: p.startsInDays }).toISODate(), endsOn: today.plus({ days: p.endsInDays }).toISODate(),
+      completedAt: done ? new Date(now - 86_400_000) : null, createdById: owner(p.group), createdAt: new Date(now + p.startsInDays * 86_400_000 - 3_600_000),
+    });
     for (const t of p.tasks) {
       const id = demoId(`task:${p.key}:${t.key}`);
       tasks.push({
         id, projectId: projectId(p.key), title: t.title, description: t.description, placesNeeded: t.placesNeeded, claimedCount: t.claims.length,
         effort: t.effort, fromHome: t.fromHome, estimatedHours: t.estimatedHours,
-        dueOn: t.dueInDays === undefined ? null : today.plus({ days: t.dueInDays }).toISODate(), createdAt: new Date(now - 28 * 86_400_000),
+        dueOn: t.dueInDays === undefined ? null : today.plus({ days: t.dueInDays }).toISODate(), createdAt: new Date(now + p.startsInDays * 86_400_000),
       });
       t.claims.forEach((c, index) => {
-        const claimedAt = new Date(now - (20 - index) * 86_400_000);
-        const doneAt = c.status === "claimed" ? null : new Date(claimedAt.getTime() + 5 * 86_400_000);
+        // Claims land after the project started, and anything done or verified before today.
+        const age = Math.max(2, Math.min(-p.startsInDays, 30));
+        const claimedAt = new Date(now - (age - Math.min(index, age - 2)) * 86_400_000 + 3_600_000);
+        const doneAt = c.status === "claimed" ? null : new Date(Math.min(claimedAt.getTime() + 5 * 86_400_000, now - 2 * 3_600_000));
         taskClaims.push({
           taskId: id, userId: userId(c.email), status: c.status, hours: c.status === "verified" ? (c.hours ?? t.estimatedHours) : null, doneAt, createdAt: claimedAt,
-          verifiedAt: c.status === "verified" ? new Date(doneAt!.getTime() + 86_400_000) : null,
+          verifiedAt: c.status === "verified" ? new Date(Math.min(doneAt!.getTime() + 86_400_000, now - 3_600_000)) : null,
           verifiedById: c.status === "verified" ? owner(p.group) : null,
         });
       });

@@ -86,6 +86,8 @@ export const activityInputSchema = z
     substanceFree: flag,
     firstTimerFriendly: flag,
     repeat: z.preprocess(emptyToUndefined, z.enum(repeatOptions, { error: "Choose how often it repeats." }).default("none")),
+    /** The group project this activity is a work day of, if any (one of the same group's projects). */
+    projectId: z.preprocess(emptyToUndefined, z.uuid({ error: "Choose one of this group's projects, or none." }).optional()),
   })
   .superRefine((v, ctx) => {
     if (!isValidTimeZone(v.timezone)) return;
@@ -190,6 +192,7 @@ export function toActivityFacts(input: ActivityInput) {
     quietSpace: input.quietSpace,
     substanceFree: input.substanceFree,
     firstTimerFriendly: input.firstTimerFriendly,
+    projectId: input.projectId ?? null,
   };
 }
 
@@ -222,6 +225,7 @@ export function activityToFormValues(a: StoredActivity, repeat: Repeat = "none")
     substanceFree: a.substanceFree,
     firstTimerFriendly: a.firstTimerFriendly,
     repeat,
+    projectId: a.projectId ?? "",
   };
 }
 

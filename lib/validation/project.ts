@@ -56,8 +56,8 @@ export const projectInputSchema = z
   });
 
 export type ProjectInput = z.output<typeof projectInputSchema>;
-/** What the form holds: strings and booleans, as typed. */
-export type ProjectFormValues = { title: string; goal: string; description: string; status: ProjectStatus; startsOn: string; endsOn: string };
+/** What the form holds, as typed. */
+export type ProjectFormValues = z.input<typeof projectInputSchema>;
 
 /** The API's PATCH: any subset of the fields. */
 export const projectPatchSchema = z
@@ -71,7 +71,7 @@ export const projectPatchSchema = z
   })
   .strict();
 
-export function projectValuesFromFormData(data: FormData): ProjectFormValues {
+export function projectValuesFromFormData(data: FormData): { title: string; goal: string; description: string; status: ProjectStatus; startsOn: string; endsOn: string } {
   const s = (k: string) => {
     const v = data.get(k);
     return typeof v === "string" ? v : "";

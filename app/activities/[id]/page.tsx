@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EnergyBadge, KindBadge, TalkBadge } from "@/components/activity-badges";
+import { Discussion } from "@/components/discussion/discussion";
 import { Markdown } from "@/components/markdown";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { listComments } from "@/db/queries/comments";
+import { isOrganizerOf } from "@/db/queries/memberships";
+import { getProjectForViewer } from "@/db/queries/projects";
 import { ActivityFacts } from "./_components/activity-facts";
 import { OrganizerActions } from "./_components/organizer-actions";
 import { RsvpPanel } from "./_components/rsvp-panel";
@@ -19,7 +23,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ActivityPage({ params }: Props) {
-  const { activity, zone } = await loadActivityPage((await params).id);
+  const { activity, zone, viewer } = await loadActivityPage((await params).id);
+  const [comments, canModerate, project] = await Promise.all([
+    listComments({ activityId: activity.id }, { id: viewer?.id ?? null }),
+    isOrganizerOf(activity.groupId, viewer?.id),
+    activity.projectId ? getProjectForViewer(activity.projectId, viewer?.id ?? null) : Promise.resolve(undefined),
+  ]);
   const cancelled = activity.status === "cancelled";
   return (
     <article className="space-y-6">
@@ -37,6 +46,14 @@ export default async function ActivityPage({ params }: Props) {
           <Link className="underline" href={`/groups/${activity.group.slug}`}>
             {activity.group.name}
           </Link>
+          {project ? (
+            <>
+              {" "}· a work day of{" "}
+              <Link className="underline" href={`/projects/${project.id}`} data-testid="activity-project-link">
+                {project.title}
+              </Link>
+            </>
+          ) : null}
         </p>
         {cancelled ? (
           <Alert tone="error" title="This activity is cancelled" testId="cancelled-notice">
@@ -58,6 +75,7 @@ export default async function ActivityPage({ params }: Props) {
               <Markdown source={activity.description} />
             </section>
           ) : null}
+          <Discussion target={{ activityId: activity.id }} comments={comments} viewer={viewer} canModerate={canModerate} returnTo={`/activities/${activity.id}`} zone={zone} />
         </div>
         {/* A cancelled activity takes no answers and has nobody coming, so none of that is shown. */}
         {cancelled ? null : (

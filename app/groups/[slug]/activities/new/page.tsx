@@ -4,6 +4,7 @@ import { ActivityForm } from "@/components/activity-form";
 import { getGroupForViewer } from "@/db/queries/groups";
 import { isOrganizerOf } from "@/db/queries/memberships";
 import { getActivityForEditing } from "@/db/queries/organizer";
+import { listProjectChoices } from "@/db/queries/projects";
 import { requireViewer } from "@/lib/auth/session";
 import { copyActivityValues, newActivityValues, supportedTimeZones } from "@/lib/validation/activity";
 import { recordIdSchema } from "@/lib/validation/ids";
@@ -12,7 +13,7 @@ import { createActivityAction } from "./actions";
 
 export const metadata: Metadata = { title: "New activity" };
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ copy?: string | string[] }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ copy?: string | string[]; project?: string | string[] }> };
 
 export default async function NewActivityPage({ params, searchParams }: Props) {
   const { slug } = await params;
@@ -22,15 +23,19 @@ export default async function NewActivityPage({ params, searchParams }: Props) {
   if (!(await isOrganizerOf(group.id, viewer.id))) forbidden();
   // "Duplicate" on an activity of this group opens this form filled in with a copy a week
   // later; nothing exists until it is saved. Any other id is ignored.
-  const copyId = recordIdSchema.safeParse((await searchParams).copy);
+  const query = await searchParams;
+  const copyId = recordIdSchema.safeParse(query.copy);
   const source = copyId.success ? await getActivityForEditing(copyId.data) : undefined;
   const copy = source && source.groupId === group.id && !source.hiddenAt ? source : undefined;
-  const defaults = copy ? copyActivityValues(copy) : newActivityValues(await getViewerZone());
+  const projects = await listProjectChoices(group.id, copy?.projectId);
+  // "Plan a work day" on a project page opens this form with that project chosen.
+  const chosen = projects.find((p) => p.id === query.project)?.id;
+  const defaults = { ...(copy ? copyActivityValues(copy) : newActivityValues(await getViewerZone())), ...(chosen ? { projectId: chosen, kind: "volunteer" as const } : {}) };
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{copy ? `Copy of ${copy.title}` : `New activity for ${group.name}`}</h1>
       {copy ? <p className="text-sm text-muted" data-testid="copy-notice">Filled in from that activity, one week later. Change what you need; nothing is posted until you save.</p> : null}
-      <ActivityForm action={createActivityAction.bind(null, group.id)} defaultValues={defaults} zones={supportedTimeZones()} mode="create" />
+      <ActivityForm action={createActivityAction.bind(null, group.id)} defaultValues={defaults} zones={supportedTimeZones()} mode="create" projects={projects} />
     </div>
   );
 }

@@ -1,0 +1,25 @@
+import { commentsResponse, postCommentResponse } from "@/lib/api/comments";
+import { guarded } from "@/lib/api/http";
+import { noSuchProject, projectVisibleToCaller } from "@/lib/api/project-json";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ id: string }> };
+
+/** GET /api/projects/:id/comments — the project's discussion. */
+export async function GET(request: Request, { params }: Ctx) {
+  return guarded(async () => {
+    const found = await projectVisibleToCaller(request, (await params).id);
+    if (!found.ok) return found.response;
+    return commentsResponse({ projectId: found.project.id }, found.viewerId);
+  });
+}
+
+/** POST /api/projects/:id/comments {"body": "…"} — posts a comment (signed in; rate-limited). */
+export async function POST(request: Request, { params }: Ctx) {
+  return guarded(async () => {
+    const found = await projectVisibleToCaller(request, (await params).id);
+    if (!found.ok) return found.response;
+    return postCommentResponse(request, { projectId: found.project.id }, noSuchProject);
+  });
+}

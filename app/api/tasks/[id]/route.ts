@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { updateTask } from "@/db/mutations/projects";
+import { resolveApiCaller } from "@/lib/api/auth";
+import { apiZodError, guarded, readJson } from "@/lib/api/http";
+import { actionResponse, unauthenticated } from "@/lib/api/organizing";
+import { noSuchTask } from "@/lib/api/project-json";
+import { taskPatchSchema } from "@/lib/validation/project";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ id: string }> };
+
+/** PATCH /api/tasks/:id — organizers change a task; placesNeeded never drops below the places taken. */
+export async function PATCH(request: Request, { params }: Ctx) {
+  return guarded(async () => {
+    const caller = await resolveApiCaller(request);
+    if (!caller) return unauthenticated();
+    const body = await readJson(request);
+    if (!body.ok) return body.response;
+    const parsed = taskPatchSchema.safeParse(body.value);
+    if (!parsed.success) return apiZodError("invalid_body", parsed.error);
+    const id = z.uuid().safeParse((await params).id);
+    if (!id.success) return noSuchTask();
+    const result = await updateTask(caller, id.data, parsed.data);
+    if (!result.ok && result.code === "not_found") return noSuchTask();
+    return actionResponse(result, (t) => ({
+      task: {
+        id: t.id,
+        title: t.title,
+        description: t.description,
+        placesNeeded: t.placesNeeded,
+        placesTaken: t.claimedCount,
+        placesFree: Math.max(0, t.placesNeeded - t.claimedCount),
+        effort: t.effort,
+        fromHome: t.fromHome,
+        estimatedHours: t.estimatedHours === null ? null : Number(t.estimatedHours),
+        dueOn: t.dueOn,
+      },
+    }));
+  });
+}

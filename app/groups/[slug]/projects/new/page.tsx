@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ProjectForm } from "@/components/project-form";
+import { Alert } from "@/components/ui/alert";
+import { getGroupForViewer } from "@/db/queries/groups";
+import { isOrganizerOf } from "@/db/queries/memberships";
+import { requireViewer } from "@/lib/auth/session";
+import { newProjectValues } from "@/lib/validation/project";
+import { createProjectAction } from "./actions";
+
+export const metadata: Metadata = { title: "New project" };
+
+type Props = { params: Promise<{ slug: string }> };
+
+export default async function NewProjectPage({ params }: Props) {
+  const { slug } = await params;
+  const viewer = await requireViewer(`/groups/${slug}/projects/new`);
+  const group = await getGroupForViewer(slug, viewer.id);
+  if (!group) notFound();
+  if (!(await isOrganizerOf(group.id, viewer.id))) {
+    return <Alert tone="error" title="Only organizers can start projects">Ask an organizer of {group.name} if you have an idea for one.</Alert>;
+  }
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <h1 className="text-2xl font-bold">New project for {group.name}</h1>
+      <p className="text-sm text-muted">After saving you can add tasks to its board, and link work days to it from the activity editor.</p>
+      <ProjectForm action={createProjectAction.bind(null, group.id)} defaultValues={newProjectValues()} mode="create" />
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { z } from "zod";
+import { listComments } from "@/db/queries/comments";
+import { getProjectForViewer, listActiveMembers, listTasks, listWorkDays } from "@/db/queries/projects";
+import { getViewer } from "@/lib/auth/session";
+import { taskBoardFiltersSchema } from "@/lib/validation/project";
+import { getViewerZone } from "@/lib/viewer-zone";
+
+const idSchema = z.uuid();
+
+/** The project page's data; a project the viewer may not see is simply not found. */
+export const loadProjectPage = cache(async (rawId: string, rawFilters: Record<string, string | string[] | undefined> = {}) => {
+  const id = idSchema.safeParse(rawId);
+  if (!id.success) notFound();
+  const [viewer, zone] = await Promise.all([getViewer(), getViewerZone()]);
+  const project = await getProjectForViewer(id.data, viewer?.id ?? null);
+  if (!project) notFound();
+  const filters = taskBoardFiltersSchema.parse(rawFilters);
+  const [tasks, workDays, comments, members] = await Promise.all([
+    listTasks(project.id, { id: viewer?.id ?? null, isOrganizer: project.viewer.isOrganizer }, filters),
+    listWorkDays(project.id),
+    listComments({ projectId: project.id }, { id: viewer?.id ?? null }),
+    project.viewer.isOrganizer ? listActiveMembers(project.group.id) : Promise.resolve([]),
+  ]);
+  return { viewer, zone, project, filters, tasks, workDays, comments, members };
+});

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ProjectCard } from "@/components/project-card";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
+import { listProjects } from "@/db/queries/projects";
+import { getViewer } from "@/lib/auth/session";
+import { withoutNul } from "@/lib/validation/text";
+
+export const metadata: Metadata = { title: "Projects" };
+
+type Props = { searchParams: Promise<{ q?: string | string[] }> };
+
+/** Active projects across the groups the viewer may see, those that need people first. */
+export default async function ProjectsPage({ searchParams }: Props) {
+  const raw = (await searchParams).q;
+  const q = withoutNul(typeof raw === "string" ? raw : "").trim().slice(0, 100);
+  const viewer = await getViewer();
+  const projects = await listProjects({ viewerId: viewer?.id ?? null, q: q || undefined });
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">Projects</h1>
+      <p className="text-muted">Shared work with concrete tasks: take a place on one that fits your energy. Projects that still need people come first.</p>
+      <form method="get" action="/projects" className="flex flex-wrap items-end gap-2" role="search">
+        <div className="space-y-1">
+          <label htmlFor="q" className="block text-sm font-medium">Search projects</label>
+          <Input id="q" name="q" defaultValue={q} className="w-72" data-testid="projects-search" />
+        </div>
+        <Button type="submit" variant="secondary">Search</Button>
+        {q ? <Link className="text-sm underline" href="/projects">Show all</Link> : null}
+      </form>
+      {projects.length === 0 ? <p className="text-muted" data-testid="no-projects">{q ? "No active projects match that." : "No active projects just now."}</p> : null}
+      <ul className="grid gap-4 md:grid-cols-2" data-testid="project-list">
+        {projects.map((p) => (
+          <ProjectCard key={p.id} project={p} />
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import Link from "next/link";
+import { editCommentAction, postCommentAction, removeCommentAction } from "@/app/comments/actions";
+import { Markdown } from "@/components/markdown";
+import type { CommentView } from "@/db/queries/comments";
+import { formatDay, formatTime } from "@/lib/dates";
+import { CommentButton, CommentEditForm, CommentForm } from "./comment-forms";
+
+/**
+ * The discussion under an activity or a project: the thread, and the form to post. Names
+ * are shown to signed-in members; a removed comment keeps its place, without its words.
+ */
+export function Discussion({
+  target,
+  comments,
+  viewer,
+  canModerate,
+  returnTo,
+  zone = "Europe/London",
+}: {
+  target: { activityId: string } | { projectId: string };
+  comments: CommentView[];
+  viewer: { id: string } | null;
+  canModerate: boolean;
+  returnTo: string;
+  zone?: string;
+}) {
+  const targetKind = "activityId" in target ? "activity" : "project";
+  const targetId = "activityId" in target ? target.activityId : target.projectId;
+  return (
+    <section aria-labelledby="discussion-heading" className="space-y-3" id="discussion" data-testid="discussion">
+      <h2 id="discussion-heading" className="text-xl font-semibold">Discussion</h2>
+      {comments.length === 0 ? <p className="text-muted">No comments yet.</p> : null}
+      <ol className="space-y-3">
+        {comments.map((c) => (
+          <li key={c.id} id={`comment-${c.id}`} className="space-y-1 rounded-xl border border-line bg-surface p-3" data-testid="comment">
+            {c.removed ? (
+              <p className="text-sm italic text-muted" data-testid="comment-removed">Removed by an organizer.</p>
+            ) : (
+              <>
+                <p className="text-sm text-muted">
+                  <span className="font-semibold text-ink">{c.mine ? "You" : (c.authorName ?? "A member")}</span> ·{" "}
+                  <time dateTime={c.createdAt.toISOString()}>{formatDay(c.createdAt, zone)}, {formatTime(c.createdAt, zone)}</time>
+                  {c.editedAt ? " · edited" : ""}
+                </p>
+                <Markdown source={c.body ?? ""} className="text-sm" />
+                <div className="flex flex-wrap items-start gap-2">
+                  {c.editableUntil ? <CommentEditForm action={editCommentAction} commentId={c.id} body={c.body ?? ""} until={formatTime(c.editableUntil, zone)} /> : null}
+                  {c.mine ? <CommentButton action={removeCommentAction} commentId={c.id} label="Delete" testId="comment-delete" /> : null}
+                  {!c.mine && canModerate ? <CommentButton action={removeCommentAction} commentId={c.id} label="Remove" testId="comment-hide" /> : null}
+                </div>
+              </>
+            )}
+          </li>
+        ))}
+      </ol>
+      {viewer ? (
+        <CommentForm action={postCommentAction} targetKind={targetKind} targetId={targetId} />
+      ) : (
+        <p className="text-sm">
+          <Link className="underline" href={`/signin?callbackUrl=${encodeURIComponent(`${returnTo}#discussion`)}`}>Sign in to join the discussion</Link>
+        </p>
+      )}
+    </section>
+  );
+}
