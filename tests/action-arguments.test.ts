@@ -11,6 +11,19 @@ import { changeMemberAction, renewInviteLinkAction } from "@/app/groups/[slug]/m
 import { updateGroupAction } from "@/app/groups/[slug]/settings/actions";
 import { createGroupAction } from "@/app/groups/new/actions";
 import { markNotificationReadAction } from "@/app/notifications/actions";
+import { editCommentAction, postCommentAction, removeCommentAction } from "@/app/comments/actions";
+import { createProjectAction } from "@/app/groups/[slug]/projects/new/actions";
+import {
+  assignTaskAction,
+  claimTaskAction,
+  createTaskAction,
+  markTaskDoneAction,
+  releaseTaskAction,
+  sendBackTaskAction,
+  unassignTaskAction,
+  verifyTaskAction,
+} from "@/app/projects/[id]/actions";
+import { updateProjectAction } from "@/app/projects/[id]/edit/actions";
 
 /*
  * A server action is a public endpoint: anyone holding its id can post any arguments, not
@@ -45,6 +58,19 @@ const calls: Call[] = [
   ["renewInviteLinkAction", (f, p) => renewInviteLinkAction(ID, "a-group", p as never, f as never)],
   ["updateGroupAction", (f, p) => updateGroupAction(ID, "a-group", p as never, f as never)],
   ["createGroupAction", (f, p) => createGroupAction(p as never, f as never)],
+  ["createProjectAction", (f, p) => createProjectAction(ID, p as never, f as never)],
+  ["updateProjectAction", (f, p) => updateProjectAction(ID, p as never, f as never)],
+  ["createTaskAction", (f, p) => createTaskAction(ID, p as never, f as never)],
+  ["claimTaskAction", (f, p) => claimTaskAction(p as never, f as never)],
+  ["releaseTaskAction", (f, p) => releaseTaskAction(p as never, f as never)],
+  ["markTaskDoneAction", (f, p) => markTaskDoneAction(p as never, f as never)],
+  ["assignTaskAction", (f, p) => assignTaskAction(p as never, f as never)],
+  ["unassignTaskAction", (f, p) => unassignTaskAction(p as never, f as never)],
+  ["verifyTaskAction", (f, p) => verifyTaskAction(p as never, f as never)],
+  ["sendBackTaskAction", (f, p) => sendBackTaskAction(p as never, f as never)],
+  ["postCommentAction", (f, p) => postCommentAction(p as never, f as never)],
+  ["editCommentAction", (f, p) => editCommentAction(p as never, f as never)],
+  ["removeCommentAction", (f, p) => removeCommentAction(p as never, f as never)],
 ];
 
 describe("server actions called with something other than a form", () => {

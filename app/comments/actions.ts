@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { editComment, postComment, removeComment } from "@/db/mutations/comments";
-import { fail, invalid, type ActionResult } from "@/lib/action-result";
+import { fail, invalid, isFormData, unreadableForm, type ActionResult } from "@/lib/action-result";
 import { getViewer } from "@/lib/auth/session";
 import { accusingOpening, kindWordsSuggestion } from "@/lib/kind-words";
 import { commentBodySchema } from "@/lib/validation/comment";
@@ -29,6 +29,7 @@ function revalidateTarget(kind: "activity" | "project", id: string) {
 
 /** Posts a comment on an activity or a project. */
 export async function postCommentAction(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  if (!isFormData(formData)) return unreadableForm();
   const target = targetSchema.safeParse({ kind: formData.get("targetKind"), id: formData.get("targetId") });
   if (!target.success) return fail("not_found", "We couldn't find what you're commenting on.");
   const raw = typeof formData.get("body") === "string" ? (formData.get("body") as string) : "";
@@ -49,6 +50,7 @@ export async function postCommentAction(_prev: CommentFormState, formData: FormD
 
 /** The author changes their comment, within 15 minutes of posting. */
 export async function editCommentAction(_prev: CommentActionState, formData: FormData): Promise<CommentActionState> {
+  if (!isFormData(formData)) return unreadableForm();
   const id = formData.get("commentId");
   if (!areRecordIds(id)) return fail("not_found", "We couldn't find that comment.");
   const parsed = commentBodySchema.safeParse(formData.get("body") ?? "");
@@ -64,6 +66,7 @@ export async function editCommentAction(_prev: CommentActionState, formData: For
 
 /** The author deletes their comment; an organizer of the group removes anyone's. */
 export async function removeCommentAction(_prev: CommentActionState, formData: FormData): Promise<CommentActionState> {
+  if (!isFormData(formData)) return unreadableForm();
   const id = formData.get("commentId");
   if (!areRecordIds(id)) return fail("not_found", "We couldn't find that comment.");
   const viewer = await getViewer();

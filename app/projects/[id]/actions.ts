@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { createTask } from "@/db/mutations/projects";
 import { taskClaimsOnAppDb, type TaskResult } from "@/db/mutations/task-claims";
-import { fail, invalid, type ActionResult } from "@/lib/action-result";
+import { fail, invalid, isFormData, unreadableForm, type ActionResult } from "@/lib/action-result";
 import { getViewer } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { areRecordIds, NOT_FOUND_MESSAGE } from "@/lib/validation/ids";
@@ -42,30 +42,35 @@ async function taskAndViewer(formData: FormData, withMember = false) {
 
 /** Takes a place on a task; someone outside a public group joins it, accepting its agreements. */
 export async function claimTaskAction(_prev: TaskActionState, formData: FormData): Promise<TaskActionState> {
+  if (!isFormData(formData)) return unreadableForm();
   const got = await taskAndViewer(formData);
   if ("error" in got) return got.error ?? null;
   return answer(await taskClaimsOnAppDb.claim({ taskId: got.taskId, actor: got.viewer, acceptAgreements: formData.get("acceptAgreements") === "on" }));
 }
 
 export async function releaseTaskAction(_prev: TaskActionState, formData: FormData): Promise<TaskActionState> {
+  if (!isFormData(formData)) return unreadableForm();
   const got = await taskAndViewer(formData);
   if ("error" in got) return got.error ?? null;
   return answer(await taskClaimsOnAppDb.release({ taskId: got.taskId, actor: got.viewer }));
 }
 
 export async function markTaskDoneAction(_prev: TaskActionState, formData: FormData): Promise<TaskActionState> {
+  if (!isFormData(formData)) return unreadableForm();
   const got = await taskAndViewer(formData);
   if ("error" in got) return got.error ?? null;
   return answer(await taskClaimsOnAppDb.done({ taskId: got.taskId, actor: got.viewer }));
 }
 
 export async function assignTaskAction(_prev: TaskActionState, formData: FormData): Promise<TaskActionState> {
+  if (!isFormData(formData)) return unreadableForm();
   const got = await taskAndViewer(formData, true);
   if ("error" in got) return got.error ?? null;
   return answer(await taskClaimsOnAppDb.assign({ taskId: got.taskId, actor: got.viewer, userId: got.userId }));
 }
 
 export async function unassignTaskAction(_prev: TaskActionState, formData: FormData): Promise<TaskActionState> {
+  if (!isFormData(formData)) return unreadableForm();
   const got = await taskAndViewer(formData, true);
   if ("error" in got) return got.error ?? null;
   return answer(await taskClaimsOnAppDb.unassign({ taskId: got.taskId, actor: got.viewer, userId: got.userId }));
@@ -73,6 +78,7 @@ export async function unassignTaskAction(_prev: TaskActionState, formData: FormD
 
 /** Verifies a finished part, recording the hours given (the task's estimate when left empty). */
 export async function verifyTaskAction(_prev: TaskActionState, formData: FormData): Promise<TaskActionState> {
+  if (!isFormData(formData)) return unreadableForm();
   const got = await taskAndViewer(formData, true);
   if ("error" in got) return got.error ?? null;
   const hours = verifyHoursSchema.safeParse(formData.get("hours") ?? "");
@@ -81,6 +87,7 @@ export async function verifyTaskAction(_prev: TaskActionState, formData: FormDat
 }
 
 export async function sendBackTaskAction(_prev: TaskActionState, formData: FormData): Promise<TaskActionState> {
+  if (!isFormData(formData)) return unreadableForm();
   const got = await taskAndViewer(formData, true);
   if ("error" in got) return got.error ?? null;
   return answer(await taskClaimsOnAppDb.sendBack({ taskId: got.taskId, actor: got.viewer, userId: got.userId }));
@@ -88,6 +95,7 @@ export async function sendBackTaskAction(_prev: TaskActionState, formData: FormD
 
 /** Adds a task to the project (organizers of its group); what was typed is kept on refusal. */
 export async function createTaskAction(projectId: string, _prev: TaskFormState, formData: FormData): Promise<TaskFormState> {
+  if (!isFormData(formData)) return unreadableForm();
   const values = taskValuesFromFormData(formData);
   if (!areRecordIds(projectId)) return { ...fail("not_found", NOT_FOUND_MESSAGE), values };
   const parsed = taskInputSchema.safeParse(values);

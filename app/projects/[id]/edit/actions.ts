@@ -4,13 +4,14 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { ProjectFormState } from "@/components/project-form";
 import { updateProject } from "@/db/mutations/projects";
-import { fail, invalid } from "@/lib/action-result";
+import { fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
 import { getViewer } from "@/lib/auth/session";
 import { areRecordIds, NOT_FOUND_MESSAGE } from "@/lib/validation/ids";
 import { projectInputSchema, projectValuesFromFormData } from "@/lib/validation/project";
 
 /** Saves the project form: edits, completing (status "done") and reopening alike. */
 export async function updateProjectAction(projectId: string, _prev: ProjectFormState, formData: FormData): Promise<ProjectFormState> {
+  if (!isFormData(formData)) return unreadableForm();
   const values = projectValuesFromFormData(formData);
   if (!areRecordIds(projectId)) return { ...fail("not_found", NOT_FOUND_MESSAGE), values };
   const parsed = projectInputSchema.safeParse(values);
