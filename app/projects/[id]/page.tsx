@@ -12,7 +12,7 @@ import { env } from "@/lib/env";
 import { projectStatusLabel } from "@/lib/validation/project";
 import { createTaskAction } from "./actions";
 import { TaskCard } from "./_components/task-card";
-import { TaskForm } from "./_components/task-form";
+import { AddTaskPanel, TaskForm } from "./_components/task-form";
 import { loadProjectPage } from "./loader";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -77,12 +77,9 @@ export default async function ProjectPage({ params, searchParams }: Props) {
               ))}
             </ul>
             {project.viewer.isOrganizer ? (
-              <details className="rounded-xl border border-line bg-surface p-4" open={tasks.length === 0 && !filtered}>
-                <summary className="cursor-pointer font-semibold" data-testid="add-task-toggle">Add a task</summary>
-                <div className="mt-4">
-                  <TaskForm action={createTaskAction.bind(null, project.id)} zone={env().SITE_TIMEZONE} />
-                </div>
-              </details>
+              <AddTaskPanel initiallyOpen={tasks.length === 0 && !filtered}>
+                <TaskForm action={createTaskAction.bind(null, project.id)} zone={env().SITE_TIMEZONE} />
+              </AddTaskPanel>
             ) : null}
           </section>
           <Discussion target={{ projectId: project.id }} comments={comments} viewer={viewer} canModerate={project.viewer.isOrganizer} returnTo={`/projects/${project.id}`} zone={zone} />

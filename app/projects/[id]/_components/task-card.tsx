@@ -19,7 +19,18 @@ const hours = (n: number) => `${Number.isInteger(n) ? n : Number(n.toFixed(2))} 
 const dueDay = (day: string) =>
   new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(new Date(`${day}T12:00:00Z`));
 
-const claimStatusWords = { claimed: "has a place", done: "marked done — waiting to be verified", verified: "verified" } as const;
+function claimLine(c: TaskView["claims"][number]): string {
+  const who = c.name ?? "A member";
+  const hoursGiven = c.hours !== null ? ` · ${hours(c.hours)}` : "";
+  if (c.isViewer) {
+    if (c.status === "claimed") return "You have a place";
+    if (c.status === "done") return "You marked your part done — waiting for an organizer to verify it";
+    return `Your part is verified${hoursGiven}`;
+  }
+  if (c.status === "claimed") return `${who} has a place`;
+  if (c.status === "done") return `${who} marked their part done — waiting to be verified`;
+  return `${who}: verified${hoursGiven}`;
+}
 
 /** One task on the board: what it asks, who holds its places, and what the viewer can do. */
 export function TaskCard({
@@ -55,17 +66,14 @@ export function TaskCard({
         {task.windowStart && task.windowEnd ? <p className="text-sm">When: {formatRange(task.windowStart, task.windowEnd, zone)}</p> : null}
         {task.description ? <p className="text-sm">{task.description}</p> : null}
       </div>
-      <p className="text-sm font-medium" data-testid="task-places">
+      <p className="text-sm font-medium" data-testid="task-places" aria-live="polite">
         {task.claimedCount} of {task.placesNeeded} {task.placesNeeded === 1 ? "place" : "places"} taken · {full ? "all places are taken" : `${task.placesFree} free`}
       </p>
       {task.claims.length ? (
-        <ul className="space-y-1 text-sm" aria-label={`Who is doing ${task.title}`}>
+        <ul className="space-y-1 text-sm" aria-label={`Who is doing ${task.title}`} aria-live="polite">
           {task.claims.map((c) => (
             <li key={c.userId} className="space-y-2" data-testid="task-claim">
-              <p>
-                {c.isViewer ? "You" : (c.name ?? "A member")} {claimStatusWords[c.status]}
-                {c.status === "verified" && c.hours !== null ? ` · ${hours(c.hours)}` : ""}
-              </p>
+              <p data-testid="task-claim-line">{claimLine(c)}</p>
               {organizer && c.status === "done" ? (
                 <div className="flex flex-wrap items-end gap-2">
                   <TaskActionForm action={verifyTaskAction} fields={{ ...ids, userId: c.userId }} label="Verify" variant="primary" testId="task-verify" className="flex flex-wrap items-end gap-2">

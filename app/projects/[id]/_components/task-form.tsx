@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox, Field, Input, Select, Textarea } from "@/components/ui/field";
@@ -62,5 +62,19 @@ export function TaskForm({ action, zone }: { action: (prev: TaskFormState, data:
       </div>
       <Button type="submit" disabled={pending} data-testid="task-form-submit">Add the task</Button>
     </form>
+  );
+}
+
+/**
+ * The "Add a task" panel. It opens by itself on an empty board, and stays as the organizer
+ * left it while tasks are added (the page re-renders under it after every addition).
+ */
+export function AddTaskPanel({ initiallyOpen, children }: { initiallyOpen: boolean; children: React.ReactNode }) {
+  const [open, setOpen] = useState(initiallyOpen);
+  return (
+    <details className="rounded-xl border border-line bg-surface p-4" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="cursor-pointer font-semibold" data-testid="add-task-toggle">Add a task</summary>
+      <div className="mt-4">{children}</div>
+    </details>
   );
 }
