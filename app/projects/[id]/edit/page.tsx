@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { ProjectForm } from "@/components/project-form";
-import { Alert } from "@/components/ui/alert";
 import { canSeeGroup, isOrganizerOf } from "@/db/queries/memberships";
 import { getProjectRow } from "@/db/queries/projects";
 import { requireViewer } from "@/lib/auth/session";
@@ -18,9 +17,7 @@ export default async function EditProjectPage({ params }: Props) {
   const parsed = recordIdSchema.safeParse(id);
   const project = parsed.success ? await getProjectRow(parsed.data) : undefined;
   if (!project || !(await canSeeGroup(project.groupId, viewer.id))) notFound();
-  if (!(await isOrganizerOf(project.groupId, viewer.id))) {
-    return <Alert tone="error" title="Only organizers can edit projects">Ask an organizer of {project.groupName} about changes.</Alert>;
-  }
+  if (!(await isOrganizerOf(project.groupId, viewer.id))) forbidden();
   const values = { title: project.title, goal: project.goal, description: project.description, status: project.status, startsOn: project.startsOn ?? "", endsOn: project.endsOn ?? "" };
   return (
     <div className="mx-auto max-w-2xl space-y-4">

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { ProjectForm } from "@/components/project-form";
-import { Alert } from "@/components/ui/alert";
 import { getGroupForViewer } from "@/db/queries/groups";
 import { isOrganizerOf } from "@/db/queries/memberships";
 import { requireViewer } from "@/lib/auth/session";
@@ -17,9 +16,7 @@ export default async function NewProjectPage({ params }: Props) {
   const viewer = await requireViewer(`/groups/${slug}/projects/new`);
   const group = await getGroupForViewer(slug, viewer.id);
   if (!group) notFound();
-  if (!(await isOrganizerOf(group.id, viewer.id))) {
-    return <Alert tone="error" title="Only organizers can start projects">Ask an organizer of {group.name} if you have an idea for one.</Alert>;
-  }
+  if (!(await isOrganizerOf(group.id, viewer.id))) forbidden();
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">New project for {group.name}</h1>
