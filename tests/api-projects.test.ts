@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { DELETE as deleteCommentRoute } from "@/app/api/comments/[id]/route";
 import { GET as activityCommentsRoute } from "@/app/api/activities/[id]/comments/route";
@@ -150,7 +150,7 @@ describe("project API", () => {
     const thread = await (await projectCommentsRoute(req(`/api/projects/${projectId}/comments`), ctx("id", projectId))).json();
     expect(thread.comments[0]).toMatchObject({ removed: true, body: null, author: null });
     const db = await getDb();
-    const [mine] = await db.select().from(comments).where(eq(comments.body, "Note 0"));
+    const [mine] = await db.select().from(comments).where(and(eq(comments.projectId, projectId), eq(comments.body, "Note 0")));
     expect(await (await deleteCommentRoute(req(`/api/comments/${mine.id}`, "DELETE", undefined, w.member.token), ctx("id", mine.id))).json()).toMatchObject({ outcome: "deleted" });
   });
 
