@@ -78,8 +78,17 @@ async function stop(signal: NodeJS.Signals): Promise<void> {
 
 async function main(): Promise<void> {
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void stop(signal));
-  // Every test signs up its own members, all from this one address.
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: port, SIGN_UP_LIMIT_PER_HOUR: "100000", SIGN_IN_LIMIT_PER_ADDRESS: "100000" };
+  // Every test signs up its own members, all from this one address. The dev mailbox is on so the
+  // tests can read the email the hub writes (never on a real site), and links in email point here.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: port,
+    SIGN_UP_LIMIT_PER_HOUR: "100000",
+    SIGN_IN_LIMIT_PER_ADDRESS: "100000",
+    DEV_MAILBOX: "on",
+    SITE_URL: process.env.SITE_URL ?? `http://127.0.0.1:${port}`,
+  };
   if (process.env.E2E_SKIP_BUILD !== "1") {
     const code = await finished(run(["build"], env));
     if (code !== 0) throw new Error(`next build failed (exit ${code})`);

@@ -85,6 +85,12 @@ describe("day-before reminders", () => {
     expect((await remindersOf(members[0].id)).inApp).toHaveLength(2);
   });
 
+  it("someone who says they're going after the reminder time has just heard about it and is not reminded", async () => {
+    const { members } = await activityWithGoing(1, 5);
+    await sendDueReminders();
+    expect((await remindersOf(members[0].id)).inApp).toHaveLength(0);
+  });
+
   it("nobody is reminded of a cancelled activity, nor a member who withdrew", async () => {
     const { activity, members } = await activityWithGoing(2);
     const other = await activityWithGoing(1);

@@ -1,9 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { z } from "zod";
 import { setListedAsGoing } from "@/db/mutations/account-privacy";
 import { createApiToken, revokeApiToken } from "@/db/mutations/api-tokens";
+import { createCalendarFeed, renewCalendarFeed, revokeCalendarFeed } from "@/db/mutations/calendar-feeds";
+import { saveEmailPreferences } from "@/db/mutations/email";
+import { optionalEmailTypes, type EmailType } from "@/lib/email/types";
+import { siteOrigin } from "@/lib/request-origin";
 import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
 import { getViewer } from "@/lib/auth/session";
 import { limitMember, memberLimitMessage } from "@/lib/rate-limits";
@@ -54,4 +59,69 @@ export async function revokeTokenAction(_prev: TokenState, formData: FormData): 
   if (!(await revokeApiToken(viewer.id, id.data))) return fail("not_found", "That token is already revoked or doesn't exist.");
   revalidatePath("/account");
   return { ok: true, data: { message: "Token revoked. Anything using it has lost access." } };
+}
+
+export type EmailPrefsState = ActionResult<{ message: string }> | null;
+
+/** The "which emails do I get" choices: a ticked box per kind means on. */
+export async function saveEmailPreferencesAction(_prev: EmailPrefsState, formData: FormData): Promise<EmailPrefsState> {
+  if (!isFormData(formData)) return unreadableForm();
+  const enabled = formData.getAll("email").filter((v): v is string => typeof v === "string");
+  const unknown = enabled.find((v) => !(optionalEmailTypes as string[]).includes(v));
+  if (unknown) return fail("invalid_input", "Please choose from the kinds of email listed.");
+  const viewer = await getViewer();
+  if (!viewer) return fail("unauthenticated", "Please sign in first.");
+  await saveEmailPreferences(viewer.id, enabled as EmailType[]);
+  revalidatePath("/account");
+  return { ok: true, data: { message: enabled.length ? "Saved. You'll get the emails you ticked; everything still shows in the hub." : "Saved. You'll get no emails about activities; everything still shows in the hub." } };
+}
+
+export type FeedState = ActionResult<{ message: string; url?: string; webcal?: string }> | null;
+
+const feedGroupSchema = z.union([z.literal(""), z.uuid()]);
+
+async function feedUrls(token: string) {
+  const origin = siteOrigin(await headers());
+  const url = `${origin}/feeds/${token}.ics`;
+  return { url, webcal: url.replace(/^https?:\/\//, "webcal://") };
+}
+
+/** Makes a private calendar feed (mine, or a group's I belong to); its address is shown once. */
+export async function createFeedAction(_prev: FeedState, formData: FormData): Promise<FeedState> {
+  if (!isFormData(formData)) return unreadableForm();
+  const group = feedGroupSchema.safeParse(formData.get("groupId") ?? "");
+  if (!group.success) return fail("invalid_input", "Please choose your activities or one of your groups.");
+  const viewer = await getViewer();
+  if (!viewer) return fail("unauthenticated", "Please sign in first.");
+  const created = await createCalendarFeed(viewer.id, group.data || null);
+  if (!created.ok) return fail("not_found", created.message);
+  revalidatePath("/account");
+  return { ok: true, data: { message: "Your calendar link is ready. Copy it into your calendar app now — it won't be shown again.", ...(await feedUrls(created.token)) } };
+}
+
+const feedIdSchema = z.uuid();
+
+/** Revokes a feed: its address is a 404 from now on. */
+export async function revokeFeedAction(_prev: FeedState, formData: FormData): Promise<FeedState> {
+  if (!isFormData(formData)) return unreadableForm();
+  const id = feedIdSchema.safeParse(formData.get("feedId"));
+  if (!id.success) return fail("not_found", "That calendar link doesn't exist.");
+  const viewer = await getViewer();
+  if (!viewer) return fail("unauthenticated", "Please sign in first.");
+  if (!(await revokeCalendarFeed(viewer.id, id.data))) return fail("not_found", "That calendar link is already revoked or doesn't exist.");
+  revalidatePath("/account");
+  return { ok: true, data: { message: "Calendar link revoked. Calendars subscribed to it stop updating." } };
+}
+
+/** Replaces a feed's address with a new one; the old one stops working at once. */
+export async function renewFeedAction(_prev: FeedState, formData: FormData): Promise<FeedState> {
+  if (!isFormData(formData)) return unreadableForm();
+  const id = feedIdSchema.safeParse(formData.get("feedId"));
+  if (!id.success) return fail("not_found", "That calendar link doesn't exist.");
+  const viewer = await getViewer();
+  if (!viewer) return fail("unauthenticated", "Please sign in first.");
+  const renewed = await renewCalendarFeed(viewer.id, id.data);
+  if (!renewed.ok) return fail("not_found", renewed.message);
+  revalidatePath("/account");
+  return { ok: true, data: { message: "New calendar link made; the old one no longer works. Copy this one now.", ...(await feedUrls(renewed.token)) } };
 }

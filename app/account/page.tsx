@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { listApiTokens } from "@/db/queries/api-tokens";
+import { listCalendarFeeds, listFeedableGroups } from "@/db/queries/calendar-feeds";
+import { getEmailPreferences } from "@/db/queries/email";
+import { EMAIL_TYPES, optionalEmailTypes } from "@/lib/email/types";
 import { getUserById } from "@/db/users";
 import { requireViewer } from "@/lib/auth/session";
 import { formatDay } from "@/lib/dates";
 import { getViewerZone } from "@/lib/viewer-zone";
-import { createTokenAction, revokeTokenAction, updatePrivacyAction } from "./actions";
+import { createFeedAction, createTokenAction, renewFeedAction, revokeFeedAction, revokeTokenAction, saveEmailPreferencesAction, updatePrivacyAction } from "./actions";
+import { EmailPreferencesForm } from "./email-form";
+import { CreateFeedForm, FeedControls } from "./feeds-form";
 import { PrivacyForm } from "./privacy-form";
 import { CreateTokenForm, RevokeTokenForm } from "./tokens-form";
 
@@ -13,7 +18,14 @@ export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const viewer = await requireViewer("/account");
-  const [user, tokens, zone] = await Promise.all([getUserById(viewer.id), listApiTokens(viewer.id), getViewerZone()]);
+  const [user, tokens, zone, emailPrefs, feeds, feedGroups] = await Promise.all([
+    getUserById(viewer.id),
+    listApiTokens(viewer.id),
+    getViewerZone(),
+    getEmailPreferences(viewer.id),
+    listCalendarFeeds(viewer.id),
+    listFeedableGroups(viewer.id),
+  ]);
   const live = tokens.filter((t) => !t.revokedAt);
   return (
     <div className="space-y-4">
@@ -30,6 +42,39 @@ export default async function AccountPage() {
       <Card className="space-y-2">
         <h2 className="text-lg font-semibold">Privacy</h2>
         <PrivacyForm action={updatePrivacyAction} listedAsGoing={user?.listedAsGoing ?? false} />
+      </Card>
+
+      <Card className="space-y-2" id="email">
+        <h2 className="text-lg font-semibold">Email</h2>
+        <p className="text-sm text-muted">Every notice shows in the hub. Choose which ones also come by email to {viewer.email}.</p>
+        <EmailPreferencesForm action={saveEmailPreferencesAction} kinds={optionalEmailTypes.map((type) => ({ type, label: EMAIL_TYPES[type].label, enabled: emailPrefs[type] }))} />
+      </Card>
+
+      <Card className="space-y-3" id="calendar">
+        <h2 className="text-lg font-semibold">Calendar subscriptions</h2>
+        <p className="text-sm text-muted">
+          A private link your calendar app can subscribe to, so your activities appear and stay up to date there (upcoming ones and the last 30 days). Anyone with
+          the link can see that calendar: keep it to yourself, and revoke it or make a new one whenever you like.
+        </p>
+        <CreateFeedForm action={createFeedAction} groups={feedGroups} />
+        {feeds.length ? (
+          <ul className="divide-y divide-line" data-testid="feed-list">
+            {feeds.map((f) => {
+              const name = f.groupName ? `${f.groupName}'s activities` : "My activities";
+              return (
+                <li key={f.id} className="space-y-1 py-2" data-testid="feed">
+                  <p>
+                    <span className="font-medium">{name}</span>
+                    <span className="text-sm text-muted"> · made {formatDay(f.createdAt, zone)}</span>
+                  </p>
+                  <FeedControls revoke={revokeFeedAction} renew={renewFeedAction} feedId={f.id} name={name} />
+                </li>
+              );
+            })}
+          </ul>
+        ) : (
+          <p className="text-sm text-muted">You have no calendar links.</p>
+        )}
       </Card>
 
       <Card className="space-y-3">

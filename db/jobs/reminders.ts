@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, isNull, lt } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, lte } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { formatDay, formatTime } from "@/lib/dates";
 import type { Db } from "../client";
@@ -15,7 +15,8 @@ import { activities, activityReminders, rsvps } from "../schema";
  * runner instances racing give one reminder. The start time is part of the key: an activity
  * moved to another day is reminded about for its new time, and a reminder for the old time is
  * never given (only the current time is ever looked at). Cancelled activities and members who
- * withdrew are not going, so they get nothing.
+ * withdrew are not going, so they get nothing; nor does someone who first answered after the
+ * reminder time (they have just heard about it).
  */
 
 export const REMINDER_HOUR = 18;
@@ -49,7 +50,13 @@ async function remindActivity(db: Db, activityId: string, seenStart: Date): Prom
     // what is read below is the activity's current time and who is going right now.
     const [a] = await tx.select().from(activities).where(eq(activities.id, activityId)).for("update");
     if (!a || a.status !== "scheduled" || a.hiddenAt || a.startsAt.getTime() !== seenStart.getTime()) return 0;
-    const going = await tx.select({ userId: rsvps.userId }).from(rsvps).where(and(eq(rsvps.activityId, a.id), eq(rsvps.status, "going")));
+    // Someone whose RSVP came after the reminder time has just heard about the activity; a member
+    // promoted from the waitlist answered earlier and is reminded.
+    const due = reminderDueAt(a.startsAt, a.timezone);
+    const going = await tx
+      .select({ userId: rsvps.userId })
+      .from(rsvps)
+      .where(and(eq(rsvps.activityId, a.id), eq(rsvps.status, "going"), lte(rsvps.createdAt, due)));
     if (going.length === 0) return 0;
     const fresh = await tx
       .insert(activityReminders)

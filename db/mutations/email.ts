@@ -1,10 +1,11 @@
 import "server-only";
-import { and, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { env, siteUrl } from "@/lib/env";
 import { renderEmail, type EmailData } from "@/lib/email/templates";
-import { EMAIL_TYPES, type EmailType } from "@/lib/email/types";
-import { unsubscribeToken } from "@/lib/email/unsubscribe";
+import { EMAIL_TYPES, optionalEmailTypes, type EmailType } from "@/lib/email/types";
+import { unsubscribeToken, verifyUnsubscribeToken } from "@/lib/email/unsubscribe";
 import type { Db } from "../client";
+import { getDb } from "../client";
 import { emailOutbox, emailPreferences, users } from "../schema";
 
 export interface EmailInput<T extends EmailType = EmailType> {
@@ -86,4 +87,38 @@ export async function setEmailPreference(tx: Db, userId: string, type: EmailType
     .insert(emailPreferences)
     .values({ userId, type, enabled })
     .onConflictDoUpdate({ target: [emailPreferences.userId, emailPreferences.type], set: { enabled } });
+}
+
+/**
+ * The one-click unsubscribe: turns off the kind of email a signed token names, for the member
+ * it names, without anyone signing in. Returns what was turned off, or null for a token this
+ * site did not sign (including a forged or altered one).
+ */
+export async function unsubscribeWithToken(token: string): Promise<{ userId: string; type: EmailType } | null> {
+  const target = verifyUnsubscribeToken(token);
+  if (!target) return null;
+  const db = await getDb();
+  const [member] = await db.select({ id: users.id }).from(users).where(eq(users.id, target.userId)).limit(1);
+  if (!member) return null;
+  await setEmailPreference(db, target.userId, target.type, false);
+  return target;
+}
+
+/** Saves the account page's choices: exactly the optional kinds in `enabled` are on. */
+export async function saveEmailPreferences(userId: string, enabled: EmailType[]): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    for (const type of optionalEmailTypes) await setEmailPreference(tx, userId, type, enabled.includes(type));
+  });
+}
+
+/** An admin sends a failed message again: it goes back to pending with a fresh count of attempts. */
+export async function retryFailedEmail(id: string): Promise<boolean> {
+  const db = await getDb();
+  const rows = await db
+    .update(emailOutbox)
+    .set({ status: "pending", attempts: 0, nextAttemptAt: new Date(), lastError: null })
+    .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, "failed")))
+    .returning({ id: emailOutbox.id });
+  return rows.length > 0;
 }

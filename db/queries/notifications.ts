@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { notifications } from "../schema";
 
@@ -13,7 +13,7 @@ export interface NotificationItem {
   createdAt: Date;
 }
 
-/** A member's most recent notifications, newest first. */
+/** A member's notifications: unread ones first, then read ones, newest first within each. */
 export async function listNotifications(userId: string, limit = 50): Promise<NotificationItem[]> {
   const db = await getDb();
   return db
@@ -28,7 +28,7 @@ export async function listNotifications(userId: string, limit = 50): Promise<Not
     })
     .from(notifications)
     .where(eq(notifications.userId, userId))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .orderBy(sql`${notifications.readAt} is null desc`, desc(notifications.createdAt), desc(notifications.id))
     .limit(limit);
 }
 

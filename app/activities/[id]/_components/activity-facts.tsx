@@ -1,6 +1,7 @@
 import type { ActivityDetail } from "@/db/queries/activities";
 import { SpotsLeft } from "@/components/spots-left";
 import { formatDay, formatRange, formatTime, zoneAbbreviation } from "@/lib/dates";
+import { googleCalendarLink, outlookCalendarLink } from "@/lib/ical";
 import { energyLabel, talkLabel } from "@/lib/labels";
 
 const yesNo = (v: boolean) => (v ? "Yes" : "No");
@@ -10,6 +11,15 @@ function mapLink(a: ActivityDetail): string | null {
   if (a.address) return `https://www.openstreetmap.org/search?query=${encodeURIComponent(a.address)}`;
   return null;
 }
+
+const calendarFields = (a: ActivityDetail) => ({
+  title: a.title,
+  description: a.description,
+  location: [a.placeName, a.address].filter(Boolean).join(", ") || a.onlineUrl || "",
+  startsAt: a.startsAt,
+  endsAt: a.endsAt,
+  timezone: a.timezone,
+});
 
 /** Every fact a person weighs before going: when (in both zones), where, energy, talk, access, room. */
 export function ActivityFacts({ activity: a, viewerZone }: { activity: ActivityDetail; viewerZone: string }) {
@@ -25,9 +35,21 @@ export function ActivityFacts({ activity: a, viewerZone }: { activity: ActivityD
             Your time: {formatDay(a.startsAt, viewerZone)}, {formatTime(a.startsAt, viewerZone)}–{formatTime(a.endsAt, viewerZone)} ({viewerZone})
           </span>
         ) : null}
-        <a className="block underline" href={`/activities/${a.id}/calendar.ics`} download data-testid="add-to-calendar">
-          Add to my calendar
-        </a>
+        <span className="flex flex-wrap gap-x-3">
+          <a className="underline" href={`/activities/${a.id}/calendar.ics`} download data-testid="add-to-calendar">
+            Add to my calendar
+          </a>
+          {a.status !== "cancelled" ? (
+            <>
+              <a className="underline" href={googleCalendarLink(calendarFields(a))} rel="noopener noreferrer" data-testid="add-to-google">
+                Google Calendar
+              </a>
+              <a className="underline" href={outlookCalendarLink(calendarFields(a))} rel="noopener noreferrer" data-testid="add-to-outlook">
+                Outlook
+              </a>
+            </>
+          ) : null}
+        </span>
       </dd>
       <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Where</dt>
       <dd>

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { listGroupFeedActivities, listMemberFeedActivities } from "@/db/queries/calendar";
+import { canSeeGroup, resolveFeedToken } from "@/db/queries/calendar-feeds";
+import { activityCalendarEvent } from "@/lib/activity-calendar";
+import { apiError, guarded } from "@/lib/api/http";
+import { env } from "@/lib/env";
+import { buildCalendar } from "@/lib/ical";
+import { siteOrigin } from "@/lib/request-origin";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ file: string }> };
+
+const fileSchema = z.string().regex(/^cf_[A-Za-z0-9_-]{20,100}\.ics$/);
+
+/**
+ * GET /feeds/<token>.ics — a private calendar feed: the owner's activities, or one group's,
+ * from 30 days ago on. No sign-in: the token is the key. A revoked token, or a group feed
+ * whose owner can no longer see a private group, is a 404 at once; nothing is cached.
+ */
+export async function GET(request: Request, { params }: Ctx) {
+  return guarded(async () => {
+    const file = fileSchema.safeParse((await params).file);
+    const notFound = () => apiError("not_found", "There is no calendar at this address. It may have been revoked.");
+    if (!file.success) return notFound();
+    const feed = await resolveFeedToken(file.data.slice(0, -4));
+    if (!feed) return notFound();
+    if (feed.groupId && !(await canSeeGroup(feed.groupId, feed.userId))) return notFound();
+    const activities = feed.groupId ? await listGroupFeedActivities(feed.groupId, feed.userId) : await listMemberFeedActivities(feed.userId);
+    const origin = siteOrigin(request.headers, new URL(request.url).origin);
+    const name = feed.groupId ? `${feed.groupName} · ${env().SITE_NAME}` : `My activities · ${env().SITE_NAME}`;
+    const body = buildCalendar(
+      activities.map((a) => activityCalendarEvent(a, origin)),
+      { productName: env().SITE_NAME, calendarName: name, refreshSeconds: 3600 },
+    );
+    return new Response(body, {
+      headers: {
+        "Content-Type": "text/calendar; charset=utf-8",
+        "Content-Disposition": 'inline; filename="calendar.ics"',
+        "Cache-Control": "private, no-store",
+        "X-Robots-Tag": "noindex",
+      },
+    });
+  });
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import crypto from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import { getDb } from "../client";
+import { calendarFeeds, groups, memberships } from "../schema";
+
+/*
+ * Private calendar feeds: "my activities", or one group's activities, at an unguessable URL a
+ * calendar app can subscribe to without signing in. The token (32 random bytes) is shown once;
+ * only its SHA-256 is stored. Revoking sets revoked_at and the URL is a 404 from that moment.
+ */
+
+export function hashFeedToken(token: string): string {
+  return crypto.createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+export type CreateFeedResult = { ok: true; id: string; token: string } | { ok: false; code: "not_found"; message: string };
+
+/**
+ * Makes a feed for the member: their own activities (`groupId` null), or a group they are an
+ * active member of. Anyone else's group, or one that does not exist, is not found.
+ */
+export async function createCalendarFeed(userId: string, groupId: string | null): Promise<CreateFeedResult> {
+  const db = await getDb();
+  if (groupId) {
+    const [m] = await db
+      .select({ id: memberships.groupId })
+      .from(memberships)
+      .innerJoin(groups, eq(groups.id, memberships.groupId))
+      .where(and(eq(memberships.groupId, groupId), eq(memberships.userId, userId), eq(memberships.status, "active"), isNull(groups.hiddenAt)))
+      .limit(1);
+    if (!m) return { ok: false, code: "not_found", message: "You can only subscribe to groups you're a member of." };
+  }
+  const token = `cf_${crypto.randomBytes(32).toString("base64url")}`;
+  const [row] = await db.insert(calendarFeeds).values({ userId, groupId, tokenHash: hashFeedToken(token) }).returning({ id: calendarFeeds.id });
+  return { ok: true, id: row.id, token };
+}
+
+/** Revokes one of the member's feeds; its URL stops working at once. Someone else's id is not found. */
+export async function revokeCalendarFeed(userId: string, feedId: string): Promise<boolean> {
+  const db = await getDb();
+  const rows = await db
+    .update(calendarFeeds)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(calendarFeeds.id, feedId), eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt)))
+    .returning({ id: calendarFeeds.id });
+  return rows.length > 0;
+}
+
+/** Replaces a feed's URL with a new one (the old one stops working), keeping what it shows. */
+export async function renewCalendarFeed(userId: string, feedId: string): Promise<CreateFeedResult> {
+  const db = await getDb();
+  const [feed] = await db.select().from(calendarFeeds).where(and(eq(calendarFeeds.id, feedId), eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt))).limit(1);
+  if (!feed) return { ok: false, code: "not_found", message: "That calendar link is already revoked or doesn't exist." };
+  await revokeCalendarFeed(userId, feedId);
+  return createCalendarFeed(userId, feed.groupId);
+}
