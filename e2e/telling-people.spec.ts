@@ -24,9 +24,11 @@ async function signUp(browser: Browser, name: string): Promise<{ page: Page; ema
 
 async function postActivity(organizer: Page, title: string): Promise<{ activityUrl: string; groupUrl: string }> {
   await organizer.goto("/groups/new");
-  await organizer.getByLabel("Group name").fill(`Riverside Tidy-up ${run} ${title.length}`);
+  const name = `Riverside Tidy-up ${run} ${title.length}`;
+  await organizer.getByLabel("Group name").fill(name);
   await organizer.getByLabel("Agreements").fill("Gloves on, kindness always.");
   await organizer.getByTestId("create-group").click();
+  await expect(organizer.getByTestId("group-name")).toHaveText(name);
   const groupUrl = new URL(organizer.url()).pathname;
   await organizer.goto(`${groupUrl}/activities/new`);
   await organizer.getByLabel("Title").fill(title);
@@ -47,7 +49,7 @@ async function joinAndGo(member: Page, { activityUrl, groupUrl }: { activityUrl:
 }
 
 test("an organizer cancels; the attendee's email arrives and its unsubscribe link turns that email off", async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const organizer = await signUp(browser, "Orla Organizer");
   const attendee = await signUp(browser, "Ade Attendee");
   const posted = await postActivity(organizer.page, "Saturday litter pick");
@@ -99,7 +101,7 @@ test("an organizer cancels; the attendee's email arrives and its unsubscribe lin
 });
 
 test("a member subscribes to their private calendar link and revokes it", async ({ browser, request }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const organizer = await signUp(browser, "Odo Organizer");
   const member = await signUp(browser, "Mo Member");
   await joinAndGo(member.page, await postActivity(organizer.page, "Thursday repair café"));
