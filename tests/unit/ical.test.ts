@@ -26,7 +26,7 @@ function parse(ics: string) {
   return { root, events: root.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v)) };
 }
 
-describe("iCalendar export", () => {
+describe("iCalendar export", { timeout: 30_000 }, () => {
   it("parses as one event in the activity's zone, at the right instant, with its sequence and organizer", () => {
     const ics = toICalendar(event, "Common Thread");
     expect(ics.endsWith("\r\n")).toBe(true);
