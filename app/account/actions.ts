@@ -10,7 +10,15 @@ import { saveEmailPreferences } from "@/db/mutations/email";
 import { optionalEmailTypes, type EmailType } from "@/lib/email/types";
 import { siteOrigin } from "@/lib/request-origin";
 import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
+import type { PasswordFormState } from "@/components/password-form";
+import { changePassword } from "@/db/mutations/passwords";
+import { signIn } from "@/lib/auth/config";
+import { checkCredentials } from "@/lib/auth/credentials";
 import { getViewer } from "@/lib/auth/session";
+import { clientAddress } from "@/lib/client-address";
+import { hashPassword } from "@/lib/passwords";
+import { tryAgainIn } from "@/lib/rate-limits";
+import { newPasswordSchema } from "@/lib/validation/auth";
 import { limitMember, memberLimitMessage } from "@/lib/rate-limits";
 import { createTokenSchema, privacySchema } from "@/lib/validation/rsvp";
 
@@ -124,4 +132,27 @@ export async function renewFeedAction(_prev: FeedState, formData: FormData): Pro
   if (!renewed.ok) return fail("not_found", renewed.message);
   revalidatePath("/account");
   return { ok: true, data: { message: "New calendar link made; the old one no longer works. Copy this one now.", ...(await feedUrls(renewed.token)) } };
+}
+
+const changePasswordSchema = z.object({
+  currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(200),
+  newPassword: newPasswordSchema,
+});
+
+/**
+ * Changes the password after checking the current one. Every other session and every API
+ * token stops working at once; this browser is signed in again with the new password.
+ */
+export async function changePasswordAction(_prev: PasswordFormState, formData: FormData): Promise<PasswordFormState> {
+  if (!isFormData(formData)) return unreadableForm();
+  const parsed = changePasswordSchema.safeParse({ currentPassword: formData.get("currentPassword"), newPassword: formData.get("newPassword") });
+  if (!parsed.success) return invalid(parsed.error);
+  const viewer = await getViewer();
+  if (!viewer) return fail("unauthenticated", "Please sign in first.");
+  const checked = await checkCredentials({ email: viewer.email, password: parsed.data.currentPassword }, clientAddress(await headers()));
+  if (!checked.ok && checked.reason === "rate_limited") return fail("rate_limited", `Too many tries. Please try again ${tryAgainIn(checked.retryAfterSeconds)}.`);
+  if (!checked.ok) return { ok: false, code: "invalid_input", message: "That isn't your current password.", fieldErrors: { currentPassword: "That isn't your current password." } };
+  await changePassword(viewer.id, await hashPassword(parsed.data.newPassword));
+  await signIn("credentials", { email: viewer.email, password: parsed.data.newPassword, redirectTo: "/account?password=changed" });
+  return { ok: true, data: { message: "Your password is changed." } };
 }

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { PasswordForm } from "@/components/password-form";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { listApiTokens } from "@/db/queries/api-tokens";
 import { listCalendarFeeds, listFeedableGroups } from "@/db/queries/calendar-feeds";
@@ -8,7 +10,7 @@ import { getUserById } from "@/db/users";
 import { requireViewer } from "@/lib/auth/session";
 import { formatDay } from "@/lib/dates";
 import { getViewerZone } from "@/lib/viewer-zone";
-import { createFeedAction, createTokenAction, renewFeedAction, revokeFeedAction, revokeTokenAction, saveEmailPreferencesAction, updatePrivacyAction } from "./actions";
+import { changePasswordAction, createFeedAction, createTokenAction, renewFeedAction, revokeFeedAction, revokeTokenAction, saveEmailPreferencesAction, updatePrivacyAction } from "./actions";
 import { EmailPreferencesForm } from "./email-form";
 import { CreateFeedForm, FeedControls } from "./feeds-form";
 import { PrivacyForm } from "./privacy-form";
@@ -16,7 +18,8 @@ import { CreateTokenForm, RevokeTokenForm } from "./tokens-form";
 
 export const metadata: Metadata = { title: "Your account" };
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
   const viewer = await requireViewer("/account");
   const [user, tokens, zone, emailPrefs, feeds, feedGroups] = await Promise.all([
     getUserById(viewer.id),
@@ -75,6 +78,21 @@ export default async function AccountPage() {
         ) : (
           <p className="text-sm text-muted">You have no calendar links.</p>
         )}
+      </Card>
+
+      <Card className="space-y-3">
+        <h2 className="text-lg font-semibold" id="password">Password</h2>
+        {params.password === "changed" ? <Alert tone="success" testId="password-changed">Your password is changed. Every other device and API token was signed out, and we&apos;ve emailed you to say so.</Alert> : null}
+        <p className="text-sm text-muted">Changing it signs you out everywhere else and stops your API tokens working.</p>
+        <PasswordForm
+          action={changePasswordAction}
+          testId="change-password"
+          submit="Change password"
+          fields={[
+            { name: "currentPassword", label: "Current password", type: "password", autoComplete: "current-password" },
+            { name: "newPassword", label: "New password", type: "password", autoComplete: "new-password", hint: "At least 10 characters." },
+          ]}
+        />
       </Card>
 
       <Card className="space-y-3">

@@ -22,6 +22,9 @@ export interface PasswordResetEmailData {
 
 export type EmailData<T extends EmailType> = T extends "password_reset" ? PasswordResetEmailData : NoticeEmailData;
 
+/** Kinds about the account itself, not an activity. */
+type AccountEmailType = "password_reset" | "password_changed";
+
 export interface RenderContext {
   siteName: string;
   origin: string;
@@ -46,7 +49,7 @@ interface Parts {
 const absolute = (origin: string, href: string | null | undefined) =>
   href && href.startsWith("/") && !href.startsWith("//") ? `${origin}${href}` : `${origin}/notifications`;
 
-function noticeParts(type: Exclude<EmailType, "password_reset">, d: NoticeEmailData, origin: string): Parts {
+function noticeParts(type: Exclude<EmailType, AccountEmailType>, d: NoticeEmailData, origin: string): Parts {
   const url = absolute(origin, d.href);
   const lines = d.body ? [d.body] : [];
   switch (type) {
@@ -73,7 +76,18 @@ function partsFor<T extends EmailType>(type: T, data: EmailData<T>, ctx: RenderC
       why: "a password reset was asked for with this address",
     };
   }
-  return noticeParts(type as Exclude<EmailType, "password_reset">, data as NoticeEmailData, ctx.origin);
+  if (type === "password_changed") {
+    return {
+      subject: `Your ${ctx.siteName} password was changed`,
+      lines: [
+        "The password for your account was just changed, and every other device and API token signed in with the old one was signed out.",
+        "If that was you, there is nothing more to do. If it wasn't, reset your password now with the link below and tell us through the help page.",
+      ],
+      action: { label: "Reset my password", url: `${ctx.origin}/forgot-password` },
+      why: "your account's password was changed",
+    };
+  }
+  return noticeParts(type as Exclude<EmailType, AccountEmailType>, data as NoticeEmailData, ctx.origin);
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

@@ -11,6 +11,7 @@ export const EMAIL_TYPES = {
   organizer_message: { label: "Messages from organizers of an activity you're going to", optional: true, defaultOn: true },
   reminder: { label: "A reminder the day before an activity you're going to", optional: true, defaultOn: true },
   password_reset: { label: "Password reset links you ask for", optional: false, defaultOn: true },
+  password_changed: { label: "Your password was changed", optional: false, defaultOn: true },
 } as const satisfies Record<string, { label: string; optional: boolean; defaultOn: boolean }>;
 
 export type EmailType = keyof typeof EMAIL_TYPES;
