@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import { MemberActionForm } from "@/components/member-action-form";
 import { PasswordForm } from "@/components/password-form";
+import { listBlockedBy } from "@/db/queries/blocks";
+import { unblockMemberAction } from "../members/[id]/actions";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { listApiTokens } from "@/db/queries/api-tokens";
@@ -21,13 +24,14 @@ export const metadata: Metadata = { title: "Your account" };
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const viewer = await requireViewer("/account");
-  const [user, tokens, zone, emailPrefs, feeds, feedGroups] = await Promise.all([
+  const [user, tokens, zone, emailPrefs, feeds, feedGroups, blocked] = await Promise.all([
     getUserById(viewer.id),
     listApiTokens(viewer.id),
     getViewerZone(),
     getEmailPreferences(viewer.id),
     listCalendarFeeds(viewer.id),
     listFeedableGroups(viewer.id),
+    listBlockedBy(viewer.id),
   ]);
   const live = tokens.filter((t) => !t.revokedAt);
   return (
@@ -93,6 +97,23 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             { name: "newPassword", label: "New password", type: "password", autoComplete: "new-password", hint: "At least 10 characters." },
           ]}
         />
+      </Card>
+
+      <Card className="space-y-3">
+        <h2 className="text-lg font-semibold" id="blocked">Blocked members</h2>
+        {params.blocked ? <Alert tone="success" testId="blocked-outcome">Blocked. They aren&apos;t told, and neither of you will see the other.</Alert> : null}
+        {blocked.length ? (
+          <ul className="divide-y divide-line" data-testid="blocked-list">
+            {blocked.map((b) => (
+              <li key={b.userId} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <span>{b.name}</span>
+                <MemberActionForm action={unblockMemberAction} memberId={b.userId} label={`Unblock ${b.name}`} testId={`unblock-${b.userId}`} variant="ghost" />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-muted">You haven&apos;t blocked anyone. To block someone, open their name and choose &ldquo;Block&rdquo;.</p>
+        )}
       </Card>
 
       <Card className="space-y-3">

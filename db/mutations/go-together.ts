@@ -1,6 +1,7 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { formatDay, formatTime } from "@/lib/dates";
+import { notBlockedWith } from "../queries/blocks";
 import { getDb } from "../client";
 import { getActivityAccess, type ActivityAccess } from "../queries/rsvps";
 import { memberships, rsvps, users } from "../schema";
@@ -51,6 +52,10 @@ export async function pairWithGreeter(input: { activityId: string; actorId: stri
     if (!greeter || !(isOrganizer || offered)) {
       return { ok: false, code: "invalid", message: "A greeter must be going and have offered to greet, or be an organizer." };
     }
+    // Someone who blocked the other (either way) is never asked to meet them; the message does
+    // not say who blocked whom.
+    const [blocked] = await tx.select({ one: sql<number>`1` }).from(users).where(and(eq(users.id, input.memberId), notBlockedWith(input.greeterId, users.id))).limit(1);
+    if (!blocked) return { ok: false, code: "invalid", message: "These two can't be paired. Choose another greeter." };
 
     await tx
       .update(rsvps)

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, gte, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { notBlockedWith } from "./blocks";
 import { getDb, type Db } from "../client";
 import { activities, groups, memberships, rsvps, users } from "../schema";
 import { groupVisibleTo } from "./visibility";
@@ -201,6 +202,8 @@ export async function getWhoIsGoing(activityId: string, viewer: { id: string; is
       and(
         eq(rsvps.activityId, activityId),
         viewer.isOrganizer ? sql`${rsvps.status} in ('going', 'maybe', 'waitlisted')` : and(eq(rsvps.status, "going"), eq(users.listedAsGoing, true)),
+        // Neither side of a block sees the other's name; they are counted, not named.
+        notBlockedWith(viewer.id, users.id),
       ),
     )
     .orderBy(sql`case ${rsvps.status} when 'going' then 0 when 'maybe' then 1 else 2 end`, asc(rsvps.waitlistSeq))

@@ -27,7 +27,7 @@ export async function WhoIsGoing({ activityId }: { activityId: string }) {
         <ul className="space-y-1 text-sm" data-testid="who-names">
           {who.names.map((p) => (
             <li key={p.userId}>
-              {p.name}
+              <Link className="hover:underline" href={`/members/${p.userId}`}>{p.name}</Link>
               {access.isOrganizer && p.status !== "going" ? <span className="text-muted"> ({statusWord[p.status]})</span> : null}
             </li>
           ))}

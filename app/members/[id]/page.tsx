@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { MemberActionForm } from "@/components/member-action-form";
+import { Card } from "@/components/ui/card";
+import { getMemberProfile } from "@/db/queries/blocks";
+import { requireViewer } from "@/lib/auth/session";
+import { blockMemberAction } from "./actions";
+
+export const metadata: Metadata = { title: "Member" };
+
+/**
+ * A member's name and what they wrote about themselves, for signed-in members. When a
+ * block stands between the two (either way) the page does not exist for either of them.
+ */
+export default async function MemberPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) notFound();
+  const viewer = await requireViewer(`/members/${id}`);
+  const member = await getMemberProfile(id, viewer.id);
+  if (!member) notFound();
+  const self = member.id === viewer.id;
+  return (
+    <div className="max-w-2xl space-y-4">
+      <h1 className="text-2xl font-bold" data-testid="member-name">{member.name}</h1>
+      <Card>{member.bio ? <p className="whitespace-pre-line">{member.bio}</p> : <p className="text-muted">{self ? "You haven't written anything about yourself yet." : "Nothing written here yet."}</p>}</Card>
+      {self ? null : (
+        <details className="text-sm text-muted">
+          <summary className="cursor-pointer underline">Block</summary>
+          <div className="mt-2 space-y-2">
+            <p>Blocking is quiet: {member.name} isn&apos;t told. Neither of you will see the other&apos;s name, profile or comments, and you won&apos;t be paired together. You can unblock any time from your account page.</p>
+            <MemberActionForm action={blockMemberAction} memberId={member.id} label={`Block ${member.name}`} testId="block-member" />
+          </div>
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import crypto from "node:crypto";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+/*
+ * Trust and safety as members meet it: changing a password signs out every other device and
+ * token; blocking someone takes their name out of who's going.
+ */
+
+const PASSWORD = "trust and safety first";
+
+async function signedIn(browser: Browser, request: APIRequestContext, label: string, listed = false): Promise<{ id: string; name: string; email: string; page: Page }> {
+  const id = crypto.randomBytes(4).toString("hex");
+  const who = { name: `${label} ${id}`, email: `${label.toLowerCase()}-${id}@e2e.example` };
+  const res = await request.post("/api/users", { data: { ...who, password: PASSWORD } });
+  expect(res.status()).toBe(201);
+  const { user } = await res.json();
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/signin");
+  await page.getByTestId("signin-form").getByLabel("Email").fill(who.email);
+  await page.getByTestId("signin-form").getByLabel("Password").fill(PASSWORD);
+  await page.getByTestId("signin-submit").click();
+  await expect(page.getByTestId("account-link")).toHaveText(who.name);
+  if (listed) {
+    await page.goto("/account");
+    await page.getByTestId("listed-as-going").check();
+    await page.getByTestId("privacy-save").click();
+    await expect(page.getByTestId("privacy-outcome")).toBeVisible();
+  }
+  return { ...who, id: user.id, page };
+}
+
+test("changing the password signs out the other device and the old API token", async ({ browser, request }) => {
+  test.setTimeout(120_000);
+  const robin = await signedIn(browser, request, "Robin");
+  const laptop = await signedIn(browser, request, "Spare");
+  // A second device of Robin's.
+  const phone = await (await browser.newContext()).newPage();
+  await phone.goto("/signin");
+  await phone.getByTestId("signin-form").getByLabel("Email").fill(robin.email);
+  await phone.getByTestId("signin-form").getByLabel("Password").fill(PASSWORD);
+  await phone.getByTestId("signin-submit").click();
+  await expect(phone.getByTestId("account-link")).toHaveText(robin.name);
+  const token = (await (await request.post("/api/tokens", { data: { email: robin.email, password: PASSWORD, name: "old" } })).json()).token;
+
+  await robin.page.goto("/account");
+  await robin.page.getByTestId("change-password").getByLabel("Current password").fill(PASSWORD);
+  await robin.page.getByTestId("change-password").getByLabel("New password").fill("an entirely new secret");
+  await robin.page.getByTestId("change-password-submit").click();
+  await expect(robin.page.getByTestId("password-changed")).toBeVisible();
+  await expect(robin.page.getByTestId("account-link")).toHaveText(robin.name);
+
+  await phone.goto("/account");
+  await expect(phone).toHaveURL(/\/signin/);
+  expect((await request.get("/api/tokens", { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
+  expect(laptop.email).toBeTruthy();
+});
+
+test("blocking a member takes their name out of who's going, quietly", async ({ browser, request }) => {
+  test.setTimeout(120_000);
+  const sam = await signedIn(browser, request, "Sam", true);
+  const kit = await signedIn(browser, request, "Kit", true);
+  const { activities } = await (await request.get("/api/activities?spotsLeft=1&perPage=1")).json();
+  const activityId = activities[0].id as string;
+  for (const who of [sam, kit]) {
+    const res = await who.page.request.post(`/api/activities/${activityId}/rsvp`, { data: { status: "going" } });
+    expect(res.status()).toBe(200);
+  }
+  await sam.page.goto(`/activities/${activityId}`);
+  await expect(sam.page.getByTestId("who-names")).toContainText(kit.name);
+
+  await sam.page.getByTestId("who-names").getByRole("link", { name: kit.name }).click();
+  await expect(sam.page.getByTestId("member-name")).toHaveText(kit.name);
+  await sam.page.getByText("Block", { exact: true }).click();
+  await sam.page.getByTestId("block-member").click();
+  await expect(sam.page.getByTestId("blocked-list")).toContainText(kit.name);
+
+  await sam.page.goto(`/activities/${activityId}`);
+  await expect(sam.page.getByTestId("who-is-going")).toBeVisible();
+  await expect(sam.page.getByTestId("who-is-going")).not.toContainText(kit.name);
+  // Kit no longer sees Sam either, and Sam's page does not exist for Kit.
+  await kit.page.goto(`/activities/${activityId}`);
+  await expect(kit.page.getByTestId("who-is-going")).not.toContainText(sam.name);
+  expect((await kit.page.goto(`/members/${sam.id}`))?.status()).toBe(404);
+});
