@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { ActivityCard } from "@/components/activity-card";
 import { ButtonLink } from "@/components/ui/button";
+import { HomeConnection } from "@/components/home-connection";
 import { Card } from "@/components/ui/card";
+import { getMemberZone } from "@/db/queries/connection-facts";
 import { listActivities, listUpcomingForMember } from "@/db/queries/activities";
 import { getViewer } from "@/lib/auth/session";
 import { formatRange } from "@/lib/dates";
@@ -15,6 +17,7 @@ export default async function HomePage() {
   const thisWeek = await listActivities(activityFiltersSchema.parse({ when: "week", perPage: "8" }), { viewerId: viewer?.id ?? null, zone });
   const weekAhead = new Date(Date.now() + 7 * 24 * 3600_000);
   const mine = viewer ? await listUpcomingForMember(viewer.id, weekAhead) : [];
+  const memberZone = viewer ? await getMemberZone(viewer.id, zone) : zone;
   return (
     <div className="space-y-8">
       <section className="space-y-3">
@@ -51,6 +54,7 @@ export default async function HomePage() {
               ))}
             </ul>
           )}
+          <HomeConnection userId={viewer.id} zone={memberZone} />
         </section>
       ) : null}
       <section aria-labelledby="this-week" className="space-y-3">

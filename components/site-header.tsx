@@ -18,6 +18,7 @@ export async function SiteHeader() {
           <Link className="rounded-md px-3 py-2 hover:bg-brand-soft" href="/projects" data-testid="projects-link">Projects</Link>
           {viewer ? (
             <>
+              <Link className="rounded-md px-3 py-2 hover:bg-brand-soft" href="/me/participation" data-testid="me-link">My connections</Link>
               <Link className="rounded-md px-3 py-2 hover:bg-brand-soft" href="/notifications" data-testid="notifications-link">
                 Notifications
                 {unread > 0 ? (

@@ -427,9 +427,18 @@ export const partnerships = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     inviterId: uuid("inviter_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-    inviteeId: uuid("invitee_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    /** Null while an invite link waits for someone to open it; set when they accept. */
+    inviteeId: uuid("invitee_id").references(() => users.id, { onDelete: "cascade" }),
     status: partnershipStatus("status").notNull().default("invited"),
     rhythm: partnershipRhythm("rhythm").notNull().default("weekly_meeting"),
+    /** ISO weekday (1 = Monday) of a weekly check-in; a weekly period runs from that day to the next one. */
+    weeklyDay: smallint("weekly_day").notNull().default(1),
+    /** The zone the pair's days and weeks are counted in (the inviter's when invited). */
+    timezone: text("timezone").notNull().default("Europe/London"),
+    /** SHA-256 of the secret in a member-to-member invite link; cleared once used. */
+    inviteCodeHash: text("invite_code_hash"),
+    /** Periods that start before this moment are never missed: set on accepting, resuming and changing the rhythm. */
+    rhythmSince: ts("rhythm_since"),
     acceptedAt: ts("accepted_at"),
     endedAt: ts("ended_at"),
     createdAt: createdAt(),
@@ -437,8 +446,36 @@ export const partnerships = pgTable(
   (t) => [
     index("partnerships_inviter_idx").on(t.inviterId),
     index("partnerships_invitee_idx").on(t.inviteeId),
+    uniqueIndex("partnerships_invite_code_key").on(t.inviteCodeHash),
     check("partnerships_two_people", sql`${t.inviterId} <> ${t.inviteeId}`),
+    check("partnerships_weekly_day", sql`${t.weeklyDay} between 1 and 7`),
   ],
+);
+
+/**
+ * One row per missed check-in period of a pair: the primary key makes "never more than one
+ * nudge per missed period" a database rule, whichever app instance runs the job first.
+ */
+export const partnerNudges = pgTable(
+  "partner_nudges",
+  {
+    partnershipId: uuid("partnership_id").notNull().references(() => partnerships.id, { onDelete: "cascade" }),
+    /** Start of the missed period, as an ISO date in the pair's zone. */
+    periodStart: text("period_start").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.partnershipId, t.periodStart] })],
+);
+
+/** Groups a member left, so suggestions never lean back towards them (cleared on joining again). */
+export const groupDepartures = pgTable(
+  "group_departures",
+  {
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    groupId: uuid("group_id").notNull().references(() => groups.id, { onDelete: "cascade" }),
+    leftAt: ts("left_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.groupId] })],
 );
 
 export const checkIns = pgTable(
@@ -462,7 +499,12 @@ export const connectionPlans = pgTable("connection_plans", {
   weeklySharedPurposeGoal: smallint("weekly_shared_purpose_goal").notNull().default(0),
   /** e.g. [{ "day": 6, "from": "09:00", "to": "12:00" }] with ISO weekdays. */
   freeTimes: jsonb("free_times").$type<{ day: number; from: string; to: string }[]>().notNull().default([]),
+  /** Free words ("drawing", "herons"), matched against titles and descriptions. */
   interests: text("interests").array().notNull().default(sql`'{}'::text[]`),
+  /** The energy the member usually has; null means "it varies". */
+  usualEnergy: energyLevel("usual_energy"),
+  interestKinds: activityKind("interest_kinds").array().notNull().default(sql`'{}'::activity_kind[]`),
+  interestGroupIds: uuid("interest_group_ids").array().notNull().default(sql`'{}'::uuid[]`),
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
 
@@ -605,3 +647,5 @@ export type Project = typeof projects.$inferSelect;
 export type Task = typeof tasks.$inferSelect;
 export type TaskClaim = typeof taskClaims.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
+export type Partnership = typeof partnerships.$inferSelect;
+export type ConnectionPlan = typeof connectionPlans.$inferSelect;

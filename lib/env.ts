@@ -44,6 +44,8 @@ const envSchema = z.object({
   DEV_MAILBOX: z.enum(["auto", "on", "off"]).default("auto"),
   /** Sending attempts before an email is marked failed and shown to admins. */
   EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  /** Only the end-to-end test server sets this: it opens /api/test/nudges, which runs the nudge job at a chosen time. */
+  E2E_TEST_HOOKS: z.enum(["true", "false"]).default("false"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -80,6 +80,7 @@ async function main(): Promise<void> {
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void stop(signal));
   // Every test signs up its own members, all from this one address. The dev mailbox is on so the
   // tests can read the email the hub writes (never on a real site), and links in email point here.
+  // E2E_TEST_HOOKS lets a spec run the check-in nudge job with a clock it controls (never set it elsewhere).
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -87,6 +88,7 @@ async function main(): Promise<void> {
     SIGN_UP_LIMIT_PER_HOUR: "100000",
     SIGN_IN_LIMIT_PER_ADDRESS: "100000",
     DEV_MAILBOX: "on",
+    E2E_TEST_HOOKS: "true",
     SITE_URL: process.env.SITE_URL ?? `http://127.0.0.1:${port}`,
   };
   if (process.env.E2E_SKIP_BUILD !== "1") {

@@ -3,6 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { getDb, type Db } from "../client";
 import { getActivityAccess } from "../queries/rsvps";
 import { rsvps } from "../schema";
+import { recordMilestones } from "./milestones";
 
 export type AttendanceResult =
   | { ok: true; marked: number }
@@ -36,6 +37,8 @@ export async function markAttendance(input: { activityId: string; actorId: strin
       .where(and(eq(rsvps.activityId, input.activityId), eq(rsvps.userId, input.userId)))
       .returning({ userId: rsvps.userId });
     if (rows.length === 0) return { ok: false, code: "no_rsvp", message: "That member hasn't RSVPed to this activity." };
+    // Being there may reach a milestone (first activity, a third visit...): told privately, once.
+    if (input.attendance === "attended") await recordMilestones(input.userId, { now, executor: tx });
     return { ok: true, marked: 1 };
   });
 }
@@ -52,6 +55,7 @@ export async function markAllGoingAttended(input: { activityId: string; actorId:
       .set({ attendance: "attended", attendanceMarkedAt: now, updatedAt: now })
       .where(and(eq(rsvps.activityId, input.activityId), eq(rsvps.status, "going"), isNull(rsvps.attendance)))
       .returning({ userId: rsvps.userId });
+    for (const row of rows) await recordMilestones(row.userId, { now, executor: tx });
     return { ok: true, marked: rows.length };
   });
 }

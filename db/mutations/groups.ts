@@ -6,7 +6,7 @@ import { authorize, type Actor } from "@/lib/authz";
 import { inviteCodeMatches, newInviteCode } from "@/lib/invite-codes";
 import { GROUP_NOT_FOUND, ONLY_OWNER_MAKES_PRIVATE, slugify, STAYS_PRIVATE, type GroupInput, type MemberChange } from "@/lib/validation/group";
 import { getDb, type Db } from "../client";
-import { activities, groups, memberships, rsvps, series, standingPlaces, type Group, type Membership } from "../schema";
+import { activities, groupDepartures, groups, memberships, rsvps, series, standingPlaces, type Group, type Membership } from "../schema";
 import { notifyMany } from "./notifications";
 import { cancelRsvp } from "./rsvps";
 
@@ -186,6 +186,11 @@ export async function leaveGroup(actor: Actor, groupId: string): Promise<ActionR
       if (owners <= 1) return fail("conflict", "A group needs its owner, so the owner can't leave it.");
     }
     await tx.delete(memberships).where(and(eq(memberships.groupId, groupId), eq(memberships.userId, actor.id)));
+    // Remembered only for the member's own suggestions, which never lean back towards a group they left.
+    await tx
+      .insert(groupDepartures)
+      .values({ userId: actor.id, groupId })
+      .onConflictDoUpdate({ target: [groupDepartures.userId, groupDepartures.groupId], set: { leftAt: new Date() } });
     const [group] = await tx.select({ visibility: groups.visibility }).from(groups).where(eq(groups.id, groupId));
     if (group?.visibility === "private") await withdrawFromGroup(tx, groupId, actor.id);
     return { ok: true as const, data: undefined };

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/authz";
 import type { Db } from "../client";
 import { getDb } from "../client";
 import { groups, memberships, projects, taskClaims, tasks, type Task, type TaskClaim } from "../schema";
+import { recordMilestones } from "./milestones";
 import { notify, notifyMany } from "./notifications";
 import { isContention, TRY_AGAIN_MESSAGE } from "./rsvps";
 
@@ -264,6 +265,8 @@ export async function markTaskDone(db: Db, input: { taskId: string; actor: Actor
         body: `Someone marked their part done on ${l.project.title}. Verify it to record their hours.`,
         href: href(l),
       });
+      // A first task done is a milestone, told privately and once.
+      await recordMilestones(actor.id, { executor: tx });
       return ok(l, actor.id, "done", null, true, l.task, "Marked done — thank you! An organizer will verify it and record your hours.");
     }),
   );
@@ -295,6 +298,8 @@ export async function verifyTaskClaim(db: Db, input: { taskId: string; actor: Ac
         body: `An organizer of ${l.group.name} verified your part of ${l.project.title}. Your volunteer hours now include it.`,
         href: href(l),
       });
+      // Verified hours may pass 5, 10 or 25: a milestone, told privately and once.
+      await recordMilestones(input.userId, { executor: tx });
       return ok(l, input.userId, "verified", value, true, l.task, `Verified: ${formatHours(hours)} recorded.`);
     }),
   );

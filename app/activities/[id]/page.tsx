@@ -9,6 +9,7 @@ import { listComments } from "@/db/queries/comments";
 import { isOrganizerOf } from "@/db/queries/memberships";
 import { getProjectForViewer } from "@/db/queries/projects";
 import { ActivityFacts } from "./_components/activity-facts";
+import { MyReflection } from "./_components/my-reflection";
 import { OrganizerActions } from "./_components/organizer-actions";
 import { RsvpPanel } from "./_components/rsvp-panel";
 import { StandingPlace } from "./_components/standing-place";
@@ -80,6 +81,7 @@ export default async function ActivityPage({ params }: Props) {
         {/* A cancelled activity takes no answers and has nobody coming, so none of that is shown. */}
         {cancelled ? null : (
           <aside className="space-y-4">
+            <MyReflection activityId={activity.id} />
             <RsvpPanel activityId={activity.id} />
             <StandingPlace activityId={activity.id} />
             <WhoIsGoing activityId={activity.id} />

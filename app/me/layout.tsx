@@ -1,0 +1,26 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+const SECTIONS = [
+  { href: "/me/participation", label: "My participation" },
+  { href: "/me/plan", label: "Connection plan" },
+  { href: "/me/partners", label: "Check-in partners" },
+  { href: "/me/mix", label: "My mix" },
+];
+
+/** The member's own, private pages. Nothing under /me is ever shown to anyone else. */
+export default function MeLayout({ children }: { children: ReactNode }) {
+  return (
+    <div className="space-y-6">
+      <nav aria-label="My connections" className="flex flex-wrap gap-1 text-sm">
+        {SECTIONS.map((s) => (
+          <Link key={s.href} href={s.href} className="rounded-md border border-line bg-surface px-3 py-2 hover:bg-brand-soft">
+            {s.label}
+          </Link>
+        ))}
+      </nav>
+      <p className="text-sm text-muted">Only you can see these pages.</p>
+      {children}
+    </div>
+  );
+}

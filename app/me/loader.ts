@@ -1,0 +1,15 @@
+import "server-only";
+import { getMemberZone } from "@/db/queries/connection-facts";
+import { requireViewer } from "@/lib/auth/session";
+import { getViewerZone } from "@/lib/viewer-zone";
+
+/**
+ * Every /me page starts here: the signed-in member (or a trip to sign-in and back), and the
+ * zone their weeks are counted in — their own, else what their browser reported. Pages
+ * under /me only ever read the viewer's own rows, by the viewer's id.
+ */
+export async function loadMe(path: string) {
+  const viewer = await requireViewer(path);
+  const zone = await getMemberZone(viewer.id, await getViewerZone());
+  return { viewer, zone, now: new Date() };
+}
