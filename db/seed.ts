@@ -107,6 +107,9 @@ async function insertTown(db: Db, town: DemoTown): Promise<void> {
   await chunked(town.comments, (c) => db.insert(schema.comments).values(c));
   await chunked(town.reflections, (c) => db.insert(schema.reflections).values(c));
   await chunked(town.connectionPlans, (c) => db.insert(schema.connectionPlans).values(c));
+  await chunked(town.partnerships, (c) => db.insert(schema.partnerships).values(c));
+  await chunked(town.checkIns, (c) => db.insert(schema.checkIns).values(c));
+  await chunked(town.milestones, (c) => db.insert(schema.milestones).values(c));
 }
 
 function summarize(town: DemoTown): SeedSummary {

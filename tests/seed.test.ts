@@ -262,3 +262,28 @@ describe("the production guard", () => {
     expect(demoSeedRefusal({ nodeEnv: "development", databaseUrl: url, seedDemo: "auto" })).toBeNull();
   });
 });
+
+describe("Sam's private side of the demo town", () => {
+  it("has a plan half met this week, a partner with a check-in due, two reflections and the milestones its facts reach", async () => {
+    const { weekBounds } = await import("@/lib/connection/weeks");
+    const { currentPeriod } = await import("@/lib/connection/rhythm");
+    for (const offset of [0, 1, 2, 3, 4, 5, 6]) {
+      const now = new Date(Date.now() + offset * 86_400_000);
+      const town = buildDemoTown(now, "x");
+      const sam = town.users.find((u) => u.email === "member@example.com")!.id!;
+      const byId = new Map(town.activities.map((a) => [a.id, a]));
+      const { start, end } = weekBounds(now, ZONE);
+      const thisWeek = town.rsvps.filter((r) => r.userId === sam && (r.status === "going" || r.attendance === "attended") && r.attendance !== "no_show" && byId.get(r.activityId)!.status !== "cancelled" && byId.get(r.activityId)!.startsAt >= start && byId.get(r.activityId)!.startsAt < end).length;
+      const [plan] = town.connectionPlans;
+      expect(thisWeek).toBeGreaterThan(0);
+      expect(plan.weeklyTotalGoal).toBe(thisWeek * 2);
+      const [pair] = town.partnerships;
+      expect(pair).toMatchObject({ status: "active", inviteeId: sam });
+      const period = currentPeriod("weekly_meeting", pair.weeklyDay!, ZONE, now);
+      expect(town.checkIns.filter((c) => c.createdAt! >= period.start)).toEqual([]);
+      expect(town.reflections.filter((r) => r.userId === sam)).toHaveLength(2);
+      for (const r of town.reflections) expect(town.rsvps.find((x) => x.activityId === r.activityId && x.userId === sam)?.attendance).toBe("attended");
+      expect(town.milestones.length).toBeGreaterThanOrEqual(3);
+    }
+  });
+});

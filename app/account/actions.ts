@@ -66,7 +66,7 @@ export async function revokeTokenAction(_prev: TokenState, formData: FormData): 
   if (!viewer) return fail("unauthenticated", "Please sign in first.");
   if (!(await revokeApiToken(viewer.id, id.data))) return fail("not_found", "That token is already revoked or doesn't exist.");
   revalidatePath("/account");
-  return { ok: true, data: { message: "Token revoked. Anything using it has lost access." } };
+  return { ok: true, data: { message: "Token revoked. Anything using it can no longer get in." } };
 }
 
 export type EmailPrefsState = ActionResult<{ message: string }> | null;

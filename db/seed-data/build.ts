@@ -3,6 +3,7 @@ import type * as schema from "../schema";
 import { ONE_OFFS, SERIES, type ActivityTemplate } from "./activities";
 import { seriesRuleText } from "@/lib/recurrence";
 import { calendarWindow, isHoliday, oneOffStart, seriesOccurrences } from "./calendar";
+import { buildSamConnection } from "./connection";
 import { COMMENTS, PROJECTS } from "./projects";
 import { demoId, demoSecret, seededRandom, type Random } from "./random";
 import { DEMO_ACCOUNTS, GROUPS, PLACES, TOWN_ZONE, TOWNSFOLK } from "./town";
@@ -27,6 +28,9 @@ export interface DemoTown {
   comments: Insert<typeof schema.comments>[];
   reflections: Insert<typeof schema.reflections>[];
   connectionPlans: Insert<typeof schema.connectionPlans>[];
+  partnerships: Insert<typeof schema.partnerships>[];
+  checkIns: Insert<typeof schema.checkIns>[];
+  milestones: Insert<typeof schema.milestones>[];
 }
 
 const SAM = "member@example.com";
@@ -182,11 +186,7 @@ export function buildDemoTown(nowDate: Date, passwordHash: string): DemoTown {
 
   return {
     users, groups, memberships, series, projects, activities, rsvps, tasks, taskClaims, comments,
-    reflections: [{ activityId: activityId("past-park-walk"), userId: userId(SAM), feeling: "lifted", note: "Good to be out. Margaret pointed out the herons.", createdAt: daysAgo(2) }],
-    connectionPlans: [{
-      userId: userId(SAM), weeklyTotalGoal: 2, weeklyLowEnergyGoal: 1, weeklySharedPurposeGoal: 1, interests: ["walking", "drawing", "gardening"],
-      freeTimes: [{ day: 3, from: "12:00", to: "14:00" }, { day: 6, from: "09:00", to: "13:00" }, { day: 7, from: "13:00", to: "17:00" }],
-    }],
+    ...buildSamConnection(nowDate, userId(SAM), userId("aisha.rahman@example.com"), activityId, { activities, rsvps, taskClaims }),
   };
 }
 
