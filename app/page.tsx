@@ -12,7 +12,9 @@ import { getViewerZone } from "@/lib/viewer-zone";
 
 const statusWords: Record<string, string> = { going: "You're going", waitlisted: "On the waitlist", maybe: "You'll try" };
 
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ reflected?: string | string[] }> }) {
+  const reflected = (await searchParams).reflected;
+  const reflectedId = typeof reflected === "string" && /^[0-9a-f-]{36}$/i.test(reflected) ? reflected : undefined;
   const [viewer, zone] = await Promise.all([getViewer(), getViewerZone()]);
   const thisWeek = await listActivities(activityFiltersSchema.parse({ when: "week", perPage: "8" }), { viewerId: viewer?.id ?? null, zone });
   const weekAhead = new Date(Date.now() + 7 * 24 * 3600_000);
@@ -54,7 +56,7 @@ export default async function HomePage() {
               ))}
             </ul>
           )}
-          <HomeConnection userId={viewer.id} zone={memberZone} />
+          <HomeConnection userId={viewer.id} zone={memberZone} reflectedId={reflectedId} />
         </section>
       ) : null}
       <section aria-labelledby="this-week" className="space-y-3">

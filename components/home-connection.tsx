@@ -3,10 +3,11 @@ import { recordMilestones } from "@/db/mutations/milestones";
 import { listMilestones } from "@/db/queries/milestones";
 import { listPartnerships } from "@/db/queries/partners";
 import { getPlan, getSuggestions, getWeekProgress } from "@/db/queries/plan";
-import { listReflectionsWaiting } from "@/db/queries/reflections";
+import { getReflectionOffer, listReflectionsWaiting } from "@/db/queries/reflections";
 import { periodWords } from "@/lib/connection/rhythm";
 import { ReflectionForm } from "./reflection-form";
 import { SuggestionList } from "./suggestion-list";
+import { Alert } from "./ui/alert";
 import { Card } from "./ui/card";
 
 /**
@@ -14,7 +15,9 @@ import { Card } from "./ui/card";
  * reflection waiting, a few suggestions and a newly reached milestone. All of it is read by
  * the member's own id; none of it is shown to anyone else.
  */
-export async function HomeConnection({ userId, zone }: { userId: string; zone: string }) {
+const FEELING_WORDS = { drained: "drained", ok: "OK", lifted: "lifted" } as const;
+
+export async function HomeConnection({ userId, zone, reflectedId }: { userId: string; zone: string; reflectedId?: string }) {
   const now = new Date();
   await recordMilestones(userId, { now });
   const [plan, progress, partnerships, waiting, fresh] = await Promise.all([
@@ -25,6 +28,8 @@ export async function HomeConnection({ userId, zone }: { userId: string; zone: s
     listMilestones(userId, new Date(now.getTime() - 7 * 86_400_000)),
   ]);
   const suggestions = await getSuggestions(userId, zone, { now, plan, progress, limit: 3 });
+  // Just answered from here: read back the member's own reflection to confirm it.
+  const reflected = reflectedId ? await getReflectionOffer(reflectedId, userId, now) : undefined;
   const due = partnerships.filter((p) => p.due && p.partner);
   const invites = partnerships.filter((p) => p.status === "invited" && !p.iInvited);
   const reflection = waiting[0];
@@ -69,10 +74,15 @@ export async function HomeConnection({ userId, zone }: { userId: string; zone: s
           </Card>
         ) : null}
       </div>
+      {reflected?.mine ? (
+        <Alert tone="success" testId="reflection-form-outcome">
+          Noted: {reflected.title} left you {FEELING_WORDS[reflected.mine.feeling]}. Only you can see this.
+        </Alert>
+      ) : null}
       {reflection ? (
         <Card className="space-y-2" data-testid="home-reflection">
           <h2 className="font-semibold">A moment to reflect</h2>
-          <ReflectionForm activityId={reflection.activityId} title={reflection.title} idPrefix="home-reflection" />
+          <ReflectionForm activityId={reflection.activityId} title={reflection.title} idPrefix="home-reflection" fromHome />
         </Card>
       ) : null}
       {suggestions.length ? (

@@ -10,11 +10,12 @@ const FEELINGS = [
 ] as const;
 
 /** The one-tap private reflection: each answer is its own submit button; the note is optional. */
-export function ReflectionForm({ activityId, title, current, idPrefix }: { activityId: string; title: string; current?: { feeling: string; note: string } | null; idPrefix: string }) {
+export function ReflectionForm({ activityId, title, current, idPrefix, fromHome = false }: { activityId: string; title: string; current?: { feeling: string; note: string } | null; idPrefix: string; fromHome?: boolean }) {
   const noteId = `${idPrefix}-note`;
   return (
     <ActionForm action={reflectOnActivityAction} className="space-y-2" testId="reflection-form">
       <input type="hidden" name="activityId" value={activityId} />
+      {fromHome ? <input type="hidden" name="from" value="home" /> : null}
       <p className="font-medium" id={`${idPrefix}-question`}>
         How did {title} leave you?
       </p>

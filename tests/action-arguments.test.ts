@@ -10,6 +10,8 @@ import { joinGroupAction, joinGroupWithInviteAction, leaveGroupAction } from "@/
 import { changeMemberAction, renewInviteLinkAction } from "@/app/groups/[slug]/manage/actions";
 import { updateGroupAction } from "@/app/groups/[slug]/settings/actions";
 import { createGroupAction } from "@/app/groups/new/actions";
+import { reflectOnActivityAction, savePlanAction } from "@/app/me/actions";
+import { acceptInviteLinkAction, addCheckInAction, changePartnershipAction, changeRhythmAction, createInviteLinkAction, invitePersonAction } from "@/app/me/partners/actions";
 import { markNotificationReadAction } from "@/app/notifications/actions";
 import { editCommentAction, postCommentAction, removeCommentAction } from "@/app/comments/actions";
 import { createProjectAction } from "@/app/groups/[slug]/projects/new/actions";
@@ -71,6 +73,14 @@ const calls: Call[] = [
   ["postCommentAction", (f, p) => postCommentAction(p as never, f as never)],
   ["editCommentAction", (f, p) => editCommentAction(p as never, f as never)],
   ["removeCommentAction", (f, p) => removeCommentAction(p as never, f as never)],
+  ["savePlanAction", (f, p) => savePlanAction(p as never, f as never)],
+  ["reflectOnActivityAction", (f, p) => reflectOnActivityAction(p as never, f as never)],
+  ["createInviteLinkAction", (f, p) => createInviteLinkAction(p as never, f as never)],
+  ["invitePersonAction", (f, p) => invitePersonAction(p as never, f as never)],
+  ["acceptInviteLinkAction", (f, p) => acceptInviteLinkAction(p as never, f as never)],
+  ["changePartnershipAction", (f, p) => changePartnershipAction(p as never, f as never)],
+  ["changeRhythmAction", (f, p) => changeRhythmAction(p as never, f as never)],
+  ["addCheckInAction", (f, p) => addCheckInAction(p as never, f as never)],
 ];
 
 describe("server actions called with something other than a form", () => {

@@ -6,11 +6,10 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { FormState } from "@/components/action-form";
 import { acceptInviteLink, addCheckIn, changePartnership, changeRhythm, createInviteLink, invitePerson } from "@/db/mutations/partners";
-import { fail, invalid } from "@/lib/action-result";
+import { fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
 import { getViewer } from "@/lib/auth/session";
-import { originOf } from "@/lib/request-origin";
+import { siteOrigin } from "@/lib/request-origin";
 import { checkInInputSchema, inviteCodeSchema, partnerChangeSchema, partnerInviteSchema, rhythmInputSchema } from "@/lib/validation/connection";
-import { notFormData } from "../form-data";
 
 const idSchema = z.uuid();
 const SIGN_IN = "Please sign in first.";
@@ -24,20 +23,20 @@ function refresh(id?: string) {
 
 /** Makes a member-to-member invite link, shown once. */
 export async function createInviteLinkAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  if (notFormData(formData)) return fail("invalid_input", "Please send the invite form.");
+  if (!isFormData(formData)) return unreadableForm();
   const parsed = partnerInviteSchema.safeParse({ rhythm: formData.get("rhythm") ?? undefined, weeklyDay: formData.get("weeklyDay") ?? undefined });
   if (!parsed.success) return invalid(parsed.error);
   const viewer = await getViewer();
   if (!viewer) return fail("unauthenticated", SIGN_IN);
   const { code } = await createInviteLink(viewer.id, parsed.data.rhythm, parsed.data.weeklyDay);
   refresh();
-  const link = `${originOf(await headers())}/me/partners/join?code=${code}`;
+  const link = `${siteOrigin(await headers())}/me/partners/join?code=${code}`;
   return { ok: true, data: { message: "Here's your invite link. Send it to one person you'd like to check in with; it works once. Copy it now — it won't be shown again.", link } };
 }
 
 /** Invites someone met at a shared activity; they're told privately. */
 export async function invitePersonAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  if (notFormData(formData)) return fail("invalid_input", "Please send the invite form.");
+  if (!isFormData(formData)) return unreadableForm();
   const parsed = partnerInviteSchema.safeParse({ userId: formData.get("userId") ?? undefined, rhythm: formData.get("rhythm") ?? undefined, weeklyDay: formData.get("weeklyDay") ?? undefined });
   if (!parsed.success || !parsed.data.userId) return fail("invalid_input", "Choose someone you've been to an activity with.");
   const viewer = await getViewer();
@@ -50,7 +49,7 @@ export async function invitePersonAction(_prev: FormState, formData: FormData): 
 
 /** Accepts an invite link's invitation. */
 export async function acceptInviteLinkAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  if (notFormData(formData)) return fail("invalid_input", "Please send the invite form.");
+  if (!isFormData(formData)) return unreadableForm();
   const code = inviteCodeSchema.safeParse(formData.get("code"));
   if (!code.success) return fail("not_found", "That invite link has been used or withdrawn. Ask for a new one if you'd like.");
   const viewer = await getViewer();
@@ -72,7 +71,7 @@ const CHANGE_WORDS = {
 
 /** Accept, decline, pause, resume or end — at once, no reason asked. */
 export async function changePartnershipAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  if (notFormData(formData)) return fail("invalid_input", "Please send the form.");
+  if (!isFormData(formData)) return unreadableForm();
   const id = idSchema.safeParse(formData.get("partnershipId"));
   if (!id.success) return fail("not_found", "We couldn't find that partnership.");
   const parsed = partnerChangeSchema.safeParse({ action: formData.get("change") });
@@ -87,7 +86,7 @@ export async function changePartnershipAction(_prev: FormState, formData: FormDa
 
 /** Changes the pair's rhythm. */
 export async function changeRhythmAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  if (notFormData(formData)) return fail("invalid_input", "Please send the form.");
+  if (!isFormData(formData)) return unreadableForm();
   const id = idSchema.safeParse(formData.get("partnershipId"));
   if (!id.success) return fail("not_found", "We couldn't find that partnership.");
   const parsed = rhythmInputSchema.safeParse({ rhythm: formData.get("rhythm"), weeklyDay: formData.get("weeklyDay") ?? undefined });
@@ -102,7 +101,7 @@ export async function changeRhythmAction(_prev: FormState, formData: FormData): 
 
 /** A short check-in with mood and energy, seen by the pair alone. */
 export async function addCheckInAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  if (notFormData(formData)) return fail("invalid_input", "Please send the check-in form.");
+  if (!isFormData(formData)) return unreadableForm();
   const id = idSchema.safeParse(formData.get("partnershipId"));
   if (!id.success) return fail("not_found", "We couldn't find that partnership.");
   const parsed = checkInInputSchema.safeParse({ note: formData.get("note"), mood: formData.get("mood"), energy: formData.get("energy") });

@@ -3,7 +3,7 @@ import { listPartnerships } from "@/db/queries/partners";
 import { apiZodError, readJson } from "@/lib/api/http";
 import { forCaller, privateJson } from "@/lib/api/me";
 import { actionResponse } from "@/lib/api/organizing";
-import { originOf } from "@/lib/request-origin";
+import { siteOrigin } from "@/lib/request-origin";
 import { partnerInviteSchema } from "@/lib/validation/connection";
 
 export const dynamic = "force-dynamic";
@@ -43,6 +43,6 @@ export async function POST(request: Request) {
     const { userId, rhythm, weeklyDay } = parsed.data;
     if (userId) return actionResponse(await invitePerson(caller.id, userId, rhythm, weeklyDay), (d) => ({ partnership: { id: d.id, status: "invited" } }), 201);
     const link = await createInviteLink(caller.id, rhythm, weeklyDay);
-    return privateJson({ partnership: { id: link.id, status: "invited" }, inviteUrl: `${originOf(request.headers)}/me/partners/join?code=${link.code}`, code: link.code }, 201);
+    return privateJson({ partnership: { id: link.id, status: "invited" }, inviteUrl: `${siteOrigin(request.headers)}/me/partners/join?code=${link.code}`, code: link.code }, 201);
   });
 }
