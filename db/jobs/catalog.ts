@@ -28,6 +28,17 @@ export function registerBuiltInJobs(): void {
 
   registerJob({ name: "reminders.day-before", everyMs: 60_000, run: async () => void (await sendDueReminders()) });
 
+  // Check-in partners who let a period pass with no check-in get one gentle nudge each (the
+  // partner_nudges key makes it once per pair and period, whichever instance runs it).
+  registerJob({
+    name: "checkins.nudge",
+    everyMs: 15 * 60_000,
+    run: async () => {
+      const { sendMissedCheckInNudges } = await import("../mutations/partners");
+      await sendMissedCheckInNudges(new Date());
+    },
+  });
+
   // Housekeeping: recurring series keep about twelve weeks of occurrences ahead.
   registerJob({
     name: "series.extend",
