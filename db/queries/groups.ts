@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { groups, memberships, type Group } from "../schema";
+import { isGroupSlug } from "@/lib/validation/group";
 import { groupVisibleTo } from "./visibility";
 
 export interface GroupPageData extends Group {
@@ -10,6 +11,7 @@ export interface GroupPageData extends Group {
 
 /** A group by slug with its member count, or undefined when it does not exist or the viewer may not see it. */
 export async function getGroupForViewer(slug: string, viewerId: string | null): Promise<GroupPageData | undefined> {
+  if (!isGroupSlug(slug)) return undefined;
   const db = await getDb();
   const [group] = await db.select().from(groups).where(and(eq(groups.slug, slug), groupVisibleTo(viewerId))).limit(1);
   if (!group) return undefined;

@@ -2,6 +2,8 @@ import "server-only";
 import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { activities, groups, memberships, rsvps, series, users, type Activity, type Group, type Membership } from "../schema";
+import { isGroupSlug } from "@/lib/validation/group";
+import { areRecordIds } from "@/lib/validation/ids";
 
 /*
  * What a group's organizers see on its dashboard. Callers check that the viewer is an
@@ -108,6 +110,7 @@ export async function getActivityForEditing(activityId: string): Promise<(Activi
 
 /** A group row by id or slug, whatever its visibility; callers decide what the viewer may see. */
 export async function getGroupRow(by: { id: string } | { slug: string }): Promise<Group | undefined> {
+  if ("id" in by ? !areRecordIds(by.id) : !isGroupSlug(by.slug)) return undefined;
   const db = await getDb();
   const [row] = await db
     .select()

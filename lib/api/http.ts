@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { fieldErrorsOf } from "@/lib/action-result";
+import { withoutQueryParameters } from "@/lib/logging";
 
 /*
  * JSON answers for the API. Errors always have the same shape:
@@ -131,7 +132,7 @@ export async function guarded(work: () => Promise<Response>): Promise<Response> 
   try {
     return await work();
   } catch (error) {
-    console.error("[api] unexpected error", error);
+    console.error("[api] unexpected error", withoutQueryParameters(error));
     return apiError("internal", "Something went wrong on our side. Please try again.");
   }
 }

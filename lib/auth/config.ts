@@ -1,7 +1,7 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { getUserById } from "@/db/users";
+import { endSessions, getUserById } from "@/db/users";
 import { clientAddress } from "@/lib/client-address";
 import { authSecret } from "@/lib/env";
 import { checkCredentials } from "./credentials";
@@ -48,6 +48,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
+  events: {
+    // Every way out ends the session everywhere, next-auth's own POST /api/auth/signout
+    // included: moving the version on refuses any copy of the cookie from now on.
+    async signOut(message) {
+      const sub = "token" in message ? message.token?.sub : undefined;
+      if (sub) await endSessions(sub);
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user) {

@@ -32,8 +32,18 @@ export const signInSchema = z.object({
 export type SignUpInput = z.infer<typeof signUpSchema>;
 export type SignInInput = z.infer<typeof signInSchema>;
 
-/** Only same-site paths may be used as a place to return to after signing in. */
+/**
+ * Only same-site paths may be used as a place to return to after signing in. Control
+ * characters are refused (a line break would break the redirect's Location header), and
+ * other characters a header cannot carry are percent-encoded.
+ */
 export function safeCallbackUrl(value: unknown): string {
   if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
-  return value.slice(0, 500);
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) return "/";
+  try {
+    return value.replace(/[^\x21-\x7e]+/g, (run) => encodeURIComponent(run)).slice(0, 500);
+  } catch {
+    // A lone surrogate cannot be encoded: not a link anyone was given.
+    return "/";
+  }
 }
