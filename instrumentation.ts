@@ -1,5 +1,15 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { installLogRedaction } = await import("./lib/logging");
+    installLogRedaction();
+    // A setting the server cannot run with stops it here, saying which, rather than after
+    // "Ready" with an error on every page.
+    const { configurationProblem } = await import("./lib/env");
+    const problem = configurationProblem();
+    if (problem) {
+      console.error(`\n${problem}\nThe server did not start. See "Configuration" in the README.\n`);
+      process.exit(1);
+    }
     const { recordPeerAddresses } = await import("./lib/peer-address");
     recordPeerAddresses();
     const { bootDatabase } = await import("./db/boot");

@@ -1,11 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { DATABASE_AWAY, databaseAway, databaseStatus, RETRY_AFTER_SECONDS } from "@/db/availability";
+import { BACK_SHORTLY_PAGE } from "@/lib/back-shortly";
 import { checkCookieWrite } from "@/lib/security/cross-site";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/security/headers";
 
 /*
  * Runs before every request. Each concern is one small function so others can be added
- * beside them: refuse cross-site writes made with the session cookie, then give the page a
- * fresh CSP nonce and put the security headers on the response.
+ * beside them: refuse cross-site writes made with the session cookie, answer addresses that
+ * cannot be decoded and requests that arrive while the database is away, then give the page
+ * a fresh CSP nonce and put the security headers on the response.
  */
 
 function refuseCrossSiteWrite(request: NextRequest): NextResponse | null {
@@ -13,6 +16,41 @@ function refuseCrossSiteWrite(request: NextRequest): NextResponse | null {
   const verdict = checkCookieWrite(request.method, request.headers);
   if (verdict.ok) return null;
   return NextResponse.json({ error: { code: verdict.code, message: verdict.message } }, { status: verdict.status });
+}
+
+const isApi = (path: string) => path === "/api" || path.startsWith("/api/");
+
+/**
+ * An address whose %-encoding cannot be decoded names nothing: the API answers 400 in its
+ * JSON shape, a page the not-found page (Next would otherwise fail decoding it with a 500).
+ */
+function refuseMalformedAddress(request: NextRequest, requestHeaders: Headers): NextResponse | null {
+  const path = request.nextUrl.pathname;
+  try {
+    decodeURIComponent(path);
+    return null;
+  } catch {
+    if (isApi(path)) {
+      return NextResponse.json({ error: { code: "invalid_query", message: "The address is not valid: it has a malformed %-encoding." } }, { status: 400 });
+    }
+    return NextResponse.rewrite(new URL("/not-found", request.url), { request: { headers: requestHeaders } });
+  }
+}
+
+/**
+ * While the database is away, pages answer a plain "we'll be back shortly" (503 with
+ * Retry-After), the API a JSON 503, and /api/health its reason, instead of failing one by
+ * one. The help page (crisis lines) needs no database and stays reachable.
+ */
+function whileDatabaseAway(request: NextRequest): NextResponse | null {
+  const path = request.nextUrl.pathname;
+  if (!databaseAway() || path === "/help") return null;
+  const headers = { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" };
+  if (path === "/api/health") {
+    return NextResponse.json({ ok: false, database: "unavailable", reason: databaseStatus()?.reason ?? "database unreachable" }, { status: 503, headers });
+  }
+  if (isApi(path)) return NextResponse.json({ error: { code: "try_again", message: DATABASE_AWAY } }, { status: 503, headers });
+  return new NextResponse(BACK_SHORTLY_PAGE, { status: 503, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
 }
 
 /** Passes the nonce to the render (Next reads it from the request's CSP header) and returns the policy. */
@@ -33,8 +71,8 @@ function applySecurityHeaders(response: NextResponse, policy: string): NextRespo
 
 export function proxy(request: NextRequest) {
   const { requestHeaders, policy } = withNonce(request);
-  const refused = refuseCrossSiteWrite(request);
-  if (refused) return applySecurityHeaders(refused, policy);
+  const answered = refuseMalformedAddress(request, requestHeaders) ?? whileDatabaseAway(request) ?? refuseCrossSiteWrite(request);
+  if (answered) return applySecurityHeaders(answered, policy);
   return applySecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), policy);
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
+import { isConnectionError, reportDatabaseLost } from "./availability";
 import { acquireEmbeddedLock } from "./embedded-lock";
 
 /*
@@ -25,16 +26,67 @@ export function embeddedDataDir(): string {
   return process.env.PGLITE_DATA_DIR || path.join(process.cwd(), ".data", "pglite");
 }
 
-async function openPostgres(url: string): Promise<DbHandle> {
+/** How long to wait for a connection before giving up, so an unreachable database fails fast. */
+const CONNECT_TIMEOUT_MS = 2_000;
+
+/** Opens a pool on PostgreSQL; `applicationName` names its connections in pg_stat_activity. */
+export async function openPostgres(url: string, applicationName = "common-thread"): Promise<DbHandle> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new Pool({
     connectionString: url,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    application_name: applicationName,
     // A lock held elsewhere must not make a request hang: give up after a few seconds.
     options: "-c lock_timeout=3000 -c statement_timeout=15000",
   });
+  // An idle connection the server drops (a restart, pg_terminate_backend) is an event on
+  // the pool, not a crash: the pool discards it and the next query takes a fresh one.
+  pool.on("error", (error) => {
+    console.warn("[db] an idle connection was lost:", error.message);
+    reportDatabaseLost(error);
+  });
+  // A connection checked out for a transaction can be lost between two statements; its
+  // next statement fails (and the caller answers "try again"), but the event itself must
+  // not go unheard, or the process would crash on it.
+  pool.on("connect", (client) => {
+    client.on("error", (error) => console.warn("[db] a connection in use was lost:", error.message));
+  });
+  pool.query = retryReadsOnce(pool.query.bind(pool)) as typeof pool.query;
   return { db: drizzle(pool, { schema }) as unknown as Db, kind: "postgres", close: () => pool.end() };
+}
+
+/**
+ * Queries outside a transaction go through pool.query, each on a connection of its own.
+ * A read whose connection was lost is tried once more on a fresh one; a write is never
+ * repeated, since it may have committed before the connection dropped: its caller gets a
+ * "try again" answer instead. Either way the loss is reported, so the server can say it
+ * is away while the database does not answer.
+ */
+function retryReadsOnce(query: (...args: unknown[]) => Promise<unknown>) {
+  return async (...args: unknown[]) => {
+    try {
+      return await query(...args);
+    } catch (error) {
+      if (!isConnectionError(error)) throw error;
+      if (!isRead(args[0])) {
+        reportDatabaseLost(error);
+        throw error;
+      }
+      try {
+        return await query(...args);
+      } catch (again) {
+        if (isConnectionError(again)) reportDatabaseLost(again);
+        throw again;
+      }
+    }
+  };
+}
+
+function isRead(statement: unknown): boolean {
+  const text = typeof statement === "string" ? statement : (statement as { text?: unknown } | null)?.text;
+  return typeof text === "string" && /^\s*select\b/i.test(text) && !/\bfor\s+(update|share|no key update|key share)\b/i.test(text);
 }
 
 async function openEmbedded(dataDir: string): Promise<DbHandle> {

@@ -64,6 +64,19 @@ export function env(): Env {
   return cached;
 }
 
+/** What is wrong with the settings, in words, or null when the server can run with them. */
+export function configurationProblem(): string | null {
+  try {
+    const settings = env();
+    if (settings.DATABASE_URL && process.env.NODE_ENV === "production" && !settings.AUTH_SECRET) {
+      return "Invalid configuration: AUTH_SECRET must be set (at least 16 characters) when running in production on PostgreSQL.";
+    }
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 /** Forgets the parsed settings, so the next read sees process.env again (tests change settings). */
 export function reloadEnv(): void {
   cached = undefined;

@@ -49,9 +49,12 @@ async function projectRefusal(tx: Db, groupId: string, projectId: string | null 
 export async function createActivity(actor: Actor, groupId: string, input: ActivityInput): Promise<ActionResult<{ id: string; seriesId: string | null }>> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [group] = await tx.select({ hiddenAt: groups.hiddenAt }).from(groups).where(eq(groups.id, groupId));
+    const [group] = await tx.select({ hiddenAt: groups.hiddenAt, visibility: groups.visibility }).from(groups).where(eq(groups.id, groupId));
     if (!group || group.hiddenAt) return fail("not_found", "We couldn't find that group.");
-    const ok = authorize(actor, await membershipIn(tx, groupId, actor?.id), "organizer");
+    const membership = await membershipIn(tx, groupId, actor?.id);
+    // A private group does not exist for outsiders, not even as "forbidden".
+    if (actor && group.visibility === "private" && membership?.status !== "active") return fail("not_found", "We couldn't find that group.");
+    const ok = authorize(actor, membership, "organizer");
     if (!ok.ok) return fail(ok.code, ok.message);
     const badProject = await projectRefusal(tx, groupId, input.projectId);
     if (badProject) return badProject;

@@ -224,9 +224,11 @@ export async function renewInviteCode(actor: Actor, groupId: string): Promise<Ac
 export async function changeMember(actor: Actor, groupId: string, userId: string, change: MemberChange): Promise<ActionResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [group] = await tx.select({ id: groups.id, name: groups.name, slug: groups.slug }).from(groups).where(eq(groups.id, groupId)).limit(1);
+    const [group] = await tx.select({ id: groups.id, name: groups.name, slug: groups.slug, visibility: groups.visibility }).from(groups).where(eq(groups.id, groupId)).limit(1);
     if (!group) return fail("not_found", GROUP_NOT_FOUND);
     const mine = await membershipIn(tx, groupId, actor?.id);
+    // A private group does not exist for outsiders, not even as "forbidden".
+    if (actor && group.visibility === "private" && mine?.status !== "active") return fail("not_found", GROUP_NOT_FOUND);
     const asOrganizer = authorize(actor, mine, "organizer");
     if (!asOrganizer.ok) return fail(asOrganizer.code, asOrganizer.message);
     const target = await membershipIn(tx, groupId, userId, true);

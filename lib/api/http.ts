@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
+import { DATABASE_AWAY, isConnectionError, RETRY_AFTER_SECONDS } from "@/db/availability";
 import { fieldErrorsOf } from "@/lib/action-result";
 import { withoutQueryParameters } from "@/lib/logging";
 
@@ -127,11 +128,19 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
   return { ok: true, data: parsed.data };
 }
 
-/** Route handlers wrap their work with this so an unexpected failure is a plain 500 without internals. */
+/**
+ * Route handlers wrap their work with this. A database that could not be reached (or a
+ * connection lost mid-request, after the one retry reads get) is a 503 the caller can
+ * retry; any other unexpected failure is a plain 500 without internals.
+ */
 export async function guarded(work: () => Promise<Response>): Promise<Response> {
   try {
     return await work();
   } catch (error) {
+    if (isConnectionError(error)) {
+      console.warn("[api] database unavailable", withoutQueryParameters(error));
+      return apiError("try_again", DATABASE_AWAY, undefined, { "Retry-After": String(RETRY_AFTER_SECONDS) });
+    }
     console.error("[api] unexpected error", withoutQueryParameters(error));
     return apiError("internal", "Something went wrong on our side. Please try again.");
   }
