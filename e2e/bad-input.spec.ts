@@ -58,12 +58,14 @@ test.describe("server actions and sign-in given what no form sends", () => {
   });
 
   test("a line break in the return address after signing in is ignored, not an error page", async ({ page, request }) => {
+    // Signing up and in hashes a password twice; on a busy machine that takes a while.
+    test.setTimeout(90_000);
     const who = newCredentials();
     expect((await request.post("/api/users", { data: who })).status()).toBe(201);
     const signIn = new SignInPage(page);
     await signIn.goto("/activities\r\nX-Injected: yes");
     await signIn.signIn(who.email, who.password);
-    await expect(page).toHaveURL((url) => url.pathname === "/");
+    await expect(page).toHaveURL((url) => url.pathname === "/", { timeout: 30_000 });
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   });
 });

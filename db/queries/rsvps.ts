@@ -87,7 +87,11 @@ export interface MyRsvpItem {
   offersToGreet: boolean;
 }
 
-/** The member's RSVPs to activities that have not ended yet (or all of them), soonest first. */
+/**
+ * The member's RSVPs to activities that have not ended yet (or all of them), soonest first.
+ * Only activities the member may see today: an RSVP outlives a removal from a private group
+ * (or a group made private), but what the group does from then on is not theirs to see.
+ */
 export async function listMyRsvps(userId: string, opts: { includePast?: boolean; now?: Date } = {}): Promise<MyRsvpItem[]> {
   const db = await getDb();
   const now = opts.now ?? new Date();
@@ -107,7 +111,7 @@ export async function listMyRsvps(userId: string, opts: { includePast?: boolean;
     .from(rsvps)
     .innerJoin(activities, eq(activities.id, rsvps.activityId))
     .innerJoin(groups, eq(groups.id, activities.groupId))
-    .where(and(eq(rsvps.userId, userId), isNull(activities.hiddenAt), isNull(groups.hiddenAt), opts.includePast ? undefined : gte(activities.endsAt, now)))
+    .where(and(eq(rsvps.userId, userId), isNull(activities.hiddenAt), groupVisibleTo(userId), opts.includePast ? undefined : gte(activities.endsAt, now)))
     .orderBy(asc(activities.startsAt))
     .limit(500);
   return rows.map((r) => ({ ...r, position: r.position === null ? null : Number(r.position) }));
