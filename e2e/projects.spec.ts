@@ -151,7 +151,7 @@ test("the claim form and the kind-words suggestion work without JavaScript", asy
 });
 
 test("the demo town's projects are listed with those that need people first, and the garden shows its progress and work days", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   await page.goto("/projects");
   const titles = await page.getByTestId("project-card").getByRole("heading").allInnerTexts();
   expect(titles.indexOf("Winter hamper drive")).toBeLessThan(titles.indexOf("Riverside garden rebuild"));
