@@ -83,3 +83,50 @@ test("blocking a member takes their name out of who's going, quietly", async ({ 
   await expect(kit.page.getByTestId("who-is-going")).not.toContainText(sam.name);
   expect((await kit.page.goto(`/members/${sam.id}`))?.status()).toBe(404);
 });
+
+test("forgot password: the mailbox link sets a new one, the old session is signed out, and the link works once", async ({ browser, request }) => {
+  test.setTimeout(150_000);
+  const robin = await signedIn(browser, request, "Rowan");
+  const helper = await (await browser.newContext()).newPage();
+  await helper.goto("/signin");
+  await helper.getByTestId("forgot-link").click();
+  await helper.getByTestId("forgot-form").getByLabel("Email").fill(robin.email);
+  await helper.getByTestId("forgot-form-submit").click();
+  await expect(helper.getByTestId("forgot-form-outcome")).toContainText("If there is an account with that email");
+
+  await helper.goto("/dev/mailbox");
+  const mail = helper.locator(`[data-testid="mail"][data-type="password_reset"][data-to="${robin.email}"]`);
+  await expect(mail).toHaveCount(1);
+  const text = await mail.getByTestId("mail-text").innerText();
+  const path = /\/reset-password\/[A-Za-z0-9_-]+/.exec(text)?.[0];
+  expect(path).toBeTruthy();
+
+  await helper.goto(path!);
+  await helper.getByTestId("reset-form").getByLabel("New password").fill("my fresh new password");
+  await helper.getByTestId("reset-form-submit").click();
+  await expect(helper.getByTestId("reset-done")).toBeVisible();
+  await helper.getByTestId("signin-form").getByLabel("Email").fill(robin.email);
+  await helper.getByTestId("signin-form").getByLabel("Password").fill("my fresh new password");
+  await helper.getByTestId("signin-submit").click();
+  await expect(helper.getByTestId("account-link")).toHaveText(robin.name);
+
+  // The browser that was signed in before the reset is signed out on its next request.
+  await robin.page.goto("/account");
+  await expect(robin.page).toHaveURL(/\/signin/);
+  // And the link is spent.
+  await helper.goto(path!);
+  await expect(helper.getByTestId("reset-link-invalid")).toBeVisible();
+});
+
+test("a member downloads all their data as JSON from the account page", async ({ browser, request }) => {
+  test.setTimeout(120_000);
+  const ash = await signedIn(browser, request, "Ash");
+  await ash.page.goto("/account");
+  const [download] = await Promise.all([ash.page.waitForEvent("download"), ash.page.getByTestId("export-data").click()]);
+  const file = await download.path();
+  const data = JSON.parse(await (await import("node:fs/promises")).readFile(file, "utf8"));
+  expect(data.member.email).toBe(ash.email);
+  expect(data.tables.users[0]).toMatchObject({ id: ash.id, email: ash.email });
+  expect(data.tables.users[0]).not.toHaveProperty("passwordHash");
+  expect(Object.keys(data.tables)).toEqual(expect.arrayContaining(["rsvps", "memberships", "notifications", "blocks", "api_tokens"]));
+});

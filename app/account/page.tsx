@@ -99,6 +99,12 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         />
       </Card>
 
+      <Card className="space-y-2">
+        <h2 className="text-lg font-semibold" id="my-data">Your data</h2>
+        <p className="text-sm text-muted">One JSON file with every row the hub holds about you: your account, groups, RSVPs, comments, notifications, plans, check-ins, reflections, reports and blocks you made, and more.</p>
+        <p><a className="underline" href="/account/export" download data-testid="export-data">Download all my data (JSON)</a></p>
+      </Card>
+
       <Card className="space-y-3">
         <h2 className="text-lg font-semibold" id="blocked">Blocked members</h2>
         {params.blocked ? <Alert tone="success" testId="blocked-outcome">Blocked. They aren&apos;t told, and neither of you will see the other.</Alert> : null}
