@@ -25,6 +25,7 @@ export const EXPORT_RULES = {
   users: { mine: ["id"], secret: ["passwordHash", "unsubscribeToken", "sessionVersion"] },
   groups: { mine: ["createdById"], secret: ["inviteCode"] },
   memberships: { mine: ["userId"] },
+  groupDepartures: { mine: ["userId"] },
   projects: { mine: ["createdById"] },
   activities: { mine: ["createdById"] },
   rsvps: { mine: ["userId"], leftOut: { greeterId: "another member's RSVP; the pairing is in your notifications" } },
