@@ -20,3 +20,14 @@ export function EnergyBadge({ level }: { level: EnergyLevel }) {
 export function TalkBadge({ level }: { level: TalkLevel }) {
   return <Badge>{talkLabel[level]}</Badge>;
 }
+
+/** How one takes part: in person (a place or address), online (a link), or either. */
+export function attendLabel(a: { placeName: string; address: string; onlineUrl: string | null }): string {
+  const inPerson = Boolean(a.placeName || a.address);
+  const online = Boolean(a.onlineUrl);
+  return inPerson && online ? "In person or online" : online ? "Online" : "In person";
+}
+
+export function AttendBadge({ activity }: { activity: { placeName: string; address: string; onlineUrl: string | null } }) {
+  return <Badge>{attendLabel(activity)}</Badge>;
+}

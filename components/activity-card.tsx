@@ -2,11 +2,11 @@ import Link from "next/link";
 import type { ActivitySummary } from "@/db/queries/activities";
 import { Badge } from "@/components/ui/badge";
 import { formatRange } from "@/lib/dates";
-import { EnergyBadge, KindBadge, TalkBadge } from "./activity-badges";
+import { AttendBadge, EnergyBadge, KindBadge, TalkBadge } from "./activity-badges";
 import { SpotsLeft } from "./spots-left";
 
 /** One activity in a listing: what it is, when, where, how much it asks, and room left. */
-export function ActivityCard({ activity, zone }: { activity: ActivitySummary; zone: string }) {
+export function ActivityCard({ activity, zone, distanceFrom = null }: { activity: ActivitySummary; zone: string; distanceFrom?: string | null }) {
   const cancelled = activity.status === "cancelled";
   return (
     <li className="rounded-xl border border-line bg-surface p-4 shadow-sm" data-testid="activity-card">
@@ -14,6 +14,7 @@ export function ActivityCard({ activity, zone }: { activity: ActivitySummary; zo
         <KindBadge kind={activity.kind} />
         <EnergyBadge level={activity.energyLevel} />
         <TalkBadge level={activity.talkLevel} />
+        <AttendBadge activity={activity} />
         {activity.firstTimerFriendly ? <Badge>First-timer friendly</Badge> : null}
         {activity.substanceFree ? <Badge>Substance-free</Badge> : null}
         {cancelled ? <Badge tone="danger">Cancelled</Badge> : null}
@@ -30,7 +31,9 @@ export function ActivityCard({ activity, zone }: { activity: ActivitySummary; zo
       <p className="text-sm text-muted">
         {activity.placeName || (activity.onlineUrl ? "Online" : "Place to be confirmed")}
         {activity.neighbourhood ? ` · ${activity.neighbourhood}` : ""} · {activity.group.name}
-        {activity.distanceKm !== null ? ` · ${activity.distanceKm} km away` : ""}
+        {activity.distanceKm !== null ? (
+          <span data-testid="distance">{` · ${activity.distanceKm} km ${distanceFrom && distanceFrom !== "your location" ? `from ${distanceFrom}` : "away"}`}</span>
+        ) : null}
       </p>
       <p className="mt-1 text-sm">
         {cancelled ? null : <SpotsLeft capacity={activity.capacity} goingCount={activity.goingCount} waitlistLength={activity.waitlistLength} />}

@@ -10,7 +10,7 @@ import { Checkbox, Field, Input, Select, Textarea } from "@/components/ui/field"
 import { useFieldFeedback } from "@/components/ui/use-field-feedback";
 import type { ActionResult } from "@/lib/action-result";
 import { accessibilityLabel, energyLabel, energyLevels, kindLabel, kinds, talkLabel, talkLevels } from "@/lib/labels";
-import { activityInputSchema, repeatLabel, repeatOptions, type ActivityFormValues, type ActivityInput } from "@/lib/validation/activity";
+import { activityInputSchema, clockChangeNotes, repeatLabel, repeatOptions, startsInThePast, type ActivityFormValues, type ActivityInput } from "@/lib/validation/activity";
 
 export type ActivityFormState = (ActionResult<{ id: string }> & { values?: Partial<ActivityFormValues> }) | null;
 type Values = ActivityFormValues;
@@ -59,6 +59,11 @@ export function ActivityForm({
     event.preventDefault();
     void form.handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event);
   };
+
+  const when = { startsLocal: watch("startsLocal"), endsLocal: watch("endsLocal"), timezone: watch("timezone") };
+  // What the organizer should know about the times typed: a time that happens twice, and a start already past.
+  const notes = clockChangeNotes(when);
+  const startedAlready = mode === "create" && (startsInThePast(when) || Boolean(state && !state.ok && state.fieldErrors?.startedOk));
 
   const zoneList = zones.includes(String(watch("timezone"))) ? zones : [String(watch("timezone")), ...zones];
 
@@ -116,6 +121,17 @@ export function ActivityForm({
             <Input type="datetime-local" {...register("endsLocal")} {...a11y("endsLocal")} />
           </Field>
         </div>
+        {notes.map((note) => (
+          <p key={note} className="rounded-lg border-l-4 border-line bg-surface p-3 text-sm" data-testid="clock-change-note">
+            {note}
+          </p>
+        ))}
+        {startedAlready ? (
+          <div className="rounded-lg border-l-4 border-danger bg-danger-soft p-3 text-sm" data-testid="started-warning">
+            <p id="startedOk-hint">This start time has already passed. Check the date: people can't come to something that has begun without them.</p>
+            <Checkbox label="Post it anyway: it has already started" name="startedOk" aria-describedby="startedOk-hint" data-testid="started-ok" />
+          </div>
+        ) : null}
         <Field id="timezone" label="Time zone" hint="Times above are in this zone, where the activity happens." error={err("timezone")}>
           <Select {...register("timezone")} {...a11y("timezone", true)}>
             {zoneList.map((z) => (

@@ -12,11 +12,15 @@ export function Markdown({ source, className }: { source: string; className?: st
         skipHtml
         components={{
           img: ({ alt }) => <span>{alt ? `[image: ${alt}]` : ""}</span>,
-          a: ({ href, children }) => (
-            <a href={href} rel="nofollow noopener noreferrer ugc">
-              {children}
-            </a>
-          ),
+          // A link whose target the URL filter blocked (javascript:, data:…) is left as its words.
+          a: ({ href, children }) =>
+            href ? (
+              <a href={href} rel="nofollow noopener noreferrer ugc">
+                {children}
+              </a>
+            ) : (
+              <span>{children}</span>
+            ),
           h1: ({ children }) => <h2>{children}</h2>,
         }}
       >

@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
@@ -87,10 +88,28 @@ describe("go-together", () => {
     expect(row.greeterId).toBe(greeter.id);
     const [toShy] = (await notesOf(shy.id)).filter((n) => n.type === "go_together_paired");
     const [toGreeter] = (await notesOf(greeter.id)).filter((n) => n.type === "go_together_greeter");
-    expect(toShy.body).toContain("meet Gita at By the blue gate");
-    expect(toGreeter.body).toContain("Meet them at By the blue gate");
+    // A meeting point that already says where gets no second "at".
+    expect(toShy.body).toContain("meet Gita by the blue gate, ");
+    expect(toGreeter.body).toContain("Meet them by the blue gate, ");
     // An organizer can always greet.
     expect(await pairWithGreeter({ activityId: activity.id, actorId: organizer.id, memberId: shy.id, greeterId: organizer.id })).toMatchObject({ ok: true });
+  });
+
+  it('tells the pair "meet Gita at the green shed" and the time as 09:30, the same way as everywhere else', async () => {
+    const group = await makeGroup();
+    const organizer = await makeUser();
+    await addMember(group.id, organizer.id, "organizer");
+    const start = DateTime.now().setZone("Europe/London").plus({ days: 2 }).set({ hour: 9, minute: 30, second: 0, millisecond: 0 });
+    const activity = await makeActivity(group.id, { meetingPoint: "At the green shed", startsInHours: (start.toMillis() - Date.now()) / 3_600_000 });
+    const shy = await makeUser({ name: "Sam" });
+    const greeter = await makeUser({ name: "Gita" });
+    await going(activity.id, shy.id, { goTogether: true });
+    await going(activity.id, greeter.id, { offersToGreet: true });
+    expect(await pairWithGreeter({ activityId: activity.id, actorId: organizer.id, memberId: shy.id, greeterId: greeter.id })).toMatchObject({ ok: true });
+    const [toShy] = (await notesOf(shy.id)).filter((n) => n.type === "go_together_paired");
+    expect(toShy.body).toBe(`You won't arrive alone: meet Gita at the green shed, ${start.toFormat("cccc d LLLL")}, 09:30.`);
+    const [confirmed] = (await notesOf(shy.id)).filter((n) => n.type !== "go_together_paired" && n.body.startsWith("See you"));
+    expect(confirmed?.body).toBe(`See you ${start.toFormat("cccc d LLLL")}, 09:30.`);
   });
 
   it("a greeter who stops going leaves their first-timer needing a new greeter", async () => {

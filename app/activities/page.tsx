@@ -11,20 +11,22 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
   const data = await loadActivityListing(await searchParams);
   const errorEntries = Object.entries(data.errors);
   return (
-    <div className="grid gap-6 md:grid-cols-[16rem_1fr]">
-      <aside id="filters" className="order-2 md:order-1">
-        <h2 className="sr-only">Filters</h2>
-        <FilterForm filters={data.filters} />
+    <div className="grid gap-4 md:grid-cols-[17rem_1fr] md:gap-6">
+      <h1 id="results-heading" className="text-2xl font-bold md:col-start-2">
+        Activities
+      </h1>
+      {/* Filters come first; on a phone they fold away (open while one is in use), so results are not pushed 5,000 px down. */}
+      <aside id="filters" aria-label="Filters" className="md:col-start-1 md:row-span-2 md:row-start-1">
+        <details className="filters-disclosure rounded-xl border border-line bg-surface p-3 md:border-0 md:bg-transparent md:p-0" open={data.filtering} data-testid="filters-disclosure">
+          <summary className="flex min-h-11 cursor-pointer items-center font-semibold md:hidden" data-testid="filters-summary">
+            Filters{data.filtering ? " (in use)" : ""}
+          </summary>
+          <div className="pt-2 md:pt-0">
+            <FilterForm filters={data.filters} neighbourhoods={data.neighbourhoods} />
+          </div>
+        </details>
       </aside>
-      <section className="order-1 space-y-4 md:order-2" aria-labelledby="results-heading">
-        <div className="flex items-baseline justify-between gap-2">
-          <h1 id="results-heading" className="text-2xl font-bold">
-            Activities
-          </h1>
-          <a href="#filters" className="text-sm underline md:hidden">
-            Filters
-          </a>
-        </div>
+      <section className="space-y-4 md:col-start-2" aria-labelledby="results-heading">
         {errorEntries.length ? (
           <Alert tone="error" title="Some of the filters in this link didn't make sense, so we left them out:" testId="filter-errors">
             <ul className="list-disc pl-5">
@@ -41,7 +43,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
         </p>
         <ul className="space-y-3" data-testid="activity-list">
           {data.items.map((a) => (
-            <ActivityCard key={a.id} activity={a} zone={data.zone} />
+            <ActivityCard key={a.id} activity={a} zone={data.zone} distanceFrom={data.distanceFrom} />
           ))}
         </ul>
         <Pagination basePath="/activities" params={data.params} page={data.page} pageCount={data.pageCount} />

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, gte, inArray, isNull } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { fail, type ActionResult } from "@/lib/action-result";
+import { formatWhen } from "@/lib/dates";
 import { authorize, type Actor } from "@/lib/authz";
 import { atLocalTime, localTimeOf, seriesRuleText } from "@/lib/recurrence";
 import { toActivityFacts, type ActivityFacts, type ActivityInput, type EditScope } from "@/lib/validation/activity";
@@ -219,7 +220,7 @@ export async function cancelActivity(actor: Actor, activityId: string, scope: Ed
       await notifyMany(tx, await attendeesOf(tx, a.id), {
         type: "activity_cancelled",
         title: `${a.title} is cancelled`,
-        body: `The organizers have cancelled ${a.title} on ${DateTime.fromJSDate(a.startsAt, { zone: a.timezone }).toFormat("cccc d LLLL, HH:mm")}.`,
+        body: `The organizers have cancelled ${a.title} on ${formatWhen(a.startsAt, a.timezone)}.`,
         href: `/activities/${a.id}`,
         activityId: a.id,
       });

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { formatDay, formatTime } from "@/lib/dates";
+import { formatWhen } from "@/lib/dates";
 import { notBlockedWith } from "../queries/blocks";
 import { getDb } from "../client";
 import { getActivityAccess, type ActivityAccess } from "../queries/rsvps";
@@ -14,6 +14,17 @@ export type PairResult =
 /** Where people meet: the organizer's meeting point, else the place itself. */
 export function meetingPlaceOf(a: Pick<ActivityAccess, "meetingPoint" | "placeName" | "address">): string {
   return a.meetingPoint?.trim() || [a.placeName, a.address].filter((s) => s.trim()).join(", ") || "the activity's starting place";
+}
+
+const PREPOSITION = /^(at|by|in|on|outside|inside|near|next to|beside|behind|opposite|under|in front of)\s/i;
+
+/**
+ * "at Riverside gate", but "at the green shed" for "At the green shed" and "by the blue gate"
+ * for "By the blue gate": a meeting point that already says where is not given a second "at".
+ */
+export function meetAt(place: string): string {
+  const match = PREPOSITION.exec(place);
+  return match ? `${match[1].toLowerCase()}${place.slice(match[1].length)}` : `at ${place}`;
 }
 
 /**
@@ -62,13 +73,13 @@ export async function pairWithGreeter(input: { activityId: string; actorId: stri
       .set({ greeterId: input.greeterId, updatedAt: new Date() })
       .where(and(eq(rsvps.activityId, input.activityId), eq(rsvps.userId, input.memberId)));
     const place = meetingPlaceOf(access);
-    const when = `${formatDay(access.startsAt, access.timezone)} at ${formatTime(access.startsAt, access.timezone)}`;
+    const when = formatWhen(access.startsAt, access.timezone);
     const href = `/activities/${access.activityId}`;
     await notify(tx, {
       userId: input.memberId,
       type: "go_together_paired",
       title: `${greeter.name} will meet you for ${access.title}`,
-      body: `You won't arrive alone: meet ${greeter.name} at ${place}, ${when}.`,
+      body: `You won't arrive alone: meet ${greeter.name} ${meetAt(place)}, ${when}.`,
       href,
       activityId: access.activityId,
     });
@@ -76,7 +87,7 @@ export async function pairWithGreeter(input: { activityId: string; actorId: stri
       userId: input.greeterId,
       type: "go_together_greeter",
       title: `Please meet ${member.name} for ${access.title}`,
-      body: `${member.name} would rather not arrive alone. Meet them at ${place}, ${when}.`,
+      body: `${member.name} would rather not arrive alone. Meet them ${meetAt(place)}, ${when}.`,
       href,
       activityId: access.activityId,
     });

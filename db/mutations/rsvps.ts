@@ -4,6 +4,7 @@ import type { Db } from "../client";
 import { getDb } from "../client";
 import { activities, groups, memberships, rsvps, type Activity } from "../schema";
 import { notify } from "./notifications";
+import { formatWhen } from "@/lib/dates";
 
 /*
  * The one place that decides who is going. Every change to an activity's RSVPs runs in a
@@ -162,8 +163,7 @@ async function releaseGreeter(tx: Db, activityId: string, userId: string): Promi
   await tx.update(rsvps).set({ greeterId: null, updatedAt: new Date() }).where(and(eq(rsvps.activityId, activityId), eq(rsvps.greeterId, userId)));
 }
 
-const when = (activity: Activity) =>
-  new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", hour: "numeric", minute: "2-digit", timeZone: activity.timezone }).format(activity.startsAt);
+const when = (activity: Activity) => formatWhen(activity.startsAt, activity.timezone);
 
 /**
  * Records a member's answer ("going", "maybe" or "not_going") and decides their place.

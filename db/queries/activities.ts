@@ -127,6 +127,10 @@ function filterConditions(f: ActivityFilters, ctx: { viewerId: string | null; no
     where.push(sql`(${activities.capacity} is null or ${activities.goingCount} < ${activities.capacity})`);
   }
   if (f.group) where.push(eq(groups.slug, f.group));
+  // A neighbourhood without a distance means "in it"; with one, the caller has made it a point.
+  if (f.neighbourhood && f.lat === undefined) where.push(sql`lower(${activities.neighbourhood}) = lower(${f.neighbourhood})`);
+  if (f.format === "online") where.push(sql`${activities.onlineUrl} is not null`);
+  if (f.format === "in_person") where.push(sql`(${activities.placeName} <> '' or ${activities.address} <> '')`);
   // websearch_to_tsquery accepts any text a person types without raising a syntax error.
   if (f.q) where.push(sql`${activities.search} @@ websearch_to_tsquery('english', ${f.q})`);
 

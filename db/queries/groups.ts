@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { groups, memberships, type Group } from "../schema";
+import { activities, groups, memberships, type Activity, type Group } from "../schema";
 import { isGroupSlug } from "@/lib/validation/group";
 import { groupVisibleTo } from "./visibility";
 
@@ -50,4 +50,17 @@ export async function listGroupsForViewer(viewerId: string | null, now = new Dat
     .from(groups)
     .where(groupVisibleTo(viewerId))
     .orderBy(asc(groups.name));
+}
+
+/** The kind of activity a group posts most often (ties go to the most recent), or undefined for a new group. */
+export async function getUsualKindOfGroup(groupId: string): Promise<Activity["kind"] | undefined> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ kind: activities.kind })
+    .from(activities)
+    .where(eq(activities.groupId, groupId))
+    .groupBy(activities.kind)
+    .orderBy(sql`count(*) desc`, sql`max(${activities.createdAt}) desc`)
+    .limit(1);
+  return row?.kind;
 }

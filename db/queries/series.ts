@@ -31,3 +31,10 @@ export async function getOccurrenceStanding(activityId: string, viewerId: string
   ]);
   return { series: row, standing: place?.status ?? "none", myStatus: mine?.status ?? null };
 }
+
+/** A series' local start time ("HH:mm") and zone, to explain an occurrence the clocks moved. */
+export async function getSeriesClock(seriesId: string): Promise<{ localStartTime: string; timezone: string } | undefined> {
+  const db = await getDb();
+  const [row] = await db.select({ localStartTime: series.localStartTime, timezone: series.timezone }).from(series).where(eq(series.id, seriesId));
+  return row;
+}

@@ -9,6 +9,8 @@ export interface Viewer {
   name: string;
   email: string;
   isAdmin: boolean;
+  /** Whether they chose to be named on who's-going lists (account page). */
+  listedAsGoing: boolean;
 }
 
 /** The signed-in member for this request, or null; resolved once per request. */
@@ -23,7 +25,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   if (!id) return null;
   const user = await getUserById(id);
   if (!user || user.suspendedAt) return null;
-  return { id: user.id, name: user.name, email: user.email, isAdmin: user.role === "admin" };
+  return { id: user.id, name: user.name, email: user.email, isAdmin: user.role === "admin", listedAsGoing: user.listedAsGoing };
 });
 
 /** The signed-in member, or a redirect to sign-in that comes back to `returnTo`. */

@@ -8,6 +8,10 @@ import { accessibilityFacts, energyLevels, kinds, talkLevels } from "@/lib/label
  * gets a message naming the parameter.
  */
 
+/** Online (has a link), in person (has a place or address); an activity with both is either. */
+export const attendFormats = ["online", "in_person"] as const;
+export type AttendFormat = (typeof attendFormats)[number];
+
 const list = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.preprocess(
     (v) => (v === undefined || v === "" ? [] : (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(",")).filter(Boolean)),
@@ -53,17 +57,36 @@ export const activityFiltersSchema = z
     lat: number("lat", -90, 90),
     lng: number("lng", -180, 180),
     km: number("km", 0.1, 200),
+    /** A neighbourhood the hub knows (see `listNeighbourhoods`); with `km`, a distance from its middle. */
+    neighbourhood: single(z.string().overwrite(withoutNul).trim().max(80, "Keep the neighbourhood under 80 characters.").optional()),
+    /** A postcode or place name from the hub's own places, searched around; no outside geocoder. */
+    near: single(z.string().overwrite(withoutNul).trim().max(80, "Keep the place or postcode under 80 characters.").optional()),
+    format: single(z.enum(attendFormats, { error: `Choose format from: ${attendFormats.join(", ")}.` }).optional()),
     group: single(z.string().regex(/^[a-z0-9-]{1,80}$/, "A group is named by its slug, like riverside-gardeners.").optional()),
     page: single(z.coerce.number({ error: "page must be a whole number." }).int("page must be a whole number.").min(1, "page starts at 1.").max(1000, "page must be at most 1000.").default(1)),
     perPage: single(z.coerce.number({ error: "perPage must be a whole number." }).int("perPage must be a whole number.").min(1, "perPage must be at least 1.").max(100, "perPage must be at most 100.").default(20)),
   })
   .superRefine((f, ctx) => {
     if ((f.lat === undefined) !== (f.lng === undefined)) ctx.addIssue({ code: "custom", path: [f.lat === undefined ? "lat" : "lng"], message: "Give both lat and lng to search near a point." });
-    if (f.km !== undefined && f.lat === undefined) ctx.addIssue({ code: "custom", path: ["km"], message: "A distance needs a point: add lat and lng." });
+    if (f.km !== undefined && f.lat === undefined && !f.neighbourhood && !f.near) ctx.addIssue({ code: "custom", path: ["km"], message: "A distance needs a point: add a neighbourhood, near, or lat and lng." });
     if (f.from && f.to && f.to < f.from) ctx.addIssue({ code: "custom", path: ["to"], message: "The to date must be on or after the from date." });
   });
 
 export type ActivityFilters = z.output<typeof activityFiltersSchema>;
+
+/** The query parameters the listing understands; anything else is named back as unknown. */
+export const filterParamNames: readonly string[] = Object.keys(activityFiltersSchema.shape);
+
+/** The distances the filter form offers, in km. */
+export const radiusChoices = [1, 2, 5, 10, 25] as const;
+
+/** Whether any filter narrows the listing (the page opens its filters when one does). */
+export function hasActiveFilter(f: ActivityFilters): boolean {
+  return Boolean(
+    f.q || f.kind.length || f.energy.length || f.talk.length || f.access.length || f.when !== "any" || f.from || f.to || f.firstTimer || f.substanceFree ||
+      f.spotsLeft || f.lat !== undefined || f.km !== undefined || f.neighbourhood || f.near || f.format,
+  );
+}
 
 /**
  * For pages: parse what can be parsed, drop what cannot, and say why. A shared link

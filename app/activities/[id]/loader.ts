@@ -4,7 +4,7 @@ import { cache } from "react";
 import { z } from "zod";
 import { getActivityForViewer } from "@/db/queries/activities";
 import { getViewer } from "@/lib/auth/session";
-import { getViewerZone } from "@/lib/viewer-zone";
+import { getViewerZoneInfo } from "@/lib/viewer-zone";
 
 const idSchema = z.uuid();
 
@@ -12,8 +12,8 @@ const idSchema = z.uuid();
 export const loadActivityPage = cache(async (rawId: string) => {
   const id = idSchema.safeParse(rawId);
   if (!id.success) notFound();
-  const [viewer, zone] = await Promise.all([getViewer(), getViewerZone()]);
+  const [viewer, zoneInfo] = await Promise.all([getViewer(), getViewerZoneInfo()]);
   const activity = await getActivityForViewer(id.data, viewer?.id ?? null);
   if (!activity) notFound();
-  return { viewer, zone, activity };
+  return { viewer, zone: zoneInfo.zone, zoneFromBrowser: zoneInfo.fromBrowser, activity };
 });

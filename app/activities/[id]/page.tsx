@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { EnergyBadge, KindBadge, TalkBadge } from "@/components/activity-badges";
+import { AttendBadge, EnergyBadge, KindBadge, TalkBadge } from "@/components/activity-badges";
 import { Discussion } from "@/components/discussion/discussion";
 import { Markdown } from "@/components/markdown";
 import { Alert } from "@/components/ui/alert";
@@ -9,6 +9,7 @@ import { listComments } from "@/db/queries/comments";
 import { isOrganizerOf } from "@/db/queries/memberships";
 import { getProjectForViewer } from "@/db/queries/projects";
 import { ActivityFacts } from "./_components/activity-facts";
+import { ClockChangeNotice } from "./_components/clock-change-notice";
 import { MyReflection } from "./_components/my-reflection";
 import { OrganizerActions } from "./_components/organizer-actions";
 import { RsvpPanel } from "./_components/rsvp-panel";
@@ -16,15 +17,25 @@ import { StandingPlace } from "./_components/standing-place";
 import { WhoIsGoing } from "./_components/who-is-going";
 import { loadActivityPage } from "./loader";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams?: Promise<{ done?: string | string[] }> };
+
+/** The status line shown after the organizer's form brings them back here. */
+const doneMessage: Record<string, string> = {
+  created: "Your activity is posted. People can find it and RSVP now.",
+  saved: "Your changes are saved. Anyone coming has been told if the time or place changed.",
+  "saved-following": "Your changes are saved for this date and the ones after it. Anyone coming has been told if the time or place changed.",
+  unchanged: "Nothing had changed, so nothing was saved and nobody was told.",
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { activity } = await loadActivityPage((await params).id);
   return { title: activity.title };
 }
 
-export default async function ActivityPage({ params }: Props) {
-  const { activity, zone, viewer } = await loadActivityPage((await params).id);
+export default async function ActivityPage({ params, searchParams }: Props) {
+  const { activity, zone, zoneFromBrowser, viewer } = await loadActivityPage((await params).id);
+  const done = (await searchParams)?.done;
+  const doneText = typeof done === "string" && Object.hasOwn(doneMessage, done) ? doneMessage[done] : null;
   const [comments, canModerate, project] = await Promise.all([
     listComments({ activityId: activity.id }, { id: viewer?.id ?? null }),
     isOrganizerOf(activity.groupId, viewer?.id),
@@ -33,11 +44,17 @@ export default async function ActivityPage({ params }: Props) {
   const cancelled = activity.status === "cancelled";
   return (
     <article className="space-y-6">
+      {doneText ? (
+        <Alert tone="success" testId="saved-status">
+          {doneText}
+        </Alert>
+      ) : null}
       <header className="space-y-2">
         <div className="flex flex-wrap gap-2">
           <KindBadge kind={activity.kind} />
           <EnergyBadge level={activity.energyLevel} />
           <TalkBadge level={activity.talkLevel} />
+          <AttendBadge activity={activity} />
         </div>
         <h1 className="text-3xl font-bold" data-testid="activity-title">
           {activity.title}
@@ -66,8 +83,9 @@ export default async function ActivityPage({ params }: Props) {
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="space-y-6">
           <Card>
-            <ActivityFacts activity={activity} viewerZone={zone} />
+            <ActivityFacts activity={activity} viewerZone={zone} viewerZoneKnown={zoneFromBrowser} />
           </Card>
+          {activity.seriesId && !cancelled ? <ClockChangeNotice seriesId={activity.seriesId} startsAt={activity.startsAt} timezone={activity.timezone} /> : null}
           {activity.description ? (
             <section aria-labelledby="about-heading">
               <h2 id="about-heading" className="mb-2 text-xl font-semibold">

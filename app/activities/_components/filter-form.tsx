@@ -1,7 +1,8 @@
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Checkbox, Field, Input, Select } from "@/components/ui/field";
 import { accessibilityFacts, accessibilityLabel, energyLabel, energyLevels, kindLabel, kinds, talkLabel, talkLevels } from "@/lib/labels";
-import type { ActivityFilters } from "@/lib/validation/activity-filters";
+import { radiusChoices, type ActivityFilters } from "@/lib/validation/activity-filters";
+import { NearMeButton } from "./near-me-button";
 
 function Choices<T extends string>({ legend, name, values, labels, selected }: { legend: string; name: string; values: readonly T[]; labels: Record<T, string>; selected: readonly string[] }) {
   return (
@@ -18,7 +19,8 @@ function Choices<T extends string>({ legend, name, values, labels, selected }: {
  * The listing's filters as a plain GET form: the URL holds the search, so it can be
  * shared and bookmarked, and it works without JavaScript.
  */
-export function FilterForm({ filters }: { filters: ActivityFilters }) {
+export function FilterForm({ filters, neighbourhoods }: { filters: ActivityFilters; neighbourhoods: string[] }) {
+  const usingMyLocation = filters.lat !== undefined && filters.lng !== undefined;
   return (
     <form method="get" action="/activities" className="space-y-4" aria-label="Filter activities" data-testid="filter-form">
       <Field id="q" label="Search">
@@ -33,14 +35,53 @@ export function FilterForm({ filters }: { filters: ActivityFilters }) {
           <option value="custom">Between dates…</option>
         </Select>
       </Field>
-      <div className="grid grid-cols-2 gap-2">
+      {/* Side by side only where there is room for a whole date in each. */}
+      <div className="grid grid-cols-1 gap-2 min-[26rem]:grid-cols-2 md:grid-cols-1">
         <Field id="from" label="From">
-          <Input id="from" name="from" type="date" defaultValue={filters.from ?? ""} />
+          <Input id="from" name="from" type="date" defaultValue={filters.from ?? ""} className="min-w-[10.5rem]" />
         </Field>
         <Field id="to" label="To">
-          <Input id="to" name="to" type="date" defaultValue={filters.to ?? ""} />
+          <Input id="to" name="to" type="date" defaultValue={filters.to ?? ""} className="min-w-[10.5rem]" />
         </Field>
       </div>
+      <fieldset className="space-y-2">
+        <legend className="mb-1 text-sm font-medium">Where</legend>
+        <Field id="neighbourhood" label="Neighbourhood">
+          <Select id="neighbourhood" name="neighbourhood" defaultValue={filters.neighbourhood ?? ""}>
+            <option value="">Anywhere</option>
+            {neighbourhoods.map((n) => (
+              <option key={n} value={n}>{n}</option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="near" label="Or near a place or postcode" hint="A postcode like MB2, or a place such as Old Mill Community Hall.">
+          <Input id="near" name="near" defaultValue={filters.near ?? ""} aria-describedby="near-hint" autoComplete="postal-code" />
+        </Field>
+        {usingMyLocation ? (
+          <p className="text-sm" data-testid="using-location">
+            Near your location.
+            <input type="hidden" name="lat" value={filters.lat} />
+            <input type="hidden" name="lng" value={filters.lng} />
+          </p>
+        ) : null}
+        <NearMeButton />
+        <Field id="km" label="Within">
+          <Select id="km" name="km" defaultValue={filters.km === undefined ? "" : String(filters.km)}>
+            <option value="">{filters.near || usingMyLocation ? "Any distance" : "The neighbourhood itself"}</option>
+            {radiusChoices.map((km) => (
+              <option key={km} value={km}>{km} km</option>
+            ))}
+            {filters.km !== undefined && !(radiusChoices as readonly number[]).includes(filters.km) ? <option value={filters.km}>{filters.km} km</option> : null}
+          </Select>
+        </Field>
+      </fieldset>
+      <Field id="format" label="Online or in person">
+        <Select id="format" name="format" defaultValue={filters.format ?? ""}>
+          <option value="">Either</option>
+          <option value="in_person">In person</option>
+          <option value="online">Online</option>
+        </Select>
+      </Field>
       <Choices legend="Kind" name="kind" values={kinds} labels={kindLabel} selected={filters.kind} />
       <Choices legend="Energy it asks" name="energy" values={energyLevels} labels={energyLabel} selected={filters.energy} />
       <Choices legend="Talking" name="talk" values={talkLevels} labels={talkLabel} selected={filters.talk} />

@@ -76,7 +76,7 @@ export default async function GroupPage({ params }: Props) {
           </section>
         </div>
         <aside className="space-y-4">
-          <Card>
+          <Card id="agreements" data-testid="agreements">
             <h2 className="mb-2 text-lg font-semibold">Our agreements</h2>
             <Markdown source={group.agreements || "Be kind. Listen more than you fix."} className="text-sm" />
           </Card>

@@ -1,6 +1,6 @@
 import type { ActivityDetail } from "@/db/queries/activities";
 import { SpotsLeft } from "@/components/spots-left";
-import { formatDay, formatRange, formatTime, zoneAbbreviation } from "@/lib/dates";
+import { canonicalZone, firstOfTwoLabel, formatDay, formatRange, formatTime, resolveWallClock, zoneAbbreviation } from "@/lib/dates";
 import { googleCalendarLink, outlookCalendarLink } from "@/lib/ical";
 import { energyLabel, talkLabel } from "@/lib/labels";
 
@@ -21,18 +21,47 @@ const calendarFields = (a: ActivityDetail) => ({
   timezone: a.timezone,
 });
 
-/** Every fact a person weighs before going: when (in both zones), where, energy, talk, access, room. */
-export function ActivityFacts({ activity: a, viewerZone }: { activity: ActivityDetail; viewerZone: string }) {
+/** When the local start time happens twice (the clocks go back), which of the two this is. */
+function whichOfTwo(startsAt: Date, zone: string): string | null {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", { timeZone: zone, year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", hourCycle: "h23" })
+      .formatToParts(startsAt)
+      .map((x) => [x.type, Number(x.value)]),
+  );
+  const resolved = resolveWallClock({ year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute }, zone);
+  if (resolved.status !== "ambiguous") return null;
+  const first = resolved.instant.getTime() === startsAt.getTime();
+  return first
+    ? `The clocks go back that night, so ${formatTime(startsAt, zone)} happens twice: this is ${firstOfTwoLabel(startsAt, zone)}.`
+    : `The clocks go back that night, so ${formatTime(startsAt, zone)} happens twice: this is ${formatTime(startsAt, zone)} ${zoneAbbreviation(startsAt, zone)}, the second of the two.`;
+}
+
+/**
+ * Every fact a person weighs before going: when (in both zones), where, energy, talk, access, room.
+ * `viewerZoneKnown` is false when the browser has not told us its zone (no JavaScript): the
+ * second time is then labelled as the site's zone, not as the viewer's.
+ */
+export function ActivityFacts({ activity: a, viewerZone: rawViewerZone, viewerZoneKnown = true, now = new Date() }: { activity: ActivityDetail; viewerZone: string; viewerZoneKnown?: boolean; now?: Date }) {
   const map = mapLink(a);
-  const differentZone = formatRange(a.startsAt, a.endsAt, a.timezone) !== formatRange(a.startsAt, a.endsAt, viewerZone);
+  const zone = canonicalZone(a.timezone);
+  const viewerZone = canonicalZone(rawViewerZone);
+  const differentZone = formatRange(a.startsAt, a.endsAt, zone) !== formatRange(a.startsAt, a.endsAt, viewerZone);
+  const ambiguity = whichOfTwo(a.startsAt, zone);
+  const past = a.endsAt <= now;
+  const onlineOnly = !a.placeName && !a.address && Boolean(a.onlineUrl);
   return (
     <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[12rem_1fr] sm:gap-y-2 [&>dd]:mb-2 sm:[&>dd]:mb-0" data-testid="activity-facts">
       <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">When</dt>
       <dd data-testid="activity-time">
-        <time dateTime={a.startsAt.toISOString()}>{formatRange(a.startsAt, a.endsAt, a.timezone)}</time> ({zoneAbbreviation(a.startsAt, a.timezone)}, {a.timezone})
+        <time dateTime={a.startsAt.toISOString()}>{formatRange(a.startsAt, a.endsAt, zone)}</time> ({zoneAbbreviation(a.startsAt, zone)}, {zone})
+        {ambiguity ? (
+          <span className="block text-muted" data-testid="clock-change-time">
+            {ambiguity}
+          </span>
+        ) : null}
         {differentZone ? (
           <span className="block text-muted" data-testid="viewer-time">
-            Your time: {formatDay(a.startsAt, viewerZone)}, {formatTime(a.startsAt, viewerZone)}–{formatTime(a.endsAt, viewerZone)} ({viewerZone})
+            {viewerZoneKnown ? "Your time" : `Times in ${viewerZone}`}: {formatRange(a.startsAt, a.endsAt, viewerZone)} ({viewerZone})
           </span>
         ) : null}
         <span className="flex flex-wrap gap-x-3">
@@ -53,7 +82,7 @@ export function ActivityFacts({ activity: a, viewerZone }: { activity: ActivityD
       </dd>
       <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Where</dt>
       <dd>
-        {a.placeName || "Place to be confirmed"}
+        {onlineOnly ? null : a.placeName || "Place to be confirmed"}
         {a.address ? <span className="block text-muted">{a.address}</span> : null}
         {map ? (
           <a className="underline" href={map} rel="noopener noreferrer">
@@ -61,7 +90,7 @@ export function ActivityFacts({ activity: a, viewerZone }: { activity: ActivityD
           </a>
         ) : null}
         {a.onlineUrl ? (
-          <span className="block">
+          <span className="block" data-testid="online-link">
             Online: <a className="underline" href={a.onlineUrl} rel="noopener noreferrer nofollow">{a.onlineUrl}</a>
           </span>
         ) : null}
@@ -84,8 +113,14 @@ export function ActivityFacts({ activity: a, viewerZone }: { activity: ActivityD
       <dd>{yesNo(a.firstTimerFriendly)}</dd>
       <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Places</dt>
       <dd>
-        {a.status === "cancelled" ? <span data-testid="spots-left">None: it is cancelled</span> : <SpotsLeft capacity={a.capacity} goingCount={a.goingCount} waitlistLength={a.waitlistLength} />}
-        {a.capacity !== null && a.goingCount > a.capacity ? <span className="block text-muted">More people are going than the current limit; the waitlist moves when places free up.</span> : null}
+        {a.status === "cancelled" ? (
+          <span data-testid="spots-left">None: it is cancelled</span>
+        ) : past ? (
+          <span data-testid="spots-left">None: it has finished</span>
+        ) : (
+          <SpotsLeft capacity={a.capacity} goingCount={a.goingCount} waitlistLength={a.waitlistLength} />
+        )}
+        {!past && a.capacity !== null && a.goingCount > a.capacity ? <span className="block text-muted">More people are going than the current limit; the waitlist moves when places free up.</span> : null}
       </dd>
       <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Going</dt>
       <dd data-testid="going-count">{a.goingCount}</dd>
@@ -95,7 +130,7 @@ export function ActivityFacts({ activity: a, viewerZone }: { activity: ActivityD
         <>
           <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Replies close</dt>
           <dd>
-            {formatDay(a.rsvpCutoff, a.timezone)}, {formatTime(a.rsvpCutoff, a.timezone)}
+            {formatDay(a.rsvpCutoff, zone)}, {formatTime(a.rsvpCutoff, zone)}
           </dd>
         </>
       ) : null}

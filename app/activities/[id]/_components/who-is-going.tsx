@@ -40,8 +40,16 @@ export async function WhoIsGoing({ activityId }: { activityId: string }) {
       ) : null}
       {!viewer ? <p className="text-sm text-muted">Names are shown only to signed-in members, and only for people who chose to be listed.</p> : null}
       {viewer && !access.isOrganizer ? (
-        <p className="text-sm text-muted">
-          Want your name shown? Choose it on <Link className="underline" href="/account">your account page</Link>.
+        <p className="text-sm text-muted" data-testid="name-shown-hint">
+          {viewer.listedAsGoing ? (
+            <>
+              Your name is shown here when you&apos;re going. You can change that on <Link className="underline" href="/account">your account page</Link>.
+            </>
+          ) : (
+            <>
+              Want your name shown? Choose it on <Link className="underline" href="/account">your account page</Link>.
+            </>
+          )}
         </p>
       ) : null}
     </Card>

@@ -29,7 +29,7 @@ export async function updateActivityAction(activityId: string, _prev: ActivityFo
   const result = await updateActivity(viewer, activityId, parsed.data, scope.data);
   if (!result.ok) return { ...result, values };
   revalidatePath("/activities", "layout");
-  redirect(`/activities/${activityId}`);
+  redirect(`/activities/${activityId}?done=${result.data.changed === 0 ? "unchanged" : scope.data === "following" ? "saved-following" : "saved"}`);
 }
 
 export type OrganizerActionState = ActionResult<{ message: string }> | null;

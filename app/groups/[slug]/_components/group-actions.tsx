@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { getMembership } from "@/db/queries/memberships";
 import { getGroupRow } from "@/db/queries/organizer";
@@ -20,12 +21,20 @@ export async function GroupActions({ groupId }: { groupId: string }) {
     );
   }
   const membership = await getMembership(groupId, viewer.id);
-  if (membership?.status === "banned") return null;
+  if (membership?.status === "banned") {
+    // Said plainly and once: a banned member otherwise sees a group page that ignores them.
+    return (
+      <Alert tone="info" title="You can't take part in this group" testId="banned-notice">
+        The organizers of {group.name} have removed you from it, so you can&apos;t join, RSVP to its activities or post in it.
+        You can still read its public page. If you think this is a mistake, you can talk to an organizer, or <Link className="underline" href="/help">find support on the help page</Link>.
+      </Alert>
+    );
+  }
   const leave = leaveGroupAction.bind(null, groupId, group.slug);
   return (
     <Card className="space-y-3" data-testid="group-actions">
       {!membership ? (
-        <JoinGroupForm action={joinGroupAction.bind(null, groupId, group.slug)} agreements={group.agreements} needsApproval={group.joinPolicy === "approval"} />
+        <JoinGroupForm action={joinGroupAction.bind(null, groupId, group.slug)} agreements={group.agreements} needsApproval={group.joinPolicy === "approval"} agreementsShownAt="#agreements" />
       ) : membership.status === "pending" ? (
         <>
           <p data-testid="membership-status">Your request to join is waiting for an organizer.</p>

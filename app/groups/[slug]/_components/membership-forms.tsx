@@ -13,17 +13,27 @@ function Outcome({ state }: { state: MembershipActionState }) {
   return <Alert tone={state.ok ? "success" : "error"} testId="membership-outcome">{state.ok ? state.data.message : state.fieldErrors?.acceptAgreements ?? state.message}</Alert>;
 }
 
-/** The agreements, an "I accept" box that must be ticked, and the join button. */
-export function JoinGroupForm({ action, agreements, needsApproval }: { action: Action; agreements: string; needsApproval: boolean }) {
+/**
+ * The agreements, an "I accept" box that must be ticked, and the join button. Where the page
+ * already shows the agreements (`agreementsShownAt`, an anchor), the form points to them
+ * instead of repeating them.
+ */
+export function JoinGroupForm({ action, agreements, needsApproval, agreementsShownAt }: { action: Action; agreements: string; needsApproval: boolean; agreementsShownAt?: string }) {
   const [state, formAction, pending] = useActionState(action, null);
   if (state?.ok) return <Outcome state={state} />;
   const error = state && !state.ok ? state.fieldErrors?.acceptAgreements : undefined;
   return (
     <form action={formAction} className="space-y-3" data-testid="join-form">
-      <section aria-labelledby="agreements-heading" className="rounded-lg border border-line p-3">
-        <h3 id="agreements-heading" className="font-semibold">Our agreements</h3>
-        {agreements ? <Markdown source={agreements} /> : <p className="text-sm text-muted">Be kind, and look after each other.</p>}
-      </section>
+      {agreementsShownAt ? (
+        <p className="text-sm">
+          Joining means accepting <a className="underline" href={agreementsShownAt}>our agreements</a>. Please read them first.
+        </p>
+      ) : (
+        <section aria-labelledby="agreements-heading" className="rounded-lg border border-line p-3">
+          <h3 id="agreements-heading" className="font-semibold">Our agreements</h3>
+          {agreements ? <Markdown source={agreements} /> : <p className="text-sm text-muted">Be kind, and look after each other.</p>}
+        </section>
+      )}
       <label className="flex min-h-11 items-center gap-2 text-sm">
         <input type="checkbox" name="acceptAgreements" required className="h-5 w-5" aria-invalid={Boolean(error)} aria-describedby={error ? "accept-error" : undefined} data-testid="accept-agreements" />
         <span>I accept these agreements</span>

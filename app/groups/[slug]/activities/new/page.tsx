@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { ActivityForm } from "@/components/activity-form";
-import { getGroupForViewer } from "@/db/queries/groups";
+import { getGroupForViewer, getUsualKindOfGroup } from "@/db/queries/groups";
 import { isOrganizerOf } from "@/db/queries/memberships";
 import { getActivityForEditing } from "@/db/queries/organizer";
 import { listProjectChoices } from "@/db/queries/projects";
 import { requireViewer } from "@/lib/auth/session";
 import { copyActivityValues, newActivityValues, supportedTimeZones } from "@/lib/validation/activity";
 import { recordIdSchema } from "@/lib/validation/ids";
-import { getViewerZone } from "@/lib/viewer-zone";
+import { env } from "@/lib/env";
 import { createActivityAction } from "./actions";
 
 export const metadata: Metadata = { title: "New activity" };
@@ -30,7 +30,9 @@ export default async function NewActivityPage({ params, searchParams }: Props) {
   const projects = await listProjectChoices(group.id, copy?.projectId);
   // "Plan a work day" on a project page opens this form with that project chosen.
   const chosen = projects.find((p) => p.id === query.project)?.id;
-  const defaults = { ...(copy ? copyActivityValues(copy) : newActivityValues(await getViewerZone())), ...(chosen ? { projectId: chosen, kind: "volunteer" as const } : {}) };
+  // The group meets where the site is: its zone, not the organizer's browser's, is the default.
+  const fresh = () => getUsualKindOfGroup(group.id).then((kind) => newActivityValues(env().SITE_TIMEZONE, new Date(), kind));
+  const defaults = { ...(copy ? copyActivityValues(copy) : await fresh()), ...(chosen ? { projectId: chosen, kind: "volunteer" as const } : {}) };
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{copy ? `Copy of ${copy.title}` : `New activity for ${group.name}`}</h1>

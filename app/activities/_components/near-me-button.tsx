@@ -1,0 +1,51 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { buttonClass } from "@/components/ui/button";
+
+/**
+ * "Near me": asks the browser for its position and searches around it. Shown only where
+ * the browser can tell (with JavaScript and geolocation); the position goes into the URL
+ * as lat/lng rounded to about 100 m, and nowhere else. Refused or unavailable, it says so
+ * and the place or postcode field still works.
+ */
+export function NearMeButton() {
+  const [supported, setSupported] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const ref = useRef<HTMLButtonElement>(null);
+  useEffect(() => setSupported(typeof navigator !== "undefined" && "geolocation" in navigator), []);
+  if (!supported) return null;
+
+  const locate = () => {
+    setMessage("Finding where you are…");
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        const form = ref.current?.form;
+        if (!form) return;
+        for (const [name, value] of [["lat", position.coords.latitude], ["lng", position.coords.longitude]] as const) {
+          const input = (form.elements.namedItem(name) as HTMLInputElement | null) ?? Object.assign(document.createElement("input"), { type: "hidden", name });
+          input.value = value.toFixed(3);
+          form.appendChild(input);
+        }
+        for (const name of ["near", "neighbourhood"]) {
+          const field = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
+          if (field) field.value = "";
+        }
+        const km = form.elements.namedItem("km") as HTMLSelectElement | null;
+        if (km && !km.value) km.value = "5";
+        form.requestSubmit();
+      },
+      () => setMessage("We couldn't get your location. Type a postcode or a place instead."),
+      { maximumAge: 600_000, timeout: 10_000 },
+    );
+  };
+
+  return (
+    <div className="space-y-1">
+      <button ref={ref} type="button" className={buttonClass("secondary")} onClick={locate} data-testid="near-me">
+        Near me
+      </button>
+      {message ? <p role="status" className="text-sm text-muted">{message}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import "server-only";
+import { and, asc, isNotNull, isNull, sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { activities, groups } from "../schema";
+import { groupVisibleTo } from "./visibility";
+
+/*
+ * The places the hub knows are the places of its own public activities: their
+ * neighbourhoods, names, addresses (with postcodes) and coordinates. "Near" searches and the
+ * neighbourhood choice are answered from these alone; no outside geocoder is asked, so
+ * what someone searches for never leaves the hub. Private groups' places are never used.
+ */
+
+export interface KnownPlace {
+  /** What the listing says the distance is from ("Riverside", "MB2 4RG"). */
+  label: string;
+  lat: number;
+  lng: number;
+}
+
+const publicPlaces = () => and(isNull(activities.hiddenAt), groupVisibleTo(null), isNotNull(activities.latitude), isNotNull(activities.longitude));
+
+/** The neighbourhoods of public activities, each with its middle (the mean of its places), A–Z. */
+export async function listNeighbourhoods(): Promise<KnownPlace[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ label: activities.neighbourhood, lat: sql<number>`avg(${activities.latitude})`, lng: sql<number>`avg(${activities.longitude})` })
+    .from(activities)
+    .innerJoin(groups, sql`${groups.id} = ${activities.groupId}`)
+    .where(and(publicPlaces(), isNotNull(activities.neighbourhood), sql`${activities.neighbourhood} <> ''`))
+    .groupBy(activities.neighbourhood)
+    .orderBy(asc(activities.neighbourhood));
+  return rows.map((r) => ({ label: String(r.label), lat: Number(r.lat), lng: Number(r.lng) }));
+}
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * A postcode, part of one ("MB2"), a neighbourhood or a place name, as a point: the middle
+ * of the public places that match (a neighbourhood by its name, then places by name or
+ * address). Undefined when the hub knows no such place.
+ */
+export async function findPlace(text: string): Promise<KnownPlace | undefined> {
+  const wanted = text.trim().replace(/\s+/g, " ");
+  if (!wanted) return undefined;
+  const hood = (await listNeighbourhoods()).find((n) => n.label.toLowerCase() === wanted.toLowerCase());
+  if (hood) return hood;
+  const db = await getDb();
+  const pattern = `%${likeEscape(wanted)}%`;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`, lat: sql<number>`avg(${activities.latitude})`, lng: sql<number>`avg(${activities.longitude})` })
+    .from(activities)
+    .innerJoin(groups, sql`${groups.id} = ${activities.groupId}`)
+    .where(and(publicPlaces(), sql`(${activities.placeName} ilike ${pattern} or ${activities.address} ilike ${pattern})`));
+  if (!row || Number(row.n) === 0) return undefined;
+  return { label: wanted, lat: Number(row.lat), lng: Number(row.lng) };
+}
+
+/**
+ * Turns the listing's place filters into a point: `near` (a postcode or place) or, with a
+ * distance, `neighbourhood`. Coordinates given as lat/lng (the browser's "near me") win.
+ * A neighbourhood without a distance stays a plain "in this neighbourhood" filter. A place
+ * the hub does not know comes back as an error for that parameter, and is left out.
+ */
+export async function locateFilters<F extends { lat?: number; lng?: number; km?: number; near?: string; neighbourhood?: string }>(
+  f: F,
+): Promise<{ filters: F; from: string | null; errors: Record<string, string> }> {
+  if (f.lat !== undefined && f.lng !== undefined) return { filters: f, from: "your location", errors: {} };
+  if (f.near) {
+    const place = await findPlace(f.near);
+    if (!place) {
+      return { filters: { ...f, near: undefined, km: f.neighbourhood ? f.km : undefined }, from: null, errors: { near: `We don't know a place called “${f.near}” here yet. Try a neighbourhood or a postcode such as MB2.` } };
+    }
+    return { filters: { ...f, lat: place.lat, lng: place.lng, neighbourhood: undefined }, from: place.label, errors: {} };
+  }
+  if (f.neighbourhood) {
+    const hood = (await listNeighbourhoods()).find((n) => n.label.toLowerCase() === f.neighbourhood!.toLowerCase());
+    if (!hood) return { filters: { ...f, neighbourhood: undefined, km: undefined }, from: null, errors: { neighbourhood: "Choose a neighbourhood from the list." } };
+    if (f.km !== undefined) return { filters: { ...f, lat: hood.lat, lng: hood.lng, neighbourhood: undefined }, from: hood.label, errors: {} };
+    return { filters: { ...f, neighbourhood: hood.label }, from: null, errors: {} };
+  }
+  return { filters: f, from: null, errors: {} };
+}
