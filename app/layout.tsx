@@ -10,6 +10,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Common Thread", template: "%s · Common Thread" },
   description: "Find volunteer projects, group walks and hobby meetups near you, sized to your energy.",
+  icons: { icon: [{ url: "/icon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
 };
 
 export const viewport: Viewport = {

@@ -8,11 +8,23 @@ export async function SiteHeader() {
   const unread = viewer ? await countUnreadNotifications(viewer.id) : 0;
   return (
     <header className="border-b border-line bg-surface">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+      <div className="mx-auto flex max-w-5xl items-center justify-between gap-3 px-4 py-3">
         <Link href="/" className="text-lg font-bold no-underline">
           <span aria-hidden="true" className="text-brand">◎ </span>Common Thread
         </Link>
-        <nav aria-label="Main" className="flex flex-wrap items-center gap-1 text-sm">
+        {/* On a phone the links fold into a menu (a <details>, so it works without JavaScript); from sm up they sit in a row. */}
+        <details className="site-menu relative" data-testid="site-menu">
+          <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1 rounded-md px-3 py-2 text-sm font-semibold hover:bg-brand-soft sm:hidden [&::-webkit-details-marker]:hidden" data-testid="site-menu-button">
+            Menu
+            {unread > 0 ? (
+              <span className="ml-1 rounded-full bg-brand px-2 py-0.5 text-xs font-semibold text-brand-ink">
+                {unread > 99 ? "99+" : unread}
+                <span className="sr-only"> unread notifications</span>
+              </span>
+            ) : null}
+            <span aria-hidden="true">▾</span>
+          </summary>
+        <nav aria-label="Main" className="absolute right-0 top-full z-20 mt-1 flex w-56 flex-col items-stretch gap-1 rounded-lg border border-line bg-surface p-2 text-sm shadow-md sm:static sm:mt-0 sm:w-auto sm:flex-row sm:flex-wrap sm:items-center sm:border-0 sm:p-0 sm:shadow-none">
           <Link className="rounded-md px-3 py-2 hover:bg-brand-soft" href="/activities">Activities</Link>
           <Link className="rounded-md px-3 py-2 hover:bg-brand-soft" href="/groups">Groups</Link>
           <Link className="rounded-md px-3 py-2 hover:bg-brand-soft" href="/projects" data-testid="projects-link">Projects</Link>
@@ -32,7 +44,7 @@ export async function SiteHeader() {
                 {viewer.name}
               </Link>
               <form action={signOutAction}>
-                <button type="submit" className="rounded-md px-3 py-2 hover:bg-brand-soft" data-testid="sign-out">
+                <button type="submit" className="w-full rounded-md px-3 py-2 text-left hover:bg-brand-soft sm:w-auto" data-testid="sign-out">
                   Sign out
                 </button>
               </form>
@@ -46,6 +58,7 @@ export async function SiteHeader() {
             </>
           )}
         </nav>
+        </details>
       </div>
     </header>
   );

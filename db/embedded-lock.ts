@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 /*
@@ -65,6 +66,24 @@ function removeStaleLock(lockPath: string, deadPid: number, dataDir: string): vo
   throw new EmbeddedDatabaseBusyError(dataDir, moved);
 }
 
+/*
+ * A process ended by a signal does not run its "exit" handlers, so a server stopped with
+ * SIGTERM (as `kill <pid>` and process managers do), Ctrl-C or a closed terminal would leave
+ * its lock behind. And waiting for Next's own shutdown is not enough: `next dev` kills its
+ * server with SIGKILL 100 ms after passing on SIGTERM. So the lock is released as soon as
+ * the signal arrives (the process is ending and serves nothing new), and, when nothing else
+ * handles the signal, the process ends as the signal would have ended it. SIGKILL cannot be
+ * caught; its stale lock is taken over, with a message, by the next process to start.
+ */
+function releaseOnSignals(release: () => void): void {
+  for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) {
+    process.once(signal, () => {
+      release();
+      if (process.listenerCount(signal) === 0) process.exit(128 + (os.constants.signals[signal] ?? 15));
+    });
+  }
+}
+
 /** Takes the lock for `dataDir` for this process, or throws EmbeddedDatabaseBusyError. Returns a release function. */
 export function acquireEmbeddedLock(dataDir: string): () => void {
   const lockPath = `${path.resolve(dataDir)}.lock`;
@@ -89,6 +108,7 @@ export function acquireEmbeddedLock(dataDir: string): () => void {
         }
       };
       process.once("exit", release);
+      releaseOnSignals(release);
       return release;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
@@ -98,6 +118,7 @@ export function acquireEmbeddedLock(dataDir: string): () => void {
       if (Number.isFinite(holder) && isAlive(holder)) throw new EmbeddedDatabaseBusyError(dataDir, holder);
       // The holder died without cleaning up: remove its stale lock and try again.
       removeStaleLock(lockPath, holder, dataDir);
+      console.warn(`[db] The embedded database in ${dataDir} was left locked by process ${Number.isFinite(holder) ? holder : "(unknown)"}, which is no longer running; taking it over.`);
     }
   }
   throw new Error(`Could not take the lock for the embedded database in ${dataDir}.`);

@@ -108,6 +108,8 @@ export const memberships = pgTable(
     status: membershipStatus("status").notNull().default("active"),
     /** When the member accepted the group's agreements; required before becoming active. */
     agreementsAcceptedAt: ts("agreements_accepted_at"),
+    /** Why organizers banned this member: for the group's organizers only, never shown to the member or anyone else. */
+    banReason: text("ban_reason"),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index("memberships_user_idx").on(t.userId)],

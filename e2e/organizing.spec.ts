@@ -40,7 +40,10 @@ test("an organizer runs a weekly walk with standing places from start to cancell
 
   // A second member must accept the agreements to join.
   await bea.goto(groupUrl);
-  await expect(bea.getByTestId("join-form").getByText("Listening over fixing.")).toBeVisible();
+  // The agreements are shown once, beside the join box, which points to them.
+  await expect(bea.getByTestId("agreements").getByText("Listening over fixing.")).toBeVisible();
+  await expect(bea.getByText("Listening over fixing.")).toHaveCount(1);
+  await expect(bea.getByTestId("join-form").getByRole("link", { name: "our agreements" })).toHaveAttribute("href", "#agreements");
   await bea.getByTestId("join-group").click();
   // The browser refuses the unticked required box; nothing is joined yet.
   await expect(bea.getByTestId("membership-status")).toHaveCount(0);

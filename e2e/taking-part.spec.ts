@@ -182,6 +182,10 @@ test("organizers mark attendance one by one or all at once once the activity has
   await organizer.page.reload();
   await organizer.page.getByTestId(`mark-${eve.id}`).getByRole("button", { name: `No-show (${eve.name})` }).click();
   await expect(organizer.page.getByTestId(`attendance-${eve.id}`)).toHaveText("No-show");
+  // The row shows its state once, as the pressed half of a toggle.
+  await expect(organizer.page.getByRole("button", { name: `No-show (${eve.name})` })).toHaveAttribute("aria-pressed", "true");
+  await expect(organizer.page.getByRole("button", { name: `Attended (${eve.name})` })).toHaveAttribute("aria-pressed", "false");
+  await expect(organizer.page.getByTestId(`mark-${eve.id}`).getByText("No-show", { exact: true })).toHaveCount(1);
   await organizer.page.getByTestId("mark-all").getByRole("button").click();
   await expect(organizer.page.getByTestId("mark-all-outcome")).toHaveText("Marked 1 person as attended.");
   await expect(organizer.page.getByTestId(`attendance-${fin.id}`)).toHaveText("Attended");

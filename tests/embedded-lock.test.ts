@@ -39,13 +39,14 @@ function startHolder(dataDir: string, extraEnv: Record<string, string> = {}) {
   child.stderr.on("data", (chunk) => (stderr += chunk));
   const reports = readline.createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const errors = () => stderr;
   /** The next JSON line the process prints, failing with its stderr if it dies first. */
   const next = async (): Promise<Report> => {
     const line = await reports.next();
     if (line.done) throw new Error(`holder process ended early: ${stderr}`);
     return JSON.parse(line.value) as Report;
   };
-  return { child, next, exited };
+  return { child, next, exited, errors };
 }
 
 /**
@@ -141,6 +142,30 @@ describe("the embedded database is only ever open in one process", () => {
     } finally {
       await handle.close();
     }
+  });
+
+  it.each(["SIGTERM", "SIGINT", "SIGHUP"] as const)("releases the lock when the holding process is stopped with %s", async (signal) => {
+    const dir = folder(`signal-${signal}`);
+    const holder = startHolder(dir);
+    await holder.next();
+    expect((await holder.next()).opened).toBe(true);
+    expect(fs.existsSync(`${dir}.lock`)).toBe(true);
+    holder.child.kill(signal);
+    await holder.exited;
+    expect(holder.child.signalCode ?? holder.child.exitCode).not.toBe(0);
+    expect(fs.existsSync(`${dir}.lock`)).toBe(false);
+  });
+
+  it("says so when it takes over a lock whose process is gone", async () => {
+    const dir = folder("stale-message");
+    const gone = await deadPid();
+    fs.writeFileSync(`${dir}.lock`, String(gone));
+    const holder = startHolder(dir);
+    await holder.next();
+    expect((await holder.next()).opened).toBe(true);
+    expect(holder.errors()).toContain(`left locked by process ${gone}, which is no longer running; taking it over`);
+    holder.child.stdin.end();
+    expect(await holder.exited).toBe(0);
   });
 
   it("takes over the lock left behind by a process that crashed", async () => {

@@ -221,7 +221,7 @@ export async function renewInviteCode(actor: Actor, groupId: string): Promise<Ac
  * (removing a banned member, who could then join again) is the owner's.
  * Owners themselves cannot be changed here.
  */
-export async function changeMember(actor: Actor, groupId: string, userId: string, change: MemberChange): Promise<ActionResult> {
+export async function changeMember(actor: Actor, groupId: string, userId: string, change: MemberChange, reason?: string): Promise<ActionResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [group] = await tx.select({ id: groups.id, name: groups.name, slug: groups.slug, visibility: groups.visibility }).from(groups).where(eq(groups.id, groupId)).limit(1);
@@ -258,7 +258,7 @@ export async function changeMember(actor: Actor, groupId: string, userId: string
         break;
       case "ban":
         // The row stays, marked banned, so the member cannot simply join again.
-        await tx.update(memberships).set({ status: "banned", role: "member" }).where(where);
+        await tx.update(memberships).set({ status: "banned", role: "member", banReason: reason?.trim() || null }).where(where);
         await withdrawFromGroup(tx, groupId, userId);
         break;
     }

@@ -34,6 +34,8 @@ export interface MemberRow {
   status: Membership["status"];
   agreementsAcceptedAt: Date | null;
   since: Date;
+  /** Why they were banned, as the organizer wrote it (organizers only). */
+  banReason: string | null;
 }
 
 const columns = {
@@ -88,6 +90,7 @@ export async function listMembersForOrganizers(groupId: string): Promise<MemberR
       status: memberships.status,
       agreementsAcceptedAt: memberships.agreementsAcceptedAt,
       since: memberships.createdAt,
+      banReason: memberships.banReason,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))

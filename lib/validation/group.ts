@@ -84,6 +84,8 @@ export function isGroupSlug(value: unknown): value is string {
 export const memberChangeSchema = z.object({
   userId: z.uuid({ error: "Choose a member." }),
   change: z.enum(["promote", "demote", "remove", "ban", "approve", "decline"], { error: "Choose what to do." }),
+  /** Why a member is banned; kept for the group's organizers. */
+  reason: z.preprocess((v) => (v === null || v === "" ? undefined : v), z.string().overwrite(withoutNul).trim().max(500, "Keep the reason under 500 characters.").optional()),
 });
 
 export type MemberChange = z.infer<typeof memberChangeSchema>["change"];

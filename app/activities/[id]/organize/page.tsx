@@ -18,18 +18,36 @@ type Props = { params: Promise<{ id: string }> };
 
 const attendanceWord = { attended: "Attended", no_show: "No-show" } as const;
 
+/**
+ * Attendance as a two-way toggle: the pressed button (aria-pressed) is the current state,
+ * so the row does not say "Attended" twice. Pressing the other one changes it.
+ */
 function Attendance({ activityId, entry, canMark }: { activityId: string; entry: RosterEntry; canMark: boolean }) {
+  if (!canMark) return entry.attendance ? <span className="text-sm" data-testid={`attendance-${entry.userId}`}>{attendanceWord[entry.attendance]}</span> : null;
   return (
-    <div className="flex flex-wrap items-center gap-2">
-      <span className="text-sm" data-testid={`attendance-${entry.userId}`}>{entry.attendance ? attendanceWord[entry.attendance] : canMark ? "Not marked" : ""}</span>
-      {canMark ? (
-        <ActionForm action={markAttendanceAction} activityId={activityId} className="flex flex-wrap gap-2" testId={`mark-${entry.userId}`}>
-          <input type="hidden" name="userId" value={entry.userId} />
-          <Button type="submit" name="attendance" value="attended" variant="secondary" aria-label={`Attended (${entry.name})`}>Attended</Button>
-          <Button type="submit" name="attendance" value="no_show" variant="ghost" aria-label={`No-show (${entry.name})`}>No-show</Button>
-        </ActionForm>
-      ) : null}
-    </div>
+    <ActionForm action={markAttendanceAction} activityId={activityId} className="flex flex-wrap items-center gap-2" testId={`mark-${entry.userId}`}>
+      <input type="hidden" name="userId" value={entry.userId} />
+      {entry.attendance ? null : <span className="text-sm text-muted" data-testid={`attendance-${entry.userId}`}>Not marked</span>}
+      <div role="group" aria-label={`Attendance of ${entry.name}`} className="inline-flex overflow-hidden rounded-lg border border-line">
+        {(["attended", "no_show"] as const).map((value) => {
+          const pressed = entry.attendance === value;
+          return (
+            <button
+              key={value}
+              type="submit"
+              name="attendance"
+              value={value}
+              aria-pressed={pressed}
+              aria-label={`${attendanceWord[value]} (${entry.name})`}
+              className={`min-h-11 px-3 text-sm font-semibold ${pressed ? "bg-brand text-brand-ink before:content-['✓_']" : "bg-surface text-ink hover:bg-brand-soft"}`}
+              data-testid={pressed ? `attendance-${entry.userId}` : undefined}
+            >
+              {attendanceWord[value]}
+            </button>
+          );
+        })}
+      </div>
+    </ActionForm>
   );
 }
 

@@ -21,11 +21,15 @@ export async function changeMemberAction(groupId: string, slug: string, _prev: M
   if (!isFormData(formData)) return unreadableForm();
   const ids = boundGroupSchema.safeParse({ groupId, slug });
   if (!ids.success) return fail("not_found", GROUP_NOT_FOUND);
-  const parsed = memberChangeSchema.safeParse({ userId: formData.get("userId"), change: formData.get("change") });
+  const parsed = memberChangeSchema.safeParse({ userId: formData.get("userId"), change: formData.get("change"), reason: formData.get("reason") ?? undefined });
   if (!parsed.success) return invalid(parsed.error);
+  // A ban is the one change organizers are asked to explain, for each other's record.
+  if (parsed.data.change === "ban" && !parsed.data.reason) {
+    return { ok: false, code: "invalid_input", message: "Say briefly why, for the other organizers. The member doesn't see it.", fieldErrors: { reason: "Say briefly why, for the other organizers. The member doesn't see it." } };
+  }
   const viewer = await getViewer();
   if (!viewer) return fail("unauthenticated", "Please sign in first.");
-  const result = await changeMember(viewer, ids.data.groupId, parsed.data.userId, parsed.data.change);
+  const result = await changeMember(viewer, ids.data.groupId, parsed.data.userId, parsed.data.change, parsed.data.reason);
   if (!result.ok) return result;
   revalidatePath(`/groups/${ids.data.slug}`, "layout");
   return { ok: true, data: { message: said[parsed.data.change] } };

@@ -1,32 +1,105 @@
 "use client";
 
 import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import type { MemberActionState } from "./actions";
 
-const labels = { approve: "Approve", decline: "Decline", promote: "Make organizer", demote: "Make member", remove: "Remove", ban: "Ban", unban: "Lift ban" } as const;
+const labels = { approve: "Approve", decline: "Decline", promote: "Make organizer", demote: "Make member", remove: "Remove from the group", ban: "Ban", unban: "Lift ban" } as const;
 type Change = keyof typeof labels;
 
 /** Lifting a ban removes the banned membership, so the person may join again. */
 const submitted = (c: Change) => (c === "unban" ? "remove" : c);
 
-/** The buttons for one member; each submits its change, so no JavaScript is needed. */
-export function MemberForm({ action, userId, name, changes }: { action: (p: MemberActionState, d: FormData) => Promise<MemberActionState>; userId: string; name: string; changes: Change[] }) {
+type Action = (p: MemberActionState, d: FormData) => Promise<MemberActionState>;
+
+/**
+ * What an organizer can do about one member. Approving or declining a request are plain
+ * buttons; everything else waits behind a quiet "Options" menu (a <details>, so it needs no
+ * JavaScript), and a ban asks for a reason, which only organizers see. Every button submits
+ * its own change.
+ */
+export function MemberForm({ action, userId, name, changes }: { action: Action; userId: string; name: string; changes: Change[] }) {
   const [state, formAction, pending] = useActionState(action, null);
   if (changes.length === 0) return null;
+  const requests = changes.filter((c) => c === "approve" || c === "decline");
+  const roles = changes.filter((c) => c === "promote" || c === "demote" || c === "unban");
+  const reasonError = state && !state.ok ? state.fieldErrors?.reason : undefined;
+  const hidden = <input type="hidden" name="userId" value={userId} />;
   return (
-    <form action={formAction} className="flex flex-wrap items-center gap-2">
-      <input type="hidden" name="userId" value={userId} />
-      {changes.map((c) => (
-        <Button key={c} type="submit" name="change" value={submitted(c)} variant={c === "ban" || c === "remove" ? "danger" : c === "approve" ? "primary" : "secondary"} disabled={pending} aria-label={`${labels[c]}: ${name}`} data-testid={`member-${c}`}>
-          {labels[c]}
-        </Button>
-      ))}
+    <div className="flex flex-wrap items-center justify-end gap-2">
+      {requests.length ? (
+        <form action={formAction} className="flex flex-wrap gap-2">
+          {hidden}
+          {requests.map((c) => (
+            <Button key={c} type="submit" name="change" value={c} variant={c === "approve" ? "primary" : "secondary"} disabled={pending} aria-label={`${labels[c]}: ${name}`} data-testid={`member-${c}`}>
+              {labels[c]}
+            </Button>
+          ))}
+        </form>
+      ) : null}
+      {changes.length > requests.length ? (
+        <details className="relative" open={Boolean(reasonError)} data-testid="member-menu">
+          <summary className={buttonClass("ghost", "cursor-pointer list-none [&::-webkit-details-marker]:hidden")} data-testid="member-options">
+            Options<span className="sr-only"> for {name}</span> <span aria-hidden="true">▾</span>
+          </summary>
+          <div className="mt-2 space-y-3 rounded-lg border border-line bg-surface p-3 shadow-sm sm:absolute sm:right-0 sm:z-10 sm:w-80">
+            {roles.length ? (
+              <form action={formAction} className="flex flex-wrap gap-2">
+                {hidden}
+                {roles.map((c) => (
+                  <Button key={c} type="submit" name="change" value={submitted(c)} variant="secondary" disabled={pending} aria-label={`${labels[c]}: ${name}`} data-testid={`member-${c}`}>
+                    {labels[c]}
+                  </Button>
+                ))}
+              </form>
+            ) : null}
+            {changes.includes("remove") ? (
+              <form action={formAction}>
+                {hidden}
+                <p className="mb-1 text-sm text-muted">They can join again later.</p>
+                <Button type="submit" name="change" value="remove" variant="secondary" disabled={pending} aria-label={`Remove ${name} from the group`} data-testid="member-remove">
+                  {labels.remove}
+                </Button>
+              </form>
+            ) : null}
+            {changes.includes("ban") ? (
+              <form action={formAction} className="space-y-2 border-t border-line pt-3">
+                {hidden}
+                <label htmlFor={`ban-reason-${userId}`} className="block text-sm font-medium">
+                  Why ban {name}?
+                </label>
+                <p id={`ban-reason-${userId}-hint`} className="text-sm text-muted">
+                  For the other organizers; {name} doesn&apos;t see it. They can&apos;t join again until the owner lifts the ban.
+                </p>
+                <textarea
+                  id={`ban-reason-${userId}`}
+                  name="reason"
+                  required
+                  maxLength={500}
+                  rows={2}
+                  className="block w-full rounded-lg border border-line bg-surface px-3 py-2 text-base text-ink aria-[invalid=true]:border-danger"
+                  aria-invalid={Boolean(reasonError)}
+                  aria-describedby={`ban-reason-${userId}-hint${reasonError ? ` ban-reason-${userId}-error` : ""}`}
+                  data-testid="ban-reason"
+                />
+                {reasonError ? (
+                  <p id={`ban-reason-${userId}-error`} className="text-sm font-medium text-danger">
+                    {reasonError}
+                  </p>
+                ) : null}
+                <Button type="submit" name="change" value="ban" variant="danger" disabled={pending} aria-label={`Ban ${name}`} data-testid="member-ban">
+                  Ban {name}
+                </Button>
+              </form>
+            ) : null}
+          </div>
+        </details>
+      ) : null}
       {state ? (
-        <span role={state.ok ? "status" : "alert"} className={state.ok ? "text-sm" : "text-sm text-danger"}>
+        <span role={state.ok ? "status" : "alert"} className={state.ok ? "text-sm" : "text-sm text-danger"} data-testid="member-outcome">
           {state.ok ? state.data.message : state.message}
         </span>
       ) : null}
-    </form>
+    </div>
   );
 }

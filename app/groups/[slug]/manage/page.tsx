@@ -42,9 +42,10 @@ export default async function ManageGroupPage({ params }: Props) {
   const origin = await requestOrigin();
   const joinPath = `/groups/${group.slug}/join`;
   const row = (m: MemberRow) => (
-    <li key={m.userId} className="flex flex-wrap items-center justify-between gap-2 border-b border-line py-2" data-testid="member-row">
+    <li key={m.userId} className="flex items-center justify-between gap-2 border-b border-line py-2" data-testid="member-row">
       <span>
         <span className="font-medium">{m.name}</span> <span className="text-sm text-muted">{m.status === "banned" ? "banned" : m.role}</span>
+        {m.status === "banned" && m.banReason ? <span className="block text-sm text-muted" data-testid="ban-reason-shown">Why: {m.banReason}</span> : null}
       </span>
       <MemberForm action={action} userId={m.userId} name={m.name} changes={[...changesFor(allowed.role, m, viewer.id)]} />
     </li>
