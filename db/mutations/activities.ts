@@ -4,14 +4,14 @@ import { DateTime } from "luxon";
 import { fail, type ActionResult } from "@/lib/action-result";
 import { formatWhen } from "@/lib/dates";
 import { authorize, type Actor } from "@/lib/authz";
-import { atLocalTime, localTimeOf, seriesRuleText } from "@/lib/recurrence";
+import { localTimeOf, occurrencesBetween, seriesRuleText } from "@/lib/recurrence";
 import { toActivityFacts, type ActivityFacts, type ActivityInput, type EditScope } from "@/lib/validation/activity";
 import { getDb, type Db } from "../client";
 import { activities, groups, projects, rsvps, series, type Activity } from "../schema";
 import { membershipIn } from "./groups";
 import { notifyMany } from "./notifications";
 import { promoteFromWaitlist } from "./rsvps";
-import { startSeries } from "./series";
+import { fillSeriesWindow, startSeries } from "./series";
 
 /*
  * Creating, editing, duplicating and cancelling activities. Every entry point reads the
@@ -131,11 +131,20 @@ async function tellOfChange(tx: Db, activityId: string, title: string, userIds: 
   });
 }
 
+/** The first `count` starts of a stored series rule, beginning with its own first start. */
+function datesOfRule(rule: string, zone: string, first: Date, count: number): Date[] {
+  if (count === 0) return [];
+  // A generous span: monthly rules are at most about five weeks apart.
+  const until = new Date(first.getTime() + (count + 1) * 40 * 86_400_000);
+  const later = occurrencesBetween(rule, zone, 0, first, until).map((o) => o.startsAt);
+  return [first, ...later].slice(0, count);
+}
+
 /**
  * Edits an activity. For an occurrence of a series, scope "following" applies the change
- * to this and every later occurrence: each keeps its own date, shifted by as many days
- * as this one moved, at the new local time in the new zone, and the series' rule is
- * re-anchored here so occurrences generated later follow the change.
+ * to this and every later occurrence: the series' rule is re-anchored at the new start,
+ * each of those occurrences takes the next date that rule gives (at the new local time in
+ * the new zone), and the rule's dates past them are generated at once.
  */
 export async function updateActivity(actor: Actor, activityId: string, input: ActivityInput, scope: EditScope = "this"): Promise<ActionResult<{ changed: number }>> {
   const db = await getDb();
@@ -158,36 +167,39 @@ export async function updateActivity(actor: Actor, activityId: string, input: Ac
       .where(and(eq(activities.seriesId, current.seriesId), gte(activities.startsAt, current.startsAt)))
       .orderBy(asc(activities.startsAt))
       .for("update");
-    const oldDay = DateTime.fromJSDate(current.startsAt, { zone: current.timezone }).startOf("day");
-    const newStart = DateTime.fromJSDate(next.startsAt, { zone: next.timezone });
-    const dayShift = Math.round(newStart.startOf("day").diff(oldDay.setZone(next.timezone, { keepLocalTime: true }), "days").days);
     const durationMs = next.endsAt.getTime() - next.startsAt.getTime();
     const cutoffLead = next.rsvpCutoff ? next.startsAt.getTime() - next.rsvpCutoff.getTime() : null;
+    // This and every later occurrence take, one for one, the dates the re-anchored rule
+    // gives, so what exists after the edit is exactly what the new rule says: shifting each
+    // old date by the same number of days would skip the new rule's dates that fall before
+    // the old window's end, and would break "the nth weekday of the month".
+    const rule = s ? seriesRuleText(s.frequency, next.startsAt, next.timezone) : null;
+    const starts = rule ? datesOfRule(rule, next.timezone, next.startsAt, following.length) : following.map((o) => o.startsAt);
     let changed = 0;
     const toTell = new Set<string>();
-    let lastStart = next.startsAt;
-    for (const occurrence of following) {
-      const day = DateTime.fromJSDate(occurrence.startsAt, { zone: occurrence.timezone }).plus({ days: dayShift });
-      const start = atLocalTime(day, newStart.hour, newStart.minute, next.timezone);
-      if (start > lastStart) lastStart = start;
+    for (const [i, occurrence] of following.entries()) {
+      const start = starts[i];
       const facts = { ...next, startsAt: start, endsAt: new Date(start.getTime() + durationMs), rsvpCutoff: cutoffLead === null ? null : new Date(start.getTime() - cutoffLead) };
       const applied = await applyFacts(tx, occurrence, facts);
       if (applied.changed) changed++;
       for (const id of applied.toTell) toTell.add(id);
     }
     await tellOfChange(tx, current.id, next.title, toTell, true);
-    if (s) {
-      await tx
+    if (s && rule) {
+      const [updated] = await tx
         .update(series)
         .set({
-          rrule: seriesRuleText(s.frequency, next.startsAt, next.timezone),
+          rrule: rule,
           timezone: next.timezone,
           localStartTime: localTimeOf(next.startsAt, next.timezone),
           durationMinutes: Math.round(durationMs / 60_000),
-          // Moved occurrences may now lie past the old window's end; never generate them twice.
-          generatedUntil: lastStart > s.generatedUntil ? lastStart : s.generatedUntil,
+          // The window now ends at the last re-dated occurrence; the rule's dates after it
+          // are generated at once, up to the usual horizon.
+          generatedUntil: starts[starts.length - 1] ?? next.startsAt,
         })
-        .where(eq(series.id, s.id));
+        .where(eq(series.id, s.id))
+        .returning();
+      await fillSeriesWindow(tx, updated);
     }
     return { ok: true as const, data: { changed } };
   });

@@ -35,7 +35,7 @@ export async function startSeries(tx: Tx, first: Activity, frequency: Frequency,
     })
     .returning();
   await tx.update(activities).set({ seriesId: row.id }).where(eq(activities.id, first.id));
-  await fillWindow(tx, row, now);
+  await fillSeriesWindow(tx, row, now);
   const [fresh] = await tx.select().from(series).where(eq(series.id, row.id));
   return fresh;
 }
@@ -45,7 +45,7 @@ export async function startSeries(tx: Tx, first: Activity, frequency: Frequency,
  * the facts of its latest occurrence, and gives each active standing place its RSVP.
  * The caller holds the series row lock, so two page views cannot generate twice.
  */
-async function fillWindow(tx: Tx, s: Series, now: Date): Promise<number> {
+export async function fillSeriesWindow(tx: Tx, s: Series, now = new Date()): Promise<number> {
   if (s.endedAt) return 0;
   const until = horizonFrom(now);
   if (s.generatedUntil >= until) return 0;
@@ -80,7 +80,7 @@ export async function extendSeries(seriesId: string, now = new Date()): Promise<
   return db.transaction(async (tx) => {
     const [s] = await tx.select().from(series).where(eq(series.id, seriesId)).for("update");
     if (!s) return 0;
-    return fillWindow(tx, s, now);
+    return fillSeriesWindow(tx, s, now);
   });
 }
 
