@@ -22,7 +22,7 @@ export const BACK_SHORTLY_PAGE = `<!doctype html>
 <body>
 <main>
   <h1>We'll be back shortly</h1>
-  <p>Common Thread can't reach its database just now. Nothing you've done is lost, and there's nothing you need to do: this page tries again by itself every few seconds.</p>
+  <p>Common Thread can't reach its database just now. Everything you've done is kept safe, and there's nothing you need to do: this page tries again by itself every few seconds.</p>
   <p>If you need someone to talk to now, <a href="/help">our help page lists crisis lines</a>.</p>
 </main>
 </body>

@@ -23,7 +23,7 @@ function databaseCause(cause: unknown): unknown {
 /** The same error without parameter values; anything else is returned as it is. */
 export function withoutQueryParameters(value: unknown): unknown {
   if (!isQueryError(value)) return value;
-  const safe = new Error(`Failed query: ${value.query}`);
+  const safe = new Error(`Query error: ${value.query}`);
   safe.name = "DrizzleQueryError";
   const frames = (value.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line));
   safe.stack = [`${safe.name}: ${safe.message}`, ...frames].join("\n");

@@ -52,7 +52,7 @@ describe("error logs", () => {
       console.error("page failed", error);
     }
     const text = logged.join("\n");
-    expect(text).toMatch(/Failed query: insert into "users"/);
+    expect(text).toMatch(/Query error: insert into "users"/);
     expect(text).not.toContain(SECRET_HASH);
     expect(text).not.toMatch(/logged-\d+@example\.org/);
   });
