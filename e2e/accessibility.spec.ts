@@ -34,6 +34,8 @@ test("an activity page and its group page have no WCAG 2.2 AA violations", async
 });
 
 test("a member's home and account page, and a form showing errors, have no WCAG 2.2 AA violations", async ({ page, member, signInPage, chrome }) => {
+  // Four pages, each checked in both themes, and two sign-in attempts: more than the default allows.
+  test.setTimeout(120_000);
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Hello, ${member.name}`);
   await expectNoAxeViolations(page);

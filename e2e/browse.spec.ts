@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { DateTime } from "luxon";
 import { ActivityPage } from "./pages/activity-page";
 import { ListingPage } from "./pages/listing-page";
 import { expect, test } from "./fixtures";
@@ -124,7 +125,10 @@ test.describe("an activity's page", () => {
     const ics = fs.readFileSync(file, "utf8").replace(/\r\n /g, "");
     expect(ics).toContain("BEGIN:VEVENT");
     expect(ics).toContain(`SUMMARY:${title.replace(/[\\;,]/g, (c) => `\\${c}`)}`);
-    expect(ics).toContain(`DTSTART:${new Date(starts!).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "")}`);
+    // Times are written in the activity's own zone (TZID), with its VTIMEZONE in the file.
+    const local = DateTime.fromISO(starts!).setZone("Europe/London").toFormat("yyyyMMdd'T'HHmmss");
+    expect(ics).toContain("BEGIN:VTIMEZONE");
+    expect(ics).toContain(`DTSTART;TZID=Europe/London:${local}`);
   });
 
   test("the going count matches the places left", async ({ listing, activityPage }) => {
