@@ -19,7 +19,7 @@ export default function HelpPage() {
         <Markdown source={crisisLines} />
       </Card>
       <p className="text-muted">
-        Something on Common Thread worrying you? Every activity, comment, group and member can be reported to the people who look after this hub.
+        Something on Common Thread worrying you? You can block a member from their page, so neither of you sees the other, and the organizers of a group can remove comments on what they run.
       </p>
     </div>
   );
