@@ -16,7 +16,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const reflected = (await searchParams).reflected;
   const reflectedId = typeof reflected === "string" && /^[0-9a-f-]{36}$/i.test(reflected) ? reflected : undefined;
   const [viewer, zone] = await Promise.all([getViewer(), getViewerZone()]);
-  const thisWeek = await listActivities(activityFiltersSchema.parse({ when: "week", perPage: "8" }), { viewerId: viewer?.id ?? null, zone });
+  const thisWeek = await listActivities(activityFiltersSchema.parse({ when: "week", perPage: "8" }), { viewerId: viewer?.id ?? null, zone, count: false });
   const weekAhead = new Date(Date.now() + 7 * 24 * 3600_000);
   const mine = viewer ? await listUpcomingForMember(viewer.id, weekAhead) : [];
   const memberZone = viewer ? await getMemberZone(viewer.id, zone) : zone;

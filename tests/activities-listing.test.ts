@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
 import { getActivityForViewer, listActivities } from "@/db/queries/activities";
 import { activityFiltersSchema } from "@/lib/validation/activity-filters";
 import { addMember, makeActivity, makeGroup, makeUser } from "./helpers/factories";
@@ -61,6 +63,41 @@ describe("the activity listing", () => {
     expect(first.items.map((i) => i.id)).toEqual([sooner.id, middle.id]);
     const second = await listActivities(filters({ group: group.slug, perPage: "2", page: "2" }), { viewerId: null, zone });
     expect(second.items.map((i) => i.id)).toEqual([later.id]);
+  });
+
+  it("keeps an activity that began thirteen days ago and runs a fortnight, but not one that has ended", async () => {
+    const group = await makeGroup();
+    const running = await makeActivity(group.id, { startsInHours: -13 * 24, endsAt: new Date(Date.now() + 24 * 3600_000) });
+    await makeActivity(group.id, { startsInHours: -3 * 24 });
+    const { items, total, totalIsExact } = await listActivities(filters({ group: group.slug }), { viewerId: null, zone });
+    expect(items.map((i) => i.id)).toEqual([running.id]);
+    expect({ total, totalIsExact }).toEqual({ total: 1, totalIsExact: true });
+  });
+
+  it("counts only so far past the page it shows, says there are more, and still pages on to the end", async () => {
+    const group = await makeGroup();
+    const db = await getDb();
+    // 230 hourly walks: more than the listing counts past its first page.
+    await db.execute(sql`insert into activities (group_id, kind, title, starts_at, ends_at, timezone, energy_level, talk_level)
+      select ${group.id}, 'walk', 'Walk ' || n, now() + n * interval '1 hour', now() + n * interval '1 hour' + interval '1 hour', 'Europe/London', 'low', 'some_chat'
+      from generate_series(1, 230) as n`);
+    const first = await listActivities(filters({ group: group.slug, perPage: "20" }), { viewerId: null, zone });
+    expect(first.items.map((i) => i.title)).toEqual(Array.from({ length: 20 }, (_, i) => `Walk ${i + 1}`));
+    expect({ total: first.total, exact: first.totalIsExact, pageCount: first.pageCount, hasMore: first.hasMore }).toEqual({ total: 200, exact: false, pageCount: null, hasMore: true });
+    const eleventh = await listActivities(filters({ group: group.slug, perPage: "20", page: "11" }), { viewerId: null, zone });
+    expect({ total: eleventh.total, exact: eleventh.totalIsExact, pageCount: eleventh.pageCount, hasMore: eleventh.hasMore }).toEqual({ total: 230, exact: true, pageCount: 12, hasMore: true });
+    const last = await listActivities(filters({ group: group.slug, perPage: "20", page: "12" }), { viewerId: null, zone });
+    expect(last.items.map((i) => i.title)).toEqual(Array.from({ length: 10 }, (_, i) => `Walk ${i + 221}`));
+    expect(last.hasMore).toBe(false);
+  });
+
+  it("without a count, a page still knows whether another follows", async () => {
+    const group = await makeGroup();
+    for (const h of [2, 4, 6]) await makeActivity(group.id, { startsInHours: h });
+    const two = await listActivities(filters({ group: group.slug, perPage: "2" }), { viewerId: null, zone, count: false });
+    expect({ n: two.items.length, hasMore: two.hasMore }).toEqual({ n: 2, hasMore: true });
+    const three = await listActivities(filters({ group: group.slug, perPage: "3" }), { viewerId: null, zone, count: false });
+    expect({ n: three.items.length, hasMore: three.hasMore }).toEqual({ n: 3, hasMore: false });
   });
 
   it("keeps only activities with a free place when asked for spots left", async () => {

@@ -7,6 +7,12 @@ import { loadActivityListing, type SearchParams } from "./loader";
 
 export const metadata: Metadata = { title: "Activities" };
 
+/** "1 activity", "12 activities", or "more than 220 activities" past what the listing counts. */
+function countText(total: number, exact: boolean): string {
+  if (!exact) return `More than ${total} activities`;
+  return `${total} ${total === 1 ? "activity" : "activities"}`;
+}
+
 export default async function ActivitiesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const data = await loadActivityListing(await searchParams);
   const errorEntries = Object.entries(data.errors);
@@ -39,14 +45,14 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
           </Alert>
         ) : null}
         <p className="text-sm text-muted" data-testid="result-count" aria-live="polite">
-          {data.total === 0 ? "Nothing matches these filters yet." : `${data.total} ${data.total === 1 ? "activity" : "activities"}, soonest first. Times are shown in ${data.zone}.`}
+          {data.total === 0 && data.page === 1 ? "Nothing matches these filters yet." : `${countText(data.total, data.totalIsExact)}, soonest first. Times are shown in ${data.zone}.`}
         </p>
         <ul className="space-y-3" data-testid="activity-list">
           {data.items.map((a) => (
             <ActivityCard key={a.id} activity={a} zone={data.zone} distanceFrom={data.distanceFrom} />
           ))}
         </ul>
-        <Pagination basePath="/activities" params={data.params} page={data.page} pageCount={data.pageCount} />
+        <Pagination basePath="/activities" params={data.params} page={data.page} pageCount={data.pageCount} hasMore={data.hasMore} />
       </section>
     </div>
   );

@@ -8,6 +8,7 @@ import { localTimeOf, occurrencesBetween, seriesRuleText } from "@/lib/recurrenc
 import { toActivityFacts, type ActivityFacts, type ActivityInput, type EditScope } from "@/lib/validation/activity";
 import { getDb, type Db } from "../client";
 import { activities, groups, projects, rsvps, series, type Activity } from "../schema";
+import { forgetKnownPlaces } from "../queries/places";
 import { membershipIn } from "./groups";
 import { notifyMany } from "./notifications";
 import { promoteFromWaitlist } from "./rsvps";
@@ -46,10 +47,16 @@ async function projectRefusal(tx: Db, groupId: string, projectId: string | null 
   return { ok: false, code: "invalid_input", message: "Please check the project.", fieldErrors: { projectId: "Choose one of this group's projects, or none." } };
 }
 
+/** A write that may change the places the hub knows: the neighbourhood list is read afresh after it. */
+function placesChanged<T>(result: T): T {
+  forgetKnownPlaces();
+  return result;
+}
+
 /** Creates one activity, or the first occurrence of a series and the next ~12 weeks. */
 export async function createActivity(actor: Actor, groupId: string, input: ActivityInput): Promise<ActionResult<{ id: string; seriesId: string | null }>> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  return placesChanged(await db.transaction(async (tx) => {
     const [group] = await tx.select({ hiddenAt: groups.hiddenAt, visibility: groups.visibility }).from(groups).where(eq(groups.id, groupId));
     if (!group || group.hiddenAt) return fail("not_found", "We couldn't find that group.");
     const membership = await membershipIn(tx, groupId, actor?.id);
@@ -65,7 +72,7 @@ export async function createActivity(actor: Actor, groupId: string, input: Activ
       .returning();
     const s = input.repeat === "none" ? null : await startSeries(tx, created, input.repeat);
     return { ok: true as const, data: { id: created.id, seriesId: s?.id ?? null } };
-  });
+  }));
 }
 
 function pickFacts(a: Activity): ActivityFacts {
@@ -148,7 +155,7 @@ function datesOfRule(rule: string, zone: string, first: Date, count: number): Da
  */
 export async function updateActivity(actor: Actor, activityId: string, input: ActivityInput, scope: EditScope = "this"): Promise<ActionResult<{ changed: number }>> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  return placesChanged(await db.transaction(async (tx) => {
     const current = await organizerLock(tx, actor, activityId);
     if (isRefusal(current)) return current;
     const badProject = current.projectId === (input.projectId ?? null) ? null : await projectRefusal(tx, current.groupId, input.projectId);
@@ -202,7 +209,7 @@ export async function updateActivity(actor: Actor, activityId: string, input: Ac
       await fillSeriesWindow(tx, updated);
     }
     return { ok: true as const, data: { changed } };
-  });
+  }));
 }
 
 /**

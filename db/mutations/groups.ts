@@ -7,6 +7,7 @@ import { inviteCodeMatches, newInviteCode } from "@/lib/invite-codes";
 import { GROUP_NOT_FOUND, ONLY_OWNER_MAKES_PRIVATE, slugify, STAYS_PRIVATE, type GroupInput, type MemberChange } from "@/lib/validation/group";
 import { getDb, type Db } from "../client";
 import { activities, groupDepartures, groups, memberships, rsvps, series, standingPlaces, type Group, type Membership } from "../schema";
+import { forgetKnownPlaces } from "../queries/places";
 import { notifyMany } from "./notifications";
 import { cancelRsvp } from "./rsvps";
 
@@ -117,7 +118,7 @@ export type GroupSettings = Pick<Group, "slug" | "name" | "about" | "agreements"
 export async function updateGroup(actor: Actor, groupId: string, input: GroupInput): Promise<ActionResult<GroupSettings>> {
   if (!actor) return fail("unauthenticated", "Please sign in first.");
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const locked = await lockAsOrganizer(tx, actor, groupId);
     if (!locked.ok) return locked;
     const { group } = locked;
@@ -144,6 +145,9 @@ export async function updateGroup(actor: Actor, groupId: string, input: GroupInp
     if (becomesPrivate) await withdrawOutsiders(tx, groupId, updated.name);
     return { ok: true as const, data: updated };
   });
+  // A group made private takes its places out of the public neighbourhood list at once.
+  if (result.ok) forgetKnownPlaces();
+  return result;
 }
 
 /**

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, eq, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { dayBounds, namedRange } from "@/lib/dates";
 import type { ActivityFilters } from "@/lib/validation/activity-filters";
+import { LONGEST_ACTIVITY_MS } from "@/lib/validation/activity";
 import { getDb } from "../client";
 import { activities, groups, type Activity } from "../schema";
 import { groupVisibleTo } from "./visibility";
@@ -112,6 +113,21 @@ function toSummary(row: SummaryRow): ActivitySummary {
   };
 }
 
+/**
+ * "Not ended by `at`", with the start bounded too: nothing lasts longer than LONGEST_ACTIVITY_MS,
+ * so the start index is read from a fortnight before `at` instead of from the first activity
+ * the hub ever held (at a year of history, tens of thousands of past rows for one page).
+ */
+function notEndedBy(at: Date): SQL[] {
+  return [gte(activities.endsAt, at), gte(activities.startsAt, new Date(at.getTime() - LONGEST_ACTIVITY_MS))];
+}
+
+/*
+ * The listing counts what matches only this far past the page it shows: "more than 220" serves
+ * a person as well as an exact total, and an exact count of a busy year is a walk of every row.
+ */
+const COUNT_AHEAD = 200;
+
 function filterConditions(f: ActivityFilters, ctx: { viewerId: string | null; now: Date; zone: string }): SQL[] {
   const where: SQL[] = [isNull(activities.hiddenAt), groupVisibleTo(ctx.viewerId)];
   if (f.kind.length) where.push(inArray(activities.kind, f.kind));
@@ -136,14 +152,13 @@ function filterConditions(f: ActivityFilters, ctx: { viewerId: string | null; no
 
   const custom = f.when === "custom" || f.from || f.to;
   if (custom) {
-    if (f.from) where.push(gte(activities.endsAt, dayBounds(f.from, ctx.zone).start));
-    else where.push(gte(activities.endsAt, ctx.now));
+    where.push(...notEndedBy(f.from ? dayBounds(f.from, ctx.zone).start : ctx.now));
     if (f.to) where.push(lt(activities.startsAt, dayBounds(f.to, ctx.zone).next));
   } else if (f.when !== "any") {
     const range = namedRange(f.when as "today" | "weekend" | "week", ctx.now, ctx.zone);
-    where.push(gte(activities.endsAt, range.from), lt(activities.startsAt, range.to));
+    where.push(...notEndedBy(range.from), lt(activities.startsAt, range.to));
   } else {
-    where.push(gte(activities.endsAt, ctx.now));
+    where.push(...notEndedBy(ctx.now));
   }
 
   if (f.lat !== undefined && f.lng !== undefined && f.km !== undefined) {
@@ -156,30 +171,57 @@ function filterConditions(f: ActivityFilters, ctx: { viewerId: string | null; no
   return where;
 }
 
+export interface ActivityPage {
+  items: ActivitySummary[];
+  page: number;
+  perPage: number;
+  /** How many match, counted at most COUNT_AHEAD past this page; a lower bound when `totalIsExact` is false. */
+  total: number;
+  totalIsExact: boolean;
+  /** Null when there are more matches than were counted. */
+  pageCount: number | null;
+  hasMore: boolean;
+}
+
 /**
  * One page of activities a viewer may see, matching the filters, soonest first.
- * Private groups' activities appear only to their active members.
+ * Private groups' activities appear only to their active members. `count: false` skips the
+ * count for a page that never shows it (then `total` is what this page holds).
  */
 export async function listActivities(
   f: ActivityFilters,
-  ctx: { viewerId: string | null; now?: Date; zone: string },
-): Promise<{ items: ActivitySummary[]; total: number; page: number; perPage: number; pageCount: number }> {
+  ctx: { viewerId: string | null; now?: Date; zone: string; count?: boolean },
+): Promise<ActivityPage> {
   const db = await getDb();
   const now = ctx.now ?? new Date();
   const where = and(...filterConditions(f, { viewerId: ctx.viewerId, now, zone: ctx.zone }));
   const distance = f.lat !== undefined && f.lng !== undefined ? distanceExpr(f.lat, f.lng) : null;
-  const [rows, [{ total }]] = await Promise.all([
+  const offset = (f.page - 1) * f.perPage;
+  const countUpTo = offset + COUNT_AHEAD;
+  const [rows, counted] = await Promise.all([
     db
       .select(summaryColumns(distance))
       .from(activities)
       .innerJoin(groups, eq(groups.id, activities.groupId))
       .where(where)
       .orderBy(asc(activities.startsAt), asc(activities.id))
-      .limit(f.perPage)
-      .offset((f.page - 1) * f.perPage),
-    db.select({ total: count() }).from(activities).innerJoin(groups, eq(groups.id, activities.groupId)).where(where),
+      .limit(ctx.count === false ? f.perPage + 1 : f.perPage)
+      .offset(offset),
+    ctx.count === false
+      ? Promise.resolve(undefined)
+      : db
+          .select({ n: count() })
+          .from(db.select({ one: sql`1` }).from(activities).innerJoin(groups, eq(groups.id, activities.groupId)).where(where).limit(countUpTo + 1).as("matching"))
+          .then(([r]) => Number(r.n)),
   ]);
-  return { items: rows.map((r) => toSummary(r as SummaryRow)), total, page: f.page, perPage: f.perPage, pageCount: Math.max(1, Math.ceil(total / f.perPage)) };
+  const items = rows.slice(0, f.perPage).map((r) => toSummary(r as SummaryRow));
+  if (counted === undefined) {
+    return { items, page: f.page, perPage: f.perPage, total: offset + items.length, totalIsExact: rows.length <= f.perPage, pageCount: null, hasMore: rows.length > f.perPage };
+  }
+  const totalIsExact = counted <= countUpTo;
+  const total = Math.min(counted, countUpTo);
+  const pageCount = totalIsExact ? Math.max(1, Math.ceil(total / f.perPage)) : null;
+  return { items, page: f.page, perPage: f.perPage, total, totalIsExact, pageCount, hasMore: pageCount === null || f.page < pageCount };
 }
 
 /** One activity with everything its page shows, or undefined when it does not exist or the viewer may not see it. */
@@ -213,7 +255,7 @@ export async function listUpcomingForMember(userId: string, until: Date, now = n
     .from(activities)
     .innerJoin(groups, eq(groups.id, activities.groupId))
     .innerJoin(sql`rsvps r`, sql`r.activity_id = ${activities.id} and r.user_id = ${userId} and r.status in ('going', 'waitlisted', 'maybe')`)
-    .where(and(gte(activities.endsAt, now), lt(activities.startsAt, until), isNull(activities.hiddenAt), groupVisibleTo(userId)))
+    .where(and(...notEndedBy(now), lt(activities.startsAt, until), isNull(activities.hiddenAt), groupVisibleTo(userId)))
     .orderBy(asc(activities.startsAt))
     .limit(limit);
   return rows.map((r) => ({ ...toSummary(r as SummaryRow), myStatus: r.myStatus }));

@@ -20,8 +20,34 @@ export interface KnownPlace {
 
 const publicPlaces = () => and(isNull(activities.hiddenAt), groupVisibleTo(null), isNotNull(activities.latitude), isNotNull(activities.longitude));
 
+/*
+ * The neighbourhood list is read on every listing, and computing it means grouping every public
+ * activity with a place, so one process keeps it for at most a minute. The writes that change it
+ * (an activity created, edited, cancelled or hidden; a group made private or hidden) forget it at
+ * once, so the organizer who acted sees it fresh; another instance sees it within the minute.
+ */
+const KNOWN_PLACES_FRESH_MS = 60_000;
+const memo = globalThis as unknown as { __ctNeighbourhoods?: { at: number; value: Promise<KnownPlace[]> } };
+
+/** Drops this process's copy of the neighbourhood list; the next read computes it again. */
+export function forgetKnownPlaces(): void {
+  memo.__ctNeighbourhoods = undefined;
+}
+
 /** The neighbourhoods of public activities, each with its middle (the mean of its places), A–Z. */
 export async function listNeighbourhoods(): Promise<KnownPlace[]> {
+  const held = memo.__ctNeighbourhoods;
+  if (held && Date.now() - held.at < KNOWN_PLACES_FRESH_MS) return held.value;
+  const value = readNeighbourhoods();
+  memo.__ctNeighbourhoods = { at: Date.now(), value };
+  // A failed read is never kept: the next request asks the database again.
+  value.catch(() => {
+    if (memo.__ctNeighbourhoods?.value === value) forgetKnownPlaces();
+  });
+  return value;
+}
+
+async function readNeighbourhoods(): Promise<KnownPlace[]> {
   const db = await getDb();
   const rows = await db
     .select({ label: activities.neighbourhood, lat: sql<number>`avg(${activities.latitude})`, lng: sql<number>`avg(${activities.longitude})` })

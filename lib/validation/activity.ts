@@ -4,6 +4,9 @@ import { withoutNul } from "./text";
 import { canonicalZone, firstOfTwoLabel, formatDay, isValidTimeZone, parseWallClock, resolveWallClock, type ResolvedWallClock } from "@/lib/dates";
 import { energyLevels, kinds, talkLevels } from "@/lib/labels";
 
+/** The longest an activity may last. Listings rely on it: anything not yet ended began at most this long ago. */
+export const LONGEST_ACTIVITY_MS = 14 * 86_400_000;
+
 /*
  * One schema for the activity editor in the browser, the server action and the JSON API.
  * Times are typed as local wall-clock date-times ("2026-11-28T10:00") plus an IANA zone,
@@ -106,7 +109,7 @@ export const activityInputSchema = z
     if (start && end && start.status !== "skipped" && end.status !== "skipped") {
       const length = end.instant.getTime() - start.instant.getTime();
       if (length <= 0) ctx.addIssue({ code: "custom", path: ["endsLocal"], message: "The end must be after the start." });
-      else if (length > 14 * 86_400_000) ctx.addIssue({ code: "custom", path: ["endsLocal"], message: "An activity can last at most 14 days." });
+      else if (length > LONGEST_ACTIVITY_MS) ctx.addIssue({ code: "custom", path: ["endsLocal"], message: "An activity can last at most 14 days." });
     }
     const startsAt = start && start.status !== "skipped" ? start.instant : undefined;
     if (v.rsvpCutoffLocal && startsAt) {

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { getDb } from "@/db/client";
+import { forgetKnownPlaces } from "@/db/queries/places";
 import { activities, groups, memberships, projects, tasks, users, type Activity, type Group, type NewActivity, type Project, type Task, type User } from "@/db/schema";
 
 /*
@@ -53,6 +54,8 @@ export async function makeActivity(groupId: string, overrides: Partial<NewActivi
       ...rest,
     })
     .returning();
+  // Written straight to the table, as the seed does: the neighbourhood list is read afresh after it.
+  forgetKnownPlaces();
   return row;
 }
 

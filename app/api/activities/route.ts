@@ -35,7 +35,9 @@ export async function GET(request: Request) {
       page: result.page,
       perPage: result.perPage,
       total: result.total,
+      totalIsExact: result.totalIsExact,
       pageCount: result.pageCount,
+      hasMore: result.hasMore,
     });
   });
 }

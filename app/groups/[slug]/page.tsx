@@ -70,7 +70,7 @@ export default async function GroupPage({ params }: Props) {
             </ul>
             {upcoming.total > upcoming.items.length ? (
               <a className="underline" href={`/activities?group=${group.slug}`}>
-                See all {upcoming.total} upcoming activities
+                {upcoming.totalIsExact ? `See all ${upcoming.total} upcoming activities` : "See all upcoming activities"}
               </a>
             ) : null}
           </section>
