@@ -223,7 +223,8 @@ test("two people become check-in partners, check in, get one gentle nudge for a 
   // Bo pauses, at once and without a reason; Ann is told kindly.
   await bo.page.goto(pairUrl);
   await bo.page.getByTestId("partner-pause-button").click();
-  await expect(bo.page.getByTestId("partner-pause-outcome")).toContainText("Paused.");
+  await expect(bo.page.getByTestId("partner-pause-or-resume-outcome")).toContainText("Paused.");
+  await expect(bo.page.getByTestId("partner-resume-button")).toBeVisible();
   await ann.page.goto("/notifications");
   await expect(ann.page.locator('[data-testid="notification"][data-type="partner_paused"]')).toContainText(`${bo.name} has paused your check-ins for now`);
   await ann.page.goto("/me/partners");

@@ -60,8 +60,12 @@ test("blocking a member takes their name out of who's going, quietly", async ({ 
   test.setTimeout(120_000);
   const sam = await signedIn(browser, request, "Sam", true);
   const kit = await signedIn(browser, request, "Kit", true);
-  const { activities } = await (await request.get("/api/activities?spotsLeft=1&perPage=1")).json();
-  const activityId = activities[0].id as string;
+  // An activity two days or more ahead with room for both: nothing about to start or close its RSVPs.
+  const from = new Date(Date.now() + 2 * 24 * 3600_000).toISOString().slice(0, 10);
+  const { activities } = await (await request.get(`/api/activities?spotsLeft=1&from=${from}&perPage=50`)).json();
+  const roomy = (activities as Array<{ id: string; spotsLeft: number | null; rsvpCutoff: string | null }>).find((a) => (a.spotsLeft === null || a.spotsLeft >= 2) && !a.rsvpCutoff);
+  expect(roomy, "the demo town has an activity with room for two").toBeTruthy();
+  const activityId = roomy!.id;
   for (const who of [sam, kit]) {
     const res = await who.page.request.post(`/api/activities/${activityId}/rsvp`, { data: { status: "going" } });
     expect(res.status()).toBe(200);

@@ -117,7 +117,7 @@ export default async function PartnershipPage({ params, searchParams }: Props) {
             </ActionForm>
           </Card>
           <div className="flex flex-wrap gap-2">
-            {p.status === "active" ? <ChangeButton id={p.id} change="pause" label="Pause check-ins" /> : <ChangeButton id={p.id} change="resume" label="Pick check-ins up again" />}
+            {p.status === "active" ? <ChangeButton id={p.id} change="pause" label="Pause check-ins" formId="partner-pause-or-resume" /> : <ChangeButton id={p.id} change="resume" label="Pick check-ins up again" formId="partner-pause-or-resume" />}
             <ChangeButton id={p.id} change="end" label="End this partnership" variant="ghost" />
           </div>
           <p className="text-sm text-muted">No reason needed. {name} is told kindly, and nobody else is told anything.</p>
