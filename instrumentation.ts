@@ -12,6 +12,8 @@ export async function register() {
     }
     const { recordPeerAddresses } = await import("./lib/peer-address");
     recordPeerAddresses();
+    const { installStatementProbe } = await import("./db/statement-probe");
+    installStatementProbe();
     const { bootDatabase } = await import("./db/boot");
     await bootDatabase();
     const { startBackgroundJobs } = await import("./db/jobs/start");

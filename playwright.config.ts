@@ -93,6 +93,8 @@ export default defineConfig({
       AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
       AUTH_TRUST_HOST: "true",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Counts each request's SQL statements for e2e/round-trips.spec.ts.
+      SQL_STATEMENT_PROBE: "on",
     },
   },
 });

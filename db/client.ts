@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 import { isConnectionError, reportDatabaseLost } from "./availability";
 import { acquireEmbeddedLock } from "./embedded-lock";
+import { countingLogger, statementProbeOn } from "./statement-probe";
 
 /*
  * The one place that opens the database. With DATABASE_URL set it is PostgreSQL through
@@ -21,6 +22,9 @@ export interface DbHandle {
 }
 
 const store = globalThis as typeof globalThis & { __commonThreadDb?: Promise<DbHandle> };
+
+/** The statement probe's logger when it is on (see db/statement-probe.ts); otherwise none. */
+const probeLogger = () => (statementProbeOn() ? countingLogger : false);
 
 export function embeddedDataDir(): string {
   return process.env.PGLITE_DATA_DIR || path.join(process.cwd(), ".data", "pglite");
@@ -54,7 +58,7 @@ export async function openPostgres(url: string, applicationName = "common-thread
     client.on("error", (error) => console.warn("[db] a connection in use was lost:", error.message));
   });
   pool.query = retryReadsOnce(pool.query.bind(pool)) as typeof pool.query;
-  return { db: drizzle(pool, { schema }) as unknown as Db, kind: "postgres", close: () => pool.end() };
+  return { db: drizzle(pool, { schema, logger: probeLogger() }) as unknown as Db, kind: "postgres", close: () => pool.end() };
 }
 
 /**
@@ -97,7 +101,7 @@ async function openEmbedded(dataDir: string): Promise<DbHandle> {
     const { drizzle } = await import("drizzle-orm/pglite");
     const client = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir));
     return {
-      db: drizzle(client, { schema }) as unknown as Db,
+      db: drizzle(client, { schema, logger: probeLogger() }) as unknown as Db,
       kind: "pglite",
       close: async () => {
         await client.close();

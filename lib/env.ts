@@ -46,6 +46,8 @@ const envSchema = z.object({
   EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   /** Only the end-to-end test server sets this: it opens /api/test/nudges, which runs the nudge job at a chosen time. */
   E2E_TEST_HOOKS: z.enum(["true", "false"]).default("false"),
+  /** `on` counts the SQL statements each request runs and serves them at /api/health/statements (benchmarks and tests). */
+  SQL_STATEMENT_PROBE: z.enum(["on", "off"]).default("off"),
 });
 
 export type Env = z.infer<typeof envSchema>;
