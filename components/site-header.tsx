@@ -1,11 +1,10 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
-import { countUnreadNotifications } from "@/db/queries/notifications";
 import { getViewer } from "@/lib/auth/session";
 
 export async function SiteHeader() {
   const viewer = await getViewer();
-  const unread = viewer ? await countUnreadNotifications(viewer.id) : 0;
+  const unread = viewer?.unreadNotifications ?? 0;
   return (
     <header className="border-b border-line bg-surface">
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-3 px-4 py-3">

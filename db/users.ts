@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq, getTableColumns, sql } from "drizzle-orm";
 import { getDb } from "./client";
 import { users, type User } from "./schema";
 
@@ -14,6 +14,23 @@ export async function getUserByEmail(email: string): Promise<User | undefined> {
 export async function getUserById(id: string): Promise<User | undefined> {
   const db = await getDb();
   const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
+/**
+ * A member with how many notifications they have not read: everything a signed-in request
+ * needs of its member (the session check, the viewer, the header's count) in one statement.
+ */
+export async function getMemberForRequest(id: string): Promise<(User & { unreadNotifications: number }) | undefined> {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      ...getTableColumns(users),
+      unreadNotifications: sql<number>`(select count(*) from notifications n where n.user_id = "users"."id" and n.read_at is null)`.mapWith(Number),
+    })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
   return row;
 }
 

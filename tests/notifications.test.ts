@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { markAllNotificationsRead, markNotificationsRead, notify } from "@/db/mutations/notifications";
 import { countUnreadNotifications, listNotifications } from "@/db/queries/notifications";
+import { getMemberForRequest } from "@/db/users";
 import { makeUser } from "./helpers/factories";
 
 describe("the notifications page", () => {
@@ -20,8 +21,12 @@ describe("the notifications page", () => {
     await markNotificationsRead(member.id, [third.id]);
     expect((await listNotifications(member.id)).map((n) => n.title)).toEqual(["second", "first", "third"]);
     expect(await countUnreadNotifications(member.id)).toBe(2);
+    // The header reads the same count with the member, in one statement; others' notices are not theirs.
+    expect((await getMemberForRequest(member.id))?.unreadNotifications).toBe(2);
+    expect((await getMemberForRequest(other.id))?.unreadNotifications).toBe(0);
     await markAllNotificationsRead(member.id);
     expect(await countUnreadNotifications(member.id)).toBe(0);
+    expect((await getMemberForRequest(member.id))?.unreadNotifications).toBe(0);
     expect((await listNotifications(member.id)).map((n) => n.title)).toEqual(["third", "second", "first"]);
   });
 });

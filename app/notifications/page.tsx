@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { countUnreadNotifications, listNotifications } from "@/db/queries/notifications";
+import { listNotifications } from "@/db/queries/notifications";
 import { requireViewer } from "@/lib/auth/session";
 import { getViewerZone } from "@/lib/viewer-zone";
 import { formatDay, formatTime } from "@/lib/dates";
@@ -16,8 +16,9 @@ const safeHref = (href: string | null) => (href && href.startsWith("/") && !href
 
 export default async function NotificationsPage() {
   const viewer = await requireViewer("/notifications");
-  // The count is the same query the header uses, so the two always agree.
-  const [items, zone, unread] = await Promise.all([listNotifications(viewer.id), getViewerZone(), countUnreadNotifications(viewer.id)]);
+  // The count is the one the header shows, read with the viewer, so the two always agree.
+  const [items, zone] = await Promise.all([listNotifications(viewer.id), getViewerZone()]);
+  const unread = viewer.unreadNotifications;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">

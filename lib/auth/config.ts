@@ -1,10 +1,11 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { endSessions, getUserById } from "@/db/users";
+import { endSessions } from "@/db/users";
 import { clientAddress } from "@/lib/client-address";
 import { authSecret } from "@/lib/env";
 import { checkCredentials } from "./credentials";
+import { getRequestMember } from "./request-member";
 
 declare module "next-auth" {
   interface Session {
@@ -64,7 +65,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         return token;
       }
       if (!token.sub) return null;
-      const current = await getUserById(token.sub);
+      const current = await getRequestMember(token.sub);
       if (!current || current.suspendedAt || current.sessionVersion !== token.sv) return null;
       token.name = current.name;
       token.email = current.email;

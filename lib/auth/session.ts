@@ -1,8 +1,8 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { getUserById } from "@/db/users";
 import { auth } from "./config";
+import { getRequestMember } from "./request-member";
 
 export interface Viewer {
   id: string;
@@ -11,6 +11,8 @@ export interface Viewer {
   isAdmin: boolean;
   /** Whether they chose to be named on who's-going lists (account page). */
   listedAsGoing: boolean;
+  /** Notifications they have not read yet (the header's count). */
+  unreadNotifications: number;
 }
 
 /** The signed-in member for this request, or null; resolved once per request. */
@@ -23,9 +25,9 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   }
   const id = session?.user?.id;
   if (!id) return null;
-  const user = await getUserById(id);
+  const user = await getRequestMember(id);
   if (!user || user.suspendedAt) return null;
-  return { id: user.id, name: user.name, email: user.email, isAdmin: user.role === "admin", listedAsGoing: user.listedAsGoing };
+  return { id: user.id, name: user.name, email: user.email, isAdmin: user.role === "admin", listedAsGoing: user.listedAsGoing, unreadNotifications: user.unreadNotifications };
 });
 
 /** The signed-in member, or a redirect to sign-in that comes back to `returnTo`. */
