@@ -59,7 +59,7 @@ function distanceExpr(lat: number, lng: number): SQL<number> {
   return sql<number>`(${EARTH_KM} * 2 * asin(sqrt(power(sin(radians(${activities.latitude} - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(${activities.latitude})) * power(sin(radians(${activities.longitude} - ${lng}) / 2), 2))))`;
 }
 
-const summaryColumns = (distance: SQL<number> | null) => ({
+export const summaryColumns = (distance: SQL<number> | null) => ({
   id: activities.id,
   title: activities.title,
   kind: activities.kind,
@@ -93,9 +93,9 @@ const summaryColumns = (distance: SQL<number> | null) => ({
   distanceKm: distance ?? sql<number | null>`null`,
 });
 
-type SummaryRow = { [K in keyof ReturnType<typeof summaryColumns>]: unknown } & Record<string, unknown>;
+export type SummaryRow = { [K in keyof ReturnType<typeof summaryColumns>]: unknown } & Record<string, unknown>;
 
-function toSummary(row: SummaryRow): ActivitySummary {
+export function toSummary(row: SummaryRow): ActivitySummary {
   const r = row as unknown as Omit<ActivitySummary, "group" | "waitlistLength" | "spotsLeft"> & {
     groupSlug: string;
     groupName: string;

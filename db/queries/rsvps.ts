@@ -9,7 +9,7 @@ import { groupVisibleTo } from "./visibility";
 export type MyRsvpStatus = "going" | "waitlisted" | "maybe" | "not_going";
 
 /** A waitlisted row's 1-based place: how many waitlisted rows of that activity queued no later. */
-const positionOf = sql<number | null>`case when ${rsvps.status} = 'waitlisted' then (
+export const positionOf = sql<number | null>`case when ${rsvps.status} = 'waitlisted' then (
   select count(*)::int from rsvps w where w.activity_id = ${rsvps.activityId} and w.status = 'waitlisted' and w.waitlist_seq <= ${rsvps.waitlistSeq}) end`;
 
 export interface RsvpPanelData {
@@ -30,48 +30,6 @@ export interface RsvpPanelData {
   };
   myRsvp: { status: MyRsvpStatus; position: number | null; goTogether: boolean; offersToGreet: boolean; greeterName: string | null } | null;
   membership: { status: "active" | "pending" | "banned"; role: "owner" | "organizer" | "member" } | null;
-}
-
-/** What the RSVP panel needs for one viewer, or undefined when the viewer may not see the activity. */
-export async function getRsvpPanel(activityId: string, viewerId: string | null): Promise<RsvpPanelData | undefined> {
-  const db = await getDb();
-  const [activity] = await db
-    .select({
-      id: activities.id,
-      title: activities.title,
-      status: activities.status,
-      startsAt: activities.startsAt,
-      endsAt: activities.endsAt,
-      rsvpCutoff: activities.rsvpCutoff,
-      timezone: activities.timezone,
-      capacity: activities.capacity,
-      goingCount: activities.goingCount,
-      waitlistCount: activities.waitlistCount,
-      groupId: activities.groupId,
-      groupSlug: groups.slug,
-      groupVisibility: groups.visibility,
-    })
-    .from(activities)
-    .innerJoin(groups, eq(groups.id, activities.groupId))
-    .where(and(eq(activities.id, activityId), isNull(activities.hiddenAt), groupVisibleTo(viewerId)))
-    .limit(1);
-  if (!activity) return undefined;
-  if (!viewerId) return { activity, myRsvp: null, membership: null };
-  const greeter = alias(users, "greeter");
-  const [[mine], [membership]] = await Promise.all([
-    db
-      .select({ status: rsvps.status, position: positionOf, goTogether: rsvps.goTogether, offersToGreet: rsvps.offersToGreet, greeterName: greeter.name })
-      .from(rsvps)
-      .leftJoin(greeter, eq(greeter.id, rsvps.greeterId))
-      .where(and(eq(rsvps.activityId, activityId), eq(rsvps.userId, viewerId)))
-      .limit(1),
-    db
-      .select({ status: memberships.status, role: memberships.role })
-      .from(memberships)
-      .where(and(eq(memberships.groupId, activity.groupId), eq(memberships.userId, viewerId)))
-      .limit(1),
-  ]);
-  return { activity, myRsvp: mine ? { ...mine, position: mine.position === null ? null : Number(mine.position) } : null, membership: membership ?? null };
 }
 
 export interface MyRsvpItem {

@@ -6,7 +6,7 @@ import { Markdown } from "@/components/markdown";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { listComments } from "@/db/queries/comments";
-import { isOrganizerOf } from "@/db/queries/memberships";
+import { rsvpPanelOf } from "@/db/queries/activity-page";
 import { getProjectForViewer } from "@/db/queries/projects";
 import { ActivityFacts } from "./_components/activity-facts";
 import { ClockChangeNotice } from "./_components/clock-change-notice";
@@ -33,12 +33,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ActivityPage({ params, searchParams }: Props) {
-  const { activity, zone, zoneFromBrowser, viewer } = await loadActivityPage((await params).id);
+  const { activity, zone, zoneFromBrowser, viewer, data } = await loadActivityPage((await params).id);
   const done = (await searchParams)?.done;
   const doneText = typeof done === "string" && Object.hasOwn(doneMessage, done) ? doneMessage[done] : null;
-  const [comments, canModerate, project] = await Promise.all([
+  const canModerate = data.mine?.isOrganizer ?? false;
+  const [comments, project] = await Promise.all([
     listComments({ activityId: activity.id }, { id: viewer?.id ?? null }),
-    isOrganizerOf(activity.groupId, viewer?.id),
     activity.projectId ? getProjectForViewer(activity.projectId, viewer?.id ?? null) : Promise.resolve(undefined),
   ]);
   const cancelled = activity.status === "cancelled";
@@ -79,13 +79,13 @@ export default async function ActivityPage({ params, searchParams }: Props) {
           </Alert>
         ) : null}
       </header>
-      <OrganizerActions activityId={activity.id} />
+      {canModerate ? <OrganizerActions activityId={activity.id} groupSlug={activity.group.slug} status={activity.status} seriesId={activity.seriesId} /> : null}
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="space-y-6">
           <Card>
             <ActivityFacts activity={activity} viewerZone={zone} viewerZoneKnown={zoneFromBrowser} />
           </Card>
-          {activity.seriesId && !cancelled ? <ClockChangeNotice seriesId={activity.seriesId} startsAt={activity.startsAt} timezone={activity.timezone} /> : null}
+          {data.series && !cancelled ? <ClockChangeNotice clock={data.series} startsAt={activity.startsAt} timezone={activity.timezone} /> : null}
           {activity.description ? (
             <section aria-labelledby="about-heading">
               <h2 id="about-heading" className="mb-2 text-xl font-semibold">
@@ -99,10 +99,11 @@ export default async function ActivityPage({ params, searchParams }: Props) {
         {/* A cancelled activity takes no answers and has nobody coming, so none of that is shown. */}
         {cancelled ? null : (
           <aside className="space-y-4">
-            <MyReflection activityId={activity.id} />
-            <RsvpPanel activityId={activity.id} />
-            <StandingPlace activityId={activity.id} />
-            <WhoIsGoing activityId={activity.id} />
+            {/* Only someone marked as there can reflect, so an activity yet to start has nothing to offer. */}
+            {viewer && activity.startsAt <= new Date() ? <MyReflection activityId={activity.id} /> : null}
+            <RsvpPanel data={rsvpPanelOf(data)} />
+            <StandingPlace activityId={activity.id} standing={data.series ? { series: data.series, standing: data.mine?.standing ?? "none", myStatus: data.mine?.rsvp?.status ?? null } : undefined} />
+            <WhoIsGoing activityId={activity.id} isOrganizer={canModerate} />
           </aside>
         )}
       </div>

@@ -1,7 +1,7 @@
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { getRsvpPanel } from "@/db/queries/rsvps";
+import type { RsvpPanelData } from "@/db/queries/rsvps";
 import { getViewer } from "@/lib/auth/session";
 import { formatDay, formatTime } from "@/lib/dates";
 import { rsvpToActivityAction, withdrawRsvpAction } from "../actions";
@@ -21,12 +21,11 @@ function myStateLine(status: string, position: number | null): string {
   return "You said not this time.";
 }
 
-/** Rendered on the activity page for every viewer; decides for itself what to show. */
-export async function RsvpPanel({ activityId }: { activityId: string }) {
+/** Rendered on the activity page for every viewer, from the page's data; decides for itself what to show. */
+export async function RsvpPanel({ data }: { data: RsvpPanelData }) {
   const viewer = await getViewer();
-  const data = await getRsvpPanel(activityId, viewer?.id ?? null);
-  if (!data) return null;
   const { activity, myRsvp, membership } = data;
+  const activityId = activity.id;
   const now = new Date();
   const cutoff = activity.rsvpCutoff ?? activity.startsAt;
   const places = placesLine(activity.capacity, activity.goingCount, activity.waitlistCount);

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { extendSeries } from "@/db/mutations/series";
-import { getOccurrenceStanding } from "@/db/queries/series";
+import type { OccurrenceStanding } from "@/db/queries/activity-page";
 import { getViewer } from "@/lib/auth/session";
 import { horizonFrom } from "@/lib/recurrence";
 import { standingPlaceAction } from "./standing-place-actions";
@@ -10,10 +10,9 @@ import { StandingPlaceForm } from "./standing-place-form";
 const every = { weekly: "every week", biweekly: "every two weeks", monthly_nth_weekday: "every month" } as const;
 
 /** Rendered on the activity page for every viewer; shows only for an occurrence of a series. */
-export async function StandingPlace({ activityId }: { activityId: string }) {
-  const viewer = await getViewer();
-  const standing = await getOccurrenceStanding(activityId, viewer?.id ?? null);
+export async function StandingPlace({ activityId, standing }: { activityId: string; standing: OccurrenceStanding | undefined }) {
   if (!standing) return null;
+  const viewer = await getViewer();
   // Viewing an occurrence keeps its series' twelve weeks ahead filled in. The window moves
   // at most once a day, so ordinary page views never take the series lock.
   if (!standing.series.endedAt && standing.series.generatedUntil.getTime() < horizonFrom(new Date()).getTime() - 86_400_000) {

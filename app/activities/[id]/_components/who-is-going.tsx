@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
-import { getActivityAccess, getWhoIsGoing } from "@/db/queries/rsvps";
+import { getWhoIsGoing } from "@/db/queries/rsvps";
 import { getViewer } from "@/lib/auth/session";
 
 const statusWord = { going: "going", maybe: "trying to come", waitlisted: "waiting", not_going: "not coming" } as const;
@@ -10,11 +10,9 @@ const statusWord = { going: "going", maybe: "trying to come", waitlisted: "waiti
  * Organizers of the group see every name; other signed-in members see the names of
  * going members who chose to be listed; visitors see counts only.
  */
-export async function WhoIsGoing({ activityId }: { activityId: string }) {
+export async function WhoIsGoing({ activityId, isOrganizer }: { activityId: string; isOrganizer: boolean }) {
   const viewer = await getViewer();
-  const access = await getActivityAccess(activityId, viewer?.id ?? null);
-  if (!access) return null;
-  const who = await getWhoIsGoing(activityId, viewer ? { id: viewer.id, isOrganizer: access.isOrganizer } : null);
+  const who = await getWhoIsGoing(activityId, viewer ? { id: viewer.id, isOrganizer } : null);
   const others = who.unlistedGoing;
   return (
     <Card className="space-y-2" data-testid="who-is-going">
@@ -28,18 +26,18 @@ export async function WhoIsGoing({ activityId }: { activityId: string }) {
           {who.names.map((p) => (
             <li key={p.userId}>
               <Link className="hover:underline" href={`/members/${p.userId}`}>{p.name}</Link>
-              {access.isOrganizer && p.status !== "going" ? <span className="text-muted"> ({statusWord[p.status]})</span> : null}
+              {isOrganizer && p.status !== "going" ? <span className="text-muted"> ({statusWord[p.status]})</span> : null}
             </li>
           ))}
         </ul>
       ) : null}
-      {viewer && !access.isOrganizer && others > 0 ? (
+      {viewer && !isOrganizer && others > 0 ? (
         <p className="text-sm text-muted" data-testid="who-others">
           {who.names.length ? `and ${others} ${others === 1 ? "other" : "others"}` : `${others} ${others === 1 ? "person" : "people"}`} who {others === 1 ? "prefers" : "prefer"} not to be listed.
         </p>
       ) : null}
       {!viewer ? <p className="text-sm text-muted">Names are shown only to signed-in members, and only for people who chose to be listed.</p> : null}
-      {viewer && !access.isOrganizer ? (
+      {viewer && !isOrganizer ? (
         <p className="text-sm text-muted" data-testid="name-shown-hint">
           {viewer.listedAsGoing ? (
             <>

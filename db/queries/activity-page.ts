@@ -1,0 +1,122 @@
+import "server-only";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb } from "../client";
+import { activities, groups, memberships, rsvps, series, standingPlaces, users, type Series } from "../schema";
+import { summaryColumns, toSummary, type ActivityDetail, type SummaryRow } from "./activities";
+import { positionOf, type RsvpPanelData } from "./rsvps";
+import { groupVisibleTo } from "./visibility";
+
+/** An occurrence's series, and the viewer's standing place on it and RSVP to this occurrence. */
+export interface OccurrenceStanding {
+  series: Pick<Series, "id" | "frequency" | "endedAt" | "generatedUntil">;
+  /** The viewer's standing place on the series, if any. */
+  standing: "active" | "paused" | "none";
+  /** The viewer's RSVP on this occurrence, if any. */
+  myStatus: "going" | "waitlisted" | "maybe" | "not_going" | null;
+}
+
+/** Everything the activity page shows that depends only on the activity and who is looking. */
+export interface ActivityPageData {
+  activity: ActivityDetail;
+  /** The series this is an occurrence of, with its usual local start (for the clock-change notice). */
+  series: (OccurrenceStanding["series"] & { localStartTime: string; timezone: string }) | null;
+  /** The signed-in viewer's own relation to it; null for a visitor. */
+  mine: {
+    rsvp: RsvpPanelData["myRsvp"];
+    membership: RsvpPanelData["membership"];
+    standing: OccurrenceStanding["standing"];
+    isOrganizer: boolean;
+  } | null;
+}
+
+const greeter = alias(users, "greeter");
+
+/**
+ * The activity page's data in one statement: the activity with its counts and group, its
+ * series, and the viewer's RSVP, membership and standing place (outer joins on the viewer's
+ * own rows). Undefined when it does not exist or the viewer may not see it.
+ */
+export async function getActivityPageData(id: string, viewerId: string | null): Promise<ActivityPageData | undefined> {
+  const db = await getDb();
+  // A visitor has no rows of their own: the outer joins then match nothing.
+  const own = (condition: SQL | undefined) => (viewerId ? condition : sql`false`);
+  const [row] = await db
+    .select({
+      ...summaryColumns(null),
+      description: activities.description,
+      meetingPoint: activities.meetingPoint,
+      groupId: activities.groupId,
+      sequence: activities.sequence,
+      cancelledAt: activities.cancelledAt,
+      createdAt: activities.createdAt,
+      updatedAt: activities.updatedAt,
+      series: {
+        id: series.id,
+        frequency: series.frequency,
+        endedAt: series.endedAt,
+        generatedUntil: series.generatedUntil,
+        localStartTime: series.localStartTime,
+        timezone: series.timezone,
+      },
+      rsvpStatus: rsvps.status,
+      rsvpPosition: positionOf,
+      goTogether: rsvps.goTogether,
+      offersToGreet: rsvps.offersToGreet,
+      greeterName: greeter.name,
+      membershipStatus: memberships.status,
+      membershipRole: memberships.role,
+      standing: standingPlaces.status,
+    })
+    .from(activities)
+    .innerJoin(groups, eq(groups.id, activities.groupId))
+    .leftJoin(series, eq(series.id, activities.seriesId))
+    .leftJoin(rsvps, own(and(eq(rsvps.activityId, activities.id), eq(rsvps.userId, viewerId!))))
+    .leftJoin(greeter, eq(greeter.id, rsvps.greeterId))
+    .leftJoin(memberships, own(and(eq(memberships.groupId, activities.groupId), eq(memberships.userId, viewerId!))))
+    .leftJoin(standingPlaces, own(and(eq(standingPlaces.seriesId, activities.seriesId), eq(standingPlaces.userId, viewerId!))))
+    .where(and(eq(activities.id, id), isNull(activities.hiddenAt), groupVisibleTo(viewerId)))
+    .limit(1);
+  if (!row) return undefined;
+  const { description, meetingPoint, groupId, sequence, cancelledAt, createdAt, updatedAt } = row;
+  const activity: ActivityDetail = { ...toSummary(row as unknown as SummaryRow), description, meetingPoint, groupId, sequence, cancelledAt, createdAt, updatedAt };
+  const membership = row.membershipStatus && row.membershipRole ? { status: row.membershipStatus, role: row.membershipRole } : null;
+  return {
+    activity,
+    series: row.series?.id ? row.series : null,
+    mine: viewerId
+      ? {
+          rsvp: row.rsvpStatus
+            ? { status: row.rsvpStatus, position: row.rsvpPosition === null ? null : Number(row.rsvpPosition), goTogether: Boolean(row.goTogether), offersToGreet: Boolean(row.offersToGreet), greeterName: row.greeterName }
+            : null,
+          membership,
+          standing: row.standing ?? "none",
+          isOrganizer: membership?.status === "active" && (membership.role === "owner" || membership.role === "organizer"),
+        }
+      : null,
+  };
+}
+
+/** The RSVP panel's data, taken from the page's. */
+export function rsvpPanelOf(data: ActivityPageData): RsvpPanelData {
+  const a = data.activity;
+  return {
+    activity: {
+      id: a.id,
+      title: a.title,
+      status: a.status,
+      startsAt: a.startsAt,
+      endsAt: a.endsAt,
+      rsvpCutoff: a.rsvpCutoff,
+      timezone: a.timezone,
+      capacity: a.capacity,
+      goingCount: a.goingCount,
+      waitlistCount: a.waitlistLength,
+      groupId: a.groupId,
+      groupSlug: a.group.slug,
+      groupVisibility: a.group.visibility,
+    },
+    myRsvp: data.mine?.rsvp ?? null,
+    membership: data.mine?.membership ?? null,
+  };
+}
