@@ -12,6 +12,8 @@ import http from "node:http";
 
 interface Counter {
   statements: number;
+  /** The start of each statement's text (never its parameters), to see which ran. */
+  texts: string[];
 }
 
 export interface CountedRequest {
@@ -21,6 +23,7 @@ export interface CountedRequest {
   label: string | null;
   status: number;
   statements: number;
+  texts: string[];
 }
 
 const KEPT = 500;
@@ -37,9 +40,11 @@ export function statementProbeOn(): boolean {
 
 /** Drizzle's logger when the probe is on: one statement for the request being served, if any. */
 export const countingLogger = {
-  logQuery(): void {
+  logQuery(query: string): void {
     const counter = store.getStore();
-    if (counter) counter.statements++;
+    if (!counter) return;
+    counter.statements++;
+    if (counter.texts.length < 50) counter.texts.push(query.slice(0, 160));
   },
 };
 
@@ -53,11 +58,11 @@ export function installStatementProbe(): void {
     if (event !== "request") return call();
     const req = args[0] as http.IncomingMessage;
     const res = args[1] as http.ServerResponse;
-    const counter: Counter = { statements: 0 };
+    const counter: Counter = { statements: 0, texts: [] };
     res.once("finish", () => {
       const path = (req.url ?? "").split("?")[0];
       const label = req.headers[PROBE_LABEL_HEADER];
-      probe.recent.push({ method: req.method ?? "GET", path, label: typeof label === "string" ? label.slice(0, 100) : null, status: res.statusCode, statements: counter.statements });
+      probe.recent.push({ method: req.method ?? "GET", path, label: typeof label === "string" ? label.slice(0, 100) : null, status: res.statusCode, statements: counter.statements, texts: counter.texts });
       if (probe.recent.length > KEPT) probe.recent.splice(0, probe.recent.length - KEPT);
     });
     return store.run(counter, call);

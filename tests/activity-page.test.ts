@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { getActivityPageData, rsvpPanelOf } from "@/db/queries/activity-page";
-import { rsvps, series, standingPlaces } from "@/db/schema";
-import { addMember, makeActivity, makeGroup, makeUser } from "./helpers/factories";
+import { eq } from "drizzle-orm";
+import { projects, rsvps, series, standingPlaces } from "@/db/schema";
+import { addMember, makeActivity, makeGroup, makeProject, makeUser } from "./helpers/factories";
 
 /*
  * The activity page reads the activity and the viewer's own relation to it in one statement;
@@ -66,5 +67,18 @@ describe("the activity page's data", () => {
     expect(held?.mine?.standing).toBe("active");
     expect((await getActivityPageData(occurrence.id, other.id))?.mine?.standing).toBe("none");
     expect((await getActivityPageData(first.id, holder.id))?.series).toBeNull();
+  });
+
+  it("counts who'll try to come and names the project it is a work day of, unless that project is hidden", async () => {
+    const group = await makeGroup();
+    const project = await makeProject(group.id, { title: "Garden rebuild" });
+    const activity = await makeActivity(group.id, { projectId: project.id });
+    const db = await getDb();
+    for (const status of ["maybe", "maybe", "going"] as const) await db.insert(rsvps).values({ activityId: activity.id, userId: (await makeUser()).id, status });
+    const data = await getActivityPageData(activity.id, null);
+    expect(data?.maybeCount).toBe(2);
+    expect(data?.project).toEqual({ id: project.id, title: "Garden rebuild" });
+    await db.update(projects).set({ hiddenAt: new Date() }).where(eq(projects.id, project.id));
+    expect((await getActivityPageData(activity.id, null))?.project).toBeNull();
   });
 });

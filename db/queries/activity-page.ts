@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "../client";
-import { activities, groups, memberships, rsvps, series, standingPlaces, users, type Series } from "../schema";
+import { activities, groups, memberships, projects, rsvps, series, standingPlaces, users, type Series } from "../schema";
 import { summaryColumns, toSummary, type ActivityDetail, type SummaryRow } from "./activities";
 import { positionOf, type RsvpPanelData } from "./rsvps";
 import { groupVisibleTo } from "./visibility";
@@ -19,6 +19,10 @@ export interface OccurrenceStanding {
 /** Everything the activity page shows that depends only on the activity and who is looking. */
 export interface ActivityPageData {
   activity: ActivityDetail;
+  /** How many said they'll try to come (going and waiting are counters on the activity). */
+  maybeCount: number;
+  /** The project this is a work day of, unless that project is hidden. */
+  project: { id: string; title: string } | null;
   /** The series this is an occurrence of, with its usual local start (for the clock-change notice). */
   series: (OccurrenceStanding["series"] & { localStartTime: string; timezone: string }) | null;
   /** The signed-in viewer's own relation to it; null for a visitor. */
@@ -51,6 +55,8 @@ export async function getActivityPageData(id: string, viewerId: string | null): 
       cancelledAt: activities.cancelledAt,
       createdAt: activities.createdAt,
       updatedAt: activities.updatedAt,
+      maybeCount: sql<number>`(select count(*) from rsvps m where m.activity_id = ${activities.id} and m.status = 'maybe')`.mapWith(Number),
+      project: { id: projects.id, title: projects.title },
       series: {
         id: series.id,
         frequency: series.frequency,
@@ -71,6 +77,8 @@ export async function getActivityPageData(id: string, viewerId: string | null): 
     .from(activities)
     .innerJoin(groups, eq(groups.id, activities.groupId))
     .leftJoin(series, eq(series.id, activities.seriesId))
+    // A project belongs to the activity's own group, so whoever may see the activity may see it.
+    .leftJoin(projects, and(eq(projects.id, activities.projectId), isNull(projects.hiddenAt)))
     .leftJoin(rsvps, own(and(eq(rsvps.activityId, activities.id), eq(rsvps.userId, viewerId!))))
     .leftJoin(greeter, eq(greeter.id, rsvps.greeterId))
     .leftJoin(memberships, own(and(eq(memberships.groupId, activities.groupId), eq(memberships.userId, viewerId!))))
@@ -83,6 +91,8 @@ export async function getActivityPageData(id: string, viewerId: string | null): 
   const membership = row.membershipStatus && row.membershipRole ? { status: row.membershipStatus, role: row.membershipRole } : null;
   return {
     activity,
+    maybeCount: row.maybeCount,
+    project: row.project?.id ? row.project : null,
     series: row.series?.id ? row.series : null,
     mine: viewerId
       ? {

@@ -144,9 +144,13 @@ export interface WhoIsGoingData {
  * (going, maybe, waitlist); other signed-in viewers see going members who chose to be
  * listed, and a count of the rest; visitors see counts only.
  */
-export async function getWhoIsGoing(activityId: string, viewer: { id: string; isOrganizer: boolean } | null): Promise<WhoIsGoingData> {
+export async function getWhoIsGoing(
+  activityId: string,
+  viewer: { id: string; isOrganizer: boolean } | null,
+  known?: { goingCount: number; maybeCount: number; waitlistCount: number },
+): Promise<WhoIsGoingData> {
   const db = await getDb();
-  const [counts] = await db
+  const [counts] = known ? [{ going: known.goingCount, maybe: known.maybeCount, waitlisted: known.waitlistCount }] : await db
     .select({
       going: sql<number>`count(*) filter (where ${rsvps.status} = 'going')::int`,
       maybe: sql<number>`count(*) filter (where ${rsvps.status} = 'maybe')::int`,

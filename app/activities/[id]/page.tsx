@@ -7,7 +7,6 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { listComments } from "@/db/queries/comments";
 import { rsvpPanelOf } from "@/db/queries/activity-page";
-import { getProjectForViewer } from "@/db/queries/projects";
 import { ActivityFacts } from "./_components/activity-facts";
 import { ClockChangeNotice } from "./_components/clock-change-notice";
 import { MyReflection } from "./_components/my-reflection";
@@ -37,10 +36,8 @@ export default async function ActivityPage({ params, searchParams }: Props) {
   const done = (await searchParams)?.done;
   const doneText = typeof done === "string" && Object.hasOwn(doneMessage, done) ? doneMessage[done] : null;
   const canModerate = data.mine?.isOrganizer ?? false;
-  const [comments, project] = await Promise.all([
-    listComments({ activityId: activity.id }, { id: viewer?.id ?? null }),
-    activity.projectId ? getProjectForViewer(activity.projectId, viewer?.id ?? null) : Promise.resolve(undefined),
-  ]);
+  const comments = await listComments({ activityId: activity.id }, { id: viewer?.id ?? null });
+  const project = data.project;
   const cancelled = activity.status === "cancelled";
   return (
     <article className="space-y-6">
@@ -103,7 +100,7 @@ export default async function ActivityPage({ params, searchParams }: Props) {
             {viewer && activity.startsAt <= new Date() ? <MyReflection activityId={activity.id} /> : null}
             <RsvpPanel data={rsvpPanelOf(data)} />
             <StandingPlace activityId={activity.id} standing={data.series ? { series: data.series, standing: data.mine?.standing ?? "none", myStatus: data.mine?.rsvp?.status ?? null } : undefined} />
-            <WhoIsGoing activityId={activity.id} isOrganizer={canModerate} />
+            <WhoIsGoing activityId={activity.id} isOrganizer={canModerate} counts={{ goingCount: activity.goingCount, maybeCount: data.maybeCount, waitlistCount: activity.waitlistLength }} />
           </aside>
         )}
       </div>

@@ -10,9 +10,9 @@ const statusWord = { going: "going", maybe: "trying to come", waitlisted: "waiti
  * Organizers of the group see every name; other signed-in members see the names of
  * going members who chose to be listed; visitors see counts only.
  */
-export async function WhoIsGoing({ activityId, isOrganizer }: { activityId: string; isOrganizer: boolean }) {
+export async function WhoIsGoing({ activityId, isOrganizer, counts }: { activityId: string; isOrganizer: boolean; counts: { goingCount: number; maybeCount: number; waitlistCount: number } }) {
   const viewer = await getViewer();
-  const who = await getWhoIsGoing(activityId, viewer ? { id: viewer.id, isOrganizer } : null);
+  const who = await getWhoIsGoing(activityId, viewer ? { id: viewer.id, isOrganizer } : null, counts);
   const others = who.unlistedGoing;
   return (
     <Card className="space-y-2" data-testid="who-is-going">
