@@ -49,7 +49,7 @@ export const projectStatus = pgEnum("project_status", ["planning", "active", "do
 export const partnershipStatus = pgEnum("partnership_status", ["invited", "active", "paused", "ended", "declined"]);
 export const partnershipRhythm = pgEnum("partnership_rhythm", ["daily_message", "weekly_meeting"]);
 export const reflectionFeeling = pgEnum("reflection_feeling", ["drained", "ok", "lifted"]);
-export const reportTarget = pgEnum("report_target", ["activity", "comment", "group", "member"]);
+export const reportTarget = pgEnum("report_target", ["activity", "comment", "group", "member", "project"]);
 export const reportStatus = pgEnum("report_status", ["open", "actioned", "dismissed"]);
 export const outboxStatus = pgEnum("outbox_status", ["pending", "sent", "failed"]);
 
@@ -71,6 +71,8 @@ export const users = pgTable(
     sessionVersion: integer("session_version").notNull().default(0),
     unsubscribeToken: text("unsubscribe_token").notNull().default(sql`md5(random()::text || clock_timestamp()::text)`),
     suspendedAt: ts("suspended_at"),
+    /** Why an admin suspended the account: shown to the member on the sign-in page. */
+    suspendedReason: text("suspended_reason"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],
@@ -532,6 +534,13 @@ export const milestones = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.key] })],
 );
 
+/**
+ * A member's report about an activity, project, comment, group or member. `reason` is one of
+ * REPORT_REASONS (lib/validation/report.ts); `note` is the reporter's optional words. When a
+ * moderator decides, `outcome`, `decisionNote`, `resolvedById` and `resolvedAt` record what,
+ * why, who and when; hidden content shown again records who and when in `restored*`. A
+ * member has at most one open report per item (the partial unique index).
+ */
 export const reports = pgTable(
   "reports",
   {
@@ -542,13 +551,22 @@ export const reports = pgTable(
     /** The group whose organizers may moderate this report, when there is one. */
     groupId: uuid("group_id").references(() => groups.id, { onDelete: "cascade" }),
     reason: text("reason").notNull(),
+    note: text("note").notNull().default(""),
     status: reportStatus("status").notNull().default("open"),
     outcome: text("outcome"),
+    decisionNote: text("decision_note"),
     resolvedById: uuid("resolved_by_id").references(() => users.id, { onDelete: "set null" }),
     resolvedAt: ts("resolved_at"),
+    restoredById: uuid("restored_by_id").references(() => users.id, { onDelete: "set null" }),
+    restoredAt: ts("restored_at"),
     createdAt: createdAt(),
   },
-  (t) => [index("reports_status_idx").on(t.status, t.createdAt), index("reports_group_idx").on(t.groupId)],
+  (t) => [
+    index("reports_status_idx").on(t.status, t.createdAt),
+    index("reports_group_idx").on(t.groupId),
+    index("reports_target_idx").on(t.targetType, t.targetId),
+    uniqueIndex("reports_one_open_per_reporter").on(t.reporterId, t.targetType, t.targetId).where(sql`${t.status} = 'open'`),
+  ],
 );
 
 export const blocks = pgTable(
@@ -651,3 +669,4 @@ export type TaskClaim = typeof taskClaims.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type Partnership = typeof partnerships.$inferSelect;
 export type ConnectionPlan = typeof connectionPlans.$inferSelect;
+export type Report = typeof reports.$inferSelect;

@@ -4,7 +4,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
 import { endSessions } from "@/db/users";
 import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
-import { signIn, signOut, TooManyAttempts } from "@/lib/auth/config";
+import { AccountSuspended, signIn, signOut, TooManyAttempts } from "@/lib/auth/config";
 import { getViewer } from "@/lib/auth/session";
 import { signUpMember } from "@/lib/auth/sign-up";
 import { clientAddress } from "@/lib/client-address";
@@ -32,6 +32,10 @@ async function signInAndRedirect(email: string, password: string, callbackUrl: s
     if (error instanceof CredentialsSignin && error.code === "rate_limited") {
       const seconds = error instanceof TooManyAttempts ? error.retryAfterSeconds : 15 * 60;
       return { ...fail("rate_limited", tooManyAttempts(seconds)), values: { email } };
+    }
+    if (error instanceof CredentialsSignin && error.code === "suspended") {
+      const why = error instanceof AccountSuspended && error.why ? ` The reason they gave: ${error.why}` : "";
+      return { ...fail("forbidden", `The hub's admins have suspended this account, so it can't be used to sign in.${why}`), values: { email } };
     }
     if (error instanceof AuthError) return { ...fail("unauthenticated", WRONG_CREDENTIALS), values: { email } };
     throw error;

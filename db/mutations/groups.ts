@@ -16,7 +16,7 @@ import { cancelRsvp } from "./rsvps";
  * membership inside its transaction and refuses before touching anything.
  */
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** The membership row for (group, user) read inside `tx`, locked when the change depends on it. */
 export async function membershipIn(tx: Tx | Db, groupId: string, userId: string | undefined, lock = false): Promise<Membership | undefined> {
@@ -219,6 +219,25 @@ export async function renewInviteCode(actor: Actor, groupId: string): Promise<Ac
 }
 
 /**
+ * Removes a member from a group, or bans them, inside `tx`; the caller has already decided
+ * the actor may. A ban keeps (or makes) a membership row marked banned, so the person cannot
+ * simply join again, even one who only ever commented on a public group. Either way their
+ * places on the group's upcoming activities go to the people waiting.
+ */
+export async function removeOrBanIn(tx: Tx, groupId: string, userId: string, change: "remove" | "ban", reason?: string): Promise<void> {
+  const where = and(eq(memberships.groupId, groupId), eq(memberships.userId, userId));
+  if (change === "remove") {
+    await tx.delete(memberships).where(where);
+  } else {
+    await tx
+      .insert(memberships)
+      .values({ groupId, userId, role: "member", status: "banned", banReason: reason?.trim() || null })
+      .onConflictDoUpdate({ target: [memberships.groupId, memberships.userId], set: { status: "banned", role: "member", banReason: reason?.trim() || null } });
+  }
+  await withdrawFromGroup(tx, groupId, userId);
+}
+
+/**
  * One change to another member: approve or decline a join request, promote to organizer,
  * demote to member, remove, or ban. Organizers handle requests and remove or ban plain
  * members; promoting, demoting, removing or banning organizers, and lifting a ban
@@ -257,13 +276,8 @@ export async function changeMember(actor: Actor, groupId: string, userId: string
         await tx.update(memberships).set({ role: change === "promote" ? "organizer" : "member" }).where(where);
         break;
       case "remove":
-        await tx.delete(memberships).where(where);
-        await withdrawFromGroup(tx, groupId, userId);
-        break;
       case "ban":
-        // The row stays, marked banned, so the member cannot simply join again.
-        await tx.update(memberships).set({ status: "banned", role: "member", banReason: reason?.trim() || null }).where(where);
-        await withdrawFromGroup(tx, groupId, userId);
+        await removeOrBanIn(tx, groupId, userId, change, reason);
         break;
     }
     return { ok: true as const, data: undefined };

@@ -41,7 +41,10 @@ export const EXPORT_RULES = {
   connectionPlans: { mine: ["userId"] },
   reflections: { mine: ["userId"] },
   milestones: { mine: ["userId"] },
-  reports: { mine: ["reporterId"], leftOut: { resolvedById: "a report about someone else that you decided as a moderator" } },
+  reports: {
+    mine: ["reporterId"],
+    leftOut: { resolvedById: "a report about someone else that you decided as a moderator", restoredById: "a report about someone else whose hidden content you showed again" },
+  },
   blocks: { mine: ["blockerId"], leftOut: { blockedId: "blocking is never shown to the member blocked" } },
   apiTokens: { mine: ["userId"], secret: ["tokenHash"] },
   calendarFeeds: { mine: ["userId"], secret: ["tokenHash"] },

@@ -21,6 +21,14 @@ export class TooManyAttempts extends CredentialsSignin {
   }
 }
 
+/** The right password for a suspended account; the form says so, and why. */
+export class AccountSuspended extends CredentialsSignin {
+  code = "suspended";
+  constructor(readonly why: string | null) {
+    super();
+  }
+}
+
 /*
  * Credentials sign-in, so sessions are JWTs in an httpOnly cookie. The token carries the
  * member's session version; a password change bumps it, and the jwt callback ends any
@@ -43,6 +51,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: {}, password: {} },
       async authorize(raw, request) {
         const checked = await checkCredentials(raw, clientAddress(request.headers));
+        if (!checked.ok && checked.reason === "suspended") throw new AccountSuspended(checked.why);
         if (!checked.ok) throw checked.reason === "rate_limited" ? new TooManyAttempts(checked.retryAfterSeconds) : new CredentialsSignin();
         const user = checked.user;
         return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion } as never;

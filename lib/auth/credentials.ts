@@ -12,15 +12,17 @@ export const SIGN_IN_LIMIT = RATE_LIMITS.signInPair;
 export type CredentialCheck =
   | { ok: true; user: User }
   | { ok: false; reason: "wrong" }
+  /** The right password for a suspended account: only then is the member told why. */
+  | { ok: false; reason: "suspended"; why: string | null }
   | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
 const limited = (retryAfterSeconds: number): CredentialCheck => ({ ok: false, reason: "rate_limited", retryAfterSeconds });
 
 /**
  * Checks an email and password sent from `address` (lib/client-address.ts). An unknown
- * email, a wrong password, malformed input and a suspended account all give the same
- * "wrong", and an unknown email still costs one password verification, so neither answer
- * nor timing tells them apart.
+ * email, a wrong password and malformed input all give the same "wrong", and an unknown
+ * email still costs one password verification, so neither answer nor timing tells them
+ * apart. A suspended account is named as such only to someone who knows its password.
  *
  * Limits follow OWASP's advice against credential stuffing without handing anyone a way
  * to lock a member out: failures are counted per (address, account) pair and per address,
@@ -48,11 +50,12 @@ export async function checkCredentials(raw: unknown, address = "unknown"): Promi
 
   const user = await getUserByEmail(email);
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), parsed.data.password);
-  if (!user || !ok || user.suspendedAt) {
+  if (!user || !ok) {
     await countAttempt(accountKey, { limit: Number.MAX_SAFE_INTEGER, windowMs: RATE_LIMITS.signInAccount.windowMs });
     return { ok: false, reason: "wrong" };
   }
   await Promise.all([clearAttempts(pairKey), refundAttempt(addressKey), clearAttempts(accountKey)]);
+  if (user.suspendedAt) return { ok: false, reason: "suspended", why: user.suspendedReason };
   return { ok: true, user };
 }
 

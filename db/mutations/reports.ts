@@ -1,0 +1,214 @@
+import "server-only";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { fail, type ActionResult } from "@/lib/action-result";
+import type { Actor } from "@/lib/authz";
+import { limitMember, memberLimitMessage } from "@/lib/rate-limits";
+import { REPORT_REASONS, TARGET_WORDS, type DecisionInput, type Outcome, type ReportInput, type ReportReason } from "@/lib/validation/report";
+import { getDb, type Db } from "../client";
+import { describeTarget, getReportRow, getReportTarget, type ReportTarget } from "../queries/reports";
+import { activities, apiTokens, comments, groups, memberships, projects, reports, users, type Report } from "../schema";
+import { removeOrBanIn, type Tx } from "./groups";
+import { notifyMany } from "./notifications";
+
+/*
+ * Reports and the decisions on them. A member reports what they can see; the group's
+ * organizers decide on reports about its activities, projects and comments, and the hub's
+ * admins decide on everything (reports about a group itself or a member's profile only
+ * they). A decision settles every open report about the same thing at once, records who
+ * decided, when and why, tells each reporter the outcome (never who else reported, nor who
+ * they are to anyone) and tells the member whose content was hidden what and why.
+ */
+
+export const REPORT_NOT_FOUND = "We couldn't find that report.";
+const NOTHING_TO_REPORT = "We couldn't find that. It may have been removed already.";
+
+export type FileReportResult = ActionResult<{ already: boolean }> | (Extract<ActionResult<never>, { ok: false }> & { retryAfterSeconds?: number });
+
+/** Files a report, once per member and thing while it is open; limited per member. */
+export async function fileReport(actor: Actor, input: ReportInput): Promise<FileReportResult> {
+  if (!actor) return fail("unauthenticated", "Please sign in to send a report.");
+  const target = await getReportTarget(input.targetType, input.targetId, actor.id);
+  if (!target) return fail("not_found", NOTHING_TO_REPORT);
+  if (input.targetType === "member" && target.subjectId === actor.id) return fail("invalid_input", "You can't report yourself.");
+  const db = await getDb();
+  const [open] = await db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(and(eq(reports.reporterId, actor.id), eq(reports.targetType, target.type), eq(reports.targetId, target.id), eq(reports.status, "open")))
+    .limit(1);
+  if (open) return { ok: true, data: { already: true } };
+  const rate = await limitMember("reportMember", actor.id);
+  if (!rate.allowed) return { ok: false, code: "rate_limited", message: memberLimitMessage("reportMember", rate.retryAfterSeconds), retryAfterSeconds: rate.retryAfterSeconds };
+  // The partial unique index settles two sends at once: the second is "already received".
+  const inserted = await db
+    .insert(reports)
+    .values({ reporterId: actor.id, targetType: target.type, targetId: target.id, groupId: target.groupId, reason: input.reason, note: input.note })
+    .onConflictDoNothing()
+    .returning({ id: reports.id });
+  return { ok: true, data: { already: inserted.length === 0 } };
+}
+
+interface Standing {
+  admin: boolean;
+  /** Active owner or organizer of the report's group. */
+  organizerRole: "owner" | "organizer" | null;
+}
+
+async function standingFor(tx: Tx, actorId: string, report: Pick<Report, "groupId">): Promise<Standing> {
+  const [me] = await tx.select({ role: users.role, suspendedAt: users.suspendedAt }).from(users).where(eq(users.id, actorId));
+  if (!me || me.suspendedAt) return { admin: false, organizerRole: null };
+  let organizerRole: Standing["organizerRole"] = null;
+  if (report.groupId) {
+    const [m] = await tx
+      .select({ role: memberships.role, status: memberships.status, hidden: groups.hiddenAt })
+      .from(memberships)
+      .innerJoin(groups, eq(groups.id, memberships.groupId))
+      .where(and(eq(memberships.groupId, report.groupId), eq(memberships.userId, actorId)));
+    if (m && m.status === "active" && !m.hidden && m.role !== "member") organizerRole = m.role;
+  }
+  return { admin: me.role === "admin", organizerRole };
+}
+
+/** Whether this moderator decides on this report: admins always; organizers for their group's content, not the group itself. */
+const decides = (s: Standing, report: Pick<Report, "targetType">) => s.admin || (s.organizerRole !== null && report.targetType !== "group");
+
+/** Whether they may see it in a queue at all (organizers see reports about their group itself, which admins decide). */
+const sees = (s: Standing) => s.admin || s.organizerRole !== null;
+
+async function hideTarget(tx: Tx, target: ReportTarget, actorId: string, hidden: boolean, now: Date): Promise<void> {
+  const at = hidden ? now : null;
+  if (target.type === "activity") await tx.update(activities).set({ hiddenAt: at }).where(eq(activities.id, target.id));
+  if (target.type === "project") await tx.update(projects).set({ hiddenAt: at }).where(eq(projects.id, target.id));
+  if (target.type === "group") await tx.update(groups).set({ hiddenAt: at }).where(eq(groups.id, target.id));
+  if (target.type === "comment") await tx.update(comments).set({ removedAt: at, removedById: hidden ? actorId : null }).where(eq(comments.id, target.id));
+}
+
+/** Who is told that their content was hidden (or shown again): its author, or a group's organizers. */
+async function ownersOf(tx: Tx, target: ReportTarget): Promise<string[]> {
+  if (target.type !== "group") return target.subjectId ? [target.subjectId] : [];
+  const rows = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.groupId, target.id), eq(memberships.status, "active"), sql`${memberships.role} in ('owner', 'organizer')`));
+  return rows.map((r) => r.userId);
+}
+
+const reasonWords = (reason: string) => (Object.hasOwn(REPORT_REASONS, reason) ? REPORT_REASONS[reason as ReportReason] : "Something else").toLowerCase();
+
+const toReporter: Record<Outcome, string> = {
+  dismiss: "A moderator looked at it carefully and decided to leave it as it is. Thank you for speaking up; it helps keep the hub kind.",
+  hide: "A moderator looked at it and hid it, so no one sees it now. Thank you for speaking up.",
+  remove: "A moderator looked at it and the member was removed from the group. Thank you for speaking up.",
+  ban: "A moderator looked at it and the member can no longer take part in the group. Thank you for speaking up.",
+  suspend: "A moderator looked at it and the member's account is suspended. Thank you for speaking up.",
+};
+
+/**
+ * Decides an open report, and with it every open report about the same thing. Checks, against
+ * the rows inside one transaction: the actor moderates this report, does not judge their own
+ * content, and may choose this outcome for this kind of thing.
+ */
+export async function decideReport(actor: Actor, input: DecisionInput, now = new Date()): Promise<ActionResult<{ outcome: Outcome; settled: number }>> {
+  if (!actor) return fail("unauthenticated", "Please sign in first.");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const report = await getReportRow(tx as unknown as Db, input.reportId, true);
+    if (!report) return fail("not_found", REPORT_NOT_FOUND);
+    const standing = await standingFor(tx, actor.id, report);
+    if (!sees(standing)) return fail("not_found", REPORT_NOT_FOUND);
+    if (!decides(standing, report)) return fail("forbidden", "Reports about a group itself are decided by the hub's admins.");
+    if (report.status !== "open") return fail("conflict", "This report has already been decided.");
+    const target = await getReportTarget(report.targetType, report.targetId, undefined, tx as unknown as Db);
+    if (!target) return fail("not_found", "What was reported no longer exists.");
+    if (target.subjectId === actor.id) return fail("forbidden", "This report is about something of yours, so another moderator decides it.");
+    const refused = await applyOutcome(tx, input, report, target, standing, actor.id, now);
+    if (refused) return refused;
+
+    const settled = await tx
+      .update(reports)
+      .set({ status: input.outcome === "dismiss" ? "dismissed" : "actioned", outcome: input.outcome, decisionNote: input.note, resolvedById: actor.id, resolvedAt: now })
+      .where(and(eq(reports.targetType, report.targetType), eq(reports.targetId, report.targetId), eq(reports.status, "open")))
+      .returning({ reporterId: reports.reporterId });
+    const what = TARGET_WORDS[target.type];
+    await notifyMany(tx as unknown as Db, [...new Set(settled.map((r) => r.reporterId))], {
+      type: "report_outcome",
+      title: `About the ${what} you reported`,
+      body: toReporter[input.outcome],
+    });
+    if (input.outcome === "hide") {
+      await notifyMany(tx as unknown as Db, await ownersOf(tx, target), {
+        type: "content_hidden",
+        title: `Your ${describeTarget(target)} was hidden`,
+        body: `A moderator hid it after a report of ${reasonWords(report.reason)}. Their note: ${input.note}`,
+      });
+    }
+    if ((input.outcome === "remove" || input.outcome === "ban") && target.subjectId) {
+      await notifyMany(tx as unknown as Db, [target.subjectId], {
+        type: input.outcome === "ban" ? "group_banned" : "group_removed",
+        title: input.outcome === "ban" ? `You can no longer take part in ${target.groupName}` : `You are no longer a member of ${target.groupName}`,
+        body: `A moderator decided this after a report of ${reasonWords(report.reason)} about your ${what}. Their note: ${input.note}`,
+      });
+    }
+    return { ok: true as const, data: { outcome: input.outcome, settled: settled.length } };
+  });
+}
+
+/** Carries out one outcome; returns a refusal when it does not fit the thing or the moderator. */
+async function applyOutcome(tx: Tx, input: DecisionInput, report: Report, target: ReportTarget, standing: Standing, actorId: string, now: Date): Promise<ActionResult<never> | null> {
+  switch (input.outcome) {
+    case "dismiss":
+      return null;
+    case "hide":
+      if (target.type === "member") return fail("invalid_input", "A member can't be hidden. Dismiss the report, or an admin can suspend the account.");
+      await hideTarget(tx, target, actorId, true, now);
+      return null;
+    case "remove":
+    case "ban": {
+      if (!report.groupId || !target.subjectId || target.type === "group") return fail("invalid_input", "This report isn't about someone's part in a group.");
+      const [m] = await tx.select({ role: memberships.role, status: memberships.status }).from(memberships).where(and(eq(memberships.groupId, report.groupId), eq(memberships.userId, target.subjectId)));
+      if (m?.role === "owner") return fail("forbidden", "The group's owner can't be removed or banned. An admin can suspend the account if needed.");
+      if (m?.role === "organizer" && !standing.admin && standing.organizerRole !== "owner") return fail("forbidden", "Only the group's owner can remove or ban an organizer.");
+      if (input.outcome === "remove" && (!m || m.status !== "active")) return fail("conflict", "They aren't an active member of this group. Banning keeps them out.");
+      await removeOrBanIn(tx, report.groupId, target.subjectId, input.outcome, input.note);
+      return null;
+    }
+    case "suspend": {
+      if (!standing.admin) return fail("forbidden", "Only the hub's admins can suspend an account.");
+      if (!target.subjectId) return fail("invalid_input", "There is no one member to suspend for this report.");
+      // Moving the session version on signs them out everywhere at once, as a password change does.
+      await tx
+        .update(users)
+        .set({ suspendedAt: now, suspendedReason: input.note, sessionVersion: sql`${users.sessionVersion} + 1` })
+        .where(eq(users.id, target.subjectId));
+      await tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, target.subjectId), isNull(apiTokens.revokedAt)));
+      return null;
+    }
+  }
+}
+
+/** Shows hidden content again: the organizers of its group, or an admin. Recorded on every report that hid it. */
+export async function restoreReported(actor: Actor, reportId: string, now = new Date()): Promise<ActionResult<{ restored: true }>> {
+  if (!actor) return fail("unauthenticated", "Please sign in first.");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const report = await getReportRow(tx as unknown as Db, reportId, true);
+    if (!report) return fail("not_found", REPORT_NOT_FOUND);
+    const standing = await standingFor(tx, actor.id, report);
+    if (!sees(standing)) return fail("not_found", REPORT_NOT_FOUND);
+    if (!decides(standing, report)) return fail("forbidden", "Only the hub's admins can show a hidden group again.");
+    if (report.outcome !== "hide" || report.restoredAt) return fail("conflict", "This isn't hidden by a decision on this report.");
+    const target = await getReportTarget(report.targetType, report.targetId, undefined, tx as unknown as Db);
+    if (!target) return fail("not_found", "What was reported no longer exists.");
+    await hideTarget(tx, target, actor.id, false, now);
+    await tx
+      .update(reports)
+      .set({ restoredById: actor.id, restoredAt: now })
+      .where(and(eq(reports.targetType, report.targetType), eq(reports.targetId, report.targetId), eq(reports.outcome, "hide"), isNull(reports.restoredAt)));
+    await notifyMany(tx as unknown as Db, await ownersOf(tx, target), {
+      type: "content_restored",
+      title: `Your ${describeTarget(target)} can be seen again`,
+      body: "A moderator looked again and showed it to everyone as before.",
+    });
+    return { ok: true as const, data: { restored: true as const } };
+  });
+}

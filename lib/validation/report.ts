@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { withoutNul } from "./text";
+
+/*
+ * Reports and moderation decisions: the shared shapes of the report form and of the
+ * moderation queues' buttons.
+ */
+
+export const REPORT_TARGETS = ["activity", "project", "comment", "group", "member"] as const;
+export type ReportTargetType = (typeof REPORT_TARGETS)[number];
+
+/** The short list a reporter chooses from, in the words they see. */
+export const REPORT_REASONS = {
+  unsafe: "Unsafe or harmful",
+  harassment: "Harassment or unkindness aimed at someone",
+  spam: "Spam or advertising",
+  substances: "Pressure to use or sell substances",
+  other: "Something else",
+} as const;
+export type ReportReason = keyof typeof REPORT_REASONS;
+const reasonKeys = Object.keys(REPORT_REASONS) as [ReportReason, ...ReportReason[]];
+
+export const REPORT_NOTE_MAX = 1_000;
+export const DECISION_NOTE_MAX = 300;
+
+const optionalText = (max: number, message: string) =>
+  z.preprocess((v) => (v === null || v === undefined ? "" : v), z.string().overwrite(withoutNul).trim().max(max, message));
+
+export const reportInputSchema = z.object({
+  targetType: z.enum(REPORT_TARGETS, { error: "We couldn't tell what you are reporting. Please go back and use its Report link." }),
+  targetId: z.uuid({ error: "We couldn't tell what you are reporting. Please go back and use its Report link." }),
+  reason: z.enum(reasonKeys, { error: "Choose the reason that fits best." }),
+  note: optionalText(REPORT_NOTE_MAX, `Keep the note under ${REPORT_NOTE_MAX.toLocaleString("en-GB")} characters.`),
+});
+export type ReportInput = z.infer<typeof reportInputSchema>;
+
+/**
+ * What a moderator can decide. "hide" applies to activities, projects, comments and groups;
+ * "remove" and "ban" to the reported member's place in the report's group; "suspend" to the
+ * reported member's account, and only admins may choose it.
+ */
+export const OUTCOMES = ["dismiss", "hide", "remove", "ban", "suspend"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const decisionSchema = z.object({
+  reportId: z.uuid({ error: "We couldn't find that report." }),
+  outcome: z.enum(OUTCOMES, { error: "Choose what to do about this report." }),
+  note: optionalText(DECISION_NOTE_MAX, `Keep the note under ${DECISION_NOTE_MAX} characters.`).pipe(
+    z.string().min(1, "Write a short note on why: it is kept with the decision."),
+  ),
+});
+export type DecisionInput = z.infer<typeof decisionSchema>;
+
+export const restoreSchema = z.object({
+  reportId: z.uuid({ error: "We couldn't find that report." }),
+});
+
+/** How an outcome reads in the queue's record and in the reporter's notice. */
+export const OUTCOME_WORDS: Record<Outcome, string> = {
+  dismiss: "left as it is",
+  hide: "hidden",
+  remove: "removed from the group",
+  ban: "banned from the group",
+  suspend: "account suspended",
+};
+
+export const TARGET_WORDS: Record<ReportTargetType, string> = {
+  activity: "activity",
+  project: "project",
+  comment: "comment",
+  group: "group",
+  member: "member",
+};
