@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { MemberActionForm } from "@/components/member-action-form";
 import { PasswordForm } from "@/components/password-form";
 import { listBlockedBy } from "@/db/queries/blocks";
@@ -37,6 +38,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Your account</h1>
+      {viewer.isAdmin ? (
+        <p className="text-sm" data-testid="admin-links">
+          You are one of the hub&apos;s admins: <Link className="underline" href="/admin/reports">all reports</Link> · <Link className="underline" href="/admin/email">email that could not be sent</Link>
+        </p>
+      ) : null}
       <Card>
         <dl className="grid gap-2 sm:grid-cols-[10rem_1fr]">
           <dt className="font-medium">Name</dt>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { editCommentAction, postCommentAction, removeCommentAction } from "@/app/comments/actions";
 import { Markdown } from "@/components/markdown";
+import { ReportLink } from "@/components/report-link";
 import type { CommentView } from "@/db/queries/comments";
 import { formatDay, formatTime } from "@/lib/dates";
 import { CommentButton, CommentEditForm, CommentForm } from "./comment-forms";
@@ -47,6 +48,7 @@ export function Discussion({
                   {c.editableUntil ? <CommentEditForm action={editCommentAction} commentId={c.id} body={c.body ?? ""} until={formatTime(c.editableUntil, zone)} /> : null}
                   {c.mine ? <CommentButton action={removeCommentAction} commentId={c.id} label="Delete" testId="comment-delete" /> : null}
                   {!c.mine && canModerate ? <CommentButton action={removeCommentAction} commentId={c.id} label="Remove" testId="comment-hide" /> : null}
+                  {viewer && !c.mine ? <ReportLink type="comment" id={c.id} label={`Report this comment by ${c.authorName ?? "a member"}`} /> : null}
                 </div>
               </>
             )}

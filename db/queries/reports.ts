@@ -191,6 +191,7 @@ export async function listDecidedReports(scope: Scope, limit = 30): Promise<Deci
     .orderBy(desc(reports.resolvedAt))
     .limit(limit);
   const out: DecidedItem[] = [];
+  const offered = new Set<string>();
   for (const { report, decidedBy, restoredBy } of rows) {
     const target = await getReportTarget(report.targetType, report.targetId, undefined, db);
     if (!target) continue;
@@ -204,8 +205,9 @@ export async function listDecidedReports(scope: Scope, limit = 30): Promise<Deci
       decidedAt: report.resolvedAt!,
       restoredBy,
       restoredAt: report.restoredAt,
-      canRestore: report.outcome === "hide" && !report.restoredAt && target.hidden,
+      canRestore: report.outcome === "hide" && !report.restoredAt && target.hidden && !offered.has(`${target.type}:${target.id}`),
     });
+    offered.add(`${target.type}:${target.id}`);
   }
   return out;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AttendBadge, EnergyBadge, KindBadge, TalkBadge } from "@/components/activity-badges";
 import { Discussion } from "@/components/discussion/discussion";
+import { ReportLink } from "@/components/report-link";
 import { Markdown } from "@/components/markdown";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -91,6 +92,7 @@ export default async function ActivityPage({ params, searchParams }: Props) {
               <Markdown source={activity.description} />
             </section>
           ) : null}
+          {viewer && !canModerate ? <p><ReportLink type="activity" id={activity.id} label={`Report the activity ${activity.title}`} /></p> : null}
           <Discussion target={{ activityId: activity.id }} comments={comments} viewer={viewer} canModerate={canModerate} returnTo={`/activities/${activity.id}`} zone={zone} />
         </div>
         {/* A cancelled activity takes no answers and has nobody coming, so none of that is shown. */}

@@ -4,6 +4,7 @@ import { cache } from "react";
 import { ActivityCard } from "@/components/activity-card";
 import { Markdown } from "@/components/markdown";
 import { ProjectCard } from "@/components/project-card";
+import { ReportLink } from "@/components/report-link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { listActivities } from "@/db/queries/activities";
@@ -37,7 +38,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function GroupPage({ params }: Props) {
-  const { group, upcoming, projects, zone, isOrganizer } = await loadGroupPage((await params).slug);
+  const { group, upcoming, projects, zone, isOrganizer, viewer } = await loadGroupPage((await params).slug);
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -96,6 +97,7 @@ export default async function GroupPage({ params }: Props) {
               ))}
             </ul>
           </section>
+          {viewer && !isOrganizer ? <p><ReportLink type="group" id={group.id} label={`Report the group ${group.name}`} /></p> : null}
         </aside>
       </div>
     </div>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { MemberActionForm } from "@/components/member-action-form";
+import { ReportLink } from "@/components/report-link";
 import { Card } from "@/components/ui/card";
 import { getMemberProfile } from "@/db/queries/blocks";
 import { requireViewer } from "@/lib/auth/session";
@@ -24,6 +25,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
     <div className="max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold" data-testid="member-name">{member.name}</h1>
       <Card>{member.bio ? <p className="whitespace-pre-line">{member.bio}</p> : <p className="text-muted">{self ? "You haven't written anything about yourself yet." : "Nothing written here yet."}</p>}</Card>
+      {self ? null : <p><ReportLink type="member" id={member.id} label={`Report ${member.name}`} /></p>}
       {self ? null : (
         <details className="text-sm text-muted">
           <summary className="cursor-pointer underline">Block</summary>

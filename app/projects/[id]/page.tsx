@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Discussion } from "@/components/discussion/discussion";
+import { ReportLink } from "@/components/report-link";
 import { Markdown } from "@/components/markdown";
 import { ProjectProgress } from "@/components/project-progress";
 import { Badge } from "@/components/ui/badge";
@@ -82,6 +83,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
               </AddTaskPanel>
             ) : null}
           </section>
+          {viewer && !project.viewer.isOrganizer ? <p><ReportLink type="project" id={project.id} label={`Report the project ${project.title}`} /></p> : null}
           <Discussion target={{ projectId: project.id }} comments={comments} viewer={viewer} canModerate={project.viewer.isOrganizer} returnTo={`/projects/${project.id}`} zone={zone} />
         </div>
         <aside className="space-y-4">

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getMembership } from "@/db/queries/memberships";
+import { countOpenReports } from "@/db/queries/reports";
 import { getGroupRow, listMembersForOrganizers, listRecentAttendance, listUpcomingForGroup, type MemberRow } from "@/db/queries/organizer";
 import { requireViewer } from "@/lib/auth/session";
 import { authorize } from "@/lib/authz";
@@ -36,7 +37,7 @@ export default async function ManageGroupPage({ params }: Props) {
   if (!group || group.hiddenAt) notFound();
   const allowed = authorize(viewer, await getMembership(group.id, viewer.id), "organizer");
   if (!allowed.ok) notFound();
-  const [upcoming, attendance, members] = await Promise.all([listUpcomingForGroup(group.id), listRecentAttendance(group.id), listMembersForOrganizers(group.id)]);
+  const [upcoming, attendance, members, openReports] = await Promise.all([listUpcomingForGroup(group.id), listRecentAttendance(group.id), listMembersForOrganizers(group.id), countOpenReports(group.id)]);
   const pending = members.filter((m) => m.status === "pending");
   const action = changeMemberAction.bind(null, group.id, group.slug);
   const origin = await requestOrigin();
@@ -57,6 +58,7 @@ export default async function ManageGroupPage({ params }: Props) {
         <div className="flex flex-wrap gap-2">
           <ButtonLink href={`/groups/${group.slug}/activities/new`} variant="secondary" data-testid="new-activity">New activity</ButtonLink>
           <ButtonLink href={`/groups/${group.slug}/settings`} variant="secondary" data-testid="group-settings">Settings</ButtonLink>
+          <ButtonLink href={`/groups/${group.slug}/reports`} variant="secondary" data-testid="group-reports">{openReports ? `Reports (${openReports} waiting)` : "Reports"}</ButtonLink>
           <ButtonLink href={`/groups/${group.slug}`} variant="secondary">Group page</ButtonLink>
         </div>
       </header>

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ReportQueue } from "@/components/moderation/report-queue";
+import { listDecidedReports, listOpenReports } from "@/db/queries/reports";
+import { requireViewer } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Reports" };
+
+/** /admin/reports — site admins only (a 404 for everyone else): every report, from every group and about members. */
+export default async function AdminReportsPage() {
+  const viewer = await requireViewer("/admin/reports");
+  if (!viewer.isAdmin) notFound();
+  const [open, decided] = await Promise.all([listOpenReports({ everything: true }), listDecidedReports({ everything: true })]);
+  return (
+    <div className="space-y-4">
+      <header className="space-y-1">
+        <h1 className="text-2xl font-bold">All reports</h1>
+        <p className="text-muted">
+          Reports from every group, and about members and groups themselves. Organizers decide on their own group&apos;s content too; only admins
+          suspend accounts. Who reported is never shown.
+        </p>
+      </header>
+      <ReportQueue open={open} decided={decided} moderator={{ id: viewer.id, isAdmin: true }} />
+    </div>
+  );
+}

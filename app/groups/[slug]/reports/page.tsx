@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { ReportQueue } from "@/components/moderation/report-queue";
+import { getMembership } from "@/db/queries/memberships";
+import { getGroupRow } from "@/db/queries/organizer";
+import { listDecidedReports, listOpenReports } from "@/db/queries/reports";
+import { requireViewer } from "@/lib/auth/session";
+import { authorize } from "@/lib/authz";
+
+export const metadata: Metadata = { title: "Reports" };
+
+type Props = { params: Promise<{ slug: string }> };
+
+/**
+ * /groups/<slug>/reports — the group's moderation queue, for its organizers: reports about
+ * its activities, projects and the comments on them (and, to decide by the hub's admins,
+ * about the group itself). Members get a 403; people who cannot see the group, a 404.
+ */
+export default async function GroupReportsPage({ params }: Props) {
+  const { slug } = await params;
+  const viewer = await requireViewer(`/groups/${slug}/reports`);
+  const group = await getGroupRow({ slug });
+  if (!group || group.hiddenAt) notFound();
+  const membership = await getMembership(group.id, viewer.id);
+  if (group.visibility === "private" && membership?.status !== "active") notFound();
+  if (!authorize(viewer, membership, "organizer").ok) forbidden();
+  const [open, decided] = await Promise.all([listOpenReports({ groupId: group.id }), listDecidedReports({ groupId: group.id })]);
+  return (
+    <div className="space-y-4">
+      <header className="space-y-1">
+        <h1 className="text-2xl font-bold">Reports about {group.name}</h1>
+        <p className="text-muted">
+          What members reported about this group&apos;s activities, projects and discussions. You never see who reported, and neither does anyone
+          reported. Whatever you decide is kept here with your name and note, and the people involved are told.{" "}
+          <Link className="underline" href={`/groups/${group.slug}/manage`}>Back to managing the group</Link>
+        </p>
+      </header>
+      <ReportQueue open={open} decided={decided} moderator={{ id: viewer.id, isAdmin: viewer.isAdmin }} />
+    </div>
+  );
+}
