@@ -18,7 +18,6 @@ export interface Moderator {
 }
 
 const reasonLabel = (r: string) => (Object.hasOwn(REPORT_REASONS, r) ? REPORT_REASONS[r as ReportReason] : "Something else");
-const when = (d: Date) => `${formatDay(d, "Europe/London")}, ${formatTime(d, "Europe/London")}`;
 
 /** The outcomes this moderator may choose for this thing, in the words of the queue; or why none. */
 function choicesFor(t: ReportTarget, m: Moderator): { outcome: Outcome; label: string }[] | string {
@@ -35,6 +34,10 @@ function choicesFor(t: ReportTarget, m: Moderator): { outcome: Outcome; label: s
   return choices;
 }
 
+function when(d: Date, zone: string): string {
+  return `${formatDay(d, zone)}, ${formatTime(d, zone)}`;
+}
+
 function TargetSummary({ t }: { t: ReportTarget }) {
   return (
     <div className="space-y-1">
@@ -49,7 +52,7 @@ function TargetSummary({ t }: { t: ReportTarget }) {
   );
 }
 
-export function ReportQueue({ open, decided, moderator }: { open: QueueItem[]; decided: DecidedItem[]; moderator: Moderator }) {
+export function ReportQueue({ open, decided, moderator, zone }: { open: QueueItem[]; decided: DecidedItem[]; moderator: Moderator; zone: string }) {
   return (
     <div className="space-y-6">
       <section aria-labelledby="open-heading" className="space-y-3">
@@ -65,7 +68,7 @@ export function ReportQueue({ open, decided, moderator }: { open: QueueItem[]; d
                   <ul className="space-y-1 text-sm">
                     {item.reports.map((r) => (
                       <li key={r.id}>
-                        <span className="font-medium">{reasonLabel(r.reason)}</span> <span className="text-muted">· {when(r.createdAt)}</span>
+                        <span className="font-medium">{reasonLabel(r.reason)}</span> <span className="text-muted">· {when(r.createdAt, zone)}</span>
                         {r.note ? <span className="block whitespace-pre-line">“{r.note}”</span> : null}
                       </li>
                     ))}
@@ -86,10 +89,10 @@ export function ReportQueue({ open, decided, moderator }: { open: QueueItem[]; d
               <Card className="space-y-2" data-testid="decided-report">
                 <TargetSummary t={d.target} />
                 <p className="text-sm">
-                  <span className="font-medium">{OUTCOME_WORDS[d.outcome as Outcome] ?? d.outcome}</span> by {d.decidedBy ?? "a former member"}, {when(d.decidedAt)} · reported as {reasonLabel(d.reason).toLowerCase()}
+                  <span className="font-medium">{OUTCOME_WORDS[d.outcome as Outcome] ?? d.outcome}</span> by {d.decidedBy ?? "a former member"}, {when(d.decidedAt, zone)} · reported as {reasonLabel(d.reason).toLowerCase()}
                 </p>
                 {d.decisionNote ? <p className="text-sm text-muted">Note: {d.decisionNote}</p> : null}
-                {d.restoredAt ? <p className="text-sm text-muted">Shown again by {d.restoredBy ?? "a former member"}, {when(d.restoredAt)}</p> : null}
+                {d.restoredAt ? <p className="text-sm text-muted">Shown again by {d.restoredBy ?? "a former member"}, {when(d.restoredAt, zone)}</p> : null}
                 {d.canRestore && Array.isArray(choicesFor(d.target, moderator)) ? (
                   <RestoreForm action={restoreReportedAction} reportId={d.reportId} label={`Show again: the ${describeTarget(d.target)}`} />
                 ) : null}

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ReportQueue } from "@/components/moderation/report-queue";
 import { listDecidedReports, listOpenReports } from "@/db/queries/reports";
 import { requireViewer } from "@/lib/auth/session";
+import { getViewerZone } from "@/lib/viewer-zone";
 
 export const metadata: Metadata = { title: "Reports" };
 
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Reports" };
 export default async function AdminReportsPage() {
   const viewer = await requireViewer("/admin/reports");
   if (!viewer.isAdmin) notFound();
-  const [open, decided] = await Promise.all([listOpenReports({ everything: true }), listDecidedReports({ everything: true })]);
+  const [open, decided, zone] = await Promise.all([listOpenReports({ everything: true }), listDecidedReports({ everything: true }), getViewerZone()]);
   return (
     <div className="space-y-4">
       <header className="space-y-1">
@@ -20,7 +21,7 @@ export default async function AdminReportsPage() {
           suspend accounts. Who reported is never shown.
         </p>
       </header>
-      <ReportQueue open={open} decided={decided} moderator={{ id: viewer.id, isAdmin: true }} />
+      <ReportQueue open={open} decided={decided} zone={zone} moderator={{ id: viewer.id, isAdmin: true }} />
     </div>
   );
 }

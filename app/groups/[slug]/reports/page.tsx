@@ -6,6 +6,7 @@ import { getMembership } from "@/db/queries/memberships";
 import { getGroupRow } from "@/db/queries/organizer";
 import { listDecidedReports, listOpenReports } from "@/db/queries/reports";
 import { requireViewer } from "@/lib/auth/session";
+import { getViewerZone } from "@/lib/viewer-zone";
 import { authorize } from "@/lib/authz";
 
 export const metadata: Metadata = { title: "Reports" };
@@ -25,7 +26,7 @@ export default async function GroupReportsPage({ params }: Props) {
   const membership = await getMembership(group.id, viewer.id);
   if (group.visibility === "private" && membership?.status !== "active") notFound();
   if (!authorize(viewer, membership, "organizer").ok) forbidden();
-  const [open, decided] = await Promise.all([listOpenReports({ groupId: group.id }), listDecidedReports({ groupId: group.id })]);
+  const [open, decided, zone] = await Promise.all([listOpenReports({ groupId: group.id }), listDecidedReports({ groupId: group.id }), getViewerZone()]);
   return (
     <div className="space-y-4">
       <header className="space-y-1">
@@ -36,7 +37,7 @@ export default async function GroupReportsPage({ params }: Props) {
           <Link className="underline" href={`/groups/${group.slug}/manage`}>Back to managing the group</Link>
         </p>
       </header>
-      <ReportQueue open={open} decided={decided} moderator={{ id: viewer.id, isAdmin: viewer.isAdmin }} />
+      <ReportQueue open={open} decided={decided} zone={zone} moderator={{ id: viewer.id, isAdmin: viewer.isAdmin }} />
     </div>
   );
 }

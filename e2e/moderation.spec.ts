@@ -1,0 +1,108 @@
+import crypto from "node:crypto";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import { expect, expectNoAxeViolations, test } from "./fixtures";
+
+/*
+ * Reports and moderation as the people involved meet them: a member reports a comment from
+ * its quiet link, the group's organizer hides it from the reports page, and the comment's
+ * words are gone for the member, who is told the outcome.
+ */
+
+const PASSWORD = "kind words matter here";
+
+function londonLocal(date: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+async function person(browser: Browser, request: APIRequestContext, label: string): Promise<{ id: string; name: string; email: string; page: Page; auth: Record<string, string> }> {
+  const id = crypto.randomBytes(4).toString("hex");
+  const who = { name: `${label} ${id}`, email: `${label.toLowerCase()}-${id}@e2e.example` };
+  const res = await request.post("/api/users", { data: { ...who, password: PASSWORD } });
+  expect(res.status()).toBe(201);
+  const { user } = await res.json();
+  const token = (await (await request.post("/api/tokens", { data: { email: who.email, password: PASSWORD, name: "e2e" } })).json()).token as string;
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/signin");
+  await page.getByTestId("signin-form").getByLabel("Email").fill(who.email);
+  await page.getByTestId("signin-form").getByLabel("Password").fill(PASSWORD);
+  await page.getByTestId("signin-submit").click();
+  await expect(page.getByTestId("account-link")).toHaveText(who.name);
+  return { ...who, id: user.id, page, auth: { authorization: `Bearer ${token}` } };
+}
+
+test("a member reports a comment and the group's organizer hides it: its words are gone and the member is told", async ({ browser, request }) => {
+  test.setTimeout(180_000);
+  const organizer = await person(browser, request, "Noor");
+  await organizer.page.goto("/groups/new");
+  await organizer.page.getByLabel("Group name").fill(`Canal Walkers ${crypto.randomBytes(3).toString("hex")}`);
+  await organizer.page.getByLabel("Agreements").fill("Listening over fixing.");
+  await organizer.page.getByTestId("create-group").click();
+  await expect(organizer.page.getByTestId("group-name")).toBeVisible();
+  const slug = new URL(organizer.page.url()).pathname.split("/")[2];
+  const start = new Date(Date.now() + 3 * 24 * 3600_000);
+  const created = await request.post(`/api/groups/${slug}/activities`, {
+    headers: organizer.auth,
+    data: { kind: "walk", title: "Towpath stroll", startsLocal: londonLocal(start), endsLocal: londonLocal(new Date(start.getTime() + 2 * 3600_000)), timezone: "Europe/London", placeName: "Lock 7", energyLevel: "low", talkLevel: "some_chat" },
+  });
+  expect(created.status()).toBe(201);
+  const activityId = (await created.json()).activity.id as string;
+
+  const author = await person(browser, request, "Quill");
+  const posted = await request.post(`/api/activities/${activityId}/comments`, { headers: author.auth, data: { body: "Nobody here would miss you if you stopped coming." } });
+  expect(posted.status()).toBe(201);
+
+  // The member finds the quiet link under the comment and sends a report.
+  const member = await person(browser, request, "Wren");
+  await member.page.goto(`/activities/${activityId}`);
+  const comment = member.page.getByTestId("comment").filter({ hasText: "Nobody here would miss you" });
+  await comment.getByTestId("report-comment").click();
+  await expect(member.page.getByTestId("report-target")).toContainText("Nobody here would miss you");
+  await expectNoAxeViolations(member.page);
+  await member.page.getByTestId("reason-harassment").check();
+  await member.page.getByTestId("report-note").fill("It felt aimed at someone in the group.");
+  await member.page.getByTestId("report-send").click();
+  await expect(member.page.getByTestId("report-form-outcome")).toContainText("Thank you");
+  // Coming back later to report it again is answered kindly, and nothing is doubled.
+  await member.page.reload();
+  await member.page.getByTestId("reason-spam").check();
+  await member.page.getByTestId("report-send").click();
+  await expect(member.page.getByTestId("report-form-outcome")).toContainText("already have your report");
+
+  // Only organizers reach the group's reports page: the member gets a 403, the admin page a 404.
+  expect((await member.page.goto(`/groups/${slug}/reports`))?.status()).toBe(403);
+  expect((await member.page.goto("/admin/reports"))?.status()).toBe(404);
+
+  // The organizer decides from the queue, which never names who reported.
+  await organizer.page.goto(`/groups/${slug}/manage`);
+  await organizer.page.getByTestId("group-reports").click();
+  const open = organizer.page.getByTestId("open-report").filter({ hasText: "Nobody here would miss you" });
+  await expect(open).toContainText("It felt aimed at someone in the group.");
+  await expect(organizer.page.getByTestId("open-reports")).not.toContainText(member.name);
+  await expectNoAxeViolations(organizer.page);
+  await open.getByTestId("outcome-hide").check();
+  await open.getByTestId("decision-note").fill("Unkind words aimed at a member; not in keeping with our agreements.");
+  await open.getByTestId("decide").click();
+  // The decided report leaves the queue at once and is kept on the record below it.
+  await expect(organizer.page.getByTestId("queue-empty")).toBeVisible();
+  await expect(organizer.page.getByTestId("decided-report").first()).toContainText(`hidden by ${organizer.name}`);
+  await expect(organizer.page.getByTestId("decided-report").first().getByTestId("hidden-mark")).toBeVisible();
+
+  // Gone for the member, and in the API; the member is told what came of it.
+  await member.page.goto(`/activities/${activityId}`);
+  await expect(member.page.getByTestId("comment-removed")).toHaveCount(1);
+  await expect(member.page.getByTestId("discussion")).not.toContainText("Nobody here would miss you");
+  const api = await (await request.get(`/api/activities/${activityId}/comments`)).text();
+  expect(api).not.toContain("Nobody here would miss you");
+  await member.page.goto("/notifications");
+  await expect(member.page.locator('[data-testid="notification"][data-type="report_outcome"]')).toContainText("hid it");
+  // The author learns what was hidden and why, never who reported it.
+  await author.page.goto("/notifications");
+  const told = author.page.locator('[data-testid="notification"][data-type="content_hidden"]');
+  await expect(told).toContainText("Unkind words aimed at a member");
+  await expect(author.page.getByTestId("notifications")).not.toContainText(member.name);
+});
