@@ -19,7 +19,9 @@ export default function HelpPage() {
         <Markdown source={crisisLines} />
       </Card>
       <p className="text-muted">
-        Something on Common Thread worrying you? You can block a member from their page, so neither of you sees the other, and the organizers of a group can remove comments on what they run.
+        Something on Common Thread worrying you? Activities, projects, comments, groups and members can be reported from the quiet &ldquo;Report&rdquo; link on each: the
+        group&apos;s organizers or the hub&apos;s admins look at it, you hear what they decided, and no one is told who reported. You can also block a member from
+        their page, so neither of you sees the other.
       </p>
     </div>
   );
