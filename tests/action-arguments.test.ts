@@ -26,6 +26,8 @@ import {
   verifyTaskAction,
 } from "@/app/projects/[id]/actions";
 import { updateProjectAction } from "@/app/projects/[id]/edit/actions";
+import { decideReportAction, restoreReportedAction } from "@/app/moderation/actions";
+import { reportAction } from "@/app/report/actions";
 
 /*
  * A server action is a public endpoint: anyone holding its id can post any arguments, not
@@ -81,6 +83,9 @@ const calls: Call[] = [
   ["changePartnershipAction", (f, p) => changePartnershipAction(p as never, f as never)],
   ["changeRhythmAction", (f, p) => changeRhythmAction(p as never, f as never)],
   ["addCheckInAction", (f, p) => addCheckInAction(p as never, f as never)],
+  ["reportAction", (f, p) => reportAction(p as never, f as never)],
+  ["decideReportAction", (f, p) => decideReportAction(p as never, f as never)],
+  ["restoreReportedAction", (f, p) => restoreReportedAction(p as never, f as never)],
 ];
 
 describe("server actions called with something other than a form", () => {

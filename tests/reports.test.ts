@@ -6,6 +6,8 @@ import { GET as activityRoute } from "@/app/api/activities/[id]/route";
 import { GET as activitiesRoute } from "@/app/api/activities/route";
 import { GET as projectsRoute } from "@/app/api/projects/route";
 import { GET as listTokensRoute, POST as tokenRoute } from "@/app/api/tokens/route";
+import { decideReportAction } from "@/app/moderation/actions";
+import { reportAction } from "@/app/report/actions";
 import { getDb } from "@/db/client";
 import { postComment } from "@/db/mutations/comments";
 import { decideReport, fileReport, restoreReported } from "@/db/mutations/reports";
@@ -102,6 +104,18 @@ describe("reporting", () => {
     expect(fields.note).toMatch(/under 1,000 characters/);
     const decision = decisionSchema.safeParse({ reportId: crypto.randomUUID(), outcome: "explode", note: "  " });
     expect(decision.error!.issues.map((i) => i.path.join(".")).sort()).toEqual(["note", "outcome"]);
+  });
+
+  it("the report form and the decision buttons answer malformed posts with field messages, not errors", async () => {
+    const form = (fields: Record<string, string>) => {
+      const f = new FormData();
+      for (const [k, v] of Object.entries(fields)) f.set(k, v);
+      return f;
+    };
+    const sent = await reportAction(null, form({ targetType: "planet", targetId: "x'; drop table reports", reason: "", note: "\u0000".repeat(3) }));
+    expect(sent).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { targetType: expect.any(String), targetId: expect.any(String), reason: "Choose the reason that fits best." } });
+    const decided = await decideReportAction(null, form({ reportId: "nope", outcome: "vanish", note: "" }));
+    expect(decided).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { reportId: expect.any(String), outcome: expect.any(String), note: expect.any(String) } });
   });
 
   it("reporting is limited per member, with a friendly answer", async () => {
