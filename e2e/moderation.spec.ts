@@ -106,3 +106,37 @@ test("a member reports a comment and the group's organizer hides it: its words a
   await expect(told).toContainText("Unkind words aimed at a member");
   await expect(author.page.getByTestId("notifications")).not.toContainText(member.name);
 });
+
+test("an admin suspends a reported member: they are signed out at once and the sign-in page tells them why", async ({ browser, request }) => {
+  test.setTimeout(150_000);
+  const reported = await person(browser, request, "Vale");
+  const reporter = await person(browser, request, "Ivy");
+  await reporter.page.goto(`/members/${reported.id}`);
+  await reporter.page.getByTestId("report-member").click();
+  await reporter.page.getByTestId("reason-substances").check();
+  await reporter.page.getByTestId("report-send").click();
+  await expect(reporter.page.getByTestId("report-form-outcome")).toContainText("Thank you");
+
+  // The demo town's admin (README: admin@example.com).
+  const admin = await (await browser.newContext()).newPage();
+  await admin.goto("/signin");
+  await admin.getByTestId("signin-form").getByLabel("Email").fill("admin@example.com");
+  await admin.getByTestId("signin-form").getByLabel("Password").fill("commonthread");
+  await admin.getByTestId("signin-submit").click();
+  await expect(admin.getByTestId("account-link")).toBeVisible();
+  expect((await admin.goto("/admin/reports"))?.status()).toBe(200);
+  const open = admin.getByTestId("open-report").filter({ hasText: reported.name });
+  await open.getByTestId("outcome-suspend").check();
+  await open.getByTestId("decision-note").fill("Offering to sell substances to members.");
+  await open.getByTestId("decide").click();
+  await expect(admin.getByTestId("decided-report").filter({ hasText: reported.name }).first()).toContainText("account suspended");
+
+  await reported.page.goto("/account");
+  await expect(reported.page).toHaveURL(/\/signin/);
+  await reported.page.getByTestId("signin-form").getByLabel("Email").fill(reported.email);
+  await reported.page.getByTestId("signin-form").getByLabel("Password").fill(PASSWORD);
+  await reported.page.getByTestId("signin-submit").click();
+  await expect(reported.page.getByTestId("form-error")).toContainText("suspended");
+  await expect(reported.page.getByTestId("form-error")).toContainText("Offering to sell substances to members.");
+  expect((await request.get("/api/me/rsvps", { headers: reported.auth })).status()).toBe(401);
+});
