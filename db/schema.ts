@@ -197,6 +197,12 @@ export const activities = pgTable(
     /** Kept equal to the number of RSVPs with status "going" by the RSVP mutation, which owns it. */
     goingCount: integer("going_count").notNull().default(0),
     waitlistCount: integer("waitlist_count").notNull().default(0),
+    /**
+     * Attendance of members who have since deleted their accounts: their RSVP rows are gone,
+     * so the totals an organizer sees keep them here as numbers with no one behind them.
+     */
+    formerAttended: integer("former_attended").notNull().default(0),
+    formerNoShow: integer("former_no_show").notNull().default(0),
     /** iCalendar SEQUENCE: bumped on every edit that attendees should see. */
     sequence: integer("sequence").notNull().default(0),
     hiddenAt: ts("hidden_at"),
@@ -264,8 +270,17 @@ export const tasks = pgTable(
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
     placesNeeded: integer("places_needed").notNull().default(1),
-    /** Kept equal to the number of claims by the task-claim mutation, which owns it. */
+    /**
+     * Kept equal to the number of claims plus `formerVerifiedPlaces` by the task-claim
+     * mutation, which owns it.
+     */
     claimedCount: integer("claimed_count").notNull().default(0),
+    /**
+     * Verified places of members who have since deleted their accounts, and their hours: the
+     * work was done, so the task stays filled and the project's hours stay, with no one named.
+     */
+    formerVerifiedPlaces: integer("former_verified_places").notNull().default(0),
+    formerVerifiedHours: numeric("former_verified_hours", { precision: 8, scale: 2 }).notNull().default("0"),
     effort: energyLevel("effort").notNull().default("medium"),
     windowStart: ts("window_start"),
     windowEnd: ts("window_end"),

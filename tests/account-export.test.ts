@@ -1,28 +1,10 @@
-import { is } from "drizzle-orm";
-import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import { blockMember } from "@/db/mutations/blocks";
 import { respondToActivity } from "@/db/mutations/rsvps";
 import { getDb } from "@/db/client";
 import { EXPORT_RULES, exportMemberData, type ExportRule } from "@/db/queries/export";
-import * as schema from "@/db/schema";
 import { addMember, makeActivity, makeGroup, makeUser } from "./helpers/factories";
-
-/** Every table in the schema with the TypeScript names of its columns that refer to users.id (and users.id itself). */
-function memberColumns(): Map<string, { sqlName: string; columns: string[] }> {
-  const found = new Map<string, { sqlName: string; columns: string[] }>();
-  for (const [exportName, value] of Object.entries(schema)) {
-    if (!is(value, PgTable)) continue;
-    const config = getTableConfig(value);
-    const byDbName = new Map(Object.entries(value as unknown as Record<string, { name?: string }>).filter(([, c]) => c && typeof c === "object" && "name" in c).map(([k, c]) => [c.name, k]));
-    const cols = config.foreignKeys
-      .filter((fk) => getTableConfig(fk.reference().foreignTable).name === "users")
-      .flatMap((fk) => fk.reference().columns.map((c) => byDbName.get(c.name) ?? c.name));
-    if (config.name === "users") cols.push("id");
-    if (cols.length) found.set(exportName, { sqlName: config.name, columns: cols });
-  }
-  return found;
-}
+import { memberColumns } from "./helpers/member-columns";
 
 describe("export all my data", () => {
   it("covers every table with a member column, naming each such column as theirs or saying why not", () => {

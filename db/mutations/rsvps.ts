@@ -275,6 +275,36 @@ export async function cancelRsvp(db: Db, input: { activityId: string; userId: st
 }
 
 /**
+ * A member deleting their account: every RSVP of theirs goes, by the rules above. On an
+ * activity that has not ended, the counts drop, first-timers they were greeting go back to
+ * "needs a greeter", and a freed place goes at once to the first person waiting (even after
+ * the RSVP cutoff, as for any cancellation). On an activity that has ended, the counts stay
+ * as the record of how many had a place, and attendance stays as a number with no one behind
+ * it. Call it inside the deletion's transaction; activities are locked one at a time.
+ */
+export async function forgetRsvpsOfLeavingMember(tx: Db, userId: string, now = new Date()): Promise<void> {
+  const held = await tx.select({ activityId: rsvps.activityId }).from(rsvps).where(eq(rsvps.userId, userId)).orderBy(rsvps.activityId);
+  for (const { activityId } of held) {
+    const activity = await lockActivity(tx, activityId);
+    const [existing] = await tx.delete(rsvps).where(and(eq(rsvps.activityId, activityId), eq(rsvps.userId, userId))).returning();
+    if (!activity || !existing) continue;
+    if (activity.endsAt <= now) {
+      if (existing.attendance) {
+        const column = existing.attendance === "attended" ? activities.formerAttended : activities.formerNoShow;
+        await tx.update(activities).set({ [existing.attendance === "attended" ? "formerAttended" : "formerNoShow"]: sql`${column} + 1` }).where(eq(activities.id, activityId));
+      }
+      continue;
+    }
+    const [goingDelta, waitDelta] = delta(existing.status, undefined);
+    if (goingDelta || waitDelta) await bumpCounts(tx, activityId, goingDelta, waitDelta);
+    if (existing.status === "going") {
+      await releaseGreeter(tx, activityId, userId);
+      await promoteFromWaitlist(tx, activityId);
+    }
+  }
+}
+
+/**
  * Moves the earliest waitlisted members to "going" while there is room, and tells each
  * of them. Call it inside the transaction that made room (a cancellation, a raised
  * capacity, a skipped standing place); it locks the activity row itself, which is a

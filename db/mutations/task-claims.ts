@@ -329,6 +329,36 @@ export async function sendBackTaskClaim(db: Db, input: { taskId: string; actor: 
   );
 }
 
+/**
+ * A member deleting their account gives every place back, one task at a time under that
+ * task's lock. An open place (claimed, or done but not yet verified) is freed and the
+ * organizers are told, as when anyone gives one back. A verified place is work that was done:
+ * the task stays filled and its hours stay on the task as numbers with no one behind them.
+ * Call it inside the deletion's transaction.
+ */
+export async function releaseClaimsOfLeavingMember(tx: Db, userId: string): Promise<void> {
+  const held = await tx.select({ taskId: taskClaims.taskId }).from(taskClaims).where(eq(taskClaims.userId, userId)).orderBy(taskClaims.taskId);
+  for (const { taskId } of held) {
+    const l = await lockTask(tx, taskId, undefined, userId);
+    if (!l?.claim) continue;
+    await tx.delete(taskClaims).where(and(eq(taskClaims.taskId, taskId), eq(taskClaims.userId, userId)));
+    if (l.claim.status === "verified") {
+      await tx
+        .update(tasks)
+        .set({ formerVerifiedPlaces: sql`${tasks.formerVerifiedPlaces} + 1`, formerVerifiedHours: sql`${tasks.formerVerifiedHours} + ${l.claim.hours ?? "0"}` })
+        .where(eq(tasks.id, taskId));
+      continue;
+    }
+    const task = await setClaimedCount(tx, l.task, l.task.claimedCount - 1);
+    await notifyMany(tx, await organizerIds(tx, l.group.id, userId), {
+      type: "task_released",
+      title: `A place opened on "${l.task.title}"`,
+      body: `A place came free on ${l.project.title}. ${task.placesNeeded - task.claimedCount} of ${task.placesNeeded} places are free.`,
+      href: href(l),
+    });
+  }
+}
+
 export function formatHours(hours: number): string {
   const n = Number.isInteger(hours) ? String(hours) : String(Number(hours.toFixed(2)));
   return `${n} ${hours === 1 ? "hour" : "hours"}`;

@@ -60,7 +60,7 @@ export async function listUpcomingForGroup(groupId: string, now = new Date(), li
 export async function listRecentAttendance(groupId: string, now = new Date(), limit = 8): Promise<AttendanceRow[]> {
   const db = await getDb();
   const past = await db
-    .select(columns)
+    .select({ ...columns, formerAttended: activities.formerAttended, formerNoShow: activities.formerNoShow })
     .from(activities)
     .where(and(eq(activities.groupId, groupId), lte(activities.endsAt, now), eq(activities.status, "scheduled"), isNull(activities.hiddenAt)))
     .orderBy(desc(activities.startsAt))
@@ -76,7 +76,8 @@ export async function listRecentAttendance(groupId: string, now = new Date(), li
     .where(inArray(rsvps.activityId, past.map((p) => p.id)))
     .groupBy(rsvps.activityId);
   const byId = new Map(counts.map((c) => [c.activityId, c]));
-  return past.map((p) => ({ ...p, attended: byId.get(p.id)?.attended ?? 0, noShow: byId.get(p.id)?.noShow ?? 0 }));
+  // Members who have since deleted their accounts are still counted, with no one behind the number.
+  return past.map(({ formerAttended, formerNoShow, ...p }) => ({ ...p, attended: (byId.get(p.id)?.attended ?? 0) + formerAttended, noShow: (byId.get(p.id)?.noShow ?? 0) + formerNoShow }));
 }
 
 /** Everyone with a membership row: active members, pending requests and banned members. */

@@ -31,8 +31,10 @@ const progressColumns = {
   taskCount: sql<number>`(select count(*)::int from tasks t where t.project_id = "projects"."id")`,
   tasksDone: sql<number>`(select count(*)::int from tasks t where t.project_id = "projects"."id" and t.claimed_count >= t.places_needed
     and not exists (select 1 from task_claims c where c.task_id = t.id and c.status <> 'verified'))`,
-  verifiedHours: sql<string>`(select coalesce(sum(c.hours), 0)::text from task_claims c join tasks t on t.id = c.task_id
-    where t.project_id = "projects"."id" and c.status = 'verified')`,
+  // Hours of members who have since deleted their accounts stay, as numbers on the task.
+  verifiedHours: sql<string>`((select coalesce(sum(c.hours), 0) from task_claims c join tasks t on t.id = c.task_id
+    where t.project_id = "projects"."id" and c.status = 'verified')
+    + (select coalesce(sum(t.former_verified_hours), 0) from tasks t where t.project_id = "projects"."id"))::text`,
 };
 
 type ProgressRow = { placesNeeded: number; placesFilled: number; taskCount: number; tasksDone: number; verifiedHours: string };
