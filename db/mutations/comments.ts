@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { fail, type ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/authz";
 import { getDb, type Db } from "../client";
+import { notBlockedWith } from "../queries/blocks";
 import { EDIT_WINDOW_MS } from "../queries/comments";
 import { activities, comments, groups, memberships, projects, users, type Comment } from "../schema";
 import { notifyMany } from "./notifications";
@@ -88,7 +89,8 @@ export async function postComment(actor: Actor, target: CommentTarget, body: str
     const organizers = await tx
       .select({ userId: memberships.userId })
       .from(memberships)
-      .where(and(eq(memberships.groupId, seen.groupId), eq(memberships.status, "active"), sql`${memberships.role} in ('owner', 'organizer')`));
+      // An organizer with a block between them and the author is not sent the author's words.
+      .where(and(eq(memberships.groupId, seen.groupId), eq(memberships.status, "active"), sql`${memberships.role} in ('owner', 'organizer')`, notBlockedWith(actor.id, memberships.userId)));
     await notifyMany(
       tx,
       organizers.map((o) => o.userId).filter((id) => id !== actor.id),

@@ -2,12 +2,14 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "../client";
 import { comments, users } from "../schema";
+import { notBlockedWith } from "./blocks";
 
 /*
  * A discussion as one viewer sees it. Callers check first that the viewer may see the
  * activity or project. A comment an organizer removed keeps its place in the thread but
  * not its words. Authors' names are shown to signed-in members; visitors read the
- * discussion without names.
+ * discussion without names. Where a block stands between a signed-in viewer and an
+ * author, either way, that author's comments are left out for them.
  */
 
 export const EDIT_WINDOW_MS = 15 * 60_000;
@@ -37,7 +39,12 @@ export async function listComments(
     .select({ id: comments.id, body: comments.body, authorId: comments.authorId, name: users.name, createdAt: comments.createdAt, editedAt: comments.editedAt, removedAt: comments.removedAt })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
-    .where("activityId" in target ? eq(comments.activityId, target.activityId) : eq(comments.projectId, target.projectId))
+    .where(
+      and(
+        "activityId" in target ? eq(comments.activityId, target.activityId) : eq(comments.projectId, target.projectId),
+        viewer.id ? notBlockedWith(viewer.id, comments.authorId) : undefined,
+      ),
+    )
     .orderBy(asc(comments.createdAt), asc(comments.id))
     .limit(limit);
   return rows.map((r) => {
