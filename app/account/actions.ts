@@ -12,7 +12,7 @@ import { siteOrigin } from "@/lib/request-origin";
 import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
 import type { PasswordFormState } from "@/components/password-form";
 import { changePassword } from "@/db/mutations/passwords";
-import { signIn } from "@/lib/auth/config";
+import { signIn, signOut } from "@/lib/auth/config";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { getViewer } from "@/lib/auth/session";
 import { clientAddress } from "@/lib/client-address";
@@ -21,9 +21,28 @@ import { tryAgainIn } from "@/lib/rate-limits";
 import { newPasswordSchema } from "@/lib/validation/auth";
 import { limitMember, memberLimitMessage } from "@/lib/rate-limits";
 import { createTokenSchema, privacySchema } from "@/lib/validation/rsvp";
+import { deleteAccount } from "@/db/mutations/account-deletion";
+import { updateProfile } from "@/db/mutations/profile";
+import { deleteAccountSchema, profileSchema } from "@/lib/validation/account";
+import type { ProfileValues } from "./profile-form";
 
 export type PrivacyState = ActionResult<{ message: string }> | null;
 export type TokenState = ActionResult<{ message: string; token?: string }> | null;
+export type ProfileState = (ActionResult<{ message: string }> & { values?: ProfileValues }) | null;
+
+/** The member's name, bio and neighbourhood; what was typed comes back with any error. */
+export async function updateProfileAction(_prev: ProfileState, formData: FormData): Promise<ProfileState> {
+  if (!isFormData(formData)) return unreadableForm();
+  const text = (name: string) => String(formData.get(name) ?? "").slice(0, 2000);
+  const values: ProfileValues = { name: text("name"), bio: text("bio"), neighbourhood: text("neighbourhood") };
+  const parsed = profileSchema.safeParse(values);
+  if (!parsed.success) return { ...invalid(parsed.error), values };
+  const viewer = await getViewer();
+  if (!viewer) return { ...fail("unauthenticated", "Your session has ended. Sign in again; what you typed is kept here."), values };
+  const saved = await updateProfile(viewer.id, parsed.data);
+  revalidatePath("/", "layout");
+  return { ok: true, data: { message: "Saved. This is how other members see you now." }, values: { name: saved.name, bio: saved.bio, neighbourhood: saved.neighbourhood ?? "" } };
+}
 
 /** The "show my name on who's-going lists" choice. */
 export async function updatePrivacyAction(_prev: PrivacyState, formData: FormData): Promise<PrivacyState> {
@@ -155,4 +174,27 @@ export async function changePasswordAction(_prev: PasswordFormState, formData: F
   await changePassword(viewer.id, await hashPassword(parsed.data.newPassword));
   await signIn("credentials", { email: viewer.email, password: parsed.data.newPassword, redirectTo: "/account?password=changed" });
   return { ok: true, data: { message: "Your password is changed." } };
+}
+
+/**
+ * Deletes the account after checking the password (rate-limited as signing in is). Refused
+ * while the member owns a group. Every session ends with the account; this browser's cookie
+ * is cleared too, and the member lands on a page that says it is done.
+ */
+export async function deleteAccountAction(_prev: PasswordFormState, formData: FormData): Promise<PasswordFormState> {
+  if (!isFormData(formData)) return unreadableForm();
+  const parsed = deleteAccountSchema.safeParse({ password: formData.get("password") });
+  if (!parsed.success) return invalid(parsed.error, "Enter your password to confirm.");
+  const viewer = await getViewer();
+  if (!viewer) return fail("unauthenticated", "Please sign in first.");
+  const checked = await checkCredentials({ email: viewer.email, password: parsed.data.password }, clientAddress(await headers()));
+  if (!checked.ok && checked.reason === "rate_limited") return fail("rate_limited", `Too many tries. Please try again ${tryAgainIn(checked.retryAfterSeconds)}.`);
+  if (!checked.ok) return { ok: false, code: "invalid_input", message: "That isn't your password, so nothing was deleted.", fieldErrors: { password: "That isn't your password." } };
+  const result = await deleteAccount(viewer.id);
+  if (!result.ok && result.code === "owns_groups") {
+    return fail("conflict", `You own ${result.groups.map((g) => g.name).join(", ")}. Please hand ${result.groups.length === 1 ? "it" : "each one"} over to another organizer first, from the group's Manage page. Nothing was deleted.`);
+  }
+  if (!result.ok) return fail("not_found", "This account no longer exists.");
+  await signOut({ redirectTo: "/account/deleted" });
+  return { ok: true, data: { message: "Your account is deleted." } };
 }

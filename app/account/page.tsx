@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MemberActionForm } from "@/components/member-action-form";
 import { PasswordForm } from "@/components/password-form";
+import { getDeletionPreview } from "@/db/queries/account-deletion";
 import { listBlockedBy } from "@/db/queries/blocks";
 import { unblockMemberAction } from "../members/[id]/actions";
 import { Alert } from "@/components/ui/alert";
@@ -14,10 +15,12 @@ import { getUserById } from "@/db/users";
 import { requireViewer } from "@/lib/auth/session";
 import { formatDay } from "@/lib/dates";
 import { getViewerZone } from "@/lib/viewer-zone";
-import { changePasswordAction, createFeedAction, createTokenAction, renewFeedAction, revokeFeedAction, revokeTokenAction, saveEmailPreferencesAction, updatePrivacyAction } from "./actions";
+import { changePasswordAction, createFeedAction, createTokenAction, renewFeedAction, revokeFeedAction, revokeTokenAction, saveEmailPreferencesAction, updatePrivacyAction, updateProfileAction } from "./actions";
+import { DeleteAccount } from "./delete-account";
 import { EmailPreferencesForm } from "./email-form";
 import { CreateFeedForm, FeedControls } from "./feeds-form";
 import { PrivacyForm } from "./privacy-form";
+import { ProfileForm } from "./profile-form";
 import { CreateTokenForm, RevokeTokenForm } from "./tokens-form";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -25,7 +28,7 @@ export const metadata: Metadata = { title: "Your account" };
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const viewer = await requireViewer("/account");
-  const [user, tokens, zone, emailPrefs, feeds, feedGroups, blocked] = await Promise.all([
+  const [user, tokens, zone, emailPrefs, feeds, feedGroups, blocked, deletion] = await Promise.all([
     getUserById(viewer.id),
     listApiTokens(viewer.id),
     getViewerZone(),
@@ -33,6 +36,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
     listCalendarFeeds(viewer.id),
     listFeedableGroups(viewer.id),
     listBlockedBy(viewer.id),
+    getDeletionPreview(viewer.id),
   ]);
   const live = tokens.filter((t) => !t.revokedAt);
   return (
@@ -43,13 +47,12 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           You are one of the hub&apos;s admins: <Link className="underline" href="/admin/reports">all reports</Link> · <Link className="underline" href="/admin/email">email that could not be sent</Link>
         </p>
       ) : null}
-      <Card>
-        <dl className="grid gap-2 sm:grid-cols-[10rem_1fr]">
-          <dt className="font-medium">Name</dt>
-          <dd data-testid="account-name">{viewer.name}</dd>
-          <dt className="font-medium">Email</dt>
-          <dd data-testid="account-email">{viewer.email}</dd>
-        </dl>
+      <Card className="space-y-3" id="profile">
+        <h2 className="text-lg font-semibold">Profile</h2>
+        <p className="text-sm">
+          Signed in as <span data-testid="account-name">{user?.name ?? viewer.name}</span> (<span data-testid="account-email">{viewer.email}</span>). <Link className="underline" href={`/members/${viewer.id}`}>See your page as others do</Link>.
+        </p>
+        <ProfileForm action={updateProfileAction} saved={{ name: user?.name ?? viewer.name, bio: user?.bio ?? "", neighbourhood: user?.neighbourhood ?? "" }} />
       </Card>
 
       <Card className="space-y-2">
@@ -152,6 +155,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         ) : (
           <p className="text-sm text-muted">You have no tokens.</p>
         )}
+      </Card>
+
+      <Card className="space-y-3">
+        <h2 className="text-lg font-semibold" id="delete">Delete my account</h2>
+        <DeleteAccount preview={deletion} />
       </Card>
     </div>
   );

@@ -36,11 +36,11 @@ export async function listBlockedBy(blockerId: string): Promise<{ userId: string
     .orderBy(users.name);
 }
 
-/** A member's public face (name and bio) for another signed-in member, unless a block stands between them. */
-export async function getMemberProfile(memberId: string, viewerId: string): Promise<{ id: string; name: string; bio: string } | undefined> {
+/** A member's public face (name, bio, neighbourhood) for another signed-in member, unless a block stands between them. */
+export async function getMemberProfile(memberId: string, viewerId: string): Promise<{ id: string; name: string; bio: string; neighbourhood: string | null } | undefined> {
   const db = await getDb();
   const [row] = await db
-    .select({ id: users.id, name: users.name, bio: users.bio })
+    .select({ id: users.id, name: users.name, bio: users.bio, neighbourhood: users.neighbourhood })
     .from(users)
     .where(and(eq(users.id, memberId), sql`${users.suspendedAt} is null`, notBlockedWith(viewerId, users.id)))
     .limit(1);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { MemberActionForm } from "@/components/member-action-form";
@@ -24,7 +25,11 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
   return (
     <div className="max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold" data-testid="member-name">{member.name}</h1>
-      <Card>{member.bio ? <p className="whitespace-pre-line">{member.bio}</p> : <p className="text-muted">{self ? "You haven't written anything about yourself yet." : "Nothing written here yet."}</p>}</Card>
+      <Card className="space-y-2">
+        {member.bio ? <p className="whitespace-pre-line" data-testid="member-bio">{member.bio}</p> : <p className="text-muted">{self ? "You haven't written anything about yourself yet." : "Nothing written here yet."}</p>}
+        {member.neighbourhood ? <p className="text-sm text-muted" data-testid="member-neighbourhood">Neighbourhood: {member.neighbourhood}</p> : null}
+        {self ? <p className="text-sm"><Link className="underline" href="/account#profile">Edit your profile</Link></p> : null}
+      </Card>
       {self ? null : <p><ReportLink type="member" id={member.id} label={`Report ${member.name}`} /></p>}
       {self ? null : (
         <details className="text-sm text-muted">
