@@ -90,6 +90,15 @@ export const memberChangeSchema = z.object({
 
 export type MemberChange = z.infer<typeof memberChangeSchema>["change"];
 
+/** Handing a group over to one of its organizers; the owner ticks a box to confirm. */
+export const handOverSchema = z.object({
+  userId: z.uuid({ error: "Choose an organizer." }),
+  confirm: z.preprocess(
+    (v) => v === true || v === "on" || v === "true",
+    z.literal(true, { error: "Tick the box to confirm the hand-over." }),
+  ),
+});
+
 /** A URL-safe slug from a group name, e.g. "Riverside Walkers!" -> "riverside-walkers". */
 export function slugify(name: string): string {
   const base = name

@@ -1,10 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { handOverGroup } from "@/db/mutations/group-ownership";
 import { changeMember, renewInviteCode } from "@/db/mutations/groups";
 import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
 import { getViewer } from "@/lib/auth/session";
-import { boundGroupSchema, GROUP_NOT_FOUND, memberChangeSchema } from "@/lib/validation/group";
+import { boundGroupSchema, GROUP_NOT_FOUND, handOverSchema, memberChangeSchema } from "@/lib/validation/group";
 
 /*
  * Organizer actions on one group. The group id and slug are bound by the page and come back
@@ -33,6 +35,27 @@ export async function changeMemberAction(groupId: string, slug: string, _prev: M
   if (!result.ok) return result;
   revalidatePath(`/groups/${ids.data.slug}`, "layout");
   return { ok: true, data: { message: said[parsed.data.change] } };
+}
+
+/**
+ * Hands the group over to one of its organizers, after the owner ticked to confirm. The
+ * mutation checks against the rows that the viewer owns this group and the new owner
+ * organizes it; the old owner stays an organizer.
+ */
+export async function handOverGroupAction(groupId: string, slug: string, _prev: MemberActionState, formData: FormData): Promise<MemberActionState> {
+  if (!isFormData(formData)) return unreadableForm();
+  const ids = boundGroupSchema.safeParse({ groupId, slug });
+  if (!ids.success) return fail("not_found", GROUP_NOT_FOUND);
+  const parsed = handOverSchema.safeParse({ userId: formData.get("userId"), confirm: formData.get("confirm") ?? undefined });
+  if (!parsed.success) return invalid(parsed.error, parsed.error.issues[0]?.message);
+  const viewer = await getViewer();
+  if (!viewer) return fail("unauthenticated", "Please sign in first.");
+  const result = await handOverGroup(viewer, ids.data.groupId, parsed.data.userId);
+  if (!result.ok) return result;
+  revalidatePath(`/groups/${ids.data.slug}`, "layout");
+  revalidatePath("/account");
+  // The row the form sat on is now the owner's and has no options left, so the page says it.
+  redirect(`/groups/${ids.data.slug}/manage?handedOver=1#members`);
 }
 
 export type InviteActionState = ActionResult<{ message: string }> | null;

@@ -2,9 +2,10 @@
 
 import { useActionState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/field";
 import type { MemberActionState } from "./actions";
 
-const labels = { approve: "Approve", decline: "Decline", promote: "Make organizer", demote: "Make member", remove: "Remove from the group", ban: "Ban", unban: "Lift ban" } as const;
+const labels = { approve: "Approve", decline: "Decline", promote: "Make organizer", demote: "Make member", remove: "Remove from the group", ban: "Ban", unban: "Lift ban", handover: "Make owner" } as const;
 type Change = keyof typeof labels;
 
 /** Lifting a ban removes the banned membership, so the person may join again. */
@@ -16,10 +17,13 @@ type Action = (p: MemberActionState, d: FormData) => Promise<MemberActionState>;
  * What an organizer can do about one member. Approving or declining a request are plain
  * buttons; everything else waits behind a quiet "Options" menu (a <details>, so it needs no
  * JavaScript), and a ban asks for a reason, which only organizers see. Every button submits
- * its own change.
+ * its own change. The owner can hand the group to an organizer, after ticking to confirm.
  */
-export function MemberForm({ action, userId, name, changes }: { action: Action; userId: string; name: string; changes: Change[] }) {
-  const [state, formAction, pending] = useActionState(action, null);
+export function MemberForm({ action, handOver, userId, name, changes }: { action: Action; handOver?: Action; userId: string; name: string; changes: Change[] }) {
+  const [changed, formAction, changing] = useActionState(action, null);
+  const [handedOver, handOverAction, handingOver] = useActionState(handOver ?? action, null);
+  const state = handedOver ?? changed;
+  const pending = changing || handingOver;
   if (changes.length === 0) return null;
   const requests = changes.filter((c) => c === "approve" || c === "decline");
   const roles = changes.filter((c) => c === "promote" || c === "demote" || c === "unban");
@@ -38,7 +42,7 @@ export function MemberForm({ action, userId, name, changes }: { action: Action; 
         </form>
       ) : null}
       {changes.length > requests.length ? (
-        <details className="relative" open={Boolean(reasonError)} data-testid="member-menu">
+        <details className="relative" open={Boolean(reasonError) || Boolean(handedOver && !handedOver.ok)} data-testid="member-menu">
           <summary className={buttonClass("ghost", "cursor-pointer list-none [&::-webkit-details-marker]:hidden")} data-testid="member-options">
             Options<span className="sr-only"> for {name}</span> <span aria-hidden="true">▾</span>
           </summary>
@@ -51,6 +55,16 @@ export function MemberForm({ action, userId, name, changes }: { action: Action; 
                     {labels[c]}
                   </Button>
                 ))}
+              </form>
+            ) : null}
+            {changes.includes("handover") && handOver ? (
+              <form action={handOverAction} className="space-y-2 border-b border-line pb-3" data-testid="handover-form">
+                {hidden}
+                <p className="text-sm">Hand the group to {name}: they become its owner, and you stay on as an organizer.</p>
+                <Checkbox name="confirm" label={`Yes, make ${name} the owner`} data-testid="handover-confirm" />
+                <Button type="submit" variant="secondary" disabled={pending} aria-label={`Make ${name} the owner`} data-testid="member-handover">
+                  Make {name} the owner
+                </Button>
               </form>
             ) : null}
             {changes.includes("remove") ? (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getMembership } from "@/db/queries/memberships";
@@ -11,14 +12,14 @@ import { requireViewer } from "@/lib/auth/session";
 import { authorize } from "@/lib/authz";
 import { formatDay, formatTime } from "@/lib/dates";
 import { siteOrigin } from "@/lib/request-origin";
-import { changeMemberAction, renewInviteLinkAction } from "./actions";
+import { changeMemberAction, handOverGroupAction, renewInviteLinkAction } from "./actions";
 import { InviteLink } from "./invite-link";
 import { MemberForm } from "./member-form";
 
 // The page shows a private group's invite code: it is not sent on to other sites.
 export const metadata: Metadata = { title: "Manage group", referrer: "no-referrer" };
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** Which buttons a viewer sees for a member: the same rules the mutation enforces. */
 function changesFor(viewerRole: MemberRow["role"], m: MemberRow, viewerId: string) {
@@ -26,12 +27,13 @@ function changesFor(viewerRole: MemberRow["role"], m: MemberRow, viewerId: strin
   // Lifting a ban lets the person join again, so it is the owner's alone.
   if (m.status === "banned") return viewerRole === "owner" ? (["unban"] as const) : [];
   if (m.status === "pending") return ["approve", "decline"] as const;
-  if (viewerRole === "owner") return m.role === "organizer" ? (["demote", "remove", "ban"] as const) : (["promote", "remove", "ban"] as const);
+  if (viewerRole === "owner") return m.role === "organizer" ? (["handover", "demote", "remove", "ban"] as const) : (["promote", "remove", "ban"] as const);
   return m.role === "member" ? (["remove", "ban"] as const) : [];
 }
 
-export default async function ManageGroupPage({ params }: Props) {
+export default async function ManageGroupPage({ params, searchParams }: Props) {
   const { slug } = await params;
+  const handedOver = (await searchParams).handedOver === "1";
   const viewer = await requireViewer(`/groups/${slug}/manage`);
   const group = await getGroupRow({ slug });
   if (!group || group.hiddenAt) notFound();
@@ -40,6 +42,7 @@ export default async function ManageGroupPage({ params }: Props) {
   const [upcoming, attendance, members, openReports] = await Promise.all([listUpcomingForGroup(group.id), listRecentAttendance(group.id), listMembersForOrganizers(group.id), countOpenReports(group.id)]);
   const pending = members.filter((m) => m.status === "pending");
   const action = changeMemberAction.bind(null, group.id, group.slug);
+  const handOver = handOverGroupAction.bind(null, group.id, group.slug);
   const origin = await requestOrigin();
   const joinPath = `/groups/${group.slug}/join`;
   const row = (m: MemberRow) => (
@@ -48,7 +51,7 @@ export default async function ManageGroupPage({ params }: Props) {
         <span className="font-medium">{m.name}</span> <span className="text-sm text-muted">{m.status === "banned" ? "banned" : m.role}</span>
         {m.status === "banned" && m.banReason ? <span className="block text-sm text-muted" data-testid="ban-reason-shown">Why: {m.banReason}</span> : null}
       </span>
-      <MemberForm action={action} userId={m.userId} name={m.name} changes={[...changesFor(allowed.role, m, viewer.id)]} />
+      <MemberForm action={action} handOver={handOver} userId={m.userId} name={m.name} changes={[...changesFor(allowed.role, m, viewer.id)]} />
     </li>
   );
   return (
@@ -113,7 +116,9 @@ export default async function ManageGroupPage({ params }: Props) {
       </Card>
 
       <Card>
-        <h2 className="mb-2 text-lg font-semibold">Members</h2>
+        <h2 className="mb-2 text-lg font-semibold" id="members">Members</h2>
+        {handedOver && allowed.role !== "owner" ? <Alert tone="success" className="mb-2" testId="handed-over">The group has a new owner. You stay on as an organizer.</Alert> : null}
+        {allowed.role === "owner" ? <p className="mb-2 text-sm text-muted">To hand the group over, open an organizer&apos;s options and choose &ldquo;Make owner&rdquo;. You stay on as an organizer.</p> : null}
         <ul data-testid="members">{members.filter((m) => m.status !== "pending").map(row)}</ul>
       </Card>
     </div>
