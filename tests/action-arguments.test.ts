@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { signInAction, signUpAction } from "@/app/(auth)/actions";
-import { createTokenAction, revokeTokenAction, updatePrivacyAction } from "@/app/account/actions";
+import { createTokenAction, deleteAccountAction, revokeTokenAction, updatePrivacyAction, updateProfileAction } from "@/app/account/actions";
 import { standingPlaceAction } from "@/app/activities/[id]/_components/standing-place-actions";
 import { rsvpToActivityAction, withdrawRsvpAction } from "@/app/activities/[id]/actions";
 import { cancelActivityAction, updateActivityAction } from "@/app/activities/[id]/edit/actions";
 import { markAllAttendedAction, markAttendanceAction, messageGoingAction, pairGreeterAction } from "@/app/activities/[id]/organize/actions";
 import { createActivityAction } from "@/app/groups/[slug]/activities/new/actions";
 import { joinGroupAction, joinGroupWithInviteAction, leaveGroupAction } from "@/app/groups/[slug]/join/actions";
-import { changeMemberAction, renewInviteLinkAction } from "@/app/groups/[slug]/manage/actions";
+import { changeMemberAction, handOverGroupAction, renewInviteLinkAction } from "@/app/groups/[slug]/manage/actions";
 import { updateGroupAction } from "@/app/groups/[slug]/settings/actions";
 import { createGroupAction } from "@/app/groups/new/actions";
 import { reflectOnActivityAction, savePlanAction } from "@/app/me/actions";
@@ -44,6 +44,8 @@ const calls: Call[] = [
   ["signUpAction", (f, p) => signUpAction(p as never, f as never)],
   ["updatePrivacyAction", (f, p) => updatePrivacyAction(p as never, f as never)],
   ["createTokenAction", (f, p) => createTokenAction(p as never, f as never)],
+  ["updateProfileAction", (f, p) => updateProfileAction(p as never, f as never)],
+  ["deleteAccountAction", (f, p) => deleteAccountAction(p as never, f as never)],
   ["revokeTokenAction", (f, p) => revokeTokenAction(p as never, f as never)],
   ["standingPlaceAction", (f, p) => standingPlaceAction(ID, ID, p as never, f as never)],
   ["rsvpToActivityAction", (f, p) => rsvpToActivityAction(p as never, f as never)],
@@ -59,6 +61,7 @@ const calls: Call[] = [
   ["joinGroupWithInviteAction", (f, p) => joinGroupWithInviteAction(ID, "a-group", "code", p as never, f as never)],
   ["leaveGroupAction", (f, p) => leaveGroupAction(ID, "a-group", p as never, f as never)],
   ["changeMemberAction", (f, p) => changeMemberAction(ID, "a-group", p as never, f as never)],
+  ["handOverGroupAction", (f, p) => handOverGroupAction(ID, "a-group", p as never, f as never)],
   ["renewInviteLinkAction", (f, p) => renewInviteLinkAction(ID, "a-group", p as never, f as never)],
   ["updateGroupAction", (f, p) => updateGroupAction(ID, "a-group", p as never, f as never)],
   ["createGroupAction", (f, p) => createGroupAction(p as never, f as never)],
