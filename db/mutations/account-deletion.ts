@@ -63,6 +63,7 @@ export const DELETION_RULES: Record<string, Record<string, DeletionRule>> = {
   reports: {
     reporterId: mine("reports they made"),
     resolvedById: kept("a report they decided as a moderator stays decided"),
+    restoredById: kept("something they showed again as a moderator stays shown"),
   },
   blocks: { blockerId: mine("blocks they made"), blockedId: mine("blocks others made of them: there is no one left to block") },
   apiTokens: { userId: mine("their API tokens") },
