@@ -1,0 +1,55 @@
+import crypto from "node:crypto";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+/*
+ * How many SQL statements a page runs, whatever its page size: the server of the browser tests
+ * counts them (SQL_STATEMENT_PROBE=on, db/statement-probe.ts), and each request here carries a
+ * label so it is found among the other tests' requests. The budgets are the performance
+ * targets of the README's "Benchmarks" section.
+ */
+
+const PROBE_LABEL = "x-statement-probe-label";
+
+async function statementsOf(request: APIRequestContext, path: string): Promise<number> {
+  const label = crypto.randomUUID();
+  const res = await request.get(path, { headers: { [PROBE_LABEL]: label } });
+  expect(res.status(), `GET ${path}`).toBe(200);
+  let counted: { statements: number } | undefined;
+  await expect
+    .poll(async () => {
+      const { requests } = (await (await request.get("/api/health/statements")).json()) as { requests: Array<{ label: string | null; statements: number }> };
+      counted = requests.find((r) => r.label === label);
+      return Boolean(counted);
+    })
+    .toBe(true);
+  return counted!.statements;
+}
+
+async function upcomingActivityId(request: APIRequestContext): Promise<string> {
+  const { activities } = await (await request.get("/api/activities?perPage=1")).json();
+  return activities[0].id as string;
+}
+
+test("a visitor's listing runs at most two statements, whatever the page size, and an activity page at most three", async ({ request }) => {
+  // The neighbourhood list is read at most once a minute per process; the first request may pay for it.
+  await statementsOf(request, "/activities");
+  for (const path of ["/activities", "/activities?perPage=5", "/activities?perPage=50", "/activities?kind=walk&energy=low&q=walk&when=week"]) {
+    expect(await statementsOf(request, path), path).toBeLessThanOrEqual(2);
+  }
+  const id = await upcomingActivityId(request);
+  expect(await statementsOf(request, `/activities/${id}`)).toBeLessThanOrEqual(3);
+});
+
+test("a member's listing runs at most three statements and an activity page at most five", async ({ page, member }) => {
+  expect(member.email).toBeTruthy();
+  const request = page.request;
+  await statementsOf(request, "/activities");
+  for (const path of ["/activities", "/activities?perPage=50", "/activities?kind=walk&q=walk"]) {
+    expect(await statementsOf(request, path), path).toBeLessThanOrEqual(3);
+  }
+  const id = await upcomingActivityId(request);
+  const rsvp = await request.post(`/api/activities/${id}/rsvp`, { data: { status: "maybe" } });
+  expect([200, 409]).toContain(rsvp.status());
+  expect(await statementsOf(request, `/activities/${id}`)).toBeLessThanOrEqual(5);
+});
