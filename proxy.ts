@@ -3,6 +3,7 @@ import { DATABASE_AWAY, databaseAway, databaseStatus, RETRY_AFTER_SECONDS } from
 import { BACK_SHORTLY_PAGE } from "@/lib/back-shortly";
 import { checkCookieWrite } from "@/lib/security/cross-site";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/security/headers";
+import { sharedCacheHeaders } from "@/lib/shared-caching";
 
 /*
  * Runs before every request. Each concern is one small function so others can be added
@@ -73,7 +74,9 @@ export function proxy(request: NextRequest) {
   const { requestHeaders, policy } = withNonce(request);
   const answered = refuseMalformedAddress(request, requestHeaders) ?? whileDatabaseAway(request) ?? refuseCrossSiteWrite(request);
   if (answered) return applySecurityHeaders(answered, policy);
-  return applySecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), policy);
+  const response = applySecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), policy);
+  for (const [name, value] of Object.entries(sharedCacheHeaders(request.method, request.nextUrl.pathname, request.headers) ?? {})) response.headers.set(name, value);
+  return response;
 }
 
 export const config = {

@@ -97,3 +97,19 @@ test("a member who does not organize a group gets a 403 from its organizer pages
   }
   expect(member.email).toBeTruthy();
 });
+
+test("a visitor's public page may be kept briefly by a shared cache; a member's page never", async ({ page, member, playwright, baseURL }) => {
+  expect(member.email).toBeTruthy();
+  const visitor = await playwright.request.newContext({ baseURL });
+  const { id } = await openActivity(page);
+  for (const path of ["/activities", `/activities/${id}`, "/groups", "/help"]) {
+    const res = await visitor.get(path);
+    expect(res.headers()["cache-control"], path).toBe("public, s-maxage=30, stale-while-revalidate=60");
+  }
+  for (const path of ["/activities", `/activities/${id}`, "/account"]) {
+    const res = await page.request.get(path);
+    expect(res.headers()["cache-control"], path).not.toMatch(/public|s-maxage/);
+    expect(res.headers()["cache-control"], path).toMatch(/no-store|private/);
+  }
+  await visitor.dispose();
+});
