@@ -224,27 +224,34 @@ export async function listActivities(
   return { items, page: f.page, perPage: f.perPage, total, totalIsExact, pageCount, hasMore: pageCount === null || f.page < pageCount };
 }
 
+/** The columns of an activity's full page: its summary and the rest of its facts. */
+export const detailColumns = () => ({
+  ...summaryColumns(null),
+  description: activities.description,
+  meetingPoint: activities.meetingPoint,
+  groupId: activities.groupId,
+  sequence: activities.sequence,
+  cancelledAt: activities.cancelledAt,
+  createdAt: activities.createdAt,
+  updatedAt: activities.updatedAt,
+});
+
+/** An activity's details from a row selected with `detailColumns()` (and perhaps more). */
+export function toDetail(row: SummaryRow & Pick<ActivityDetail, "description" | "meetingPoint" | "groupId" | "sequence" | "cancelledAt" | "createdAt" | "updatedAt">): ActivityDetail {
+  const { description, meetingPoint, groupId, sequence, cancelledAt, createdAt, updatedAt } = row;
+  return { ...toSummary(row), description, meetingPoint, groupId, sequence, cancelledAt, createdAt, updatedAt };
+}
+
 /** One activity with everything its page shows, or undefined when it does not exist or the viewer may not see it. */
 export async function getActivityForViewer(id: string, viewerId: string | null): Promise<ActivityDetail | undefined> {
   const db = await getDb();
   const [row] = await db
-    .select({
-      ...summaryColumns(null),
-      description: activities.description,
-      meetingPoint: activities.meetingPoint,
-      groupId: activities.groupId,
-      sequence: activities.sequence,
-      cancelledAt: activities.cancelledAt,
-      createdAt: activities.createdAt,
-      updatedAt: activities.updatedAt,
-    })
+    .select(detailColumns())
     .from(activities)
     .innerJoin(groups, eq(groups.id, activities.groupId))
     .where(and(eq(activities.id, id), isNull(activities.hiddenAt), groupVisibleTo(viewerId)))
     .limit(1);
-  if (!row) return undefined;
-  const { description, meetingPoint, groupId, sequence, cancelledAt, createdAt, updatedAt } = row;
-  return { ...toSummary(row as SummaryRow), description, meetingPoint, groupId, sequence, cancelledAt, createdAt, updatedAt };
+  return row ? toDetail(row as unknown as Parameters<typeof toDetail>[0]) : undefined;
 }
 
 /** The member's own activities (going, waitlisted or maybe) from now until `until`, soonest first. */

@@ -3,7 +3,7 @@ import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "../client";
 import { activities, groups, memberships, projects, rsvps, series, standingPlaces, users, type Series } from "../schema";
-import { summaryColumns, toSummary, type ActivityDetail, type SummaryRow } from "./activities";
+import { detailColumns, toDetail, type ActivityDetail } from "./activities";
 import { positionOf, type RsvpPanelData } from "./rsvps";
 import { groupVisibleTo } from "./visibility";
 
@@ -47,14 +47,7 @@ export async function getActivityPageData(id: string, viewerId: string | null): 
   const own = (condition: SQL | undefined) => (viewerId ? condition : sql`false`);
   const [row] = await db
     .select({
-      ...summaryColumns(null),
-      description: activities.description,
-      meetingPoint: activities.meetingPoint,
-      groupId: activities.groupId,
-      sequence: activities.sequence,
-      cancelledAt: activities.cancelledAt,
-      createdAt: activities.createdAt,
-      updatedAt: activities.updatedAt,
+      ...detailColumns(),
       maybeCount: sql<number>`(select count(*) from rsvps m where m.activity_id = ${activities.id} and m.status = 'maybe')`.mapWith(Number),
       project: { id: projects.id, title: projects.title },
       series: {
@@ -86,8 +79,7 @@ export async function getActivityPageData(id: string, viewerId: string | null): 
     .where(and(eq(activities.id, id), isNull(activities.hiddenAt), groupVisibleTo(viewerId)))
     .limit(1);
   if (!row) return undefined;
-  const { description, meetingPoint, groupId, sequence, cancelledAt, createdAt, updatedAt } = row;
-  const activity: ActivityDetail = { ...toSummary(row as unknown as SummaryRow), description, meetingPoint, groupId, sequence, cancelledAt, createdAt, updatedAt };
+  const activity = toDetail(row as unknown as Parameters<typeof toDetail>[0]);
   const membership = row.membershipStatus && row.membershipRole ? { status: row.membershipStatus, role: row.membershipRole } : null;
   return {
     activity,
