@@ -40,6 +40,8 @@ test.describe("accounts", () => {
   });
 
   test("after ten wrong passwords the form says to wait, even for the right one", async ({ member, chrome, signInPage }) => {
+    // Eleven sign-ins, each a deliberately slow password check: on a busy machine that takes a while.
+    test.setTimeout(120_000);
     await chrome.signOut();
     for (let i = 0; i < 10; i++) {
       await signInPage.goto();

@@ -23,6 +23,9 @@ const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
  * follows the system setting), and fails with a readable list of any WCAG 2.2 AA violations.
  */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
+  // With several people's pages open, the one checked is brought to the front: a page behind
+  // the others may have its timers and animations held back, and axe waits on both.
+  await page.bringToFront();
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     // Buttons ease their colours when the theme changes; judge the colours they settle on. The
