@@ -50,10 +50,11 @@ function entryPoints(): string[] {
 type Verdict = "allowed" | "refused" | "silent" | "done-nothing" | "error";
 
 function verdictOf(outcome: Outcome): Verdict {
-  if (outcome.kind === "redirect") return outcome.to.startsWith("/signin") ? "refused" : "allowed";
+  if (outcome.kind === "redirect") return outcome.to.startsWith("/signin?callbackUrl") ? "refused" : "allowed";
   if (outcome.kind === "response") {
     if (outcome.status >= 200 && outcome.status < 300) return "allowed";
     if ([401, 403, 404].includes(outcome.status)) return "refused";
+    if (outcome.status >= 300 && outcome.status < 400) return "done-nothing";
     return "error";
   }
   const value = outcome.value as { ok?: boolean } | null | undefined;

@@ -47,7 +47,7 @@ export const MATRIX: Record<string, Rule> = {
   // emailed token are the authority, whoever is calling.
   "app/(auth)/actions.ts#signInAction": { allow: ["visitor"], sample: ["visitor"], on: "the member's email and password", mayChangeNothing: true },
   "app/(auth)/actions.ts#signUpAction": { allow: ["visitor"], sample: ["visitor"], on: "a new email" },
-  "app/(auth)/actions.ts#signOutAction": { allow: SIGNED_IN, on: "the caller's own sessions" },
+  "app/(auth)/actions.ts#signOutAction": { allow: SIGNED_IN, noop: true, on: "the caller's own sessions" },
   "app/(auth)/password-actions.ts#requestPasswordResetAction": { allow: ["visitor"], sample: ["visitor"], on: "the member's email" },
   "app/(auth)/password-actions.ts#resetPasswordAction": { allow: ["visitor"], sample: ["visitor"], on: "the member's reset link" },
   "app/unsubscribe/[token]/actions.ts#unsubscribeAction": { allow: ["visitor"], sample: ["visitor"], on: "the member's unsubscribe link" },
@@ -80,17 +80,20 @@ export const MATRIX: Record<string, Rule> = {
   // Taking part in a group's activities.
   "app/activities/[id]/actions.ts#rsvpToActivityAction": { allow: IN_GROUP, on: "the upcoming activity (maybe)" },
   "app/activities/[id]/actions.ts#withdrawRsvpAction": { allow: IN_GROUP, on: "the upcoming activity" },
-  "app/activities/[id]/_components/standing-place-actions.ts#standingPlaceAction": { allow: IN_GROUP, on: "the weekly series (hold)" },
+  // The member already holds one: holding again changes nothing.
+  "app/activities/[id]/_components/standing-place-actions.ts#standingPlaceAction": { allow: ORGANIZERS, noop: true, on: "the weekly series (hold)" },
   "app/comments/actions.ts#postCommentAction": { allow: IN_GROUP, on: "the project" },
   "app/comments/actions.ts#editCommentAction": { allow: ["member"], on: "the member's comment" },
-  "app/comments/actions.ts#removeCommentAction": { apart: true, allow: ["member", "organizer", "owner", "admin"], on: "the member's comment" },
-  "app/report/actions.ts#reportAction": { allow: ["member", "organizer", "owner", "admin"], on: "the upcoming activity" },
+  // An admin outside a private group cannot see it; admins act on reports instead.
+  "app/comments/actions.ts#removeCommentAction": { apart: true, allow: ["member", "organizer", "owner"], on: "the member's comment" },
+  "app/report/actions.ts#reportAction": { allow: IN_GROUP, on: "the upcoming activity" },
   "app/projects/[id]/actions.ts#claimTaskAction": { allow: IN_GROUP, on: "the task" },
   "app/projects/[id]/actions.ts#releaseTaskAction": { allow: ["member"], noop: true, on: "the task the member holds a place on" },
   "app/projects/[id]/actions.ts#markTaskDoneAction": { allow: ["member"], on: "the task the member holds a place on" },
 
   // Joining and leaving.
-  "app/groups/[slug]/join/actions.ts#joinGroupAction": { allow: OUTSIDERS, group: "public", on: "the group" },
+  // Someone already in the group (or waiting) is told so; nothing changes.
+  "app/groups/[slug]/join/actions.ts#joinGroupAction": { allow: OUTSIDERS, noop: true, group: "public", on: "the group" },
   "app/groups/[slug]/join/actions.ts#joinGroupWithInviteAction": { allow: OUTSIDERS, on: "the group, with its invite code" },
   "app/groups/[slug]/join/actions.ts#leaveGroupAction": { allow: ["pending", "member", "organizer"], on: "the group" },
   "app/groups/new/actions.ts#createGroupAction": { allow: SIGNED_IN, on: "a new group" },
@@ -126,7 +129,7 @@ export const MATRIX: Record<string, Rule> = {
   [`${A}/[...path]/route.ts#PATCH`]: { allow: NOBODY, on: "an address that is no endpoint" },
   [`${A}/[...path]/route.ts#DELETE`]: { allow: NOBODY, on: "an address that is no endpoint" },
   // next-auth's own endpoints; a sign-out POST without its CSRF token changes nothing for anyone.
-  [`${A}/auth/[...nextauth]/route.ts#POST`]: { allow: NOBODY, on: "sign-out without next-auth's CSRF token" },
+  [`${A}/auth/[...nextauth]/route.ts#POST`]: { allow: NOBODY, noop: true, on: "sign-out without next-auth's CSRF token" },
   // Only the end-to-end test server opens it (E2E_TEST_HOOKS); everywhere else it is a 404.
   [`${A}/test/nudges/route.ts#POST`]: { allow: NOBODY, on: "the test-only nudge hook" },
   [`${A}/users/route.ts#POST`]: { allow: ["visitor"], sample: ["visitor"], on: "a new email" },
@@ -142,16 +145,16 @@ export const MATRIX: Record<string, Rule> = {
   [`${A}/activities/[id]/rsvp/route.ts#POST`]: { allow: IN_GROUP, on: "the upcoming activity (maybe)" },
   [`${A}/activities/[id]/rsvp/route.ts#DELETE`]: { allow: IN_GROUP, on: "the upcoming activity" },
   [`${A}/activities/[id]/skip/route.ts#POST`]: { allow: ["member"], on: "an occurrence the member has a standing place on" },
-  [`${A}/series/[id]/standing/route.ts#POST`]: { allow: IN_GROUP, on: "the weekly series" },
+  [`${A}/series/[id]/standing/route.ts#POST`]: { allow: ORGANIZERS, noop: true, on: "the weekly series" },
   [`${A}/series/[id]/standing/route.ts#DELETE`]: { allow: ["member"], on: "the member's standing place" },
   [`${A}/activities/[id]/comments/route.ts#POST`]: { allow: IN_GROUP, on: "the upcoming activity" },
   [`${A}/projects/[id]/comments/route.ts#POST`]: { allow: IN_GROUP, on: "the project" },
   [`${A}/comments/[id]/route.ts#PATCH`]: { allow: ["member"], on: "the member's comment" },
-  [`${A}/comments/[id]/route.ts#DELETE`]: { apart: true, allow: ["member", "organizer", "owner", "admin"], on: "the member's comment" },
+  [`${A}/comments/[id]/route.ts#DELETE`]: { apart: true, allow: ["member", "organizer", "owner"], on: "the member's comment" },
   [`${A}/tasks/[id]/claim/route.ts#POST`]: { allow: IN_GROUP, on: "the task" },
   [`${A}/tasks/[id]/claim/route.ts#DELETE`]: { allow: ["member"], noop: true, on: "the task the member holds a place on" },
   [`${A}/tasks/[id]/done/route.ts#POST`]: { allow: ["member"], on: "the task the member holds a place on" },
-  [`${A}/groups/[slug]/join/route.ts#POST`]: { allow: OUTSIDERS, group: "public", on: "the group" },
+  [`${A}/groups/[slug]/join/route.ts#POST`]: { allow: OUTSIDERS, noop: true, group: "public", on: "the group" },
   [`${A}/groups/[slug]/route.ts#PATCH`]: { allow: ORGANIZERS, on: "the group" },
   [`${A}/groups/[slug]/activities/route.ts#POST`]: { allow: ORGANIZERS, on: "the group" },
   [`${A}/groups/[slug]/projects/route.ts#POST`]: { allow: ORGANIZERS, on: "the group" },

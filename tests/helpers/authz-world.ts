@@ -82,7 +82,10 @@ export async function buildWorld(visibility: "public" | "private" = "private") {
   await db.insert(rsvps).values([
     { activityId: past.id, userId: member.id, status: "going", attendance: "attended", attendanceMarkedAt: new Date() },
     { activityId: past.id, userId: target.id, status: "going", attendance: "attended", attendanceMarkedAt: new Date() },
+    { activityId: past.id, userId: claimant.id, status: "going" },
   ]);
+  // The target chose to be listed, so members who met them can invite them to check in.
+  await db.update(users).set({ listedAsGoing: true }).where(eq(users.id, target.id));
   await db.insert(reflections).values({ activityId: past.id, userId: member.id, feeling: "lifted", note: "A private thought" });
 
   // A weekly series (two occurrences written directly, as the seed does) on which the
@@ -96,6 +99,9 @@ export async function buildWorld(visibility: "public" | "private" = "private") {
   const secondOccurrence = await makeActivity(group.id, { seriesId, startsInHours: 48 + 168, capacity: 10, placeName: "The park gate" });
   await db.insert(standingPlaces).values({ seriesId, userId: member.id });
   await db.insert(rsvps).values([firstOccurrence, secondOccurrence].map((o) => ({ activityId: o.id, userId: member.id, status: "going" as const, fromStandingPlace: true })));
+
+  // The counts the RSVP code keeps beside the rows, as if the places had been taken through it.
+  await db.execute(sql`update activities a set going_count = (select count(*) from rsvps r where r.activity_id = a.id and r.status = 'going') where a.group_id = ${group.id}`);
 
   // A project with two tasks: the claimant has done their part of one, the member holds a place on the other.
   const project = await makeProject(group.id);
