@@ -94,7 +94,7 @@ export const MATRIX: Record<string, Rule> = {
   // Joining and leaving.
   // Someone already in the group (or waiting) is told so; nothing changes.
   "app/groups/[slug]/join/actions.ts#joinGroupAction": { allow: OUTSIDERS, noop: true, group: "public", on: "the group" },
-  "app/groups/[slug]/join/actions.ts#joinGroupWithInviteAction": { allow: OUTSIDERS, on: "the group, with its invite code" },
+  "app/groups/[slug]/join/actions.ts#joinGroupWithInviteAction": { allow: OUTSIDERS, noop: true, on: "the group, with its invite code" },
   "app/groups/[slug]/join/actions.ts#leaveGroupAction": { allow: ["pending", "member", "organizer"], on: "the group" },
   "app/groups/new/actions.ts#createGroupAction": { allow: SIGNED_IN, on: "a new group" },
 
