@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { fail, type ActionResult } from "@/lib/action-result";
 import { authorize, type Actor } from "@/lib/authz";
@@ -131,12 +131,36 @@ export async function createTask(actor: Actor, projectId: string, input: TaskInp
   });
 }
 
+/** A change to a task: the API's patch, plus the time window the full form also sets. */
+export type TaskChange = TaskPatch & { windowStart?: Date | null; windowEnd?: Date | null };
+
+/** The whole task form as a change: every field is set, an empty one cleared; window times are read in `zone`. */
+export function taskChangeFromInput(input: TaskInput, zone: string): TaskChange {
+  return {
+    title: input.title,
+    description: input.description,
+    placesNeeded: input.placesNeeded,
+    effort: input.effort,
+    fromHome: input.fromHome,
+    estimatedHours: input.estimatedHours ?? null,
+    dueOn: input.dueOn ?? null,
+    windowStart: instant(input.windowStartLocal, zone),
+    windowEnd: instant(input.windowEndLocal, zone),
+  };
+}
+
+/** Why the places can't go below `taken`, in words an organizer can act on. */
+export function placesBelowClaimsMessage(taken: number): string {
+  const who = taken === 1 ? "1 person already has a place" : `${taken} people already have a place`;
+  return `${who} on this task, so it needs at least ${taken} ${taken === 1 ? "place" : "places"}. Take a place off first if you need fewer.`;
+}
+
 /**
  * Changes a task. The places needed can go down only as far as the places already taken:
  * nobody loses a place because of an edit. The task row is locked like a claim, so an edit
  * and a claim never pass each other.
  */
-export async function updateTask(actor: Actor, taskId: string, patch: TaskPatch): Promise<ActionResult<Task>> {
+export async function updateTask(actor: Actor, taskId: string, patch: TaskChange): Promise<ActionResult<Task>> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [task] = await tx.select().from(tasks).where(eq(tasks.id, taskId)).for("update");
@@ -146,12 +170,8 @@ export async function updateTask(actor: Actor, taskId: string, patch: TaskPatch)
     const ok = await organizerOf(tx, actor, project.groupId, "We couldn't find that task.");
     if (isRefusal(ok)) return ok;
     if (patch.placesNeeded !== undefined && patch.placesNeeded < task.claimedCount) {
-      return {
-        ok: false as const,
-        code: "conflict" as const,
-        message: "Please check placesNeeded.",
-        fieldErrors: { placesNeeded: `${task.claimedCount} people already have a place, so the task needs at least ${task.claimedCount} places. Take a place off first if you need fewer.` },
-      };
+      const message = placesBelowClaimsMessage(task.claimedCount);
+      return { ok: false as const, code: "conflict" as const, message, fieldErrors: { placesNeeded: message } };
     }
     const [row] = await tx
       .update(tasks)
@@ -163,8 +183,10 @@ export async function updateTask(actor: Actor, taskId: string, patch: TaskPatch)
         ...(patch.fromHome !== undefined ? { fromHome: patch.fromHome } : {}),
         ...(patch.estimatedHours !== undefined ? { estimatedHours: patch.estimatedHours === null ? null : patch.estimatedHours.toFixed(2) } : {}),
         ...(patch.dueOn !== undefined ? { dueOn: patch.dueOn ?? null } : {}),
+        ...(patch.windowStart !== undefined ? { windowStart: patch.windowStart } : {}),
+        ...(patch.windowEnd !== undefined ? { windowEnd: patch.windowEnd } : {}),
       })
-      .where(and(eq(tasks.id, taskId)))
+      .where(eq(tasks.id, taskId))
       .returning();
     return { ok: true as const, data: row };
   });

@@ -27,6 +27,8 @@ export type TaskResult =
   | { ok: true; claim: { userId: string; status: ClaimStatus | "none"; hours: string | null }; changed: boolean; task: TaskCounts; joinedGroup: boolean; message: string }
   | { ok: false; code: TaskFailureCode; message: string };
 
+export type RemoveTaskResult = { ok: true; title: string; projectId: string; told: number; message: string } | Extract<TaskResult, { ok: false }>;
+
 export const TASK_NOT_FOUND = "We couldn't find that task.";
 export const ALL_PLACES_TAKEN = "All places on this task are taken. Thank you for offering — other tasks may still need people.";
 
@@ -67,9 +69,10 @@ async function lockTask(tx: Db, taskId: string, userId: string | undefined, clai
 
 type Locked = NonNullable<Awaited<ReturnType<typeof lockTask>>>;
 
-const fail = (code: TaskFailureCode, message: string): TaskResult => ({ ok: false, code, message });
+type Refusal = Extract<TaskResult, { ok: false }>;
+const fail = (code: TaskFailureCode, message: string): Refusal => ({ ok: false, code, message });
 
-async function contended(work: () => Promise<TaskResult>): Promise<TaskResult> {
+async function contended<R>(work: () => Promise<R>): Promise<R | Refusal> {
   try {
     return await work();
   } catch (error) {
@@ -81,7 +84,7 @@ async function contended(work: () => Promise<TaskResult>): Promise<TaskResult> {
 const isOrganizer = (l: Locked) => l.membership?.status === "active" && (l.membership.role === "owner" || l.membership.role === "organizer");
 
 /** Hidden things, and a private group's tasks for outsiders, do not exist for this person. */
-function visibilityRefusal(l: Locked | undefined): TaskResult | null {
+function visibilityRefusal(l: Locked | undefined): Refusal | null {
   if (!l || l.project.hiddenAt || l.group.hiddenAt) return fail("not_found", TASK_NOT_FOUND);
   if (l.group.visibility === "private" && l.membership?.status !== "active") return fail("not_found", TASK_NOT_FOUND);
   return null;
@@ -103,6 +106,13 @@ async function organizerIds(tx: Db, groupId: string, except?: string): Promise<s
     .from(memberships)
     .where(and(eq(memberships.groupId, groupId), eq(memberships.status, "active"), sql`${memberships.role} in ('owner', 'organizer')`));
   return rows.map((r) => r.userId).filter((id) => id !== except);
+}
+
+/** "2 of 3 places are free." or "All 3 places are taken." for the organizers' notices. */
+function placesLeft(task: Pick<Task, "placesNeeded" | "claimedCount">): string {
+  const free = Math.max(0, task.placesNeeded - task.claimedCount);
+  if (free === 0) return task.placesNeeded === 1 ? "Its one place is taken." : `All ${task.placesNeeded} places are taken.`;
+  return `${free} of ${task.placesNeeded} ${task.placesNeeded === 1 ? "place" : "places"} ${free === 1 ? "is" : "are"} free.`;
 }
 
 const href = (l: Locked) => `/projects/${l.project.id}#task-${l.task.id}`;
@@ -153,6 +163,12 @@ export async function claimTask(db: Db, input: { taskId: string; actor: Actor; a
       }
       const task = await takePlace(tx, l, actor.id, null);
       if (!task) return fail("full", ALL_PLACES_TAKEN);
+      await notifyMany(tx, await organizerIds(tx, l.group.id, actor.id), {
+        type: "task_claimed",
+        title: `A place was taken on "${l.task.title}"`,
+        body: `Someone took a place on ${l.project.title}. ${placesLeft(task)}`,
+        href: href(l),
+      });
       const message = joinedGroup ? `You've joined ${l.group.name} and have a place on "${l.task.title}". Thank you!` : `You have a place on "${l.task.title}". Thank you!`;
       return ok(l, actor.id, "claimed", null, true, task, message, joinedGroup);
     }),
@@ -178,7 +194,7 @@ export async function releaseTask(db: Db, input: { taskId: string; actor: Actor 
       await notifyMany(tx, await organizerIds(tx, l.group.id, actor.id), {
         type: "task_released",
         title: `A place opened on "${l.task.title}"`,
-        body: `Someone gave their place back on ${l.project.title}. ${task.placesNeeded - task.claimedCount} of ${task.placesNeeded} places are free.`,
+        body: `Someone gave their place back on ${l.project.title}. ${placesLeft(task)}`,
         href: href(l),
       });
       return ok(l, actor.id, "none", null, true, task, "You've given your place back. Thanks for letting us know.");
@@ -187,7 +203,7 @@ export async function releaseTask(db: Db, input: { taskId: string; actor: Actor 
 }
 
 /** Locks the task and checks the actor organizes its group; the refusal otherwise. */
-async function organizerLock(tx: Db, actor: Actor, taskId: string, memberId: string): Promise<Locked | TaskResult> {
+async function organizerLock(tx: Db, actor: Actor, taskId: string, memberId: string): Promise<Locked | Refusal> {
   if (!actor) return fail("unauthenticated", "Please sign in first.");
   const l = await lockTask(tx, taskId, actor.id, memberId);
   const hidden = visibilityRefusal(l);
@@ -196,7 +212,7 @@ async function organizerLock(tx: Db, actor: Actor, taskId: string, memberId: str
   return l;
 }
 
-const isLocked = (v: Locked | TaskResult): v is Locked => "task" in v && "group" in v;
+const isLocked = (v: Locked | Refusal): v is Locked => "task" in v && "group" in v;
 
 /** An organizer gives a place to a member of the group, who is told. Same room rule as claiming. */
 export async function assignTask(db: Db, input: { taskId: string; actor: Actor; userId: string }): Promise<TaskResult> {
@@ -359,6 +375,43 @@ export async function releaseClaimsOfLeavingMember(tx: Db, userId: string): Prom
   }
 }
 
+/**
+ * An organizer removes a task from the board. A task with verified hours stays: those hours
+ * are part of members' record. Otherwise its claims go with it and each claimant (but the
+ * organizer removing it) is told. Under the task lock, so no claim slips in meanwhile.
+ */
+export async function removeTask(db: Db, input: { taskId: string; actor: Actor }): Promise<RemoveTaskResult> {
+  return contended(() =>
+    db.transaction(async (tx): Promise<RemoveTaskResult> => {
+      const l = await organizerLock(tx, input.actor, input.taskId, input.actor?.id ?? "");
+      if (!isLocked(l)) return l;
+      const claims = await tx.select().from(taskClaims).where(eq(taskClaims.taskId, l.task.id));
+      const verified = claims.filter((c) => c.status === "verified");
+      if (verified.length) {
+        const hours = verified.reduce((sum, c) => sum + Number(c.hours), 0);
+        return fail(
+          "conflict",
+          `This task can't be removed: ${formatHours(hours)} given on it ${verified.length === 1 ? "is" : "are"} verified and stay in members' volunteer records. You can edit it instead, or lower its places to the people who came.`,
+        );
+      }
+      await tx.delete(taskClaims).where(eq(taskClaims.taskId, l.task.id));
+      await tx.delete(tasks).where(eq(tasks.id, l.task.id));
+      const told = await notifyMany(
+        tx,
+        claims.map((c) => c.userId).filter((id) => id !== input.actor!.id),
+        {
+          type: "task_removed",
+          title: `"${l.task.title}" was taken off the board`,
+          body: `An organizer of ${l.group.name} removed this task from ${l.project.title}, so your place on it has gone. Nothing is needed from you — thank you for offering.`,
+          href: `/projects/${l.project.id}`,
+        },
+      );
+      const message = told ? `Removed "${l.task.title}". ${told === 1 ? "The person" : `The ${told} people`} who had a place ${told === 1 ? "has" : "have"} been told.` : `Removed "${l.task.title}".`;
+      return { ok: true, title: l.task.title, projectId: l.project.id, told, message };
+    }),
+  );
+}
+
 export function formatHours(hours: number): string {
   const n = Number.isInteger(hours) ? String(hours) : String(Number(hours.toFixed(2)));
   return `${n} ${hours === 1 ? "hour" : "hours"}`;
@@ -373,4 +426,5 @@ export const taskClaimsOnAppDb = {
   done: async (input: Parameters<typeof markTaskDone>[1]) => markTaskDone(await getDb(), input),
   verify: async (input: Parameters<typeof verifyTaskClaim>[1]) => verifyTaskClaim(await getDb(), input),
   sendBack: async (input: Parameters<typeof sendBackTaskClaim>[1]) => sendBackTaskClaim(await getDb(), input),
+  remove: async (input: Parameters<typeof removeTask>[1]) => removeTask(await getDb(), input),
 };

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gte, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { TaskBoardFilters } from "@/lib/validation/project";
 import { getDb } from "../client";
-import { activities, groups, memberships, projects, taskClaims, tasks, users, type Project } from "../schema";
+import { activities, groups, memberships, projects, taskClaims, tasks, users, type Project, type Task } from "../schema";
 import { groupVisibleTo } from "./visibility";
 
 /*
@@ -287,6 +287,27 @@ export async function getTaskProjectId(taskId: string): Promise<string | undefin
   const db = await getDb();
   const [row] = await db.select({ projectId: tasks.projectId }).from(tasks).where(eq(tasks.id, taskId)).limit(1);
   return row?.projectId;
+}
+
+/**
+ * A task as stored, for its editor, with its project and the verified hours given on it
+ * (which keep it from being removed). Callers check the viewer organizes `groupId`.
+ */
+export async function getTaskRow(taskId: string): Promise<(Task & { projectTitle: string; groupId: string; verifiedClaims: number }) | undefined> {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      task: tasks,
+      projectTitle: projects.title,
+      groupId: projects.groupId,
+      verifiedClaims: sql<number>`(select count(*)::int from task_claims c where c.task_id = ${tasks.id} and c.status = 'verified')`,
+    })
+    .from(tasks)
+    .innerJoin(projects, eq(projects.id, tasks.projectId))
+    .innerJoin(groups, eq(groups.id, projects.groupId))
+    .where(and(eq(tasks.id, taskId), isNull(projects.hiddenAt), isNull(groups.hiddenAt)))
+    .limit(1);
+  return row ? { ...row.task, projectTitle: row.projectTitle, groupId: row.groupId, verifiedClaims: Number(row.verifiedClaims) } : undefined;
 }
 
 /** Active members of a group, by name, for the organizers' "assign" picker. */

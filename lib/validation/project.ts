@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { energyLevels } from "@/lib/labels";
+import { instantToLocal } from "./activity";
 import { withoutNul } from "./text";
 
 /*
@@ -153,6 +154,27 @@ export function taskValuesFromFormData(data: FormData): TaskFormValues {
     windowEndLocal: s("windowEndLocal"),
   };
 }
+
+/** The task editor's values for a stored task, its time window shown in `zone`. */
+export function taskFormValuesOf(
+  task: { title: string; description: string; placesNeeded: number; effort: TaskFormValues["effort"]; fromHome: boolean; estimatedHours: string | null; dueOn: string | null; windowStart: Date | null; windowEnd: Date | null },
+  zone: string,
+): TaskFormValues {
+  return {
+    title: task.title,
+    description: task.description,
+    placesNeeded: String(task.placesNeeded),
+    effort: task.effort,
+    fromHome: task.fromHome,
+    estimatedHours: task.estimatedHours === null ? "" : String(Number(task.estimatedHours)),
+    dueOn: task.dueOn ?? "",
+    windowStartLocal: task.windowStart ? instantToLocal(task.windowStart, zone) : "",
+    windowEndLocal: task.windowEnd ? instantToLocal(task.windowEnd, zone) : "",
+  };
+}
+
+/** Removing a task asks for a ticked confirmation, so no stray click removes one. */
+export const removeTaskConfirmSchema = z.literal("yes", { error: "Please tick the box to confirm you want to remove this task." });
 
 /** The API's PATCH for a task: any subset of the task's fields. */
 export const taskPatchSchema = z

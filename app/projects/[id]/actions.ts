@@ -1,13 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createTask } from "@/db/mutations/projects";
+import { redirect } from "next/navigation";
+import { createTask, taskChangeFromInput, updateTask } from "@/db/mutations/projects";
 import { taskClaimsOnAppDb, type TaskResult } from "@/db/mutations/task-claims";
 import { fail, invalid, isFormData, unreadableForm, type ActionResult } from "@/lib/action-result";
 import { getViewer } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { areRecordIds, NOT_FOUND_MESSAGE } from "@/lib/validation/ids";
-import { taskInputSchema, taskValuesFromFormData, verifyHoursSchema, type TaskFormValues } from "@/lib/validation/project";
+import { removeTaskConfirmSchema, taskInputSchema, taskValuesFromFormData, verifyHoursSchema, type TaskFormValues } from "@/lib/validation/project";
 
 /*
  * The task board's forms. Each action parses its form, resolves the viewer, and calls the
@@ -106,4 +107,37 @@ export async function createTaskAction(projectId: string, _prev: TaskFormState, 
   if (!result.ok) return { ...result, values };
   revalidatePath("/projects", "layout");
   return { ok: true, data: result.data, message: `Added "${parsed.data.title}" to the board.` };
+}
+
+/** Saves the task editor (organizers of the task's group); the places never go below the people who claimed. */
+export async function updateTaskAction(taskId: string, _prev: TaskFormState, formData: FormData): Promise<TaskFormState> {
+  if (!isFormData(formData)) return unreadableForm();
+  const values = taskValuesFromFormData(formData);
+  if (!areRecordIds(taskId)) return { ...fail("not_found", TASK_GONE), values };
+  const parsed = taskInputSchema.safeParse(values);
+  if (!parsed.success) return { ...invalid(parsed.error), values };
+  const viewer = await getViewer();
+  if (!viewer) return { ...fail("unauthenticated", "Your session has ended. Sign in again; what you typed is kept here."), values };
+  const zone = env().SITE_TIMEZONE;
+  const result = await updateTask(viewer, taskId, taskChangeFromInput(parsed.data, zone));
+  if (!result.ok) return { ...result, values };
+  revalidatePath("/projects", "layout");
+  redirect(`/projects/${result.data.projectId}#task-${taskId}`);
+}
+
+/**
+ * Removes a task from the board, once the organizer has ticked the confirmation. A task with
+ * verified hours stays; otherwise anyone who had a place is told.
+ */
+export async function removeTaskAction(_prev: TaskActionState, formData: FormData): Promise<TaskActionState> {
+  if (!isFormData(formData)) return unreadableForm();
+  const got = await taskAndViewer(formData);
+  if ("error" in got) return got.error ?? null;
+  const confirmed = removeTaskConfirmSchema.safeParse(formData.get("confirm"));
+  if (!confirmed.success) return invalid(confirmed.error, confirmed.error.issues[0]?.message);
+  const result = await taskClaimsOnAppDb.remove({ taskId: got.taskId, actor: got.viewer });
+  if (!result.ok) return fail(result.code === "full" ? "conflict" : result.code, result.message);
+  revalidatePath("/projects", "layout");
+  revalidatePath("/notifications");
+  redirect(`/projects/${result.projectId}#tasks`);
 }

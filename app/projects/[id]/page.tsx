@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/field";
 import { formatRange } from "@/lib/dates";
 import { env } from "@/lib/env";
-import { projectStatusLabel } from "@/lib/validation/project";
+import { newTaskValues, projectStatusLabel } from "@/lib/validation/project";
 import { createTaskAction } from "./actions";
 import { TaskCard } from "./_components/task-card";
 import { AddTaskPanel, TaskForm } from "./_components/task-form";
@@ -79,7 +79,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
             </ul>
             {project.viewer.isOrganizer ? (
               <AddTaskPanel initiallyOpen={tasks.length === 0 && !filtered}>
-                <TaskForm action={createTaskAction.bind(null, project.id)} zone={env().SITE_TIMEZONE} />
+                <TaskForm action={createTaskAction.bind(null, project.id)} zone={env().SITE_TIMEZONE} defaultValues={newTaskValues()} mode="create" />
               </AddTaskPanel>
             ) : null}
           </section>

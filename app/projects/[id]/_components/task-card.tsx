@@ -56,7 +56,14 @@ export function TaskCard({
   return (
     <li id={`task-${task.id}`} className="space-y-3 rounded-xl border border-line bg-surface p-4" data-testid="task-card" data-task-title={task.title}>
       <div className="space-y-1">
-        <h3 className="text-lg font-semibold">{task.title}</h3>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h3 className="text-lg font-semibold">{task.title}</h3>
+          {organizer ? (
+            <Link className="text-sm underline" href={`/projects/${project.id}/tasks/${task.id}/edit`} data-testid="task-edit">
+              Edit<span className="sr-only"> “{task.title}”</span>
+            </Link>
+          ) : null}
+        </div>
         <div className="flex flex-wrap gap-2">
           <EnergyBadge level={task.effort} />
           {task.fromHome ? <Badge tone="brand">Can be done from home</Badge> : null}

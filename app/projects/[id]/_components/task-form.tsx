@@ -1,66 +1,109 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { startTransition, useActionState, useRef, useState } from "react";
+import { useForm, type Resolver } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Checkbox, Field, Input, Select, Textarea } from "@/components/ui/field";
+import { Checkbox, describedBy, Field, Input, Select, Textarea } from "@/components/ui/field";
+import { useFieldFeedback } from "@/components/ui/use-field-feedback";
 import { energyLabel, energyLevels } from "@/lib/labels";
-import { newTaskValues } from "@/lib/validation/project";
+import { taskInputSchema, type TaskFormValues, type TaskInput } from "@/lib/validation/project";
 import type { TaskFormState } from "../actions";
 
+type Action = (prev: TaskFormState, data: FormData) => Promise<TaskFormState>;
+
+// The schema reads numbers and flags from text as forms send them, so it accepts more than
+// the form's values (all text); it checks exactly those values here.
+const resolver = zodResolver(taskInputSchema) as Resolver<TaskFormValues, unknown, TaskInput>;
+
 /**
- * Adds a task to the board. A plain form posting to a server action, so it works without
- * JavaScript; the server's field errors appear beside their fields and what was typed is kept.
+ * The one task editor, for adding a task to the board and for changing one. It posts to a
+ * server action, so it works without JavaScript; with JavaScript the same zod schema checks
+ * each field first, and errors the server finds (such as fewer places than people who have
+ * claimed) are put back beside their fields. What was typed is kept on a refusal.
  */
-export function TaskForm({ action, zone }: { action: (prev: TaskFormState, data: FormData) => Promise<TaskFormState>; zone: string }) {
+export function TaskForm({ action, zone, defaultValues, mode }: { action: Action; zone: string; defaultValues: TaskFormValues; mode: "create" | "edit" }) {
   const [state, formAction, pending] = useActionState(action, null);
-  // After a success the form starts empty again; after a refusal it keeps what was typed.
-  const v = state && !state.ok && state.values ? state.values : newTaskValues();
-  const err = (name: string) => (state && !state.ok ? state.fieldErrors?.[name] : undefined);
-  const a11y = (name: string, hint = false) => ({
-    id: `task-${name}`,
-    name,
-    "aria-invalid": Boolean(err(name)),
-    "aria-describedby": [hint ? `task-${name}-hint` : null, err(name) ? `task-${name}-error` : null].filter(Boolean).join(" ") || undefined,
-  });
   return (
-    <form action={formAction} key={state?.ok ? JSON.stringify(state.data) : "task-form"} className="space-y-4" noValidate data-testid="task-form">
+    <div className="space-y-4">
       {state && !state.ok ? <Alert tone="error" testId="task-form-error">{state.message}</Alert> : null}
-      {state?.ok ? <Alert tone="success" testId="task-form-ok">{state.message}</Alert> : null}
+      {state?.ok && state.message ? <Alert tone="success" testId="task-form-ok">{state.message}</Alert> : null}
+      {/* After a task is added the fields start afresh: a new key gives a new, empty form. */}
+      <TaskFields key={state?.ok ? state.data.id : "task-form"} state={state} formAction={formAction} pending={pending} zone={zone} defaultValues={defaultValues} mode={mode} />
+    </div>
+  );
+}
+
+function TaskFields({
+  state,
+  formAction,
+  pending,
+  zone,
+  defaultValues,
+  mode,
+}: {
+  state: TaskFormState;
+  formAction: (data: FormData) => void;
+  pending: boolean;
+  zone: string;
+  defaultValues: TaskFormValues;
+  mode: "create" | "edit";
+}) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const initial: TaskFormValues = state && !state.ok && state.values ? state.values : defaultValues;
+  const form = useForm<TaskFormValues, unknown, TaskInput>({ resolver, defaultValues: initial, mode: "onBlur" });
+  const { err } = useFieldFeedback(form, state);
+  // The value attributes are rendered too, so the form is filled in before (or without) JavaScript.
+  const field = (name: keyof TaskFormValues, hint = false) => {
+    const id = `task-${name}`;
+    const v = initial[name];
+    const value = typeof v === "boolean" ? { defaultChecked: v } : { defaultValue: v ?? "" };
+    return { ...form.register(name), ...value, id, "aria-invalid": Boolean(err(name)), "aria-describedby": describedBy(id, { hint, error: err(name) }) };
+  };
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void form.handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event);
+  };
+
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate data-testid="task-form">
       <Field id="task-title" label="Task" error={err("title")}>
-        <Input {...a11y("title")} defaultValue={v.title} maxLength={120} />
+        <Input {...field("title")} maxLength={120} />
       </Field>
       <Field id="task-description" label="What it involves (optional)" error={err("description")}>
-        <Textarea {...a11y("description")} defaultValue={v.description} rows={3} />
+        <Textarea {...field("description")} rows={3} />
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="task-placesNeeded" label="People needed" error={err("placesNeeded")}>
-          <Input {...a11y("placesNeeded")} inputMode="numeric" defaultValue={v.placesNeeded} />
+          <Input {...field("placesNeeded")} inputMode="numeric" />
         </Field>
         <Field id="task-effort" label="Effort" error={err("effort")}>
-          <Select {...a11y("effort")} defaultValue={v.effort}>
+          <Select {...field("effort")}>
             {energyLevels.map((e) => (
               <option key={e} value={e}>{energyLabel[e]}</option>
             ))}
           </Select>
         </Field>
         <Field id="task-estimatedHours" label="Estimated hours (optional)" error={err("estimatedHours")}>
-          <Input {...a11y("estimatedHours")} inputMode="decimal" defaultValue={v.estimatedHours} />
+          <Input {...field("estimatedHours")} inputMode="decimal" />
         </Field>
       </div>
-      <Checkbox name="fromHome" defaultChecked={v.fromHome} label="Can be done from home" data-testid="task-fromHome" />
+      <Checkbox {...field("fromHome")} label="Can be done from home" data-testid="task-fromHome" />
       <Field id="task-dueOn" label="Due date (optional)" error={err("dueOn")}>
-        <Input {...a11y("dueOn")} type="date" defaultValue={v.dueOn} />
+        <Input {...field("dueOn")} type="date" />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="task-windowStartLocal" label="Time window starts (optional)" hint={`In ${zone.replaceAll("_", " ")} time.`} error={err("windowStartLocal")}>
-          <Input {...a11y("windowStartLocal", true)} type="datetime-local" defaultValue={v.windowStartLocal} />
+          <Input {...field("windowStartLocal", true)} type="datetime-local" />
         </Field>
         <Field id="task-windowEndLocal" label="Time window ends (optional)" error={err("windowEndLocal")}>
-          <Input {...a11y("windowEndLocal")} type="datetime-local" defaultValue={v.windowEndLocal} />
+          <Input {...field("windowEndLocal")} type="datetime-local" />
         </Field>
       </div>
-      <Button type="submit" disabled={pending} data-testid="task-form-submit">Add the task</Button>
+      <Button type="submit" disabled={pending} data-testid="task-form-submit">
+        {pending ? "Saving…" : mode === "create" ? "Add the task" : "Save changes"}
+      </Button>
     </form>
   );
 }
