@@ -2,8 +2,8 @@ import { asc, eq, inArray, or } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { postComment, removeComment } from "@/db/mutations/comments";
-import { createProject, createTask, updateProject, updateTask } from "@/db/mutations/projects";
-import { assignTask, claimTask, markTaskDone, releaseTask, sendBackTaskClaim, unassignTask, verifyTaskClaim } from "@/db/mutations/task-claims";
+import { createProject, createTask, taskChangeFromInput, updateProject, updateTask } from "@/db/mutations/projects";
+import { assignTask, claimTask, markTaskDone, releaseTask, removeTask, sendBackTaskClaim, unassignTask, verifyTaskClaim } from "@/db/mutations/task-claims";
 import { comments, memberships, notifications, projects, taskClaims, tasks } from "@/db/schema";
 import { addMember, makeGroup, makeProject, makeTask, makeUser } from "./helpers/factories";
 
@@ -65,6 +65,8 @@ const ENTRIES: Entry[] = [
   { name: "edit, complete or reopen a project", allowed: ORGANIZERS, run: (w, a) => updateProject(a, w.project.id, { status: "done" }) },
   { name: "add a task", allowed: ORGANIZERS, run: (w, a) => createTask(a, w.project.id, taskInput, "Europe/London") },
   { name: "edit a task", allowed: ORGANIZERS, run: (w, a) => updateTask(a, w.task.id, { placesNeeded: 5 }) },
+  { name: "save the whole task form", allowed: ORGANIZERS, run: (w, a) => updateTask(a, w.task.id, taskChangeFromInput({ ...taskInput, windowStartLocal: "2026-06-06T10:00", windowEndLocal: "2026-06-06T12:00" }, "Europe/London")) },
+  { name: "remove a task", allowed: ORGANIZERS, run: async (w, a) => removeTask(await getDb(), { taskId: w.task.id, actor: a }) },
   { name: "give a member a place", allowed: ORGANIZERS, run: async (w, a) => assignTask(await getDb(), { taskId: w.task.id, actor: a, userId: await memberOf(w) }) },
   { name: "take a member's place off", allowed: ORGANIZERS, run: async (w, a) => unassignTask(await getDb(), { taskId: w.task.id, actor: a, userId: w.claimant.id }) },
   { name: "verify hours", allowed: ORGANIZERS, run: async (w, a) => verifyTaskClaim(await getDb(), { taskId: w.task.id, actor: a, userId: w.claimant.id, hours: 3 }) },

@@ -389,10 +389,7 @@ export async function removeTask(db: Db, input: { taskId: string; actor: Actor }
       const verified = claims.filter((c) => c.status === "verified");
       if (verified.length) {
         const hours = verified.reduce((sum, c) => sum + Number(c.hours), 0);
-        return fail(
-          "conflict",
-          `This task can't be removed: ${formatHours(hours)} given on it ${verified.length === 1 ? "is" : "are"} verified and stay in members' volunteer records. You can edit it instead, or lower its places to the people who came.`,
-        );
+        return fail("conflict", `This task can't be removed: it has verified volunteer hours (${formatHours(hours)}), which stay in members' records. You can edit it instead, or lower its places to the people who came.`);
       }
       await tx.delete(taskClaims).where(eq(taskClaims.taskId, l.task.id));
       await tx.delete(tasks).where(eq(tasks.id, l.task.id));

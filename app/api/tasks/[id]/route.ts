@@ -1,9 +1,11 @@
+import { NextResponse } from "next/server";
 import { z } from "zod";
 import { updateTask } from "@/db/mutations/projects";
+import { taskClaimsOnAppDb } from "@/db/mutations/task-claims";
 import { resolveApiCaller } from "@/lib/api/auth";
 import { apiZodError, guarded, readJson } from "@/lib/api/http";
 import { actionResponse, unauthenticated } from "@/lib/api/organizing";
-import { noSuchTask } from "@/lib/api/project-json";
+import { noSuchTask, taskResultResponse } from "@/lib/api/project-json";
 import { taskPatchSchema } from "@/lib/validation/project";
 
 export const dynamic = "force-dynamic";
@@ -37,5 +39,21 @@ export async function PATCH(request: Request, { params }: Ctx) {
         dueOn: t.dueOn,
       },
     }));
+  });
+}
+
+/**
+ * DELETE /api/tasks/:id — organizers take a task off the board. Anyone who had a place is
+ * told and their place goes; a task with verified hours stays (409).
+ */
+export async function DELETE(request: Request, { params }: Ctx) {
+  return guarded(async () => {
+    const caller = await resolveApiCaller(request);
+    if (!caller) return unauthenticated();
+    const id = z.uuid().safeParse((await params).id);
+    if (!id.success) return noSuchTask();
+    const result = await taskClaimsOnAppDb.remove({ taskId: id.data, actor: caller });
+    if (!result.ok) return taskResultResponse(id.data, result);
+    return NextResponse.json({ task: { id: id.data, title: result.title }, removed: true, told: result.told, message: result.message });
   });
 }
