@@ -150,6 +150,64 @@ test("the claim form and the kind-words suggestion work without JavaScript", asy
   await context.close();
 });
 
+test("an organizer edits a task's places (never below the people who claimed) and removes it, and the claimant is told", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const organizer = await signUp(browser, "Ida Organizer");
+  const path = await projectWithTasks(organizer, "Label Writers");
+  const dev = await signUp(browser, "Dev Member");
+  await dev.goto(path);
+  const devLabels = task(dev, "Write plant labels at home");
+  await devLabels.getByTestId("task-accept-agreements").check();
+  await devLabels.getByTestId("task-claim-button").click();
+  await expect(devLabels.getByTestId("task-claim-line")).toHaveText("You have a place");
+  await organizer.reload();
+  await task(organizer, "Write plant labels at home").getByTestId("task-claim-button").click();
+  await expect(task(organizer, "Write plant labels at home").getByTestId("task-places")).toHaveText("2 of 3 places taken · 1 free");
+
+  // Only organizers see the way in; the member does not.
+  await dev.reload();
+  await expect(task(dev, "Write plant labels at home").getByTestId("task-edit")).toHaveCount(0);
+  await task(organizer, "Write plant labels at home").getByTestId("task-edit").click();
+  await expect(organizer.getByRole("heading", { level: 1 })).toHaveText("Edit “Write plant labels at home”");
+  await expect(organizer.getByTestId("edit-task-places")).toHaveText("2 people have a place, so it needs at least 2 places.");
+  const form = organizer.getByTestId("task-form");
+  await expect(form.getByLabel("People needed")).toHaveValue("3");
+  await expect(form.getByTestId("task-fromHome")).toBeChecked();
+  await expectNoAxeViolations(organizer);
+
+  // Fewer places than people who claimed is refused, saying how many; what was typed stays.
+  await form.getByLabel("Task", { exact: true }).fill("Write and laminate plant labels");
+  await form.getByLabel("People needed").fill("1");
+  await form.getByTestId("task-form-submit").click();
+  await expect(organizer.getByTestId("task-placesNeeded-error")).toHaveText("2 people already have a place on this task, so it needs at least 2 places. Take a place off first if you need fewer.");
+  await expect(organizer.getByTestId("task-form-error")).toBeVisible();
+  await expect(form.getByLabel("Task", { exact: true })).toHaveValue("Write and laminate plant labels");
+  await expectNoAxeViolations(organizer);
+  await form.getByLabel("People needed").fill("2");
+  await form.getByTestId("task-form-submit").click();
+  await expect(organizer.getByTestId("project-title")).toHaveText("Library garden planters");
+  const edited = task(organizer, "Write and laminate plant labels");
+  await expect(edited.getByTestId("task-places")).toHaveText("2 of 2 places taken · all places are taken");
+
+  // Removing asks for a tick first, and works without JavaScript.
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await organizer.context().storageState() });
+  const plain = await context.newPage();
+  await plain.goto(path);
+  await task(plain, "Write and laminate plant labels").getByTestId("task-edit").click();
+  await plain.getByTestId("task-remove").click();
+  await expect(plain.getByTestId("task-remove-outcome")).toHaveText("Please tick the box to confirm you want to remove this task.");
+  await plain.getByTestId("task-remove-confirm").check();
+  await plain.getByTestId("task-remove").click();
+  await expect(plain.getByTestId("project-title")).toHaveText("Library garden planters");
+  await expect(plain.getByTestId("task-card")).toHaveCount(1);
+  await expect(task(plain, "Write and laminate plant labels")).toHaveCount(0);
+  await expect(plain.getByTestId("project-progress-words")).toHaveText("0 of 1 places filled · 0 of 1 tasks done and verified · 0 hours of volunteering verified");
+  await context.close();
+
+  await dev.goto("/notifications");
+  await expect(dev.getByText('"Write and laminate plant labels" was taken off the board')).toBeVisible();
+});
+
 test("the demo town's projects are listed with those that need people first, and the garden shows its progress and work days", async ({ page }) => {
   test.setTimeout(300_000);
   await page.goto("/projects");

@@ -1,15 +1,18 @@
 import { asc, eq, inArray } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { Pool } from "pg";
+import { afterAll, describe, expect, it } from "vitest";
 import { DELETE as removeTaskRoute } from "@/app/api/tasks/[id]/route";
 import { POST as tokenRoute } from "@/app/api/tokens/route";
 import { POST as usersRoute } from "@/app/api/users/route";
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { taskChangeFromInput, updateTask } from "@/db/mutations/projects";
 import { claimTask, markTaskDone, releaseTask, removeTask, verifyTaskClaim } from "@/db/mutations/task-claims";
 import { getProjectForViewer } from "@/db/queries/projects";
+import * as schema from "@/db/schema";
 import { notifications, taskClaims, tasks } from "@/db/schema";
 import { taskInputSchema } from "@/lib/validation/project";
-import { addMember, makeGroup, makeProject, makeTask, makeUser } from "./helpers/factories";
+import { addMember, makeGroup, makeProject, makeTask, makeUser, usingPostgres } from "./helpers/factories";
 
 /*
  * Organizers changing and removing tasks on the board, and the organizers being told when
@@ -232,5 +235,40 @@ describe("organizers are told what members do on their tasks", () => {
     await claimTask(await db(), { taskId: s.task.id, actor: s.other });
     await releaseTask(await db(), { taskId: s.task.id, actor: s.other });
     expect(await typesOf(s.organizer.id)).toEqual(["task_claimed"]);
+  });
+});
+
+describe.skipIf(!usingPostgres())("removing a task while members claim it (PostgreSQL)", () => {
+  let pool: Pool | undefined;
+  afterAll(async () => {
+    await pool?.end();
+  });
+
+  it("every claim that got in before the removal is told and gone; every one after finds no task; no claim is left behind", async () => {
+    pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 25, options: "-c lock_timeout=3s -c statement_timeout=15s" });
+    const concurrent = drizzle(pool, { schema }) as unknown as Db;
+    const s = await board();
+    const people = [];
+    for (let i = 0; i < 20; i++) {
+      const u = await makeUser();
+      await addMember(s.group.id, u.id);
+      people.push(u);
+    }
+    for (let round = 0; round < 5; round++) {
+      const task = await makeTask(s.project.id, { title: `Round ${round}`, placesNeeded: 30 });
+      const claims = people.map((p) => claimTask(concurrent, { taskId: task.id, actor: p }));
+      const removal = removeTask(concurrent, { taskId: task.id, actor: s.organizer });
+      const answers = await Promise.all(claims);
+      const removed = await removal;
+      expect(removed).toMatchObject({ ok: true });
+      const got = people.filter((_, i) => answers[i].ok);
+      const refused = answers.filter((a) => !a.ok);
+      expect(refused.every((a) => !a.ok && a.code === "not_found")).toBe(true);
+      expect(got.length + refused.length).toBe(people.length);
+      expect(removed.ok && removed.told).toBe(got.length);
+      expect(await taskRow(task.id)).toBeUndefined();
+      expect(await claimsOf(task.id)).toEqual([]);
+      for (const p of got) expect((await noticesOf(p.id)).filter((n) => n.title === `"Round ${round}" was taken off the board`)).toHaveLength(1);
+    }
   });
 });

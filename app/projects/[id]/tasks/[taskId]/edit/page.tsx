@@ -48,19 +48,14 @@ export default async function EditTaskPage({ params }: Props) {
             This task has verified volunteer hours, which stay in members&apos; records, so it can&apos;t be removed. You can change it above instead.
           </p>
         ) : (
-          <details>
-            <summary className="cursor-pointer font-medium" data-testid="task-remove-toggle">Remove task…</summary>
-            <div className="mt-3">
-              <TaskActionForm action={removeTaskAction} fields={{ taskId: task.id }} label="Remove task" variant="danger" testId="task-remove">
-                <Checkbox
-                  name="confirm"
-                  value="yes"
-                  label={task.claimedCount ? `Yes, remove it. The ${task.claimedCount === 1 ? "person" : `${task.claimedCount} people`} with a place will be told, and their places go.` : "Yes, remove it from the board"}
-                  data-testid="task-remove-confirm"
-                />
-              </TaskActionForm>
-            </div>
-          </details>
+          <TaskActionForm action={removeTaskAction} fields={{ taskId: task.id }} label="Remove task" variant="danger" testId="task-remove">
+            <Checkbox
+              name="confirm"
+              value="yes"
+              label={task.claimedCount ? `Yes, remove it. The ${task.claimedCount === 1 ? "person" : `${task.claimedCount} people`} with a place will be told, and their places go.` : "Yes, remove it from the board"}
+              data-testid="task-remove-confirm"
+            />
+          </TaskActionForm>
         )}
       </section>
     </div>
