@@ -21,8 +21,10 @@ import {
   createTaskAction,
   markTaskDoneAction,
   releaseTaskAction,
+  removeTaskAction,
   sendBackTaskAction,
   unassignTaskAction,
+  updateTaskAction,
   verifyTaskAction,
 } from "@/app/projects/[id]/actions";
 import { updateProjectAction } from "@/app/projects/[id]/edit/actions";
@@ -75,6 +77,8 @@ const calls: Call[] = [
   ["unassignTaskAction", (f, p) => unassignTaskAction(p as never, f as never)],
   ["verifyTaskAction", (f, p) => verifyTaskAction(p as never, f as never)],
   ["sendBackTaskAction", (f, p) => sendBackTaskAction(p as never, f as never)],
+  ["updateTaskAction", (f, p) => updateTaskAction(ID, p as never, f as never)],
+  ["removeTaskAction", (f, p) => removeTaskAction(p as never, f as never)],
   ["postCommentAction", (f, p) => postCommentAction(p as never, f as never)],
   ["editCommentAction", (f, p) => editCommentAction(p as never, f as never)],
   ["removeCommentAction", (f, p) => removeCommentAction(p as never, f as never)],

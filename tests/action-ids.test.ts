@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { standingPlaceAction } from "@/app/activities/[id]/_components/standing-place-actions";
 import { cancelActivityAction, updateActivityAction } from "@/app/activities/[id]/edit/actions";
 import { createActivityAction } from "@/app/groups/[slug]/activities/new/actions";
+import { removeTaskAction, updateTaskAction } from "@/app/projects/[id]/actions";
 
 /*
  * Ids bound into server actions come back from the browser and can be altered. A value that
@@ -25,6 +26,13 @@ describe("server actions given an altered id", () => {
       expect(await updateActivityAction(id, null, typed)).toMatchObject({ ok: false, code: "not_found", values: { title: "Kept title" } });
       expect(await cancelActivityAction(id, null, form({ confirm: "yes", scope: "this" }))).toMatchObject({ ok: false, code: "not_found" });
       expect(await standingPlaceAction(id, id, null, form({ intent: "hold" }))).toMatchObject({ ok: false, code: "not_found" });
+    }
+  });
+
+  it("answers not found for a task, keeping what was typed in the task editor", async () => {
+    for (const id of altered) {
+      expect(await updateTaskAction(id, null, form({ title: "Kept task", placesNeeded: "2", effort: "low" }))).toMatchObject({ ok: false, code: "not_found", values: { title: "Kept task", placesNeeded: "2" } });
+      expect(await removeTaskAction(null, form({ taskId: id, confirm: "yes" }))).toMatchObject({ ok: false, code: "not_found" });
     }
   });
 });
