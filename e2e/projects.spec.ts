@@ -201,7 +201,7 @@ test("an organizer edits a task's places (never below the people who claimed) an
   await expect(plain.getByTestId("project-title")).toHaveText("Library garden planters");
   await expect(plain.getByTestId("task-card")).toHaveCount(1);
   await expect(task(plain, "Write and laminate plant labels")).toHaveCount(0);
-  await expect(plain.getByTestId("project-progress-words")).toHaveText("0 of 1 places filled · 0 of 1 tasks done and verified · 0 hours of volunteering verified");
+  await expect(plain.getByTestId("project-progress-words")).toHaveText("0 of 1 places filled · 0 of 1 task done and verified · 0 hours of volunteering verified");
   await context.close();
 
   await dev.goto("/notifications");
