@@ -7,7 +7,7 @@ import { POST as tokenRoute } from "@/app/api/tokens/route";
 import { POST as usersRoute } from "@/app/api/users/route";
 import { getDb, type Db } from "@/db/client";
 import { taskChangeFromInput, updateTask } from "@/db/mutations/projects";
-import { claimTask, markTaskDone, releaseTask, removeTask, verifyTaskClaim } from "@/db/mutations/task-claims";
+import { claimTask, markTaskDone, releaseClaimsOfLeavingMember, releaseTask, removeTask, verifyTaskClaim } from "@/db/mutations/task-claims";
 import { getProjectForViewer } from "@/db/queries/projects";
 import * as schema from "@/db/schema";
 import { notifications, taskClaims, tasks } from "@/db/schema";
@@ -121,6 +121,17 @@ describe("removing a task", () => {
     const refused = await removeTask(await db(), { taskId: s.task.id, actor: s.owner });
     expect(refused).toEqual({ ok: false, code: "conflict", message: "This task can't be removed: it has verified volunteer hours (1.5 hours), which stay in members' records. You can edit it instead, or lower its places to the people who came." });
     expect(JSON.stringify({ task: await taskRow(s.task.id), claims: await claimsOf(s.task.id), notes: await noticesOf(s.other.id) })).toBe(before);
+  });
+
+  it("hours verified for a member who has since left the hub keep the task too", async () => {
+    const s = await board({ places: 2 });
+    await claimTask(await db(), { taskId: s.task.id, actor: s.member });
+    await markTaskDone(await db(), { taskId: s.task.id, actor: s.member });
+    await verifyTaskClaim(await db(), { taskId: s.task.id, actor: s.organizer, userId: s.member.id, hours: 3 });
+    await (await db()).transaction((tx) => releaseClaimsOfLeavingMember(tx, s.member.id));
+    expect(await claimsOf(s.task.id)).toEqual([]);
+    expect(await removeTask(await db(), { taskId: s.task.id, actor: s.organizer })).toMatchObject({ ok: false, code: "conflict", message: expect.stringContaining("verified volunteer hours (3 hours)") });
+    expect(await taskRow(s.task.id)).toBeDefined();
   });
 
   it("a task nobody claimed is removed without telling anyone", async () => {

@@ -387,8 +387,9 @@ export async function removeTask(db: Db, input: { taskId: string; actor: Actor }
       if (!isLocked(l)) return l;
       const claims = await tx.select().from(taskClaims).where(eq(taskClaims.taskId, l.task.id));
       const verified = claims.filter((c) => c.status === "verified");
-      if (verified.length) {
-        const hours = verified.reduce((sum, c) => sum + Number(c.hours), 0);
+      // Hours verified for members who have since left the hub count too: the work was done.
+      if (verified.length || l.task.formerVerifiedPlaces > 0) {
+        const hours = verified.reduce((sum, c) => sum + Number(c.hours), Number(l.task.formerVerifiedHours));
         return fail("conflict", `This task can't be removed: it has verified volunteer hours (${formatHours(hours)}), which stay in members' records. You can edit it instead, or lower its places to the people who came.`);
       }
       await tx.delete(taskClaims).where(eq(taskClaims.taskId, l.task.id));

@@ -290,8 +290,8 @@ export async function getTaskProjectId(taskId: string): Promise<string | undefin
 }
 
 /**
- * A task as stored, for its editor, with its project and the verified hours given on it
- * (which keep it from being removed). Callers check the viewer organizes `groupId`.
+ * A task as stored, for its editor, with its project and how many places on it have verified
+ * hours, including those of members who have since left (they keep it from being removed). Callers check the viewer organizes `groupId`.
  */
 export async function getTaskRow(taskId: string): Promise<(Task & { projectTitle: string; groupId: string; verifiedClaims: number }) | undefined> {
   const db = await getDb();
@@ -307,7 +307,7 @@ export async function getTaskRow(taskId: string): Promise<(Task & { projectTitle
     .innerJoin(groups, eq(groups.id, projects.groupId))
     .where(and(eq(tasks.id, taskId), isNull(projects.hiddenAt), isNull(groups.hiddenAt)))
     .limit(1);
-  return row ? { ...row.task, projectTitle: row.projectTitle, groupId: row.groupId, verifiedClaims: Number(row.verifiedClaims) } : undefined;
+  return row ? { ...row.task, projectTitle: row.projectTitle, groupId: row.groupId, verifiedClaims: Number(row.verifiedClaims) + row.task.formerVerifiedPlaces } : undefined;
 }
 
 /** Active members of a group, by name, for the organizers' "assign" picker. */
