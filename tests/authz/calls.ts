@@ -162,6 +162,8 @@ export const CALLS: Record<string, (w: World) => Promise<Outcome>> = {
   "app/groups/[slug]/projects/new/actions.ts#createProjectAction": (w) => act(() => createProjectAction(w.group.id, null, form(projectValues))),
   "app/projects/[id]/edit/actions.ts#updateProjectAction": (w) => act(() => updateProjectAction(w.project.id, null, form({ ...projectValues, status: "done" }))),
   "app/projects/[id]/actions.ts#createTaskAction": (w) => act(() => tasks.createTaskAction(w.project.id, null, form(taskValues))),
+  "app/projects/[id]/actions.ts#updateTaskAction": (w) => act(() => tasks.updateTaskAction(w.task.id, null, form({ ...taskValues, placesNeeded: "7" }))),
+  "app/projects/[id]/actions.ts#removeTaskAction": (w) => act(() => tasks.removeTaskAction(null, form({ taskId: w.task.id, confirm: "yes" }))),
   "app/projects/[id]/actions.ts#assignTaskAction": (w) => act(() => tasks.assignTaskAction(null, form({ taskId: w.task.id, userId: w.target.id }))),
   "app/projects/[id]/actions.ts#unassignTaskAction": (w) => act(() => tasks.unassignTaskAction(null, form({ taskId: w.task.id, userId: w.claimant.id }))),
   "app/projects/[id]/actions.ts#verifyTaskAction": (w) => act(() => tasks.verifyTaskAction(null, form({ taskId: w.task.id, userId: w.claimant.id, hours: "3" }))),
@@ -209,5 +211,6 @@ export const CALLS: Record<string, (w: World) => Promise<Outcome>> = {
   "app/api/projects/[id]/route.ts#PATCH": (w) => call(projectRoute.PATCH, "PATCH", `/api/projects/${w.project.id}`, { status: "done" }, { id: w.project.id }),
   "app/api/projects/[id]/tasks/route.ts#POST": (w) => call(projectTasksRoute.POST, "POST", `/api/projects/${w.project.id}/tasks`, { ...taskValues, placesNeeded: 2, estimatedHours: undefined, dueOn: undefined, windowStartLocal: undefined, windowEndLocal: undefined }, { id: w.project.id }),
   "app/api/tasks/[id]/route.ts#PATCH": (w) => call(taskRoute.PATCH, "PATCH", `/api/tasks/${w.task.id}`, { placesNeeded: 5 }, { id: w.task.id }),
+  "app/api/tasks/[id]/route.ts#DELETE": (w) => call(taskRoute.DELETE, "DELETE", `/api/tasks/${w.task.id}`, undefined, { id: w.task.id }),
   "app/api/tasks/[id]/verify/route.ts#POST": (w) => call(verifyRoute.POST, "POST", `/api/tasks/${w.task.id}/verify`, { userId: w.claimant.id, hours: 3 }, { id: w.task.id }),
 };

@@ -113,6 +113,8 @@ export const MATRIX: Record<string, Rule> = {
   "app/groups/[slug]/projects/new/actions.ts#createProjectAction": { allow: ORGANIZERS, on: "the group" },
   "app/projects/[id]/edit/actions.ts#updateProjectAction": { allow: ORGANIZERS, on: "the project" },
   "app/projects/[id]/actions.ts#createTaskAction": { allow: ORGANIZERS, on: "the project" },
+  "app/projects/[id]/actions.ts#updateTaskAction": { allow: ORGANIZERS, on: "the task" },
+  "app/projects/[id]/actions.ts#removeTaskAction": { allow: ORGANIZERS, apart: true, on: "the task" },
   "app/projects/[id]/actions.ts#assignTaskAction": { allow: ORGANIZERS, on: "the task, for the target" },
   "app/projects/[id]/actions.ts#unassignTaskAction": { allow: ORGANIZERS, on: "the claimant's place" },
   "app/projects/[id]/actions.ts#verifyTaskAction": { allow: ORGANIZERS, on: "the claimant's done part" },
@@ -164,5 +166,6 @@ export const MATRIX: Record<string, Rule> = {
   [`${A}/projects/[id]/route.ts#PATCH`]: { allow: ORGANIZERS, on: "the project" },
   [`${A}/projects/[id]/tasks/route.ts#POST`]: { allow: ORGANIZERS, on: "the project" },
   [`${A}/tasks/[id]/route.ts#PATCH`]: { allow: ORGANIZERS, on: "the task" },
+  [`${A}/tasks/[id]/route.ts#DELETE`]: { allow: ORGANIZERS, apart: true, on: "the task" },
   [`${A}/tasks/[id]/verify/route.ts#POST`]: { allow: ORGANIZERS, on: "the claimant's done part" },
 };
