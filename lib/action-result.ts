@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import "@/lib/validation/messages";
 
 /*
  * What a server action returns. Expected failures are a closed set of codes with

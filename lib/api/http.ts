@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { DATABASE_AWAY, isConnectionError, RETRY_AFTER_SECONDS } from "@/db/availability";
 import { fieldErrorsOf } from "@/lib/action-result";
 import { withoutQueryParameters } from "@/lib/logging";
+import "@/lib/validation/messages";
 
 /*
  * JSON answers for the API. Errors always have the same shape:

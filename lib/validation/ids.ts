@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "./messages";
 
 /*
  * Ids that reach a server action as bound arguments come back from the browser and can be

@@ -1,3 +1,5 @@
+import "./messages";
+
 /**
  * Removes NUL characters. They are invisible, no person means to type them, and PostgreSQL
  * refuses them in text, so every free-text field drops them before anything else.
