@@ -30,6 +30,7 @@ import {
 import { updateProjectAction } from "@/app/projects/[id]/edit/actions";
 import { decideReportAction, restoreReportedAction } from "@/app/moderation/actions";
 import { reportAction } from "@/app/report/actions";
+import { notForms, prevs } from "./helpers/action-calls";
 
 /*
  * A server action is a public endpoint: anyone holding its id can post any arguments, not
@@ -37,8 +38,6 @@ import { reportAction } from "@/app/report/actions";
  * answers such a call with its usual "please check the form" result, never a 500.
  */
 const ID = "00000000-0000-4000-8000-000000000001";
-const notForms: unknown[] = ["$K1", null, undefined, 42, ["a", "b"], { get: 1 }, {}, new Map([["status", "going"]])];
-const prevs: unknown[] = [null, undefined, "x", { ok: true }, ["a"]];
 
 type Call = [string, (form: unknown, prev: unknown) => Promise<unknown>];
 const calls: Call[] = [
