@@ -20,7 +20,11 @@ export async function POST(_request: Request, { params }: Ctx) {
   });
 }
 
-/** A person opening the header's link in a browser gets the page with the button. */
+/**
+ * A person opening the header's link in a browser gets the page with the button. A token with
+ * a broken character (half of a surrogate pair) cannot be percent-encoded as it is; it is made
+ * well-formed first, and the page then says the link isn't valid.
+ */
 export async function GET(request: Request, { params }: Ctx) {
-  return NextResponse.redirect(new URL(`/unsubscribe/${encodeURIComponent((await params).token)}`, request.url), 303);
+  return guarded(async () => NextResponse.redirect(new URL(`/unsubscribe/${encodeURIComponent((await params).token.toWellFormed())}`, request.url), 303));
 }
