@@ -45,6 +45,13 @@ export function stripControl(value: string): string {
   return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").replace(/\r\n?/g, "\n");
 }
 
+/**
+ * A calendar-wide text on one line. ical-generator escapes line breaks in an event's texts but
+ * writes the calendar's NAME as it is, so a group name holding a line break would start a new
+ * property (or a whole event) in the group's feed.
+ */
+const oneLine = (value: string) => stripControl(value).replace(/\s*\n\s*/g, " ").trim();
+
 const stamp = (d: DateTime) => d.toFormat("yyyyMMdd'T'HHmmss");
 const offset = (minutes: number) => {
   const sign = minutes < 0 ? "-" : "+";
@@ -102,8 +109,8 @@ export function buildCalendar(events: CalendarEvent[], options: CalendarOptions)
   const fromYear = Math.min(...years, new Date().getUTCFullYear()) - 1;
   const toYear = Math.max(...years, new Date().getUTCFullYear()) + 1;
   const cal = ical({
-    prodId: { company: stripControl(options.productName).replace(/\/\//g, "/"), product: "Activities", language: "EN" },
-    ...(options.calendarName ? { name: stripControl(options.calendarName) } : {}),
+    prodId: { company: oneLine(options.productName).replace(/\/\//g, "/"), product: "Activities", language: "EN" },
+    ...(options.calendarName ? { name: oneLine(options.calendarName) } : {}),
     ...(options.refreshSeconds ? { ttl: options.refreshSeconds } : {}),
   });
   if (options.method === "CANCEL") cal.method(ICalCalendarMethod.CANCEL);
