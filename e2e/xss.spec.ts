@@ -1,0 +1,112 @@
+import crypto from "node:crypto";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { XSS_PAYLOADS } from "../tests/fixtures/hostile-text";
+import { expect, test } from "./fixtures";
+import { SignInPage } from "./pages/auth-pages";
+
+/*
+ * Hostile text (tests/fixtures/hostile-text.ts) saved through the hub's own API and forms into
+ * every field a member writes, then every page that shows it opened in Chromium: no script
+ * runs (window.__pwned stays unset), no dialog opens, no page error, and no element a payload
+ * tried to add (data-pwned, javascript: links) exists. One seeded set, each page visited once.
+ */
+test.describe.configure({ mode: "serial" });
+
+const P = XSS_PAYLOADS;
+const pick = (i: number) => P[i % P.length];
+
+async function api(request: APIRequestContext, method: "post" | "patch", url: string, data: unknown, token?: string) {
+  const res = await request[method](url, { data, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  expect(res.status(), `${method.toUpperCase()} ${url}: ${await res.text()}`).toBeLessThan(300);
+  return res.json();
+}
+
+async function member(request: APIRequestContext, name: string) {
+  const id = crypto.randomBytes(5).toString("hex");
+  const email = `xss-${id}@example.test`;
+  const password = `correct horse ${id}`;
+  const { user } = await api(request, "post", "/api/users", { name, email, password });
+  const { token } = await api(request, "post", "/api/tokens", { email, password, name: "xss" });
+  return { id: user.id as string, email, password, token: token as string };
+}
+
+async function expectNothingRan(page: Page, path: string, problems: string[]) {
+  await page.goto(path);
+  await page.waitForLoadState("networkidle");
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), `${path}: a payload ran`).toBeUndefined();
+  expect(await page.locator("[data-pwned], a[href^='javascript:' i], a[href^='data:' i], iframe, script:not([src]):not([id]):not([type='application/ld+json'])").evaluateAll((els) => els.filter((e) => !/self\.__next_f|__NEXT_DATA__|^\s*$/.test(e.textContent ?? "") || e.hasAttribute("data-pwned")).map((e) => e.outerHTML.slice(0, 120)))).toEqual([]);
+  expect(problems, path).toEqual([]);
+}
+
+test("hostile text in every member-written field is shown as text on every page, and nothing in it runs", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const problems: string[] = [];
+  page.on("dialog", (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error" && /pwned|alert/i.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+
+  // Two members named with payloads; the first starts a group through the form.
+  const owner = await member(request, `Owner ${pick(2)}`.slice(0, 100));
+  const partner = await member(request, `Partner ${pick(3)}`.slice(0, 100));
+  const signIn = new SignInPage(page);
+  await signIn.goto("/groups/new");
+  await signIn.signIn(owner.email, owner.password);
+  await page.waitForURL(/\/groups\/new/);
+  await page.getByLabel("Group name").fill(`Xss ${crypto.randomBytes(3).toString("hex")}`);
+  await page.getByLabel("About the group").fill(P.join("\n\n"));
+  await page.getByLabel("Agreements").fill(P.slice().reverse().join("\n"));
+  await page.getByTestId("create-group").click();
+  await page.waitForURL(/\/groups\/[a-z0-9-]+$/);
+  const slug = new URL(page.url()).pathname.split("/").pop()!;
+  await api(request, "patch", `/api/groups/${slug}`, { name: `${pick(0)}`.slice(0, 80) }, owner.token);
+
+  const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+  const { activity } = await api(
+    request,
+    "post",
+    `/api/groups/${slug}/activities`,
+    { kind: "walk", title: pick(1).slice(0, 120), description: P.join("\n\n"), startsLocal: `${day}T10:00`, endsLocal: `${day}T12:00`, timezone: "Europe/London", placeName: pick(4).slice(0, 120), address: pick(5).slice(0, 200), onlineUrl: "https://example.org/?q=%3Cscript%3E", energyLevel: "low", talkLevel: "some_chat" },
+    owner.token,
+  );
+  const { project } = await api(request, "post", `/api/groups/${slug}/projects`, { title: pick(6).slice(0, 120), goal: pick(7).slice(0, 200), description: P.join("\n\n"), status: "active" }, owner.token);
+  await api(request, "post", `/api/projects/${project.id}/tasks`, { title: pick(8).slice(0, 120), description: P.join("\n"), placesNeeded: 2, effort: "low", fromHome: true }, owner.token);
+  for (const body of P.slice(9, 13)) {
+    await api(request, "post", `/api/projects/${project.id}/comments`, { body }, owner.token);
+    await api(request, "post", `/api/activities/${activity.id}/comments`, { body }, owner.token);
+  }
+  await api(request, "post", `/api/groups/${slug}/join`, { acceptAgreements: true }, partner.token);
+  await api(request, "post", `/api/activities/${activity.id}/rsvp`, { status: "going" }, partner.token);
+  const invite = await api(request, "post", "/api/me/partners", {}, owner.token);
+  await api(request, "post", "/api/me/partners/accept", { code: invite.code }, partner.token);
+  await api(request, "post", `/api/me/partners/${invite.partnership.id}/check-ins`, { note: P.slice(13).join(" ").slice(0, 500), mood: 3, energy: "low" }, owner.token);
+
+  // The words are on the pages, as text.
+  await page.goto(`/activities/${activity.id}`);
+  await expect(page.getByText("window.__pwned='script'").first()).toBeVisible();
+
+  for (const path of [
+    `/groups/${slug}`,
+    `/groups/${slug}/join`,
+    `/groups/${slug}/manage`,
+    `/activities/${activity.id}`,
+    `/activities/${activity.id}/organize`,
+    `/activities/${activity.id}/edit`,
+    `/projects/${project.id}`,
+    `/projects/${project.id}/edit`,
+    `/activities?q=${encodeURIComponent("Xss")}`,
+    "/groups",
+    "/projects",
+    `/members/${partner.id}`,
+    "/me",
+    "/me/partners",
+    "/notifications",
+    "/account",
+  ]) {
+    await expectNothingRan(page, path, problems);
+  }
+});
