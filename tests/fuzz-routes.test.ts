@@ -43,8 +43,10 @@ interface Route {
 const routes: Route[] = Object.entries(modules).flatMap(([rel, exports]) => {
   const file = path.relative(ROOT, path.resolve(__dirname, rel));
   const segments = file.replace(/^app\//, "").replace(/\/?route\.ts$/, "").split("/").filter((s) => s && !/^\(.*\)$/.test(s));
-  const readsBody = /readJson|parseJsonBody/.test(fs.readFileSync(path.join(ROOT, file), "utf8"));
-  return METHODS.filter((m) => typeof exports[m] === "function").map((method) => ({ file, method, handler: exports[method] as Handler, segments, readsBody }));
+  // Whether this method's own handler reads a body (a DELETE beside a POST often ignores it).
+  const chunks = fs.readFileSync(path.join(ROOT, file), "utf8").split(/(?=export (?:async )?function )/);
+  const readsBody = (method: string) => chunks.some((c) => c.startsWith(`export async function ${method}(`) && /readJson|parseJsonBody/.test(c));
+  return METHODS.filter((m) => typeof exports[m] === "function").map((method) => ({ file, method, handler: exports[method] as Handler, segments, readsBody: readsBody(method) }));
 });
 
 // next-auth's own endpoints (sign-in, callbacks, CSRF) are next-auth's; auth.test.ts covers how the hub uses them.
