@@ -1,149 +1,226 @@
 /*
- * The benchmark suite: `npm run bench`. It measures the hub's key routes on a production
- * build and reports each as a ratio to control routes served by the same process, because
- * absolute timings on a shared 2-core machine say little. Controls: /api/health (one
- * trivial query) and /help (a server-rendered page without data). It builds when there is
- * no build, serves it on its own embedded database (or DATABASE_URL), seeds the demo town,
- * and writes bench/results/latest.json (latest-postgres.json on PostgreSQL). Every loop is bounded in count and time.
+ * `npm run bench` (never part of `npm test`): measures the hub as an operator would, on `next start`
+ * of the production build (built first when there is none), with the statement probe on.
+ *
+ * - Databases: the embedded one with the demo town (its own folder, .data/bench, seeded fresh), then,
+ *   when BENCH_DATABASE_URL is set, the scale database filled by `npm run bench:seed`.
+ * - Each route is warmed up until two batches differ by less than 5 % (at most five), then measured
+ *   in at least three interleaved rounds with autocannon (8 connections, 5 s each by default); a
+ *   route's figure is the median over rounds of its req/s divided by the trivial dynamic page's req/s
+ *   in the same round, so machine noise hits both alike.
+ * - Also: SQL statements per request (one labelled probe request per route), server RSS idle / peak
+ *   under load / one minute after, client JavaScript per page, and at scale EXPLAIN ANALYZE of the
+ *   listing, search, home and history queries (bench/explain.ts).
+ * - Results: a table on screen, bench/results/latest.json (demo) and latest-scale.json; the command
+ *   exits non-zero when any target in bench/targets.ts is missed.
  */
-import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { explainAtScale } from "./explain";
+import { hit, LOAD, median, warmUp, type Batch, type Route } from "./load";
+import { ensureBuild, startServer, type Served } from "./server";
+import { apiToken, inBatches, signIn, signUp, type Member } from "./session";
+import { evaluate, type Measured } from "./targets";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
-const BASE = `http://127.0.0.1:${PORT}`;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
-const CONCURRENCY = 4;
+const SETTLE_SECONDS = Number(process.env.BENCH_SETTLE_SECONDS ?? 60);
+/** Members whose tokens share the RSVP writes: each may change an answer 60 times in ten minutes. */
+const WRITERS = 40;
+const USES_PER_WRITER = 50;
 const root = process.cwd();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-interface Target {
-  name: string;
-  path: string;
-  budget: number; // allowed median ratio to the page control (pages) or the API control (API)
-  control: "page" | "api";
-}
-
-async function waitForServer(deadline: number) {
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`${BASE}/api/health`);
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("The server did not answer within the time allowed.");
-}
-
-/** Requests that need a member send this personal access token (set once the server is up). */
-let bearer = "";
-
-async function timeOnce(url: string): Promise<number> {
-  const start = performance.now();
-  const authorized = url.includes("/api/me/");
-  const res = await fetch(url, { headers: { "user-agent": "common-thread-bench", ...(authorized ? { authorization: `Bearer ${bearer}` } : {}) } });
+/** Whether a response was rendered for this request (not served from a prerendered or cached copy). */
+async function isDynamic(base: string, p: string): Promise<boolean> {
+  const res = await fetch(base + p);
   await res.arrayBuffer();
-  if (!res.ok) throw new Error(`${url} answered ${res.status}`);
-  return performance.now() - start;
+  const cc = res.headers.get("cache-control") ?? "";
+  return res.ok && !res.headers.get("x-nextjs-cache") && !res.headers.get("x-nextjs-prerender") && /no-store|private/.test(cc);
 }
 
-/** Interleaves target and control requests so machine noise hits both alike. */
-async function measure(paths: string[]): Promise<Map<string, number[]>> {
-  const samples = new Map(paths.map((p) => [p, [] as number[]]));
-  for (const p of paths) await timeOnce(BASE + p); // warm up
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const p of paths) {
-      const batch = await Promise.all(Array.from({ length: CONCURRENCY }, () => timeOnce(BASE + p)));
-      samples.get(p)!.push(...batch);
-    }
+/** Gzipped bytes of the scripts a page loads from /_next/static. */
+async function clientJsKb(base: string, p: string, cookie?: string): Promise<number> {
+  const { gzipSync } = await import("node:zlib");
+  const html = await (await fetch(base + p, { headers: cookie ? { cookie } : {} })).text();
+  const srcs = [...new Set([...html.matchAll(/src="(\/_next\/static\/[^"]+\.js)"/g)].map((m) => m[1]))];
+  let bytes = 0;
+  for (const src of srcs) bytes += gzipSync(Buffer.from(await (await fetch(base + src)).arrayBuffer())).length;
+  return +(bytes / 1024).toFixed(1);
+}
+
+async function statementsOf(base: string, route: Route): Promise<{ statements: number; texts: string[] } | null> {
+  const label = crypto.randomUUID();
+  const req = route.write ? route.write.next() : { headers: {}, body: undefined };
+  const res = await fetch(base + route.path, { method: route.write?.method ?? "GET", headers: { ...route.headers, ...req.headers, "x-statement-probe-label": label }, body: req.body });
+  await res.arrayBuffer();
+  for (let i = 0; i < 20; i++) {
+    const { requests } = (await (await fetch(`${base}/api/health/statements`)).json()) as { requests: Array<{ label: string | null; statements: number; texts: string[] }> };
+    const found = requests.find((r) => r.label === label);
+    if (found) return { statements: found.statements, texts: found.texts };
+    await sleep(100);
   }
-  return samples;
+  return null;
 }
 
-/** Signs a bench member up, takes a token and RSVPs once, so /api/me/rsvps has work to do. */
-async function memberToken(activityId: string): Promise<string> {
-  const post = (p: string, body: unknown, token?: string) =>
-    fetch(BASE + p, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-  const email = `bench-${Date.now()}@example.org`;
-  const password = "benchmark member password";
-  const signedUp = await post("/api/users", { name: "Bench Member", email, password });
-  if (signedUp.status !== 201) throw new Error(`sign-up answered ${signedUp.status}`);
-  const { token } = await (await post("/api/tokens", { email, password, name: "bench" })).json();
-  const answered = await post(`/api/activities/${activityId}/rsvp`, { status: "going" }, token);
-  if (!answered.ok) throw new Error(`RSVP answered ${answered.status}`);
-  return token;
+interface Setup {
+  pagesMember: Member;
+  writers: Member[];
+  signUpWriters: boolean;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-};
-const p95 = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))];
-};
+async function routesFor(server: Served, setup: Setup): Promise<{ routes: Route[]; controlPage: string; cookie: string }> {
+  const base = server.base;
+  const cookie = await signIn(base, setup.pagesMember);
+  if (setup.signUpWriters) await inBatches(setup.writers, 4, (m, ) => signUp(base, "Bench Writer", m));
+  const tokens = await inBatches(setup.writers, 4, (m) => apiToken(base, m));
+  const list = (await (await fetch(`${base}/api/activities?perPage=50`)).json()) as { activities: Array<{ id: string; capacity: number | null; status: string; group: { slug: string; visibility: string } }> };
+  const open = list.activities.filter((a) => a.group.visibility === "public" && a.status === "scheduled");
+  const page = open[0];
+  const unlimited = open.find((a) => a.capacity === null);
+  if (!page || !unlimited) throw new Error("No upcoming public activity to measure (is the database seeded?).");
+  const controlPage = (await isDynamic(base, "/help")) ? "/help" : "/api/health";
+  if (controlPage !== "/help") console.log("/help is served static here: /api/health stands in as the trivial dynamic control.");
+  const html = await (await fetch(`${base}/help`)).text();
+  const asset = /src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1] ?? "/favicon.ico";
+  let turn = 0;
+  const uses = new Map<number, number>();
+  const write = {
+    method: "POST" as const,
+    next: () => {
+      const i = turn++ % tokens.length;
+      const n = (uses.get(i) ?? 0) + 1;
+      uses.set(i, n);
+      return { headers: { authorization: `Bearer ${tokens[i]}`, "content-type": "application/json" }, body: JSON.stringify({ status: n % 2 ? "going" : "not_going" }) };
+    },
+  };
+  const signedIn = { cookie };
+  const routes: Route[] = [
+    { name: "trivial dynamic page", path: controlPage, role: "control" },
+    { name: "/api/health", path: "/api/health", role: "control" },
+    { name: "static asset", path: asset, role: "control" },
+    { name: "listing, visitor", path: "/activities", role: "target" },
+    { name: "listing filtered + searched, visitor", path: "/activities?kind=walk&kind=hobby&energy=low&talk=quiet&talk=some_chat&q=walk&when=week", role: "target" },
+    { name: "activity page, visitor", path: `/activities/${page.id}`, role: "target" },
+    { name: "activity page, member", path: `/activities/${page.id}`, role: "target", headers: signedIn },
+    { name: "listing, member", path: "/activities", role: "target", headers: signedIn },
+    { name: "home, member", path: "/", role: "target", headers: signedIn },
+    { name: "group page", path: `/groups/${page.group.slug}`, role: "target" },
+    { name: "GET /api/activities", path: "/api/activities?perPage=20", role: "target" },
+    { name: "RSVP write (API, token)", path: `/api/activities/${unlimited.id}/rsvp`, role: "target", write },
+  ];
+  return { routes, controlPage, cookie };
+}
+
+async function measure(label: string, server: Served, setup: Setup, scale: { url: string; member: Member } | null) {
+  const { routes, controlPage, cookie } = await routesFor(server, setup);
+  const writeAmount = Math.floor((setup.writers.length * USES_PER_WRITER) / (LOAD.warmupMaxBatches + LOAD.rounds + 1));
+  const amountOf = (r: Route) => (r.write ? writeAmount : undefined);
+  await sleep(2_000);
+  const rssIdle = server.rssMb();
+  let rssPeak = rssIdle;
+  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, server.rssMb())), 250);
+
+  console.log(`\n[${label}] warming up ${routes.length} routes…`);
+  const warm: Record<string, { batches: number; settled: boolean }> = {};
+  for (const r of routes) warm[r.name] = await warmUp(server.base, r, amountOf(r));
+  const rounds: Array<Map<string, Batch>> = [];
+  for (let i = 0; i < LOAD.rounds; i++) {
+    process.stdout.write(`[${label}] round ${i + 1}/${LOAD.rounds}…`);
+    const round = new Map<string, Batch>();
+    for (const r of routes) round.set(r.name, await hit(server.base, r, LOAD.seconds, amountOf(r)));
+    rounds.push(round);
+    process.stdout.write(" done\n");
+  }
+  clearInterval(sampler);
+  const statements: Record<string, { statements: number; texts: string[] } | null> = {};
+  for (const r of routes) statements[r.name] = await statementsOf(server.base, r);
+  const js = {
+    floor: await clientJsKb(server.base, controlPage === "/help" ? "/help" : "/"),
+    listing: await clientJsKb(server.base, "/activities"),
+    activity: await clientJsKb(server.base, routes.find((r) => r.name === "activity page, member")!.path, cookie),
+  };
+  console.log(`[${label}] waiting ${SETTLE_SECONDS} s for memory to settle…`);
+  await sleep(SETTLE_SECONDS * 1000);
+  const rssAfter = server.rssMb();
+
+  const control = controlPage === "/help" ? "trivial dynamic page" : "/api/health";
+  const measured: Measured[] = routes.map((r) => {
+    const batches = rounds.map((round) => round.get(r.name)!);
+    return {
+      name: r.name,
+      path: r.path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/, ":id"),
+      role: r.role,
+      rps: +median(batches.map((b) => b.rps)).toFixed(1),
+      p50Ms: median(batches.map((b) => b.p50)),
+      p99Ms: median(batches.map((b) => b.p99)),
+      ratio: +median(rounds.map((round) => round.get(r.name)!.rps / round.get(control)!.rps)).toFixed(2),
+      failed: batches.reduce((n, b) => n + b.failed, 0),
+      statements: statements[r.name]?.statements ?? null,
+      warmUp: warm[r.name],
+    };
+  });
+  const explain = scale ? await explainAtScale(scale.url, scale.member) : [];
+  const memory = { idleMb: Math.round(rssIdle), peakMb: Math.round(rssPeak), afterMb: Math.round(rssAfter) };
+  const checks = evaluate({ routes: measured, memory, js, explain, scale: scale !== null });
+  return { measured, statements, memory, js, explain, checks, controlPage };
+}
+
+function print(label: string, r: Awaited<ReturnType<typeof measure>>) {
+  console.log(`\n${label}: ratios are req/s over the trivial dynamic page (${r.controlPage}) in the same round, median of ${LOAD.rounds} rounds`);
+  console.log(["route".padEnd(40), "req/s".padStart(8), "p50 ms".padStart(7), "p99 ms".padStart(7), "ratio".padStart(7), "SQL".padStart(4), "fail".padStart(5)].join(" "));
+  for (const m of r.measured) {
+    console.log([m.name.padEnd(40), String(m.rps).padStart(8), String(m.p50Ms).padStart(7), String(m.p99Ms).padStart(7), `${m.ratio}×`.padStart(7), String(m.statements ?? "?").padStart(4), String(m.failed).padStart(5)].join(" "));
+  }
+  console.log(`server RSS: idle ${r.memory.idleMb} MB, peak ${r.memory.peakMb} MB, a minute after ${r.memory.afterMb} MB; client JS (gzip): floor ${r.js.floor} KB, listing ${r.js.listing} KB, activity page ${r.js.activity} KB`);
+  for (const e of r.explain) console.log(`EXPLAIN ${e.query} #${e.statement}: ${e.executionMs} ms${e.seqScans.length ? ` (${e.seqScans.join(", ")})` : ""} ${e.ok ? "ok" : "MISS"}`);
+  console.log("\nTargets:");
+  for (const c of r.checks) console.log(`  ${c.ok ? "pass" : "MISS"}  ${c.target}: ${c.actual}`);
+}
 
 async function main() {
-  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
-    console.log("No production build found: building…");
-    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });
-    if (build.status !== 0) throw new Error("next build failed");
-  }
-  const dataDir = path.join(root, ".data", "bench");
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  fs.rmSync(`${dataDir}.lock`, { force: true });
-  const server = spawn("npx", ["next", "start", "-p", String(PORT)], {
-    env: { ...process.env, PGLITE_DATA_DIR: dataDir, SEED_DEMO: "true", NODE_ENV: "production", AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-bench-secret-bench-secret" },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
-  try {
-    await waitForServer(Date.now() + 120_000);
-    const list = await (await fetch(`${BASE}/api/activities?perPage=1`)).json();
-    bearer = await memberToken(list.activities[0].id);
-    const activityId: string = list.activities[0].id;
-    const slug: string = list.activities[0].group.slug;
-    const targets: Target[] = [
-      { name: "home", path: "/", budget: 6, control: "page" },
-      { name: "listing", path: "/activities", budget: 6, control: "page" },
-      { name: "listing, filtered + search", path: "/activities?kind=walk&kind=hobby&energy=low&talk=quiet&talk=some_chat&q=walk&when=week", budget: 6, control: "page" },
-      { name: "activity page", path: `/activities/${activityId}`, budget: 6, control: "page" },
-      { name: "group page", path: `/groups/${slug}`, budget: 6, control: "page" },
-      { name: "API listing", path: "/api/activities?perPage=20", budget: 12, control: "api" },
-      { name: "API activity", path: `/api/activities/${activityId}`, budget: 8, control: "api" },
-      { name: "API my RSVPs (token)", path: "/api/me/rsvps", budget: 8, control: "api" },
-    ];
-    const controls = { page: "/help", api: "/api/health" };
-    const samples = await measure([controls.page, controls.api, ...targets.map((t) => t.path)]);
-    const controlMedian = { page: median(samples.get(controls.page)!), api: median(samples.get(controls.api)!) };
-    const rows = targets.map((t) => {
-      const s = samples.get(t.path)!;
-      const ratio = median(s) / controlMedian[t.control];
-      return { name: t.name, path: t.path, control: controls[t.control], medianMs: +median(s).toFixed(1), p95Ms: +p95(s).toFixed(1), ratio: +ratio.toFixed(2), budget: t.budget, ok: ratio <= t.budget };
+  ensureBuild();
+  const results: Array<{ file: string; failed: boolean }> = [];
+  const scaleUrl = process.env.BENCH_DATABASE_URL;
+  const only = process.env.BENCH_ONLY; // "demo" or "scale"
+  const runs: Array<{ label: string; file: string; db: Parameters<typeof startServer>[1]; setup: Setup; scale: { url: string; member: Member } | null }> = [];
+  if (only !== "scale") {
+    const stamp = Date.now().toString(36);
+    runs.push({
+      label: "demo town (embedded)",
+      file: "latest.json",
+      db: { kind: "embedded", dataDir: path.join(root, ".data", "bench") },
+      setup: { pagesMember: { email: "member@example.com", password: "commonthread" }, writers: Array.from({ length: WRITERS }, (_, i) => ({ email: `bench-${stamp}-${i}@example.org`, password: "benchmark member password" })), signUpWriters: true },
+      scale: null,
     });
-    const result = {
-      when: new Date().toISOString(),
-      database: process.env.DATABASE_URL ? "postgres" : "pglite",
-      rounds: ROUNDS,
-      concurrency: CONCURRENCY,
-      controls: { [controls.page]: +controlMedian.page.toFixed(1), [controls.api]: +controlMedian.api.toFixed(1) },
-      routes: rows,
-    };
-    fs.mkdirSync(path.join(root, "bench", "results"), { recursive: true });
-    const file = result.database === "postgres" ? "latest-postgres.json" : "latest.json";
-    fs.writeFileSync(path.join(root, "bench", "results", file), JSON.stringify(result, null, 2) + "\n");
-    console.log(`controls: /help ${result.controls["/help"]} ms, /api/health ${result.controls["/api/health"]} ms (median)`);
-    console.log("route | median ms | p95 ms | ratio to control | budget");
-    for (const r of rows) console.log(`${r.name} | ${r.medianMs} | ${r.p95Ms} | ${r.ratio}× ${r.control} | ≤ ${r.budget}× ${r.ok ? "ok" : "OVER"}`);
-    if (rows.some((r) => !r.ok)) process.exitCode = 1;
-  } finally {
+  }
+  if (scaleUrl && only !== "demo") {
+    const { BENCH_PASSWORD, benchEmail } = await import("./seed-sql");
+    const pagesMember = { email: benchEmail(1), password: BENCH_PASSWORD };
+    runs.push({
+      label: "scale (PostgreSQL, 100k activities)",
+      file: "latest-scale.json",
+      db: { kind: "scale", url: scaleUrl },
+      setup: { pagesMember, writers: Array.from({ length: WRITERS }, (_, i) => ({ email: benchEmail(100 + i), password: BENCH_PASSWORD })), signUpWriters: false },
+      scale: { url: scaleUrl, member: pagesMember },
+    });
+  } else if (!scaleUrl) console.log("BENCH_DATABASE_URL is not set: measuring the demo town only (see the README's Benchmarks section).");
+
+  for (const run of runs) {
+    const server = await startServer(PORT, run.db);
     try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {
-      // already gone
+      const r = await measure(run.label, server, run.setup, run.scale);
+      print(run.label, r);
+      const out = { when: new Date().toISOString(), database: run.label, load: LOAD, controlPage: r.controlPage, routes: r.measured, memory: r.memory, clientJsKb: r.js, explain: r.explain, targets: r.checks, statementTexts: r.statements };
+      fs.mkdirSync(path.join(root, "bench", "results"), { recursive: true });
+      fs.writeFileSync(path.join(root, "bench", "results", run.file), JSON.stringify(out, null, 2) + "\n");
+      results.push({ file: run.file, failed: r.checks.some((c) => !c.ok) });
+    } finally {
+      await server.stop();
     }
   }
+  for (const r of results) console.log(`bench/results/${r.file}: ${r.failed ? "some targets missed" : "every target met"}`);
+  if (results.some((r) => r.failed)) process.exitCode = 1;
 }
 
 main().catch((error) => {
