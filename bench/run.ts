@@ -26,7 +26,7 @@ import { evaluate, type Measured } from "./targets";
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const SETTLE_SECONDS = Number(process.env.BENCH_SETTLE_SECONDS ?? 60);
 /** Members whose tokens share the RSVP writes: each may change an answer 60 times in ten minutes. */
-const WRITERS = 40;
+const WRITERS = 24;
 const USES_PER_WRITER = 50;
 const root = process.cwd();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -72,7 +72,7 @@ interface Setup {
 async function routesFor(server: Served, setup: Setup): Promise<{ routes: Route[]; controlPage: string; cookie: string }> {
   const base = server.base;
   const cookie = await signIn(base, setup.pagesMember);
-  if (setup.signUpWriters) await inBatches(setup.writers, 4, (m, ) => signUp(base, "Bench Writer", m));
+  if (setup.signUpWriters) await inBatches(setup.writers, 4, (m) => signUp(base, "Bench Writer", m));
   const tokens = await inBatches(setup.writers, 4, (m) => apiToken(base, m));
   const list = (await (await fetch(`${base}/api/activities?perPage=50`)).json()) as { activities: Array<{ id: string; capacity: number | null; status: string; group: { slug: string; visibility: string } }> };
   const open = list.activities.filter((a) => a.group.visibility === "public" && a.status === "scheduled");
