@@ -55,9 +55,10 @@ async function statementsOf(base: string, route: Route): Promise<{ statements: n
   const res = await fetch(base + route.path, { method: route.write?.method ?? "GET", headers: { ...route.headers, ...req.headers, "x-statement-probe-label": label }, body: req.body });
   await res.arrayBuffer();
   for (let i = 0; i < 20; i++) {
-    const { requests } = (await (await fetch(`${base}/api/health/statements`)).json()) as { requests: Array<{ label: string | null; statements: number; texts: string[] }> };
+    const { requests } = (await (await fetch(`${base}/api/health/statements`)).json()) as { requests: Array<{ label: string | null; status: number; statements: number; texts: string[] }> };
     const found = requests.find((r) => r.label === label);
-    if (found) return { statements: found.statements, texts: found.texts };
+    // A failed request's count says nothing about the page: it is not counted.
+    if (found) return found.status < 400 ? { statements: found.statements, texts: found.texts } : null;
     await sleep(100);
   }
   return null;
@@ -74,8 +75,9 @@ async function routesFor(server: Served, setup: Setup): Promise<{ routes: Route[
   const cookie = await signIn(base, setup.pagesMember);
   if (setup.signUpWriters) await inBatches(setup.writers, 4, (m) => signUp(base, "Bench Writer", m));
   const tokens = await inBatches(setup.writers, 4, (m) => apiToken(base, m));
-  const list = (await (await fetch(`${base}/api/activities?perPage=50`)).json()) as { activities: Array<{ id: string; capacity: number | null; status: string; group: { slug: string; visibility: string } }> };
-  const open = list.activities.filter((a) => a.group.visibility === "public" && a.status === "scheduled");
+  const list = (await (await fetch(`${base}/api/activities?perPage=50`)).json()) as { activities: Array<{ id: string; startsAt: string; capacity: number | null; status: string; group: { slug: string; visibility: string } }> };
+  // At least a day ahead: one already under way takes no RSVPs.
+  const open = list.activities.filter((a) => a.group.visibility === "public" && a.status === "scheduled" && Date.parse(a.startsAt) > Date.now() + 86_400_000);
   const page = open[0];
   const unlimited = open.find((a) => a.capacity === null);
   if (!page || !unlimited) throw new Error("No upcoming public activity to measure (is the database seeded?).");
