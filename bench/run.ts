@@ -75,7 +75,7 @@ async function routesFor(server: Served, setup: Setup): Promise<{ routes: Route[
   const cookie = await signIn(base, setup.pagesMember);
   if (setup.signUpWriters) await inBatches(setup.writers, 4, (m) => signUp(base, "Bench Writer", m));
   const tokens = await inBatches(setup.writers, 4, (m) => apiToken(base, m));
-  const list = (await (await fetch(`${base}/api/activities?perPage=50`)).json()) as { activities: Array<{ id: string; startsAt: string; capacity: number | null; status: string; group: { slug: string; visibility: string } }> };
+  const list = (await (await fetch(`${base}/api/activities?perPage=50&from=${new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10)}`)).json()) as { activities: Array<{ id: string; startsAt: string; capacity: number | null; status: string; group: { slug: string; visibility: string } }> };
   // At least a day ahead: one already under way takes no RSVPs.
   const open = list.activities.filter((a) => a.group.visibility === "public" && a.status === "scheduled" && Date.parse(a.startsAt) > Date.now() + 86_400_000);
   const page = open[0];
