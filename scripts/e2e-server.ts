@@ -96,7 +96,10 @@ async function main(): Promise<void> {
     if (code !== 0) throw new Error(`next build failed (exit ${code})`);
   }
   await prepareDatabase(env);
-  server = run(["start", "-p", port, "-H", "127.0.0.1"], env);
+  // Playwright's request contexts keep connections open with no idle limit of their own; the
+  // server's default of 5 s would close one just as a test reuses it (a spurious ECONNRESET).
+  // Five minutes outlasts any test's own pauses.
+  server = run(["start", "-p", port, "-H", "127.0.0.1", "--keepAliveTimeout", "300000"], env);
   const code = await finished(server);
   await cleanup();
   process.exit(code);
