@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 import { isConnectionError, reportDatabaseLost } from "./availability";
 import { acquireEmbeddedLock } from "./embedded-lock";
+import { afterStatement, noteStatement, trackingWrites } from "./content-version";
 import { countingLogger, statementProbeOn } from "./statement-probe";
 
 /*
@@ -23,8 +24,37 @@ export interface DbHandle {
 
 const store = globalThis as typeof globalThis & { __commonThreadDb?: Promise<DbHandle> };
 
-/** The statement probe's logger when it is on (see db/statement-probe.ts); otherwise none. */
-const probeLogger = () => (statementProbeOn() ? countingLogger : false);
+/**
+ * Drizzle's logger sees every statement as it is sent: it marks transactions that write what
+ * visitors see (db/content-version.ts), and feeds the statement probe when that is on.
+ */
+function statementLogger() {
+  const probe = statementProbeOn();
+  return {
+    logQuery(query: string) {
+      noteStatement(query);
+      if (probe) countingLogger.logQuery(query);
+    },
+  };
+}
+
+/**
+ * Reports writes of visible content once they have committed: a transaction when it resolves,
+ * a statement outside one (each its own commit) when the driver returns it.
+ */
+function withCommitReports(db: Db): Db {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((work, config) => trackingWrites(() => transaction(work, config))) as Db["transaction"];
+  return db;
+}
+
+function reportingCommits<Q extends (...args: never[]) => Promise<unknown>>(query: Q): Q {
+  return (async (...args: Parameters<Q>) => {
+    const result = await query(...args);
+    afterStatement(args[0]);
+    return result;
+  }) as Q;
+}
 
 export function embeddedDataDir(): string {
   return process.env.PGLITE_DATA_DIR || path.join(process.cwd(), ".data", "pglite");
@@ -57,8 +87,8 @@ export async function openPostgres(url: string, applicationName = "common-thread
   pool.on("connect", (client) => {
     client.on("error", (error) => console.warn("[db] a connection in use was lost:", error.message));
   });
-  pool.query = retryReadsOnce(pool.query.bind(pool)) as typeof pool.query;
-  return { db: drizzle(pool, { schema, logger: probeLogger() }) as unknown as Db, kind: "postgres", close: () => pool.end() };
+  pool.query = reportingCommits(retryReadsOnce(pool.query.bind(pool))) as typeof pool.query;
+  return { db: withCommitReports(drizzle(pool, { schema, logger: statementLogger() }) as unknown as Db), kind: "postgres", close: () => pool.end() };
 }
 
 /**
@@ -100,8 +130,10 @@ async function openEmbedded(dataDir: string): Promise<DbHandle> {
     const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");
     const client = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir));
+    // Statements outside a transaction go through client.query; a transaction's through its own object.
+    client.query = reportingCommits(client.query.bind(client)) as typeof client.query;
     return {
-      db: drizzle(client, { schema, logger: probeLogger() }) as unknown as Db,
+      db: withCommitReports(drizzle(client, { schema, logger: statementLogger() }) as unknown as Db),
       kind: "pglite",
       close: async () => {
         await client.close();
