@@ -12,6 +12,10 @@ export async function register() {
     }
     const { recordPeerAddresses } = await import("./lib/peer-address");
     recordPeerAddresses();
+    // The page cache answers visitors' public pages before Next does; the statement probe,
+    // installed after it, wraps it and so sees (and counts as none) a page the cache answered.
+    const { installPageCache } = await import("./lib/page-cache");
+    installPageCache();
     const { installStatementProbe } = await import("./db/statement-probe");
     installStatementProbe();
     const { bootDatabase } = await import("./db/boot");

@@ -1,0 +1,179 @@
+import http from "node:http";
+import { databaseAway } from "@/db/availability";
+import { contentVersion, onContentChange } from "@/db/content-version";
+import { sharedCacheHeaders } from "./shared-caching";
+
+/*
+ * Public pages kept for visitors, in this process, in front of Next: a kept page is written
+ * straight to the connection, with no routing, proxy or render.
+ *
+ * Which requests: a visitor's plain GET of a public page, with no cookie and no credentials
+ * (the rule of the CDN header, lib/shared-caching.ts), not a router (RSC) or prefetch request.
+ * The page kept is the one Next rendered for such a request: a 200 HTML page that sets no
+ * cookie and carries its Content-Security-Policy. It was rendered for nobody in particular, so
+ * it cannot hold a member's name, RSVP, notifications or a private group: a visitor sees none.
+ * It is replayed with the headers it was rendered with, its CSP nonce included, as a CDN
+ * keeping it would.
+ *
+ * Fresh:
+ * - Every committed write to what visitors see (db/content-version.ts) drops every page at
+ *   once, so the member who acted, and everyone after, sees the change at once.
+ * - A page being rendered while such a write commits is not kept.
+ * - Another instance on the same database drops its pages within PAGE_TTL_MS (README,
+ *   "Several instances"); time-worded text ("starts in 5 minutes") is at most that old.
+ *
+ * Bounded: MAX_PAGES pages and MAX_BYTES in all, oldest first out. Keys hold the host and the
+ * forwarded host, so a forged Host header cannot plant a page for others. Off in development
+ * (pages change with the code), with PAGE_CACHE=off, and while the database is away (the
+ * "back shortly" page answers then).
+ */
+
+export const PAGE_TTL_MS = 30_000;
+const MAX_PAGES = 300;
+const MAX_BYTES = 32 * 1024 * 1024;
+const MAX_PAGE_BYTES = 2 * 1024 * 1024;
+
+/** Says whether a visitor's page came from the cache ("hit") or was rendered for them ("miss"). */
+export const CACHE_STATUS_HEADER = "x-common-thread-cache";
+/** A request carrying the statement probe's label is always rendered, so its statements are counted. */
+const PROBE_LABEL_HEADER = "x-statement-probe-label";
+
+/** Public pages that read no data (help reads only configuration): rendering them costs no more than replaying them. */
+const NOT_WORTH_KEEPING = new Set(["/help"]);
+
+/** Headers not replayed: they belong to one connection or one response. */
+const NOT_KEPT = new Set(["connection", "keep-alive", "transfer-encoding", "date", "set-cookie"]);
+
+interface Page {
+  headers: Record<string, string | string[]>;
+  body: Buffer;
+  storedAt: number;
+  version: number;
+}
+
+interface Store {
+  installed: boolean;
+  pages: Map<string, Page>;
+  bytes: number;
+}
+
+const empty: Store = { installed: false, pages: new Map(), bytes: 0 };
+const store = ((globalThis as unknown as { __ctPageCache?: Store }).__ctPageCache ??= empty);
+
+/** Drops every kept page. */
+export function forgetPages(): void {
+  store.pages.clear();
+  store.bytes = 0;
+}
+
+export function keptPageCount(): number {
+  return store.pages.size;
+}
+
+export function pageCacheOn(): boolean {
+  return process.env.NODE_ENV === "production" && process.env.PAGE_CACHE !== "off";
+}
+
+const header = (req: http.IncomingMessage, name: string) => {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(",") : (value ?? "");
+};
+
+/**
+ * The key of a request a kept page may answer, or null. The encoding is part of it: Next
+ * compresses for clients that accept gzip, and the compressed page is kept as it was sent.
+ */
+export function pageKey(req: http.IncomingMessage): string | null {
+  if (req.method !== "GET" || !req.url || req.headers[PROBE_LABEL_HEADER]) return null;
+  if (req.headers.rsc || req.headers["next-router-prefetch"] || req.headers["next-router-state-tree"] || req.headers["next-action"]) return null;
+  const url = new URL(req.url, "http://x");
+  if (url.searchParams.has("_rsc")) return null;
+  const headers = new Headers();
+  if (req.headers.cookie !== undefined) headers.set("cookie", header(req, "cookie"));
+  if (req.headers.authorization !== undefined) headers.set("authorization", header(req, "authorization"));
+  if (!sharedCacheHeaders("GET", url.pathname, headers) || NOT_WORTH_KEEPING.has(url.pathname)) return null;
+  const gzip = /\bgzip\b/i.test(header(req, "accept-encoding"));
+  return [header(req, "host"), header(req, "x-forwarded-host"), header(req, "x-forwarded-proto"), gzip ? "gzip" : "identity", url.pathname + url.search].join(" ");
+}
+
+function keep(key: string, page: Page): void {
+  const old = store.pages.get(key);
+  if (old) {
+    store.pages.delete(key);
+    store.bytes -= old.body.byteLength;
+  }
+  store.pages.set(key, page);
+  store.bytes += page.body.byteLength;
+  // A Map keeps insertion order: the first key is the oldest page.
+  for (const [oldest, dropped] of store.pages) {
+    if (store.pages.size <= MAX_PAGES && store.bytes <= MAX_BYTES) break;
+    store.pages.delete(oldest);
+    store.bytes -= dropped.body.byteLength;
+  }
+}
+
+function serve(res: http.ServerResponse, page: Page): void {
+  res.writeHead(200, { ...page.headers, "content-length": String(page.body.byteLength), [CACHE_STATUS_HEADER]: "hit" });
+  res.end(page.body);
+}
+
+/** Lets Next answer, and keeps what it sent when it may be kept. */
+function record(key: string, res: http.ServerResponse): void {
+  const version = contentVersion();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const collect = (chunk: unknown, encoding?: unknown) => {
+    if (chunk === undefined || chunk === null || typeof chunk === "function" || size > MAX_PAGE_BYTES) return;
+    const buffer = typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array);
+    size += buffer.byteLength;
+    chunks.push(buffer);
+  };
+  const write = res.write;
+  const end = res.end;
+  res.write = function (this: http.ServerResponse, chunk: unknown, ...rest: unknown[]) {
+    collect(chunk, rest[0]);
+    return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as typeof res.write;
+  res.end = function (this: http.ServerResponse, chunk?: unknown, ...rest: unknown[]) {
+    collect(chunk, rest[0]);
+    return (end as (...args: unknown[]) => http.ServerResponse).call(this, chunk, ...rest);
+  } as typeof res.end;
+  res.setHeader(CACHE_STATUS_HEADER, "miss");
+  res.once("finish", () => {
+    if (res.statusCode !== 200 || size > MAX_PAGE_BYTES) return;
+    // A write committed while the page was rendered: it may show either side of it.
+    if (version !== contentVersion()) return;
+    const sent = res.getHeaders();
+    if (!String(sent["content-type"] ?? "").startsWith("text/html") || sent["set-cookie"] !== undefined) return;
+    // Never replay a page without the policy its scripts were rendered for.
+    if (!sent["content-security-policy"]) return;
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(sent)) {
+      if (value === undefined || NOT_KEPT.has(name) || name === CACHE_STATUS_HEADER || name === "content-length") continue;
+      headers[name] = typeof value === "number" ? String(value) : value;
+    }
+    keep(key, { headers, body: Buffer.concat(chunks), storedAt: Date.now(), version });
+  });
+}
+
+/** Puts the page cache in front of every HTTP server in this process. Called once at start-up. */
+export function installPageCache(): void {
+  if (store.installed || !pageCacheOn()) return;
+  store.installed = true;
+  onContentChange(forgetPages);
+  const emit = http.Server.prototype.emit;
+  http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
+    const pass = () => (emit as (this: http.Server, event: string | symbol, ...rest: unknown[]) => boolean).call(this, event, ...args);
+    if (event !== "request" || databaseAway()) return pass();
+    const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
+    const key = pageKey(req);
+    if (!key) return pass();
+    const page = store.pages.get(key);
+    if (page && page.version === contentVersion() && Date.now() - page.storedAt < PAGE_TTL_MS) {
+      serve(res, page);
+      return true;
+    }
+    record(key, res);
+    return pass();
+  } as typeof emit;
+}
