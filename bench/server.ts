@@ -67,8 +67,19 @@ function serverPid(started: number): number {
   return started;
 }
 
+/** Whether nothing listens on the port: otherwise the bench would measure whatever does. */
+async function portFree(port: number): Promise<boolean> {
+  const net = await import("node:net");
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
+}
+
 export async function startServer(port: number, database: { kind: "embedded"; dataDir: string } | { kind: "scale"; url: string }): Promise<Served> {
   const base = `http://127.0.0.1:${port}`;
+  if (!(await portFree(port))) throw new Error(`Port ${port} is in use by another process: stop it, or choose another with BENCH_PORT.`);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
