@@ -3,17 +3,29 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { XSS_PAYLOADS } from "../tests/fixtures/hostile-text";
 import { expect, test } from "./fixtures";
 import { SignInPage } from "./pages/auth-pages";
+import { londonLocal, signInThroughForm } from "./people";
 
 /*
  * Hostile text (tests/fixtures/hostile-text.ts) saved through the hub's own API and forms into
  * every field a member writes, then every page that shows it opened in Chromium: no script
  * runs (window.__pwned stays unset), no dialog opens, no page error, and no element a payload
- * tried to add (data-pwned, javascript: links) exists. One seeded set, each page visited once.
+ * tried to add (data-pwned, javascript: links) exists. One seeded set, each page visited once,
+ * including a member's bio, a reflection, and report notes in both moderation queues.
  */
 test.describe.configure({ mode: "serial" });
 
 const P = XSS_PAYLOADS;
 const pick = (i: number) => P[i % P.length];
+/**
+ * As many payloads as fit in a field of `max` characters, taken in turn from the `from`th on,
+ * one a line. A form sends each line break as CR LF, so a break is counted as two.
+ */
+function pack(from: number, max: number): string {
+  let text = pick(from);
+  const sent = (t: string) => t.replaceAll("\n", "\r\n").length;
+  for (let i = from + 1; i < from + P.length && sent(`${text}\n${pick(i)}`) <= max; i++) text += `\n${pick(i)}`;
+  return text;
+}
 
 async function api(request: APIRequestContext, method: "post" | "patch", url: string, data: unknown, token?: string) {
   const res = await request[method](url, { data, headers: token ? { authorization: `Bearer ${token}` } : {} });
@@ -38,9 +50,8 @@ async function expectNothingRan(page: Page, path: string, problems: string[]) {
   expect(problems, path).toEqual([]);
 }
 
-test("hostile text in every member-written field is shown as text on every page, and nothing in it runs", async ({ page, request }) => {
-  test.setTimeout(120_000);
-  const problems: string[] = [];
+/** Notes any dialog, page error or console error that names a payload, on this page. */
+function watch(page: Page, problems: string[]) {
   page.on("dialog", (d) => {
     problems.push(`dialog: ${d.message()}`);
     void d.dismiss();
@@ -49,6 +60,12 @@ test("hostile text in every member-written field is shown as text on every page,
   page.on("console", (m) => {
     if (m.type() === "error" && /pwned|alert/i.test(m.text())) problems.push(`console: ${m.text()}`);
   });
+}
+
+test("hostile text in every member-written field is shown as text on every page, and nothing in it runs", async ({ page, request, browser }) => {
+  test.setTimeout(240_000);
+  const problems: string[] = [];
+  watch(page, problems);
 
   // Two members named with payloads; the first starts a group through the form.
   const owner = await member(request, `Owner ${pick(2)}`.slice(0, 100));
@@ -75,15 +92,48 @@ test("hostile text in every member-written field is shown as text on every page,
   );
   const { project } = await api(request, "post", `/api/groups/${slug}/projects`, { title: pick(6).slice(0, 120), goal: pick(7).slice(0, 200), description: P.join("\n\n"), status: "active" }, owner.token);
   await api(request, "post", `/api/projects/${project.id}/tasks`, { title: pick(8).slice(0, 120), description: P.join("\n"), placesNeeded: 2, effort: "low", fromHome: true }, owner.token);
+  const commentIds: string[] = [];
   for (const body of P.slice(9, 13)) {
     await api(request, "post", `/api/projects/${project.id}/comments`, { body }, owner.token);
-    await api(request, "post", `/api/activities/${activity.id}/comments`, { body }, owner.token);
+    commentIds.push((await api(request, "post", `/api/activities/${activity.id}/comments`, { body }, owner.token)).comment.id);
   }
   await api(request, "post", `/api/groups/${slug}/join`, { acceptAgreements: true }, partner.token);
   await api(request, "post", `/api/activities/${activity.id}/rsvp`, { status: "going" }, partner.token);
   const invite = await api(request, "post", "/api/me/partners", {}, owner.token);
   await api(request, "post", "/api/me/partners/accept", { code: invite.code }, partner.token);
   await api(request, "post", `/api/me/partners/${invite.partnership.id}/check-ins`, { note: P.slice(13).join(" ").slice(0, 500), mood: 3, energy: "low" }, owner.token);
+
+  // The owner writes about themselves through the profile form…
+  await page.goto("/account");
+  await page.getByTestId("profile-form").getByLabel("About you (optional)").fill(pack(0, 500));
+  await page.getByTestId("profile-save").click();
+  await expect(page.getByTestId("profile-outcome")).toContainText("Saved");
+  // …goes to an activity of their own that has begun, and reflects on it.
+  const start = new Date(Date.now() + 2 * 86_400_000);
+  const { activity: reflected } = await api(
+    request,
+    "post",
+    `/api/groups/${slug}/activities`,
+    { kind: "hobby", title: pick(5).slice(0, 120), startsLocal: londonLocal(start), endsLocal: londonLocal(new Date(start.getTime() + 7_200_000)), timezone: "Europe/London", placeName: "Hall", energyLevel: "low", talkLevel: "quiet" },
+    owner.token,
+  );
+  await api(request, "post", `/api/activities/${reflected.id}/rsvp`, { status: "going" }, owner.token);
+  await api(request, "patch", `/api/activities/${reflected.id}`, { startsLocal: londonLocal(new Date(Date.now() - 3_600_000)), endsLocal: londonLocal(new Date(Date.now() + 3_600_000)) }, owner.token);
+  await api(request, "post", `/api/activities/${reflected.id}/attendance`, { userId: owner.id, attendance: "attended" }, owner.token);
+  await api(request, "post", `/api/activities/${reflected.id}/reflection`, { feeling: "ok", note: pack(6, 1000) }, owner.token);
+
+  // The partner reports a comment and the owner, each with a hostile note, from the report form.
+  const reporter = await (await browser.newContext()).newPage();
+  watch(reporter, problems);
+  await signInThroughForm(reporter, partner.email, partner.password);
+  for (const [target, from] of [[`type=comment&id=${commentIds[0]}`, 3], [`type=member&id=${owner.id}`, 11]] as const) {
+    await reporter.goto(`/report?${target}`);
+    await reporter.getByTestId("reason-other").check();
+    await reporter.getByTestId("report-note").fill(pack(from, 1000));
+    await reporter.getByTestId("report-send").click();
+    await expect(reporter.getByTestId("report-form-outcome")).toContainText("Thank you");
+    await expectNothingRan(reporter, `/report?${target}`, problems);
+  }
 
   // The words are on the pages, as text.
   await page.goto(`/activities/${activity.id}`);
@@ -102,11 +152,30 @@ test("hostile text in every member-written field is shown as text on every page,
     "/groups",
     "/projects",
     `/members/${partner.id}`,
+    `/members/${owner.id}`,
+    `/activities/${reflected.id}`,
+    `/groups/${slug}/reports`,
+    "/",
     "/me",
+    "/me/participation",
     "/me/partners",
     "/notifications",
     "/account",
   ]) {
     await expectNothingRan(page, path, problems);
   }
+  // The bio, the reflection and the report note are really on those pages, as text.
+  await page.goto(`/members/${owner.id}`);
+  await expect(page.getByTestId("member-bio")).toContainText(pick(0));
+  await page.goto(`/activities/${reflected.id}`);
+  await expect(page.getByTestId("reflection-note")).toHaveValue(pack(6, 1000));
+  await page.goto(`/groups/${slug}/reports`);
+  await expect(page.getByTestId("open-report").first()).toContainText(pick(3).slice(0, 40));
+
+  // The site's moderation queue shows both notes to the demo town's admin (README: admin@example.com).
+  const admin = await (await browser.newContext()).newPage();
+  watch(admin, problems);
+  await signInThroughForm(admin, "admin@example.com", "commonthread");
+  await expectNothingRan(admin, "/admin/reports", problems);
+  await expect(admin.getByTestId("open-report").filter({ hasText: pick(11).slice(0, 40) }).first()).toBeVisible();
 });
