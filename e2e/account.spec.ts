@@ -1,51 +1,20 @@
 import crypto from "node:crypto";
 import { readFile } from "node:fs/promises";
-import type { Browser, Page } from "@playwright/test";
-import { expect, expectNoAxeViolations, newCredentials, test } from "./fixtures";
-import { SignInPage, SignUpPage, type Credentials } from "./pages/auth-pages";
+import { expect, expectNoAxeViolations, test } from "./fixtures";
+import { SignInPage } from "./pages/auth-pages";
 import { SiteChrome } from "./pages/site-chrome";
+import { londonLocal, signUpThroughForm, startGroup } from "./people";
 
 /*
  * The account page as a member meets it: their profile, downloading everything the hub holds
  * about them, deleting the account with their password, and handing a group over first.
  */
 
-/** Another person, in their own browser, signed up through the sign-up page. */
-async function anotherMember(browser: Browser, label: string): Promise<Credentials & { page: Page }> {
-  const who = { ...newCredentials(), name: `${label} ${crypto.randomBytes(3).toString("hex")}` };
-  const page = await (await browser.newContext()).newPage();
-  const signUp = new SignUpPage(page);
-  await signUp.goto();
-  await signUp.signUp(who);
-  await new SiteChrome(page).expectSignedInAs(who.name);
-  return { ...who, page };
-}
-
-/** Starts a group through its form; returns its address. */
-async function startGroup(page: Page, name: string): Promise<string> {
-  await page.goto("/groups/new");
-  await page.getByLabel("Group name").fill(name);
-  await page.getByLabel("Agreements").fill("Listening over fixing.");
-  await page.getByTestId("create-group").click();
-  await expect(page.getByTestId("group-name")).toHaveText(name);
-  return new URL(page.url()).pathname;
-}
-
-/** Local wall-clock "YYYY-MM-DDTHH:mm" in Europe/London for an instant. */
-function londonLocal(date: Date): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
-}
-
 test("export and delete an account: the data comes as JSON, deletion needs the password, frees the place and the account cannot sign in again", async ({ page, member, browser, request }) => {
   test.setTimeout(180_000);
   // An organizer posts an activity with one place.
-  const olu = await anotherMember(browser, "Olu");
-  const groupPath = await startGroup(olu.page, `Soup Circle ${crypto.randomBytes(3).toString("hex")}`);
+  const olu = await signUpThroughForm(browser, "Olu");
+  const groupPath = `/groups/${await startGroup(olu.page, `Soup Circle ${crypto.randomBytes(3).toString("hex")}`)}`;
   const token = (await (await request.post("/api/tokens", { data: { email: olu.email, password: olu.password, name: "e2e" } })).json()).token as string;
   const start = new Date(Date.now() + 3 * 24 * 3600_000);
   const created = await request.post(`/api/groups${groupPath.slice("/groups".length)}/activities`, {
@@ -113,7 +82,7 @@ test("export and delete an account: the data comes as JSON, deletion needs the p
 test("an owner hands the group to an organizer, stays an organizer, and can then delete their account", async ({ page, member, browser }) => {
   test.setTimeout(180_000);
   const groupName = `Canal Walkers ${crypto.randomBytes(3).toString("hex")}`;
-  const groupPath = await startGroup(page, groupName);
+  const groupPath = `/groups/${await startGroup(page, groupName)}`;
 
   // While they own a group, the account page says to hand it over first, and offers no deletion.
   await page.goto("/account");
@@ -123,7 +92,7 @@ test("an owner hands the group to an organizer, stays an organizer, and can then
   await expectNoAxeViolations(page);
 
   // Another member joins, and the owner makes them an organizer.
-  const rowan = await anotherMember(browser, "Rowan");
+  const rowan = await signUpThroughForm(browser, "Rowan");
   await rowan.page.goto(`${groupPath}/join`);
   await rowan.page.getByTestId("accept-agreements").check();
   await rowan.page.getByTestId("join-group").click();

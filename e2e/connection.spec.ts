@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
-import type { APIRequestContext, Browser, BrowserContextOptions, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
+import { bearer, londonLocal, newPerson, signInThroughForm, startGroup } from "./people";
 
 /*
  * Growing connection, as members would live it: a plan and an explained suggestion; being
@@ -10,50 +11,9 @@ import { expect, expectNoAxeViolations, test } from "./fixtures";
  * reflection, invite and check-in forms are used with JavaScript off.
  */
 
-const PASSWORD = "growing connection";
-
 // Several browsers and a production server share two cores here: give each story room.
 test.describe.configure({ timeout: 240_000 });
 const GENTLE = /\b(streaks?|lost|failed|behind|ranked|ranking|leaderboard)\b/i;
-
-interface Person {
-  name: string;
-  email: string;
-  id: string;
-  page: Page;
-}
-
-function unique(label: string) {
-  const id = crypto.randomBytes(4).toString("hex");
-  return { name: `${label} ${id}`, email: `${label.toLowerCase()}-${id}@e2e.example` };
-}
-
-function londonLocal(date: Date): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
-}
-
-async function signIn(page: Page, email: string, password: string, name: string) {
-  await page.goto("/signin");
-  await page.getByTestId("signin-form").getByLabel("Email").fill(email);
-  await page.getByTestId("signin-form").getByLabel("Password").fill(password);
-  await page.getByTestId("signin-submit").click();
-  await expect(page.getByTestId("account-link")).toHaveText(name);
-}
-
-async function member(browser: Browser, request: APIRequestContext, label: string, options: BrowserContextOptions = {}): Promise<Person> {
-  const who = unique(label);
-  const res = await request.post("/api/users", { data: { ...who, password: PASSWORD } });
-  expect(res.status()).toBe(201);
-  const { user } = await res.json();
-  const page = await (await browser.newContext(options)).newPage();
-  await signIn(page, who.email, PASSWORD, who.name);
-  return { ...who, id: user.id, page };
-}
 
 /**
  * axe runs inside the page, so it cannot run where JavaScript is off: for a member browsing
@@ -76,7 +36,7 @@ async function expectGentle(page: Page) {
 }
 
 test("a plan that fits brings suggestions that say why", async ({ browser, request }) => {
-  const sam = await member(browser, request, "Planner");
+  const sam = await newPerson(browser, request, "Planner");
   const page = sam.page;
   await page.goto("/me/plan");
   await expect(page.getByTestId("plan-progress")).toContainText("You haven't made a plan yet");
@@ -101,7 +61,7 @@ test("a plan that fits brings suggestions that say why", async ({ browser, reque
 });
 
 test("the plan form works with JavaScript off", async ({ browser, request }) => {
-  const sam = await member(browser, request, "Nojs", { javaScriptEnabled: false });
+  const sam = await newPerson(browser, request, "Nojs", { javaScriptEnabled: false });
   await sam.page.goto("/me/plan");
   await sam.page.getByTestId("free-6-morning").check();
   await sam.page.getByTestId("plan-save").click();
@@ -110,15 +70,9 @@ test("the plan form works with JavaScript off", async ({ browser, request }) => 
 });
 
 test("marked as there by the organizer, a member reflects and sees their milestones", async ({ browser, request }) => {
-  const olu = await member(browser, request, "Olu");
-  await olu.page.goto("/groups/new");
-  await olu.page.getByLabel("Group name").fill(`Repair Friends ${crypto.randomBytes(3).toString("hex")}`);
-  await olu.page.getByLabel("Agreements").fill("Listening over fixing.");
-  await olu.page.getByTestId("create-group").click();
-  await expect(olu.page.getByTestId("group-name")).toBeVisible();
-  const slug = new URL(olu.page.url()).pathname.split("/")[2];
-  const token = (await (await request.post("/api/tokens", { data: { email: olu.email, password: PASSWORD, name: "e2e" } })).json()).token as string;
-  const auth = { authorization: `Bearer ${token}` };
+  const olu = await newPerson(browser, request, "Olu");
+  const slug = await startGroup(olu.page, `Repair Friends ${crypto.randomBytes(3).toString("hex")}`);
+  const auth = await bearer(request, olu);
   const start = new Date(Date.now() + 2 * 24 * 3600_000);
   const created = await request.post(`/api/groups/${slug}/activities`, {
     headers: auth,
@@ -128,7 +82,7 @@ test("marked as there by the organizer, a member reflects and sees their milesto
   const activityId = (await created.json()).activity.id as string;
 
   // The member reflects with JavaScript off: the one-tap form is a plain form.
-  const mia = await member(browser, request, "Mia", { javaScriptEnabled: false });
+  const mia = await newPerson(browser, request, "Mia", { javaScriptEnabled: false });
   await mia.page.goto(`/activities/${activityId}`);
   await mia.page.getByTestId("rsvp-going").click();
   await expect(mia.page.getByTestId("rsvp-state")).toHaveText("You're going.");
@@ -168,9 +122,9 @@ test("marked as there by the organizer, a member reflects and sees their milesto
 });
 
 test("two people become check-in partners, check in, get one gentle nudge for a missed week, and one pauses", async ({ browser, request }) => {
-  const ann = await member(browser, request, "Ann");
+  const ann = await newPerson(browser, request, "Ann");
   // Bo uses the site without JavaScript: invite, check-in and pause forms all work that way.
-  const bo = await member(browser, request, "Bo", { javaScriptEnabled: false });
+  const bo = await newPerson(browser, request, "Bo", { javaScriptEnabled: false });
 
   await ann.page.goto("/me/partners");
   await expect(ann.page.getByTestId("no-partners")).toBeVisible();
@@ -234,7 +188,7 @@ test("two people become check-in partners, check in, get one gentle nudge for a 
 
 test("the demo member's private pages: plan half met, a check-in due, reflections, milestones and a gentle mix", async ({ browser }) => {
   const page = await (await browser.newContext()).newPage();
-  await signIn(page, "member@example.com", "commonthread", "Sam Member");
+  await signInThroughForm(page, "member@example.com", "commonthread", "Sam Member");
   const plan = await page.goto("/me/plan");
   const cacheControl = plan?.headers()["cache-control"] ?? "";
   expect(cacheControl).toContain("private");

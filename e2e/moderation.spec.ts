@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
-import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import type { APIRequestContext, Browser } from "@playwright/test";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
+import { SignInPage } from "./pages/auth-pages";
+import { bearer, londonLocal, newPerson, PASSWORD, signInThroughForm, startGroup, type Person } from "./people";
 
 /*
  * Reports and moderation as the people involved meet them: a member reports a comment from
@@ -8,42 +10,16 @@ import { expect, expectNoAxeViolations, test } from "./fixtures";
  * words are gone for the member, who is told the outcome.
  */
 
-const PASSWORD = "kind words matter here";
-
-function londonLocal(date: Date): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
-}
-
-async function person(browser: Browser, request: APIRequestContext, label: string): Promise<{ id: string; name: string; email: string; page: Page; auth: Record<string, string> }> {
-  const id = crypto.randomBytes(4).toString("hex");
-  const who = { name: `${label} ${id}`, email: `${label.toLowerCase()}-${id}@e2e.example` };
-  const res = await request.post("/api/users", { data: { ...who, password: PASSWORD } });
-  expect(res.status()).toBe(201);
-  const { user } = await res.json();
-  const token = (await (await request.post("/api/tokens", { data: { email: who.email, password: PASSWORD, name: "e2e" } })).json()).token as string;
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/signin");
-  await page.getByTestId("signin-form").getByLabel("Email").fill(who.email);
-  await page.getByTestId("signin-form").getByLabel("Password").fill(PASSWORD);
-  await page.getByTestId("signin-submit").click();
-  await expect(page.getByTestId("account-link")).toHaveText(who.name);
-  return { ...who, id: user.id, page, auth: { authorization: `Bearer ${token}` } };
+/** A member in a browser of their own, with an API token's Authorization header. */
+async function person(browser: Browser, request: APIRequestContext, label: string): Promise<Person & { auth: Record<string, string> }> {
+  const who = await newPerson(browser, request, label);
+  return { ...who, auth: await bearer(request, who) };
 }
 
 test("a member reports a comment and the group's organizer hides it: its words are gone and the member is told", async ({ browser, request }) => {
   test.setTimeout(180_000);
   const organizer = await person(browser, request, "Noor");
-  await organizer.page.goto("/groups/new");
-  await organizer.page.getByLabel("Group name").fill(`Canal Walkers ${crypto.randomBytes(3).toString("hex")}`);
-  await organizer.page.getByLabel("Agreements").fill("Listening over fixing.");
-  await organizer.page.getByTestId("create-group").click();
-  await expect(organizer.page.getByTestId("group-name")).toBeVisible();
-  const slug = new URL(organizer.page.url()).pathname.split("/")[2];
+  const slug = await startGroup(organizer.page, `Canal Walkers ${crypto.randomBytes(3).toString("hex")}`);
   const start = new Date(Date.now() + 3 * 24 * 3600_000);
   const created = await request.post(`/api/groups/${slug}/activities`, {
     headers: organizer.auth,
@@ -119,11 +95,7 @@ test("an admin suspends a reported member: they are signed out at once and the s
 
   // The demo town's admin (README: admin@example.com).
   const admin = await (await browser.newContext()).newPage();
-  await admin.goto("/signin");
-  await admin.getByTestId("signin-form").getByLabel("Email").fill("admin@example.com");
-  await admin.getByTestId("signin-form").getByLabel("Password").fill("commonthread");
-  await admin.getByTestId("signin-submit").click();
-  await expect(admin.getByTestId("account-link")).toBeVisible();
+  await signInThroughForm(admin, "admin@example.com", "commonthread");
   expect((await admin.goto("/admin/reports"))?.status()).toBe(200);
   const open = admin.getByTestId("open-report").filter({ hasText: reported.name });
   await open.getByTestId("outcome-suspend").check();
@@ -133,9 +105,7 @@ test("an admin suspends a reported member: they are signed out at once and the s
 
   await reported.page.goto("/account");
   await expect(reported.page).toHaveURL(/\/signin/);
-  await reported.page.getByTestId("signin-form").getByLabel("Email").fill(reported.email);
-  await reported.page.getByTestId("signin-form").getByLabel("Password").fill(PASSWORD);
-  await reported.page.getByTestId("signin-submit").click();
+  await new SignInPage(reported.page).signIn(reported.email, PASSWORD);
   await expect(reported.page.getByTestId("form-error")).toContainText("suspended");
   await expect(reported.page.getByTestId("form-error")).toContainText("Offering to sell substances to members.");
   expect((await request.get("/api/me/rsvps", { headers: reported.auth })).status()).toBe(401);

@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
 import { expect, type APIRequestContext, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
-import { SignInPage } from "./pages/auth-pages";
+import { newCredentials } from "./fixtures";
+import { SignInPage, SignUpPage, type Credentials } from "./pages/auth-pages";
+import { SiteChrome } from "./pages/site-chrome";
 
 /*
  * The people a spec needs, each made through the API with a unique name and email and signed
@@ -57,6 +59,17 @@ export async function newPerson(browser: Browser, request: APIRequestContext, la
   const page = await (await browser.newContext(options)).newPage();
   await signInThroughForm(page, who.email, PASSWORD, who.name);
   return { ...who, id: user.id, password: PASSWORD, page };
+}
+
+/** Someone signed up through the sign-up page (with a unique email) in a browser of their own. */
+export async function signUpThroughForm(browser: Browser, label: string): Promise<Credentials & { page: Page }> {
+  const who = { ...newCredentials(), name: `${label} ${crypto.randomBytes(3).toString("hex")}` };
+  const page = await (await browser.newContext()).newPage();
+  const signUp = new SignUpPage(page);
+  await signUp.goto();
+  await signUp.signUp(who);
+  await new SiteChrome(page).expectSignedInAs(who.name);
+  return { ...who, page };
 }
 
 /** The Authorization header of a fresh personal API token for someone. */

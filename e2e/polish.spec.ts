@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
-import type { APIRequestContext, Browser, BrowserContextOptions } from "@playwright/test";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
+import { bearer, londonLocal, newPerson, startGroup } from "./people";
 
 /*
  * A new member's walk through the hub on a phone and a desktop: filters that come first and
@@ -8,32 +8,7 @@ import { expect, expectNoAxeViolations, test } from "./fixtures";
  * menu, the icons and robots rules, and the organizer's forms and member list.
  */
 
-const PASSWORD = "polish walk-through";
 const PHONE = { width: 390, height: 844 };
-
-async function person(browser: Browser, request: APIRequestContext, label: string, options: BrowserContextOptions = {}) {
-  const id = crypto.randomBytes(4).toString("hex");
-  const who = { name: `${label} ${id}`, email: `${label.toLowerCase()}-${id}@e2e.example` };
-  const res = await request.post("/api/users", { data: { ...who, password: PASSWORD } });
-  expect(res.status()).toBe(201);
-  const page = await (await browser.newContext(options)).newPage();
-  await page.goto("/signin");
-  await page.getByTestId("signin-form").getByLabel("Email").fill(who.email);
-  await page.getByTestId("signin-form").getByLabel("Password").fill(PASSWORD);
-  await page.getByTestId("signin-submit").click();
-  // The header names the member only once the sign-in has landed; the menu is on every page.
-  await expect(page.getByTestId("account-link")).toHaveText(who.name);
-  return { ...who, page };
-}
-
-function londonLocal(date: Date): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
-      .formatToParts(date)
-      .map((x) => [x.type, x.value]),
-  );
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
-}
 
 test.describe("the listing on a phone", () => {
   test.use({ viewport: PHONE });
@@ -62,7 +37,7 @@ test.describe("the listing on a phone", () => {
 
   test("folds the signed-in header into one line with a menu", async ({ browser, request }) => {
     test.setTimeout(120_000);
-    const sam = await person(browser, request, "Sam", { viewport: PHONE });
+    const sam = await newPerson(browser, request, "Sam", { viewport: PHONE });
     const header = sam.page.locator("header").first();
     expect((await header.boundingBox())!.height).toBeLessThan(80);
     await expect(sam.page.getByTestId("account-link")).toBeHidden();
@@ -129,18 +104,13 @@ test("the site has an icon, robots rules that keep members' pages out, and a man
 test("an organizer's forms and member list: sensible defaults, a warning, confirmations, a quiet ban with a reason", async ({ browser, request }) => {
   test.setTimeout(420_000);
   // A browser on a server-like machine reports UTC; the form must not take that as the group's zone.
-  const olu = await person(browser, request, "Olu", { timezoneId: "UTC" });
-  await olu.page.goto("/groups/new");
-  await olu.page.getByLabel("Group name").fill(`Sunday Sketchers ${crypto.randomBytes(3).toString("hex")}`);
-  await olu.page.getByLabel("Agreements").fill("Everyone's drawing is welcome.");
-  await olu.page.getByTestId("create-group").click();
-  await expect(olu.page.getByTestId("group-name")).toBeVisible();
-  const slug = new URL(olu.page.url()).pathname.split("/")[2];
-  const token = (await (await request.post("/api/tokens", { data: { email: olu.email, password: PASSWORD, name: "e2e" } })).json()).token as string;
+  const olu = await newPerson(browser, request, "Olu", { timezoneId: "UTC" });
+  const slug = await startGroup(olu.page, `Sunday Sketchers ${crypto.randomBytes(3).toString("hex")}`, "Everyone's drawing is welcome.");
+  const auth = await bearer(request, olu);
   for (const days of [2, 9]) {
     const start = new Date(Date.now() + days * 86_400_000);
     const res = await request.post(`/api/groups/${slug}/activities`, {
-      headers: { authorization: `Bearer ${token}` },
+      headers: auth,
       data: { kind: "hobby", title: "Sketching by the weir", startsLocal: londonLocal(start), endsLocal: londonLocal(new Date(start.getTime() + 7_200_000)), timezone: "Europe/London", placeName: "The weir", energyLevel: "low", talkLevel: "quiet" },
     });
     expect(res.status(), await res.text()).toBe(201);
@@ -170,7 +140,7 @@ test("an organizer's forms and member list: sensible defaults, a warning, confir
   await expect(olu.page.getByTestId("saved-status")).toContainText("Your changes are saved.");
 
   // A member who chose to be listed is not asked whether they want their name shown.
-  const bea = await person(browser, request, "Bea");
+  const bea = await newPerson(browser, request, "Bea");
   await bea.page.goto("/account");
   await bea.page.getByTestId("listed-as-going").check();
   await bea.page.getByTestId("privacy-save").click();

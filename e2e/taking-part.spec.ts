@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
-import type { APIRequestContext, Browser, BrowserContextOptions, Page } from "@playwright/test";
+import type { APIRequestContext, Browser } from "@playwright/test";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
+import { bearer, londonLocal, newPerson, startGroup } from "./people";
 
 /*
  * Taking part, as members and an organizer would try it: RSVP, the waitlist, promotion
@@ -8,60 +9,11 @@ import { expect, expectNoAxeViolations, test } from "./fixtures";
  * RSVP with JavaScript switched off. Every test makes its own people, group and activity.
  */
 
-const PASSWORD = "taking part together";
-
-
-interface Person {
-  name: string;
-  email: string;
-  id: string;
-  page: Page;
-}
-
-function unique(label: string) {
-  const id = crypto.randomBytes(4).toString("hex");
-  return { name: `${label} ${id}`, email: `${label.toLowerCase()}-${id}@e2e.example` };
-}
-
-/** Local wall-clock "YYYY-MM-DDTHH:mm" in Europe/London for an instant. */
-function londonLocal(date: Date): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
-}
-
-/** A member signed up through the API and signed in through the sign-in form in a browser of their own. */
-async function member(browser: Browser, request: APIRequestContext, label: string, options: BrowserContextOptions = {}): Promise<Person> {
-  const who = unique(label);
-  const res = await request.post("/api/users", { data: { ...who, password: PASSWORD } });
-  expect(res.status()).toBe(201);
-  const { user } = await res.json();
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  await page.goto("/signin");
-  await page.getByTestId("signin-form").getByLabel("Email").fill(who.email);
-  await page.getByTestId("signin-form").getByLabel("Password").fill(PASSWORD);
-  await page.getByTestId("signin-submit").click();
-  await expect(page.getByTestId("account-link")).toHaveText(who.name);
-  return { ...who, id: user.id, page };
-}
-
 /** An organizer with a group of their own (started through the page) and an API token. */
 async function organizerWithGroup(browser: Browser, request: APIRequestContext) {
-  const organizer = await member(browser, request, "Olu");
-  await organizer.page.goto("/groups/new");
-  await organizer.page.getByLabel("Group name").fill(`Riverside Walkers ${crypto.randomBytes(3).toString("hex")}`);
-  await organizer.page.getByLabel("Agreements").fill("Listening over fixing.");
-  await organizer.page.getByTestId("create-group").click();
-  await expect(organizer.page.getByTestId("group-name")).toBeVisible();
-  const slug = new URL(organizer.page.url()).pathname.split("/")[2];
-  const tokenRes = await request.post("/api/tokens", { data: { email: organizer.email, password: PASSWORD, name: "e2e" } });
-  expect(tokenRes.status()).toBe(201);
-  const token = (await tokenRes.json()).token as string;
-  const auth = { authorization: `Bearer ${token}` };
+  const organizer = await newPerson(browser, request, "Olu");
+  const slug = await startGroup(organizer.page, `Riverside Walkers ${crypto.randomBytes(3).toString("hex")}`);
+  const auth = await bearer(request, organizer);
   async function createActivity(fields: Record<string, unknown>): Promise<string> {
     const start = new Date(Date.now() + 3 * 24 * 3600_000);
     const res = await request.post(`/api/groups/${slug}/activities`, {
@@ -93,8 +45,8 @@ test("a member RSVPs, the next waits in line, and a cancel promotes them at once
   test.setTimeout(120_000);
   const { createActivity } = await organizerWithGroup(browser, request);
   const activityId = await createActivity({ capacity: 1, title: "One-place pottery taster" });
-  const ada = await member(browser, request, "Ada");
-  const ben = await member(browser, request, "Ben");
+  const ada = await newPerson(browser, request, "Ada");
+  const ben = await newPerson(browser, request, "Ben");
 
   await ada.page.goto(`/activities/${activityId}`);
   await expect(ada.page.getByTestId("rsvp-places")).toHaveText("0 of 1 places taken · 1 spot left");
@@ -132,8 +84,8 @@ test("someone who'd rather not arrive alone is paired with a greeter, and both a
   test.setTimeout(120_000);
   const { organizer, createActivity } = await organizerWithGroup(browser, request);
   const activityId = await createActivity({ title: "Repair café", meetingPoint: undefined, placeName: "Old library", address: "5 Mill Street" });
-  const cleo = await member(browser, request, "Cleo");
-  const dev = await member(browser, request, "Dev");
+  const cleo = await newPerson(browser, request, "Cleo");
+  const dev = await newPerson(browser, request, "Dev");
 
   await cleo.page.goto(`/activities/${activityId}`);
   await cleo.page.getByTestId("rsvp-go-together").check();
@@ -165,8 +117,8 @@ test("organizers mark attendance one by one or all at once once the activity has
   test.setTimeout(120_000);
   const { organizer, createActivity, moveStart } = await organizerWithGroup(browser, request);
   const activityId = await createActivity({ title: "Community garden shift", kind: "volunteer" });
-  const eve = await member(browser, request, "Eve");
-  const fin = await member(browser, request, "Fin");
+  const eve = await newPerson(browser, request, "Eve");
+  const fin = await newPerson(browser, request, "Fin");
   for (const p of [eve, fin]) {
     await p.page.goto(`/activities/${activityId}`);
     await p.page.getByTestId("rsvp-going").click();
@@ -207,7 +159,7 @@ test("RSVPing works with JavaScript switched off", async ({ browser, request }) 
   test.setTimeout(90_000);
   const { createActivity } = await organizerWithGroup(browser, request);
   const activityId = await createActivity({ title: "Quiet sketching hour", capacity: 5 });
-  const gus = await member(browser, request, "Gus", { javaScriptEnabled: false });
+  const gus = await newPerson(browser, request, "Gus", { javaScriptEnabled: false });
   await gus.page.goto(`/activities/${activityId}`);
   await gus.page.getByTestId("rsvp-maybe").click();
   await expect(gus.page.getByTestId("rsvp-state")).toHaveText("You said you'll try to come.");
@@ -220,8 +172,8 @@ test("a member chooses to be named on who's-going lists and manages a personal a
   test.setTimeout(90_000);
   const { createActivity } = await organizerWithGroup(browser, request);
   const activityId = await createActivity({ title: "Board games evening" });
-  const hana = await member(browser, request, "Hana");
-  const ivo = await member(browser, request, "Ivo");
+  const hana = await newPerson(browser, request, "Hana");
+  const ivo = await newPerson(browser, request, "Ivo");
 
   await hana.page.goto(`/activities/${activityId}`);
   await hana.page.getByTestId("rsvp-going").click();

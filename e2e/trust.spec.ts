@@ -1,33 +1,24 @@
-import crypto from "node:crypto";
-import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import type { APIRequestContext, Browser } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { SignInPage } from "./pages/auth-pages";
+import { newPerson, PASSWORD, signInThroughForm, type Person } from "./people";
 
 /*
  * Trust and safety as members meet it: changing a password signs out every other device and
  * token; blocking someone takes their name out of who's going.
  */
 
-const PASSWORD = "trust and safety first";
-
-async function signedIn(browser: Browser, request: APIRequestContext, label: string, listed = false): Promise<{ id: string; name: string; email: string; page: Page }> {
-  const id = crypto.randomBytes(4).toString("hex");
-  const who = { name: `${label} ${id}`, email: `${label.toLowerCase()}-${id}@e2e.example` };
-  const res = await request.post("/api/users", { data: { ...who, password: PASSWORD } });
-  expect(res.status()).toBe(201);
-  const { user } = await res.json();
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/signin");
-  await page.getByTestId("signin-form").getByLabel("Email").fill(who.email);
-  await page.getByTestId("signin-form").getByLabel("Password").fill(PASSWORD);
-  await page.getByTestId("signin-submit").click();
-  await expect(page.getByTestId("account-link")).toHaveText(who.name);
+/** A member in a browser of their own; `listed` also ticks "list my name as going" on the account page. */
+async function signedIn(browser: Browser, request: APIRequestContext, label: string, listed = false): Promise<Person> {
+  const person = await newPerson(browser, request, label);
+  const page = person.page;
   if (listed) {
     await page.goto("/account");
     await page.getByTestId("listed-as-going").check();
     await page.getByTestId("privacy-save").click();
     await expect(page.getByTestId("privacy-outcome")).toBeVisible();
   }
-  return { ...who, id: user.id, page };
+  return person;
 }
 
 test("changing the password signs out the other device and the old API token", async ({ browser, request }) => {
@@ -36,11 +27,7 @@ test("changing the password signs out the other device and the old API token", a
   const laptop = await signedIn(browser, request, "Spare");
   // A second device of Robin's.
   const phone = await (await browser.newContext()).newPage();
-  await phone.goto("/signin");
-  await phone.getByTestId("signin-form").getByLabel("Email").fill(robin.email);
-  await phone.getByTestId("signin-form").getByLabel("Password").fill(PASSWORD);
-  await phone.getByTestId("signin-submit").click();
-  await expect(phone.getByTestId("account-link")).toHaveText(robin.name);
+  await signInThroughForm(phone, robin.email, PASSWORD, robin.name);
   const token = (await (await request.post("/api/tokens", { data: { email: robin.email, password: PASSWORD, name: "old" } })).json()).token;
 
   await robin.page.goto("/account");
@@ -109,9 +96,7 @@ test("forgot password: the mailbox link sets a new one, the old session is signe
   await helper.getByTestId("reset-form").getByLabel("New password").fill("my fresh new password");
   await helper.getByTestId("reset-form-submit").click();
   await expect(helper.getByTestId("reset-done")).toBeVisible();
-  await helper.getByTestId("signin-form").getByLabel("Email").fill(robin.email);
-  await helper.getByTestId("signin-form").getByLabel("Password").fill("my fresh new password");
-  await helper.getByTestId("signin-submit").click();
+  await new SignInPage(helper).signIn(robin.email, "my fresh new password");
   await expect(helper.getByTestId("account-link")).toHaveText(robin.name);
 
   // The browser that was signed in before the reset is signed out on its next request.
