@@ -273,6 +273,8 @@ for (const role of Object.keys(ROLES) as Role[]) {
     test.setTimeout(120_000);
     const answers = await sweep(callers[role].request, urls);
     expect(answers.filter((a) => a.status >= 500).map((a) => `${a.variant} ${a.url} ${a.status}`)).toEqual([]);
+    // A router request is answered with its own payload, never with a page kept for someone else.
+    expect(answers.filter((a) => a.variant === "rsc" && a.status === 200 && !a.type.startsWith("text/x-component")).map((a) => a.url)).toEqual([]);
     const allowed = ROLES[role];
     const leaks = answers.flatMap((a) => markersIn(a.body).filter((m) => !allowed.includes(m)).map((m) => `${a.variant} ${a.url}: ${m}`));
     expect(leaks).toEqual([]);
