@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { listProjects } from "@/db/queries/projects";
 import { getViewer } from "@/lib/auth/session";
-import { withoutNul } from "@/lib/validation/text";
+import { plainText } from "@/lib/validation/text";
 
 export const metadata: Metadata = { title: "Projects" };
 
@@ -14,7 +14,7 @@ type Props = { searchParams: Promise<{ q?: string | string[] }> };
 /** Active projects across the groups the viewer may see, those that need people first. */
 export default async function ProjectsPage({ searchParams }: Props) {
   const raw = (await searchParams).q;
-  const q = withoutNul(typeof raw === "string" ? raw : "").trim().slice(0, 100);
+  const q = plainText(typeof raw === "string" ? raw : "").trim().slice(0, 100);
   const viewer = await getViewer();
   const projects = await listProjects({ viewerId: viewer?.id ?? null, q: q || undefined });
   return (

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { signUpSchema } from "./auth";
-import { withoutNul } from "./text";
+import { plainText } from "./text";
 
 /* Schemas of the account page: the profile, and deleting the account. Shared by forms, actions and tests. */
 
@@ -8,12 +8,12 @@ export const profileSchema = z.object({
   name: signUpSchema.shape.name,
   bio: z
     .string({ error: "Write a few words about yourself, or leave it empty." })
-    .overwrite(withoutNul).trim()
+    .overwrite(plainText).trim()
     .max(500, "Keep what you write about yourself under 500 characters.")
     .default(""),
   neighbourhood: z
     .string({ error: "Name your neighbourhood, or leave it empty." })
-    .overwrite(withoutNul).trim()
+    .overwrite(plainText).trim()
     .max(80, "Keep the neighbourhood under 80 characters.")
     .default(""),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { withoutNul } from "./text";
+import { plainText } from "./text";
 import { accessibilityFacts, energyLevels, kinds, talkLevels } from "@/lib/labels";
 
 /*
@@ -43,7 +43,7 @@ const number = (what: string, min: number, max: number) =>
 
 export const activityFiltersSchema = z
   .object({
-    q: single(z.string().overwrite(withoutNul).trim().max(200, "Keep the search under 200 characters.").optional()),
+    q: single(z.string().overwrite(plainText).trim().max(200, "Keep the search under 200 characters.").optional()),
     kind: list(kinds, "kind"),
     energy: list(energyLevels, "energy"),
     talk: list(talkLevels, "talk"),
@@ -58,9 +58,9 @@ export const activityFiltersSchema = z
     lng: number("lng", -180, 180),
     km: number("km", 0.1, 200),
     /** A neighbourhood the hub knows (see `listNeighbourhoods`); with `km`, a distance from its middle. */
-    neighbourhood: single(z.string().overwrite(withoutNul).trim().max(80, "Keep the neighbourhood under 80 characters.").optional()),
+    neighbourhood: single(z.string().overwrite(plainText).trim().max(80, "Keep the neighbourhood under 80 characters.").optional()),
     /** A postcode or place name from the hub's own places, searched around; no outside geocoder. */
-    near: single(z.string().overwrite(withoutNul).trim().max(80, "Keep the place or postcode under 80 characters.").optional()),
+    near: single(z.string().overwrite(plainText).trim().max(80, "Keep the place or postcode under 80 characters.").optional()),
     format: single(z.enum(attendFormats, { error: `Choose format from: ${attendFormats.join(", ")}.` }).optional()),
     group: single(z.string().regex(/^[a-z0-9-]{1,80}$/, "A group is named by its slug, like riverside-gardeners.").optional()),
     page: single(z.coerce.number({ error: "page must be a whole number." }).int("page must be a whole number.").min(1, "page starts at 1.").max(1000, "page must be at most 1000.").default(1)),

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { withoutNul } from "./text";
+import { plainText } from "./text";
 import { canonicalZone, firstOfTwoLabel, formatDay, isValidTimeZone, parseWallClock, resolveWallClock, type ResolvedWallClock } from "@/lib/dates";
 import { energyLevels, kinds, talkLevels } from "@/lib/labels";
 
@@ -39,7 +39,7 @@ const optionalNumber = (schema: z.ZodNumber) =>
 const localDateTime = (what: string) =>
   z
     .string({ error: `Enter the ${what} date and time.` })
-    .overwrite(withoutNul).trim()
+    .overwrite(plainText).trim()
     .min(1, `Enter the ${what} date and time.`)
     .regex(LOCAL_DATE_TIME, `Enter the ${what} as a date and time, like 2026-11-28 10:00.`)
     .refine((s) => {
@@ -47,14 +47,14 @@ const localDateTime = (what: string) =>
       return year >= 2000 && year <= 2200;
     }, `The ${what} year must be between 2000 and 2200.`);
 
-const trimmed = (max: number, message: string) => z.string().overwrite(withoutNul).trim().max(max, message).default("");
+const trimmed = (max: number, message: string) => z.string().overwrite(plainText).trim().max(max, message).default("");
 
 export const activityInputSchema = z
   .object({
     kind: z.enum(kinds, { error: "Choose what kind of activity this is." }),
     title: z
       .string({ error: "Give the activity a title." })
-      .overwrite(withoutNul).trim()
+      .overwrite(plainText).trim()
       .min(3, "Give the activity a title of at least 3 characters.")
       .max(120, "Keep the title under 120 characters."),
     description: trimmed(10_000, "Keep the description under 10,000 characters."),
@@ -70,7 +70,7 @@ export const activityInputSchema = z
       z.number({ error: "Longitude must be a number." }).min(-180, "Longitude is between -180 and 180.").max(180, "Longitude is between -180 and 180."),
     ),
     onlineUrl: z.preprocess(
-      (v) => emptyToUndefined(typeof v === "string" ? withoutNul(v).trim() : v),
+      (v) => emptyToUndefined(typeof v === "string" ? plainText(v).trim() : v),
       z
         .url({ protocol: /^https?$/, error: "Enter a web address starting with https://" })
         .max(500, "Keep the link under 500 characters.")

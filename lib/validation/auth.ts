@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { withoutNul } from "./text";
+import { plainText } from "./text";
 
 export const emailSchema = z
   .string({ error: "Enter your email address." })
-  .overwrite(withoutNul).trim()
+  .overwrite(plainText).trim()
   .toLowerCase()
   .min(1, "Enter your email address.")
   .max(254, "That email address is too long.")
@@ -17,7 +17,7 @@ export const newPasswordSchema = z
 export const signUpSchema = z.object({
   name: z
     .string({ error: "Tell us what to call you." })
-    .overwrite(withoutNul).trim()
+    .overwrite(plainText).trim()
     .min(1, "Tell us what to call you.")
     .max(80, "Keep your name under 80 characters."),
   email: emailSchema,

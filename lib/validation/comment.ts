@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { withoutNul } from "./text";
+import { plainText } from "./text";
 
 /** A comment's words: Markdown, 1 to 4,000 characters once trimmed. */
 export const commentBodySchema = z
   .string({ error: "Write something to post." })
-  .overwrite(withoutNul)
+  .overwrite(plainText)
   .trim()
   .min(1, "Write something to post.")
   .max(4_000, "Keep a comment under 4,000 characters.");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { withoutNul } from "./text";
+import { plainText } from "./text";
 
 /*
  * Inputs of the growing-connection pieces (plan, reflections, check-in partners), shared by
@@ -32,7 +32,7 @@ export const planInputSchema = z
       interestKinds: z.array(z.enum(kinds, { error: "Choose kinds from: volunteer, walk, hobby." })).max(3).default([]),
       interestGroupIds: z.array(z.uuid({ error: "Choose groups from the list." })).max(20, { error: "Up to 20 groups." }).default([]),
       interests: z
-        .array(z.string().transform(withoutNul).pipe(z.string().trim().min(1).max(40, { error: "Keep each interest under 40 characters." })))
+        .array(z.string().transform(plainText).pipe(z.string().trim().min(1).max(40, { error: "Keep each interest under 40 characters." })))
         .max(10, { error: "Up to 10 interests." })
         .default([]),
     },
@@ -96,7 +96,7 @@ export const reflectionInputSchema = z.object(
     feeling: feelingSchema,
     note: z
       .string({ error: "note must be text." })
-      .transform(withoutNul)
+      .transform(plainText)
       .pipe(z.string().trim().max(1000, { error: "Keep the note under 1000 characters." }))
       .optional()
       .default(""),
@@ -123,7 +123,7 @@ export const checkInInputSchema = z.object(
   {
     note: z
       .string({ error: "Write a short note." })
-      .transform(withoutNul)
+      .transform(plainText)
       .pipe(z.string().trim().min(1, { error: "Write a line or two — that's plenty." }).max(1000, { error: "Keep the note under 1000 characters." })),
     mood: z.coerce.number({ error: "mood is 1 to 5." }).int({ error: "mood is 1 to 5." }).min(1, { error: "mood is 1 to 5." }).max(5, { error: "mood is 1 to 5." }),
     energy: z.enum(energies, { error: "Choose energy from: low, medium, high." }),

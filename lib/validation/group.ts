@@ -1,24 +1,24 @@
 import { z } from "zod";
-import { withoutNul } from "./text";
+import { plainText } from "./text";
 
 /* Schemas for starting and running a group, shared by its forms, server actions and the API. */
 
 export const groupInputSchema = z.object({
   name: z
     .string({ error: "Give the group a name." })
-    .overwrite(withoutNul).trim()
+    .overwrite(plainText).trim()
     .min(3, "Give the group a name of at least 3 characters.")
     .max(80, "Keep the name under 80 characters."),
-  about: z.string().overwrite(withoutNul).trim().max(5000, "Keep the description under 5,000 characters.").default(""),
+  about: z.string().overwrite(plainText).trim().max(5000, "Keep the description under 5,000 characters.").default(""),
   agreements: z
     .string()
-    .overwrite(withoutNul).trim()
+    .overwrite(plainText).trim()
     .max(3000, "Keep the agreements under 3,000 characters.")
     .default("")
     .describe("Shown to everyone who joins; they accept it before becoming a member."),
   visibility: z.enum(["public", "private"], { error: "Choose public or private." }).default("public"),
   joinPolicy: z.enum(["open", "approval"], { error: "Choose open or approval needed." }).default("open"),
-  neighbourhood: z.string().overwrite(withoutNul).trim().max(80, "Keep the neighbourhood under 80 characters.").default(""),
+  neighbourhood: z.string().overwrite(plainText).trim().max(80, "Keep the neighbourhood under 80 characters.").default(""),
 });
 
 export type GroupInput = z.output<typeof groupInputSchema>;
@@ -49,7 +49,7 @@ export const ONLY_OWNER_MAKES_PRIVATE = "Only the owner of this group can make i
 export const GROUP_NOT_FOUND = "That group doesn't exist.";
 
 /** The code from a private group's invite link; public groups need none. */
-export const inviteCodeSchema = z.string({ error: "Send the invite code as text." }).overwrite(withoutNul).trim().max(100, "That invite code is too long.").optional();
+export const inviteCodeSchema = z.string({ error: "Send the invite code as text." }).overwrite(plainText).trim().max(100, "That invite code is too long.").optional();
 
 /**
  * Joining needs the agreements accepted; the checkbox posts "on", the API sends true.
@@ -85,7 +85,7 @@ export const memberChangeSchema = z.object({
   userId: z.uuid({ error: "Choose a member." }),
   change: z.enum(["promote", "demote", "remove", "ban", "approve", "decline"], { error: "Choose what to do." }),
   /** Why a member is banned; kept for the group's organizers. */
-  reason: z.preprocess((v) => (v === null || v === "" ? undefined : v), z.string().overwrite(withoutNul).trim().max(500, "Keep the reason under 500 characters.").optional()),
+  reason: z.preprocess((v) => (v === null || v === "" ? undefined : v), z.string().overwrite(plainText).trim().max(500, "Keep the reason under 500 characters.").optional()),
 });
 
 export type MemberChange = z.infer<typeof memberChangeSchema>["change"];

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { energyLevels } from "@/lib/labels";
 import { instantToLocal } from "./activity";
-import { withoutNul } from "./text";
+import { plainText } from "./text";
 
 /*
  * One schema per form for projects and tasks, shared by the browser form, the server
@@ -22,11 +22,11 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const flag = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 
-const text = (max: number, message: string) => z.string().overwrite(withoutNul).trim().max(max, message).default("");
+const text = (max: number, message: string) => z.string().overwrite(plainText).trim().max(max, message).default("");
 
 const day = (what: string) =>
   z.preprocess(
-    (v) => emptyToUndefined(typeof v === "string" ? withoutNul(v).trim() : v),
+    (v) => emptyToUndefined(typeof v === "string" ? plainText(v).trim() : v),
     z
       .string({ error: `Enter the ${what} as a date, like 2026-12-06.` })
       .regex(DAY, `Enter the ${what} as a date, like 2026-12-06.`)
@@ -38,7 +38,7 @@ const day = (what: string) =>
 const title = (what: string) =>
   z
     .string({ error: `Give the ${what} a title.` })
-    .overwrite(withoutNul)
+    .overwrite(plainText)
     .trim()
     .min(3, `Give the ${what} a title of at least 3 characters.`)
     .max(120, "Keep the title under 120 characters.");
@@ -64,8 +64,8 @@ export type ProjectFormValues = z.input<typeof projectInputSchema>;
 export const projectPatchSchema = z
   .object({
     title: title("project").optional(),
-    goal: z.string().overwrite(withoutNul).trim().max(300, "Keep the goal under 300 characters.").optional(),
-    description: z.string().overwrite(withoutNul).trim().max(10_000, "Keep the description under 10,000 characters.").optional(),
+    goal: z.string().overwrite(plainText).trim().max(300, "Keep the goal under 300 characters.").optional(),
+    description: z.string().overwrite(plainText).trim().max(10_000, "Keep the description under 10,000 characters.").optional(),
     status: z.enum(projectStatuses, { error: "Choose planning, active or done." }).optional(),
     startsOn: z.union([z.null(), day("start date")]).optional(),
     endsOn: z.union([z.null(), day("end date")]).optional(),
@@ -99,7 +99,7 @@ const hoursNumber = (what: string) =>
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const windowTime = (what: string) =>
   z.preprocess(
-    (v) => emptyToUndefined(typeof v === "string" ? withoutNul(v).trim() : v),
+    (v) => emptyToUndefined(typeof v === "string" ? plainText(v).trim() : v),
     z.string().regex(LOCAL_DATE_TIME, `Enter the ${what} as a date and time, like 2026-12-06 10:00.`).optional(),
   );
 
@@ -180,7 +180,7 @@ export const removeTaskConfirmSchema = z.literal("yes", { error: "Please tick th
 export const taskPatchSchema = z
   .object({
     title: title("task").optional(),
-    description: z.string().overwrite(withoutNul).trim().max(4_000, "Keep the description under 4,000 characters.").optional(),
+    description: z.string().overwrite(plainText).trim().max(4_000, "Keep the description under 4,000 characters.").optional(),
     placesNeeded: places.optional(),
     effort: z.enum(energyLevels, { error: "Choose how much energy it asks for." }).optional(),
     fromHome: z.boolean({ error: "fromHome is true or false." }).optional(),

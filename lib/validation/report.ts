@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { withoutNul } from "./text";
+import { plainText } from "./text";
 
 /*
  * Reports and moderation decisions: the shared shapes of the report form and of the
@@ -24,7 +24,7 @@ export const REPORT_NOTE_MAX = 1_000;
 export const DECISION_NOTE_MAX = 300;
 
 const optionalText = (max: number, message: string) =>
-  z.preprocess((v) => (v === null || v === undefined ? "" : v), z.string().overwrite(withoutNul).trim().max(max, message));
+  z.preprocess((v) => (v === null || v === undefined ? "" : v), z.string().overwrite(plainText).trim().max(max, message));
 
 export const reportInputSchema = z.object({
   targetType: z.enum(REPORT_TARGETS, { error: "We couldn't tell what you are reporting. Please go back and use its Report link." }),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { withoutNul } from "./text";
+import { plainText } from "./text";
 
 /*
  * RSVP, attendance, go-together and token inputs, shared by the forms, the server actions
@@ -59,10 +59,10 @@ export const pairGreeterSchema = z.object({
 });
 
 export const messageGoingSchema = z.object({
-  message: z.string({ error: "Write a message." }).overwrite(withoutNul).trim().min(1, "Write a message.").max(2000, "Keep the message under 2000 characters."),
+  message: z.string({ error: "Write a message." }).overwrite(plainText).trim().min(1, "Write a message.").max(2000, "Keep the message under 2000 characters."),
 });
 
-export const tokenNameSchema = z.string({ error: "Give the token a name." }).overwrite(withoutNul).trim().min(1, "Give the token a name.").max(60, "Keep the name under 60 characters.");
+export const tokenNameSchema = z.string({ error: "Give the token a name." }).overwrite(plainText).trim().min(1, "Give the token a name.").max(60, "Keep the name under 60 characters.");
 
 export const createTokenSchema = z.object({ name: tokenNameSchema });
 

@@ -5,12 +5,12 @@ import { resolveApiViewerId } from "@/lib/api/viewer";
 import { apiZodError, guarded, searchParamsToObject } from "@/lib/api/http";
 import { projectJson } from "@/lib/api/project-json";
 import { projectStatuses } from "@/lib/validation/project";
-import { withoutNul } from "@/lib/validation/text";
+import { plainText } from "@/lib/validation/text";
 
 export const dynamic = "force-dynamic";
 
 const querySchema = z.object({
-  q: z.string().overwrite(withoutNul).trim().max(100, "Keep q under 100 characters.").optional(),
+  q: z.string().overwrite(plainText).trim().max(100, "Keep q under 100 characters.").optional(),
   status: z
     .union([z.enum(projectStatuses), z.array(z.enum(projectStatuses))], { error: "Choose status from: planning, active, done." })
     .optional(),
