@@ -18,7 +18,7 @@ export interface DatabaseStatus {
 
 type Store = typeof globalThis & {
   __commonThreadDbStatus?: DatabaseStatus;
-  __commonThreadDbProbe?: () => void;
+  __commonThreadDbProbe?: (error: unknown) => void;
 };
 
 const store = globalThis as Store;
@@ -38,25 +38,42 @@ export function setDatabaseStatus(state: DatabaseState, reason?: string): void {
   store.__commonThreadDbStatus = { state, reason, since: Date.now() };
 }
 
+/** Resolves to true as soon as the database is not away, or to false after `ms`. */
+export async function waitForDatabase(ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (databaseAway()) {
+    if (Date.now() >= until) return false;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(100, until - Date.now())));
+  }
+  return true;
+}
+
 /** Whether requests should be answered "try again shortly" instead of being served. */
 export function databaseAway(): boolean {
   const state = store.__commonThreadDbStatus?.state;
   return state === "unavailable";
 }
 
-/** The start-up code registers how to look for the database again once it is lost. */
-export function onDatabaseLost(probe: () => void): void {
+/**
+ * The start-up code registers what to do when a connection is lost: find out whether the
+ * database itself is gone, and if so mark it away and look for it again until it answers.
+ */
+export function onDatabaseLost(probe: (error: unknown) => void): void {
   store.__commonThreadDbProbe = probe;
 }
 
 /**
- * A query failed because the connection was lost or could not be made: mark the database
- * away (requests get a 503 page meanwhile) and look for it again at once.
+ * A query failed because the connection was lost or could not be made. A connection that
+ * could not be made means the database is away (requests get a 503 page meanwhile); but
+ * one dropped connection is not a lost database (a backend terminated by an administrator,
+ * a restarted pooler), so the registered probe decides, checking on a fresh connection.
+ * Without a probe the database is marked away at once.
  */
 export function reportDatabaseLost(error: unknown): void {
   if (store.__commonThreadDbStatus?.state !== "ready") return;
-  setDatabaseStatus("unavailable", reasonOf(error));
-  store.__commonThreadDbProbe?.();
+  const probe = store.__commonThreadDbProbe;
+  if (probe) probe(error);
+  else setDatabaseStatus("unavailable", reasonOf(error));
 }
 
 const CONNECTION_CODES = new Set([
@@ -86,6 +103,21 @@ export function isConnectionError(error: unknown): boolean {
       return true;
     }
     if (e instanceof AggregateError && e.errors.some(isConnectionError)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether an established connection was dropped under a statement (its backend terminated,
+ * the socket closed), as opposed to a connection that could not be made at all. A pool may
+ * hold several such connections at once, all gone with the same restart.
+ */
+export function isDroppedConnection(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (typeof e !== "object") return false;
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (code === "57P01" || code === "57P02" || code === "ECONNRESET" || code === "EPIPE") return true;
+    if (typeof message === "string" && /Connection terminated unexpectedly|terminating connection|Client has encountered a connection error/i.test(message)) return true;
   }
   return false;
 }

@@ -1,8 +1,9 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { env } from "@/lib/env";
-import { DATABASE_AWAY, onDatabaseLost, reasonOf, setDatabaseStatus } from "./availability";
-import { getDbHandle } from "./client";
+import { DATABASE_AWAY, isDroppedConnection, onDatabaseLost, reasonOf, setDatabaseStatus } from "./availability";
+import { getDbHandle, postgresAnswers } from "./client";
+import { withoutWaiting } from "./patience";
 import { runMigrations } from "./migrate";
 
 /** Longest wait between two attempts to reach the database, so it is found within seconds of returning. */
@@ -29,14 +30,15 @@ let retrying: Promise<void> | undefined;
 
 /**
  * Tries `attempt` until it succeeds, waiting a little longer each time (up to two seconds),
- * while the server answers "we'll be back shortly". Only one loop runs at a time.
+ * while the server answers "we'll be back shortly". Only one loop runs at a time. Its reads
+ * never wait for the database themselves: finding out whether it is back is their job.
  */
 function keepTrying(attempt: () => Promise<void>): Promise<void> {
   retrying ??= (async () => {
     for (let delay = 250; ; delay = Math.min(delay * 2, MAX_BACKOFF_MS)) {
       await sleep(delay);
       try {
-        await attempt();
+        await withoutWaiting(attempt);
         setDatabaseStatus("ready");
         console.info("[db] the database answers again");
         return;
@@ -56,6 +58,33 @@ async function ping(): Promise<void> {
   await handle.db.execute(sql`select 1`);
 }
 
+let checking: Promise<void> | undefined;
+
+/**
+ * A connection could not be made: the database is away until it answers again. One was
+ * dropped: asks the database on a fresh connection of its own (outside the
+ * pool, whose other connections may be lost too or frozen), within the connect timeout.
+ * If it answers, only that connection was gone (the pool has already dropped it) and the
+ * hub keeps serving; if not, the database is away until it answers again.
+ */
+function checkAfterLoss(url: string, error: unknown) {
+  if (!isDroppedConnection(error)) {
+    setDatabaseStatus("unavailable", reasonOf(error));
+    console.warn(`[db] ${DATABASE_AWAY} Looking for it again.`);
+    void keepTrying(ping);
+    return;
+  }
+  checking ??= postgresAnswers(url)
+    .catch((error: unknown) => {
+      setDatabaseStatus("unavailable", reasonOf(error));
+      console.warn(`[db] ${DATABASE_AWAY} Looking for it again.`);
+      void keepTrying(ping);
+    })
+    .finally(() => {
+      checking = undefined;
+    });
+}
+
 /**
  * Called once when the server starts (instrumentation.ts): opens the database, applies
  * migrations and, on the embedded database, seeds the demo town when it is empty. Never
@@ -64,7 +93,8 @@ async function ping(): Promise<void> {
  * On PostgreSQL an unreachable database does not stop the server: it starts answering
  * "we'll be back shortly" (503) and keeps trying in the background with back-off, then
  * serves as normal as soon as the database answers, without a restart. A connection lost
- * later is looked for again the same way.
+ * later is checked at once on a fresh one; only when that fails too is the database
+ * away and looked for again the same way.
  */
 export async function bootDatabase(): Promise<void> {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
@@ -76,9 +106,10 @@ export async function bootDatabase(): Promise<void> {
     setDatabaseStatus("ready");
     return;
   }
-  onDatabaseLost(() => void keepTrying(ping));
+  const url = env().DATABASE_URL!;
+  onDatabaseLost((error) => checkAfterLoss(url, error));
   try {
-    await bootOnce();
+    await withoutWaiting(bootOnce);
     setDatabaseStatus("ready");
   } catch (error) {
     setDatabaseStatus("unavailable", reasonOf(error));

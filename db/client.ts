@@ -1,10 +1,12 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
-import { isConnectionError, reportDatabaseLost } from "./availability";
+import { databaseAway, isConnectionError, isDroppedConnection, reportDatabaseLost, waitForDatabase } from "./availability";
 import { acquireEmbeddedLock } from "./embedded-lock";
 import { afterStatement, noteStatement, trackingWrites } from "./content-version";
+import { mayWait, READ_PATIENCE_MS } from "./patience";
 import { countingLogger, statementProbeOn } from "./statement-probe";
 
 /*
@@ -82,40 +84,141 @@ export async function openPostgres(url: string, applicationName = "common-thread
     reportDatabaseLost(error);
   });
   // A connection checked out for a transaction can be lost between two statements; its
-  // next statement fails (and the caller answers "try again"), but the event itself must
-  // not go unheard, or the process would crash on it.
+  // next statement fails (and the transaction is run again, or the caller answers "try
+  // again"), but the event itself must not go unheard, or the process would crash on it.
   pool.on("connect", (client) => {
     client.on("error", (error) => console.warn("[db] a connection in use was lost:", error.message));
+    client.query = noteCommits(client.query.bind(client)) as typeof client.query;
   });
-  pool.query = reportingCommits(retryReadsOnce(pool.query.bind(pool))) as typeof pool.query;
-  return { db: withCommitReports(drizzle(pool, { schema, logger: statementLogger() }) as unknown as Db), kind: "postgres", close: () => pool.end() };
+  pool.query = reportingCommits(retryReads(pool.query.bind(pool))) as typeof pool.query;
+  const db = drizzle(pool, { schema, logger: statementLogger() }) as unknown as Db;
+  // Committed writes are reported once, after whichever attempt of a transaction committed.
+  db.transaction = retryUncommitted(db.transaction.bind(db));
+  return { db: withCommitReports(db), kind: "postgres", close: () => pool.end() };
 }
 
 /**
- * Queries outside a transaction go through pool.query, each on a connection of its own.
- * A read whose connection was lost is tried once more on a fresh one; a write is never
- * repeated, since it may have committed before the connection dropped: its caller gets a
- * "try again" answer instead. Either way the loss is reported, so the server can say it
- * is away while the database does not answer.
+ * Connects afresh, outside any pool, and runs `select 1`: resolves when the database
+ * answers within the connect timeout (once to connect, once more to answer), rejects
+ * otherwise. Tells a lost connection from a lost database.
  */
-function retryReadsOnce(query: (...args: unknown[]) => Promise<unknown>) {
+export async function postgresAnswers(url: string): Promise<void> {
+  const { Client } = await import("pg");
+  const client = new Client({
+    connectionString: url,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    query_timeout: CONNECT_TIMEOUT_MS,
+    application_name: "common-thread-check",
+  });
+  client.on("error", () => undefined);
+  try {
+    await client.connect();
+    await client.query("select 1");
+  } finally {
+    void client.end().catch(() => undefined);
+  }
+}
+
+/** Tries on a dropped connection at most this many times in all. */
+const ATTEMPTS = 4;
+
+/** A moment, longer each time, for the pool to hear that its other connections went with the same one. */
+const settle = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 25 * attempt));
+
+/**
+ * Queries outside a transaction go through pool.query, each on a connection of its own.
+ * Every lost connection is reported, so the server can tell whether the database is away.
+ * A read whose connection had been dropped is tried again on a fresh one, up to four times
+ * in all (a restart or pg_terminate_backend drops every connection at once, and the pool
+ * may hand out another dead one before it has heard). A read that found the database away
+ * waits for it to come back and is tried again, within READ_PATIENCE_MS in all, unless it
+ * runs `withoutWaiting` (the API, the health check), which fails at once with a 503. A
+ * write is never repeated here, since it may have committed before the connection
+ * dropped: its caller gets a "try again" answer instead.
+ */
+function retryReads(query: (...args: unknown[]) => Promise<unknown>) {
   return async (...args: unknown[]) => {
-    try {
-      return await query(...args);
-    } catch (error) {
-      if (!isConnectionError(error)) throw error;
-      if (!isRead(args[0])) {
-        reportDatabaseLost(error);
-        throw error;
-      }
+    const deadline = Date.now() + READ_PATIENCE_MS;
+    for (let attempt = 1; ; attempt++) {
       try {
         return await query(...args);
-      } catch (again) {
-        if (isConnectionError(again)) reportDatabaseLost(again);
-        throw again;
+      } catch (error) {
+        if (!isConnectionError(error)) throw error;
+        reportDatabaseLost(error);
+        if (!isRead(args[0])) throw error;
+        if (isDroppedConnection(error) && attempt < ATTEMPTS) {
+          await settle(attempt);
+          continue;
+        }
+        const patience = deadline - Date.now() - CONNECT_TIMEOUT_MS;
+        if (!mayWait() || patience <= 0 || !databaseAway() || !(await waitForDatabase(patience))) throw error;
       }
     }
   };
+}
+
+/**
+ * A transaction whose connection was dropped before its COMMIT was sent did not happen: the
+ * server rolled it back when the connection went. So it is run again from the start on a
+ * fresh connection, up to four times in all. One whose connection was lost during COMMIT
+ * may or may not have committed, so it is never repeated: its caller answers "try again".
+ * Transaction bodies only change the database (mail goes through the outbox table), so
+ * running one again has no other effect.
+ */
+function retryUncommitted(transaction: Db["transaction"]): Db["transaction"] {
+  return (async (work: Parameters<Db["transaction"]>[0], config?: Parameters<Db["transaction"]>[1]) => {
+    for (let attempt = 1; ; attempt++) {
+      const attemptState = { commitSent: false };
+      try {
+        return await transactions.run(attemptState, () => transaction(work, config));
+      } catch (error) {
+        if (!isConnectionError(error)) throw error;
+        if (attemptState.commitSent || attempt >= ATTEMPTS || !isDroppedConnection(error)) {
+          reportDatabaseLost(error);
+          throw error;
+        }
+        await settle(attempt);
+      }
+    }
+  }) as Db["transaction"];
+}
+
+/** The transaction being tried in this async context, and whether its COMMIT went out. */
+const transactions = new AsyncLocalStorage<{ commitSent: boolean }>();
+
+/**
+ * Notes on the transaction being tried whether its COMMIT was sent. A client that already
+ * knows its connection is gone refuses a statement without sending it ("not queryable"):
+ * a COMMIT refused that way certainly did not commit.
+ */
+function noteCommits(query: (...args: unknown[]) => Promise<unknown>) {
+  return (...args: unknown[]) => {
+    const attempt = transactions.getStore();
+    const text = typeof args[0] === "string" ? args[0] : (args[0] as { text?: unknown } | null)?.text;
+    if (!attempt || typeof text !== "string" || !/^\s*commit\s*;?\s*$/i.test(text)) return query(...args);
+    attempt.commitSent = true;
+    const sent = query(...args);
+    sent.catch((error: unknown) => {
+      if (/not queryable/i.test(String((error as { message?: unknown })?.message))) attempt.commitSent = false;
+    });
+    return sent;
+  };
+}
+
+/**
+ * Runs a single write whose repetition is harmless (it sets a value, or counts an attempt
+ * where one count too many only makes a limit stricter) once more when its connection
+ * was dropped under it.
+ */
+export async function repeatIfDropped<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!isDroppedConnection(error) || attempt >= ATTEMPTS) throw error;
+      await settle(attempt);
+    }
+  }
 }
 
 function isRead(statement: unknown): boolean {

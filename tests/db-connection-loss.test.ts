@@ -8,7 +8,8 @@ import { usingPostgres } from "./helpers/factories";
 
 /*
  * PostgreSQL only: connections killed under the app (a restart, pg_terminate_backend) and a
- * database that is not there. Reads are tried once more on a fresh connection; writes are
+ * database that is not there. Reads are tried again on a fresh connection; a transaction
+ * that lost its connection before COMMIT is run again; a write that may have committed is
  * never repeated; what still fails is a 503 the caller can retry, never a 500 or a crash.
  */
 describe.skipIf(!usingPostgres())("a lost database connection", () => {
@@ -48,10 +49,12 @@ describe.skipIf(!usingPostgres())("a lost database connection", () => {
     }
   });
 
-  it("a write whose connection dies is not repeated, and the API answers 503 'try again'", async () => {
+  it("a transaction whose connection keeps dying is tried again, at most four times in all, then the API answers 503 'try again' and nothing is written", async () => {
     const email = `lost-write-${Date.now()}@example.org`;
+    let runs = 0;
     const res = await guarded(async () => {
       await handle.db.transaction(async (tx) => {
+        runs++;
         await tx.insert(users).values({ name: "Lost write", email, passwordHash: "x" });
         // The connection is killed before the transaction can commit.
         await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and pid <> pg_backend_pid()", [name]);
@@ -59,11 +62,30 @@ describe.skipIf(!usingPostgres())("a lost database connection", () => {
       });
       return new Response("committed");
     });
+    // Run again while the loss came before COMMIT; a COMMIT that went out is never repeated.
+    expect(runs).toBeGreaterThanOrEqual(2);
+    expect(runs).toBeLessThanOrEqual(4);
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBeTruthy();
     expect((await res.json()).error).toMatchObject({ code: "try_again", message: expect.stringMatching(/try again/i) });
     const { rows } = await admin.query("select count(*)::int as n from users where email = $1", [email]);
     expect(rows[0].n).toBe(0);
+  });
+
+  it("a transaction whose connection dies once before COMMIT is run again on a fresh one and commits once", async () => {
+    const email = `retried-write-${Date.now()}@example.org`;
+    let runs = 0;
+    await handle.db.transaction(async (tx) => {
+      runs++;
+      await tx.insert(users).values({ name: "Retried write", email, passwordHash: "x" });
+      if (runs === 1) {
+        await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and pid <> pg_backend_pid()", [name]);
+        await tx.execute(sql`select 1`);
+      }
+    });
+    expect(runs).toBe(2);
+    const { rows } = await admin.query("select count(*)::int as n from users where email = $1", [email]);
+    expect(rows[0].n).toBe(1);
   });
 
   it("a database where nothing listens is a 503 within a few seconds, not a hang or a 500", async () => {

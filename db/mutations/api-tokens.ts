@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { and, eq, isNull, lt, or } from "drizzle-orm";
-import { getDb } from "../client";
+import { getDb, repeatIfDropped } from "../client";
 import { apiTokens } from "../schema";
 
 /** Tokens are shown once; only this hash is stored, so a database leak reveals none. */
@@ -32,8 +32,10 @@ export async function revokeApiToken(userId: string, tokenId: string): Promise<b
 export async function touchApiToken(tokenId: string): Promise<void> {
   const db = await getDb();
   const now = new Date();
-  await db
-    .update(apiTokens)
-    .set({ lastUsedAt: now })
-    .where(and(eq(apiTokens.id, tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000)))));
+  await repeatIfDropped(() =>
+    db
+      .update(apiTokens)
+      .set({ lastUsedAt: now })
+      .where(and(eq(apiTokens.id, tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000))))),
+  );
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb } from "../client";
+import { getDb, repeatIfDropped } from "../client";
 
 /*
  * Fixed-window counters kept in the database, so a limit holds across every app instance.
@@ -20,12 +20,12 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfterSecon
 export async function countAttempt(key: string, rule: RateLimit, now = new Date()): Promise<RateDecision> {
   const db = await getDb();
   const windowOpen = new Date(now.getTime() - rule.windowMs);
-  const result = (await db.execute(sql`
+  const result = (await repeatIfDropped(() => db.execute(sql`
     insert into rate_limits (key, window_start, count) values (${key}, ${now.toISOString()}, 1)
     on conflict (key) do update set
       window_start = case when rate_limits.window_start <= ${windowOpen.toISOString()} then excluded.window_start else rate_limits.window_start end,
       count = case when rate_limits.window_start <= ${windowOpen.toISOString()} then 1 else rate_limits.count + 1 end
-    returning window_start, count`)) as unknown as { rows: { window_start: string | Date; count: number }[] };
+    returning window_start, count`))) as unknown as { rows: { window_start: string | Date; count: number }[] };
   const [row] = result.rows;
   if (row.count <= rule.limit) return { allowed: true };
   const resetsAt = new Date(row.window_start).getTime() + rule.windowMs;

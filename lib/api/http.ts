@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { DATABASE_AWAY, isConnectionError, RETRY_AFTER_SECONDS } from "@/db/availability";
+import { withoutWaiting } from "@/db/patience";
 import { fieldErrorsOf } from "@/lib/action-result";
 import { withoutQueryParameters } from "@/lib/logging";
 import "@/lib/validation/messages";
@@ -131,12 +132,12 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
 
 /**
  * Route handlers wrap their work with this. A database that could not be reached (or a
- * connection lost mid-request, after the one retry reads get) is a 503 the caller can
- * retry; any other unexpected failure is a plain 500 without internals.
+ * connection lost mid-request, after the retries reads get) is a 503 the caller can
+ * retry at once, without waiting for the database to come back; any other unexpected failure is a plain 500 without internals.
  */
 export async function guarded(work: () => Promise<Response>): Promise<Response> {
   try {
-    return await work();
+    return await withoutWaiting(work);
   } catch (error) {
     if (isConnectionError(error)) {
       console.warn("[api] database unavailable", withoutQueryParameters(error));

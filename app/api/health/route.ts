@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { databaseAway, databaseStatus, reasonOf, reportDatabaseLost, RETRY_AFTER_SECONDS } from "@/db/availability";
+import { withoutWaiting } from "@/db/patience";
 import { pingDatabase } from "@/db/queries/health";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +15,7 @@ const unavailable = (reason: string) =>
 export async function GET() {
   if (databaseAway()) return unavailable(databaseStatus()?.reason ?? "database unreachable");
   try {
-    const kind = await pingDatabase();
+    const kind = await withoutWaiting(pingDatabase);
     return NextResponse.json({ ok: true, database: kind }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     reportDatabaseLost(error);
