@@ -189,19 +189,23 @@ const transactions = new AsyncLocalStorage<{ commitSent: boolean }>();
 /**
  * Notes on the transaction being tried whether its COMMIT was sent. A client that already
  * knows its connection is gone refuses a statement without sending it ("not queryable"):
- * a COMMIT refused that way certainly did not commit.
+ * a COMMIT refused that way certainly did not commit. The COMMIT waits one turn of the
+ * event loop first, so a connection whose backend was ended while the transaction sat
+ * between two statements is known to be gone by then, and the transaction can run again.
  */
 function noteCommits(query: (...args: unknown[]) => Promise<unknown>) {
   return (...args: unknown[]) => {
     const attempt = transactions.getStore();
     const text = typeof args[0] === "string" ? args[0] : (args[0] as { text?: unknown } | null)?.text;
     if (!attempt || typeof text !== "string" || !/^\s*commit\s*;?\s*$/i.test(text)) return query(...args);
-    attempt.commitSent = true;
-    const sent = query(...args);
-    sent.catch((error: unknown) => {
-      if (/not queryable/i.test(String((error as { message?: unknown })?.message))) attempt.commitSent = false;
+    return new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      attempt.commitSent = true;
+      const sent = query(...args);
+      sent.catch((error: unknown) => {
+        if (/not queryable/i.test(String((error as { message?: unknown })?.message))) attempt.commitSent = false;
+      });
+      return sent;
     });
-    return sent;
   };
 }
 
