@@ -85,6 +85,8 @@ test.describe("PostgreSQL faults", () => {
       AUTH_TRUST_HOST: "true",
       SEED_DEMO: "true",
       SIGN_UP_LIMIT_PER_HOUR: "100000",
+      // Every page is rendered for its request, so every read meets the faults.
+      PAGE_CACHE: "off",
     });
     await within(120_000, async () => (await call("health", "/api/health", {}, 5_000)).status === 200);
 
