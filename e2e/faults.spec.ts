@@ -194,7 +194,7 @@ test.describe("PostgreSQL faults", () => {
         await admin.end();
       }
     };
-    await Promise.all([reader(), reader(), reader(), ...members.map(writer), killer()]);
+    await Promise.all([reader(), reader(), reader(), reader(), ...members.map(writer), killer()]);
 
     const failures = answers.filter((a) => !expected[a.what].includes(a.status));
     const summary = `${answers.length} requests, ${failures.length} failed: ${JSON.stringify(failures.slice(0, 10))}; backends terminated per round: ${terminated.join(", ")}`;
