@@ -18,14 +18,48 @@ export function newCredentials(): Credentials {
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
+/** A phone held upright (an iPhone 12 to 15) and a laptop's window. */
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 720 };
+
 /**
  * Runs axe on the page as it is now, in the light and then the dark colour scheme (the theme
  * follows the system setting), and fails with a readable list of any WCAG 2.2 AA violations.
+ * With `widths`, the same loaded page is resized to each size in turn and checked in both
+ * themes there (a layout that reflows can hide, overlap or recolour things), then given back
+ * its own size; the failure lists every size and theme that has violations. The dark theme only
+ * swaps the palette (app/globals.css), so in this mode it is judged by the rules colours can
+ * break, which halves the time a sweep of every page takes.
  */
-export async function expectNoAxeViolations(page: Page): Promise<void> {
+export async function expectNoAxeViolations(page: Page, options: { widths?: { width: number; height: number }[] } = {}): Promise<void> {
+  const own = page.viewportSize();
+  const found: Record<string, AxeViolation[]> = {};
+  for (const size of options.widths ?? [null]) {
+    if (size) await page.setViewportSize(size);
+    for (const [colorScheme, violations] of await axeInBothThemes(page, size ? COLOUR_RULES : undefined)) {
+      if (violations.length) found[size ? `${colorScheme} theme at ${size.width}×${size.height}` : `${colorScheme} theme`] = violations;
+    }
+  }
+  if (options.widths && own) await page.setViewportSize(own);
+  expect(found, `axe found WCAG violations on ${page.url()}`).toEqual({});
+}
+
+interface AxeViolation {
+  rule: string;
+  impact: string | null | undefined;
+  help: string;
+  where: string[];
+}
+
+/** The WCAG rules whose outcome depends on colours alone. */
+const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
+
+/** axe in the light and the dark theme, at the page's current size; `darkRules` narrows the dark run. */
+async function axeInBothThemes(page: Page, darkRules?: string[]): Promise<[string, AxeViolation[]][]> {
   // With several people's pages open, the one checked is brought to the front: a page behind
   // the others may have its timers and animations held back, and axe waits on both.
   await page.bringToFront();
+  const outcome: [string, AxeViolation[]][] = [];
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     // Buttons ease their colours when the theme changes; judge the colours they settle on. The
@@ -40,16 +74,20 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
         }
       }
     });
-    const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-    const violations = results.violations.map((v) => ({
-      rule: v.id,
-      impact: v.impact,
-      help: v.help,
-      where: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")} — ${n.failureSummary?.split("\n").slice(1).join(" ").trim()}`),
-    }));
-    expect(violations, `axe found WCAG violations on ${page.url()} in the ${colorScheme} theme`).toEqual([]);
+    const axe = new AxeBuilder({ page });
+    const results = await (colorScheme === "dark" && darkRules ? axe.withRules(darkRules) : axe.withTags(WCAG_TAGS)).analyze();
+    outcome.push([
+      colorScheme,
+      results.violations.map((v) => ({
+        rule: v.id,
+        impact: v.impact,
+        help: v.help,
+        where: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")} — ${n.failureSummary?.split("\n").slice(1).join(" ").trim()}`),
+      })),
+    ]);
   }
   await page.emulateMedia({ colorScheme: null });
+  return outcome;
 }
 
 interface Fixtures {

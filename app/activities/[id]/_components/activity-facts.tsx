@@ -64,16 +64,17 @@ export function ActivityFacts({ activity: a, viewerZone: rawViewerZone, viewerZo
             {viewerZoneKnown ? "Your time" : `Times in ${viewerZone}`}: {formatRange(a.startsAt, a.endsAt, viewerZone)} ({viewerZone})
           </span>
         ) : null}
+        {/* Each link is at least 24px tall: on a phone they wrap onto lines of their own, one under the other. */}
         <span className="flex flex-wrap gap-x-3">
-          <a className="underline" href={`/activities/${a.id}/calendar.ics`} download data-testid="add-to-calendar">
+          <a className="inline-block py-0.5 underline" href={`/activities/${a.id}/calendar.ics`} download data-testid="add-to-calendar">
             Add to my calendar
           </a>
           {a.status !== "cancelled" ? (
             <>
-              <a className="underline" href={googleCalendarLink(calendarFields(a))} rel="noopener noreferrer" data-testid="add-to-google">
+              <a className="inline-block py-0.5 underline" href={googleCalendarLink(calendarFields(a))} rel="noopener noreferrer" data-testid="add-to-google">
                 Google Calendar
               </a>
-              <a className="underline" href={outlookCalendarLink(calendarFields(a))} rel="noopener noreferrer" data-testid="add-to-outlook">
+              <a className="inline-block py-0.5 underline" href={outlookCalendarLink(calendarFields(a))} rel="noopener noreferrer" data-testid="add-to-outlook">
                 Outlook
               </a>
             </>

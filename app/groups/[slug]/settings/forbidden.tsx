@@ -7,8 +7,11 @@ import { Alert } from "@/components/ui/alert";
 export default function SettingsForbidden() {
   const { slug } = useParams<{ slug: string }>();
   return (
-    <Alert tone="error" title="Only this group's organizers can change its settings" testId="settings-refused">
-      <Link className="underline" href={`/groups/${slug}`}>Back to the group</Link>
-    </Alert>
+    <div className="max-w-xl space-y-3">
+      <h1 className="text-2xl font-bold">Group settings</h1>
+      <Alert tone="error" title="Only this group's organizers can change its settings" testId="settings-refused">
+        <Link className="underline" href={`/groups/${slug}`}>Back to the group</Link>
+      </Alert>
+    </div>
   );
 }
