@@ -48,6 +48,8 @@ const envSchema = z.object({
   E2E_TEST_HOOKS: z.enum(["true", "false"]).default("false"),
   /** `on` counts the SQL statements each request runs and serves them at /api/health/statements (benchmarks and tests). */
   SQL_STATEMENT_PROBE: z.enum(["on", "off"]).default("off"),
+  /** `off` stops this instance keeping visitors' public pages (lib/page-cache.ts). */
+  PAGE_CACHE: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,6 +1,7 @@
 import http from "node:http";
 import { databaseAway } from "@/db/availability";
 import { contentVersion, onContentChange } from "@/db/content-version";
+import { env } from "./env";
 import { sharedCacheHeaders } from "./shared-caching";
 
 /*
@@ -71,7 +72,7 @@ export function keptPageCount(): number {
 }
 
 export function pageCacheOn(): boolean {
-  return process.env.NODE_ENV === "production" && process.env.PAGE_CACHE !== "off";
+  return process.env.NODE_ENV === "production" && env().PAGE_CACHE === "on";
 }
 
 const header = (req: http.IncomingMessage, name: string) => {
