@@ -31,12 +31,19 @@ const USES_PER_WRITER = 50;
 const root = process.cwd();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Whether a response was rendered for this request (not served from a prerendered or cached copy). */
+/**
+ * Whether a page is rendered for every request (not a prerendered or kept copy): two requests
+ * in a row carry different CSP nonces, which only a render gives.
+ */
 async function isDynamic(base: string, p: string): Promise<boolean> {
-  const res = await fetch(base + p);
-  await res.arrayBuffer();
-  const cc = res.headers.get("cache-control") ?? "";
-  return res.ok && !res.headers.get("x-nextjs-cache") && !res.headers.get("x-nextjs-prerender") && /no-store|private/.test(cc);
+  const nonces: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const res = await fetch(base + p);
+    await res.arrayBuffer();
+    if (!res.ok || res.headers.get("x-nextjs-cache") || res.headers.get("x-nextjs-prerender") || res.headers.get("x-common-thread-cache") === "hit") return false;
+    nonces.push(/'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1] ?? "");
+  }
+  return nonces[0] !== "" && nonces[0] !== nonces[1];
 }
 
 /** Gzipped bytes of the scripts a page loads from /_next/static. */

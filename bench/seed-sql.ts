@@ -1,7 +1,7 @@
 /*
  * The set-based statements of `npm run bench:seed`: a year of Millbrook at scale. Every row is
  * made by generate_series inside PostgreSQL; ids are derived from a row's number
- * (md5('bench-a-' || n)::uuid), so later steps find earlier rows without a lookup table, and
+ * (md5('bench-a-' || n) shaped as a version-4 uuid), so later steps find earlier rows without a lookup table, and
  * the spread comes from hashtext() of the number, so two runs make the same town.
  *
  * Sizes: 20,000 members, 200 groups (one in eight private), 1,000 projects, 10,000 tasks with
@@ -22,7 +22,9 @@ export const benchEmail = (n: number) => `member-${n}@${BENCH_EMAIL_DOMAIN}`;
 const h = (label: string, n: string, mod: number) => `(abs(hashtext('${label}' || (${n}))) % ${mod})`;
 /** A stable pseudo-random number in [0, 1). */
 const r = (label: string, n: string) => `(${h(label, n, 1_000_003)} / 1000003.0)`;
-const id = (prefix: string, n: string) => `md5('bench-${prefix}-' || (${n}))::uuid`;
+// Shaped as a version-4 UUID (version nibble 4, variant 8): the app's own ids are, and its
+// schemas refuse any other shape, so a page asked for a bench id would answer "not found".
+const id = (prefix: string, n: string) => `overlay(overlay(md5('bench-${prefix}-' || (${n})) placing '4' from 13) placing '8' from 17)::uuid`;
 
 const FIRST = ["Alex", "Sam", "Robin", "Jo", "Priya", "Tomasz", "Aisha", "Morgan", "Chris", "Niamh", "Kwame", "Mei", "Olu", "Hannah", "Yusuf", "Grace", "Dev", "Ruth", "Luca", "Amara", "Finn", "Zara", "Ivan", "Leah"];
 const LAST = ["Patel", "Smith", "Okafor", "Nowak", "Jones", "Khan", "Murphy", "Chen", "Williams", "Ahmed", "Brown", "Taylor", "Singh", "Evans", "Kowalski", "Hughes", "Ali", "Wright", "Reid", "Osei"];
