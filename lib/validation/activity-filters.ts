@@ -14,7 +14,9 @@ export type AttendFormat = (typeof attendFormats)[number];
 
 const list = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.preprocess(
-    (v) => (v === undefined || v === "" ? [] : (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(",")).filter(Boolean)),
+    // Only text is split: anything else (an object from a JSON body, say) goes on as it is and
+    // is refused with the list of choices, never turned into text, which can throw.
+    (v) => (v === undefined || v === "" ? [] : (Array.isArray(v) ? v : [v]).flatMap((s: unknown) => (typeof s === "string" ? s.split(",") : [s])).filter((s) => s !== "")),
     z.array(z.enum(values, { error: `Choose ${what} from: ${values.join(", ")}.` })).max(values.length * 2, `Too many ${what} values.`),
   );
 

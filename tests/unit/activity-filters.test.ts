@@ -36,4 +36,10 @@ describe("listing filters", () => {
     expect(r.success).toBe(false);
     expect(r.error!.issues[0].path).toEqual(["lng"]);
   });
+
+  it("a filter given something that is not text (a JSON object that cannot become text) is refused with the choices, not thrown", () => {
+    const r = activityFiltersSchema.safeParse({ kind: "", energy: "", talk: { toString: {} } });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.message).join(" ")).toMatch(/Choose .* from: /);
+  });
 });
