@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
-import { DESKTOP, expect, expectNoAxeViolations, newCredentials, PHONE, test } from "./fixtures";
+import { DESKTOP, expect, expectNoAxeViolations, PHONE, test } from "./fixtures";
+import { signUpThroughForm } from "./people";
 
 /*
  * axe (WCAG 2.0/2.1 A and AA, 2.2 AA) on every page a visitor, a member, an organizer or an
@@ -217,16 +218,8 @@ test("the demo admin's pages", async ({ browser }) => {
 
 /** A member signed up through the sign-up page, with their session's requests for setting things up. */
 async function newMember(browser: Browser, label: string) {
-  const who = { ...newCredentials(), name: `${label} ${crypto.randomBytes(4).toString("hex")}` };
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/signup");
-  await page.getByTestId("signup-form").getByLabel("Your name").fill(who.name);
-  await page.getByTestId("signup-form").getByLabel("Email").fill(who.email);
-  await page.getByTestId("signup-form").getByLabel("Password").fill(who.password);
-  await page.getByTestId("signup-submit").click();
-  await expect(page.getByTestId("account-link")).toHaveText(who.name);
-  return { ...who, api: context.request, page };
+  const who = await signUpThroughForm(browser, label);
+  return { ...who, api: who.page.request };
 }
 
 /** The text of the newest email of a kind to an address, from the test server's mailbox. */

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { APIRequestContext, Browser, BrowserContextOptions, Locator, Page } from "@playwright/test";
-import { expect, newCredentials, test } from "./fixtures";
+import { expect, test } from "./fixtures";
+import { londonLocal, signUpThroughForm } from "./people";
 
 /*
  * The main flows done with the keyboard alone: browse and filter the listing, RSVP, claim a
@@ -30,15 +31,9 @@ interface Person {
  * browser of their own; with `javaScriptEnabled: false` the session moves to a browser without it.
  */
 async function person(browser: Browser, label: string, options: BrowserContextOptions = {}): Promise<Person> {
-  const who = { ...newCredentials(), name: `${label} ${crypto.randomBytes(4).toString("hex")}` };
-  let context = await browser.newContext();
-  let page = await context.newPage();
-  await page.goto("/signup");
-  await page.getByTestId("signup-form").getByLabel("Your name").fill(who.name);
-  await page.getByTestId("signup-form").getByLabel("Email").fill(who.email);
-  await page.getByTestId("signup-form").getByLabel("Password").fill(who.password);
-  await page.getByTestId("signup-submit").click();
-  await expect(page.getByTestId("account-link")).toHaveText(who.name);
+  const who = await signUpThroughForm(browser, label);
+  let page = who.page;
+  let context = page.context();
   if (options.javaScriptEnabled === false) {
     const signedIn = await context.storageState();
     await context.close();
@@ -46,10 +41,6 @@ async function person(browser: Browser, label: string, options: BrowserContextOp
     page = await context.newPage();
   }
   return { name: who.name, email: who.email, api: context.request, page };
-}
-
-function londonLocal(date: Date): string {
-  return date.toLocaleString("sv-SE", { timeZone: "Europe/London" }).slice(0, 16).replace(" ", "T");
 }
 
 /** An organizer with a public group of their own, and API calls to post an activity and a project with a task. */
