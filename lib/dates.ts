@@ -9,11 +9,41 @@ import { DateTime, IANAZone } from "luxon";
 export function isValidTimeZone(zone: unknown): zone is string {
   if (typeof zone !== "string" || zone.length === 0 || zone.length > 64) return false;
   try {
-    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
+    dateFormatter("en-GB", zone, "zone");
     return true;
   } catch {
     return false;
   }
+}
+
+/*
+ * Making an Intl.DateTimeFormat is slow (it loads the locale's and the zone's data each time),
+ * and a listing shows a dozen times per card, so each formatter is made once per locale, zone
+ * and style and kept. Zones come from visitors' cookies, so the set is bounded: past
+ * FORMATTERS_KEPT it starts again.
+ */
+const STYLES = {
+  zone: {},
+  day: { weekday: "short", day: "numeric", month: "short", year: "numeric" },
+  longDay: { weekday: "long", day: "numeric", month: "long" },
+  time: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
+  zoneName: { timeZoneName: "short" },
+  wallClock: { year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", hourCycle: "h23" },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+const FORMATTERS_KEPT = 2_000;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The formatter for a locale, zone and style, made once; throws a RangeError for an unknown zone. */
+export function dateFormatter(locale: "en-GB" | "en-US", zone: string, style: keyof typeof STYLES): Intl.DateTimeFormat {
+  const key = `${locale}|${style}|${zone}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat(locale, { timeZone: zone, ...STYLES[style] });
+    if (formatters.size >= FORMATTERS_KEPT) formatters.clear();
+    formatters.set(key, made);
+  }
+  return made;
 }
 
 /*
@@ -22,27 +52,27 @@ export function isValidTimeZone(zone: unknown): zone is string {
  * together here rather than by the locale's pattern, which differs between ICU versions
  * ("Sat 28 Nov" on one, "Sat, 28 Nov" on another).
  */
-function parts(date: Date, zone: string, options: Intl.DateTimeFormatOptions): Record<string, string> {
+function parts(date: Date, zone: string, style: "day" | "longDay" | "time"): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const p of new Intl.DateTimeFormat("en-GB", { timeZone: zone, ...options }).formatToParts(date)) out[p.type] = p.value;
+  for (const p of dateFormatter("en-GB", zone, style).formatToParts(date)) out[p.type] = p.value;
   return out;
 }
 
 /** "Sat 28 Nov 2026" */
 export function formatDay(date: Date, zone: string): string {
-  const p = parts(date, zone, { weekday: "short", day: "numeric", month: "short", year: "numeric" });
+  const p = parts(date, zone, "day");
   return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
 }
 
 /** "Saturday 28 November", for sentences in notices and messages. */
 export function formatLongDay(date: Date, zone: string): string {
-  const p = parts(date, zone, { weekday: "long", day: "numeric", month: "long" });
+  const p = parts(date, zone, "longDay");
   return `${p.weekday} ${p.day} ${p.month}`;
 }
 
 /** "09:30": 24-hour, always two digits. */
 export function formatTime(date: Date, zone: string): string {
-  const p = parts(date, zone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  const p = parts(date, zone, "time");
   return `${p.hour}:${p.minute}`;
 }
 
@@ -59,8 +89,8 @@ export function formatRange(start: Date, end: Date, zone: string): string {
     : `${formatDay(start, zone)}, ${formatTime(start, zone)} – ${formatDay(end, zone)}, ${formatTime(end, zone)}`;
 }
 
-function shortZoneName(date: Date, zone: string, locale: string): string | undefined {
-  return new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" }).formatToParts(date).find((p) => p.type === "timeZoneName")?.value;
+function shortZoneName(date: Date, zone: string, locale: "en-GB" | "en-US"): string | undefined {
+  return dateFormatter(locale, zone, "zoneName").formatToParts(date).find((p) => p.type === "timeZoneName")?.value;
 }
 
 /** Short zone name at that instant, e.g. "GMT", "BST", "EDT"; "GMT+5:30" where a zone has no common letters. */
@@ -80,7 +110,7 @@ export function zoneAbbreviation(date: Date, zone: string): string {
  */
 export function canonicalZone(zone: string): string {
   if (!isValidTimeZone(zone)) return zone;
-  const resolved = new Intl.DateTimeFormat("en-GB", { timeZone: zone }).resolvedOptions().timeZone;
+  const resolved = dateFormatter("en-GB", zone, "zone").resolvedOptions().timeZone;
   return RENAMED[resolved] ?? resolved;
 }
 

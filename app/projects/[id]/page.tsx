@@ -23,7 +23,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: project.title };
 }
 
-const day = (d: string) => new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }).format(new Date(`${d}T12:00:00Z`));
+const dayFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
+const day = (d: string) => dayFormat.format(new Date(`${d}T12:00:00Z`));
 
 export default async function ProjectPage({ params, searchParams }: Props) {
   const { project, tasks, workDays, comments, members, viewer, zone, filters } = await loadProjectPage((await params).id, await searchParams);

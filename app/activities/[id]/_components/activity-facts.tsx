@@ -1,6 +1,6 @@
 import type { ActivityDetail } from "@/db/queries/activities";
 import { SpotsLeft } from "@/components/spots-left";
-import { canonicalZone, firstOfTwoLabel, formatDay, formatRange, formatTime, resolveWallClock, zoneAbbreviation } from "@/lib/dates";
+import { canonicalZone, dateFormatter, firstOfTwoLabel, formatDay, formatRange, formatTime, resolveWallClock, zoneAbbreviation } from "@/lib/dates";
 import { googleCalendarLink, outlookCalendarLink } from "@/lib/ical";
 import { energyLabel, talkLabel } from "@/lib/labels";
 
@@ -24,7 +24,7 @@ const calendarFields = (a: ActivityDetail) => ({
 /** When the local start time happens twice (the clocks go back), which of the two this is. */
 function whichOfTwo(startsAt: Date, zone: string): string | null {
   const p = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone: zone, year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", hourCycle: "h23" })
+    dateFormatter("en-GB", zone, "wallClock")
       .formatToParts(startsAt)
       .map((x) => [x.type, Number(x.value)]),
   );

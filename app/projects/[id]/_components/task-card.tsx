@@ -16,8 +16,8 @@ import {
 import { TaskActionForm } from "./task-action-form";
 
 const hours = (n: number) => `${Number.isInteger(n) ? n : Number(n.toFixed(2))} ${n === 1 ? "hour" : "hours"}`;
-const dueDay = (day: string) =>
-  new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(new Date(`${day}T12:00:00Z`));
+const dueDayFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short", year: "numeric" });
+const dueDay = (day: string) => dueDayFormat.format(new Date(`${day}T12:00:00Z`));
 
 function claimLine(c: TaskView["claims"][number]): string {
   const who = c.name ?? "A member";
