@@ -1,10 +1,12 @@
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { SignInPage } from "./pages/auth-pages";
+import { bearer, newPerson } from "./people";
 
 /*
- * The page cache (lib/page-cache.ts): visitors' public pages are kept and replayed, members'
- * never; a write shows at once; a kept page holds nothing of any member.
+ * The page cache (lib/page-cache.ts): visitors' public pages are kept and replayed for any
+ * visitor; a member's page only for that member, and only while nothing at all was written;
+ * a write shows at once; a kept page holds nothing of any member for anyone else.
  */
 
 const CACHE = "x-common-thread-cache";
@@ -35,22 +37,61 @@ async function replayed(request: APIRequestContext, path: string) {
 
 const goingOn = (html: string) => Number(/data-testid="going-count">(\d+)</.exec(html)?.[1]);
 
-test("a visitor's second look at a public page is replayed from the cache; a member's page never is", async ({ request, page, member }) => {
+test("a visitor's second look at a public page is replayed from the cache; not a router request, help, or a hard reload", async ({ request }) => {
   const again = await replayed(request, "/activities");
   // Replayed with the security headers it was rendered with.
   expect(again.headers()["content-security-policy"]).toMatch(/'nonce-[^']+'/);
   expect(again.headers()["x-frame-options"]).toBe("DENY");
 
-  // A member's request carries the session cookie: rendered for them, never kept or replayed.
-  const mine = await page.request.get("/activities");
-  expect(mine.headers()[CACHE]).toBeUndefined();
-  expect(await mine.text()).toContain(member.name);
-  // The router's own requests are never answered from the cache either.
+  // The router's own requests are never answered from the cache.
   const rsc = await request.get("/activities", { headers: { RSC: "1" } });
   expect(rsc.headers()[CACHE]).toBeUndefined();
   // Help reads no data: it is rendered every time.
   await request.get("/help");
   expect((await request.get("/help")).headers()[CACHE]).toBeUndefined();
+  // A hard reload asks for a fresh page, and gets one.
+  await replayed(request, "/activities");
+  expect((await request.get("/activities", { headers: { "Cache-Control": "no-cache" } })).headers()[CACHE]).toBe("miss");
+});
+
+test("a member's page is replayed to that member only, never to another member or a visitor", async ({ browser, request, page, member }) => {
+  // The same member asking again, with nothing written between, is answered from the cache.
+  const mine = await replayed(page.request, "/activities");
+  const html = await mine.text();
+  expect(html).toContain(member.name);
+  expect(html).toContain('data-testid="account-link"');
+  expect(mine.headers()["content-security-policy"]).toMatch(/'nonce-[^']+'/);
+
+  // Another member on the same page, asking right after, gets their own page.
+  const other = await newPerson(browser, request, "Other");
+  for (let i = 0; i < 3; i++) {
+    await page.request.get("/activities");
+    const theirs = await other.page.request.get("/activities");
+    const theirHtml = await theirs.text();
+    expect(theirHtml).toContain(other.name);
+    expect(theirHtml, `another member's page (${theirs.headers()[CACHE]}) shows the first member's name`).not.toContain(member.name);
+    // And a visitor, with no cookie, gets the visitors' page.
+    const visitor = await (await request.get("/activities")).text();
+    expect(visitor).not.toContain(member.name);
+    expect(visitor).toContain('data-testid="sign-in-link"');
+  }
+  await other.page.context().close();
+});
+
+test("a write no visitor sees, such as a member's weekly plan, shows on their next look at once", async ({ request, page, member }) => {
+  // The home page tells a member without a plan to make one; it is kept for them.
+  const before = await replayed(page.request, "/");
+  expect(await before.text()).toContain("Make a plan");
+
+  // The plan is private (never on a visitor's page), and is saved through the API.
+  const saved = await request.put("/api/me/plan", { headers: await bearer(request, member), data: { weeklyTotalGoal: 3 } });
+  expect(saved.status()).toBe(200);
+
+  const after = await page.request.get("/");
+  expect(after.headers()[CACHE], "the member's kept home page was not replayed after the write").toBe("miss");
+  const plan = /data-testid="home-plan">(.*?)<\/div>/.exec(await after.text())?.[1].replace(/<!-- -->/g, "");
+  expect(plan).toContain("0 of 3 activities");
+  expect(plan).not.toContain("Make a plan");
 });
 
 test("a member's RSVP shows on the visitor's kept page at once", async ({ request, page, member }) => {

@@ -1,27 +1,36 @@
+import { createHash } from "node:crypto";
 import http from "node:http";
 import { databaseAway } from "@/db/availability";
 import { contentVersion, onContentChange } from "@/db/content-version";
+import { writeSnapshot } from "@/db/snapshot";
 import { env } from "./env";
-import { sharedCacheHeaders } from "./shared-caching";
+import { isPublicPage, sharedCacheHeaders } from "./shared-caching";
 
 /*
- * Public pages kept for visitors, in this process, in front of Next: a kept page is written
- * straight to the connection, with no routing, proxy or render.
+ * Pages kept in this process, in front of Next: a kept page is written straight to the
+ * connection, with no routing, proxy or render. Only plain GETs of the public pages (the
+ * listings, an activity, a group, a project: lib/shared-caching.ts), never a router (RSC) or
+ * prefetch request, nor one with an Authorization header. What is kept is what Next sent for
+ * such a request: a 200 HTML page that sets no cookie and carries its Content-Security-Policy,
+ * replayed with the headers it was rendered with, its CSP nonce included.
  *
- * Which requests: a visitor's plain GET of a public page, with no cookie and no credentials
- * (the rule of the CDN header, lib/shared-caching.ts), not a router (RSC) or prefetch request.
- * The page kept is the one Next rendered for such a request: a 200 HTML page that sets no
- * cookie and carries its Content-Security-Policy. It was rendered for nobody in particular, so
- * it cannot hold a member's name, RSVP, notifications or a private group: a visitor sees none.
- * It is replayed with the headers it was rendered with, its CSP nonce included, as a CDN
- * keeping it would.
- *
- * Fresh:
+ * Visitors' pages (no cookie at all: the rule of the CDN header) were rendered for nobody in
+ * particular, so they cannot hold a member's name, RSVP, notifications or a private group,
+ * and any visitor is answered with them. Fresh:
  * - Every committed write to what visitors see (db/content-version.ts) drops every page at
  *   once, so the member who acted, and everyone after, sees the change at once.
  * - A page being rendered while such a write commits is not kept.
  * - Another instance on the same database drops its pages within PAGE_TTL_MS (README,
  *   "Several instances"); time-worded text ("starts in 5 minutes") is at most that old.
+ *
+ * Personal pages (a request with cookies: a member's session, or a visitor's time zone) are
+ * kept under a hash of the exact Cookie header, so only a request carrying those same cookies,
+ * the member's own credential, is ever answered with one: never another member, never a
+ * visitor. And only while nothing at all has been written: the database server's snapshot
+ * (db/snapshot.ts) is read before the page is rendered and again before it is replayed, and
+ * any write committed in between, to any table, by any instance, means a fresh render. A
+ * member's sign-out everywhere, suspension or removal from a group is such a write, so a kept
+ * page never outlives the right to see it by more than what the database says.
  *
  * Bounded: MAX_PAGES pages and MAX_BYTES in all, oldest first out. Keys hold the host and the
  * forwarded host, so a forged Host header cannot plant a page for others. Off in development
@@ -50,6 +59,8 @@ interface Page {
   body: Buffer;
   storedAt: number;
   version: number;
+  /** For a personal page: the database's write snapshot taken before it was rendered. */
+  snapshot?: string;
 }
 
 interface Store {
@@ -80,29 +91,49 @@ const header = (req: http.IncomingMessage, name: string) => {
   return Array.isArray(value) ? value.join(",") : (value ?? "");
 };
 
+export interface PageKey {
+  key: string;
+  /** Kept for the holder of these exact cookies only, and checked against the database's write snapshot. */
+  personal: boolean;
+  /** The client asked for a fresh page (Cache-Control: no-cache, as a browser's hard reload does): render it, and keep that. */
+  refresh: boolean;
+}
+
 /**
  * The key of a request a kept page may answer, or null. The encoding is part of it: Next
  * compresses for clients that accept gzip, and the compressed page is kept as it was sent.
+ * A personal key ends with a hash of the Cookie header, never the cookies themselves.
  */
-export function pageKey(req: http.IncomingMessage): string | null {
+export function pageKey(req: http.IncomingMessage): PageKey | null {
   if (req.method !== "GET" || !req.url || req.headers[PROBE_LABEL_HEADER]) return null;
   if (req.headers.rsc || req.headers["next-router-prefetch"] || req.headers["next-router-state-tree"] || req.headers["next-action"]) return null;
+  if (req.headers.authorization !== undefined) return null;
   const url = new URL(req.url, "http://x");
-  if (url.searchParams.has("_rsc")) return null;
+  if (url.searchParams.has("_rsc") || !isPublicPage(url.pathname) || NOT_WORTH_KEEPING.has(url.pathname)) return null;
   const headers = new Headers();
   if (req.headers.cookie !== undefined) headers.set("cookie", header(req, "cookie"));
-  if (req.headers.authorization !== undefined) headers.set("authorization", header(req, "authorization"));
-  if (!sharedCacheHeaders("GET", url.pathname, headers) || NOT_WORTH_KEEPING.has(url.pathname)) return null;
+  const personal = sharedCacheHeaders("GET", url.pathname, headers) === null;
   const gzip = /\bgzip\b/i.test(header(req, "accept-encoding"));
-  return [header(req, "host"), header(req, "x-forwarded-host"), header(req, "x-forwarded-proto"), gzip ? "gzip" : "identity", url.pathname + url.search].join(" ");
+  const parts = [header(req, "host"), header(req, "x-forwarded-host"), header(req, "x-forwarded-proto"), gzip ? "gzip" : "identity", url.pathname + url.search];
+  if (personal) parts.push(createHash("sha256").update(header(req, "cookie")).digest("base64url"));
+  const refresh = /\bno-cache\b/i.test(header(req, "cache-control")) || /\bno-cache\b/i.test(header(req, "pragma"));
+  return { key: parts.join(" "), personal, refresh };
+}
+
+/** Whether a kept page may still answer: young enough, nothing visible written since, and for a personal page nothing at all. */
+function fresh(page: Page | undefined, snapshot?: string): page is Page {
+  return page !== undefined && page.version === contentVersion() && Date.now() - page.storedAt < PAGE_TTL_MS && page.snapshot === snapshot;
+}
+
+function dropPage(key: string): void {
+  const old = store.pages.get(key);
+  if (!old) return;
+  store.pages.delete(key);
+  store.bytes -= old.body.byteLength;
 }
 
 function keep(key: string, page: Page): void {
-  const old = store.pages.get(key);
-  if (old) {
-    store.pages.delete(key);
-    store.bytes -= old.body.byteLength;
-  }
+  dropPage(key);
   store.pages.set(key, page);
   store.bytes += page.body.byteLength;
   // A Map keeps insertion order: the first key is the oldest page.
@@ -119,7 +150,7 @@ function serve(res: http.ServerResponse, page: Page): void {
 }
 
 /** Lets Next answer, and keeps what it sent when it may be kept. */
-function record(key: string, res: http.ServerResponse): void {
+function record(key: string, res: http.ServerResponse, snapshot?: string): void {
   const version = contentVersion();
   const chunks: Buffer[] = [];
   let size = 0;
@@ -153,7 +184,7 @@ function record(key: string, res: http.ServerResponse): void {
       if (value === undefined || NOT_KEPT.has(name) || name === CACHE_STATUS_HEADER || name === "content-length") continue;
       headers[name] = typeof value === "number" ? String(value) : value;
     }
-    keep(key, { headers, body: Buffer.concat(chunks), storedAt: Date.now(), version });
+    keep(key, { headers, body: Buffer.concat(chunks), storedAt: Date.now(), version, snapshot });
   });
 }
 
@@ -167,14 +198,33 @@ export function installPageCache(): void {
     const pass = () => (emit as (this: http.Server, event: string | symbol, ...rest: unknown[]) => boolean).call(this, event, ...args);
     if (event !== "request" || databaseAway()) return pass();
     const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
-    const key = pageKey(req);
-    if (!key) return pass();
-    const page = store.pages.get(key);
-    if (page && page.version === contentVersion() && Date.now() - page.storedAt < PAGE_TTL_MS) {
-      serve(res, page);
+    const keyed = pageKey(req);
+    if (!keyed) return pass();
+    const { key, personal, refresh } = keyed;
+    if (!personal) {
+      const page = store.pages.get(key);
+      if (!refresh && fresh(page)) serve(res, page);
+      else (record(key, res), pass());
       return true;
     }
-    record(key, res);
-    return pass();
+    // A personal page: the snapshot is read before anything is rendered or replayed.
+    const candidate = store.pages.get(key);
+    if (candidate && !fresh(candidate, candidate.snapshot)) dropPage(key);
+    writeSnapshot()
+      .then(
+        (snapshot) => {
+          const page = store.pages.get(key);
+          if (!refresh && fresh(page, snapshot)) serve(res, page);
+          else (record(key, res, snapshot), pass());
+        },
+        // The database did not answer: Next renders as usual, and answers for an outage.
+        () => pass(),
+      )
+      .catch((error: unknown) => {
+        console.error("The page could not be answered:", error);
+        if (!res.headersSent) res.writeHead(503, { "retry-after": "5" });
+        res.end();
+      });
+    return true;
   } as typeof emit;
 }

@@ -15,12 +15,15 @@ const PUBLIC_PAGES = [/^\/$/, /^\/activities$/, /^\/activities\/[^/]+$/, /^\/gro
 
 const RESERVED = new Set(["new"]);
 
+/** Whether a path is one of the public pages (whoever asks; what it shows may still depend on who). */
+export function isPublicPage(path: string): boolean {
+  return PUBLIC_PAGES.some((p) => p.test(path)) && !RESERVED.has(path.split("/").pop() ?? "");
+}
+
 /** The headers that let shared caches keep this response briefly, or null when they must not. */
 export function sharedCacheHeaders(method: string, path: string, headers: Headers): Record<string, string> | null {
   if (method !== "GET" && method !== "HEAD") return null;
   if (headers.has("cookie") || headers.has("authorization")) return null;
-  if (!PUBLIC_PAGES.some((p) => p.test(path))) return null;
-  const last = path.split("/").pop() ?? "";
-  if (RESERVED.has(last)) return null;
+  if (!isPublicPage(path)) return null;
   return { "Cache-Control": SHARED_CACHE_CONTROL };
 }
