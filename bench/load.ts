@@ -8,7 +8,7 @@ export interface Route {
   name: string;
   path: string;
   /** What it is compared with, or the role it plays. */
-  role: "target" | "control";
+  role: "target" | "control" | "info";
   headers?: Record<string, string>;
   /** For writes: builds each request (method, headers, body) in turn. */
   write?: { method: "POST"; next: () => { headers: Record<string, string>; body: string } };

@@ -104,6 +104,8 @@ async function routesFor(server: Served, setup: Setup): Promise<{ routes: Route[
     },
   };
   const signedIn = { cookie };
+  // A hard reload asks for a fresh page: what a member's page costs when it has to be rendered.
+  const rendered = { cookie, "cache-control": "no-cache" };
   const routes: Route[] = [
     { name: "trivial dynamic page", path: controlPage, role: "control" },
     { name: "/api/health", path: "/api/health", role: "control" },
@@ -114,6 +116,9 @@ async function routesFor(server: Served, setup: Setup): Promise<{ routes: Route[
     { name: "activity page, member", path: `/activities/${page.id}`, role: "target", headers: signedIn },
     { name: "listing, member", path: "/activities", role: "target", headers: signedIn },
     { name: "home, member", path: "/", role: "target", headers: signedIn },
+    { name: "listing, member, rendered", path: "/activities", role: "info", headers: rendered },
+    { name: "activity page, member, rendered", path: `/activities/${page.id}`, role: "info", headers: rendered },
+    { name: "home, member, rendered", path: "/", role: "info", headers: rendered },
     { name: "group page", path: `/groups/${page.group.slug}`, role: "target" },
     { name: "GET /api/activities", path: "/api/activities?perPage=20", role: "target" },
     { name: "RSVP write (API, token)", path: `/api/activities/${unlimited.id}/rsvp`, role: "target", write },

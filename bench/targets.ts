@@ -8,7 +8,7 @@ import { EXPLAIN_TARGET_MS, type Explained } from "./explain";
 export interface Measured {
   name: string;
   path: string;
-  role: "target" | "control";
+  role: "target" | "control" | "info";
   rps: number;
   p50Ms: number;
   p99Ms: number;
