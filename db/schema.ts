@@ -215,7 +215,9 @@ export const activities = pgTable(
     ),
   },
   (t) => [
-    index("activities_starts_at_idx").on(t.startsAt),
+    // With ends_at beside starts_at, "not yet ended" is checked in the index itself: the listing
+    // walks from two weeks back (the longest an activity runs) without reading ended rows.
+    index("activities_starts_ends_idx").on(t.startsAt, t.endsAt),
     index("activities_kind_starts_at_idx").on(t.kind, t.startsAt),
     index("activities_group_starts_at_idx").on(t.groupId, t.startsAt),
     index("activities_series_idx").on(t.seriesId, t.startsAt),
