@@ -6,6 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { serverNodeOptions } from "../lib/server-heap";
 
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -90,6 +91,8 @@ export async function startServer(port: number, database: { kind: "embedded"; da
     // The benchmark signs up and signs in its own members from one address.
     SIGN_UP_LIMIT_PER_HOUR: "100000",
     SIGN_IN_LIMIT_PER_ADDRESS: "100000",
+    // As `npm start` serves it.
+    NODE_OPTIONS: serverNodeOptions(),
   };
   if (database.kind === "embedded") {
     fs.rmSync(database.dataDir, { recursive: true, force: true });

@@ -12,6 +12,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
+import { serverNodeOptions } from "../lib/server-heap";
 
 const root = path.resolve(__dirname, "..");
 const port = process.env.E2E_PORT ?? "3100";
@@ -99,7 +100,7 @@ async function main(): Promise<void> {
   // Playwright's request contexts keep connections open with no idle limit of their own; the
   // server's default of 5 s would close one just as a test reuses it (a spurious ECONNRESET).
   // Five minutes outlasts any test's own pauses.
-  server = run(["start", "-p", port, "-H", "127.0.0.1", "--keepAliveTimeout", "300000"], env);
+  server = run(["start", "-p", port, "-H", "127.0.0.1", "--keepAliveTimeout", "300000"], { ...env, NODE_OPTIONS: serverNodeOptions(env.NODE_OPTIONS) });
   const code = await finished(server);
   await cleanup();
   process.exit(code);
