@@ -29,8 +29,9 @@ import { isPublicPage, sharedCacheHeaders } from "./shared-caching";
  * visitor. And only while nothing at all has been written: the database server's snapshot
  * (db/snapshot.ts) is read before the page is rendered and again before it is replayed, and
  * any write committed in between, to any table, by any instance, means a fresh render. A
- * member's sign-out everywhere, suspension or removal from a group is such a write, so a kept
- * page never outlives the right to see it by more than what the database says.
+ * member's suspension, removal from a group or deleted account is such a write, so a kept page
+ * never outlives the right to see it; a session that simply expires is honoured within the
+ * 30 seconds a page is kept at most.
  *
  * Bounded: MAX_PAGES pages and MAX_BYTES in all, oldest first out. Keys hold the host and the
  * forwarded host, so a forged Host header cannot plant a page for others. Off in development
