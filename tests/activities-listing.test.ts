@@ -49,6 +49,15 @@ describe("the activity listing", () => {
     expect((await listActivities(filters({ group: group.slug, q: "punctures" }), { viewerId: null, zone })).items.map((i) => i.id)).toEqual([a.id]);
     const odd = await listActivities(filters({ group: group.slug, q: `"unbalanced & ( ! :*` }), { viewerId: null, zone });
     expect(odd.items).toEqual([]);
+    // Within a named range the words are matched row by row rather than through the word
+    // index: the same activities are found, and only those in the range.
+    const later = await makeActivity(group.id, { title: "Puncture clinic", startsInHours: 24 * 10 });
+    const anyDate = await listActivities(filters({ group: group.slug, q: "punctures" }), { viewerId: null, zone });
+    expect(anyDate.items.map((i) => i.id)).toEqual([a.id, later.id]);
+    const thisWeek = await listActivities(filters({ group: group.slug, q: "punctures", when: "week" }), { viewerId: null, zone });
+    expect(thisWeek.items.map((i) => i.id)).toEqual([a.id]);
+    expect(thisWeek.total).toBe(1);
+    expect((await listActivities(filters({ group: group.slug, q: "sketching", when: "week" }), { viewerId: null, zone })).items).toHaveLength(1);
   });
 
   it("sorts by start time, leaves out what has ended and pages through the rest", async () => {

@@ -147,14 +147,26 @@ function filterConditions(f: ActivityFilters, ctx: { viewerId: string | null; no
   if (f.neighbourhood && f.lat === undefined) where.push(sql`lower(${activities.neighbourhood}) = lower(${f.neighbourhood})`);
   if (f.format === "online") where.push(sql`${activities.onlineUrl} is not null`);
   if (f.format === "in_person") where.push(sql`(${activities.placeName} <> '' or ${activities.address} <> '')`);
-  // websearch_to_tsquery accepts any text a person types without raising a syntax error.
-  if (f.q) where.push(sql`${activities.search} @@ websearch_to_tsquery('english', ${f.q})`);
-
   const custom = f.when === "custom" || f.from || f.to;
+  const inNamedRange = !custom && f.when !== "any";
+  // websearch_to_tsquery accepts any text a person types without raising a syntax error.
+  if (f.q) {
+    // Within a named range (today, this weekend, this week) the matching rows are found along
+    // the date index and each is matched word by word: the word index's entries for a common
+    // word span the whole year, and intersecting them with a week's dates costs several times
+    // more, which PostgreSQL misjudges. The coalesce (the column is never null) keeps it off the
+    // word index here; an open-ended search still uses it.
+    where.push(
+      inNamedRange
+        ? sql`coalesce(${activities.search}, ''::tsvector) @@ websearch_to_tsquery('english', ${f.q})`
+        : sql`${activities.search} @@ websearch_to_tsquery('english', ${f.q})`,
+    );
+  }
+
   if (custom) {
     where.push(...notEndedBy(f.from ? dayBounds(f.from, ctx.zone).start : ctx.now));
     if (f.to) where.push(lt(activities.startsAt, dayBounds(f.to, ctx.zone).next));
-  } else if (f.when !== "any") {
+  } else if (inNamedRange) {
     const range = namedRange(f.when as "today" | "weekend" | "week", ctx.now, ctx.zone);
     where.push(...notEndedBy(range.from), lt(activities.startsAt, range.to));
   } else {
