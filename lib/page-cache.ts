@@ -4,7 +4,7 @@ import { databaseAway } from "@/db/availability";
 import { contentVersion, onContentChange } from "@/db/content-version";
 import { writeSnapshot } from "@/db/snapshot";
 import { env } from "./env";
-import { isPublicPage, sharedCacheHeaders } from "./shared-caching";
+import { isPublicPage } from "./shared-caching";
 
 /*
  * Pages kept in this process, in front of Next: a kept page is written straight to the
@@ -111,9 +111,8 @@ export function pageKey(req: http.IncomingMessage): PageKey | null {
   if (req.headers.authorization !== undefined) return null;
   const url = new URL(req.url, "http://x");
   if (url.searchParams.has("_rsc") || !isPublicPage(url.pathname) || NOT_WORTH_KEEPING.has(url.pathname)) return null;
-  const headers = new Headers();
-  if (req.headers.cookie !== undefined) headers.set("cookie", header(req, "cookie"));
-  const personal = sharedCacheHeaders("GET", url.pathname, headers) === null;
+  // Any cookie at all makes it personal: the rule of the CDN header (lib/shared-caching.ts).
+  const personal = req.headers.cookie !== undefined;
   const gzip = /\bgzip\b/i.test(header(req, "accept-encoding"));
   const parts = [header(req, "host"), header(req, "x-forwarded-host"), header(req, "x-forwarded-proto"), gzip ? "gzip" : "identity", url.pathname + url.search];
   if (personal) parts.push(createHash("sha256").update(header(req, "cookie")).digest("base64url"));
