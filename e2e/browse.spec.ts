@@ -80,6 +80,32 @@ test.describe("finding something to do", () => {
     await context.close();
   });
 
+  test("“Near me” with the position allowed lists what is nearby, nearest first", async ({ browser, baseURL }) => {
+    // Standing at Hillcrest Park's gates; the browser has been told the member allows location.
+    const context = await browser.newContext({ baseURL, geolocation: { latitude: 53.8087, longitude: -1.5603 }, permissions: ["geolocation"] });
+    const page = await context.newPage();
+    const refused: string[] = [];
+    page.on("console", (m) => {
+      if (/permissions policy|geolocation/i.test(m.text())) refused.push(m.text());
+    });
+    const listing = new ListingPage(page);
+    await listing.goto();
+    await page.getByTestId("near-me").click();
+    await expect(page).toHaveURL(/[?&]lat=53\.809&.*lng=-1\.56/);
+    await expect(page).toHaveURL(/[?&]sort=nearest/);
+    await expect(listing.resultCount).toContainText("nearest first");
+    await expect(page.getByTestId("using-location")).toBeVisible();
+    const distances = (await listing.cards.getByTestId("distance").allInnerTexts()).map((t) => Number(/([\d.]+) km away/.exec(t)?.[1]));
+    expect(distances.length).toBeGreaterThan(5);
+    expect(distances.every((d) => Number.isFinite(d) && d <= 5)).toBe(true);
+    expect([...distances].sort((a, b) => a - b)).toEqual(distances);
+    // Something at the park itself comes first, and places across town come later.
+    expect(distances[0]).toBeLessThan(0.5);
+    expect(distances[distances.length - 1]).toBeGreaterThan(distances[0]);
+    expect(refused).toEqual([]);
+    await context.close();
+  });
+
   test("a malformed link gets a clear message and a usable listing, not an error page", async ({ page, listing }) => {
     const response = await page.goto("/activities?energy=lava&page=-3&from=notadate");
     expect(response?.status()).toBe(200);

@@ -39,7 +39,9 @@ test("pages carry the security headers and hydrate under the nonce policy withou
     expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
     expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
-    expect(headers["permissions-policy"]).toBeTruthy();
+    expect(headers["permissions-policy"]).toContain("camera=()");
+    // "Near me" may ask for the position on the hub's own pages.
+    expect(headers["permissions-policy"]).toContain("geolocation=(self)");
   }
   // Hydrated: a client-side navigation happens without a full reload.
   await page.goto("/activities");

@@ -27,5 +27,5 @@ export async function loadActivityListing(searchParams: SearchParams) {
     if (k === "page" || errors[k]) continue;
     for (const value of Array.isArray(v) ? v : [v]) params.append(k, value);
   }
-  return { viewer, zone, filters, errors, params, neighbourhoods: neighbourhoods.map((n) => n.label), distanceFrom: located.from, filtering: hasActiveFilter(filters), ...result };
+  return { viewer, zone, filters, errors, params, neighbourhoods: neighbourhoods.map((n) => n.label), distanceFrom: located.from, filtering: hasActiveFilter(filters), nearestFirst: query.sort === "nearest" && query.lat !== undefined, ...result };
 }

@@ -45,7 +45,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
           </Alert>
         ) : null}
         <p className="text-sm text-muted" data-testid="result-count" aria-live="polite">
-          {data.total === 0 && data.page === 1 ? "Nothing matches these filters yet." : `${countText(data.total, data.totalIsExact)}, soonest first. Times are shown in ${data.zone}.`}
+          {data.total === 0 && data.page === 1 ? "Nothing matches these filters yet." : `${countText(data.total, data.totalIsExact)}, ${data.nearestFirst ? "nearest" : "soonest"} first. Times are shown in ${data.zone}.`}
         </p>
         <ul className="space-y-3" data-testid="activity-list">
           {data.items.map((a) => (

@@ -196,7 +196,8 @@ export interface ActivityPage {
 }
 
 /**
- * One page of activities a viewer may see, matching the filters, soonest first.
+ * One page of activities a viewer may see, matching the filters, soonest first (or, with
+ * `sort: "nearest"` and a point, nearest first and then soonest).
  * Private groups' activities appear only to their active members. `count: false` skips the
  * count for a page that never shows it (then `total` is what this page holds).
  */
@@ -216,7 +217,7 @@ export async function listActivities(
       .from(activities)
       .innerJoin(groups, eq(groups.id, activities.groupId))
       .where(where)
-      .orderBy(asc(activities.startsAt), asc(activities.id))
+      .orderBy(...(distance && f.sort === "nearest" ? [asc(distance)] : []), asc(activities.startsAt), asc(activities.id))
       .limit(ctx.count === false ? f.perPage + 1 : f.perPage)
       .offset(offset),
     ctx.count === false

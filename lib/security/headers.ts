@@ -37,6 +37,8 @@ export const staticSecurityHeaders: Record<string, string> = {
   "Referrer-Policy": "strict-origin-when-cross-origin",
   // Older browsers that ignore frame-ancestors still refuse to show the hub in a frame.
   "X-Frame-Options": "DENY",
-  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()",
+  // Location is allowed for the hub's own pages ("Near me" asks for it, and the browser asks the
+  // member first); frames from elsewhere never get it.
+  "Permissions-Policy": "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), interest-cohort=(), browsing-topics=()",
   "Cross-Origin-Opener-Policy": "same-origin",
 };

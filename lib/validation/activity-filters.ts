@@ -63,6 +63,8 @@ export const activityFiltersSchema = z
     neighbourhood: single(z.string().overwrite(plainText).trim().max(80, "Keep the neighbourhood under 80 characters.").optional()),
     /** A postcode or place name from the hub's own places, searched around; no outside geocoder. */
     near: single(z.string().overwrite(plainText).trim().max(80, "Keep the place or postcode under 80 characters.").optional()),
+    /** "nearest" puts the closest first (what "Near me" asks for); it needs a point to measure from. */
+    sort: single(z.enum(["soonest", "nearest"], { error: "Choose sort from: soonest, nearest." }).default("soonest")),
     format: single(z.enum(attendFormats, { error: `Choose format from: ${attendFormats.join(", ")}.` }).optional()),
     group: single(z.string().regex(/^[a-z0-9-]{1,80}$/, "A group is named by its slug, like riverside-gardeners.").optional()),
     page: single(z.coerce.number({ error: "page must be a whole number." }).int("page must be a whole number.").min(1, "page starts at 1.").max(1000, "page must be at most 1000.").default(1)),
@@ -71,6 +73,7 @@ export const activityFiltersSchema = z
   .superRefine((f, ctx) => {
     if ((f.lat === undefined) !== (f.lng === undefined)) ctx.addIssue({ code: "custom", path: [f.lat === undefined ? "lat" : "lng"], message: "Give both lat and lng to search near a point." });
     if (f.km !== undefined && f.lat === undefined && !f.neighbourhood && !f.near) ctx.addIssue({ code: "custom", path: ["km"], message: "A distance needs a point: add a neighbourhood, near, or lat and lng." });
+    if (f.sort === "nearest" && f.lat === undefined && !f.neighbourhood && !f.near) ctx.addIssue({ code: "custom", path: ["sort"], message: "Nearest first needs a point: add a neighbourhood, near, or lat and lng." });
     if (f.from && f.to && f.to < f.from) ctx.addIssue({ code: "custom", path: ["to"], message: "The to date must be on or after the from date." });
   });
 

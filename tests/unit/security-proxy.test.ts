@@ -20,6 +20,8 @@ describe("security headers on every response", () => {
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     expect(res.headers.get("permissions-policy")).toContain("camera=()");
+    // "Near me" asks for the position from the hub's own page; nothing else may.
+    expect(res.headers.get("permissions-policy")).toContain("geolocation=(self)");
     expect(res.headers.get("x-frame-options")).toBe("DENY");
   });
 

@@ -62,6 +62,7 @@ export function FilterForm({ filters, neighbourhoods }: { filters: ActivityFilte
             Near your location.
             <input type="hidden" name="lat" value={filters.lat} />
             <input type="hidden" name="lng" value={filters.lng} />
+            {filters.sort === "nearest" ? <input type="hidden" name="sort" value="nearest" /> : null}
           </p>
         ) : null}
         <NearMeButton />

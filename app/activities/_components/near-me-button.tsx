@@ -6,7 +6,7 @@ import { buttonClass } from "@/components/ui/button";
 /**
  * "Near me": asks the browser for its position and searches around it. Shown only where
  * the browser can tell (with JavaScript and geolocation); the position goes into the URL
- * as lat/lng rounded to about 100 m, and nowhere else. Refused or unavailable, it says so
+ * as lat/lng rounded to about 100 m, and nowhere else, with the nearest listed first. Refused or unavailable, it says so
  * and the place or postcode field still works.
  */
 export function NearMeButton() {
@@ -22,9 +22,10 @@ export function NearMeButton() {
       (position) => {
         const form = ref.current?.form;
         if (!form) return;
-        for (const [name, value] of [["lat", position.coords.latitude], ["lng", position.coords.longitude]] as const) {
+        // Nearest first: someone asking what is near them wants the closest at the top.
+        for (const [name, value] of [["lat", position.coords.latitude.toFixed(3)], ["lng", position.coords.longitude.toFixed(3)], ["sort", "nearest"]] as const) {
           const input = (form.elements.namedItem(name) as HTMLInputElement | null) ?? Object.assign(document.createElement("input"), { type: "hidden", name });
-          input.value = value.toFixed(3);
+          input.value = value;
           form.appendChild(input);
         }
         for (const name of ["near", "neighbourhood"]) {
