@@ -1,5 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, expectNoAxeViolations, newCredentials, test } from "./fixtures";
+import { newPerson } from "./people";
 
 /*
  * Telling people: an organizer cancels, the attendee's email shows in the development mailbox
@@ -128,3 +129,43 @@ test("a member subscribes to their private calendar link and revokes it", async 
   await expect(member.page.getByText("You have no calendar links.")).toBeVisible();
   expect((await request.get(url)).status()).toBe(404);
 });
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`"New link" shows the new calendar address at once and the old one stops working (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({ browser, request }) => {
+    test.setTimeout(180_000);
+    const member = await newPerson(browser, request, "Fen Feeds", { javaScriptEnabled, permissions: javaScriptEnabled ? ["clipboard-read", "clipboard-write"] : [] });
+    const page = member.page;
+    await page.goto("/account");
+    await page.getByTestId("create-feed").click();
+    const old = (await page.getByTestId("feed-url").textContent())!.trim();
+    expect((await request.get(old)).status()).toBe(200);
+
+    await page.goto("/account");
+    await page.getByTestId("feed").getByTestId("renew-feed").click();
+    const shown = page.getByTestId("feed").getByTestId("feed-url");
+    await expect(shown).toBeVisible();
+    const renewed = (await shown.textContent())!.trim();
+    expect(renewed).toMatch(/\/feeds\/cf_[A-Za-z0-9_-]{43}\.ics$/);
+    expect(renewed).not.toBe(old);
+    await expect(page.getByTestId("feed")).toHaveCount(1);
+    await expect(page.getByTestId("feed").getByTestId("feed-webcal")).toHaveAttribute("href", renewed.replace(/^https?:\/\//, "webcal://"));
+
+    // The old address is gone; the new one is the calendar.
+    expect((await request.get(old)).status()).toBe(404);
+    const feed = await request.get(renewed);
+    expect(feed.status()).toBe(200);
+    expect(feed.headers()["content-type"]).toContain("text/calendar");
+    expect(await feed.text()).toContain("BEGIN:VCALENDAR");
+
+    if (javaScriptEnabled) {
+      await page.getByTestId("feed").getByTestId("feed-copy").click();
+      await expect(page.getByTestId("feed").getByText("Copied.")).toBeVisible();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(renewed);
+      await expectNoAxeViolations(page);
+    } else {
+      // Without JavaScript there is nothing to press: the address is there to select.
+      await expect(page.getByTestId("feed-copy")).toHaveCount(0);
+    }
+    await page.context().close();
+  });
+}

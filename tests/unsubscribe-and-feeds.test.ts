@@ -9,6 +9,7 @@ import { createCalendarFeed, renewCalendarFeed, revokeCalendarFeed } from "@/db/
 import { notify } from "@/db/mutations/notifications";
 import { respondToActivity } from "@/db/mutations/rsvps";
 import { getEmailPreferences } from "@/db/queries/email";
+import { listCalendarFeeds } from "@/db/queries/calendar-feeds";
 import { emailOutbox, memberships } from "@/db/schema";
 import { unsubscribeToken } from "@/lib/email/unsubscribe";
 import { addMember, makeActivity, makeGroup, makeUser } from "./helpers/factories";
@@ -96,6 +97,9 @@ describe("private calendar feeds", () => {
     if (!renewed.ok) throw new Error("not renewed");
     expect((await feed(created.token)).status).toBe(404);
     expect((await feed(renewed.token)).status).toBe(200);
+    // The same feed with a new address: the member's list still holds it, once.
+    expect(renewed.id).toBe(created.id);
+    expect((await listCalendarFeeds(member.id)).map((f) => f.id)).toEqual([created.id]);
   });
 
   it("a private group's activities are never in the feed of someone who is not a member", async () => {

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import type { FeedState } from "./actions";
 
 type FeedAction = (prev: FeedState, data: FormData) => Promise<FeedState>;
@@ -15,7 +16,10 @@ function NewFeedUrl({ state }: { state: FeedState }) {
       {state.data.url ? (
         <div className="space-y-1">
           <code className="block break-all rounded bg-brand-soft p-2 font-mono text-sm" data-testid="feed-url">{state.data.url}</code>
-          <a className="underline" href={state.data.webcal} data-testid="feed-webcal">Open in my calendar app (webcal)</a>
+          <div className="flex flex-wrap items-center gap-3">
+            <CopyButton text={state.data.url} label="Copy link" testId="feed-copy" />
+            <a className="underline" href={state.data.webcal} data-testid="feed-webcal">Open in my calendar app (webcal)</a>
+          </div>
         </div>
       ) : null}
     </Alert>
@@ -42,7 +46,10 @@ export function CreateFeedForm({ action, groups }: { action: FeedAction; groups:
   );
 }
 
-/** Revoke or renew one feed. */
+/**
+ * Revoke or renew one feed. A renewed feed keeps its id (only its address changes), so this
+ * stays in place and shows the new address, with JavaScript and without.
+ */
 export function FeedControls({ revoke, renew, feedId, name }: { revoke: FeedAction; renew: FeedAction; feedId: string; name: string }) {
   const [revokeState, revokeAction, revoking] = useActionState(revoke, null);
   const [renewState, renewAction, renewing] = useActionState(renew, null);

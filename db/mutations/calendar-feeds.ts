@@ -14,6 +14,10 @@ export function hashFeedToken(token: string): string {
   return crypto.createHash("sha256").update(token, "utf8").digest("hex");
 }
 
+function newFeedToken(): string {
+  return `cf_${crypto.randomBytes(32).toString("base64url")}`;
+}
+
 export type CreateFeedResult = { ok: true; id: string; token: string } | { ok: false; code: "not_found"; message: string };
 
 /**
@@ -31,7 +35,7 @@ export async function createCalendarFeed(userId: string, groupId: string | null)
       .limit(1);
     if (!m) return { ok: false, code: "not_found", message: "You can only subscribe to groups you're a member of." };
   }
-  const token = `cf_${crypto.randomBytes(32).toString("base64url")}`;
+  const token = newFeedToken();
   const [row] = await db.insert(calendarFeeds).values({ userId, groupId, tokenHash: hashFeedToken(token) }).returning({ id: calendarFeeds.id });
   return { ok: true, id: row.id, token };
 }
@@ -47,11 +51,19 @@ export async function revokeCalendarFeed(userId: string, feedId: string): Promis
   return rows.length > 0;
 }
 
-/** Replaces a feed's URL with a new one (the old one stops working), keeping what it shows. */
+/**
+ * Replaces a feed's URL with a new one, keeping what it shows: the same feed gets a new token,
+ * so the old URL is a 404 at once and the member's list keeps the feed in its place (where the
+ * account page shows the new address).
+ */
 export async function renewCalendarFeed(userId: string, feedId: string): Promise<CreateFeedResult> {
   const db = await getDb();
-  const [feed] = await db.select().from(calendarFeeds).where(and(eq(calendarFeeds.id, feedId), eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt))).limit(1);
-  if (!feed) return { ok: false, code: "not_found", message: "That calendar link is already revoked or doesn't exist." };
-  await revokeCalendarFeed(userId, feedId);
-  return createCalendarFeed(userId, feed.groupId);
+  const token = newFeedToken();
+  const [row] = await db
+    .update(calendarFeeds)
+    .set({ tokenHash: hashFeedToken(token), createdAt: new Date() })
+    .where(and(eq(calendarFeeds.id, feedId), eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt)))
+    .returning({ id: calendarFeeds.id });
+  if (!row) return { ok: false, code: "not_found", message: "That calendar link is already revoked or doesn't exist." };
+  return { ok: true, id: row.id, token };
 }

@@ -1,0 +1,33 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { Button } from "./button";
+
+/**
+ * Copies a text (a link to paste into another app) and says so. Shown only with JavaScript and
+ * a clipboard; without them the text beside it is there to select.
+ */
+export function CopyButton({ text, label = "Copy", testId }: { text: string; label?: string; testId?: string }) {
+  const [supported, setSupported] = useState(false);
+  const [said, setSaid] = useState<string | null>(null);
+  useEffect(() => setSupported(typeof navigator !== "undefined" && Boolean(navigator.clipboard)), []);
+  if (!supported) return null;
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setSaid("Copied.");
+    } catch {
+      setSaid("We couldn't copy it: select the link and copy it yourself.");
+    }
+  };
+  return (
+    <span className="inline-flex items-center gap-2">
+      <Button type="button" variant="secondary" onClick={copy} data-testid={testId}>
+        {label}
+      </Button>
+      <span role="status" className="text-sm text-muted">
+        {said}
+      </span>
+    </span>
+  );
+}
