@@ -133,7 +133,7 @@ test("a member subscribes to their private calendar link and revokes it", async 
 for (const javaScriptEnabled of [true, false]) {
   test(`"New link" shows the new calendar address at once and the old one stops working (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({ browser, request }) => {
     test.setTimeout(180_000);
-    const member = await newPerson(browser, request, "Fen Feeds", { javaScriptEnabled, permissions: javaScriptEnabled ? ["clipboard-read", "clipboard-write"] : [] });
+    const member = await newPerson(browser, request, "Fen", { javaScriptEnabled, permissions: javaScriptEnabled ? ["clipboard-read", "clipboard-write"] : [] });
     const page = member.page;
     await page.goto("/account");
     await page.getByTestId("create-feed").click();
