@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { DateTime } from "luxon";
 import { ActivityPage } from "./pages/activity-page";
 import { ListingPage } from "./pages/listing-page";
-import { expect, test } from "./fixtures";
+import { DESKTOP, expect, expectNoAxeViolations, PHONE, test } from "./fixtures";
 
 test.describe("finding something to do", () => {
   test("the listing shows upcoming activities soonest first, with room left, across several pages", async ({ page, listing }) => {
@@ -155,6 +155,38 @@ test.describe("an activity's page", () => {
     const local = DateTime.fromISO(starts!).setZone("Europe/London").toFormat("yyyyMMdd'T'HHmmss");
     expect(ics).toContain("BEGIN:VTIMEZONE");
     expect(ics).toContain(`DTSTART;TZID=Europe/London:${local}`);
+  });
+
+  test("on a phone the RSVP box comes right after when and where, before the discussion; on a wide screen it sits beside them", async ({ page, member: _signedIn, listing }) => {
+    await page.setViewportSize(PHONE);
+    await listing.goto();
+    const [title] = await listing.titles();
+    await listing.openActivity(title);
+    const facts = page.getByTestId("activity-facts");
+    const rsvp = page.getByTestId("rsvp-panel");
+    const discussion = page.getByTestId("discussion");
+    await expect(rsvp.getByRole("heading", { name: "Are you coming?" })).toBeVisible();
+    // Signed in as a new member, the box holds the whole form, "I'd rather not arrive alone" included.
+    await expect(rsvp.getByTestId("rsvp-go-together")).toBeVisible();
+    await expect(discussion).toBeVisible();
+    const box = async (l: typeof facts) => (await l.boundingBox())!;
+
+    const [when, rsvpOnPhone, talkOnPhone] = [await box(page.getByTestId("activity-time")), await box(rsvp), await box(discussion)];
+    expect(rsvpOnPhone.y).toBeLessThan(talkOnPhone.y);
+    // Within a screen of the time: a thumb's scroll, not three screens down.
+    expect(rsvpOnPhone.y - when.y).toBeLessThan(PHONE.height);
+    expect(rsvpOnPhone.y).toBeGreaterThan(when.y);
+    // Screen readers meet it in the same order: the RSVP box comes before the discussion in the page.
+    expect(await rsvp.evaluate((el) => Boolean(el.compareDocumentPosition(document.querySelector('[data-testid="discussion"]')!) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
+
+    await page.setViewportSize(DESKTOP);
+    const [factsWide, rsvpWide, talkWide] = [await box(facts), await box(rsvp), await box(discussion)];
+    // A column of its own to the right of the facts, starting level with them.
+    expect(rsvpWide.x).toBeGreaterThanOrEqual(factsWide.x + factsWide.width);
+    expect(Math.abs(rsvpWide.y - factsWide.y)).toBeLessThan(80);
+    expect(talkWide.x).toBeLessThan(rsvpWide.x);
+    expect(talkWide.x + talkWide.width).toBeLessThanOrEqual(rsvpWide.x);
+    await expectNoAxeViolations(page, { widths: [PHONE, DESKTOP] });
   });
 
   test("the going count matches the places left", async ({ listing, activityPage }) => {

@@ -78,12 +78,29 @@ export default async function ActivityPage({ params, searchParams }: Props) {
         ) : null}
       </header>
       {canModerate ? <OrganizerActions activityId={activity.id} groupSlug={activity.group.slug} status={activity.status} seriesId={activity.seriesId} /> : null}
-      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
-        <div className="space-y-6">
+      {/*
+        * Reading order (and a phone's order) is: when and where, then the RSVP box, then the
+        * rest. From the lg width the RSVP column sits beside both, spanning the two rows; the
+        * second row takes the column's extra height, so the description starts right under the facts.
+        */}
+      <div className="grid gap-6 lg:grid-cols-[1fr_20rem] lg:grid-rows-[auto_1fr]">
+        <div className="space-y-6 lg:col-start-1 lg:row-start-1">
           <Card>
             <ActivityFacts activity={activity} viewerZone={zone} viewerZoneKnown={zoneFromBrowser} />
           </Card>
           {data.series && !cancelled ? <ClockChangeNotice clock={data.series} startsAt={activity.startsAt} timezone={activity.timezone} /> : null}
+        </div>
+        {/* A cancelled activity takes no answers and has nobody coming, so none of that is shown. */}
+        {cancelled ? null : (
+          <aside className="space-y-4 lg:col-start-2 lg:row-span-2 lg:row-start-1" aria-label="Coming along" data-testid="activity-side">
+            {/* Only someone marked as there can reflect, so an activity yet to start has nothing to offer. */}
+            {viewer && activity.startsAt <= new Date() ? <MyReflection activityId={activity.id} /> : null}
+            <RsvpPanel data={rsvpPanelOf(data)} />
+            <StandingPlace activityId={activity.id} standing={data.series ? { series: data.series, standing: data.mine?.standing ?? "none", myStatus: data.mine?.rsvp?.status ?? null } : undefined} />
+            <WhoIsGoing activityId={activity.id} isOrganizer={canModerate} counts={{ goingCount: activity.goingCount, maybeCount: data.maybeCount, waitlistCount: activity.waitlistLength }} />
+          </aside>
+        )}
+        <div className="min-w-0 space-y-6 lg:col-start-1 lg:row-start-2">
           {activity.description ? (
             <section aria-labelledby="about-heading">
               <h2 id="about-heading" className="mb-2 text-xl font-semibold">
@@ -95,16 +112,6 @@ export default async function ActivityPage({ params, searchParams }: Props) {
           {viewer && !canModerate ? <p><ReportLink type="activity" id={activity.id} label={`Report the activity ${activity.title}`} /></p> : null}
           <Discussion target={{ activityId: activity.id }} comments={comments} viewer={viewer} canModerate={canModerate} returnTo={`/activities/${activity.id}`} zone={zone} />
         </div>
-        {/* A cancelled activity takes no answers and has nobody coming, so none of that is shown. */}
-        {cancelled ? null : (
-          <aside className="space-y-4">
-            {/* Only someone marked as there can reflect, so an activity yet to start has nothing to offer. */}
-            {viewer && activity.startsAt <= new Date() ? <MyReflection activityId={activity.id} /> : null}
-            <RsvpPanel data={rsvpPanelOf(data)} />
-            <StandingPlace activityId={activity.id} standing={data.series ? { series: data.series, standing: data.mine?.standing ?? "none", myStatus: data.mine?.rsvp?.status ?? null } : undefined} />
-            <WhoIsGoing activityId={activity.id} isOrganizer={canModerate} counts={{ goingCount: activity.goingCount, maybeCount: data.maybeCount, waitlistCount: activity.waitlistLength }} />
-          </aside>
-        )}
       </div>
     </article>
   );
