@@ -13,7 +13,7 @@ import { createGroupAction } from "@/app/groups/new/actions";
 import { reflectOnActivityAction, savePlanAction } from "@/app/me/actions";
 import { acceptInviteLinkAction, addCheckInAction, changePartnershipAction, changeRhythmAction, createInviteLinkAction, invitePersonAction } from "@/app/me/partners/actions";
 import { markNotificationReadAction } from "@/app/notifications/actions";
-import { editCommentAction, postCommentAction, removeCommentAction } from "@/app/comments/actions";
+import { blockCommentAuthorAction, editCommentAction, postCommentAction, removeCommentAction } from "@/app/comments/actions";
 import { createProjectAction } from "@/app/groups/[slug]/projects/new/actions";
 import {
   assignTaskAction,
@@ -81,6 +81,7 @@ const calls: Call[] = [
   ["postCommentAction", (f, p) => postCommentAction(p as never, f as never)],
   ["editCommentAction", (f, p) => editCommentAction(p as never, f as never)],
   ["removeCommentAction", (f, p) => removeCommentAction(p as never, f as never)],
+  ["blockCommentAuthorAction", (f, p) => blockCommentAuthorAction(p as never, f as never)],
   ["savePlanAction", (f, p) => savePlanAction(p as never, f as never)],
   ["reflectOnActivityAction", (f, p) => reflectOnActivityAction(p as never, f as never)],
   ["createInviteLinkAction", (f, p) => createInviteLinkAction(p as never, f as never)],

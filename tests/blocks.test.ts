@@ -8,7 +8,7 @@ import { invitePerson } from "@/db/mutations/partners";
 import { listComments } from "@/db/queries/comments";
 import { notifications } from "@/db/schema";
 import { attended, organizedGroup } from "./helpers/connection";
-import { blockMember, unblockMember } from "@/db/mutations/blocks";
+import { blockCommentAuthor, blockMember, unblockMember } from "@/db/mutations/blocks";
 import { pairWithGreeter } from "@/db/mutations/go-together";
 import { respondToActivity } from "@/db/mutations/rsvps";
 import { getMemberProfile, isBlockedEitherWay, listBlockedBy } from "@/db/queries/blocks";
@@ -103,6 +103,30 @@ describe("blocking a member", () => {
 
     await unblockMember(blocker.id, blocked.id);
     expect(await bodies({ activityId: activity.id }, blocked.id)).toHaveLength(3);
+  });
+
+  it("blocks a comment's author by the comment alone, only for someone who can see that comment, never themselves", async () => {
+    const org = await organizedGroup();
+    const [author, reader, outsider] = [await makeUser(), await makeUser(), await makeUser()];
+    const activity = await makeActivity(org.group.id);
+    const posted = await postComment(author, { activityId: activity.id }, "Nobody asked you");
+    if (!posted.ok) throw new Error("not posted");
+    const circle = await makeGroup({ visibility: "private" });
+    await addMember(circle.id, author.id);
+    const hidden = await postComment(author, { activityId: (await makeActivity(circle.id)).id }, "Inside the circle");
+    if (!hidden.ok) throw new Error("not posted");
+
+    expect(await blockCommentAuthor(author.id, posted.data.id)).toEqual({ ok: false, code: "self" });
+    expect(await blockCommentAuthor(outsider.id, hidden.data.id)).toEqual({ ok: false, code: "not_found" });
+    expect(await blockCommentAuthor(reader.id, "00000000-0000-4000-8000-000000000001")).toEqual({ ok: false, code: "not_found" });
+    expect(await isBlockedEitherWay(outsider.id, author.id)).toBe(false);
+
+    // The answer says nothing of who it was; the block is the same as one made from their page.
+    expect(await blockCommentAuthor(reader.id, posted.data.id)).toEqual({ ok: true });
+    expect((await listBlockedBy(reader.id)).map((b) => b.userId)).toEqual([author.id]);
+    expect((await listComments({ activityId: activity.id }, { id: reader.id })).map((c) => c.body)).toEqual([]);
+    // Once blocked, the comment is not theirs to see, so blocking again through it is not found.
+    expect(await blockCommentAuthor(reader.id, posted.data.id)).toEqual({ ok: false, code: "not_found" });
   });
 
   it("an organizer who blocked a member is not sent that member's new comments", async () => {

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { blockCommentAuthor } from "@/db/mutations/blocks";
 import { editComment, postComment, removeComment } from "@/db/mutations/comments";
 import { fail, invalid, isFormData, unreadableForm, type ActionResult } from "@/lib/action-result";
 import { getViewer } from "@/lib/auth/session";
@@ -76,4 +77,22 @@ export async function removeCommentAction(_prev: CommentActionState, formData: F
   revalidatePath("/activities", "layout");
   revalidatePath("/projects", "layout");
   return { ok: true, data: { message: result.data.outcome === "deleted" ? "Your comment is deleted." : "Removed. It now shows as removed by an organizer." } };
+}
+
+/**
+ * Blocks whoever wrote a comment, named by the comment alone: the page never carries the
+ * author's id, and the answer never names them. From then on neither sees the other's comments.
+ */
+export async function blockCommentAuthorAction(_prev: CommentActionState, formData: FormData): Promise<CommentActionState> {
+  if (!isFormData(formData)) return unreadableForm();
+  const id = formData.get("commentId");
+  if (!areRecordIds(id)) return fail("not_found", "We couldn't find that comment.");
+  const viewer = await getViewer();
+  if (!viewer) return fail("unauthenticated", "Please sign in first.");
+  const result = await blockCommentAuthor(viewer.id, id as string);
+  if (!result.ok) return result.code === "self" ? fail("invalid_input", "That's your own comment.") : fail("not_found", "We couldn't find that comment.");
+  revalidatePath("/activities", "layout");
+  revalidatePath("/projects", "layout");
+  revalidatePath("/account");
+  return { ok: true, data: { message: "Blocked. You won't see each other's comments from now on, and they aren't told. You can lift it on your account page." } };
 }

@@ -1,14 +1,17 @@
 import Link from "next/link";
-import { editCommentAction, postCommentAction, removeCommentAction } from "@/app/comments/actions";
+import { blockCommentAuthorAction, editCommentAction, postCommentAction, removeCommentAction } from "@/app/comments/actions";
 import { Markdown } from "@/components/markdown";
 import { ReportLink } from "@/components/report-link";
 import type { CommentView } from "@/db/queries/comments";
 import { formatDay, formatTime } from "@/lib/dates";
 import { CommentButton, CommentEditForm, CommentForm } from "./comment-forms";
+import { BlockAuthorButton, BlockOutcome } from "./comment-menu";
 
 /**
  * The discussion under an activity or a project: the thread, and the form to post. Names
  * are shown to signed-in members; a removed comment keeps its place, without its words.
+ * Someone else's comment has a quiet "More" menu (Report, Block this person) that names the
+ * comment, never its author; an organizer's Remove asks once more before it acts.
  */
 export function Discussion({
   target,
@@ -31,30 +34,48 @@ export function Discussion({
     <section aria-labelledby="discussion-heading" className="space-y-3" id="discussion" data-testid="discussion">
       <h2 id="discussion-heading" className="text-xl font-semibold">Discussion</h2>
       {comments.length === 0 ? <p className="text-muted">No comments yet.</p> : null}
-      <ol className="space-y-3">
-        {comments.map((c) => (
-          <li key={c.id} id={`comment-${c.id}`} className="space-y-1 rounded-xl border border-line bg-surface p-3" data-testid="comment">
-            {c.removed ? (
-              <p className="text-sm italic text-muted" data-testid="comment-removed">Removed by an organizer.</p>
-            ) : (
-              <>
-                <p className="text-sm text-muted">
-                  <span className="font-semibold text-ink">{c.mine ? "You" : (c.authorName ?? "A member")}</span> ·{" "}
-                  <time dateTime={c.createdAt.toISOString()}>{formatDay(c.createdAt, zone)}, {formatTime(c.createdAt, zone)}</time>
-                  {c.editedAt ? " · edited" : ""}
-                </p>
-                <Markdown source={c.body ?? ""} className="text-sm" />
-                <div className="flex flex-wrap items-start gap-2">
-                  {c.editableUntil ? <CommentEditForm action={editCommentAction} commentId={c.id} body={c.body ?? ""} until={formatTime(c.editableUntil, zone)} /> : null}
-                  {c.mine ? <CommentButton action={removeCommentAction} commentId={c.id} label="Delete" testId="comment-delete" /> : null}
-                  {!c.mine && canModerate ? <CommentButton action={removeCommentAction} commentId={c.id} label="Remove" testId="comment-hide" /> : null}
-                  {viewer && !c.mine ? <ReportLink type="comment" id={c.id} label={`Report this comment by ${c.authorName ?? "a member"}`} /> : null}
-                </div>
-              </>
-            )}
-          </li>
-        ))}
-      </ol>
+      <BlockOutcome action={blockCommentAuthorAction}>
+        <ol className="space-y-3">
+          {comments.map((c) => (
+            <li key={c.id} id={`comment-${c.id}`} className="space-y-1 rounded-xl border border-line bg-surface p-3" data-testid="comment">
+              {c.removed ? (
+                <p className="text-sm italic text-muted" data-testid="comment-removed">Removed by an organizer.</p>
+              ) : (
+                <>
+                  <p className="text-sm text-muted">
+                    <span className="font-semibold text-ink">{c.mine ? "You" : (c.authorName ?? "A member")}</span> ·{" "}
+                    <time dateTime={c.createdAt.toISOString()}>{formatDay(c.createdAt, zone)}, {formatTime(c.createdAt, zone)}</time>
+                    {c.editedAt ? " · edited" : ""}
+                  </p>
+                  <Markdown source={c.body ?? ""} className="text-sm" />
+                  <div className="flex flex-wrap items-start gap-2">
+                    {c.editableUntil ? <CommentEditForm action={editCommentAction} commentId={c.id} body={c.body ?? ""} until={formatTime(c.editableUntil, zone)} /> : null}
+                    {c.mine ? <CommentButton action={removeCommentAction} commentId={c.id} label="Delete" testId="comment-delete" /> : null}
+                    {!c.mine && canModerate ? (
+                      <details className="text-sm" data-testid="comment-remove">
+                        <summary className="inline-flex min-h-11 cursor-pointer items-center px-2 font-semibold">Remove…</summary>
+                        <div className="mt-1 space-y-1 rounded-lg border border-line p-2">
+                          <p>Remove this comment for everyone? Its place stays, marked as removed by an organizer.</p>
+                          <CommentButton action={removeCommentAction} commentId={c.id} label="Yes, remove it" testId="comment-hide" />
+                        </div>
+                      </details>
+                    ) : null}
+                    {viewer && !c.mine ? (
+                      <details className="text-sm" data-testid="comment-menu">
+                        <summary className="inline-flex min-h-11 cursor-pointer items-center px-2 text-muted">More</summary>
+                        <div className="mt-1 flex flex-col items-start gap-1 rounded-lg border border-line p-2">
+                          <span className="px-2 py-1"><ReportLink type="comment" id={c.id} label={`Report this comment by ${c.authorName ?? "a member"}`} /></span>
+                          <BlockAuthorButton commentId={c.id} />
+                        </div>
+                      </details>
+                    ) : null}
+                  </div>
+                </>
+              )}
+            </li>
+          ))}
+        </ol>
+      </BlockOutcome>
       {viewer ? (
         <CommentForm action={postCommentAction} targetKind={targetKind} targetId={targetId} />
       ) : (

@@ -6,7 +6,7 @@ import { rsvpToActivityAction, withdrawRsvpAction } from "@/app/activities/[id]/
 import { cancelActivityAction, updateActivityAction } from "@/app/activities/[id]/edit/actions";
 import * as organize from "@/app/activities/[id]/organize/actions";
 import { retryEmailAction } from "@/app/admin/email/actions";
-import { editCommentAction, postCommentAction, removeCommentAction } from "@/app/comments/actions";
+import { blockCommentAuthorAction, editCommentAction, postCommentAction, removeCommentAction } from "@/app/comments/actions";
 import { createActivityAction } from "@/app/groups/[slug]/activities/new/actions";
 import { joinGroupAction, joinGroupWithInviteAction, leaveGroupAction } from "@/app/groups/[slug]/join/actions";
 import { changeMemberAction, handOverGroupAction, renewInviteLinkAction } from "@/app/groups/[slug]/manage/actions";
@@ -138,6 +138,7 @@ export const CALLS: Record<string, (w: World) => Promise<Outcome>> = {
   "app/comments/actions.ts#postCommentAction": (w) => act(() => postCommentAction(null, form({ targetKind: "project", targetId: w.project.id, body: "Count me in." }))),
   "app/comments/actions.ts#editCommentAction": (w) => act(() => editCommentAction(null, form({ commentId: w.comment.id, body: "Changed words" }))),
   "app/comments/actions.ts#removeCommentAction": (w) => act(() => removeCommentAction(null, form({ commentId: w.comment.id }))),
+  "app/comments/actions.ts#blockCommentAuthorAction": (w) => act(() => blockCommentAuthorAction(null, form({ commentId: w.comment.id }))),
   "app/report/actions.ts#reportAction": (w) => act(() => reportAction(null, form({ targetType: "activity", targetId: w.activity.id, reason: "spam", note: "" }))),
   "app/projects/[id]/actions.ts#claimTaskAction": (w) => act(() => tasks.claimTaskAction(null, form({ taskId: w.task.id }))),
   "app/projects/[id]/actions.ts#releaseTaskAction": (w) => act(() => tasks.releaseTaskAction(null, form({ taskId: w.memberTask.id }))),

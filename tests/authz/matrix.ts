@@ -86,6 +86,9 @@ export const MATRIX: Record<string, Rule> = {
   "app/comments/actions.ts#editCommentAction": { allow: ["member"], on: "the member's comment" },
   // An admin outside a private group cannot see it; admins act on reports instead.
   "app/comments/actions.ts#removeCommentAction": { apart: true, allow: ["member", "organizer", "owner"], on: "the member's comment" },
+  // Anyone who can see the comment may block its author, except the author; an admin outside
+  // a private group cannot see it.
+  "app/comments/actions.ts#blockCommentAuthorAction": { allow: ORGANIZERS, on: "the member's comment" },
   "app/report/actions.ts#reportAction": { allow: IN_GROUP, on: "the upcoming activity" },
   "app/projects/[id]/actions.ts#claimTaskAction": { allow: IN_GROUP, on: "the task" },
   "app/projects/[id]/actions.ts#releaseTaskAction": { allow: ["member"], noop: true, on: "the task the member holds a place on" },
