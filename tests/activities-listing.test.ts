@@ -127,6 +127,21 @@ describe("the activity listing", () => {
     expect(items[0].distanceKm).toBeLessThan(1);
   });
 
+  it("nearest first, when asked, lists the closest before the soonest; without a point it says what is missing", async () => {
+    const group = await makeGroup();
+    const far = await makeActivity(group.id, { latitude: 53.83, longitude: -1.55, startsInHours: 2 });
+    const middle = await makeActivity(group.id, { latitude: 53.815, longitude: -1.55, startsInHours: 5 });
+    const close = await makeActivity(group.id, { latitude: 53.8, longitude: -1.55, startsInHours: 30 });
+    const point = { group: group.slug, lat: "53.8", lng: "-1.55", km: "5" };
+    expect((await listActivities(filters(point), { viewerId: null, zone })).items.map((i) => i.id)).toEqual([far.id, middle.id, close.id]);
+    const nearest = await listActivities(filters({ ...point, sort: "nearest" }), { viewerId: null, zone });
+    expect(nearest.items.map((i) => i.id)).toEqual([close.id, middle.id, far.id]);
+    expect(nearest.items.map((i) => i.distanceKm)).toEqual([0, 1.7, 3.3]);
+    const noPoint = activityFiltersSchema.safeParse({ sort: "nearest" });
+    expect(noPoint.success).toBe(false);
+    expect(noPoint.error?.issues[0]).toMatchObject({ path: ["sort"], message: "Nearest first needs a point: add a neighbourhood, near, or lat and lng." });
+  });
+
   it("takes 'today' in the viewer's zone, not the server's", async () => {
     const group = await makeGroup();
     // 23:30 London time on a winter day; "today" must end 30 minutes later in London.
