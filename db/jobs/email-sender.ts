@@ -88,7 +88,7 @@ export async function composeEmail(row: Row, from: string, db?: Db): Promise<Out
   }
   const attachments: OutgoingEmail["attachments"] = [];
   if (row.activityId) {
-    const activity = await getCalendarActivity(row.activityId, db);
+    const activity = await getCalendarActivity(row.activityId, row.userId, db);
     if (activity) {
       // Addressed to the recipient, so a cancellation can be a METHOD:CANCEL naming them.
       const event = { ...activityCalendarEvent(activity, origin), attendee: { email: row.toAddress } };
