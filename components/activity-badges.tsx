@@ -22,12 +22,12 @@ export function TalkBadge({ level }: { level: TalkLevel }) {
 }
 
 /** How one takes part: in person (a place or address), online (a link), or either. */
-export function attendLabel(a: { placeName: string; address: string; onlineUrl: string | null }): string {
+export function attendLabel(a: { placeName: string; address: string; online: boolean }): string {
   const inPerson = Boolean(a.placeName || a.address);
-  const online = Boolean(a.onlineUrl);
+  const online = a.online;
   return inPerson && online ? "In person or online" : online ? "Online" : "In person";
 }
 
-export function AttendBadge({ activity }: { activity: { placeName: string; address: string; onlineUrl: string | null } }) {
+export function AttendBadge({ activity }: { activity: { placeName: string; address: string; online: boolean } }) {
   return <Badge>{attendLabel(activity)}</Badge>;
 }

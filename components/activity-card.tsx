@@ -29,7 +29,7 @@ export function ActivityCard({ activity, zone, distanceFrom = null }: { activity
         <time dateTime={activity.startsAt.toISOString()}>{formatRange(activity.startsAt, activity.endsAt, zone)}</time>
       </p>
       <p className="text-sm text-muted">
-        {activity.placeName || (activity.onlineUrl ? "Online" : "Place to be confirmed")}
+        {activity.placeName || (activity.online ? "Online" : "Place to be confirmed")}
         {activity.neighbourhood ? ` · ${activity.neighbourhood}` : ""} · {activity.group.name}
         {activity.distanceKm !== null ? (
           <span data-testid="distance">{` · ${activity.distanceKm} km ${distanceFrom && distanceFrom !== "your location" ? `from ${distanceFrom}` : "away"}`}</span>

@@ -34,6 +34,7 @@ const MARKS = {
   privateCommentBody: mark("privcomment"),
   privateProjectTitle: mark("privproject"),
   privateTaskTitle: mark("privtask"),
+  meetingLink: mark("meetinglink"),
 };
 type Marker = keyof typeof MARKS;
 const PRIVATE_GROUP: Marker[] = ["privateGroupName", "privateGroupAbout", "privateActivityTitle", "privateActivityDescription", "privateCommentBody", "privateProjectTitle", "privateTaskTitle"];
@@ -206,8 +207,9 @@ test.beforeAll(async ({ browser }) => {
   const projectId = (await api(request, "post", `/api/groups/${privateSlug}/projects`, { title: `${word} ${MARKS.privateProjectTitle}`, goal: "A tidy shed", description: "Saturdays.", status: "active" }, adaAuth)).project.id as string;
   const taskId = (await api(request, "post", `/api/projects/${projectId}/tasks`, { title: `Sort ${MARKS.privateTaskTitle}`, description: "Shelves.", placesNeeded: 2, effort: "low", fromHome: false }, adaAuth)).task.id as string;
 
-  // Someone who chose not to be listed is going to Ada's public activity.
-  const openActivity = await newActivity(openSlug, { title: "Riverside stroll", description: "All welcome." });
+  // Someone who chose not to be listed is going to Ada's public activity, which also meets
+  // online: its link is for those going and Ada, who organizes it.
+  const openActivity = await newActivity(openSlug, { title: "Riverside stroll", description: "All welcome.", onlineUrl: `https://meet.example.org/${MARKS.meetingLink}` });
   const shy = { name: MARKS.optedOutName, email: `shy-${hex}${crypto.randomBytes(2).toString("hex")}@e2e.example`, password: PASSWORD };
   await api(request, "post", "/api/users", shy);
   await api(request, "post", `/api/activities/${openActivity}/rsvp`, { status: "going" }, await bearer(request, shy));

@@ -15,6 +15,9 @@ export interface CalendarActivity {
   updatedAt: Date;
   placeName: string | null;
   address: string | null;
+  /** Whether it can be joined online. */
+  online: boolean;
+  /** The meeting link, only when the calendar's reader is going or organizes it (meetingLinkFor); else null. */
   onlineUrl: string | null;
   latitude: number | null;
   longitude: number | null;
@@ -37,8 +40,8 @@ export function activityCalendarEvent(activity: CalendarActivity, origin: string
     uid: `${activity.id}@common-thread`,
     sequence: activity.sequence,
     title: activity.title,
-    description: `${activity.description}\n\n${page}`.trim(),
-    location: activity.onlineUrl && !activity.placeName && !activity.address ? activity.onlineUrl : [activity.placeName, activity.address].filter(Boolean).join(", "),
+    description: [activity.description, activity.onlineUrl ? `Online: ${activity.onlineUrl}` : "", page].filter(Boolean).join("\n\n").trim(),
+    location: [activity.placeName, activity.address].filter(Boolean).join(", ") || activity.onlineUrl || (activity.online ? "Online" : ""),
     url: page,
     startsAt: activity.startsAt,
     endsAt: activity.endsAt,

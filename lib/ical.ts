@@ -27,6 +27,12 @@ export interface CalendarEvent {
   longitude: number | null;
   /** Shown as ORGANIZER: the group's name with the site's sending address, never a member's own address. */
   organizer?: { name: string; email: string } | null;
+  /**
+   * The person this copy is for, written as ATTENDEE. RFC 5546 §3.2.5 requires one on a
+   * METHOD:CANCEL and some calendars ignore a cancellation without it; a cancelled activity
+   * with no one to address is written as PUBLISH with STATUS:CANCELLED instead.
+   */
+  attendee?: { email: string; name?: string | null } | null;
 }
 
 export interface CalendarOptions {
@@ -103,6 +109,25 @@ export function vtimezone(zone: string, fromYear: number, toYear: number): strin
   return lines.join("\r\n");
 }
 
+/**
+ * Whether `at`'s wall-clock time in `zone` happens twice (the hour repeated when clocks go
+ * back). Written as local time with a TZID, such a time is ambiguous and calendars pick one
+ * of the two instants: ical.js and node-ical both read 01:30 on the last Sunday of October in
+ * London as the second (GMT) one, an hour late for an activity stored at the first.
+ */
+export function isRepeatedLocalTime(at: Date, zone: string): boolean {
+  const local = DateTime.fromJSDate(at).setZone(zone);
+  const wall = stamp(local);
+  const wallAsUtc = DateTime.fromFormat(wall, "yyyyMMdd'T'HHmmss", { zone: "utc" }).toMillis();
+  const offsets = new Set([-2, -1, 1, 2].map((days) => local.plus({ days }).offset));
+  for (const other of offsets) {
+    if (other === local.offset) continue;
+    const instant = wallAsUtc - other * 60_000;
+    if (instant !== at.getTime() && stamp(DateTime.fromMillis(instant, { zone })) === wall) return true;
+  }
+  return false;
+}
+
 /** Builds a calendar of one or more events. */
 export function buildCalendar(events: CalendarEvent[], options: CalendarOptions): string {
   const years = events.flatMap((e) => [e.startsAt.getUTCFullYear(), e.endsAt.getUTCFullYear()]);
@@ -113,7 +138,9 @@ export function buildCalendar(events: CalendarEvent[], options: CalendarOptions)
     ...(options.calendarName ? { name: oneLine(options.calendarName) } : {}),
     ...(options.refreshSeconds ? { ttl: options.refreshSeconds } : {}),
   });
-  if (options.method === "CANCEL") cal.method(ICalCalendarMethod.CANCEL);
+  // A CANCEL must name its attendees (RFC 5546 §3.2.5); without one the file is a PUBLISH.
+  const cancelling = options.method === "CANCEL" && events.every((e) => e.attendee);
+  if (cancelling) cal.method(ICalCalendarMethod.CANCEL);
   else if (options.method !== null) cal.method(ICalCalendarMethod.PUBLISH);
   // No calendar-wide zone: with one, ical-generator would write DTSTAMP as local time,
   // which RFC 5545 forbids. The generator still runs for every zone an event uses.
@@ -122,13 +149,17 @@ export function buildCalendar(events: CalendarEvent[], options: CalendarOptions)
   for (const e of events) {
     const hasGeo = e.latitude !== null && e.longitude !== null;
     const location = stripControl(e.location);
-    cal.createEvent({
+    // A time that happens twice is written in UTC, which names one instant; DTSTART and DTEND
+    // keep the same form. Every other time stays local with its zone.
+    const inUtc = isRepeatedLocalTime(e.startsAt, e.timezone) || isRepeatedLocalTime(e.endsAt, e.timezone);
+    const zone = inUtc ? "utc" : e.timezone;
+    const event = cal.createEvent({
       id: e.uid,
       sequence: e.sequence,
       stamp: DateTime.fromJSDate(e.updatedAt, { zone: "utc" }),
-      start: DateTime.fromJSDate(e.startsAt).setZone(e.timezone),
-      end: DateTime.fromJSDate(e.endsAt).setZone(e.timezone),
-      timezone: e.timezone,
+      start: DateTime.fromJSDate(e.startsAt).setZone(zone),
+      end: DateTime.fromJSDate(e.endsAt).setZone(zone),
+      timezone: inUtc ? null : e.timezone,
       summary: stripControl(e.title),
       description: stripControl(e.description) || null,
       location: hasGeo ? { title: location || stripControl(e.title), geo: { lat: e.latitude!, lon: e.longitude! } } : location || null,
@@ -136,15 +167,48 @@ export function buildCalendar(events: CalendarEvent[], options: CalendarOptions)
       status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       organizer: e.organizer ? { name: stripControl(e.organizer.name), email: e.organizer.email } : null,
     });
+    if (e.attendee) event.createAttendee({ email: e.attendee.email, ...(e.attendee.name ? { name: stripControl(e.attendee.name) } : {}) });
   }
   // RFC 5545 ends every content line, the last one too, with CRLF.
   const text = cal.toString();
   return text.endsWith("\r\n") ? text : `${text}\r\n`;
 }
 
-/** One activity as an iCalendar file; a cancelled one is sent as METHOD:CANCEL so calendars remove it. */
+/**
+ * One activity as an iCalendar file. A cancelled one addressed to someone (`event.attendee`) is
+ * sent as METHOD:CANCEL so their calendar removes it; otherwise it is a PUBLISH marked cancelled.
+ */
 export function toICalendar(event: CalendarEvent, productName: string): string {
-  return buildCalendar([event], { productName, method: event.cancelled ? "CANCEL" : "PUBLISH" });
+  return buildCalendar([event], { productName, method: event.cancelled && event.attendee ? "CANCEL" : "PUBLISH" });
+}
+
+/** Whether `toICalendar` writes this event as a METHOD:CANCEL. */
+export const isCancelMessage = (event: CalendarEvent) => event.cancelled && Boolean(event.attendee);
+
+/**
+ * An activity's description as plain text for the calendars' add-event forms, which show
+ * what they are given literally: Markdown marks are taken away (a link keeps its words and
+ * address) and HTML tags are dropped, so neither `**` nor a `<script>` reaches the details.
+ */
+export function plainDescription(markdown: string): string {
+  return stripControl(markdown)
+    .replace(/<!--[\s\S]*?-->|<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, "")
+    .replace(/<((?:https?|mailto):[^>\s]+)>/g, "$1")
+    .replace(/<\/?[A-Za-z][^<>]*>/g, "")
+    .replace(/^[ \t]*(`{3,}|~{3,}).*$/gm, "")
+    .replace(/^[ \t]{0,3}([-*_])([ \t]*\1){2,}[ \t]*$/gm, "")
+    .replace(/^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$/gm, "$1")
+    .replace(/^[ \t]{0,3}>[ \t]?/gm, "")
+    .replace(/^([ \t]*)[-*+][ \t]+/gm, "$1• ")
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/\[([^\]]+)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g, (_, text: string, href: string) => (text === href ? href : `${text} (${href})`))
+    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, "$2")
+    .replace(/(^|[^\w*])([*_])(?=\S)([^*_\n]*?\S)\2(?!\w)/g, "$1$3")
+    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, "$1")
+    .replace(/`([^`\n]+)`/g, "$1")
+    .replace(/\\([\\`*_{}\[\]()#+\-.!<>~|])/g, "$1")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
 const googleStamp = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
@@ -155,7 +219,7 @@ export function googleCalendarLink(e: Pick<CalendarEvent, "title" | "description
     action: "TEMPLATE",
     text: stripControl(e.title),
     dates: `${googleStamp(e.startsAt)}/${googleStamp(e.endsAt)}`,
-    details: stripControl(e.description).slice(0, 1500),
+    details: plainDescription(e.description).slice(0, 1500),
     location: stripControl(e.location),
     ctz: e.timezone,
   });
@@ -170,7 +234,7 @@ export function outlookCalendarLink(e: Pick<CalendarEvent, "title" | "descriptio
     subject: stripControl(e.title),
     startdt: e.startsAt.toISOString(),
     enddt: e.endsAt.toISOString(),
-    body: stripControl(e.description).slice(0, 1500),
+    body: plainDescription(e.description).slice(0, 1500),
     location: stripControl(e.location),
   });
   return `https://outlook.live.com/calendar/0/action/compose?${params.toString()}`;

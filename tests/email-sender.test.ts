@@ -64,6 +64,7 @@ describe("sending email through SMTP", () => {
       expect(event.summary).toBe("Tuesday garden shift");
       expect(event.component.getFirstPropertyValue("status")).toBe("CANCELLED");
       expect(event.sequence).toBe(1);
+      expect(event.attendees.map((a) => String(a.getFirstValue()).toLowerCase())).toEqual([`mailto:${member.email}`]);
     } finally {
       transport.close?.();
       await smtp.close();

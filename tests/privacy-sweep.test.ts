@@ -33,6 +33,7 @@ const MARKS = {
   privateActivityTitle: mark("privactivity"),
   privateCommentBody: mark("privcomment"),
   privateProjectTitle: mark("privproject"),
+  meetingLink: mark("meetinglink"),
 };
 
 type Viewer = "visitor" | "signed-in" | "fellow member" | "other group's member" | "organizer" | "admin";
@@ -44,6 +45,8 @@ const MAY_SEE: Partial<Record<keyof typeof MARKS, Viewer[]>> = {
   privateProjectTitle: ["fellow member", "organizer"],
   // Organizers take the register, so the attendee list and its CSV name everyone going.
   optedOutName: ["organizer"],
+  // An online activity's link: for those going (the target is going to it) and its organizers.
+  meetingLink: ["fellow member", "organizer"],
 };
 
 let w: World;
@@ -70,7 +73,7 @@ beforeAll(async () => {
   await addMember(open.id, w.target.id);
   const shy = await makeUser({ name: MARKS.optedOutName, listedAsGoing: false });
   await addMember(open.id, shy.id);
-  const act = await makeActivity(open.id, { placeName: "The green" });
+  const act = await makeActivity(open.id, { placeName: "The green", onlineUrl: `https://meet.example.org/${MARKS.meetingLink}` });
   openActivityId = act.id;
   await db.insert(rsvps).values([
     { activityId: act.id, userId: shy.id, status: "going" },

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, lte, sql } from "drizzle-orm";
 import { activityCalendarEvent } from "@/lib/activity-calendar";
 import { env, siteUrl } from "@/lib/env";
-import { toICalendar } from "@/lib/ical";
+import { isCancelMessage, toICalendar } from "@/lib/ical";
 import type { MailTransport, OutgoingEmail } from "@/lib/email/transport";
 import { EMAIL_TYPES, isEmailType } from "@/lib/email/types";
 import { unsubscribeToken } from "@/lib/email/unsubscribe";
@@ -88,13 +88,14 @@ export async function composeEmail(row: Row, from: string, db?: Db): Promise<Out
   }
   const attachments: OutgoingEmail["attachments"] = [];
   if (row.activityId) {
-    const activity = await getCalendarActivity(row.activityId, db);
+    const activity = await getCalendarActivity(row.activityId, row.userId, db);
     if (activity) {
-      const cancelled = activity.status === "cancelled";
+      // Addressed to the recipient, so a cancellation can be a METHOD:CANCEL naming them.
+      const event = { ...activityCalendarEvent(activity, origin), attendee: { email: row.toAddress } };
       attachments.push({
         filename: "activity.ics",
-        content: toICalendar(activityCalendarEvent(activity, origin), env().SITE_NAME),
-        contentType: `text/calendar; charset=utf-8; method=${cancelled ? "CANCEL" : "PUBLISH"}`,
+        content: toICalendar(event, env().SITE_NAME),
+        contentType: `text/calendar; charset=utf-8; method=${isCancelMessage(event) ? "CANCEL" : "PUBLISH"}`,
       });
     }
   }

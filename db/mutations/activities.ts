@@ -2,7 +2,6 @@ import "server-only";
 import { and, asc, eq, gte, inArray, isNull } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { fail, type ActionResult } from "@/lib/action-result";
-import { formatWhen } from "@/lib/dates";
 import { authorize, type Actor } from "@/lib/authz";
 import { localTimeOf, occurrencesBetween, seriesRuleText } from "@/lib/recurrence";
 import { toActivityFacts, type ActivityFacts, type ActivityInput, type EditScope } from "@/lib/validation/activity";
@@ -10,7 +9,7 @@ import { getDb, type Db } from "../client";
 import { activities, groups, projects, rsvps, series, type Activity } from "../schema";
 import { forgetKnownPlaces } from "../queries/places";
 import { membershipIn } from "./groups";
-import { notifyMany } from "./notifications";
+import { tellOfCancellation, tellOfChange } from "./activity-notices";
 import { promoteFromWaitlist } from "./rsvps";
 import { fillSeriesWindow, startSeries } from "./series";
 
@@ -125,19 +124,6 @@ async function applyFacts(tx: Db, current: Activity, next: ActivityFacts): Promi
   return { changed: true, toTell };
 }
 
-/** Tells everyone coming that the time or place changed, once each. */
-async function tellOfChange(tx: Db, activityId: string, title: string, userIds: Iterable<string>, following: boolean): Promise<void> {
-  await notifyMany(tx, [...new Set(userIds)], {
-    type: "activity_changed",
-    title: `${title} has changed`,
-    body: following
-      ? "The time or place has changed for this date and the ones after it. Please check the details before you go."
-      : "The time or place has changed. Please check the details before you go.",
-    href: `/activities/${activityId}`,
-    activityId,
-  });
-}
-
 /** The first `count` starts of a stored series rule, beginning with its own first start. */
 function datesOfRule(rule: string, zone: string, first: Date, count: number): Date[] {
   if (count === 0) return [];
@@ -163,7 +149,7 @@ export async function updateActivity(actor: Actor, activityId: string, input: Ac
     const next = toActivityFacts(input);
     if (scope === "this" || !current.seriesId) {
       const applied = await applyFacts(tx, current, next);
-      await tellOfChange(tx, current.id, next.title, applied.toTell, false);
+      await tellOfChange(tx, { id: current.id, title: next.title }, applied.toTell, { before: pickFacts(current), after: next, following: false });
       return { ok: true as const, data: { changed: Number(applied.changed) } };
     }
 
@@ -184,14 +170,17 @@ export async function updateActivity(actor: Actor, activityId: string, input: Ac
     const starts = rule ? datesOfRule(rule, next.timezone, next.startsAt, following.length) : following.map((o) => o.startsAt);
     let changed = 0;
     const toTell = new Set<string>();
+    let firstAfter: ActivityFacts = next;
     for (const [i, occurrence] of following.entries()) {
       const start = starts[i];
       const facts = { ...next, startsAt: start, endsAt: new Date(start.getTime() + durationMs), rsvpCutoff: cutoffLead === null ? null : new Date(start.getTime() - cutoffLead) };
+      if (i === 0) firstAfter = facts;
       const applied = await applyFacts(tx, occurrence, facts);
       if (applied.changed) changed++;
       for (const id of applied.toTell) toTell.add(id);
     }
-    await tellOfChange(tx, current.id, next.title, toTell, true);
+    // Told as the edited date's change, "for this date and the ones after it".
+    await tellOfChange(tx, { id: current.id, title: next.title }, toTell, { before: pickFacts(current), after: firstAfter, following: true });
     if (s && rule) {
       const [updated] = await tx
         .update(series)
@@ -232,20 +221,16 @@ export async function cancelActivity(actor: Actor, activityId: string, scope: Ed
         .orderBy(asc(activities.startsAt))
         .for("update");
     }
-    let cancelled = 0;
     const now = new Date();
+    const told: { activity: Activity; userIds: string[] }[] = [];
     for (const a of targets.filter((t) => t.status === "scheduled")) {
       await tx.update(activities).set({ status: "cancelled", cancelledAt: now, sequence: a.sequence + 1, updatedAt: now }).where(eq(activities.id, a.id));
-      await notifyMany(tx, await attendeesOf(tx, a.id), {
-        type: "activity_cancelled",
-        title: `${a.title} is cancelled`,
-        body: `The organizers have cancelled ${a.title} on ${formatWhen(a.startsAt, a.timezone)}.`,
-        href: `/activities/${a.id}`,
-        activityId: a.id,
-      });
-      cancelled++;
+      told.push({ activity: a, userIds: await attendeesOf(tx, a.id) });
     }
+    const cancelled = told.length;
     if (cancelled === 0) return fail("conflict", "This activity is already cancelled.");
+    // One notice and one email per person, listing the dates they were coming to.
+    await tellOfCancellation(tx, told);
     return { ok: true as const, data: { cancelled } };
   });
 }

@@ -22,6 +22,8 @@ export interface EmailInput<T extends EmailType = EmailType> {
   dedupeKey: string;
   /** For activity emails: the sender attaches this activity's calendar entry. */
   activityId?: string | null;
+  /** Not sent before this moment (default: at once). */
+  notBefore?: Date;
 }
 
 /**
@@ -69,6 +71,7 @@ export async function enqueueEmails(tx: Db, inputs: EmailInput[]): Promise<numbe
       bodyHtml: rendered.html,
       activityId: input.activityId ?? null,
       dedupeKey: input.dedupeKey,
+      ...(input.notBefore ? { nextAttemptAt: input.notBefore } : {}),
     });
   }
   if (rows.length === 0) return 0;

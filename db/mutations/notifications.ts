@@ -21,6 +21,8 @@ export interface NotificationInput {
    * Defaults to the notice's own id, which is new for every committed notice.
    */
   dedupeKey?: string;
+  /** False when the caller writes the email itself (a change's email is coalesced: db/mutations/activity-notices.ts). */
+  email?: boolean;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function notifyMany(tx: Db, userIds: string[], input: Omit<Notifica
     activityId: input.activityId ?? null,
   }));
   const written = await tx.insert(notifications).values(rows).returning({ id: notifications.id, userId: notifications.userId });
-  const emailType = emailTypeForNotice(input.type);
+  const emailType = input.email === false ? null : emailTypeForNotice(input.type);
   if (emailType) {
     await enqueueEmails(
       tx,

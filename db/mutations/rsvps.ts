@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { getDb } from "../client";
-import { activities, groups, memberships, rsvps, type Activity } from "../schema";
+import { activities, groups, memberships, notifications, rsvps, type Activity } from "../schema";
 import { notify } from "./notifications";
 import { formatWhen } from "@/lib/dates";
 
@@ -165,6 +165,25 @@ async function releaseGreeter(tx: Db, activityId: string, userId: string): Promi
 
 const when = (activity: Activity) => formatWhen(activity.startsAt, activity.timezone);
 
+/** How long a "you're going" notice stands for itself: within it, coming back to "going" is not told again. */
+export const GOING_NOTICE_STANDS_MS = 24 * 3600_000;
+
+/**
+ * Whether the member has just been told they are going to this activity: their latest notice
+ * about it, from the last GOING_NOTICE_STANDS_MS, says so (a confirmation or a place off the
+ * waitlist). Going → maybe → going then tells them once; a notice about anything else since
+ * (a change of time, a cancellation, a message) means the next "you're going" is news again.
+ */
+async function alreadyToldGoing(tx: Db, activityId: string, userId: string, now: Date): Promise<boolean> {
+  const [last] = await tx
+    .select({ type: notifications.type, createdAt: notifications.createdAt })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), eq(notifications.activityId, activityId)))
+    .orderBy(desc(notifications.createdAt))
+    .limit(1);
+  return Boolean(last && (last.type === "rsvp_confirmed" || last.type === "waitlist_promoted") && now.getTime() - last.createdAt.getTime() < GOING_NOTICE_STANDS_MS);
+}
+
 /**
  * Records a member's answer ("going", "maybe" or "not_going") and decides their place.
  * "going" on a full activity (or one with people already waiting) joins the end of the
@@ -227,7 +246,7 @@ export async function respondToActivity(db: Db, input: RespondInput): Promise<Rs
         await releaseGreeter(tx, activity.id, input.userId);
         if ((await promoteFromWaitlist(tx, activity.id)).length) counts = (await lockActivity(tx, activity.id)) ?? counts;
       }
-      if (next === "going" && existing?.status !== "going" && !fromStandingPlace) {
+      if (next === "going" && existing?.status !== "going" && !fromStandingPlace && !(await alreadyToldGoing(tx, activity.id, input.userId, now))) {
         await notify(tx, {
           userId: input.userId,
           type: "rsvp_confirmed",

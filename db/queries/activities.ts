@@ -5,7 +5,7 @@ import type { ActivityFilters } from "@/lib/validation/activity-filters";
 import { LONGEST_ACTIVITY_MS } from "@/lib/validation/activity";
 import { getDb } from "../client";
 import { activities, groups, type Activity } from "../schema";
-import { groupVisibleTo } from "./visibility";
+import { groupVisibleTo, meetingLinkFor } from "./visibility";
 
 /** What a listing shows of an activity, and what the read API returns. */
 export interface ActivitySummary {
@@ -22,7 +22,8 @@ export interface ActivitySummary {
   neighbourhood: string | null;
   latitude: number | null;
   longitude: number | null;
-  onlineUrl: string | null;
+  /** Whether it can be joined online. The link itself is in ActivityDetail, for those going. */
+  online: boolean;
   energyLevel: Activity["energyLevel"];
   talkLevel: Activity["talkLevel"];
   stepFree: boolean;
@@ -44,6 +45,8 @@ export interface ActivitySummary {
 
 export interface ActivityDetail extends ActivitySummary {
   description: string;
+  /** The online meeting link, only for a viewer going or organizing (meetingLinkFor); else null. */
+  onlineUrl: string | null;
   meetingPoint: string | null;
   groupId: string;
   sequence: number;
@@ -75,7 +78,7 @@ export const summaryColumns = (distance: SQL<number> | null) => ({
   neighbourhood: activities.neighbourhood,
   latitude: activities.latitude,
   longitude: activities.longitude,
-  onlineUrl: activities.onlineUrl,
+  online: sql<boolean>`(${activities.onlineUrl} is not null)`,
   energyLevel: activities.energyLevel,
   talkLevel: activities.talkLevel,
   stepFree: activities.stepFree,
@@ -239,10 +242,11 @@ export async function listActivities(
   return { items, page: f.page, perPage: f.perPage, total, totalIsExact, pageCount, hasMore: pageCount === null || f.page < pageCount };
 }
 
-/** The columns of an activity's full page: its summary and the rest of its facts. */
-export const detailColumns = () => ({
+/** The columns of an activity's full page as `viewerId` may see it: its summary and the rest of its facts. */
+export const detailColumns = (viewerId: string | null) => ({
   ...summaryColumns(null),
   description: activities.description,
+  onlineUrl: meetingLinkFor(viewerId),
   meetingPoint: activities.meetingPoint,
   groupId: activities.groupId,
   sequence: activities.sequence,
@@ -252,16 +256,16 @@ export const detailColumns = () => ({
 });
 
 /** An activity's details from a row selected with `detailColumns()` (and perhaps more). */
-export function toDetail(row: SummaryRow & Pick<ActivityDetail, "description" | "meetingPoint" | "groupId" | "sequence" | "cancelledAt" | "createdAt" | "updatedAt">): ActivityDetail {
-  const { description, meetingPoint, groupId, sequence, cancelledAt, createdAt, updatedAt } = row;
-  return { ...toSummary(row), description, meetingPoint, groupId, sequence, cancelledAt, createdAt, updatedAt };
+export function toDetail(row: SummaryRow & Pick<ActivityDetail, "description" | "onlineUrl" | "meetingPoint" | "groupId" | "sequence" | "cancelledAt" | "createdAt" | "updatedAt">): ActivityDetail {
+  const { description, onlineUrl, meetingPoint, groupId, sequence, cancelledAt, createdAt, updatedAt } = row;
+  return { ...toSummary(row), description, onlineUrl, meetingPoint, groupId, sequence, cancelledAt, createdAt, updatedAt };
 }
 
 /** One activity with everything its page shows, or undefined when it does not exist or the viewer may not see it. */
 export async function getActivityForViewer(id: string, viewerId: string | null): Promise<ActivityDetail | undefined> {
   const db = await getDb();
   const [row] = await db
-    .select(detailColumns())
+    .select(detailColumns(viewerId))
     .from(activities)
     .innerJoin(groups, eq(groups.id, activities.groupId))
     .where(and(eq(activities.id, id), isNull(activities.hiddenAt), groupVisibleTo(viewerId)))

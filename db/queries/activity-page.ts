@@ -47,7 +47,7 @@ export async function getActivityPageData(id: string, viewerId: string | null): 
   const own = (condition: SQL | undefined) => (viewerId ? condition : sql`false`);
   const [row] = await db
     .select({
-      ...detailColumns(),
+      ...detailColumns(viewerId),
       maybeCount: sql<number>`(select count(*) from rsvps m where m.activity_id = ${activities.id} and m.status = 'maybe')`.mapWith(Number),
       project: { id: projects.id, title: projects.title },
       series: {

@@ -1,12 +1,13 @@
 import "server-only";
-import { and, desc, eq, gte, inArray, isNull } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import type { CalendarActivity } from "@/lib/activity-calendar";
 import type { Db } from "../client";
 import { getDb } from "../client";
 import { activities, groups, rsvps } from "../schema";
-import { groupVisibleTo } from "./visibility";
+import { groupVisibleTo, meetingLinkFor } from "./visibility";
 
-const calendarColumns = {
+/** An activity's calendar entry as `readerId` may read it: the meeting link only if they are going or organize it. */
+const calendarColumns = (readerId: string | null) => ({
   id: activities.id,
   title: activities.title,
   description: activities.description,
@@ -18,17 +19,21 @@ const calendarColumns = {
   updatedAt: activities.updatedAt,
   placeName: activities.placeName,
   address: activities.address,
-  onlineUrl: activities.onlineUrl,
+  online: sql<boolean>`(${activities.onlineUrl} is not null)`,
+  onlineUrl: meetingLinkFor(readerId),
   latitude: activities.latitude,
   longitude: activities.longitude,
   groupName: groups.name,
-};
+});
 
-/** One activity as a calendar entry, for the attachment of an email to someone who is part of it. */
-export async function getCalendarActivity(id: string, db?: Db): Promise<CalendarActivity | undefined> {
+/**
+ * One activity as a calendar entry, for the attachment of an email to `recipientId` (null for
+ * an address that is no member's: then it never carries the meeting link).
+ */
+export async function getCalendarActivity(id: string, recipientId: string | null, db?: Db): Promise<CalendarActivity | undefined> {
   const handle = db ?? (await getDb());
   const [row] = await handle
-    .select(calendarColumns)
+    .select(calendarColumns(recipientId))
     .from(activities)
     .innerJoin(groups, eq(groups.id, activities.groupId))
     .where(and(eq(activities.id, id), isNull(activities.hiddenAt)))
@@ -48,7 +53,7 @@ export async function listMemberFeedActivities(userId: string, now = new Date())
   const db = await getDb();
   const since = new Date(now.getTime() - FEED_PAST_DAYS * 86_400_000);
   return db
-    .select(calendarColumns)
+    .select(calendarColumns(userId))
     .from(activities)
     .innerJoin(groups, eq(groups.id, activities.groupId))
     .innerJoin(rsvps, and(eq(rsvps.activityId, activities.id), eq(rsvps.userId, userId)))
@@ -65,7 +70,7 @@ export async function listGroupFeedActivities(groupId: string, userId: string, n
   const db = await getDb();
   const since = new Date(now.getTime() - FEED_PAST_DAYS * 86_400_000);
   return db
-    .select(calendarColumns)
+    .select(calendarColumns(userId))
     .from(activities)
     .innerJoin(groups, eq(groups.id, activities.groupId))
     .where(and(eq(activities.groupId, groupId), gte(activities.endsAt, since), isNull(activities.hiddenAt), groupVisibleTo(userId)))

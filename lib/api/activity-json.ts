@@ -12,7 +12,7 @@ export function activityToJson(a: ActivitySummary) {
     endsAt: a.endsAt.toISOString(),
     timezone: a.timezone,
     group: a.group,
-    place: { name: a.placeName, address: a.address, neighbourhood: a.neighbourhood, latitude: a.latitude, longitude: a.longitude, onlineUrl: a.onlineUrl },
+    place: { name: a.placeName, address: a.address, neighbourhood: a.neighbourhood, latitude: a.latitude, longitude: a.longitude, online: a.online },
     energyLevel: a.energyLevel,
     talkLevel: a.talkLevel,
     accessibility: { stepFree: a.stepFree, seatingAvailable: a.seatingAvailable, quietSpace: a.quietSpace },
@@ -32,8 +32,16 @@ export function activityToJson(a: ActivitySummary) {
 
 /**
  * One activity with its description. The go-together meeting point is not here: it is told
- * only to the members paired to meet there, in their notifications.
+ * only to the members paired to meet there, in their notifications. The online meeting link
+ * is here only for a caller going or organizing (null for anyone else).
  */
 export function activityDetailToJson(a: ActivityDetail) {
-  return { ...activityToJson(a), description: a.description, sequence: a.sequence, cancelledAt: a.cancelledAt?.toISOString() ?? null };
+  const summary = activityToJson(a);
+  return {
+    ...summary,
+    place: { ...summary.place, onlineUrl: a.onlineUrl },
+    description: a.description,
+    sequence: a.sequence,
+    cancelledAt: a.cancelledAt?.toISOString() ?? null,
+  };
 }

@@ -21,6 +21,7 @@ function activity(overrides: Partial<ActivityDetail> = {}): ActivityDetail {
     neighbourhood: null,
     latitude: null,
     longitude: null,
+    online: false,
     onlineUrl: null,
     energyLevel: "low",
     talkLevel: "quiet",
@@ -79,9 +80,16 @@ describe("an activity's facts", () => {
   });
 
   it("an online-only activity shows its link, not 'Place to be confirmed'", () => {
-    const html = text(render(activity({ placeName: "", onlineUrl: "https://meet.example.org/walk" }), "Europe/London"));
+    const html = text(render(activity({ placeName: "", online: true, onlineUrl: "https://meet.example.org/walk" }), "Europe/London"));
     expect(html).not.toContain("Place to be confirmed");
     expect(html).toContain("Online: https://meet.example.org/walk");
+  });
+
+  it("an online activity whose link the viewer may not see says the link appears once they RSVP", () => {
+    const html = text(render(activity({ placeName: "", online: true, onlineUrl: null }), "Europe/London"));
+    expect(html).not.toContain("Place to be confirmed");
+    expect(html).toContain("The link appears once you RSVP");
+    expect(html).not.toContain("meet.example.org");
   });
 
   it("says which of two 01:30s an activity starts at when the clocks go back", () => {

@@ -49,11 +49,35 @@ describe("iCalendar export", { timeout: 30_000 }, () => {
     expect(ics).toContain("GEO:53.8;-1.55");
   });
 
-  it("marks a cancelled activity so calendars remove it", () => {
-    const { root, events } = parse(toICalendar({ ...event, cancelled: true, sequence: 3 }, "Common Thread"));
+  it("marks a cancelled activity so calendars remove it, naming the person it is sent to as ATTENDEE", () => {
+    const { root, events } = parse(toICalendar({ ...event, cancelled: true, sequence: 3, attendee: { email: "sam@example.org" } }, "Common Thread"));
     expect(root.getFirstPropertyValue("method")).toBe("CANCEL");
     expect(events[0].component.getFirstPropertyValue("status")).toBe("CANCELLED");
     expect(events[0].sequence).toBe(3);
+    // RFC 5546 §3.2.5: a CANCEL carries the attendees it is addressed to.
+    expect(events[0].attendees.map((a) => String(a.getFirstValue()).toLowerCase())).toEqual(["mailto:sam@example.org"]);
+  });
+
+  it("a cancelled activity addressed to no one is a PUBLISH marked cancelled, never a CANCEL without an attendee", () => {
+    const { root, events } = parse(toICalendar({ ...event, cancelled: true }, "Common Thread"));
+    expect(root.getFirstPropertyValue("method")).toBe("PUBLISH");
+    expect(events[0].component.getFirstPropertyValue("status")).toBe("CANCELLED");
+  });
+
+  it("a time that happens twice when the clocks go back is read at the stored instant", () => {
+    // 31 October 2027, London: 01:30 happens at 00:30 UTC (BST) and again at 01:30 UTC (GMT).
+    for (const first of ["2027-10-31T00:30:00.000Z", "2027-10-31T01:30:00.000Z"]) {
+      const startsAt = new Date(first);
+      const endsAt = new Date(startsAt.getTime() + 3_600_000);
+      const ics = toICalendar({ ...event, startsAt, endsAt }, "Common Thread");
+      const [e] = parse(ics).events;
+      expect(e.startDate.toJSDate().toISOString()).toBe(startsAt.toISOString());
+      expect(e.endDate.toJSDate().toISOString()).toBe(endsAt.toISOString());
+    }
+    // A time that happens once stays in the activity's zone.
+    const [plain] = parse(toICalendar({ ...event, startsAt: new Date("2027-10-31T03:30:00Z"), endsAt: new Date("2027-10-31T04:30:00Z") }, "Common Thread")).events;
+    expect(plain.startDate.zone?.tzid).toBe("Europe/London");
+    expect(plain.startDate.toString()).toBe("2027-10-31T03:30:00");
   });
 
   it("a weekly 10:00 walk stays at 10:00 local time on both sides of the clocks changing", () => {
@@ -91,5 +115,12 @@ describe("iCalendar export", { timeout: 30_000 }, () => {
     const outlook = new URL(outlookCalendarLink(event));
     expect(outlook.searchParams.get("startdt")).toBe("2026-03-29T09:00:00.000Z");
     expect(outlook.searchParams.get("subject")).toBe(event.title);
+  });
+
+  it("the Google and Outlook links carry the description as plain text, without Markdown marks or HTML", () => {
+    const description = "## What to bring\n\nBring **water** and _gloves_. See [the map](https://maps.example.org/gate).\n\n- a hat\n- sun cream\n\n<script>alert(1)</script><b>Be kind</b>";
+    const details = new URL(googleCalendarLink({ ...event, description })).searchParams.get("details");
+    expect(details).toBe("What to bring\n\nBring water and gloves. See the map (https://maps.example.org/gate).\n\n• a hat\n• sun cream\n\nBe kind");
+    expect(new URL(outlookCalendarLink({ ...event, description })).searchParams.get("body")).toBe(details);
   });
 });

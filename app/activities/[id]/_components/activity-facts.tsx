@@ -15,7 +15,7 @@ function mapLink(a: ActivityDetail): string | null {
 const calendarFields = (a: ActivityDetail) => ({
   title: a.title,
   description: a.description,
-  location: [a.placeName, a.address].filter(Boolean).join(", ") || a.onlineUrl || "",
+  location: [a.placeName, a.address].filter(Boolean).join(", ") || a.onlineUrl || (a.online ? "Online" : ""),
   startsAt: a.startsAt,
   endsAt: a.endsAt,
   timezone: a.timezone,
@@ -48,7 +48,7 @@ export function ActivityFacts({ activity: a, viewerZone: rawViewerZone, viewerZo
   const differentZone = formatRange(a.startsAt, a.endsAt, zone) !== formatRange(a.startsAt, a.endsAt, viewerZone);
   const ambiguity = whichOfTwo(a.startsAt, zone);
   const past = a.endsAt <= now;
-  const onlineOnly = !a.placeName && !a.address && Boolean(a.onlineUrl);
+  const onlineOnly = !a.placeName && !a.address && a.online;
   return (
     <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[12rem_1fr] sm:gap-y-2 [&>dd]:mb-2 sm:[&>dd]:mb-0" data-testid="activity-facts">
       <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">When</dt>
@@ -93,6 +93,11 @@ export function ActivityFacts({ activity: a, viewerZone: rawViewerZone, viewerZo
         {a.onlineUrl ? (
           <span className="block" data-testid="online-link">
             Online: <a className="underline" href={a.onlineUrl} rel="noopener noreferrer nofollow">{a.onlineUrl}</a>
+          </span>
+        ) : a.online ? (
+          // The link is only loaded for members going and organizers (meetingLinkFor).
+          <span className="block" data-testid="online-link-hidden">
+            Online. The link appears once you RSVP.
           </span>
         ) : null}
       </dd>

@@ -24,12 +24,14 @@ export async function GET(request: Request, { params }: Ctx) {
     // The link inside names the site's address; when that comes from the request's headers,
     // a shared cache must keep one copy per address, or one request could set it for everyone.
     const varies = originVariesByRequest();
-    const cacheControl = activity.group.visibility === "private" ? "private, no-store" : "public, max-age=60";
+    // An online activity's file differs by caller (the meeting link is only for those going and
+    // its organizers), so it is never kept for others either.
+    const cacheControl = activity.group.visibility === "private" || activity.online ? "private, no-store" : "public, max-age=60";
     return new Response(body, {
       headers: {
         "Content-Type": "text/calendar; charset=utf-8",
         "Content-Disposition": `attachment; filename="${name}.ics"`,
-        // A private group's activity must never sit in a shared cache.
+        // A private group's activity, or one with a meeting link, must never sit in a shared cache.
         "Cache-Control": cacheControl,
         ...(varies ? { Vary: varies } : {}),
       },

@@ -1,0 +1,135 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { formatRange, formatWhen, zoneAbbreviation } from "@/lib/dates";
+import type { ActivityFacts } from "@/lib/validation/activity";
+import type { Db } from "../client";
+import { emailOutbox, type Activity } from "../schema";
+import { enqueueEmails } from "./email";
+import { notifyMany } from "./notifications";
+
+/*
+ * What people coming are told when an activity changes or is cancelled, and how often.
+ * - A change says what changed, old → new ("Time: Sat 5 Dec, 10:00–12:00 (GMT) → …").
+ * - Its email waits CHANGE_EMAIL_DELAY_MS before it is sent. An edit made while it waits
+ *   (a second save a moment after the first) rewrites that same email to the net change
+ *   instead of adding a second one; an edit that undoes the first withdraws it.
+ * - Cancelling several dates of a series at once is one notice and one email per person,
+ *   listing the dates they were coming to.
+ */
+
+/** How long a change's email waits for further edits before it is sent. */
+export const CHANGE_EMAIL_DELAY_MS = 60_000;
+
+const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
+const ARROW = " → ";
+
+/** An activity's time and place, as a member reads them. The online link itself is never written here. */
+function logistics(a: Pick<ActivityFacts, "startsAt" | "endsAt" | "timezone" | "placeName" | "address" | "onlineUrl">) {
+  return {
+    time: oneLine(`${formatRange(a.startsAt, a.endsAt, a.timezone)} (${zoneAbbreviation(a.startsAt, a.timezone)})`),
+    place: oneLine([a.placeName, a.address].filter(Boolean).join(", ") || (a.onlineUrl ? "Online" : "To be confirmed")),
+    link: a.onlineUrl ?? "",
+  };
+}
+type Logistics = ReturnType<typeof logistics>;
+
+/** The words of a change from `was` to `now`; null when, for the member, nothing changed. */
+function describeChange(was: Logistics, now: Logistics, following: boolean): string | null {
+  const time = was.time !== now.time;
+  const place = was.place !== now.place;
+  const link = was.link !== now.link;
+  if (!time && !place && !link) return null;
+  const what = time && place ? "time and place have" : time ? "time has" : place ? "place has" : "online link has";
+  const lines = [
+    `${following ? "For this date and the ones after it, the" : "The"} ${what} changed. Please check the details before you go.`,
+    ...(time ? [`Time: ${was.time}${ARROW}${now.time}`] : []),
+    ...(place ? [`Place: ${was.place}${ARROW}${now.place}`] : []),
+    ...(link && !place && !time ? ["The new link is on the activity's page for everyone going."] : []),
+  ];
+  return lines.join("\n");
+}
+
+/**
+ * What a change email still waiting to be sent said things were before, read back from its own
+ * lines: `Time: <was> → <then>`, where `<then>` is what this edit found (the waiting email's
+ * "new" is this edit's "old"). A line that does not end so, or is missing, is left as found.
+ */
+function earlierState(bodyText: string, found: Logistics): Logistics {
+  const back = (label: string, then: string) => {
+    const suffix = `${ARROW}${then}`;
+    const line = bodyText.split("\n").find((l) => l.startsWith(`${label}: `) && l.endsWith(suffix));
+    return line ? line.slice(label.length + 2, line.length - suffix.length) : then;
+  };
+  return { time: back("Time", found.time), place: back("Place", found.place), link: found.link };
+}
+
+/**
+ * Tells everyone coming (`userIds`) that the time or place changed: one notice each, and one
+ * email each that says the net change since the last email they were sent (see the top).
+ */
+export async function tellOfChange(
+  tx: Db,
+  activity: { id: string; title: string },
+  userIds: Iterable<string>,
+  change: { before: ActivityFacts; after: ActivityFacts; following: boolean },
+): Promise<void> {
+  const people = [...new Set(userIds)];
+  const was = logistics(change.before);
+  const now = logistics(change.after);
+  const body = describeChange(was, now, change.following);
+  if (people.length === 0 || body === null) return;
+  const title = `${activity.title} has changed`;
+  const href = `/activities/${activity.id}`;
+  await notifyMany(tx, people, { type: "activity_changed", title, body, href, activityId: activity.id, email: false });
+
+  // Waiting emails about this activity are taken (locked) only while no sender has claimed them.
+  const waiting = await tx
+    .delete(emailOutbox)
+    .where(and(eq(emailOutbox.type, "activity_changed"), eq(emailOutbox.activityId, activity.id), eq(emailOutbox.status, "pending"), eq(emailOutbox.attempts, 0), inArray(emailOutbox.userId, people)))
+    .returning({ userId: emailOutbox.userId, bodyText: emailOutbox.bodyText, nextAttemptAt: emailOutbox.nextAttemptAt });
+  const earlier = new Map(waiting.map((w) => [w.userId, w]));
+  const sendAt = new Date(Date.now() + CHANGE_EMAIL_DELAY_MS);
+  const emails = people.flatMap((userId) => {
+    const pending = earlier.get(userId);
+    const text = pending ? describeChange({ ...earlierState(pending.bodyText, was), link: was.link }, now, change.following) : body;
+    // An edit that undid the one still waiting: nothing to tell by email.
+    if (text === null) return [];
+    return [{
+      userId,
+      type: "activity_changed" as const,
+      data: { title, body: text, href },
+      dedupeKey: `activity_changed:${activity.id}:${userId}:${crypto.randomUUID()}`,
+      activityId: activity.id,
+      notBefore: pending?.nextAttemptAt ?? sendAt,
+    }];
+  });
+  await enqueueEmails(tx, emails);
+}
+
+/**
+ * Tells everyone coming that activities were cancelled: one notice and one email per person,
+ * about the first date they were coming to and listing every one of theirs when there are several.
+ */
+export async function tellOfCancellation(tx: Db, cancelled: { activity: Activity; userIds: string[] }[]): Promise<void> {
+  const byPerson = new Map<string, Activity[]>();
+  for (const { activity, userIds } of cancelled) for (const id of userIds) byPerson.set(id, [...(byPerson.get(id) ?? []), activity]);
+  // People with the same dates share one statement.
+  const groups = new Map<string, { dates: Activity[]; people: string[] }>();
+  for (const [userId, dates] of byPerson) {
+    const key = dates.map((d) => d.id).join(",");
+    groups.set(key, { dates, people: [...(groups.get(key)?.people ?? []), userId] });
+  }
+  for (const { dates, people } of groups.values()) {
+    const [first] = dates;
+    const many = dates.length > 1;
+    await notifyMany(tx, people, {
+      type: "activity_cancelled",
+      title: many ? `${first.title} is cancelled on ${dates.length} dates` : `${first.title} is cancelled`,
+      body: many
+        ? `The organizers have cancelled ${first.title} on these dates you were coming to:\n${dates.map((d) => `- ${formatWhen(d.startsAt, d.timezone)}`).join("\n")}`
+        : `The organizers have cancelled ${first.title} on ${formatWhen(first.startsAt, first.timezone)}.`,
+      href: `/activities/${first.id}`,
+      activityId: first.id,
+    });
+  }
+}

@@ -1,0 +1,123 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { CHANGE_EMAIL_DELAY_MS } from "@/db/mutations/activity-notices";
+import { cancelActivity, createActivity, updateActivity } from "@/db/mutations/activities";
+import { respondToActivity } from "@/db/mutations/rsvps";
+import { activities, emailOutbox, notifications } from "@/db/schema";
+import { activityInputSchema, activityToFormValues } from "@/lib/validation/activity";
+import { addMember, makeActivity, makeGroup, makeUser } from "./helpers/factories";
+
+/*
+ * One thing that happened is told once: no repeated "You're going", one message for a run of
+ * cancelled dates, one email for edits made moments apart, and that email says what changed.
+ * The emails are read back from the outbox.
+ */
+
+const noticesOf = async (userId: string, type: string) => {
+  const db = await getDb();
+  return db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.type, type)));
+};
+const emailsOf = async (userId: string, type: string) => {
+  const db = await getDb();
+  return db.select().from(emailOutbox).where(and(eq(emailOutbox.userId, userId), eq(emailOutbox.type, type)));
+};
+
+async function organizedActivity(overrides: Parameters<typeof makeActivity>[1] = {}) {
+  const owner = await makeUser();
+  const group = await makeGroup();
+  await addMember(group.id, owner.id, "owner");
+  // Whole minutes, as the editor's date-time fields hold them: Saturday 5 June 2027, 10:00–12:00 in London.
+  const activity = await makeActivity(group.id, { title: "Riverside walk", placeName: "Community hall", startsAt: new Date("2027-06-05T09:00:00Z"), endsAt: new Date("2027-06-05T11:00:00Z"), ...overrides });
+  const member = await makeUser();
+  await respondToActivity(await getDb(), { activityId: activity.id, userId: member.id, status: "going" });
+  return { owner, group, activity, member };
+}
+
+describe("telling people once", () => {
+  it("going, then maybe, then going again gives one \"You're going\" notice", async () => {
+    const { activity, member } = await organizedActivity();
+    const db = await getDb();
+    await respondToActivity(db, { activityId: activity.id, userId: member.id, status: "maybe" });
+    await respondToActivity(db, { activityId: activity.id, userId: member.id, status: "going" });
+    expect((await noticesOf(member.id, "rsvp_confirmed")).map((n) => n.title)).toEqual(["You're going to Riverside walk"]);
+  });
+
+  it("after being told something else about the activity, going again is confirmed again", async () => {
+    const { owner, activity, member } = await organizedActivity();
+    const db = await getDb();
+    await respondToActivity(db, { activityId: activity.id, userId: member.id, status: "maybe" });
+    const values = activityToFormValues(activity);
+    await updateActivity(owner, activity.id, activityInputSchema.parse({ ...values, placeName: "Old mill" }));
+    await respondToActivity(db, { activityId: activity.id, userId: member.id, status: "going" });
+    expect(await noticesOf(member.id, "rsvp_confirmed")).toHaveLength(2);
+  });
+
+  it("cancelling this and the following dates of a series sends one notice and one email listing the dates", async () => {
+    const owner = await makeUser();
+    const group = await makeGroup();
+    await addMember(group.id, owner.id, "owner");
+    const day = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const created = await createActivity(owner, group.id, activityInputSchema.parse({
+      kind: "walk", title: "Weekly loop", startsLocal: `${day}T10:00`, endsLocal: `${day}T11:00`, timezone: "Europe/London", placeName: "Gate", energyLevel: "low", talkLevel: "quiet", repeat: "weekly",
+    }));
+    if (!created.ok) throw new Error(created.message);
+    const db = await getDb();
+    const occurrences = (await db.select().from(activities).where(eq(activities.seriesId, created.data.seriesId!))).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+    const regular = await makeUser();
+    for (const o of occurrences.slice(0, 3)) await respondToActivity(db, { activityId: o.id, userId: regular.id, status: "going" });
+
+    const result = await cancelActivity(owner, occurrences[0].id, "following");
+    expect(result.ok && result.data.cancelled).toBe(occurrences.length);
+    const notices = await noticesOf(regular.id, "activity_cancelled");
+    expect(notices).toHaveLength(1);
+    expect(notices[0].title).toBe("Weekly loop is cancelled on 3 dates");
+    const emails = await emailsOf(regular.id, "activity_cancelled");
+    expect(emails).toHaveLength(1);
+    expect(emails[0].subject).toBe("Weekly loop is cancelled on 3 dates");
+    const listed = emails[0].bodyText.split("\n").filter((l) => l.startsWith("- "));
+    expect(listed).toHaveLength(3);
+  });
+
+  it("two edits a moment apart send one email, which says the time before and after", async () => {
+    const { owner, activity, member } = await organizedActivity();
+    const values = activityToFormValues(activity);
+    const before = Date.now();
+    await updateActivity(owner, activity.id, activityInputSchema.parse({ ...values, startsLocal: "2027-06-05T11:00", endsLocal: "2027-06-05T13:00" }));
+    await new Promise((r) => setTimeout(r, 25));
+    await updateActivity(owner, activity.id, activityInputSchema.parse({ ...values, startsLocal: "2027-06-05T11:30", endsLocal: "2027-06-05T13:30", placeName: "Old mill" }));
+
+    const emails = await emailsOf(member.id, "activity_changed");
+    expect(emails).toHaveLength(1);
+    const [email] = emails;
+    expect(email.subject).toBe("Riverside walk has changed");
+    expect(email.bodyText).toContain("The time and place have changed.");
+    expect(email.bodyText).toContain("Time: Sat 5 Jun 2027, 10:00–12:00 (BST) → Sat 5 Jun 2027, 11:30–13:30 (BST)");
+    expect(email.bodyText).toContain("Place: Community hall → Old mill");
+    // It waits a moment for further edits, so it describes the net change.
+    expect(email.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before + CHANGE_EMAIL_DELAY_MS - 1000);
+    // The in-app notices say what each edit changed.
+    const notices = (await noticesOf(member.id, "activity_changed")).map((n) => n.body).sort();
+    expect(notices).toHaveLength(2);
+    expect(notices.join("\n")).toContain("Time: Sat 5 Jun 2027, 10:00–12:00 (BST) → Sat 5 Jun 2027, 11:00–13:00 (BST)");
+  });
+
+  it("an edit undone a moment later sends no email", async () => {
+    const { owner, activity, member } = await organizedActivity();
+    const values = activityToFormValues(activity);
+    await updateActivity(owner, activity.id, activityInputSchema.parse({ ...values, placeName: "Old mill" }));
+    await updateActivity(owner, activity.id, activityInputSchema.parse(values));
+    expect(await emailsOf(member.id, "activity_changed")).toHaveLength(0);
+  });
+
+  it("an edit after the first email went out is a new email about that edit alone", async () => {
+    const { owner, activity, member } = await organizedActivity();
+    const values = activityToFormValues(activity);
+    await updateActivity(owner, activity.id, activityInputSchema.parse({ ...values, placeName: "Old mill" }));
+    const db = await getDb();
+    await db.update(emailOutbox).set({ status: "sent", attempts: 1, sentAt: new Date() }).where(eq(emailOutbox.userId, member.id));
+    await updateActivity(owner, activity.id, activityInputSchema.parse({ ...values, placeName: "Library" }));
+    const bodies = (await emailsOf(member.id, "activity_changed")).map((e) => e.bodyText.split("\n").find((l) => l.startsWith("Place: "))).sort();
+    expect(bodies).toEqual(["Place: Community hall → Old mill", "Place: Old mill → Library"]);
+  });
+});
