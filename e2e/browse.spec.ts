@@ -191,3 +191,14 @@ test("the help page with crisis lines is linked from the footer", async ({ page,
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Help and crisis lines");
   await expect(page.getByTestId("crisis-lines")).not.toBeEmpty();
 });
+
+test("the crisis lines are links a phone can tap, and say which region they serve", async ({ page }) => {
+  await page.goto("/help");
+  const lines = page.getByTestId("crisis-lines");
+  await expect(page.getByTestId("crisis-region")).toContainText("United Kingdom");
+  await expect(lines.getByRole("link", { name: "116 123" })).toHaveAttribute("href", "tel:116123");
+  await expect(lines.getByRole("link", { name: "999" })).toHaveAttribute("href", "tel:999");
+  await expect(lines.getByRole("link", { name: "0300 123 6600" })).toHaveAttribute("href", "tel:03001236600");
+  await expect(lines.getByRole("link", { name: "SHOUT to 85258" })).toHaveAttribute("href", "sms:85258?body=SHOUT");
+  await expect(lines.getByRole("link", { name: "jo@samaritans.org" })).toHaveAttribute("href", "mailto:jo@samaritans.org");
+});
