@@ -1,0 +1,85 @@
+import { asc, eq } from "drizzle-orm";
+import { DateTime } from "luxon";
+import { describe, expect, it, vi } from "vitest";
+import { standingPlaceAction } from "@/app/activities/[id]/_components/standing-place-actions";
+import { getDb } from "@/db/client";
+import { createActivity } from "@/db/mutations/activities";
+import { createGroup } from "@/db/mutations/groups";
+import { respondToActivity } from "@/db/mutations/rsvps";
+import { holdStandingPlace } from "@/db/mutations/standing-places";
+import { activities } from "@/db/schema";
+import { activityInputSchema } from "@/lib/validation/activity";
+import { groupInputSchema } from "@/lib/validation/group";
+import { makeUser } from "./helpers/factories";
+import { actAs } from "./helpers/session";
+
+vi.mock("@/lib/auth/config", async (original) => (await import("./helpers/session")).mockAuthConfig(await original()));
+vi.mock("next/headers", async () => (await import("./helpers/session")).mockNextHeaders());
+vi.mock("next/cache", async () => (await import("./helpers/session")).mockNextCache());
+
+/*
+ * What the hub says after something happens must be what happened.
+ */
+
+async function weeklySeries(capacity: number) {
+  const owner = await makeUser();
+  const group = await createGroup(owner, groupInputSchema.parse({ name: "Millbrook Walkers", agreements: "Listening over fixing." }));
+  if (!group.ok) throw new Error(group.message);
+  const day = DateTime.now().setZone("Europe/London").plus({ days: 2 }).toFormat("yyyy-MM-dd");
+  const input = activityInputSchema.parse({
+    kind: "walk",
+    title: "Tuesday canal walk",
+    startsLocal: `${day}T10:00`,
+    endsLocal: `${day}T11:00`,
+    timezone: "Europe/London",
+    placeName: "Lock 4",
+    energyLevel: "low",
+    talkLevel: "quiet",
+    capacity,
+    repeat: "weekly",
+  });
+  const created = await createActivity(owner, group.data.id, input);
+  if (!created.ok) throw new Error(created.message);
+  const db = await getDb();
+  const occurrences = await db.select().from(activities).where(eq(activities.seriesId, created.data.seriesId!)).orderBy(asc(activities.startsAt));
+  return { seriesId: created.data.seriesId!, occurrences, db };
+}
+
+function skipForm() {
+  const form = new FormData();
+  form.set("intent", "skip");
+  return form;
+}
+
+describe("skipping one date of a standing place", () => {
+  it("with nobody waiting, says the place is open for someone else, not that it went to the next person waiting", async () => {
+    const { seriesId, occurrences } = await weeklySeries(3);
+    const holder = await makeUser();
+    await holdStandingPlace(holder, seriesId);
+    actAs(holder);
+    const answer = await standingPlaceAction(occurrences[0].id, seriesId, null, skipForm());
+    expect(answer).toEqual({ ok: true, data: { message: "Skipped. Your place this time is open for someone else to take." } });
+  });
+
+  it("with someone waiting, says the place went to them", async () => {
+    const { seriesId, occurrences, db } = await weeklySeries(1);
+    const holder = await makeUser();
+    await holdStandingPlace(holder, seriesId);
+    const waiting = await makeUser();
+    await respondToActivity(db, { activityId: occurrences[0].id, userId: waiting.id, status: "going" });
+    actAs(holder);
+    const answer = await standingPlaceAction(occurrences[0].id, seriesId, null, skipForm());
+    expect(answer).toEqual({ ok: true, data: { message: "Skipped. Your place this time has gone to the next person waiting." } });
+  });
+
+  it("from the waitlist, says they have left the waitlist for that date", async () => {
+    const { seriesId, occurrences, db } = await weeklySeries(1);
+    const first = await makeUser();
+    await respondToActivity(db, { activityId: occurrences[0].id, userId: first.id, status: "going" });
+    const holder = await makeUser();
+    await holdStandingPlace(holder, seriesId);
+    actAs(holder);
+    const answer = await standingPlaceAction(occurrences[0].id, seriesId, null, skipForm());
+    expect(answer).toEqual({ ok: true, data: { message: "Skipped. You've left the waitlist for this one." } });
+  });
+});
