@@ -1,13 +1,16 @@
 import { asc, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { standingPlaceAction } from "@/app/activities/[id]/_components/standing-place-actions";
+import MailboxPage from "@/app/dev/mailbox/page";
 import { getDb } from "@/db/client";
 import { createActivity } from "@/db/mutations/activities";
 import { createGroup } from "@/db/mutations/groups";
 import { respondToActivity } from "@/db/mutations/rsvps";
 import { holdStandingPlace } from "@/db/mutations/standing-places";
 import { activities } from "@/db/schema";
+import { reloadEnv } from "@/lib/env";
 import { activityInputSchema } from "@/lib/validation/activity";
 import { groupInputSchema } from "@/lib/validation/group";
 import { makeUser } from "./helpers/factories";
@@ -81,5 +84,33 @@ describe("skipping one date of a standing place", () => {
     actAs(holder);
     const answer = await standingPlaceAction(occurrences[0].id, seriesId, null, skipForm());
     expect(answer).toEqual({ ok: true, data: { message: "Skipped. You've left the waitlist for this one." } });
+  });
+});
+
+describe("the development mailbox", () => {
+  async function mailboxWords(nodeEnv: string, mailbox: "on" | "auto") {
+    const env = process.env as Record<string, string | undefined>;
+    const before = { nodeEnv: env.NODE_ENV, mailbox: env.DEV_MAILBOX };
+    env.NODE_ENV = nodeEnv;
+    env.DEV_MAILBOX = mailbox;
+    reloadEnv();
+    try {
+      return renderToStaticMarkup(await MailboxPage({ searchParams: Promise.resolve({}) }));
+    } finally {
+      env.NODE_ENV = before.nodeEnv;
+      if (before.mailbox === undefined) delete env.DEV_MAILBOX;
+      else env.DEV_MAILBOX = before.mailbox;
+      reloadEnv();
+    }
+  }
+
+  it("served in production because DEV_MAILBOX=on, says so rather than that it is never served in production", async () => {
+    const html = await mailboxWords("production", "on");
+    expect(html).toContain("This server shows this page because DEV_MAILBOX=on is set.");
+    expect(html).not.toContain("never served in production");
+  });
+
+  it("outside production, says when it is served", async () => {
+    expect(await mailboxWords("test", "auto")).toContain("This page is served outside production (DEV_MAILBOX=off turns it off), and in production only when DEV_MAILBOX=on is set.");
   });
 });
