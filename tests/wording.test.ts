@@ -9,6 +9,7 @@ import { createActivity } from "@/db/mutations/activities";
 import { createGroup } from "@/db/mutations/groups";
 import { respondToActivity } from "@/db/mutations/rsvps";
 import { holdStandingPlace } from "@/db/mutations/standing-places";
+import { getSuggestions } from "@/db/queries/plan";
 import { activities } from "@/db/schema";
 import { reloadEnv } from "@/lib/env";
 import { activityInputSchema } from "@/lib/validation/activity";
@@ -112,5 +113,18 @@ describe("the development mailbox", () => {
 
   it("outside production, says when it is served", async () => {
     expect(await mailboxWords("test", "auto")).toContain("This page is served outside production (DEV_MAILBOX=off turns it off), and in production only when DEV_MAILBOX=on is set.");
+  });
+});
+
+describe("suggestions for a brand-new member", () => {
+  it("offer one date of a weekly series, and call its kind new to them rather than not tried lately", async () => {
+    const { occurrences } = await weeklySeries(5);
+    const newcomer = await makeUser();
+    const suggestions = await getSuggestions(newcomer.id, "Europe/London", { limit: 5 });
+    const dates = new Set(occurrences.map((o) => o.id));
+    const ofSeries = suggestions.filter((s) => dates.has(s.id));
+    expect(ofSeries).toHaveLength(1);
+    expect(ofSeries[0].reasons).toContain("new to you: walks");
+    expect(suggestions.flatMap((s) => s.reasons).join(" ")).not.toMatch(/lately/);
   });
 });
