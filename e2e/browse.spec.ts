@@ -192,6 +192,15 @@ test("the help page with crisis lines is linked from the footer", async ({ page,
   await expect(page.getByTestId("crisis-lines")).not.toBeEmpty();
 });
 
+test("the header's My connections opens the area of that name, with participation as its first page", async ({ page, member }) => {
+  void member;
+  await page.getByTestId("me-link").click();
+  await expect(page).toHaveURL(/\/me\/participation$/);
+  await expect(page.getByTestId("me-link")).toHaveText("My connections");
+  await expect(page.getByTestId("me-area")).toHaveText("My connections");
+  await expect(page.getByRole("navigation", { name: "My connections" }).getByRole("link", { name: "My participation" })).toBeVisible();
+});
+
 test("the crisis lines are links a phone can tap, and say which region they serve", async ({ page }) => {
   await page.goto("/help");
   const lines = page.getByTestId("crisis-lines");
