@@ -8,11 +8,13 @@ import { getDb } from "@/db/client";
 import { createActivity } from "@/db/mutations/activities";
 import { createGroup } from "@/db/mutations/groups";
 import { respondToActivity } from "@/db/mutations/rsvps";
+import { savePlan } from "@/db/mutations/plan";
 import { holdStandingPlace } from "@/db/mutations/standing-places";
 import { getSuggestions } from "@/db/queries/plan";
 import { activities } from "@/db/schema";
 import { reloadEnv } from "@/lib/env";
 import { activityInputSchema } from "@/lib/validation/activity";
+import { planInputSchema } from "@/lib/validation/connection";
 import { groupInputSchema } from "@/lib/validation/group";
 import { makeUser } from "./helpers/factories";
 import { actAs } from "./helpers/session";
@@ -25,7 +27,7 @@ vi.mock("next/cache", async () => (await import("./helpers/session")).mockNextCa
  * What the hub says after something happens must be what happened.
  */
 
-async function weeklySeries(capacity: number) {
+async function weeklySeries(capacity: number, times = { from: "10:00", to: "11:00" }) {
   const owner = await makeUser();
   const group = await createGroup(owner, groupInputSchema.parse({ name: "Millbrook Walkers", agreements: "Listening over fixing." }));
   if (!group.ok) throw new Error(group.message);
@@ -33,8 +35,8 @@ async function weeklySeries(capacity: number) {
   const input = activityInputSchema.parse({
     kind: "walk",
     title: "Tuesday canal walk",
-    startsLocal: `${day}T10:00`,
-    endsLocal: `${day}T11:00`,
+    startsLocal: `${day}T${times.from}`,
+    endsLocal: `${day}T${times.to}`,
     timezone: "Europe/London",
     placeName: "Lock 4",
     energyLevel: "low",
@@ -46,7 +48,7 @@ async function weeklySeries(capacity: number) {
   if (!created.ok) throw new Error(created.message);
   const db = await getDb();
   const occurrences = await db.select().from(activities).where(eq(activities.seriesId, created.data.seriesId!)).orderBy(asc(activities.startsAt));
-  return { seriesId: created.data.seriesId!, occurrences, db };
+  return { seriesId: created.data.seriesId!, occurrences, db, weekday: DateTime.fromISO(day).weekday };
 }
 
 function skipForm() {
@@ -118,8 +120,10 @@ describe("the development mailbox", () => {
 
 describe("suggestions for a brand-new member", () => {
   it("offer one date of a weekly series, and call its kind new to them rather than not tried lately", async () => {
-    const { occurrences } = await weeklySeries(5);
+    // At an hour no other test uses, and the newcomer is free just then: other files' activities stay out of the list.
+    const { occurrences, weekday } = await weeklySeries(5, { from: "04:10", to: "04:50" });
     const newcomer = await makeUser();
+    await savePlan(newcomer.id, planInputSchema.parse({ weeklyTotalGoal: 1, freeTimes: [{ day: weekday, from: "04:00", to: "05:00" }] }));
     const suggestions = await getSuggestions(newcomer.id, "Europe/London", { limit: 5 });
     const dates = new Set(occurrences.map((o) => o.id));
     const ofSeries = suggestions.filter((s) => dates.has(s.id));
