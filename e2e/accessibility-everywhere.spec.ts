@@ -62,7 +62,7 @@ type CheckedPage = keyof typeof CHECKED;
 /** Page files deliberately left out, each with the reason. */
 const SKIPPED: Record<string, string> = {
   "app/me/page.tsx": "it only redirects to /me/participation, which is checked",
-  "app/dev/mailbox/page.tsx": "a tool for reading the hub's email on a development or test server; it is a 404 in production",
+  "app/dev/mailbox/page.tsx": "a tool for reading the hub's email on a development or test server; it is a 404 in production unless DEV_MAILBOX=on",
 };
 
 /** Every page.tsx under app/, as a path from the repository's root. */

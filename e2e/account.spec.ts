@@ -54,7 +54,7 @@ test("export and delete an account: the data comes as JSON, deletion needs the p
 
   // The deletion section says what goes and what stays, with their own counts.
   const deletion = page.getByTestId("delete-account");
-  await expect(deletion.getByTestId("deletion-goes")).toContainText("1 RSVP to upcoming activities: each place goes to the next person waiting.");
+  await expect(deletion.getByTestId("deletion-goes")).toContainText("1 RSVP to upcoming activities: each place is freed, and goes to the first person waiting if anyone is.");
   await expect(deletion.getByTestId("deletion-stays")).toContainText("0 activities you came to stay in organizers' attendance totals");
   await expectNoAxeViolations(page);
 

@@ -249,3 +249,23 @@ test("the help page with crisis lines is linked from the footer", async ({ page,
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Help and crisis lines");
   await expect(page.getByTestId("crisis-lines")).not.toBeEmpty();
 });
+
+test("the header's My connections opens the area of that name, with participation as its first page", async ({ page, member }) => {
+  void member;
+  await page.getByTestId("me-link").click();
+  await expect(page).toHaveURL(/\/me\/participation$/);
+  await expect(page.getByTestId("me-link")).toHaveText("My connections");
+  await expect(page.getByTestId("me-area")).toHaveText("My connections");
+  await expect(page.getByRole("navigation", { name: "My connections" }).getByRole("link", { name: "My participation" })).toBeVisible();
+});
+
+test("the crisis lines are links a phone can tap, and say which region they serve", async ({ page }) => {
+  await page.goto("/help");
+  const lines = page.getByTestId("crisis-lines");
+  await expect(page.getByTestId("crisis-region")).toContainText("United Kingdom");
+  await expect(lines.getByRole("link", { name: "116 123" })).toHaveAttribute("href", "tel:116123");
+  await expect(lines.getByRole("link", { name: "999" })).toHaveAttribute("href", "tel:999");
+  await expect(lines.getByRole("link", { name: "0300 123 6600" })).toHaveAttribute("href", "tel:03001236600");
+  await expect(lines.getByRole("link", { name: "SHOUT to 85258" })).toHaveAttribute("href", "sms:85258?body=SHOUT");
+  await expect(lines.getByRole("link", { name: "jo@samaritans.org" })).toHaveAttribute("href", "mailto:jo@samaritans.org");
+});

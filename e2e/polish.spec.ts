@@ -171,4 +171,12 @@ test("an organizer's forms and member list: sensible defaults, a warning, confir
   await expect(bea.page.getByTestId("banned-notice")).toContainText("You can't take part in this group");
   await expect(bea.page.getByText("Ignored the agreements")).toHaveCount(0);
   await expectNoAxeViolations(bea.page);
+
+  // The join link tells them the same plainly, not that the group is private or missing.
+  await bea.page.goto(`/groups/${slug}/join`);
+  await expect(bea.page.getByRole("heading", { level: 1 })).toHaveText("You can't join this group");
+  await expect(bea.page.getByTestId("join-refused")).toContainText("can't join it again");
+  await expect(bea.page.getByText(/private/i)).toHaveCount(0);
+  await expect(bea.page.getByText("Ignored the agreements")).toHaveCount(0);
+  await expectNoAxeViolations(bea.page);
 });

@@ -218,5 +218,10 @@ test("the demo town's projects are listed with those that need people first, and
   await expect(page.getByTestId("project-title")).toHaveText("Riverside garden rebuild");
   await expect(page.getByTestId("project-progress-words")).toContainText("11 of 12 places filled");
   await expect(page.getByTestId("work-days").getByRole("link").first()).toBeVisible();
+  // The garden is planned to end in three weeks; the weekly mornings and the shed painting go on after it,
+  // and are listed as after the end, not as if inside the project's dates.
+  await expect(page.getByTestId("work-days-after-end")).toContainText("The project is planned to end on");
+  await expect(page.getByTestId("work-days-after").getByRole("link", { name: "Tool shed painting day" })).toBeVisible();
+  await expect(page.getByTestId("work-days").getByRole("link", { name: "Tool shed painting day" })).toHaveCount(0);
   await expectNoAxeViolations(page);
 });

@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { type CrisisLines, parseCrisisLines } from "./crisis-lines";
 
 /*
  * Every setting the hub reads, with its default. Documented in the README; nothing else
@@ -33,7 +34,17 @@ const envSchema = z.object({
     .transform((v) => (v === "true" ? 1 : v === "false" ? 0 : Number(v))),
   SIGN_UP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(20),
   SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
-  CRISIS_LINES: z.string().optional(),
+  /** The help page's crisis lines: JSON with a region (or the older Markdown list); see lib/crisis-lines.ts. */
+  CRISIS_LINES: z
+    .string()
+    .optional()
+    .transform((v, ctx): CrisisLines | undefined => {
+      if (v === undefined || v.trim() === "") return undefined;
+      const read = parseCrisisLines(v);
+      if (read.ok) return read.value;
+      ctx.addIssue({ code: "custom", message: read.problem });
+      return z.NEVER;
+    }),
   HELP_INTRO: z.string().optional(),
   /** `smtp://user:pass@host:587` or `smtps://…`; with MAIL_FROM, email is sent through it. */
   SMTP_URL: z.string().url().optional(),

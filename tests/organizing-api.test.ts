@@ -130,7 +130,8 @@ describe("joining, standing places and skipping through the API", () => {
     const held = await holdRoute(new Request(seriesUrl, send("POST", {}, sam.token)), idCtx(activity.seriesId));
     expect(await held.json()).toEqual({ standingPlace: { status: "active" } });
     const skipped = await skipRoute(new Request(`${base}/api/activities/${activity.id}/skip`, send("POST", {}, sam.token)), idCtx(activity.id));
-    expect(await skipped.json()).toEqual({ skipped: true, freedPlace: true });
+    // Nobody was waiting: the place is open, not passed on.
+    expect(await skipped.json()).toEqual({ skipped: true, freedPlace: true, passedOn: false });
     const paused = await releaseRoute(new Request(`${seriesUrl}?pause=true`, { method: "DELETE", headers: { authorization: `Bearer ${sam.token}` } }), idCtx(activity.seriesId));
     expect(await paused.json()).toEqual({ standingPlace: { status: "paused" } });
     const badQuery = await releaseRoute(new Request(`${seriesUrl}?pause=maybe`, { method: "DELETE", headers: { authorization: `Bearer ${sam.token}` } }), idCtx(activity.seriesId));

@@ -209,7 +209,7 @@ describe("standing places", () => {
     await holdStandingPlace(holder, seriesId);
     await respondToActivity(db, { activityId: occurrences[0].id, userId: waiting.id, status: "going" });
     expect(await statusOn(occurrences[0].id, waiting.id)).toBe("waitlisted");
-    expect(await skipOccurrence(holder, occurrences[0].id)).toMatchObject({ ok: true, data: { freedPlace: true } });
+    expect(await skipOccurrence(holder, occurrences[0].id)).toMatchObject({ ok: true, data: { freedPlace: true, passedOn: true } });
     expect(await statusOn(occurrences[0].id, waiting.id)).toBe("going");
     expect(await statusOn(occurrences[0].id, holder.id)).toBe("not_going");
     // Still held on the next one.

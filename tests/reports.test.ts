@@ -9,7 +9,7 @@ import { GET as listTokensRoute, POST as tokenRoute } from "@/app/api/tokens/rou
 import { decideReportAction } from "@/app/moderation/actions";
 import { reportAction } from "@/app/report/actions";
 import { getDb } from "@/db/client";
-import { postComment } from "@/db/mutations/comments";
+import { postComment, removeComment } from "@/db/mutations/comments";
 import { decideReport, fileReport, restoreReported } from "@/db/mutations/reports";
 import { listMemberFeedActivities, listGroupFeedActivities } from "@/db/queries/calendar";
 import { listComments } from "@/db/queries/comments";
@@ -194,6 +194,17 @@ describe("outcomes", () => {
     expect((await noticesOf(s.author.id)).some((n) => n.type === "report_outcome" || n.type === "content_hidden")).toBe(false);
     expect(await listOpenReports({ groupId: s.group.id })).toEqual([]);
     expect((await listDecidedReports({ groupId: s.group.id }))[0]).toMatchObject({ outcome: "dismiss", decidedBy: s.organizer.name });
+  });
+
+  it("dismissing a report about a comment an organizer already removed tells the reporter it was taken down, not that it was left as it is", async () => {
+    const s = await scene();
+    await report(s.reporter, { targetType: "comment", targetId: s.commentId });
+    expect(await removeComment(s.organizer, s.commentId)).toMatchObject({ ok: true, data: { outcome: "removed" } });
+    const id = await reportIdFor(s.reporter.id, s.commentId);
+    expect(await decide(s.organizer, id, "dismiss", "Already removed from the discussion.")).toMatchObject({ ok: true, data: { outcome: "dismiss", settled: 1 } });
+    const body = (await noticesOf(s.reporter.id)).find((n) => n.type === "report_outcome")?.body;
+    expect(body).toContain("The comment has already been taken down, so no one sees it now.");
+    expect(body).not.toMatch(/as it is/);
   });
 
   it("hiding a comment takes its words away for everyone, settles every report about it, tells each reporter and the author (not who reported), and it can be shown again", async () => {

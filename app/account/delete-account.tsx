@@ -20,7 +20,7 @@ export function DeleteAccount({ preview }: { preview: DeletionPreview }) {
           <h3 className="font-semibold">What goes</h3>
           <ul className="list-disc space-y-1 pl-5 text-sm" data-testid="deletion-goes">
             <li>Your name, email, password and profile, and your privacy and email choices.</li>
-            <li>{plural(preview.upcomingRsvps, "RSVP", "RSVPs")} to upcoming activities: each place goes to the next person waiting.</li>
+            <li>{plural(preview.upcomingRsvps, "RSVP", "RSVPs")} to upcoming activities: each place is freed, and goes to the first person waiting if anyone is.</li>
             <li>{plural(preview.comments, "comment", "comments")}: removed from their discussions.</li>
             <li>{plural(preview.partnerships, "check-in partnership", "check-in partnerships")} with {plural(preview.checkIns, "check-in", "check-ins")} of yours: your partners are told one ended, not why.</li>
             <li>{plural(preview.reflections, "reflection", "reflections")}, your connection plan and milestones.</li>

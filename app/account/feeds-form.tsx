@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { possessive } from "@/lib/possessive";
 import type { FeedState } from "./actions";
 
 type FeedAction = (prev: FeedState, data: FormData) => Promise<FeedState>;
@@ -36,7 +37,7 @@ export function CreateFeedForm({ action, groups }: { action: FeedAction; groups:
         <select id="feed-group" name="groupId" className="rounded-md border border-line bg-surface px-3 py-2" data-testid="feed-group">
           <option value="">My activities (going, trying or waitlisted)</option>
           {groups.map((g) => (
-            <option key={g.id} value={g.id}>All of {g.name}&apos;s activities</option>
+            <option key={g.id} value={g.id}>All of {possessive(g.name)} activities</option>
           ))}
         </select>
       </label>

@@ -14,6 +14,7 @@ import { EMAIL_TYPES, optionalEmailTypes } from "@/lib/email/types";
 import { getUserById } from "@/db/users";
 import { requireViewer } from "@/lib/auth/session";
 import { formatDay } from "@/lib/dates";
+import { possessive } from "@/lib/possessive";
 import { getViewerZone } from "@/lib/viewer-zone";
 import { changePasswordAction, createFeedAction, createTokenAction, renewFeedAction, revokeFeedAction, revokeTokenAction, saveEmailPreferencesAction, updatePrivacyAction, updateProfileAction } from "./actions";
 import { DeleteAccount } from "./delete-account";
@@ -76,7 +77,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         {feeds.length ? (
           <ul className="divide-y divide-line" data-testid="feed-list">
             {feeds.map((f) => {
-              const name = f.groupName ? `${f.groupName}'s activities` : "My activities";
+              const name = f.groupName ? `${possessive(f.groupName)} activities` : "My activities";
               return (
                 <li key={f.id} className="space-y-1 py-2" data-testid="feed">
                   <p>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CrisisLineList } from "./_components/crisis-line-list";
 import { Markdown } from "@/components/markdown";
 import { Card } from "@/components/ui/card";
 import { helpContent } from "@/lib/help";
@@ -16,7 +17,7 @@ export default function HelpPage() {
       <p className="text-lg">{intro}</p>
       <Card data-testid="crisis-lines">
         <h2 className="mb-2 text-lg font-semibold">If you need someone now</h2>
-        <Markdown source={crisisLines} />
+        {crisisLines.kind === "list" ? <CrisisLineList region={crisisLines.region} lines={crisisLines.lines} /> : <Markdown source={crisisLines.source} allowPhoneLinks />}
       </Card>
       <p className="text-muted">
         Something on Common Thread worrying you? Activities, projects, comments, groups and members can be reported from the quiet &ldquo;Report&rdquo; link on each: the

@@ -12,7 +12,11 @@ const SECTIONS = [
 export default function MeLayout({ children }: { children: ReactNode }) {
   return (
     <div className="space-y-6">
-      <nav aria-label="My connections" className="flex flex-wrap gap-1 text-sm">
+      {/* The header's "My connections" opens this area: it says so above its pages. */}
+      <p className="text-sm font-semibold uppercase tracking-wide text-muted" data-testid="me-area">
+        My connections
+      </p>
+      <nav aria-label="My connections" className="-mt-4 flex flex-wrap gap-1 text-sm">
         {SECTIONS.map((s) => (
           <Link key={s.href} href={s.href} className="rounded-md border border-line bg-surface px-3 py-2 hover:bg-brand-soft">
             {s.label}

@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { describeTarget, type DecidedItem, type QueueItem, type ReportTarget } from "@/db/queries/reports";
 import { formatDay, formatTime } from "@/lib/dates";
 import { OUTCOME_WORDS, REPORT_REASONS, type Outcome, type ReportReason } from "@/lib/validation/report";
+import { possessive } from "@/lib/possessive";
 import { DecisionForm, RestoreForm } from "./decision-form";
 
 /*
@@ -30,7 +31,7 @@ function choicesFor(t: ReportTarget, m: Moderator): { outcome: Outcome; label: s
     choices.push({ outcome: "remove", label: `Remove ${who} from ${t.groupName}` });
     choices.push({ outcome: "ban", label: `Ban ${who} from ${t.groupName}` });
   }
-  if (m.isAdmin && t.subjectId) choices.push({ outcome: "suspend", label: `Suspend ${who}'s account (signs them out at once)` });
+  if (m.isAdmin && t.subjectId) choices.push({ outcome: "suspend", label: `Suspend ${possessive(who)} account (signs them out at once)` });
   return choices;
 }
 

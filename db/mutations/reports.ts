@@ -104,6 +104,15 @@ const toReporter: Record<Outcome, string> = {
 };
 
 /**
+ * A dismissal of something already gone from view (a comment an organizer removed, a hidden
+ * activity or group): the reporter hears what is true, that no one sees it, not "left as it is".
+ */
+function alreadyTakenDown(target: ReportTarget): string {
+  const what = TARGET_WORDS[target.type];
+  return `A moderator looked at it. The ${what} has already been taken down, so no one sees it now. Thank you for speaking up; it helps keep the hub kind.`;
+}
+
+/**
  * Decides an open report, and with it every open report about the same thing. Checks, against
  * the rows inside one transaction: the actor moderates this report, does not judge their own
  * content, and may choose this outcome for this kind of thing.
@@ -133,7 +142,7 @@ export async function decideReport(actor: Actor, input: DecisionInput, now = new
     await notifyMany(tx as unknown as Db, [...new Set(settled.map((r) => r.reporterId))], {
       type: "report_outcome",
       title: `About the ${what} you reported`,
-      body: toReporter[input.outcome],
+      body: input.outcome === "dismiss" && target.hidden ? alreadyTakenDown(target) : toReporter[input.outcome],
     });
     if (input.outcome === "hide") {
       await notifyMany(tx as unknown as Db, await ownersOf(tx, target), {

@@ -102,8 +102,11 @@ export async function stepBackFromSeries(actor: Actor, seriesId: string, how: "p
   });
 }
 
-/** Skips one occurrence: the member's place on it goes to the first person waiting, at once. */
-export async function skipOccurrence(actor: Actor, activityId: string): Promise<ActionResult<{ freedPlace: boolean }>> {
+/**
+ * Skips one occurrence: the member's place on it goes to the first person waiting, at once.
+ * `passedOn` says whether someone was waiting and now has it; otherwise the place is simply open.
+ */
+export async function skipOccurrence(actor: Actor, activityId: string): Promise<ActionResult<{ freedPlace: boolean; passedOn: boolean }>> {
   if (!actor) return fail("unauthenticated", "Please sign in first.");
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -113,10 +116,16 @@ export async function skipOccurrence(actor: Actor, activityId: string): Promise<
       .where(and(eq(rsvps.activityId, activityId), eq(rsvps.userId, actor.id)))
       .limit(1);
     if (!mine || (mine.status !== "going" && mine.status !== "waitlisted")) return fail("not_found", "You don't have a place on this occurrence to skip.");
+    // Locked first (as the RSVP mutation locks it), so no one joins or leaves the waitlist between this count and the skip.
+    const [before] = await tx.select({ waitlistCount: activities.waitlistCount }).from(activities).where(eq(activities.id, activityId)).for("update");
+    if (!before) return fail("not_found", "You don't have a place on this occurrence to skip.");
     const result = await cancelRsvp(tx, { activityId, userId: actor.id });
     if (!result.ok) return fail(result.code === "try_again" ? "try_again" : result.code === "not_found" ? "not_found" : "closed", result.message);
     // Remember the skip as "not this time", so a later resume does not take the place back.
     await tx.insert(rsvps).values({ activityId, userId: actor.id, status: "not_going", fromStandingPlace: true });
-    return { ok: true as const, data: { freedPlace: mine.status === "going" } };
+    const freedPlace = mine.status === "going";
+    // Leaving "going" shrinks the waitlist exactly when the freed place went to someone waiting.
+    const passedOn = freedPlace && result.activity.waitlistCount < before.waitlistCount;
+    return { ok: true as const, data: { freedPlace, passedOn } };
   });
 }

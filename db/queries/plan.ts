@@ -86,6 +86,7 @@ async function listCandidates(userId: string, now: Date, days: number): Promise<
       goingCount: activities.goingCount,
       waitlistCount: activities.waitlistCount,
       projectId: activities.projectId,
+      seriesId: activities.seriesId,
       status: activities.status,
       answered: sql<boolean>`exists (select 1 from rsvps r where r.activity_id = ${activities.id} and r.user_id = ${userId})`,
       // Blocks work both ways: neither side is steered towards the other.
@@ -116,6 +117,7 @@ async function listCandidates(userId: string, now: Date, days: number): Promise<
     description: r.description,
     kind: r.kind,
     groupId: r.groupId,
+    seriesId: r.seriesId,
     groupName: r.groupName,
     startsAt: r.startsAt,
     endsAt: r.endsAt,
@@ -172,6 +174,7 @@ export async function getSuggestions(userId: string, zone: string, options: { no
       reflections: reflections.map((r) => ({ activityTitle: r.activityTitle, kind: r.kind, groupId: r.groupId, feeling: r.feeling })),
       recentGroupIds: recent.map((a) => a.groupId),
       recentKinds: recent.map((a) => a.kind),
+      triedKinds: attended.filter((a) => a.startsAt <= now).map((a) => a.kind),
       leftGroupIds,
       thisWeek: { lowEnergy: progress.lowEnergy, sharedPurpose: progress.sharedPurpose },
     },

@@ -36,6 +36,8 @@ export interface Candidate {
   kind: Kind;
   groupId: string;
   groupName: string;
+  /** The series it is one date of, if any: a list never offers two dates of one series. */
+  seriesId: string | null;
   startsAt: Date;
   endsAt: Date;
   energyLevel: Energy;
@@ -55,6 +57,8 @@ export interface History {
   /** Groups and kinds of activities attended in the last four weeks. */
   recentGroupIds: string[];
   recentKinds: Kind[];
+  /** Kinds of activities the member was ever at: one never tried is new to them, not "not lately". */
+  triedKinds: Kind[];
   leftGroupIds: string[];
   /** This week's progress, to lean towards the part of the goal still open. */
   thisWeek: { lowEnergy: number; sharedPurpose: number };
@@ -66,6 +70,7 @@ export interface Suggestion {
   groupId: string;
   groupName: string;
   kind: Kind;
+  seriesId: string | null;
   /** The member's free time it fits, when their plan names free times. */
   fits: { day: number; part: "morning" | "afternoon" | "evening" } | null;
   startsAt: Date;
@@ -104,6 +109,7 @@ export function rankSuggestions(input: { plan: PlanForSuggestions; candidates: C
   const left = new Set(history.leftGroupIds);
   const recentGroups = new Set(history.recentGroupIds);
   const recentKinds = new Set(history.recentKinds);
+  const triedKinds = new Set([...history.triedKinds, ...history.recentKinds]);
   const ranked: Suggestion[] = [];
   for (const c of input.candidates) {
     if (c.cancelled || c.answered || c.involvesBlocked || left.has(c.groupId)) continue;
@@ -149,18 +155,27 @@ export function rankSuggestions(input: { plan: PlanForSuggestions; candidates: C
     const drained = history.reflections.find((r) => r.groupId === c.groupId);
     if (drained?.feeling === "drained") score -= 1.5;
     if (!recentGroups.has(c.groupId)) {
-      reasons.push(recentKinds.has(c.kind) ? `something new: ${c.groupName}` : `a change: ${KIND_PLURAL[c.kind]} you haven't tried lately`);
+      reasons.push(
+        recentKinds.has(c.kind)
+          ? `something new: ${c.groupName}`
+          : triedKinds.has(c.kind)
+            ? `a change: ${KIND_PLURAL[c.kind]} you haven't tried lately`
+            : `new to you: ${KIND_PLURAL[c.kind]}`,
+      );
       score += 1;
     }
     if (c.spotsLeft !== null && c.spotsLeft <= 2) reasons.push(`${c.spotsLeft} ${c.spotsLeft === 1 ? "spot" : "spots"} left`);
     // Sooner is a little better: a suggestion is most useful when it is still a few days off.
     score -= (c.startsAt.getTime() - now.getTime()) / (14 * 86_400_000);
-    ranked.push({ id: c.id, title: c.title, groupId: c.groupId, groupName: c.groupName, kind: c.kind, fits, startsAt: c.startsAt, score, reasons });
+    ranked.push({ id: c.id, title: c.title, groupId: c.groupId, groupName: c.groupName, kind: c.kind, fits, startsAt: c.startsAt, score, reasons, seriesId: c.seriesId });
   }
   ranked.sort((a, b) => b.score - a.score || a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id));
+  // One date of a series is enough to suggest it: the best-placed date stands for the rest.
+  const series = new Set<string>();
+  const onePerSeries = ranked.filter((s) => !s.seriesId || (series.has(s.seriesId) ? false : (series.add(s.seriesId), true)));
   // Variety within the list too: at most one suggestion per group until every group has had a turn.
   const seen = new Set<string>();
-  const first = ranked.filter((s) => (seen.has(s.groupId) ? false : (seen.add(s.groupId), true)));
-  const rest = ranked.filter((s) => !first.includes(s));
+  const first = onePerSeries.filter((s) => (seen.has(s.groupId) ? false : (seen.add(s.groupId), true)));
+  const rest = onePerSeries.filter((s) => !first.includes(s));
   return [...first, ...rest].slice(0, input.limit ?? 5);
 }

@@ -17,6 +17,7 @@ function candidate(over: Partial<Candidate> = {}): Candidate {
     kind: "walk",
     groupId: "g-walkers",
     groupName: "Millbrook Walkers",
+    seriesId: null,
     // Tuesday 1 December, 10:00–11:30 London.
     startsAt: at("2026-12-01T10:00:00Z"),
     endsAt: at("2026-12-01T11:30:00Z"),
@@ -41,7 +42,7 @@ const plan = (over: Partial<PlanForSuggestions> = {}): PlanForSuggestions => ({
   ...over,
 });
 
-const history = (over: Partial<History> = {}): History => ({ reflections: [], recentGroupIds: [], recentKinds: [], leftGroupIds: [], thisWeek: { lowEnergy: 0, sharedPurpose: 0 }, ...over });
+const history = (over: Partial<History> = {}): History => ({ reflections: [], recentGroupIds: [], recentKinds: [], triedKinds: [], leftGroupIds: [], thisWeek: { lowEnergy: 0, sharedPurpose: 0 }, ...over });
 
 const rank = (candidates: Candidate[], p = plan(), h = history()) => rankSuggestions({ plan: p, candidates, history: h, now: NOW, zone: ZONE });
 
@@ -87,9 +88,28 @@ describe("suggestion ranking", () => {
   it("leans towards variety: a group not tried recently comes before the usual one, and says so", () => {
     const usual = candidate({ groupId: "g-usual", groupName: "Usual Walkers" });
     const fresh = candidate({ groupId: "g-new", groupName: "Sunday Sketchers", kind: "hobby" });
-    const [first] = rank([usual, fresh], plan(), history({ recentGroupIds: ["g-usual"], recentKinds: ["walk"] }));
+    // Hobby meetups were tried, but not in the last four weeks.
+    const [first] = rank([usual, fresh], plan(), history({ recentGroupIds: ["g-usual"], recentKinds: ["walk"], triedKinds: ["walk", "hobby"] }));
     expect(first.id).toBe(fresh.id);
     expect(first.reasons).toContain("a change: hobby meetups you haven't tried lately");
+  });
+
+  it("a kind the member has never been to is new to them, not something they haven't tried lately", () => {
+    const fresh = candidate({ groupId: "g-new", groupName: "Sunday Sketchers", kind: "hobby" });
+    const [brandNew] = rank([fresh], plan(), history());
+    expect(brandNew.reasons).toContain("new to you: hobby meetups");
+    expect(brandNew.reasons.join(" ")).not.toMatch(/lately/);
+    const [walker] = rank([fresh], plan(), history({ recentGroupIds: ["g-usual"], recentKinds: ["walk"], triedKinds: ["walk"] }));
+    expect(walker.reasons).toContain("new to you: hobby meetups");
+  });
+
+  it("suggests one date of a series, not two, even when its dates rank best", () => {
+    const weekly = (day: string) =>
+      candidate({ seriesId: "s-walk", groupId: "g-walkers", title: "Tuesday canal walk", startsAt: at(`${day}T10:00:00Z`), endsAt: at(`${day}T11:00:00Z`) });
+    const [first, second] = [weekly("2026-12-01"), weekly("2026-12-08")];
+    const other = candidate({ groupId: "g-walkers", title: "Riverside ramble", startsAt: at("2026-12-08T09:00:00Z"), endsAt: at("2026-12-08T10:00:00Z") });
+    const ids = rank([first, second, other]).map((s) => s.id);
+    expect(ids).toEqual([first.id, other.id]);
   });
 
   it("without free times or a usual energy in the plan nothing is filtered by them", () => {

@@ -15,6 +15,13 @@ type Props = { searchParams: Promise<{ to?: string }> };
  * mail server. It shows everyone's mail, so it does not exist in production unless
  * DEV_MAILBOX=on says so (the browser tests do).
  */
+/** Why this server shows the mailbox, truthfully: it shows everyone's email. */
+function servedBecause(): string {
+  return process.env.NODE_ENV === "production"
+    ? "This server shows this page because DEV_MAILBOX=on is set. It shows everyone's email: never turn that on for a real site."
+    : "This page is served outside production (DEV_MAILBOX=off turns it off), and in production only when DEV_MAILBOX=on is set.";
+}
+
 export default async function MailboxPage({ searchParams }: Props) {
   if (!devMailboxEnabled()) notFound();
   const to = (await searchParams).to?.slice(0, 320);
@@ -23,7 +30,7 @@ export default async function MailboxPage({ searchParams }: Props) {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Development mailbox</h1>
       <p className="text-muted">
-        Email written by the hub{to ? ` to ${to}` : ""}, newest first. With SMTP_URL and MAIL_FROM set it is sent for real; this page is never served in production.
+        Email written by the hub{to ? ` to ${to}` : ""}, newest first. With SMTP_URL and MAIL_FROM set it is sent for real. {servedBecause()}
       </p>
       <form className="flex flex-wrap items-end gap-2" method="get">
         <label className="flex flex-col text-sm" htmlFor="mailbox-to">

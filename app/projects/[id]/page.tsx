@@ -10,6 +10,7 @@ import { Card } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/field";
 import { formatRange } from "@/lib/dates";
 import { env } from "@/lib/env";
+import { splitAtProjectEnd } from "@/lib/work-days";
 import { newTaskValues, projectStatusLabel } from "@/lib/validation/project";
 import { createTaskAction } from "./actions";
 import { TaskCard } from "./_components/task-card";
@@ -26,9 +27,25 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 const dayFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
 const day = (d: string) => dayFormat.format(new Date(`${d}T12:00:00Z`));
 
+function WorkDayList({ workDays, zone, testId }: { workDays: Awaited<ReturnType<typeof loadProjectPage>>["workDays"]; zone: string; testId: string }) {
+  return (
+    <ul className="space-y-2" data-testid={testId}>
+      {workDays.map((a) => (
+        <li key={a.id} className="text-sm">
+          <Link className="font-medium underline" href={`/activities/${a.id}`}>{a.title}</Link>
+          <br />
+          {formatRange(a.startsAt, a.endsAt, zone)}
+          {a.status === "cancelled" ? " · cancelled" : ""}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export default async function ProjectPage({ params, searchParams }: Props) {
   const { project, tasks, workDays, comments, members, viewer, zone, filters } = await loadProjectPage((await params).id, await searchParams);
   const filtered = filters.open || filters.energy || filters.home;
+  const { during, after } = splitAtProjectEnd(workDays, project.endsOn);
   return (
     <article className="space-y-6">
       <header className="space-y-2">
@@ -91,16 +108,15 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           <Card>
             <h2 className="mb-2 text-lg font-semibold">Work days</h2>
             {workDays.length === 0 ? <p className="text-sm text-muted">No work days planned just now.</p> : null}
-            <ul className="space-y-2" data-testid="work-days">
-              {workDays.map((a) => (
-                <li key={a.id} className="text-sm">
-                  <Link className="font-medium underline" href={`/activities/${a.id}`}>{a.title}</Link>
-                  <br />
-                  {formatRange(a.startsAt, a.endsAt, zone)}
-                  {a.status === "cancelled" ? " · cancelled" : ""}
-                </li>
-              ))}
-            </ul>
+            <WorkDayList workDays={during} zone={zone} testId="work-days" />
+            {after.length > 0 && project.endsOn ? (
+              <>
+                <p className="mt-3 text-sm text-muted" data-testid="work-days-after-end">
+                  The project is planned to end on {day(project.endsOn)}; these work days are after that date:
+                </p>
+                <WorkDayList workDays={after} zone={zone} testId="work-days-after" />
+              </>
+            ) : null}
           </Card>
         </aside>
       </div>

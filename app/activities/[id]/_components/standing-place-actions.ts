@@ -19,6 +19,9 @@ const done: Record<z.infer<typeof intentSchema>, string> = {
   skip: "Skipped. Your place this time has gone to the next person waiting.",
 };
 
+const SKIPPED_OPEN = "Skipped. Your place this time is open for someone else to take.";
+const SKIPPED_WAITING = "Skipped. You've left the waitlist for this one.";
+
 /** Hold, pause, resume or release a standing place on a series, or skip one occurrence. */
 export async function standingPlaceAction(activityId: string, seriesId: string, _prev: StandingActionState, formData: FormData): Promise<StandingActionState> {
   if (!isFormData(formData)) return unreadableForm();
@@ -35,5 +38,8 @@ export async function standingPlaceAction(activityId: string, seriesId: string, 
         : await stepBackFromSeries(viewer, seriesId, intent.data);
   if (!result.ok) return result;
   revalidatePath("/activities", "layout");
+  if (intent.data === "skip" && "passedOn" in result.data && !result.data.passedOn) {
+    return { ok: true, data: { message: result.data.freedPlace ? SKIPPED_OPEN : SKIPPED_WAITING } };
+  }
   return { ok: true, data: { message: done[intent.data] } };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { getMembership } from "@/db/queries/memberships";
 import { getGroupRow } from "@/db/queries/organizer";
@@ -27,7 +28,18 @@ export default async function JoinGroupPage({ params, searchParams }: Props) {
   const group = await getGroupRow({ slug });
   if (!group || group.hiddenAt) notFound();
   const membership = await getMembership(group.id, viewer.id);
-  if (membership?.status === "banned") notFound();
+  if (membership?.status === "banned") {
+    // They were in the group, so its existence is no secret to them: say plainly that they can't join, not "not found".
+    return (
+      <div className="mx-auto max-w-xl space-y-4">
+        <h1 className="text-2xl font-bold">You can&apos;t join this group</h1>
+        <Alert tone="info" title="You can't join this group" testId="join-refused">
+          The organizers of {group.name} have removed you from it, so you can&apos;t join it again. There are other groups to find:{" "}
+          <Link className="underline" href="/groups">browse groups</Link>, or <Link className="underline" href="/help">find support on the help page</Link>.
+        </Alert>
+      </div>
+    );
+  }
   const isPrivate = group.visibility === "private";
   if (isPrivate && !membership && !inviteCodeMatches(group.inviteCode, invite)) notFound();
   const action = isPrivate && invite ? joinGroupWithInviteAction.bind(null, group.id, group.slug, invite) : joinGroupAction.bind(null, group.id, group.slug);

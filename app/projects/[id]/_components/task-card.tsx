@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Checkbox, Input, Select } from "@/components/ui/field";
 import type { ProjectDetail, TaskView } from "@/db/queries/projects";
 import { formatRange } from "@/lib/dates";
+import { possessive } from "@/lib/possessive";
 import {
   assignTaskAction,
   claimTaskAction,
@@ -93,7 +94,7 @@ export function TaskCard({
                 </div>
               ) : null}
               {organizer && c.status === "claimed" && !c.isViewer ? (
-                <TaskActionForm action={unassignTaskAction} fields={{ ...ids, userId: c.userId }} label={`Take ${c.name ?? "this member"}'s place off`} variant="ghost" testId="task-unassign" />
+                <TaskActionForm action={unassignTaskAction} fields={{ ...ids, userId: c.userId }} label={`Take ${c.name ? possessive(c.name) : "this member's"} place off`} variant="ghost" testId="task-unassign" />
               ) : null}
             </li>
           ))}

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ id: string }> };
 
-/** POST /api/activities/:id/skip — gives up the caller's place on this occurrence; the waitlist moves up. */
+/** POST /api/activities/:id/skip — gives up the caller's place on this occurrence; the waitlist moves up (`passedOn` says whether anyone was waiting). */
 export async function POST(request: Request, { params }: Ctx) {
   return guarded(async () => {
     const id = z.uuid().safeParse((await params).id);
@@ -16,6 +16,6 @@ export async function POST(request: Request, { params }: Ctx) {
     const caller = await resolveApiCaller(request);
     if (caller === null) return unauthenticated();
     const result = await skipOccurrence(caller, id.data);
-    return actionResponse(result, (d) => ({ skipped: true, freedPlace: d.freedPlace }));
+    return actionResponse(result, (d) => ({ skipped: true, freedPlace: d.freedPlace, passedOn: d.passedOn }));
   });
 }
