@@ -18,6 +18,10 @@ export async function register() {
     installPageCache();
     const { installStatementProbe } = await import("./db/statement-probe");
     installStatementProbe();
+    // Installed last so it runs first: forwarding headers no proxy wrote are gone before anything
+    // reads them, and a server action post that cannot be one is answered before Next decodes it.
+    const { installRequestGate } = await import("./lib/request-gate");
+    installRequestGate();
     const { bootDatabase } = await import("./db/boot");
     await bootDatabase();
     const { startBackgroundJobs } = await import("./db/jobs/start");

@@ -1,6 +1,6 @@
-import fs from "node:fs";
 import os from "node:os";
 import { chromium, defineConfig, devices, type LaunchOptions } from "@playwright/test";
+import { resolveChromium } from "./scripts/chromium";
 
 /*
  * End-to-end tests run in Chromium against a production build (scripts/e2e-server.ts) with a
@@ -14,40 +14,28 @@ const baseURL = `http://127.0.0.1:${port}`;
 // One id for the whole run, shared with the workers (they inherit this environment).
 process.env.E2E_RUN_ID ??= `${process.pid}_${Date.now().toString(36)}`;
 
-const SYSTEM_CHROMIUM = "/usr/bin/chromium";
-
 /**
- * The system Chromium when there is one (Debian's package; Playwright cannot download its
- * own browsers everywhere), otherwise Playwright's own, otherwise a plain instruction.
+ * Playwright's own Chromium when it has one, a system Chromium otherwise, and when there is
+ * neither, Playwright's own downloaded now (scripts/chromium.ts); a system one is started
+ * headless without the sandbox, so it also runs as root in containers.
  */
 function chromiumLaunchOptions(): LaunchOptions {
-  const chosen = process.env.CHROMIUM_PATH || (fs.existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined);
-  if (chosen) {
-    return {
-      executablePath: chosen,
-      args: [
-        "--no-sandbox",
-        "--headless",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    };
-  }
-  let bundled = "";
-  try {
-    bundled = chromium.executablePath();
-  } catch {
-    // Playwright throws when it has no browser for this platform at all.
-  }
-  if (bundled && fs.existsSync(bundled)) return {};
-  throw new Error(
-    "No Chromium for the end-to-end tests. Install one with `apt-get install -y chromium` (Debian/Ubuntu, " +
-      "found at /usr/bin/chromium) or `npx playwright install chromium`, or set CHROMIUM_PATH to a Chromium binary.",
-  );
+  const choice = resolveChromium(() => chromium.executablePath());
+  if (choice.use === "none") throw new Error(choice.problem);
+  if (choice.use === "playwright") return {};
+  return {
+    executablePath: choice.path,
+    args: [
+      "--no-sandbox",
+      "--headless",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  };
 }
 
 export default defineConfig({

@@ -4,6 +4,7 @@ import { BACK_SHORTLY_PAGE } from "@/lib/back-shortly";
 import { checkCookieWrite } from "@/lib/security/cross-site";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/security/headers";
 import { sharedCacheHeaders } from "@/lib/shared-caching";
+import { addressProblem, badAddressPage } from "@/lib/validation/address";
 
 /*
  * Runs before every request. Each concern is one small function so others can be added
@@ -22,20 +23,20 @@ function refuseCrossSiteWrite(request: NextRequest): NextResponse | null {
 const isApi = (path: string) => path === "/api" || path.startsWith("/api/");
 
 /**
- * An address whose %-encoding cannot be decoded names nothing: the API answers 400 in its
- * JSON shape, a page the not-found page (Next would otherwise fail decoding it with a 500).
+ * An address that names nothing (lib/validation/address.ts): a malformed %-encoding is a 400
+ * in the API's JSON shape and the not-found page elsewhere (Next would otherwise fail decoding
+ * it with a 500); a NUL is a 400 saying so, on the API and on pages, before any page, route
+ * or query reads it.
  */
 function refuseMalformedAddress(request: NextRequest, requestHeaders: Headers): NextResponse | null {
   const path = request.nextUrl.pathname;
-  try {
-    decodeURIComponent(path);
-    return null;
-  } catch {
-    if (isApi(path)) {
-      return NextResponse.json({ error: { code: "invalid_query", message: "The address is not valid: it has a malformed %-encoding." } }, { status: 400 });
-    }
-    return NextResponse.rewrite(new URL("/not-found", request.url), { request: { headers: requestHeaders } });
+  const problem = addressProblem(path, request.nextUrl.search);
+  if (!problem) return null;
+  if (isApi(path)) return NextResponse.json({ error: { code: "invalid_query", message: problem.message } }, { status: 400 });
+  if (problem.kind === "nul") {
+    return new NextResponse(badAddressPage(problem.message), { status: 400, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
   }
+  return NextResponse.rewrite(new URL("/not-found", request.url), { request: { headers: requestHeaders } });
 }
 
 /**

@@ -38,6 +38,14 @@ test.describe("addresses no one should send", () => {
     }
   });
 
+  test("a NUL in a page's query (the mailbox's address filter, a search) is a 400 saying so, never a 500", async ({ request }) => {
+    for (const path of ["/dev/mailbox?to=%00", "/activities?q=walk%00", "/api/activities?from=%00"]) {
+      const res = await request.get(path, { failOnStatusCode: false });
+      expect(res.status(), path).toBe(400);
+      expect(await res.text(), path).toContain("NUL character");
+    }
+  });
+
   test("the not-found page is what a person sees for a malformed address", async ({ page }) => {
     const res = await page.goto("/activities/%ff");
     expect(res?.status()).toBe(404);

@@ -91,6 +91,22 @@ describe("project API", () => {
     expect(lower.status).toBe(400);
   });
 
+  it("a task patch that names no field (an empty object or no body) answers 200 with the task unchanged, like a project's", async () => {
+    const w = await world();
+    const { projectId, taskId } = await projectWithTask(w, 2);
+    const db = await getDb();
+    const before = await db.select().from(tasks).where(eq(tasks.id, taskId));
+    for (const body of [{}, undefined]) {
+      const res = await patchTaskRoute(req(`/api/tasks/${taskId}`, "PATCH", body, w.organizer.token), ctx("id", taskId));
+      expect(res.status).toBe(200);
+      expect((await res.json()).task).toMatchObject({ id: taskId, title: "Litter picking", placesNeeded: 2, placesTaken: 0, effort: "low", estimatedHours: 2 });
+    }
+    expect(await db.select().from(tasks).where(eq(tasks.id, taskId))).toEqual(before);
+    expect((await patchProjectRoute(req(`/api/projects/${projectId}`, "PATCH", {}, w.organizer.token), ctx("id", projectId))).status).toBe(200);
+    // Still the organizers' alone, even when it would change nothing.
+    expect((await patchTaskRoute(req(`/api/tasks/${taskId}`, "PATCH", {}, w.member.token), ctx("id", taskId))).status).toBe(403);
+  });
+
   it("a member who isn't an organizer gets 403 on organizer endpoints, and nothing changes", async () => {
     const w = await world();
     const { projectId, taskId } = await projectWithTask(w, 2);

@@ -173,21 +173,20 @@ export async function updateTask(actor: Actor, taskId: string, patch: TaskChange
       const message = placesBelowClaimsMessage(task.claimedCount);
       return { ok: false as const, code: "conflict" as const, message, fieldErrors: { placesNeeded: message } };
     }
-    const [row] = await tx
-      .update(tasks)
-      .set({
-        ...(patch.title !== undefined ? { title: patch.title } : {}),
-        ...(patch.description !== undefined ? { description: patch.description } : {}),
-        ...(patch.placesNeeded !== undefined ? { placesNeeded: patch.placesNeeded } : {}),
-        ...(patch.effort !== undefined ? { effort: patch.effort } : {}),
-        ...(patch.fromHome !== undefined ? { fromHome: patch.fromHome } : {}),
-        ...(patch.estimatedHours !== undefined ? { estimatedHours: patch.estimatedHours === null ? null : patch.estimatedHours.toFixed(2) } : {}),
-        ...(patch.dueOn !== undefined ? { dueOn: patch.dueOn ?? null } : {}),
-        ...(patch.windowStart !== undefined ? { windowStart: patch.windowStart } : {}),
-        ...(patch.windowEnd !== undefined ? { windowEnd: patch.windowEnd } : {}),
-      })
-      .where(eq(tasks.id, taskId))
-      .returning();
+    const changes = {
+      ...(patch.title !== undefined ? { title: patch.title } : {}),
+      ...(patch.description !== undefined ? { description: patch.description } : {}),
+      ...(patch.placesNeeded !== undefined ? { placesNeeded: patch.placesNeeded } : {}),
+      ...(patch.effort !== undefined ? { effort: patch.effort } : {}),
+      ...(patch.fromHome !== undefined ? { fromHome: patch.fromHome } : {}),
+      ...(patch.estimatedHours !== undefined ? { estimatedHours: patch.estimatedHours === null ? null : patch.estimatedHours.toFixed(2) } : {}),
+      ...(patch.dueOn !== undefined ? { dueOn: patch.dueOn ?? null } : {}),
+      ...(patch.windowStart !== undefined ? { windowStart: patch.windowStart } : {}),
+      ...(patch.windowEnd !== undefined ? { windowEnd: patch.windowEnd } : {}),
+    };
+    // A patch that names no field changes nothing: the task as it is, like a project's or an activity's.
+    if (Object.keys(changes).length === 0) return { ok: true as const, data: task };
+    const [row] = await tx.update(tasks).set(changes).where(eq(tasks.id, taskId)).returning();
     return { ok: true as const, data: row };
   });
 }

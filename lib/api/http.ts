@@ -94,7 +94,7 @@ export async function readJson(request: Request, limit = JSON_BODY_LIMIT): Promi
   }
 }
 
-async function readCapped(request: Request, limit: number): Promise<Uint8Array | "too_large"> {
+export async function readCapped(request: Request, limit: number): Promise<Uint8Array | "too_large"> {
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

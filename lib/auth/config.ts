@@ -4,6 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { endSessions } from "@/db/users";
 import { clientAddress } from "@/lib/client-address";
 import { authSecret } from "@/lib/env";
+import { sameSiteRedirect } from "@/lib/validation/auth";
 import { checkCredentials } from "./credentials";
 import { getRequestMember } from "./request-member";
 
@@ -43,6 +44,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     error(error) {
       if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      // A request without its CSRF token is the sender's mistake, answered with a 400: one line.
+      if ((error as { type?: string }).type === "MissingCSRF") return console.warn(`[auth] ${error.message.split(".")[0]}.`);
       console.error("[auth]", error);
     },
   },
@@ -67,6 +70,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
   callbacks: {
+    redirect: ({ url, baseUrl }) => sameSiteRedirect(url, baseUrl),
     async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;

@@ -47,3 +47,20 @@ export function safeCallbackUrl(value: unknown): string {
     return "/";
   }
 }
+
+/**
+ * Where next-auth may send someone after signing in or out (its `redirect` callback): a path
+ * on this site, kept as safeCallbackUrl keeps it, or an address on this site's own origin.
+ * Anything else, an address that is not one at all ("foo", "http//x") included, is quietly
+ * the home page: next-auth's own rule throws "Invalid URL" on those, logged on every request.
+ */
+export function sameSiteRedirect(url: string, baseUrl: string): string {
+  if (url.startsWith("/")) return `${baseUrl}${safeCallbackUrl(url)}`;
+  try {
+    const parsed = new URL(url);
+    if (parsed.origin === baseUrl) return `${baseUrl}${safeCallbackUrl(parsed.pathname + parsed.search + parsed.hash)}`;
+  } catch {
+    // Not an address: the home page.
+  }
+  return baseUrl;
+}

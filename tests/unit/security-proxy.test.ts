@@ -70,3 +70,29 @@ describe("cookie-authenticated writes from other origins are refused", () => {
     expect(behindProxy.headers.get("x-middleware-next")).toBe("1");
   });
 });
+
+describe("an address carrying a NUL is refused before any page or query reads it", () => {
+  it("a NUL in a page's query (the mailbox's `to`, a search) is a 400 page saying what is wrong", async () => {
+    for (const path of ["/dev/mailbox?to=%00", "/activities?q=walk%00", "/groups/a%00b", "/projects?%00=1"]) {
+      const res = proxy(request(path));
+      expect(res.status, path).toBe(400);
+      expect(res.headers.get("x-middleware-next"), path).toBeNull();
+      expect(await res.text(), path).toContain("it contains a NUL character (%00)");
+      expect(res.headers.get("content-security-policy"), path).toBeTruthy();
+    }
+  });
+
+  it("on the API (next-auth's routes too) it is a 400 in the API's JSON shape", async () => {
+    for (const path of ["/api/activities?from=%00", "/api/auth/%00", "/api/projects/%00"]) {
+      const res = proxy(request(path));
+      expect(res.status, path).toBe(400);
+      expect(await res.json(), path).toEqual({ error: { code: "invalid_query", message: expect.stringContaining("NUL character") } });
+    }
+  });
+
+  it("an ordinary address, and a malformed %-sequence in a query (read as literal text), pass", () => {
+    for (const path of ["/dev/mailbox?to=someone%40example.com", "/activities?q=100%25", "/activities?q=%zz"]) {
+      expect(proxy(request(path)).headers.get("x-middleware-next"), path).toBe("1");
+    }
+  });
+});

@@ -1,0 +1,127 @@
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { PASSWORD, uniquePerson } from "./people";
+
+/*
+ * Posts to real server actions, made without a browser, against the production server (which
+ * runs without TRUST_PROXY): what no form sends is a 4xx saying so, never a 500; a post from
+ * another origin is a 403 and changes nothing, whatever X-Forwarded-Host claims; and the
+ * post the page's own JavaScript makes still works.
+ */
+
+/** The action ids a page carries for its forms (in `$ACTION_ID_…` names and `$ACTION_n:0` descriptors). */
+function actionIds(html: string): string[] {
+  const ids = [...html.matchAll(/\$ACTION_ID_([0-9a-f]{40,})/g), ...html.matchAll(/&quot;id&quot;:&quot;([0-9a-f]{40,})&quot;/g)].map((m) => m[1]);
+  return [...new Set(ids)];
+}
+
+/** A member signed up through the API and signed in through next-auth's own endpoints, in a request context of their own. */
+async function signedInMember(baseURL: string): Promise<APIRequestContext> {
+  const api = await playwrightRequest.newContext({ baseURL });
+  const who = uniquePerson("Poster");
+  expect((await api.post("/api/users", { data: { ...who, password: PASSWORD } })).status()).toBe(201);
+  const { csrfToken } = await (await api.get("/api/auth/csrf")).json();
+  const signIn = await api.post("/api/auth/callback/credentials", { form: { email: who.email, password: PASSWORD, csrfToken, callbackUrl: "/" }, maxRedirects: 0 });
+  expect(signIn.status()).toBe(302);
+  expect((await api.storageState()).cookies.map((c) => c.name)).toContain("authjs.session-token");
+  return api;
+}
+
+/** An upcoming public activity with places left and RSVPs open. */
+async function openActivity(api: APIRequestContext): Promise<string> {
+  const { activities } = await (await api.get("/api/activities?perPage=50")).json();
+  const open = (activities as { id: string; status: string; spotsLeft: number | null; rsvpCutoff: string | null; startsAt: string }[]).find(
+    (a) => a.status === "scheduled" && (a.spotsLeft === null || a.spotsLeft > 2) && (a.rsvpCutoff === null || Date.parse(a.rsvpCutoff) > Date.now() + 3600_000),
+  );
+  expect(open, "the demo town has an activity open for RSVPs").toBeTruthy();
+  return open!.id;
+}
+
+/** The RSVP action's id, read from the RSVP form on the activity page the member sees (the header's sign-out form comes first). */
+async function rsvpActionId(api: APIRequestContext, activityId: string): Promise<string> {
+  const html = await (await api.get(`/activities/${activityId}`)).text();
+  const form = html.indexOf('data-testid="rsvp-form"');
+  expect(form).toBeGreaterThan(0);
+  const ids = actionIds(html.slice(form));
+  expect(ids.length).toBeGreaterThan(0);
+  return ids[0];
+}
+
+/**
+ * What the page's JavaScript sends for the RSVP form: the arguments (previous state, the form)
+ * as multipart, the form's fields first and the arguments that refer to them last, as React
+ * writes them.
+ */
+function rsvpArguments(activityId: string): FormData {
+  const form = new FormData();
+  form.append("_1_activityId", activityId);
+  form.append("_1_status", "going");
+  form.append("0", '[null,"$K1"]');
+  return form;
+}
+
+async function myRsvpTo(api: APIRequestContext, activityId: string): Promise<string | null> {
+  const res = await api.get("/api/me/rsvps");
+  expect(res.status()).toBe(200);
+  const { rsvps } = await res.json();
+  return (rsvps as { activity: { id: string }; rsvp: { status: string } }[]).find((r) => r.activity.id === activityId)?.rsvp.status ?? null;
+}
+
+test.describe("server action posts no form sends", () => {
+  test("empty, not JSON, unfinished, 5,000 deep, over 1 MB and broken multipart are 400 or 413 with a sentence, signed in or not", async ({ baseURL }) => {
+    test.setTimeout(90_000);
+    const visitor = await playwrightRequest.newContext({ baseURL });
+    const member = await signedInMember(baseURL!);
+    const activityId = await openActivity(member);
+    const signinId = actionIds(await (await visitor.get("/signin")).text())[0];
+    const rsvpId = await rsvpActionId(member, activityId);
+    expect(signinId).toBeTruthy();
+    const text = { "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" };
+    const cases: [string, Record<string, string>, string | Buffer, number][] = [
+      ["empty", text, "", 400],
+      ["text that is not JSON", text, "hello, is this thing on?", 400],
+      ["an unfinished array", text, '["a"', 400],
+      ["5,000 deep", text, "[".repeat(5000) + "]".repeat(5000), 400],
+      ["over 1 MB", text, `["${"x".repeat(1_100_000)}"]`, 413],
+      ["broken multipart", { "Content-Type": "multipart/form-data; boundary=zz" }, "--zz\r\nContent-Disposition: form-data; name=\"0\"\r\n\r\n[", 400],
+    ];
+    for (const [api, path, id] of [
+      [visitor, "/signin", signinId],
+      [member, `/activities/${activityId}`, rsvpId],
+    ] as const) {
+      for (const [name, headers, body, status] of cases) {
+        const res = await api.post(path, { headers: { ...headers, "Next-Action": id }, data: body, failOnStatusCode: false });
+        expect(res.status(), `${name} to ${path}`).toBe(status);
+        expect(await res.text(), `${name} to ${path}`).toMatch(status === 413 ? /too large to send/ : /could not be read/);
+      }
+    }
+    // A form posted without JavaScript whose multipart is broken is a 400 too.
+    const mpa = await visitor.post("/signin", { headers: { "Content-Type": "multipart/form-data; boundary=zz" }, data: "--zz\r\nnot a part", failOnStatusCode: false });
+    expect(mpa.status()).toBe(400);
+    // Nothing was written by any of it.
+    expect(await myRsvpTo(member, activityId)).toBeNull();
+  });
+
+  test("the RSVP the page's JavaScript sends still works", async ({ baseURL }) => {
+    const member = await signedInMember(baseURL!);
+    const activityId = await openActivity(member);
+    const id = await rsvpActionId(member, activityId);
+    const res = await member.post(`/activities/${activityId}`, { headers: { "Next-Action": id, Accept: "text/x-component", Origin: baseURL! }, multipart: rsvpArguments(activityId) });
+    expect(res.status()).toBe(200);
+    expect(await myRsvpTo(member, activityId)).toBe("going");
+  });
+});
+
+test.describe("server action posts from another origin", () => {
+  test("are 403 with a sentence, and a forged X-Forwarded-Host does not make them run: no RSVP is written", async ({ baseURL }) => {
+    const member = await signedInMember(baseURL!);
+    const activityId = await openActivity(member);
+    const id = await rsvpActionId(member, activityId);
+    for (const forged of <Record<string, string>[]>[{ Origin: "http://evil.example" }, { Origin: "http://evil.example", "X-Forwarded-Host": "evil.example" }, { Origin: "http://evil.example", "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "http" }]) {
+      const res = await member.post(`/activities/${activityId}`, { headers: { "Next-Action": id, Accept: "text/x-component", ...forged }, multipart: rsvpArguments(activityId), failOnStatusCode: false });
+      expect(res.status(), JSON.stringify(forged)).toBe(403);
+      expect(await res.text()).toContain("sent from another site");
+    }
+    expect(await myRsvpTo(member, activityId)).toBeNull();
+  });
+});

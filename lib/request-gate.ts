@@ -1,0 +1,121 @@
+import http from "node:http";
+import { Readable } from "node:stream";
+import { env } from "./env";
+import { ACTION_BODY_LIMIT, isActionPost, judgeActionBody, judgeActionOrigin, TOO_LARGE, type ActionPostVerdict } from "./security/action-posts";
+
+/*
+ * The first thing every request meets, in front of the page cache and Next (installed last in
+ * instrumentation.ts, so it wraps the others):
+ *
+ * 1. Without TRUST_PROXY no proxy is in front, so X-Forwarded-Host, -Proto, -For, -Port and
+ *    Forwarded were written by the client and could say anything. They are removed here, so
+ *    nothing after (Next's own Server Actions origin check, which believes X-Forwarded-Host;
+ *    the page cache's keys; our origin and address rules) can be told another host. Next then
+ *    fills in the true ones from the connection.
+ * 2. A post to a server action is judged before Next decodes it (lib/security/action-posts.ts):
+ *    from another origin, 403; a body that cannot be an action's arguments, 400; over 1 MB, 413.
+ *    Each is one line in the log. A body that passes is handed on to Next unchanged.
+ */
+
+const FORWARDED = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-for", "x-forwarded-port", "x-forwarded-prefix", "forwarded", "x-real-ip"];
+
+const installed = globalThis as typeof globalThis & { __commonThreadRequestGate?: boolean };
+
+/** Removes the forwarding headers a client could have written, unless TRUST_PROXY says a proxy writes them. */
+export function dropUntrustedForwarding(headers: http.IncomingHttpHeaders, trustedHops: number = env().TRUST_PROXY): void {
+  if (trustedHops > 0) return;
+  for (const name of FORWARDED) delete headers[name];
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The host the browser addressed: the proxy's X-Forwarded-Host when one is trusted (and so still present), else Host. */
+function addressedHost(headers: http.IncomingHttpHeaders): string | undefined {
+  return single(headers["x-forwarded-host"])?.split(",")[0].trim() || headers.host;
+}
+
+function answer(req: http.IncomingMessage, res: http.ServerResponse, verdict: Extract<ActionPostVerdict, { ok: false }>, drain: boolean): void {
+  const path = (req.url ?? "").split("?")[0].slice(0, 200);
+  console.warn(`[actions] ${verdict.status}: refused a post to ${path}: ${verdict.reason}`);
+  res.writeHead(verdict.status, {
+    "content-type": "text/plain; charset=utf-8",
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+    // A body left unread (one over the limit) is not read to its end: the connection closes instead.
+    ...(drain ? {} : { connection: "close" }),
+  });
+  res.end(verdict.message);
+}
+
+/** Reads the body up to the limit; "too_large" as soon as it passes it. */
+function readCapped(req: http.IncomingMessage): Promise<Buffer | "too_large"> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > ACTION_BODY_LIMIT) {
+        req.off("data", onData);
+        req.pause();
+        resolve("too_large");
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on("data", onData);
+    req.once("end", () => resolve(Buffer.concat(chunks)));
+    req.once("error", reject);
+  });
+}
+
+/**
+ * Gives the request its body back for Next to read, as Next does itself after its proxy has
+ * read one (next/dist/server/body-streams.js): the request takes on a fresh stream's state.
+ */
+function restoreBody(req: http.IncomingMessage, body: Buffer): void {
+  const replay = new Readable({ read() {} });
+  replay.push(body);
+  replay.push(null);
+  const target = req as unknown as Record<string, unknown>;
+  for (const key in replay) {
+    const value = (replay as unknown as Record<string, unknown>)[key];
+    target[key] = typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(req) : value;
+  }
+}
+
+async function judge(req: http.IncomingMessage): Promise<{ verdict: ActionPostVerdict; drained: boolean }> {
+  const origin = judgeActionOrigin(single(req.headers.origin), addressedHost(req.headers));
+  if (!origin.ok) return { verdict: origin, drained: false };
+  if (Number(req.headers["content-length"] ?? 0) > ACTION_BODY_LIMIT) return { verdict: { ok: false, status: 413, reason: "over 1 MB", message: TOO_LARGE }, drained: false };
+  const body = await readCapped(req);
+  if (body === "too_large") return { verdict: { ok: false, status: 413, reason: "over 1 MB", message: TOO_LARGE }, drained: false };
+  const verdict = await judgeActionBody(body, single(req.headers["content-type"]) ?? "", req.headers["next-action"] !== undefined);
+  if (verdict.ok) restoreBody(req, body);
+  return { verdict, drained: true };
+}
+
+/** Puts the gate in front of every HTTP server in this process. Called once at start-up, after the other request hooks. */
+export function installRequestGate(): void {
+  if (installed.__commonThreadRequestGate) return;
+  installed.__commonThreadRequestGate = true;
+  const emit = http.Server.prototype.emit;
+  http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
+    const pass = () => (emit as (this: http.Server, event: string | symbol, ...rest: unknown[]) => boolean).call(this, event, ...args);
+    if (event !== "request") return pass();
+    const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
+    dropUntrustedForwarding(req.headers);
+    const path = (req.url ?? "/").split("?")[0];
+    if (!isActionPost(req.method, path, { nextAction: req.headers["next-action"] !== undefined, contentType: single(req.headers["content-type"]) ?? "" })) return pass();
+    judge(req).then(
+      ({ verdict, drained }) => (verdict.ok ? pass() : answer(req, res, verdict, drained)),
+      () => {
+        // The client went away mid-body: nothing to answer.
+        if (!res.headersSent) res.writeHead(400, { connection: "close" });
+        res.end();
+      },
+    );
+    return true;
+  } as typeof emit;
+}
