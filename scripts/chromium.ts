@@ -8,7 +8,10 @@ import fs from "node:fs";
  * 2. Playwright's own Chromium, when it has been downloaded;
  * 3. a system Chromium (Debian's /usr/bin/chromium, Ubuntu's chromium-browser, Chrome);
  * 4. otherwise Playwright's own is downloaded (`npx playwright install chromium`) once, here,
- *    and used; only when that fails too (no network) does the run stop, saying how to get one.
+ *    and used;
+ * 5. when that download cannot be had (a machine that reaches only its package mirrors), and the
+ *    run is root on a Debian-like system, the distribution's `chromium` package is installed;
+ *    only when that fails too does the run stop, saying how to get one.
  * Read by playwright.config.ts.
  */
 
@@ -25,6 +28,7 @@ export type ChromiumChoice =
   | { use: "configured" | "system"; path: string }
   | { use: "playwright" }
   | { use: "install" }
+  | { use: "apt" }
   | { use: "none"; problem: string };
 
 export interface ChromiumFacts {
@@ -36,6 +40,10 @@ export interface ChromiumFacts {
   exists: (path: string) => boolean;
   /** Whether Playwright's own has already been tried this run (and failed). */
   installTried?: boolean;
+  /** Whether the system's package manager may install Chromium (root, with apt-get). */
+  canApt?: boolean;
+  /** Whether the system package has already been tried this run (and failed). */
+  aptTried?: boolean;
 }
 
 export const NO_CHROMIUM =
@@ -53,6 +61,7 @@ export function chooseChromium(facts: ChromiumFacts): ChromiumChoice {
   const system = SYSTEM_CHROMIUMS.find((path) => facts.exists(path));
   if (system) return { use: "system", path: system };
   if (facts.bundled && !facts.installTried) return { use: "install" };
+  if (facts.canApt && !facts.aptTried) return { use: "apt" };
   return { use: "none", problem: NO_CHROMIUM };
 }
 
@@ -63,12 +72,32 @@ export function installPlaywrightChromium(): boolean {
   return result.status === 0;
 }
 
+/** Installs the distribution's Chromium with apt-get; true when it worked. */
+export function installSystemChromium(): boolean {
+  console.log("Playwright's Chromium could not be downloaded: installing the system's (apt-get install -y chromium) …");
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const opts = { stdio: "inherit" as const, timeout: 15 * 60_000, env };
+  spawnSync("apt-get", ["update"], opts);
+  return spawnSync("apt-get", ["install", "-y", "chromium"], opts).status === 0;
+}
+
+/** Root on a system with apt-get: the only case where the tests install a system package. */
+function mayUseApt(exists: (path: string) => boolean): boolean {
+  return process.platform === "linux" && process.getuid?.() === 0 && exists("/usr/bin/apt-get");
+}
+
 /**
  * The choice on this machine, downloading Playwright's Chromium first when nothing else is
  * there. `bundledPath` asks Playwright where its Chromium lives (it throws on a platform it has
  * none for).
  */
-export function resolveChromium(bundledPath: () => string, install = installPlaywrightChromium, exists = (path: string) => fs.existsSync(path)): Exclude<ChromiumChoice, { use: "install" }> {
+export function resolveChromium(
+  bundledPath: () => string,
+  install = installPlaywrightChromium,
+  exists = (path: string) => fs.existsSync(path),
+  installApt = installSystemChromium,
+  canApt = mayUseApt(exists),
+): Exclude<ChromiumChoice, { use: "install" | "apt" }> {
   const bundled = () => {
     try {
       return bundledPath();
@@ -76,10 +105,18 @@ export function resolveChromium(bundledPath: () => string, install = installPlay
       return undefined;
     }
   };
-  const facts: ChromiumFacts = { configured: process.env.CHROMIUM_PATH || undefined, bundled: bundled(), exists };
-  const choice = chooseChromium(facts);
-  if (choice.use !== "install") return choice;
-  install();
-  // Tried once: the choice now is Playwright's own, if the download worked, or the instruction.
-  return chooseChromium({ ...facts, bundled: bundled(), installTried: true }) as Exclude<ChromiumChoice, { use: "install" }>;
+  let facts: ChromiumFacts = { configured: process.env.CHROMIUM_PATH || undefined, bundled: bundled(), exists, canApt };
+  // Each way of getting one is tried at most once, so this ends after three turns at most.
+  for (;;) {
+    const choice = chooseChromium(facts);
+    if (choice.use === "install") {
+      install();
+      facts = { ...facts, bundled: bundled(), installTried: true };
+    } else if (choice.use === "apt") {
+      installApt();
+      facts = { ...facts, aptTried: true };
+    } else {
+      return choice;
+    }
+  }
 }

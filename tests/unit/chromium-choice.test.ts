@@ -32,6 +32,14 @@ describe("choosing the browser for the tests", () => {
     expect(chooseChromium({ bundled: undefined, exists: has() })).toEqual({ use: "none", problem: NO_CHROMIUM });
     expect(NO_CHROMIUM).toMatch(/npx playwright install chromium/);
   });
+
+  it("where Playwright's download cannot be had, root on a Debian-like system installs the system package, once", () => {
+    expect(chooseChromium({ bundled: BUNDLED, exists: has(), installTried: true, canApt: true })).toEqual({ use: "apt" });
+    expect(chooseChromium({ bundled: undefined, exists: has(), canApt: true })).toEqual({ use: "apt" });
+    expect(chooseChromium({ bundled: BUNDLED, exists: has(), installTried: true, canApt: true, aptTried: true })).toEqual({ use: "none", problem: NO_CHROMIUM });
+    // Not root (or no apt-get): never a system package.
+    expect(chooseChromium({ bundled: BUNDLED, exists: has(), installTried: true, canApt: false })).toEqual({ use: "none", problem: NO_CHROMIUM });
+  });
 });
 
 describe("on a machine with nothing", () => {
@@ -53,6 +61,27 @@ describe("on a machine with nothing", () => {
     // A system Chromium means no download at all.
     const never = vi.fn(() => true);
     expect(resolveChromium(() => BUNDLED, never, (p) => p === "/usr/bin/chromium")).toEqual({ use: "system", path: "/usr/bin/chromium" });
+    expect(never).not.toHaveBeenCalled();
+    vi.unstubAllEnvs();
+  });
+
+  it("offline but for the package mirror, the system's Chromium is installed and used", () => {
+    vi.stubEnv("CHROMIUM_PATH", "");
+    let installed = false;
+    const exists = (p: string) => installed && p === "/usr/bin/chromium";
+    const offline = vi.fn(() => false);
+    const apt = vi.fn(() => (installed = true));
+    expect(resolveChromium(() => BUNDLED, offline, exists, apt, true)).toEqual({ use: "system", path: "/usr/bin/chromium" });
+    expect(offline).toHaveBeenCalledTimes(1);
+    expect(apt).toHaveBeenCalledTimes(1);
+    // A failed package install stops the run with the instruction, after one try each.
+    installed = false;
+    const aptFails = vi.fn(() => false);
+    expect(resolveChromium(() => BUNDLED, offline, exists, aptFails, true)).toEqual({ use: "none", problem: NO_CHROMIUM });
+    expect(aptFails).toHaveBeenCalledTimes(1);
+    // Not allowed to use apt: never called.
+    const never = vi.fn(() => true);
+    expect(resolveChromium(() => BUNDLED, offline, exists, never, false)).toEqual({ use: "none", problem: NO_CHROMIUM });
     expect(never).not.toHaveBeenCalled();
     vi.unstubAllEnvs();
   });
