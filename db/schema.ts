@@ -1,4 +1,5 @@
 import { relations, sql, type SQL } from "drizzle-orm";
+import { kindSearchWordsSql } from "../lib/kind-search-words";
 import {
   bigserial,
   boolean,
@@ -211,7 +212,7 @@ export const activities = pgTable(
     updatedAt: ts("updated_at").notNull().defaultNow(),
     search: tsvector("search").generatedAlwaysAs(
       (): SQL =>
-        sql`setweight(to_tsvector('english', coalesce(${activities.title}, '')), 'A') || setweight(to_tsvector('english', coalesce(${activities.placeName}, '') || ' ' || coalesce(${activities.neighbourhood}, '')), 'B') || setweight(to_tsvector('english', coalesce(${activities.description}, '')), 'C')`,
+        sql`setweight(to_tsvector('english', coalesce(${activities.title}, '')), 'A') || setweight(to_tsvector('english', coalesce(${activities.placeName}, '') || ' ' || coalesce(${activities.neighbourhood}, '')), 'B') || setweight(to_tsvector('english', coalesce(${activities.description}, '')), 'C') || setweight(to_tsvector('english', ${sql.raw(kindSearchWordsSql(`"activities"."kind"`))}), 'D')`,
     ),
   },
   (t) => [
