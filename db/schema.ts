@@ -429,6 +429,16 @@ export const scheduledJobs = pgTable("scheduled_jobs", {
 });
 
 /**
+ * One-off steps on the data a migration cannot express (they need the app's own rules), run
+ * once per database at start-up (db/data-upgrades.ts): a migration adds the row, start-up runs
+ * it and sets `done_at`.
+ */
+export const dataUpgrades = pgTable("data_upgrades", {
+  name: text("name").primaryKey(),
+  doneAt: ts("done_at"),
+});
+
+/**
  * One row per member, activity and start time once the day-before reminder is given. The
  * primary key makes "exactly once" a database rule; the start time in it means an activity
  * moved to another time is reminded about again, for its new time.

@@ -10,6 +10,7 @@ import { getDb, type Db } from "../client";
 import { activities, groups, projects, rsvps, series, type Activity } from "../schema";
 import { forgetKnownPlaces } from "../queries/places";
 import { membershipIn } from "./groups";
+import { recordMilestonesOfAttendees } from "./milestones";
 import { notifyMany } from "./notifications";
 import { promoteFromWaitlist } from "./rsvps";
 import { fillSeriesWindow, startSeries } from "./series";
@@ -121,6 +122,8 @@ async function applyFacts(tx: Db, current: Activity, next: ActivityFacts): Promi
     .where(eq(activities.id, current.id));
   const raised = next.capacity === null ? current.capacity !== null : current.capacity !== null && next.capacity > current.capacity;
   if (raised) await promoteFromWaitlist(tx, current.id);
+  // Milestones count what members attended by its kind and week: a corrected kind or date may reach one.
+  if (current.kind !== next.kind || current.startsAt.getTime() !== next.startsAt.getTime()) await recordMilestonesOfAttendees(tx, current.id);
   const toTell = current.status === "scheduled" && differs(before, next, LOGISTICS) ? await attendeesOf(tx, current.id) : [];
   return { changed: true, toTell };
 }
