@@ -222,6 +222,8 @@ export const activities = pgTable(
     index("activities_kind_starts_at_idx").on(t.kind, t.startsAt),
     index("activities_group_starts_at_idx").on(t.groupId, t.startsAt),
     index("activities_series_idx").on(t.seriesId, t.startsAt),
+    // A project's work days; most activities belong to no project, so only theirs are indexed.
+    index("activities_project_starts_at_idx").on(t.projectId, t.startsAt).where(sql`${t.projectId} is not null`),
     index("activities_search_idx").using("gin", t.search),
     index("activities_location_idx").on(t.latitude, t.longitude),
     check("activities_capacity_positive", sql`${t.capacity} is null or ${t.capacity} > 0`),
@@ -521,7 +523,11 @@ export const checkIns = pgTable(
     energy: energyLevel("energy").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("check_ins_partnership_idx").on(t.partnershipId, t.createdAt)],
+  (t) => [
+    index("check_ins_partnership_idx").on(t.partnershipId, t.createdAt),
+    // A member's own check-ins (their weeks with a connection, their milestones).
+    index("check_ins_author_idx").on(t.authorId, t.createdAt),
+  ],
 );
 
 export const connectionPlans = pgTable("connection_plans", {
@@ -549,7 +555,8 @@ export const reflections = pgTable(
     note: text("note").notNull().default(""),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.activityId, t.userId] })],
+  // The primary key leads with the activity: a member's own reflections need their own index.
+  (t) => [primaryKey({ columns: [t.activityId, t.userId] }), index("reflections_user_idx").on(t.userId, t.createdAt)],
 );
 
 export const milestones = pgTable(
