@@ -9,8 +9,8 @@ import http from "node:http";
  * count is kept with the request's path among the last few hundred. Work outside a request
  * (the job runner) is not counted. Off by default: then nothing here is installed.
  *
- * SQL_STATEMENT_PROBE=explain also keeps each statement whole with its parameters, so the
- * benchmark can EXPLAIN every statement a page runs (bench/explain.ts). Parameters are members'
+ * SQL_STATEMENT_PROBE=explain also keeps each statement of a labelled request whole with its
+ * parameters, so the benchmark can EXPLAIN every statement a page runs (bench/explain.ts). Parameters are members'
  * data: only for a benchmark's own database, never a real site.
  */
 
@@ -83,7 +83,10 @@ export function installStatementProbe(): void {
     if (event !== "request") return call();
     const req = args[0] as http.IncomingMessage;
     const res = args[1] as http.ServerResponse;
-    const counter: Counter = { statements: 0, texts: [], ...(statementsKeptWhole() ? { statementsWithParams: [] } : {}) };
+    // Whole statements only for a labelled request (the benchmark's own probe), so a server under
+    // load keeps no more than it would with the probe merely on.
+    const whole = statementsKeptWhole() && typeof req.headers[PROBE_LABEL_HEADER] === "string";
+    const counter: Counter = { statements: 0, texts: [], ...(whole ? { statementsWithParams: [] } : {}) };
     res.once("finish", () => {
       const path = (req.url ?? "").split("?")[0];
       const label = req.headers[PROBE_LABEL_HEADER];
