@@ -9,15 +9,18 @@
  *   route's figure is the median over rounds of its req/s divided by the trivial dynamic page's req/s
  *   in the same round, so machine noise hits both alike.
  * - Also: SQL statements per request (one labelled probe request per route), server RSS idle / peak
- *   under load / one minute after, client JavaScript per page, and at scale EXPLAIN ANALYZE of the
- *   listing, search, home and history queries (bench/explain.ts).
+ *   under load / one minute after, client JavaScript per page, and at scale EXPLAIN ANALYZE of every
+ *   statement each route runs, as the statement probe caught it (bench/explain.ts).
+ * - BENCH_EXPLAIN_ONLY=1 (with BENCH_DATABASE_URL): only the EXPLAIN at scale, no load, in a few
+ *   minutes: results in bench/results/latest-scale-explain.json.
  * - Results: a table on screen, bench/results/latest.json (demo) and latest-scale.json; the command
  *   exits non-zero when any target in bench/targets.ts is missed.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { explainAtScale } from "./explain";
+import type { ProbedStatement } from "@/db/statement-probe";
+import { EXPLAIN_TARGET_MS, explainStatements, LARGE_TABLE_ROWS, type Explained } from "./explain";
 import { hit, LOAD, median, warmUp, type Batch, type Route } from "./load";
 import { ensureBuild, startServer, type Served } from "./server";
 import { apiToken, inBatches, signIn, signUp, type Member } from "./session";
@@ -56,16 +59,23 @@ async function clientJsKb(base: string, p: string, cookie?: string): Promise<num
   return +(bytes / 1024).toFixed(1);
 }
 
-async function statementsOf(base: string, route: Route): Promise<{ statements: number; texts: string[] } | null> {
+interface Probed {
+  statements: number;
+  texts: string[];
+  /** Whole, with parameters, when the server keeps them (SQL_STATEMENT_PROBE=explain). */
+  statementsWithParams?: ProbedStatement[];
+}
+
+async function statementsOf(base: string, route: Route): Promise<Probed | null> {
   const label = crypto.randomUUID();
   const req = route.write ? route.write.next() : { headers: {}, body: undefined };
   const res = await fetch(base + route.path, { method: route.write?.method ?? "GET", headers: { ...route.headers, ...req.headers, "x-statement-probe-label": label }, body: req.body });
   await res.arrayBuffer();
   for (let i = 0; i < 20; i++) {
-    const { requests } = (await (await fetch(`${base}/api/health/statements`)).json()) as { requests: Array<{ label: string | null; status: number; statements: number; texts: string[] }> };
+    const { requests } = (await (await fetch(`${base}/api/health/statements`)).json()) as { requests: Array<Probed & { label: string | null; status: number }> };
     const found = requests.find((r) => r.label === label);
     // A failed request's count says nothing about the page: it is not counted.
-    if (found) return found.status < 400 ? { statements: found.statements, texts: found.texts } : null;
+    if (found) return found.status < 400 ? { statements: found.statements, texts: found.texts, statementsWithParams: found.statementsWithParams } : null;
     await sleep(100);
   }
   return null;
@@ -88,6 +98,8 @@ async function routesFor(server: Served, setup: Setup): Promise<{ routes: Route[
   const page = open[0];
   const unlimited = open.find((a) => a.capacity === null);
   if (!page || !unlimited) throw new Error("No upcoming public activity to measure (is the database seeded?).");
+  const { projects } = (await (await fetch(`${base}/api/projects`)).json()) as { projects: Array<{ id: string }> };
+  if (!projects[0]) throw new Error("No public project to measure (is the database seeded?).");
   const controlPage = (await isDynamic(base, "/help")) ? "/help" : "/api/health";
   if (controlPage !== "/help") console.log("/help is served static here: /api/health stands in as the trivial dynamic control.");
   const html = await (await fetch(`${base}/help`)).text();
@@ -120,6 +132,15 @@ async function routesFor(server: Served, setup: Setup): Promise<{ routes: Route[
     { name: "activity page, member, rendered", path: `/activities/${page.id}`, role: "info", headers: rendered },
     { name: "home, member, rendered", path: "/", role: "info", headers: rendered },
     { name: "group page", path: `/groups/${page.group.slug}`, role: "target" },
+    { name: "search, visitor", path: "/activities?q=garden", role: "info" },
+    { name: "my page, rendered", path: "/me", role: "info", headers: rendered },
+    { name: "GET /api/me/rsvps (token)", path: "/api/me/rsvps?past=true", role: "info", headers: { authorization: `Bearer ${tokens[0]}` } },
+    { name: "project page, visitor", path: `/projects/${projects[0].id}`, role: "info" },
+    { name: "project page, member, rendered", path: `/projects/${projects[0].id}`, role: "info", headers: rendered },
+    { name: "my participation, rendered", path: "/me/participation", role: "info", headers: rendered },
+    { name: "my plan, rendered", path: "/me/plan", role: "info", headers: rendered },
+    { name: "my check-in partners, rendered", path: "/me/partners", role: "info", headers: rendered },
+    { name: "notifications, rendered", path: "/notifications", role: "info", headers: rendered },
     { name: "GET /api/activities", path: "/api/activities?perPage=20", role: "target" },
     { name: "RSVP write (API, token)", path: `/api/activities/${unlimited.id}/rsvp`, role: "target", write },
   ];
@@ -147,7 +168,7 @@ async function measure(label: string, server: Served, setup: Setup, scale: { url
     process.stdout.write(" done\n");
   }
   clearInterval(sampler);
-  const statements: Record<string, { statements: number; texts: string[] } | null> = {};
+  const statements: Record<string, Probed | null> = {};
   for (const r of routes) statements[r.name] = await statementsOf(server.base, r);
   const js = {
     floor: await clientJsKb(server.base, controlPage === "/help" ? "/help" : "/"),
@@ -174,7 +195,8 @@ async function measure(label: string, server: Served, setup: Setup, scale: { url
       warmUp: warm[r.name],
     };
   });
-  const explain = scale ? await explainAtScale(scale.url, scale.member) : [];
+  const explain = scale ? await explainStatements(scale.url, routes.map((r) => ({ route: r.name, statements: statements[r.name]?.statementsWithParams ?? [] }))) : [];
+  for (const s of Object.values(statements)) delete s?.statementsWithParams;
   const memory = { idleMb: Math.round(rssIdle), peakMb: Math.round(rssPeak), afterMb: Math.round(rssAfter) };
   const checks = evaluate({ routes: measured, memory, js, explain, scale: scale !== null });
   return { measured, statements, memory, js, explain, checks, controlPage };
@@ -187,13 +209,53 @@ function print(label: string, r: Awaited<ReturnType<typeof measure>>) {
     console.log([m.name.padEnd(40), String(m.rps).padStart(8), String(m.p50Ms).padStart(7), String(m.p99Ms).padStart(7), `${m.ratio}×`.padStart(7), String(m.statements ?? "?").padStart(4), String(m.failed).padStart(5)].join(" "));
   }
   console.log(`server RSS: idle ${r.memory.idleMb} MB, peak ${r.memory.peakMb} MB, a minute after ${r.memory.afterMb} MB; client JS (gzip): floor ${r.js.floor} KB, listing ${r.js.listing} KB, activity page ${r.js.activity} KB`);
-  for (const e of r.explain) console.log(`EXPLAIN ${e.query} #${e.statement}: ${e.executionMs} ms${e.seqScans.length ? ` (${e.seqScans.join(", ")})` : ""} ${e.ok ? "ok" : "MISS"}`);
+  printExplain(r.explain);
   console.log("\nTargets:");
   for (const c of r.checks) console.log(`  ${c.ok ? "pass" : "MISS"}  ${c.target}: ${c.actual}`);
 }
 
+function printExplain(explain: Explained[]) {
+  for (const e of explain) {
+    console.log(`EXPLAIN ${e.route} #${e.statement}: ${e.executionMs ?? "–"} ms${e.seqScans.length ? ` (${e.seqScans.join(", ")})` : ""}${e.note ? ` [${e.note}]` : ""} ${e.ok ? "ok" : `MISS  ${e.sql.slice(0, 140)}`}`);
+  }
+}
+
+/** BENCH_EXPLAIN_ONLY=1: every route's statements at scale, explained, without the load. */
+async function explainOnly(url: string) {
+  const { BENCH_PASSWORD, benchEmail } = await import("./seed-sql");
+  const server = await startServer(PORT, { kind: "scale", url });
+  try {
+    const setup = { pagesMember: { email: benchEmail(1), password: BENCH_PASSWORD }, writers: Array.from({ length: 2 }, (_, i) => ({ email: benchEmail(100 + i), password: BENCH_PASSWORD })), signUpWriters: false };
+    const { routes } = await routesFor(server, setup);
+    const byRoute: Array<{ route: string; statements: ProbedStatement[] }> = [];
+    const counts: Record<string, number | null> = {};
+    for (const r of routes) {
+      // Twice: the first request of a route may fill caches the page keeps between requests.
+      await statementsOf(server.base, r);
+      const probed = await statementsOf(server.base, r);
+      counts[r.name] = probed?.statements ?? null;
+      byRoute.push({ route: r.name, statements: probed?.statementsWithParams ?? [] });
+    }
+    const explain = await explainStatements(url, byRoute);
+    printExplain(explain);
+    const checks = explain.map((e) => ({ target: `${e.route} (statement ${e.statement}) ≤ ${EXPLAIN_TARGET_MS} ms, no sequential scan of a table over ${LARGE_TABLE_ROWS} rows`, actual: `${e.executionMs ?? "–"} ms${e.seqScans.length ? `, ${e.seqScans.join(", ")}` : ""}`, ok: e.ok }));
+    const missed = checks.filter((c) => !c.ok).length;
+    console.log(`\n${explain.length} statements explained over ${routes.length} routes: ${missed === 0 ? "every one met its target" : `${missed} missed`}.`);
+    fs.mkdirSync(path.join(root, "bench", "results"), { recursive: true });
+    fs.writeFileSync(path.join(root, "bench", "results", "latest-scale-explain.json"), JSON.stringify({ when: new Date().toISOString(), database: "scale (PostgreSQL, 100k activities)", statementsPerRoute: counts, explain, targets: checks }, null, 2) + "\n");
+    if (missed) process.exitCode = 1;
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main() {
   ensureBuild();
+  if (process.env.BENCH_EXPLAIN_ONLY === "1") {
+    const url = process.env.BENCH_DATABASE_URL;
+    if (!url) throw new Error("BENCH_EXPLAIN_ONLY needs BENCH_DATABASE_URL (the database npm run bench:seed filled).");
+    return explainOnly(url);
+  }
   const results: Array<{ file: string; failed: boolean }> = [];
   const scaleUrl = process.env.BENCH_DATABASE_URL;
   const only = process.env.BENCH_ONLY; // "demo" or "scale"

@@ -6,11 +6,17 @@
  *
  * Sizes: 20,000 members, 200 groups (one in eight private), 1,000 projects, 10,000 tasks with
  * claims, 100,000 activities from nine months ago to three months ahead (a quarter upcoming),
- * exactly 1,000,000 RSVPs, 50,000 comments.
+ * exactly 1,000,000 RSVPs, 50,000 comments on activities and 10,000 on projects, a connection
+ * plan for half the members, 8,000 check-in partnerships with 15 check-ins each, a reflection on
+ * one attended activity in five (about 100,000), the milestones those reach, and 200,000
+ * notifications: every table a benchmarked page reads is full enough to need its index.
  */
 import { NEIGHBOURHOODS, PLACES } from "@/db/seed-data/town";
 
-export const SIZES = { members: 20_000, groups: 200, projects: 1_000, tasks: 10_000, activities: 100_000, rsvpsPerActivity: 10, comments: 50_000 };
+export const SIZES = {
+  members: 20_000, groups: 200, projects: 1_000, tasks: 10_000, activities: 100_000, rsvpsPerActivity: 10, comments: 50_000,
+  projectComments: 10_000, partnerships: 8_000, checkInsPerPair: 15, notifications: 200_000,
+};
 
 /** Every bench member's email ends so; `bench:seed` refuses a database holding any other member. */
 export const BENCH_EMAIL_DOMAIN = "bench.invalid";
@@ -268,6 +274,76 @@ export function seedSteps(passwordHash: string): SeedStep[] {
          select ${id("a", `1 + ${h("ca", "c", A)}`)}, ${id("u", `1 + ${h("cu", "c", M)}`)}, (${quoteList(COMMENTS)})[1 + ${h("cb", "c", COMMENTS.length)}],
                 now() - ${h("cd", "c", 270)} * interval '1 day'
          from generate_series(1, ${SIZES.comments}) c`,
+        // Each project's discussion, a few comments each.
+        `insert into comments (project_id, author_id, body, created_at)
+         select ${id("p", `1 + ${h("cp", "c", SIZES.projects)}`)}, ${id("u", `1 + ${h("cpu", "c", M)}`)}, (${quoteList(COMMENTS)})[1 + ${h("cpb", "c", COMMENTS.length)}],
+                now() - ${h("cpd", "c", 200)} * interval '1 day'
+         from generate_series(1, ${SIZES.projectComments}) c`,
+      ],
+    },
+    {
+      name: "connection plans",
+      rows: "connection_plans",
+      statements: [
+        // Half the members keep a plan; member 1 (the one the benchmark signs in as) among them.
+        `insert into connection_plans (user_id, weekly_total_goal, weekly_low_energy_goal, weekly_shared_purpose_goal, free_times, interests, usual_energy, interest_kinds, updated_at)
+         select ${id("u", "n")}, 1 + ${h("cg", "n", 3)}, ${h("cl", "n", 2)}, ${h("cs", "n", 2)},
+                '[{"day": 6, "from": "09:00", "to": "12:00"}, {"day": 3, "from": "17:00", "to": "20:00"}]'::jsonb,
+                case ${h("ci", "n", 3)} when 0 then array['garden', 'walk'] when 1 then array['sketching', 'books'] else array['repair', 'tea'] end,
+                case when ${h("ce", "n", 4)} = 0 then null else (array['low', 'medium', 'high'])[1 + ${h("cu", "n", 3)}]::energy_level end,
+                (case ${h("ck", "n", 3)} when 0 then array['walk'] when 1 then array['volunteer', 'hobby'] else array[]::text[] end)::activity_kind[],
+                now() - ${h("cd", "n", 90)} * interval '1 day'
+         from generate_series(1, ${M}) n where n = 1 or n % 2 = 0`,
+      ],
+    },
+    {
+      name: "partners and check-ins",
+      rows: "check_ins",
+      statements: [
+        // Pair k joins member k with one further on; most pairs are active, some paused or ended.
+        `insert into partnerships (id, inviter_id, invitee_id, status, rhythm, weekly_day, timezone, rhythm_since, accepted_at, ended_at, created_at)
+         select ${id("pt", "k")}, ${id("u", "k")}, ${id("u", `(k + 1 + ${h("pi", "k", M - 2)}) % ${M} + 1`)}, st::partnership_status,
+                (case when ${h("pr", "k", 3)} = 0 then 'daily_message' else 'weekly_meeting' end)::partnership_rhythm, 1 + ${h("pw", "k", 7)}, 'Europe/London',
+                now() - (30 + ${h("pa", "k", 300)}) * interval '1 day', now() - (30 + ${h("pa", "k", 300)}) * interval '1 day',
+                case when st = 'ended' then now() - ${h("pe", "k", 20)} * interval '1 day' end,
+                now() - (31 + ${h("pa", "k", 300)}) * interval '1 day'
+         from generate_series(1, ${SIZES.partnerships}) k,
+              lateral (select case when k = 1 or ${h("ps", "k", 10)} < 8 then 'active' when ${h("ps", "k", 10)} = 8 then 'paused' else 'ended' end) x(st)
+         where (k + 1 + ${h("pi", "k", M - 2)}) % ${M} + 1 <> k`,
+        // Check-ins from both of a pair, spread over the time since they paired.
+        `insert into check_ins (partnership_id, author_id, note, mood, energy, created_at)
+         select p.id, case when i % 2 = 0 then p.inviter_id else p.invitee_id end, 'A quiet week; glad of the walk on Saturday.',
+                1 + ${h("km", "p.id::text || i", 5)}, (array['low', 'medium', 'high']::energy_level[])[1 + ${h("ke", "p.id::text || i", 3)}],
+                p.accepted_at + (i + 1) * (now() - p.accepted_at) / ${SIZES.checkInsPerPair + 1}
+         from partnerships p, generate_series(0, ${SIZES.checkInsPerPair - 1}) i
+         where p.status <> 'invited'`,
+      ],
+    },
+    {
+      name: "reflections and milestones",
+      rows: "reflections",
+      statements: [
+        // One attended activity in five is reflected on, and every one of member 1's.
+        `insert into reflections (activity_id, user_id, feeling, note, created_at)
+         select r.activity_id, r.user_id, (array['drained', 'ok', 'lifted', 'lifted'])[1 + ${h("rf", "r.activity_id::text || r.user_id::text", 4)}]::reflection_feeling,
+                case when ${h("rn", "r.activity_id::text || r.user_id::text", 3)} = 0 then 'Good to be out.' else '' end, r.attendance_marked_at + interval '2 hours'
+         from rsvps r
+         where r.attendance = 'attended' and (${h("rs", "r.activity_id::text || r.user_id::text", 5)} = 0 or r.user_id = ${id("u", "1")})`,
+        `insert into milestones (user_id, key, created_at)
+         select user_id, 'first_activity', min(attendance_marked_at) from rsvps where attendance = 'attended' group by user_id
+         union all
+         select user_id, 'first_reflection', min(created_at) from reflections group by user_id`,
+      ],
+    },
+    {
+      name: "notifications",
+      rows: "notifications",
+      statements: [
+        `insert into notifications (user_id, type, title, body, href, read_at, created_at)
+         select ${id("u", `case when n <= 60 then 1 else 1 + ${h("nu", "n", M)} end`)}, 'activity_changed', 'Saturday walk has changed',
+                'The time or place has changed. Please check the details before you go.', '/activities',
+                case when ${h("nr", "n", 3)} > 0 then now() - ${h("nd", "n", 60)} * interval '1 day' end, now() - ${h("nd", "n", 60)} * interval '1 day' - interval '1 hour'
+         from generate_series(1, ${SIZES.notifications}) n`,
       ],
     },
   ];

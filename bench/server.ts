@@ -85,7 +85,8 @@ export async function startServer(port: number, database: { kind: "embedded"; da
     ...process.env,
     NODE_ENV: "production",
     PORT: String(port),
-    SQL_STATEMENT_PROBE: "on",
+    // At scale every statement is kept whole with its parameters, for the EXPLAIN of each (bench/explain.ts).
+    SQL_STATEMENT_PROBE: database.kind === "scale" ? "explain" : "on",
     AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-bench-secret-bench-secret",
     SITE_URL: base,
     // The benchmark signs up and signs in its own members from one address.

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { recordMilestones } from "@/db/mutations/milestones";
 import { listMilestones } from "@/db/queries/milestones";
 import { listPartnerships } from "@/db/queries/partners";
 import { getPlan, getSuggestions, getWeekProgress } from "@/db/queries/plan";
@@ -19,7 +18,6 @@ const FEELING_WORDS = { drained: "drained", ok: "OK", lifted: "lifted" } as cons
 
 export async function HomeConnection({ userId, zone, reflectedId }: { userId: string; zone: string; reflectedId?: string }) {
   const now = new Date();
-  await recordMilestones(userId, { now });
   const [plan, progress, partnerships, waiting, fresh] = await Promise.all([
     getPlan(userId),
     getWeekProgress(userId, zone, now),

@@ -20,6 +20,8 @@ async function bootOnce(): Promise<void> {
     const { seedDemoIfEmpty } = await import("./seed");
     await seedDemoIfEmpty(handle.db);
   }
+  const { runDataUpgrades } = await import("./data-upgrades");
+  await runDataUpgrades(handle.db);
   // Recurring series keep about twelve weeks of occurrences ahead; a server that was
   // stopped for a while catches up here. A failure is logged, never fatal to start-up.
   const { extendAllSeries } = await import("./mutations/series");

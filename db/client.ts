@@ -33,9 +33,9 @@ const store = globalThis as typeof globalThis & { __commonThreadDb?: Promise<DbH
 function statementLogger() {
   const probe = statementProbeOn();
   return {
-    logQuery(query: string) {
+    logQuery(query: string, params: unknown[]) {
       noteStatement(query);
-      if (probe) countingLogger.logQuery(query);
+      if (probe) countingLogger.logQuery(query, params);
     },
   };
 }

@@ -35,6 +35,7 @@ export const NOT_SHOWN_TO_VISITORS = [
   "email_preferences",
   "email_outbox",
   "scheduled_jobs",
+  "data_upgrades",
   "activity_reminders",
   "partnerships",
   "partner_nudges",

@@ -1,4 +1,5 @@
 import { relations, sql, type SQL } from "drizzle-orm";
+import { kindSearchWordsSql } from "../lib/kind-search-words";
 import {
   bigserial,
   boolean,
@@ -211,7 +212,7 @@ export const activities = pgTable(
     updatedAt: ts("updated_at").notNull().defaultNow(),
     search: tsvector("search").generatedAlwaysAs(
       (): SQL =>
-        sql`setweight(to_tsvector('english', coalesce(${activities.title}, '')), 'A') || setweight(to_tsvector('english', coalesce(${activities.placeName}, '') || ' ' || coalesce(${activities.neighbourhood}, '')), 'B') || setweight(to_tsvector('english', coalesce(${activities.description}, '')), 'C')`,
+        sql`setweight(to_tsvector('english', coalesce(${activities.title}, '')), 'A') || setweight(to_tsvector('english', coalesce(${activities.placeName}, '') || ' ' || coalesce(${activities.neighbourhood}, '')), 'B') || setweight(to_tsvector('english', coalesce(${activities.description}, '')), 'C') || setweight(to_tsvector('english', ${sql.raw(kindSearchWordsSql(`"activities"."kind"`))}), 'D')`,
     ),
   },
   (t) => [
@@ -221,6 +222,8 @@ export const activities = pgTable(
     index("activities_kind_starts_at_idx").on(t.kind, t.startsAt),
     index("activities_group_starts_at_idx").on(t.groupId, t.startsAt),
     index("activities_series_idx").on(t.seriesId, t.startsAt),
+    // A project's work days; most activities belong to no project, so only theirs are indexed.
+    index("activities_project_starts_at_idx").on(t.projectId, t.startsAt).where(sql`${t.projectId} is not null`),
     index("activities_search_idx").using("gin", t.search),
     index("activities_location_idx").on(t.latitude, t.longitude),
     check("activities_capacity_positive", sql`${t.capacity} is null or ${t.capacity} > 0`),
@@ -428,6 +431,16 @@ export const scheduledJobs = pgTable("scheduled_jobs", {
 });
 
 /**
+ * One-off steps on the data a migration cannot express (they need the app's own rules), run
+ * once per database at start-up (db/data-upgrades.ts): a migration adds the row, start-up runs
+ * it and sets `done_at`.
+ */
+export const dataUpgrades = pgTable("data_upgrades", {
+  name: text("name").primaryKey(),
+  doneAt: ts("done_at"),
+});
+
+/**
  * One row per member, activity and start time once the day-before reminder is given. The
  * primary key makes "exactly once" a database rule; the start time in it means an activity
  * moved to another time is reminded about again, for its new time.
@@ -510,7 +523,11 @@ export const checkIns = pgTable(
     energy: energyLevel("energy").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("check_ins_partnership_idx").on(t.partnershipId, t.createdAt)],
+  (t) => [
+    index("check_ins_partnership_idx").on(t.partnershipId, t.createdAt),
+    // A member's own check-ins (their weeks with a connection, their milestones).
+    index("check_ins_author_idx").on(t.authorId, t.createdAt),
+  ],
 );
 
 export const connectionPlans = pgTable("connection_plans", {
@@ -538,7 +555,8 @@ export const reflections = pgTable(
     note: text("note").notNull().default(""),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.activityId, t.userId] })],
+  // The primary key leads with the activity: a member's own reflections need their own index.
+  (t) => [primaryKey({ columns: [t.activityId, t.userId] }), index("reflections_user_idx").on(t.userId, t.createdAt)],
 );
 
 export const milestones = pgTable(

@@ -12,18 +12,22 @@ import { expect, test } from "./fixtures";
 const PROBE_LABEL = "x-statement-probe-label";
 
 async function statementsOf(request: APIRequestContext, path: string): Promise<number> {
+  return (await probed(request, path)).statements;
+}
+
+async function probed(request: APIRequestContext, path: string): Promise<{ statements: number; texts: string[] }> {
   const label = crypto.randomUUID();
   const res = await request.get(path, { headers: { [PROBE_LABEL]: label } });
   expect(res.status(), `GET ${path}`).toBe(200);
-  let counted: { statements: number } | undefined;
+  let counted: { statements: number; texts: string[] } | undefined;
   await expect
     .poll(async () => {
-      const { requests } = (await (await request.get("/api/health/statements")).json()) as { requests: Array<{ label: string | null; statements: number }> };
+      const { requests } = (await (await request.get("/api/health/statements")).json()) as { requests: Array<{ label: string | null; statements: number; texts: string[] }> };
       counted = requests.find((r) => r.label === label);
       return Boolean(counted);
     })
     .toBe(true);
-  return counted!.statements;
+  return counted!;
 }
 
 async function upcomingActivityId(request: APIRequestContext): Promise<string> {
@@ -52,4 +56,11 @@ test("a member's listing runs at most three statements and an activity page at m
   const rsvp = await request.post(`/api/activities/${id}/rsvp`, { data: { status: "maybe" } });
   expect([200, 409]).toContain(rsvp.status());
   expect(await statementsOf(request, `/activities/${id}`)).toBeLessThanOrEqual(5);
+});
+
+test("a project page reads each thing once: its title and its body share one lookup of the project", async ({ request }) => {
+  const { projects } = await (await request.get("/api/projects")).json();
+  const { statements, texts } = await probed(request, `/projects/${projects[0].id as string}`);
+  expect(texts.length).toBe(statements);
+  expect(texts.filter((t, i) => texts.indexOf(t) !== i)).toEqual([]);
 });

@@ -58,7 +58,7 @@ const envSchema = z.object({
   /** Only the end-to-end test server sets this: it opens /api/test/nudges, which runs the nudge job at a chosen time. */
   E2E_TEST_HOOKS: z.enum(["true", "false"]).default("false"),
   /** `on` counts the SQL statements each request runs and serves them at /api/health/statements (benchmarks and tests). */
-  SQL_STATEMENT_PROBE: z.enum(["on", "off"]).default("off"),
+  SQL_STATEMENT_PROBE: z.enum(["on", "off", "explain"]).default("off"),
   /** `off` stops this instance keeping public pages, visitors' and members' (lib/page-cache.ts). */
   PAGE_CACHE: z.enum(["on", "off"]).default("on"),
 });

@@ -60,6 +60,26 @@ describe("the activity listing", () => {
     expect((await listActivities(filters({ group: group.slug, q: "sketching", when: "week" }), { viewerId: null, zone })).items).toHaveLength(1);
   });
 
+  it("finds a group walk called a stroll by the word walk, in any of its forms, and still within the other filters", async () => {
+    const group = await makeGroup();
+    const stroll = await makeActivity(group.id, { kind: "walk", title: "Lunchtime stroll", description: "Round the park and back.", energyLevel: "low" });
+    const named = await makeActivity(group.id, { kind: "hobby", title: "Walk-and-sketch club", description: "We draw as we go.", startsInHours: 30, energyLevel: "low" });
+    const other = await makeActivity(group.id, { kind: "hobby", title: "Board games night", description: "Dice and cards.", startsInHours: 40, energyLevel: "low" });
+    const found = async (q: string, more: Record<string, unknown> = {}) =>
+      (await listActivities(filters({ group: group.slug, q, ...more }), { viewerId: null, zone })).items.map((i) => i.id);
+    for (const q of ["walk", "walks", "walking", "a ramble", "hike"]) expect(await found(q)).toContain(stroll.id);
+    // Stemming reads the title's word too: "walks" and "walking" find "Walk-and-sketch".
+    for (const q of ["walks", "walking"]) expect(await found(q)).toEqual([stroll.id, named.id]);
+    // Within a named range the words are matched row by row: the kind's words are there too.
+    expect(await found("walk", { when: "week" })).toEqual([stroll.id, named.id]);
+    // The other filters still hold: only group walks, only high energy.
+    expect(await found("walk", { kind: "walk" })).toEqual([stroll.id]);
+    expect(await found("walk", { energy: "high" })).toEqual([]);
+    // A hobby meetup is found by "meetup", a board games night is never a walk.
+    expect(await found("meetup")).toEqual([named.id, other.id]);
+    expect(await found("walk")).not.toContain(other.id);
+  });
+
   it("sorts by start time, leaves out what has ended and pages through the rest", async () => {
     const group = await makeGroup();
     await makeActivity(group.id, { startsInHours: -5 });

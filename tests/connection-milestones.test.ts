@@ -45,7 +45,7 @@ describe("milestones", () => {
     const notices = await milestoneNotices(sam.id);
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ title: "Your first activity", href: "/me/participation" });
-    // Recording again (another page view, another instance) changes nothing and tells nobody again.
+    // Recording again (another write, another instance) changes nothing and tells nobody again.
     expect(await recordMilestones(sam.id)).toEqual([]);
     await Promise.all([recordMilestones(sam.id), recordMilestones(sam.id)]);
     expect(await milestoneNotices(sam.id)).toHaveLength(1);

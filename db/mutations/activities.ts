@@ -10,6 +10,7 @@ import { activities, groups, projects, rsvps, series, type Activity } from "../s
 import { forgetKnownPlaces } from "../queries/places";
 import { membershipIn } from "./groups";
 import { tellOfCancellation, tellOfChange } from "./activity-notices";
+import { recordMilestonesOfAttendees } from "./milestones";
 import { promoteFromWaitlist } from "./rsvps";
 import { fillSeriesWindow, startSeries } from "./series";
 
@@ -101,14 +102,10 @@ function differs(a: ActivityFacts, b: ActivityFacts, keys: readonly (keyof Activ
 }
 
 /**
- * Applies new facts to one occurrence: bumps the calendar SEQUENCE when what a calendar
- * shows changed, tells attendees when the time or place changed, and promotes from the
- * waitlist when the capacity went up. Lowering the capacity never removes anyone.
- */
-/**
- * Writes new facts to one activity. Returns whether anything changed and, when its time or
- * place did, who is coming and should be told (the caller tells them once, however many
- * occurrences changed).
+ * Writes new facts to one activity: bumps the calendar SEQUENCE when what a calendar shows
+ * changed, and promotes from the waitlist when the capacity went up (lowering it never removes
+ * anyone). Returns whether anything changed and, when its time or place did, who is coming and
+ * should be told (the caller tells them once, however many occurrences changed).
  */
 async function applyFacts(tx: Db, current: Activity, next: ActivityFacts): Promise<{ changed: boolean; toTell: string[] }> {
   const before = pickFacts(current);
@@ -120,6 +117,8 @@ async function applyFacts(tx: Db, current: Activity, next: ActivityFacts): Promi
     .where(eq(activities.id, current.id));
   const raised = next.capacity === null ? current.capacity !== null : current.capacity !== null && next.capacity > current.capacity;
   if (raised) await promoteFromWaitlist(tx, current.id);
+  // Milestones count what members attended by its kind and week: a corrected kind or date may reach one.
+  if (current.kind !== next.kind || current.startsAt.getTime() !== next.startsAt.getTime()) await recordMilestonesOfAttendees(tx, current.id);
   const toTell = current.status === "scheduled" && differs(before, next, LOGISTICS) ? await attendeesOf(tx, current.id) : [];
   return { changed: true, toTell };
 }

@@ -1,9 +1,18 @@
 import "server-only";
+import { and, eq } from "drizzle-orm";
 import { milestoneWords, reachedMilestones } from "@/lib/connection/milestones";
 import { getDb, type Db } from "../client";
 import { getMemberZone, getMilestoneFacts, groupNames } from "../queries/connection-facts";
-import { milestones } from "../schema";
+import { milestones, rsvps } from "../schema";
 import { notify } from "./notifications";
+
+/*
+ * Milestones are recorded where their facts change, in the same transaction as the change:
+ * attendance marked, a task marked done or verified, a partner accepted, a check-in, a
+ * reflection, an attended activity's kind or date corrected. Pages and API reads only list
+ * them: a GET never writes. Milestones reached before that rule held are recorded once per
+ * database at start-up (db/data-upgrades.ts).
+ */
 
 /**
  * Works out the milestones a member's facts reach and records the new ones, each exactly
@@ -30,4 +39,10 @@ export async function recordMilestones(userId: string, options: { now?: Date; ex
   if (options.executor) return run(options.executor);
   const db = await getDb();
   return db.transaction(run);
+}
+
+/** Records, inside `tx`, the milestones of everyone marked as having attended the activity. */
+export async function recordMilestonesOfAttendees(tx: Db, activityId: string, now?: Date): Promise<void> {
+  const came = await tx.select({ userId: rsvps.userId }).from(rsvps).where(and(eq(rsvps.activityId, activityId), eq(rsvps.attendance, "attended")));
+  for (const { userId } of came) await recordMilestones(userId, { now, executor: tx });
 }

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { WeeksChart } from "@/components/weeks-chart";
-import { recordMilestones } from "@/db/mutations/milestones";
 import { listMilestones } from "@/db/queries/milestones";
 import { getParticipation } from "@/db/queries/participation";
 import { kindLabel } from "@/lib/labels";
@@ -12,8 +11,6 @@ export const metadata: Metadata = { title: "My participation" };
 
 export default async function ParticipationPage() {
   const { viewer, zone, now } = await loadMe("/me/participation");
-  // Facts may have changed elsewhere (a task verified, say): milestones catch up here, once each.
-  await recordMilestones(viewer.id, { now });
   const [p, milestones] = await Promise.all([getParticipation(viewer.id, zone, now), listMilestones(viewer.id)]);
   const hours = p.verifiedHours % 1 === 0 ? String(p.verifiedHours) : p.verifiedHours.toFixed(1);
   return (

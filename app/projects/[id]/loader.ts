@@ -10,13 +10,19 @@ import { getViewerZone } from "@/lib/viewer-zone";
 
 const idSchema = z.uuid();
 
-/** The project page's data; a project the viewer may not see is simply not found. */
-export const loadProjectPage = cache(async (rawId: string, rawFilters: Record<string, string | string[] | undefined> = {}) => {
+/** The project itself, read once per request: the page's title and its body share it. */
+export const loadProject = cache(async (rawId: string) => {
   const id = idSchema.safeParse(rawId);
   if (!id.success) notFound();
   const [viewer, zone] = await Promise.all([getViewer(), getViewerZone()]);
   const project = await getProjectForViewer(id.data, viewer?.id ?? null);
   if (!project) notFound();
+  return { viewer, zone, project };
+});
+
+/** The project page's data; a project the viewer may not see is simply not found. */
+export async function loadProjectPage(rawId: string, rawFilters: Record<string, string | string[] | undefined> = {}) {
+  const { viewer, zone, project } = await loadProject(rawId);
   const filters = taskBoardFiltersSchema.parse(rawFilters);
   const [tasks, workDays, comments, members] = await Promise.all([
     listTasks(project.id, { id: viewer?.id ?? null, isOrganizer: project.viewer.isOrganizer }, filters),
@@ -25,4 +31,4 @@ export const loadProjectPage = cache(async (rawId: string, rawFilters: Record<st
     project.viewer.isOrganizer ? listActiveMembers(project.group.id) : Promise.resolve([]),
   ]);
   return { viewer, zone, project, filters, tasks, workDays, comments, members };
-});
+}

@@ -15,12 +15,12 @@ import { newTaskValues, projectStatusLabel } from "@/lib/validation/project";
 import { createTaskAction } from "./actions";
 import { TaskCard } from "./_components/task-card";
 import { AddTaskPanel, TaskForm } from "./_components/task-form";
-import { loadProjectPage } from "./loader";
+import { loadProject, loadProjectPage } from "./loader";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { project } = await loadProjectPage((await params).id);
+  const { project } = await loadProject((await params).id);
   return { title: project.title };
 }
 

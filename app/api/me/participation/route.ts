@@ -1,6 +1,5 @@
 import { listMilestones } from "@/db/queries/milestones";
 import { getParticipation } from "@/db/queries/participation";
-import { recordMilestones } from "@/db/mutations/milestones";
 import { forCaller, privateJson } from "@/lib/api/me";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +8,6 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   return forCaller(request, async (caller) => {
     const now = new Date();
-    await recordMilestones(caller.id, { now });
     const [p, milestones] = await Promise.all([getParticipation(caller.id, caller.zone, now), listMilestones(caller.id)]);
     return privateJson({
       participation: {

@@ -1,0 +1,4 @@
+ALTER TABLE "activities" drop column "search";--> statement-breakpoint
+ALTER TABLE "activities" ADD COLUMN "search" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english', coalesce("activities"."title", '')), 'A') || setweight(to_tsvector('english', coalesce("activities"."place_name", '') || ' ' || coalesce("activities"."neighbourhood", '')), 'B') || setweight(to_tsvector('english', coalesce("activities"."description", '')), 'C') || setweight(to_tsvector('english', CASE "activities"."kind" WHEN 'walk' THEN 'walk stroll ramble hike wander trek' WHEN 'volunteer' THEN 'volunteer volunteering help helping voluntary' WHEN 'hobby' THEN 'hobby hobbies meetup club pastime' ELSE '' END), 'D')) STORED;--> statement-breakpoint
+-- Dropping the column dropped its word index with it: built again over the new words.
+CREATE INDEX "activities_search_idx" ON "activities" USING gin ("search");
