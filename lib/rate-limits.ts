@@ -51,7 +51,7 @@ export type SignInLimit = "pair" | "address" | "account";
 /** What a refused sign-in is told, naming the limit that refused it (the form and the API say the same). */
 export function signInLimitMessage(limit: SignInLimit, retryAfterSeconds: number): string {
   const when = tryAgainIn(retryAfterSeconds);
-  if (limit === "address") return `There have been too many failed sign-ins from this address (your network), whatever the email. Please try again ${when}.`;
+  if (limit === "address") return `There have been too many sign-ins with a wrong password from this address (your network), whatever the email. Please try again ${when}.`;
   if (limit === "account") return `This account has had a lot of wrong passwords lately, so it takes one try every ten seconds. Please try again ${when}.`;
   return `There have been too many sign-in attempts for this email from this address. Please take a breather and try again ${when}.`;
 }
