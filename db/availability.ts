@@ -28,6 +28,8 @@ export const RETRY_AFTER_SECONDS = 5;
 
 export const DATABASE_AWAY = "The database is not answering just now. Please try again in a few seconds.";
 
+export const HUB_BUSY = "The hub is very busy just now. Please try again in a few seconds.";
+
 export function databaseStatus(): DatabaseStatus | undefined {
   return store.__commonThreadDbStatus;
 }
@@ -76,6 +78,37 @@ export function reportDatabaseLost(error: unknown): void {
   else setDatabaseStatus("unavailable", reasonOf(error));
 }
 
+/*
+ * A request waiting its turn for a pooled connection is not an outage: a busy minute queues
+ * requests, and only a connection that could not be made (or was dropped) says the database
+ * is away. A request that has to queue asks the registered probe to look on a fresh
+ * connection of its own (connections already taken may be frozen); a wait past the queue's
+ * bound is "busy, try again", never "away".
+ */
+
+const POOL_FULL = "CT_POOL_FULL";
+
+/** A request found every pooled connection taken: the probe looks on a fresh one whether the database still answers. */
+export function reportPoolFull(): void {
+  if (store.__commonThreadDbStatus?.state !== "ready") return;
+  store.__commonThreadDbProbe?.(Object.assign(new Error("every pooled connection is taken"), { code: POOL_FULL }));
+}
+
+/** Whether `error` is the report of a full pool (see reportPoolFull). */
+export function isPoolFull(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === POOL_FULL;
+}
+
+/** Whether a request gave up waiting for a pooled connection (every one busy): the hub is busy, the database is not away. */
+export function isPoolBusy(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (typeof e !== "object") return false;
+    const { message } = e as { message?: unknown };
+    if (typeof message === "string" && /timeout exceeded when trying to connect/i.test(message)) return true;
+  }
+  return false;
+}
+
 const CONNECTION_CODES = new Set([
   "ECONNREFUSED",
   "ECONNRESET",
@@ -86,6 +119,7 @@ const CONNECTION_CODES = new Set([
   "57P01", // admin_shutdown: the backend was terminated
   "57P02", // crash_shutdown
   "57P03", // cannot_connect_now: the server is starting or stopping
+  "53300", // too_many_connections: the server refuses a new connection
   "08000",
   "08001",
   "08003",
@@ -99,12 +133,22 @@ export function isConnectionError(error: unknown): boolean {
     if (typeof e !== "object") return false;
     const { code, message } = e as { code?: unknown; message?: unknown };
     if (typeof code === "string" && CONNECTION_CODES.has(code)) return true;
-    if (typeof message === "string" && /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection/i.test(message)) {
+    if (isNotAccepting(code, message)) return true;
+    // "timeout expired" is the driver's own connect timeout (a fresh connection that never answered).
+    if (typeof message === "string" && (/Connection terminated|connection timeout|Client has encountered a connection error|terminating connection/i.test(message) || message === "timeout expired")) {
       return true;
     }
     if (e instanceof AggregateError && e.errors.some(isConnectionError)) return true;
   }
   return false;
+}
+
+/**
+ * SQLSTATE 55000 (object_not_in_prerequisite_state) is a broad class; only its "database … is
+ * not currently accepting connections" (ALTER DATABASE … ALLOW_CONNECTIONS false) means away.
+ */
+function isNotAccepting(code: unknown, message: unknown): boolean {
+  return code === "55000" && typeof message === "string" && /not currently accepting connections/i.test(message);
 }
 
 /**
@@ -127,7 +171,7 @@ export function reasonOf(error: unknown): string {
   for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     if (e instanceof AggregateError && e.errors[0]) return reasonOf(e.errors[0]);
     const { code } = e as { code?: unknown };
-    if (typeof code === "string" && CONNECTION_CODES.has(code)) return `database unreachable (${code})`;
+    if (typeof code === "string" && (CONNECTION_CODES.has(code) || isNotAccepting(code, (e as { message?: unknown }).message))) return `database unreachable (${code})`;
   }
   return isConnectionError(error) ? "database connection lost" : "database not ready";
 }

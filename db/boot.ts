@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { env } from "@/lib/env";
-import { DATABASE_AWAY, isDroppedConnection, onDatabaseLost, reasonOf, setDatabaseStatus } from "./availability";
+import { DATABASE_AWAY, isDroppedConnection, isPoolFull, onDatabaseLost, reasonOf, setDatabaseStatus } from "./availability";
 import { getDbHandle, postgresAnswers } from "./client";
 import { withoutWaiting } from "./patience";
 import { runMigrations } from "./migrate";
@@ -62,15 +62,22 @@ async function ping(): Promise<void> {
 
 let checking: Promise<void> | undefined;
 
+/** A full pool is looked into at most this often: a busy minute fills it again and again. */
+const FULL_POOL_LOOK_MS = 1_000;
+let lastFullPoolLook = 0;
+
 /**
  * A connection could not be made: the database is away until it answers again. One was
- * dropped: asks the database on a fresh connection of its own (outside the
- * pool, whose other connections may be lost too or frozen), within the connect timeout.
- * If it answers, only that connection was gone (the pool has already dropped it) and the
- * hub keeps serving; if not, the database is away until it answers again.
+ * dropped, or a request found every pooled connection taken: asks the database on a fresh
+ * connection of its own (outside the pool, whose other connections may be lost too, frozen
+ * or just busy), within the connect timeout. If it answers, the hub keeps serving (a dropped
+ * connection has already left the pool); if not, the database is away until it answers again.
  */
 function checkAfterLoss(url: string, error: unknown) {
-  if (!isDroppedConnection(error)) {
+  if (isPoolFull(error)) {
+    if (checking || Date.now() - lastFullPoolLook < FULL_POOL_LOOK_MS) return;
+    lastFullPoolLook = Date.now();
+  } else if (!isDroppedConnection(error)) {
     setDatabaseStatus("unavailable", reasonOf(error));
     console.warn(`[db] ${DATABASE_AWAY} Looking for it again.`);
     void keepTrying(ping);

@@ -3,7 +3,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
-import { databaseAway, isConnectionError, isDroppedConnection, reportDatabaseLost, waitForDatabase } from "./availability";
+import type { Pool as PgPool, PoolClient } from "pg";
+import { databaseAway, isConnectionError, isDroppedConnection, reportDatabaseLost, reportPoolFull, waitForDatabase } from "./availability";
 import { acquireEmbeddedLock } from "./embedded-lock";
 import { afterStatement, noteStatement, trackingWrites } from "./content-version";
 import { mayWait, READ_PATIENCE_MS } from "./patience";
@@ -62,17 +63,32 @@ export function embeddedDataDir(): string {
   return process.env.PGLITE_DATA_DIR || path.join(process.cwd(), ".data", "pglite");
 }
 
-/** How long to wait for a connection before giving up, so an unreachable database fails fast. */
+/** How long a fresh connection may take to be made, so an unreachable database fails fast. */
 const CONNECT_TIMEOUT_MS = 2_000;
+
+/**
+ * How long a request may wait its turn for a pooled connection when every one is busy. A busy
+ * minute queues requests; that is not an outage, so the wait is longer than the connect
+ * timeout and ends in "busy, try again", never in "the database is away".
+ */
+export const QUEUE_WAIT_MS = 15_000;
 
 /** Opens a pool on PostgreSQL; `applicationName` names its connections in pg_stat_activity. */
 export async function openPostgres(url: string, applicationName = "common-thread"): Promise<DbHandle> {
-  const { Pool } = await import("pg");
+  const { Client, Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
+  // The pool's own timeout bounds the wait in its queue; each connection it makes has its own,
+  // shorter one, so only a fresh connection that fails says the database is away.
+  class FreshClient extends Client {
+    constructor(config?: ConstructorParameters<typeof Client>[0]) {
+      super({ ...(typeof config === "object" ? config : { connectionString: config }), connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    }
+  }
   const pool = new Pool({
     connectionString: url,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    connectionTimeoutMillis: QUEUE_WAIT_MS,
+    Client: FreshClient,
     application_name: applicationName,
     // A lock held elsewhere must not make a request hang: give up after a few seconds.
     options: "-c lock_timeout=3000 -c statement_timeout=15000",
@@ -90,11 +106,49 @@ export async function openPostgres(url: string, applicationName = "common-thread
     client.on("error", (error) => console.warn("[db] a connection in use was lost:", error.message));
     client.query = noteCommits(client.query.bind(client)) as typeof client.query;
   });
+  pool.connect = waitingTurns(pool) as typeof pool.connect;
   pool.query = reportingCommits(retryReads(pool.query.bind(pool))) as typeof pool.query;
   const db = drizzle(pool, { schema, logger: statementLogger() }) as unknown as Db;
   // Committed writes are reported once, after whichever attempt of a transaction committed.
   db.transaction = retryUncommitted(db.transaction.bind(db));
   return { db: withCommitReports(db), kind: "postgres", close: () => pool.end() };
+}
+
+type Checkout = (error: Error | undefined, client?: PoolClient, done?: (release?: unknown) => void) => void;
+
+/**
+ * A request that finds every pooled connection busy waits its turn, up to QUEUE_WAIT_MS, and
+ * asks for a look on a fresh connection (reportPoolFull; at most one at a time, about once a
+ * second): a database frozen under connections already taken is then found away within the
+ * connect timeout, as one that refuses new connections is. Once the database is away, waiting
+ * requests are answered at once (a 503, or a page that waits for it) instead of queueing for
+ * connections that will not come back; a connection that frees up for one of them afterwards
+ * goes straight back to the pool.
+ */
+function waitingTurns(pool: PgPool) {
+  const connect = pool.connect.bind(pool) as unknown as (callback: Checkout) => void;
+  const checkout = (callback: Checkout) => {
+    const queued = pool.totalCount >= (pool.options.max ?? 10) && pool.idleCount === 0;
+    if (!queued) return connect(callback);
+    let settled = false;
+    reportPoolFull();
+    const watch = setInterval(() => {
+      if (!databaseAway()) return;
+      settled = true;
+      clearInterval(watch);
+      callback(Object.assign(new Error("Connection abandoned: the database is not answering"), { code: "08006" }));
+    }, 100);
+    watch.unref?.();
+    connect((error, client, done) => {
+      clearInterval(watch);
+      if (!settled) return callback(error, client, done);
+      if (!error) done?.();
+    });
+  };
+  return (callback?: Checkout) => {
+    if (callback) return void checkout(callback);
+    return new Promise<PoolClient>((resolve, reject) => checkout((error, client) => (error ? reject(error) : resolve(client!))));
+  };
 }
 
 /**

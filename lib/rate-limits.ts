@@ -21,7 +21,9 @@ export const RATE_LIMITS = {
   /** …to one attempt every ten seconds: slower guessing, never a locked-out owner. */
   signInSlowed: { limit: 1, windowMs: 10_000 },
   signUpAddress: (): RateLimit => ({ limit: env().SIGN_UP_LIMIT_PER_HOUR, windowMs: 60 * MINUTE }),
-  resetAccount: { limit: 3, windowMs: 60 * MINUTE },
+  /** Reset requests for one email from one address: a stranger elsewhere cannot spend the owner's. */
+  resetPair: { limit: 3, windowMs: 60 * MINUTE },
+  /** Reset requests from one address, whatever the email. */
   resetAddress: { limit: 10, windowMs: 60 * MINUTE },
   commentMember: { limit: 20, windowMs: 10 * MINUTE },
   rsvpMember: { limit: 60, windowMs: 10 * MINUTE },
@@ -41,6 +43,23 @@ export function tryAgainIn(seconds: number): string {
   if (seconds < 60) return seconds <= 10 ? "in a few seconds" : "in a minute";
   const minutes = Math.ceil(seconds / 60);
   return minutes < 90 ? `in ${minutes} minutes` : `in about ${Math.round(minutes / 60)} hours`;
+}
+
+/** Which sign-in limit refused an attempt: this email from this address, this address, or the account's pace. */
+export type SignInLimit = "pair" | "address" | "account";
+
+/** What a refused sign-in is told, naming the limit that refused it (the form and the API say the same). */
+export function signInLimitMessage(limit: SignInLimit, retryAfterSeconds: number): string {
+  const when = tryAgainIn(retryAfterSeconds);
+  if (limit === "address") return `There have been too many sign-ins with a wrong password from this address (your network), whatever the email. Please try again ${when}.`;
+  if (limit === "account") return `This account has had a lot of wrong passwords lately, so it takes one try every ten seconds. Please try again ${when}.`;
+  return `There have been too many sign-in attempts for this email from this address. Please take a breather and try again ${when}.`;
+}
+
+/** What a refused password-reset request is told: the limit for this email from here, or for this address. */
+export function resetLimitMessage(limit: "pair" | "address", retryAfterSeconds: number): string {
+  const which = limit === "pair" ? "for this email from this address" : "from this address";
+  return `There have been a lot of reset requests ${which}. Please try again ${tryAgainIn(retryAfterSeconds)}.`;
 }
 
 const doing: Record<MemberLimit, string> = {

@@ -1,6 +1,7 @@
 import { Client } from "pg";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databaseStatus, isConnectionError, setDatabaseStatus } from "@/db/availability";
 import { openPostgres, type DbHandle } from "@/db/client";
 import { users } from "@/db/schema";
 import { guarded } from "@/lib/api/http";
@@ -104,5 +105,102 @@ describe.skipIf(!usingPostgres())("a lost database connection", () => {
     } finally {
       await away.close().catch(() => undefined);
     }
+  });
+  /** A pool of `size` connections on this test's database. */
+  async function poolOf(size: number, label: string): Promise<DbHandle> {
+    const before = process.env.DATABASE_POOL_SIZE;
+    process.env.DATABASE_POOL_SIZE = String(size);
+    try {
+      return await openPostgres(process.env.DATABASE_URL!, `${name}-${label}`);
+    } finally {
+      if (before === undefined) delete process.env.DATABASE_POOL_SIZE;
+      else process.env.DATABASE_POOL_SIZE = before;
+    }
+  }
+
+  it("a request that waits its turn for a busy pool's connection longer than the connect timeout is served, not told the database is away", async () => {
+    const busy = await poolOf(2, "busy");
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 3 }, () =>
+          guarded(async () => {
+            await busy.db.execute(sql`select pg_sleep(2.2)`);
+            return new Response("answered");
+          }),
+        ),
+      );
+      // Two at a time: the third read waited 2.2 s for a connection, past the 2 s connect timeout.
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+      const waited = await Promise.all(
+        Array.from({ length: 3 }, () =>
+          guarded(async () => {
+            await busy.db.transaction(async (tx) => void (await tx.execute(sql`select pg_sleep(2.2)`)));
+            return new Response("committed");
+          }),
+        ),
+      );
+      // So did the third transaction.
+      expect(waited.map((a) => a.status)).toEqual([200, 200, 200]);
+    } finally {
+      await busy.close().catch(() => undefined);
+    }
+  });
+
+  it("requests waiting for a connection are answered at once when the database is found away, not left queueing", async () => {
+    const busy = await poolOf(1, "away");
+    const before = databaseStatus();
+    try {
+      setDatabaseStatus("ready");
+      const holding = busy.db.execute(sql`select pg_sleep(2)`).then(() => undefined);
+      await new Promise((r) => setTimeout(r, 100));
+      const started = Date.now();
+      const queued = guarded(async () => {
+        await busy.db.execute(sql`select 1`);
+        return new Response("answered");
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      setDatabaseStatus("unavailable", "test");
+      const res = await queued;
+      expect(res.status).toBe(503);
+      expect(Date.now() - started).toBeLessThan(1_000);
+      await holding;
+    } finally {
+      if (before) setDatabaseStatus(before.state, before.reason);
+      await busy.close().catch(() => undefined);
+    }
+  });
+
+  it("a database that stops accepting connections (ALLOW_CONNECTIONS false, SQLSTATE 55000) is a 503 with Retry-After, not a 500", async () => {
+    const closed = `ct_closed_${process.pid}_${Date.now().toString(36)}`;
+    await admin.query(`create database ${closed}`);
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = `/${closed}`;
+    const away = await openPostgres(url.toString(), `${name}-closed`);
+    try {
+      await away.db.execute(sql`select 1`);
+      await admin.query(`alter database ${closed} allow_connections false`);
+      await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1", [closed]);
+      const res = await guarded(async () => {
+        await away.db.execute(sql`select 1`);
+        return new Response("answered");
+      });
+      expect(res.status).toBe(503);
+      expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect((await res.json()).error).toMatchObject({ code: "try_again" });
+    } finally {
+      await away.close().catch(() => undefined);
+      await admin.query(`drop database if exists ${closed} with (force)`);
+    }
+  });
+
+  it("a server refusing connections as it starts or stops, or with every slot taken, is counted away", () => {
+    const serverSaid = (code: string, message: string) => Object.assign(new Error(message), { code });
+    expect(isConnectionError(serverSaid("55000", 'database "hub" is not currently accepting connections'))).toBe(true);
+    expect(isConnectionError(serverSaid("57P03", "the database system is starting up"))).toBe(true);
+    expect(isConnectionError(serverSaid("53300", "sorry, too many clients already"))).toBe(true);
+    // The same class for something else is an ordinary error.
+    expect(isConnectionError(serverSaid("55000", "currval of sequence \"s\" is not yet defined in this session"))).toBe(false);
+    // Waiting for a busy pool is not a lost database.
+    expect(isConnectionError(new Error("timeout exceeded when trying to connect"))).toBe(false);
   });
 });

@@ -176,3 +176,105 @@ describe.skipIf(!usingPostgres())("a sender killed mid-send (PostgreSQL)", () =>
     expect(early.every((r) => r.attempts === 1)).toBe(true);
   });
 });
+
+describe("a send that outlasts its lease", () => {
+  it("keeps the message to itself: a second sender polling all the while does not send it again", { timeout: 30_000 }, async () => {
+    const tag = `slow-${Date.now()}`;
+    let arrived: () => void = () => undefined;
+    const sending = new Promise<void>((resolve) => (arrived = resolve));
+    let first = true;
+    const smtp = await startSmtpServer(async (mail) => {
+      if (!mail.to.some((t) => t.startsWith(tag)) || !first) return;
+      // The mail server takes three seconds over the first delivery: five times the lease below.
+      first = false;
+      arrived();
+      await new Promise((r) => setTimeout(r, 3_000));
+    });
+    try {
+      const db = await getDb();
+      const member = await makeUser({ email: `${tag}@test.example` });
+      await db.transaction((tx) => enqueueEmails(tx, [{ userId: member.id, type: "organizer_message" as const, data: { title: "Slow one", body: "Hello" }, dedupeKey: `${tag}:0` }]));
+      const transport = smtpTransport(`smtp://127.0.0.1:${smtp.port}`, FROM);
+      const options = { leaseMs: 600 };
+      const slow = sendDueEmails(transport, options);
+      await sending;
+      const until = Date.now() + 2_500;
+      while (Date.now() < until) {
+        await sendDueEmails(transport, options);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await slow;
+      const [row] = await db.select().from(emailOutbox).where(like(emailOutbox.toAddress, `${tag}%`));
+      expect(row).toMatchObject({ status: "sent", attempts: 1 });
+      expect(smtp.received.filter((m) => m.to.some((t) => t.startsWith(tag)))).toHaveLength(1);
+    } finally {
+      await smtp.close().catch(() => undefined);
+    }
+  });
+});
+
+describe.skipIf(!usingPostgres())("a sender that crashed (PostgreSQL)", () => {
+  it("its mail goes out from another instance within about a minute, each message exactly once", { timeout: 180_000 }, async () => {
+    const tag = `crash-${Date.now()}`;
+    let release: () => void = () => undefined;
+    const heldOne = new Promise<void>((resolve) => (release = resolve));
+    // The server accepts two messages, then sits on the third (no reply): the sender crashes while it waits.
+    let accepted = 0;
+    let held = false;
+    const smtp = await startSmtpServer(async (mail) => {
+      if (!mail.to.some((t) => t.startsWith(tag))) return;
+      if (accepted === 2 && !held) {
+        held = true;
+        release();
+        await new Promise(() => undefined);
+      }
+      accepted++;
+    });
+    const db = await getDb();
+    const members: Awaited<ReturnType<typeof makeUser>>[] = [];
+    for (let i = 0; i < 6; i++) members.push(await makeUser({ email: `${tag}-${i}@test.example` }));
+    await db.transaction((tx) =>
+      enqueueEmails(tx, members.map((m, i) => ({ userId: m.id, type: "organizer_message" as const, data: { title: `Message ${i}`, body: "See you there" }, dedupeKey: `${tag}:${i}` }))),
+    );
+
+    // Instances run the hub's own email job through the job runner, with its own leases.
+    const fixture = path.join(process.cwd(), "tests/fixtures/send-jobs.ts");
+    const start = () =>
+      spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", fixture], {
+        env: { ...process.env, SMTP_TEST_URL: `smtp://127.0.0.1:${smtp.port}` },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+    const first = start();
+    await heldOne;
+    first.kill("SIGKILL");
+    await new Promise((r) => first.once("exit", r));
+    const crashedAt = Date.now();
+
+    const ours = () => db.select().from(emailOutbox).where(like(emailOutbox.toAddress, `${tag}-%`));
+    const afterCrash = await ours();
+    expect(afterCrash.filter((r) => r.status === "sent")).toHaveLength(2);
+
+    const second = start();
+    let allSentAt = 0;
+    try {
+      const deadline = crashedAt + 150_000;
+      while (Date.now() < deadline) {
+        if ((await ours()).every((r) => r.status === "sent")) {
+          allSentAt = Date.now();
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    } finally {
+      second.kill("SIGKILL");
+      await smtp.close().catch(() => undefined);
+    }
+    // Within about a minute of the crash, the new instance's start-up included.
+    expect(allSentAt, "the crashed sender's mail never went out").toBeGreaterThan(0);
+    expect(allSentAt - crashedAt).toBeLessThan(60_000);
+    const delivered = smtp.received.filter((m) => m.to.some((t) => t.startsWith(tag)));
+    expect(delivered).toHaveLength(6);
+    expect(new Set(delivered.map((m) => m.to[0])).size).toBe(6);
+    expect(new Set(delivered.map((m) => m.messageId)).size).toBe(6);
+  });
+});

@@ -51,6 +51,33 @@ describe("job runner", () => {
     expect(runs).toBe(1);
   });
 
+  it("a run that takes longer than its lease keeps renewing it: no other pass starts the job meanwhile", async () => {
+    let running = 0;
+    let most = 0;
+    let runs = 0;
+    const job: JobDefinition = {
+      name: uniqueName("long"),
+      everyMs: 1000,
+      timeoutMs: 1000,
+      run: async () => {
+        runs++;
+        most = Math.max(most, ++running);
+        await new Promise((r) => setTimeout(r, 3500));
+        running--;
+      },
+    };
+    const long = runDueJobs({ jobs: [job] });
+    // Another instance polls all the while: the lease would have run out three times over.
+    const until = Date.now() + 3200;
+    while (Date.now() < until) {
+      await runDueJobs({ jobs: [job] });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await long).toEqual([job.name]);
+    expect(runs).toBe(1);
+    expect(most).toBe(1);
+  });
+
   it("the started runner keeps running due jobs until stopped", async () => {
     let runs = 0;
     const job: JobDefinition = { name: uniqueName("loop"), everyMs: 1000, run: async () => void runs++ };

@@ -3,8 +3,10 @@ import { describe, expect, it, vi } from "vitest";
 import { POST as rsvpRoute } from "@/app/api/activities/[id]/rsvp/route";
 import { POST as tokenRoute } from "@/app/api/tokens/route";
 import { POST as usersRoute } from "@/app/api/users/route";
+import { requestPasswordResetAction } from "@/app/(auth)/password-actions";
 import { getDb } from "@/db/client";
-import { rateLimits } from "@/db/schema";
+import { passwordResetTokens, rateLimits } from "@/db/schema";
+import { eq } from "drizzle-orm";
 import { createUser, getUserByEmail } from "@/db/users";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { clientAddress, PEER_ADDRESS_HEADER } from "@/lib/client-address";
@@ -15,6 +17,16 @@ import { makeActivity, makeGroup } from "./helpers/factories";
 // hundreds of test sign-ins from one address pass); set before any module reads settings.
 vi.hoisted(() => {
   process.env.SIGN_IN_LIMIT_PER_ADDRESS = "30";
+});
+
+/** The address server actions see this request come from. */
+const requestFrom = vi.hoisted(() => ({ address: "192.0.2.10" }));
+vi.mock("next/headers", async () => {
+  const { PEER_ADDRESS_HEADER: peer } = await import("@/lib/peer-address");
+  return {
+    headers: async () => new Headers({ host: "hub.test", [peer]: requestFrom.address }),
+    cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
+  };
 });
 
 const PASSWORD = "the right password";
@@ -81,6 +93,64 @@ describe("sign-in limits", () => {
     const owner = await checkCredentials({ email: user.email, password: PASSWORD }, address());
     expect(owner.ok).toBe(true);
   }, 30_000);
+});
+
+describe("what a refused sign-in says", () => {
+  it("after 30 failures on other emails from one address, the owner with the right password is told it is the address that is limited, not their email", async () => {
+    const user = await member();
+    const from = address();
+    for (let i = 0; i < 30; i++) await checkCredentials({ email: `other-${i}-${from}@example.org`, password: "Summer2026!!" }, from);
+    expect(await checkCredentials({ email: user.email, password: PASSWORD }, from)).toMatchObject({ ok: false, reason: "rate_limited", limit: "address" });
+    const viaApi = await tokenRoute(post("http://hub.test/api/tokens", { email: user.email, password: PASSWORD }, { [PEER_ADDRESS_HEADER]: from }));
+    expect(viaApi.status).toBe(429);
+    const { message } = (await viaApi.json()).error;
+    expect(message).toMatch(/from this address/i);
+    expect(message).not.toMatch(/this email/i);
+    expect(message).toMatch(/try again in/i);
+    // From their own address the owner gets in.
+    expect((await checkCredentials({ email: user.email, password: PASSWORD }, address())).ok).toBe(true);
+  });
+
+  it("after ten wrong passwords for one email from one address, the answer names that email from here", async () => {
+    const user = await member();
+    const from = address();
+    for (let i = 0; i < 10; i++) await checkCredentials({ email: user.email, password: `guess ${i} guess` }, from);
+    expect(await checkCredentials({ email: user.email, password: PASSWORD }, from)).toMatchObject({ ok: false, reason: "rate_limited", limit: "pair" });
+    const viaApi = await tokenRoute(post("http://hub.test/api/tokens", { email: user.email, password: PASSWORD }, { [PEER_ADDRESS_HEADER]: from }));
+    expect(viaApi.status).toBe(429);
+    expect((await viaApi.json()).error.message).toMatch(/for this email from this address/i);
+  });
+});
+
+describe("password reset limits", () => {
+  async function askForReset(email: string, from: string) {
+    requestFrom.address = from;
+    const form = new FormData();
+    form.set("email", email);
+    return requestPasswordResetAction(null, form);
+  }
+
+  it("a stranger's three resets for someone's email do not use up the owner's own: the owner still gets a link, the stranger is stopped", async () => {
+    const user = await member();
+    const stranger = address();
+    for (let i = 0; i < 3; i++) expect(await askForReset(user.email, stranger)).toMatchObject({ ok: true });
+    const refused = await askForReset(user.email, stranger);
+    expect(refused).toMatchObject({ ok: false, code: "rate_limited", message: expect.stringMatching(/for this email from this address/i) });
+
+    expect(await askForReset(user.email, address())).toMatchObject({ ok: true });
+    const db = await getDb();
+    const links = await db.select().from(passwordResetTokens).where(eq(passwordResetTokens.userId, user.id));
+    expect(links).toHaveLength(4);
+  });
+
+  it("one address asking for many emails is stopped by its own limit, and told so", async () => {
+    const from = address();
+    const answers = [];
+    for (let i = 0; i < 11; i++) answers.push(await askForReset(`reset-spray-${i}-${crypto.randomBytes(3).toString("hex")}@example.org`, from));
+    expect(answers.slice(0, 10).every((a) => a?.ok)).toBe(true);
+    expect(answers[10]).toMatchObject({ ok: false, code: "rate_limited", message: expect.stringMatching(/from this address/i) });
+    expect(answers[10]).not.toMatchObject({ message: expect.stringMatching(/this email/i) });
+  });
 });
 
 describe("sign-up limits", () => {

@@ -8,14 +8,11 @@ import { AccountSuspended, signIn, signOut, TooManyAttempts } from "@/lib/auth/c
 import { getViewer } from "@/lib/auth/session";
 import { signUpMember } from "@/lib/auth/sign-up";
 import { clientAddress } from "@/lib/client-address";
-import { tryAgainIn } from "@/lib/rate-limits";
+import { signInLimitMessage, tryAgainIn } from "@/lib/rate-limits";
 import { safeCallbackUrl, signInSchema, signUpSchema } from "@/lib/validation/auth";
 
 /** One message for an unknown email and a wrong password, so neither can be probed. */
 const WRONG_CREDENTIALS = "That email and password don't match an account. Check them and try again.";
-
-const tooManyAttempts = (seconds: number) =>
-  `There have been too many sign-in attempts for this email from here. Please take a breather and try again ${tryAgainIn(seconds)}.`;
 
 export type AuthFormState = (ActionResult & { values?: Record<string, string> }) | null;
 
@@ -30,8 +27,8 @@ async function signInAndRedirect(email: string, password: string, callbackUrl: s
     return null;
   } catch (error) {
     if (error instanceof CredentialsSignin && error.code === "rate_limited") {
-      const seconds = error instanceof TooManyAttempts ? error.retryAfterSeconds : 15 * 60;
-      return { ...fail("rate_limited", tooManyAttempts(seconds)), values: { email } };
+      const message = error instanceof TooManyAttempts ? signInLimitMessage(error.limit, error.retryAfterSeconds) : signInLimitMessage("pair", 15 * 60);
+      return { ...fail("rate_limited", message), values: { email } };
     }
     if (error instanceof CredentialsSignin && error.code === "suspended") {
       const why = error instanceof AccountSuspended && error.why ? ` The reason they gave: ${error.why}` : "";

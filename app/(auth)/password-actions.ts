@@ -9,7 +9,7 @@ import type { PasswordFormState } from "@/components/password-form";
 import { fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
 import { clientAddress } from "@/lib/client-address";
 import { hashPassword } from "@/lib/passwords";
-import { RATE_LIMITS, tryAgainIn } from "@/lib/rate-limits";
+import { RATE_LIMITS, resetLimitMessage } from "@/lib/rate-limits";
 import { siteUrl } from "@/lib/env";
 import { emailSchema, newPasswordSchema } from "@/lib/validation/auth";
 
@@ -17,16 +17,22 @@ const SENT = `If there is an account with that email, we've sent it a link to ch
 
 /**
  * "Forgot your password?": the same answer whether or not the email has an account. Limited
- * per email and per address; the limit counts every email alike, so it reveals nothing.
+ * per email from one address and per address, so requests for someone's email from elsewhere
+ * never use up the owner's own; the limit counts every email alike, so it reveals nothing.
  */
 export async function requestPasswordResetAction(_prev: PasswordFormState, formData: FormData): Promise<PasswordFormState> {
   if (!isFormData(formData)) return unreadableForm();
   const parsed = z.object({ email: emailSchema }).safeParse({ email: formData.get("email") });
   if (!parsed.success) return invalid(parsed.error);
   const h = await headers();
-  for (const [key, rule] of [[`reset:account:${parsed.data.email}`, RATE_LIMITS.resetAccount], [`reset:address:${clientAddress(h)}`, RATE_LIMITS.resetAddress]] as const) {
+  const address = clientAddress(h);
+  const limits = [
+    ["pair", `reset:pair:${address}:${parsed.data.email}`, RATE_LIMITS.resetPair],
+    ["address", `reset:address:${address}`, RATE_LIMITS.resetAddress],
+  ] as const;
+  for (const [limit, key, rule] of limits) {
     const decision = await countAttempt(key, rule);
-    if (!decision.allowed) return fail("rate_limited", `There have been a lot of reset requests from here or for this email. Please try again ${tryAgainIn(decision.retryAfterSeconds)}.`);
+    if (!decision.allowed) return fail("rate_limited", resetLimitMessage(limit, decision.retryAfterSeconds));
   }
   // The link's origin is the configured one, never the request's Host: anyone can send a
   // made-up Host and would otherwise have the member emailed a link to their own site.

@@ -1,15 +1,20 @@
 import "server-only";
-import { configuredTransport } from "@/lib/email/transport";
+import { configuredTransport, type MailTransport } from "@/lib/email/transport";
 import { devMailboxEnabled, smtpSettings } from "@/lib/env";
 import { sendDueEmails } from "./email-sender";
 import { sendDueReminders } from "./reminders";
-import { registerJob } from "./runner";
+import { registerJob, type JobDefinition } from "./runner";
 
 /*
  * The hub's recurring jobs. To add one, call registerJob() here (or in a module imported
  * here) with a unique name, how often it runs and what it does; the runner (runner.ts) makes
  * sure one instance runs it at a time. Jobs must be safe to run twice (see runner.ts).
  */
+
+/** Sending the outbox every three seconds, on the runner's short, renewed lease. */
+export function emailSendJob(transport: MailTransport): JobDefinition {
+  return { name: "email.send", everyMs: 3_000, run: async ({ signal }) => void (await sendDueEmails(transport, { signal })) };
+}
 
 let registered = false;
 
@@ -20,8 +25,7 @@ export function registerBuiltInJobs(): void {
   // Without SMTP in production the outbox is kept, unsent, until SMTP is configured (unless the
   // dev mailbox is explicitly on, as in the browser tests): nothing is lost and nothing pretends to be delivered.
   if (smtpSettings() || devMailboxEnabled()) {
-    const transport = configuredTransport();
-    registerJob({ name: "email.send", everyMs: 3_000, timeoutMs: 300_000, run: async ({ signal }) => void (await sendDueEmails(transport, { signal })) });
+    registerJob(emailSendJob(configuredTransport()));
   } else {
     console.warn("[email] SMTP_URL and MAIL_FROM are not set: email is kept in the outbox and not sent.");
   }

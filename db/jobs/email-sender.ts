@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, eq, lte, or, sql } from "drizzle-orm";
 import { activityCalendarEvent } from "@/lib/activity-calendar";
 import { env, siteUrl } from "@/lib/env";
 import { isCancelMessage, toICalendar } from "@/lib/ical";
@@ -14,10 +14,13 @@ import { emailOutbox } from "../schema";
 /*
  * The sender drains `email_outbox`. It claims a few due rows at a time with FOR UPDATE SKIP
  * LOCKED and, in the same short transaction, counts the attempt and moves the row's next
- * attempt a lease ahead; then it sends each one and records the outcome at once. So:
- *   - two senders never take the same row;
+ * attempt a lease ahead; then it sends each one and records the outcome at once. The lease is
+ * short (30 s) and renewed every third of it for the rows still to send, and each row is
+ * checked to be still this sender's just before it goes out. So:
+ *   - two senders never take the same row, however long a send takes;
  *   - a sender killed mid-send loses nothing: rows it had not recorded as sent are tried again
- *     when the lease ends, and rows it had recorded are never sent again;
+ *     within the lease (the job runner's own lease is as short), and rows it had recorded are
+ *     never sent again;
  *   - the only message that can arrive twice is one the mail server accepted in the instant
  *     before the sender died; it carries the same Message-ID both times, so mail clients
  *     treat it as one message.
@@ -50,6 +53,22 @@ export function backoffDelay(attempts: number, baseMs = 30_000): number {
 
 type Row = typeof emailOutbox.$inferSelect;
 
+/** How long claimed rows are left alone without renewal: how soon a crashed sender's mail is tried again. */
+export const EMAIL_LEASE_MS = 30_000;
+
+const leaseAhead = (leaseMs: number) => sql`now() + ${`${leaseMs} milliseconds`}::interval`;
+
+/** Renews the lease on `rows` that are still pending and still this sender's (no other claim counted an attempt since); returns the ids renewed. */
+async function renewLease(db: Db, rows: Row[], leaseMs: number): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const renewed = await db
+    .update(emailOutbox)
+    .set({ nextAttemptAt: leaseAhead(leaseMs) })
+    .where(and(eq(emailOutbox.status, "pending"), or(...rows.map((r) => and(eq(emailOutbox.id, r.id), eq(emailOutbox.attempts, r.attempts))))))
+    .returning({ id: emailOutbox.id });
+  return new Set(renewed.map((r) => r.id));
+}
+
 async function claim(db: Db, limit: number, leaseMs: number): Promise<Row[]> {
   return db.transaction(async (tx) => {
     const due = await tx
@@ -67,7 +86,7 @@ async function claim(db: Db, limit: number, leaseMs: number): Promise<Row[]> {
         .update(emailOutbox)
         .set({
           attempts: sql`${emailOutbox.attempts} + 1`,
-          nextAttemptAt: sql`now() + ${`${leaseMs} milliseconds`}::interval`,
+          nextAttemptAt: leaseAhead(leaseMs),
           messageId: sql`coalesce(${emailOutbox.messageId}, ${`<${id}@${host}>`})`,
         })
         .where(eq(emailOutbox.id, id))
@@ -106,31 +125,60 @@ export async function composeEmail(row: Row, from: string, db?: Db): Promise<Out
 export async function sendDueEmails(transport: MailTransport, options: SendOptions = {}): Promise<SendReport> {
   const db = options.db ?? (await getDb());
   const maxAttempts = options.maxAttempts ?? env().EMAIL_MAX_ATTEMPTS;
-  const rows = await claim(db, options.limit ?? 20, options.leaseMs ?? 120_000);
+  const leaseMs = options.leaseMs ?? EMAIL_LEASE_MS;
+  const rows = await claim(db, options.limit ?? 20, leaseMs);
   const report: SendReport = { sent: 0, retrying: 0, failed: 0 };
-  for (const row of rows) {
-    if (options.signal?.aborted) break;
-    try {
-      await transport.send(await composeEmail(row, transport.from, db));
-      await db
-        .update(emailOutbox)
-        .set({ status: "sent", sentAt: new Date(), lastError: null })
-        .where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "pending")));
-      report.sent++;
-    } catch (e) {
-      const message = (e instanceof Error ? e.message : String(e)).slice(0, 500);
-      const failed = row.attempts >= maxAttempts;
-      await db
-        .update(emailOutbox)
-        .set(
-          failed
-            ? { status: "failed", lastError: message }
-            : { lastError: message, nextAttemptAt: new Date(Date.now() + backoffDelay(row.attempts, options.backoffMs)) },
-        )
-        .where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "pending")));
-      if (failed) report.failed++;
-      else report.retrying++;
+  // While this pass runs, the rows it holds (to send, or being sent) stay its own. An outcome is
+  // recorded once the row is let go and any renewal in flight has landed, so none overwrites it.
+  const held = new Set(rows);
+  let renewal: Promise<unknown> = Promise.resolve();
+  const renewing = setInterval(() => {
+    renewal = renewal
+      .then(() => renewLease(db, [...held], leaseMs))
+      .catch((e: unknown) => console.warn("[email] could not renew the outbox lease:", e instanceof Error ? e.message : e));
+  }, Math.max(100, Math.floor(leaseMs / 3)));
+  renewing.unref?.();
+  const letGo = async (row: Row) => {
+    held.delete(row);
+    await renewal;
+  };
+  try {
+    for (const row of rows) {
+      if (options.signal?.aborted) break;
+      // A sender that stalled past its lease may have lost the row to another: then it is theirs to send.
+      if (!(await renewLease(db, [row], leaseMs)).has(row.id)) {
+        held.delete(row);
+        continue;
+      }
+      const outcome = await (async () => transport.send(await composeEmail(row, transport.from, db)))().then(
+        () => null,
+        (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 500),
+      );
+      await letGo(row);
+      await recordOutcome(db, row, outcome, maxAttempts, options.backoffMs, report);
     }
+  } finally {
+    clearInterval(renewing);
+    await renewal;
   }
   return report;
+}
+
+/** Records a send: sent, or (with the error) tried again later, or failed for good after the last attempt. */
+async function recordOutcome(db: Db, row: Row, error: string | null, maxAttempts: number, backoffMs: number | undefined, report: SendReport): Promise<void> {
+  if (error === null) {
+    await db
+      .update(emailOutbox)
+      .set({ status: "sent", sentAt: new Date(), lastError: null })
+      .where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "pending")));
+    report.sent++;
+    return;
+  }
+  const failed = row.attempts >= maxAttempts;
+  await db
+    .update(emailOutbox)
+    .set(failed ? { status: "failed", lastError: error } : { lastError: error, nextAttemptAt: new Date(Date.now() + backoffDelay(row.attempts, backoffMs)) })
+    .where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "pending")));
+  if (failed) report.failed++;
+  else report.retrying++;
 }

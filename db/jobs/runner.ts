@@ -11,9 +11,14 @@ import { scheduledJobs } from "../schema";
  * `scheduled_jobs`; an instance takes a due row with `SELECT … FOR UPDATE SKIP LOCKED`, moves
  * its next run forward and sets a lease in the same short transaction, then runs the job
  * outside any transaction. Another instance skips the locked row and then sees it is not due,
- * so each run happens on one instance. A run that dies leaves a lease that expires, after which
- * the job runs again; jobs are therefore written to be safe to repeat (unique keys, not flags).
+ * so each run happens on one instance. The lease is short and renewed every third of it while
+ * the run goes on, so a long run keeps its job while a run that died (a crash, a killed
+ * instance) frees it within the lease, after which the job runs again; jobs are therefore
+ * written to be safe to repeat (unique keys, not flags).
  */
+
+/** How long a run holds its job without renewing the lease: how soon a crashed run's job is taken up again. */
+export const JOB_LEASE_MS = 30_000;
 
 export interface JobContext {
   /** Aborted when the runner stops; long jobs should check it between pieces of work. */
@@ -25,7 +30,10 @@ export interface JobDefinition {
   name: string;
   /** How often the job runs (the next run is due this long after a run starts). */
   everyMs: number;
-  /** How long a run may take before another instance may start the job again. Default 5 minutes. */
+  /**
+   * The run's lease: how long another instance waits before starting the job again if this
+   * run stops renewing it (it is renewed every third of it while the run goes on). Default 30 s.
+   */
   timeoutMs?: number;
   run: (ctx: JobContext) => Promise<void>;
 }
@@ -50,6 +58,27 @@ export function registeredJobs(): JobDefinition[] {
   return [...registry().values()];
 }
 
+const leaseOf = (job: JobDefinition) => job.timeoutMs ?? JOB_LEASE_MS;
+
+/**
+ * Renews `job`'s lease every third of it until the returned function is called; that function
+ * resolves once no renewal is in flight, so the run's release is never overwritten by one.
+ */
+function holdLease(db: Db, job: JobDefinition): () => Promise<void> {
+  const leaseMs = leaseOf(job);
+  let renewal: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    renewal = renewal
+      .then(() => db.update(scheduledJobs).set({ lockedUntil: sql`now() + ${`${leaseMs} milliseconds`}::interval` }).where(eq(scheduledJobs.name, job.name)))
+      .catch((e: unknown) => console.warn(`[jobs] could not renew the lease of ${job.name}:`, e instanceof Error ? e.message : e));
+  }, Math.max(100, Math.floor(leaseMs / 3)));
+  timer.unref?.();
+  return async () => {
+    clearInterval(timer);
+    await renewal;
+  };
+}
+
 /** Takes one due job among `names` for this instance, or null when none is due (or another instance holds it). */
 async function claimDueJob(db: Db, names: string[], jobs: Map<string, JobDefinition>): Promise<JobDefinition | null> {
   return db.transaction(async (tx) => {
@@ -72,7 +101,7 @@ async function claimDueJob(db: Db, names: string[], jobs: Map<string, JobDefinit
       .update(scheduledJobs)
       .set({
         nextRunAt: sql`now() + ${`${job.everyMs} milliseconds`}::interval`,
-        lockedUntil: sql`now() + ${`${job.timeoutMs ?? 300_000} milliseconds`}::interval`,
+        lockedUntil: sql`now() + ${`${leaseOf(job)} milliseconds`}::interval`,
         lastStartedAt: sql`now()`,
         runs: sql`${scheduledJobs.runs} + 1`,
       })
@@ -101,11 +130,14 @@ export async function runDueJobs(options: { db?: Db; jobs?: JobDefinition[]; sig
     if (!job) break;
     remaining = remaining.filter((n) => n !== job.name);
     let error: string | null = null;
+    const release = holdLease(db, job);
     try {
       await job.run({ signal });
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
       console.error(`[jobs] ${job.name} failed`, e);
+    } finally {
+      await release();
     }
     await db
       .update(scheduledJobs)

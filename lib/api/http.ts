@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { DATABASE_AWAY, isConnectionError, RETRY_AFTER_SECONDS } from "@/db/availability";
+import { DATABASE_AWAY, HUB_BUSY, isConnectionError, isPoolBusy, RETRY_AFTER_SECONDS } from "@/db/availability";
 import { withoutWaiting } from "@/db/patience";
 import { fieldErrorsOf } from "@/lib/action-result";
 import { withoutQueryParameters } from "@/lib/logging";
@@ -133,7 +133,9 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
 /**
  * Route handlers wrap their work with this. A database that could not be reached (or a
  * connection lost mid-request, after the retries reads get) is a 503 the caller can
- * retry at once, without waiting for the database to come back; any other unexpected failure is a plain 500 without internals.
+ * retry at once, without waiting for the database to come back; so is a request that waited
+ * its full turn for a connection on a very busy hub (the database is not away then, and the
+ * message says so); any other unexpected failure is a plain 500 without internals.
  */
 export async function guarded(work: () => Promise<Response>): Promise<Response> {
   try {
@@ -142,6 +144,10 @@ export async function guarded(work: () => Promise<Response>): Promise<Response> 
     if (isConnectionError(error)) {
       console.warn("[api] database unavailable", withoutQueryParameters(error));
       return apiError("try_again", DATABASE_AWAY, undefined, { "Retry-After": String(RETRY_AFTER_SECONDS) });
+    }
+    if (isPoolBusy(error)) {
+      console.warn("[api] busy: no database connection came free in time");
+      return apiError("try_again", HUB_BUSY, undefined, { "Retry-After": String(RETRY_AFTER_SECONDS) });
     }
     console.error("[api] unexpected error", withoutQueryParameters(error));
     return apiError("internal", "Something went wrong on our side. Please try again.");

@@ -4,6 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { endSessions } from "@/db/users";
 import { clientAddress } from "@/lib/client-address";
 import { authSecret } from "@/lib/env";
+import type { SignInLimit } from "@/lib/rate-limits";
 import { sameSiteRedirect } from "@/lib/validation/auth";
 import { checkCredentials } from "./credentials";
 import { getRequestMember } from "./request-member";
@@ -14,10 +15,13 @@ declare module "next-auth" {
   }
 }
 
-/** Too many sign-in attempts for one email; the form says so instead of "wrong password". */
+/** Too many sign-in attempts (`limit` says of what); the form says so instead of "wrong password". */
 export class TooManyAttempts extends CredentialsSignin {
   code = "rate_limited";
-  constructor(readonly retryAfterSeconds: number) {
+  constructor(
+    readonly retryAfterSeconds: number,
+    readonly limit: SignInLimit,
+  ) {
     super();
   }
 }
@@ -55,7 +59,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw, request) {
         const checked = await checkCredentials(raw, clientAddress(request.headers));
         if (!checked.ok && checked.reason === "suspended") throw new AccountSuspended(checked.why);
-        if (!checked.ok) throw checked.reason === "rate_limited" ? new TooManyAttempts(checked.retryAfterSeconds) : new CredentialsSignin();
+        if (!checked.ok) throw checked.reason === "rate_limited" ? new TooManyAttempts(checked.retryAfterSeconds, checked.limit) : new CredentialsSignin();
         const user = checked.user;
         return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion } as never;
       },

@@ -3,7 +3,7 @@ import { attemptsIn, clearAttempts, countAttempt, refundAttempt } from "@/db/mut
 import { getUserByEmail } from "@/db/users";
 import type { User } from "@/db/schema";
 import { decoyHash, verifyPassword } from "@/lib/passwords";
-import { RATE_LIMITS, tryAgainIn } from "@/lib/rate-limits";
+import { RATE_LIMITS, type SignInLimit, tryAgainIn } from "@/lib/rate-limits";
 import { signInSchema } from "@/lib/validation/auth";
 
 /** Password guesses allowed from one address for one account: ten per quarter of an hour. */
@@ -14,9 +14,10 @@ export type CredentialCheck =
   | { ok: false; reason: "wrong" }
   /** The right password for a suspended account: only then is the member told why. */
   | { ok: false; reason: "suspended"; why: string | null }
-  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+  /** `limit` names what was limited, so the answer can say so (signInLimitMessage). */
+  | { ok: false; reason: "rate_limited"; limit: SignInLimit; retryAfterSeconds: number };
 
-const limited = (retryAfterSeconds: number): CredentialCheck => ({ ok: false, reason: "rate_limited", retryAfterSeconds });
+const limited = (limit: SignInLimit, retryAfterSeconds: number): CredentialCheck => ({ ok: false, reason: "rate_limited", limit, retryAfterSeconds });
 
 /**
  * Checks an email and password sent from `address` (lib/client-address.ts). An unknown
@@ -40,12 +41,12 @@ export async function checkCredentials(raw: unknown, address = "unknown"): Promi
   const accountKey = `sign-in:account:${email}`;
 
   const pair = await countAttempt(pairKey, RATE_LIMITS.signInPair);
-  if (!pair.allowed) return limited(pair.retryAfterSeconds);
+  if (!pair.allowed) return limited("pair", pair.retryAfterSeconds);
   const fromAddress = await countAttempt(addressKey, RATE_LIMITS.signInAddress());
-  if (!fromAddress.allowed) return limited(fromAddress.retryAfterSeconds);
+  if (!fromAddress.allowed) return limited("address", fromAddress.retryAfterSeconds);
   if ((await attemptsIn(accountKey, RATE_LIMITS.signInAccount)) >= RATE_LIMITS.signInAccount.limit) {
     const paced = await countAttempt(`sign-in:slowed:${email}`, RATE_LIMITS.signInSlowed);
-    if (!paced.allowed) return limited(paced.retryAfterSeconds);
+    if (!paced.allowed) return limited("account", paced.retryAfterSeconds);
   }
 
   const user = await getUserByEmail(email);

@@ -4,8 +4,8 @@ import { createApiToken, revokeApiToken } from "@/db/mutations/api-tokens";
 import { listApiTokens } from "@/db/queries/api-tokens";
 import { resolveApiCaller } from "@/lib/api/auth";
 import { apiError, apiZodError, guarded, readJson, tooMany } from "@/lib/api/http";
-import { limitMember, memberLimitMessage } from "@/lib/rate-limits";
-import { checkCredentials, tryAgainIn } from "@/lib/auth/credentials";
+import { limitMember, memberLimitMessage, signInLimitMessage } from "@/lib/rate-limits";
+import { checkCredentials } from "@/lib/auth/credentials";
 import { clientAddress } from "@/lib/client-address";
 import { tokenRequestSchema } from "@/lib/validation/rsvp";
 
@@ -25,7 +25,7 @@ export async function POST(request: Request) {
     if (!parsed.success) return apiZodError("invalid_body", parsed.error);
     const checked = await checkCredentials({ email: parsed.data.email, password: parsed.data.password }, clientAddress(request.headers));
     if (!checked.ok && checked.reason === "rate_limited") {
-      return apiError("rate_limited", `Too many sign-in attempts for this email. Please try again ${tryAgainIn(checked.retryAfterSeconds)}.`, undefined, {
+      return apiError("rate_limited", signInLimitMessage(checked.limit, checked.retryAfterSeconds), undefined, {
         "Retry-After": String(checked.retryAfterSeconds),
       });
     }
