@@ -157,37 +157,66 @@ test.describe("an activity's page", () => {
     expect(ics).toContain(`DTSTART;TZID=Europe/London:${local}`);
   });
 
-  test("on a phone the RSVP box comes right after when and where, before the discussion; on a wide screen it sits beside them", async ({ page, member: _signedIn, listing }) => {
-    await page.setViewportSize(PHONE);
-    await listing.goto();
-    const [title] = await listing.titles();
-    await listing.openActivity(title);
-    const facts = page.getByTestId("activity-facts");
-    const rsvp = page.getByTestId("rsvp-panel");
-    const discussion = page.getByTestId("discussion");
-    await expect(rsvp.getByRole("heading", { name: "Are you coming?" })).toBeVisible();
-    // Signed in as a new member, the box holds the whole form, "I'd rather not arrive alone" included.
-    await expect(rsvp.getByTestId("rsvp-go-together")).toBeVisible();
-    await expect(discussion).toBeVisible();
-    const box = async (l: typeof facts) => (await l.boundingBox())!;
+  // The demo activities with the most to say: long addresses, every fact, a full one with a waitlist.
+  for (const title of ["Canal towpath walk to Kirkby Lock", "Lino printing taster"]) {
+    test(`on a phone the RSVP box comes right after when and where, before the other facts and the discussion; on a wide screen it sits beside them (${title})`, async ({ page, member: _signedIn, listing }) => {
+      await page.setViewportSize(PHONE);
+      await listing.goto(`?q=${encodeURIComponent(title)}`);
+      await listing.openActivity(title);
+      await expect(page.getByTestId("activity-title")).toHaveText(title);
+      const whenWhere = page.getByTestId("activity-facts");
+      const conditions = page.getByTestId("activity-conditions");
+      const rsvp = page.getByTestId("rsvp-panel");
+      const about = page.locator("#about-heading");
+      const discussion = page.getByTestId("discussion");
+      await expect(rsvp.getByRole("heading", { name: "Are you coming?" })).toBeVisible();
+      // Signed in as a new member, the box holds the whole form, "I'd rather not arrive alone" included.
+      await expect(rsvp.getByTestId("rsvp-go-together")).toBeVisible();
+      const energy = page.locator('dt:text-is("Energy it asks")');
+      await expect(energy).toBeVisible();
+      await expect(discussion).toBeVisible();
+      const box = async (l: typeof rsvp) => (await l.boundingBox())!;
 
-    const [when, rsvpOnPhone, talkOnPhone] = [await box(page.getByTestId("activity-time")), await box(rsvp), await box(discussion)];
-    expect(rsvpOnPhone.y).toBeLessThan(talkOnPhone.y);
-    // Within a screen of the time: a thumb's scroll, not three screens down.
-    expect(rsvpOnPhone.y - when.y).toBeLessThan(PHONE.height);
-    expect(rsvpOnPhone.y).toBeGreaterThan(when.y);
-    // Screen readers meet it in the same order: the RSVP box comes before the discussion in the page.
-    expect(await rsvp.evaluate((el) => Boolean(el.compareDocumentPosition(document.querySelector('[data-testid="discussion"]')!) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
+      const [time, rsvpOnPhone, energyOnPhone, aboutOnPhone, talkOnPhone] = [await box(page.getByTestId("activity-time")), await box(rsvp), await box(energy), await box(about), await box(discussion)];
+      // Within half a screen of the time: the next thing a thumb meets, not a screen or more down.
+      expect(rsvpOnPhone.y).toBeGreaterThan(time.y);
+      expect(rsvpOnPhone.y - (time.y + time.height)).toBeLessThan(500);
+      // Then the other facts (energy, talk, access…), the description and the discussion.
+      expect(rsvpOnPhone.y + rsvpOnPhone.height).toBeLessThanOrEqual(energyOnPhone.y);
+      expect(energyOnPhone.y).toBeLessThan(aboutOnPhone.y);
+      expect(aboutOnPhone.y).toBeLessThan(talkOnPhone.y);
+      // Screen readers meet everything in the same order as the eye.
+      expect(
+        await page.evaluate(() => {
+          const els = [
+            document.querySelector('[data-testid="activity-time"]'),
+            document.querySelector('[data-testid="rsvp-panel"]'),
+            [...document.querySelectorAll("dt")].find((dt) => dt.textContent === "Energy it asks"),
+            document.querySelector("#about-heading"),
+            document.querySelector('[data-testid="discussion"]'),
+          ];
+          return els.every(Boolean) && els.slice(1).every((el, i) => Boolean(els[i]!.compareDocumentPosition(el!) & Node.DOCUMENT_POSITION_FOLLOWING));
+        }),
+      ).toBe(true);
 
-    await page.setViewportSize(DESKTOP);
-    const [factsWide, rsvpWide, talkWide] = [await box(facts), await box(rsvp), await box(discussion)];
-    // A column of its own to the right of the facts, starting level with them.
-    expect(rsvpWide.x).toBeGreaterThanOrEqual(factsWide.x + factsWide.width);
-    expect(Math.abs(rsvpWide.y - factsWide.y)).toBeLessThan(80);
-    expect(talkWide.x).toBeLessThan(rsvpWide.x);
-    expect(talkWide.x + talkWide.width).toBeLessThanOrEqual(rsvpWide.x);
-    await expectNoAxeViolations(page, { widths: [PHONE, DESKTOP] });
-  });
+      // When and where, with the places left and who is going, are what one weighs before answering; the rest is in a list of its own.
+      for (const term of ["When", "Where", "Places", "Going"]) await expect(whenWhere.locator(`dt:text-is("${term}")`)).toBeVisible();
+      for (const term of ["Energy it asks", "Talking", "Step-free access", "Seating available"]) await expect(conditions.locator(`dt:text-is("${term}")`)).toBeVisible();
+
+      await page.setViewportSize(DESKTOP);
+      const [factsWide, rsvpWide, conditionsWide, talkWide] = [await box(whenWhere), await box(rsvp), await box(conditions), await box(discussion)];
+      // A column of its own to the right of the facts, starting level with them; the other facts follow when and where.
+      expect(rsvpWide.x).toBeGreaterThanOrEqual(factsWide.x + factsWide.width);
+      expect(Math.abs(rsvpWide.y - factsWide.y)).toBeLessThan(80);
+      expect(conditionsWide.x + conditionsWide.width).toBeLessThanOrEqual(rsvpWide.x);
+      expect(conditionsWide.y).toBeGreaterThanOrEqual(factsWide.y + factsWide.height);
+      // The next card in the left column: only the cards' padding and the gap between them.
+      expect(conditionsWide.y - (factsWide.y + factsWide.height)).toBeLessThan(120);
+      expect(talkWide.x).toBeLessThan(rsvpWide.x);
+      expect(talkWide.x + talkWide.width).toBeLessThanOrEqual(rsvpWide.x);
+      await expectNoAxeViolations(page, { widths: [PHONE, DESKTOP] });
+    });
+  }
 
   test("the going count matches the places left", async ({ listing, activityPage }) => {
     await listing.goto("?spotsLeft=1");

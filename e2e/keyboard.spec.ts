@@ -307,7 +307,7 @@ test.describe("with JavaScript switched off", () => {
     const title = (await cards.first().getByRole("heading").innerText()).trim();
     await cards.first().getByRole("link", { name: title, exact: true }).click();
     await expect(page.getByTestId("activity-title")).toHaveText(title);
-    const facts = page.getByTestId("activity-facts");
+    const facts = page.getByTestId(/^activity-(facts|conditions)$/);
     for (const term of ["When", "Where", "Energy it asks"]) await expect(facts.locator(`dt:text-is("${term}") + dd`)).not.toBeEmpty();
     await expect(page.getByTestId("activity-time")).toContainText(/\d/);
     await expect(page.getByTestId("going-count")).toHaveText(/\d/);

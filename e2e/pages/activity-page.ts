@@ -22,8 +22,8 @@ export class ActivityPage {
     this.groupLink = page.getByRole("article").locator("header").getByRole("link").first();
   }
 
-  /** The value shown for a fact, by its term ("Energy it asks", "Where", …). */
+  /** The value shown for a fact, by its term ("Energy it asks", "Where", …), from either list of facts. */
   fact(term: string): Locator {
-    return this.facts.locator(`dt:text-is("${term}") + dd`);
+    return this.page.getByTestId(/^activity-(facts|conditions)$/).locator(`dt:text-is("${term}") + dd`);
   }
 }

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { listComments } from "@/db/queries/comments";
 import { rsvpPanelOf } from "@/db/queries/activity-page";
-import { ActivityFacts } from "./_components/activity-facts";
+import { ActivityConditions, ActivityFacts } from "./_components/activity-facts";
 import { ClockChangeNotice } from "./_components/clock-change-notice";
 import { MyReflection } from "./_components/my-reflection";
 import { OrganizerActions } from "./_components/organizer-actions";
@@ -79,9 +79,10 @@ export default async function ActivityPage({ params, searchParams }: Props) {
       </header>
       {canModerate ? <OrganizerActions activityId={activity.id} groupSlug={activity.group.slug} status={activity.status} seriesId={activity.seriesId} /> : null}
       {/*
-        * Reading order (and a phone's order) is: when and where, then the RSVP box, then the
-        * rest. From the lg width the RSVP column sits beside both, spanning the two rows; the
-        * second row takes the column's extra height, so the description starts right under the facts.
+        * Reading order (and a phone's order) is: when and where, then the RSVP box, then what it
+        * is like to be there, the description and the discussion. From the lg width the RSVP
+        * column sits beside both rows, spanning them; the second row takes the column's extra
+        * height, so what it is like starts right under when and where.
         */}
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem] lg:grid-rows-[auto_1fr]">
         <div className="space-y-6 lg:col-start-1 lg:row-start-1">
@@ -101,6 +102,9 @@ export default async function ActivityPage({ params, searchParams }: Props) {
           </aside>
         )}
         <div className="min-w-0 space-y-6 lg:col-start-1 lg:row-start-2">
+          <Card>
+            <ActivityConditions activity={activity} />
+          </Card>
           {activity.description ? (
             <section aria-labelledby="about-heading">
               <h2 id="about-heading" className="mb-2 text-xl font-semibold">

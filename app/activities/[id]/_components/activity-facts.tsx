@@ -36,8 +36,11 @@ function whichOfTwo(startsAt: Date, zone: string): string | null {
     : `The clocks go back that night, so ${formatTime(startsAt, zone)} happens twice: this is ${formatTime(startsAt, zone)} ${zoneAbbreviation(startsAt, zone)}, the second of the two.`;
 }
 
+const factsList = "grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[12rem_1fr] sm:gap-y-2 [&>dd]:mb-2 sm:[&>dd]:mb-0";
+
 /**
- * Every fact a person weighs before going: when (in both zones), where, energy, talk, access, room.
+ * When (in both zones), where, and whether there is room: what a person needs before answering,
+ * so the page puts the RSVP box straight after these and the rest of the facts below it.
  * `viewerZoneKnown` is false when the browser has not told us its zone (no JavaScript): the
  * second time is then labelled as the site's zone, not as the viewer's.
  */
@@ -50,7 +53,7 @@ export function ActivityFacts({ activity: a, viewerZone: rawViewerZone, viewerZo
   const past = a.endsAt <= now;
   const onlineOnly = !a.placeName && !a.address && a.online;
   return (
-    <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[12rem_1fr] sm:gap-y-2 [&>dd]:mb-2 sm:[&>dd]:mb-0" data-testid="activity-facts">
+    <dl className={factsList} data-testid="activity-facts">
       <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">When</dt>
       <dd data-testid="activity-time">
         <time dateTime={a.startsAt.toISOString()}>{formatRange(a.startsAt, a.endsAt, zone)}</time> ({zoneAbbreviation(a.startsAt, zone)}, {zone})
@@ -101,22 +104,6 @@ export function ActivityFacts({ activity: a, viewerZone: rawViewerZone, viewerZo
           </span>
         ) : null}
       </dd>
-      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Energy it asks</dt>
-      <dd>{energyLabel[a.energyLevel]}</dd>
-      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Talking</dt>
-      <dd>{talkLabel[a.talkLevel]}</dd>
-      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Arrive late or leave early</dt>
-      <dd>{a.lateArrivalOk ? "That's fine" : "Please come for the whole time"}</dd>
-      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Step-free access</dt>
-      <dd>{yesNo(a.stepFree)}</dd>
-      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Seating available</dt>
-      <dd>{yesNo(a.seatingAvailable)}</dd>
-      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Quiet space</dt>
-      <dd>{yesNo(a.quietSpace)}</dd>
-      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Substance-free venue</dt>
-      <dd>{yesNo(a.substanceFree)}</dd>
-      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">First-timer friendly</dt>
-      <dd>{yesNo(a.firstTimerFriendly)}</dd>
       <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Places</dt>
       <dd>
         {a.status === "cancelled" ? (
@@ -141,5 +128,34 @@ export function ActivityFacts({ activity: a, viewerZone: rawViewerZone, viewerZo
         </>
       ) : null}
     </dl>
+  );
+}
+
+/** What the activity is like to be at: energy, talk, coming and going, access. */
+export function ActivityConditions({ activity: a }: { activity: ActivityDetail }) {
+  return (
+    <section aria-labelledby="conditions-heading" className="space-y-3">
+      <h2 id="conditions-heading" className="text-xl font-semibold">
+        What it&apos;s like
+      </h2>
+      <dl className={factsList} data-testid="activity-conditions">
+        <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Energy it asks</dt>
+        <dd>{energyLabel[a.energyLevel]}</dd>
+        <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Talking</dt>
+        <dd>{talkLabel[a.talkLevel]}</dd>
+        <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Arrive late or leave early</dt>
+        <dd>{a.lateArrivalOk ? "That's fine" : "Please come for the whole time"}</dd>
+        <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Step-free access</dt>
+        <dd>{yesNo(a.stepFree)}</dd>
+        <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Seating available</dt>
+        <dd>{yesNo(a.seatingAvailable)}</dd>
+        <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Quiet space</dt>
+        <dd>{yesNo(a.quietSpace)}</dd>
+        <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Substance-free venue</dt>
+        <dd>{yesNo(a.substanceFree)}</dd>
+        <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">First-timer friendly</dt>
+        <dd>{yesNo(a.firstTimerFriendly)}</dd>
+      </dl>
+    </section>
   );
 }
