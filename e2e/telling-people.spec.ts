@@ -122,10 +122,10 @@ test("a member subscribes to their private calendar link and revokes it", async 
   expect(body).toContain("SUMMARY:Thursday repair café");
   expect(body).toContain("BEGIN:VTIMEZONE");
 
-  await member.page.reload();
   await member.page.getByTestId("feed").getByTestId("revoke-feed").click();
-  // The revoked link leaves the list at once.
+  // The revoked link leaves the list at once, and its address is no longer shown above it.
   await expect(member.page.getByTestId("feed")).toHaveCount(0);
+  await expect(member.page.getByTestId("feed-url")).toHaveCount(0);
   await expect(member.page.getByText("You have no calendar links.")).toBeVisible();
   expect((await request.get(url)).status()).toBe(404);
 });
@@ -140,7 +140,7 @@ for (const javaScriptEnabled of [true, false]) {
     const old = (await page.getByTestId("feed-url").textContent())!.trim();
     expect((await request.get(old)).status()).toBe(200);
 
-    await page.goto("/account");
+    // Straight on, as a person would, without reloading the page in between.
     await page.getByTestId("feed").getByTestId("renew-feed").click();
     const shown = page.getByTestId("feed").getByTestId("feed-url");
     await expect(shown).toBeVisible();
@@ -149,6 +149,12 @@ for (const javaScriptEnabled of [true, false]) {
     expect(renewed).not.toBe(old);
     await expect(page.getByTestId("feed")).toHaveCount(1);
     await expect(page.getByTestId("feed").getByTestId("feed-webcal")).toHaveAttribute("href", renewed.replace(/^https?:\/\//, "webcal://"));
+    // Only the address that works is on the page: the dead one, its copy button and its webcal link are gone.
+    await expect(page.getByTestId("feed-url")).toHaveCount(1);
+    await expect(page.getByTestId("feed-webcal")).toHaveCount(1);
+    if (javaScriptEnabled) await expect(page.getByTestId("feed-copy")).toHaveCount(1);
+    expect(await page.locator("main").innerText()).not.toContain(old);
+    expect(await page.content()).not.toContain(old.replace(/^https?:\/\//, ""));
 
     // The old address is gone; the new one is the calendar.
     expect((await request.get(old)).status()).toBe(404);

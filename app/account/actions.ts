@@ -103,7 +103,9 @@ export async function saveEmailPreferencesAction(_prev: EmailPrefsState, formDat
   return { ok: true, data: { message: enabled.length ? "Saved. You'll get the emails you ticked; everything still shows in the hub." : "Saved. You'll get no emails about activities; everything still shows in the hub." } };
 }
 
-export type FeedState = ActionResult<{ message: string; url?: string; webcal?: string }> | null;
+/** `feed` names the address shown (which feed, made when), so the page stops showing it once it is replaced. */
+export type FeedState = ActionResult<{ message: string; url?: string; webcal?: string; feed?: FeedAddress }> | null;
+export type FeedAddress = { id: string; madeAt: string };
 
 const feedGroupSchema = z.union([z.literal(""), z.uuid()]);
 
@@ -123,7 +125,7 @@ export async function createFeedAction(_prev: FeedState, formData: FormData): Pr
   const created = await createCalendarFeed(viewer.id, group.data || null);
   if (!created.ok) return fail("not_found", created.message);
   revalidatePath("/account");
-  return { ok: true, data: { message: "Your calendar link is ready. Copy it into your calendar app now — it won't be shown again.", ...(await feedUrls(created.token)) } };
+  return { ok: true, data: { message: "Your calendar link is ready. Copy it into your calendar app now — it won't be shown again.", ...(await feedUrls(created.token)), feed: { id: created.id, madeAt: created.madeAt.toISOString() } } };
 }
 
 const feedIdSchema = z.uuid();
@@ -150,7 +152,7 @@ export async function renewFeedAction(_prev: FeedState, formData: FormData): Pro
   const renewed = await renewCalendarFeed(viewer.id, id.data);
   if (!renewed.ok) return fail("not_found", renewed.message);
   revalidatePath("/account");
-  return { ok: true, data: { message: "New calendar link made; the old one no longer works. Copy this one now.", ...(await feedUrls(renewed.token)) } };
+  return { ok: true, data: { message: "New calendar link made; the old one no longer works. Copy this one now.", ...(await feedUrls(renewed.token)), feed: { id: renewed.id, madeAt: renewed.madeAt.toISOString() } } };
 }
 
 const changePasswordSchema = z.object({

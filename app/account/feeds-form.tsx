@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { possessive } from "@/lib/possessive";
-import type { FeedState } from "./actions";
+import type { FeedAddress, FeedState } from "./actions";
 
 type FeedAction = (prev: FeedState, data: FormData) => Promise<FeedState>;
 
@@ -27,9 +27,14 @@ function NewFeedUrl({ state }: { state: FeedState }) {
   );
 }
 
-/** Makes a feed of my activities or of one of my groups. */
-export function CreateFeedForm({ action, groups }: { action: FeedAction; groups: { id: string; name: string }[] }) {
+/**
+ * Makes a feed of my activities or of one of my groups. `live` is every address the page lists
+ * now: once "New link" or "Revoke" replaces the one just made, it is no longer shown here.
+ */
+export function CreateFeedForm({ action, groups, live }: { action: FeedAction; groups: { id: string; name: string }[]; live: FeedAddress[] }) {
   const [state, formAction, pending] = useActionState(action, null);
+  const made = state?.ok ? state.data.feed : undefined;
+  const replaced = made !== undefined && !live.some((f) => f.id === made.id && f.madeAt === made.madeAt);
   return (
     <form action={formAction} className="space-y-2" data-testid="create-feed-form">
       <label className="flex flex-col gap-1" htmlFor="feed-group">
@@ -42,7 +47,7 @@ export function CreateFeedForm({ action, groups }: { action: FeedAction; groups:
         </select>
       </label>
       <Button type="submit" disabled={pending} data-testid="create-feed">Make a calendar link</Button>
-      <NewFeedUrl state={state} />
+      {replaced ? null : <NewFeedUrl state={state} />}
     </form>
   );
 }

@@ -73,7 +73,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           A private link your calendar app can subscribe to, so your activities appear and stay up to date there (upcoming ones and the last 30 days). Anyone with
           the link can see that calendar: keep it to yourself, and revoke it or make a new one whenever you like.
         </p>
-        <CreateFeedForm action={createFeedAction} groups={feedGroups} />
+        <CreateFeedForm action={createFeedAction} groups={feedGroups} live={feeds.map((f) => ({ id: f.id, madeAt: f.createdAt.toISOString() }))} />
         {feeds.length ? (
           <ul className="divide-y divide-line" data-testid="feed-list">
             {feeds.map((f) => {

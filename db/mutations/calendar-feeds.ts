@@ -18,7 +18,8 @@ function newFeedToken(): string {
   return `cf_${crypto.randomBytes(32).toString("base64url")}`;
 }
 
-export type CreateFeedResult = { ok: true; id: string; token: string } | { ok: false; code: "not_found"; message: string };
+/** `madeAt` changes whenever the address does, so a page can tell a shown address is still the feed's. */
+export type CreateFeedResult = { ok: true; id: string; token: string; madeAt: Date } | { ok: false; code: "not_found"; message: string };
 
 /**
  * Makes a feed for the member: their own activities (`groupId` null), or a group they are an
@@ -36,8 +37,8 @@ export async function createCalendarFeed(userId: string, groupId: string | null)
     if (!m) return { ok: false, code: "not_found", message: "You can only subscribe to groups you're a member of." };
   }
   const token = newFeedToken();
-  const [row] = await db.insert(calendarFeeds).values({ userId, groupId, tokenHash: hashFeedToken(token) }).returning({ id: calendarFeeds.id });
-  return { ok: true, id: row.id, token };
+  const [row] = await db.insert(calendarFeeds).values({ userId, groupId, tokenHash: hashFeedToken(token) }).returning({ id: calendarFeeds.id, madeAt: calendarFeeds.createdAt });
+  return { ok: true, id: row.id, token, madeAt: row.madeAt };
 }
 
 /** Revokes one of the member's feeds; its URL stops working at once. Someone else's id is not found. */
@@ -63,7 +64,7 @@ export async function renewCalendarFeed(userId: string, feedId: string): Promise
     .update(calendarFeeds)
     .set({ tokenHash: hashFeedToken(token), createdAt: new Date() })
     .where(and(eq(calendarFeeds.id, feedId), eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt)))
-    .returning({ id: calendarFeeds.id });
+    .returning({ id: calendarFeeds.id, madeAt: calendarFeeds.createdAt });
   if (!row) return { ok: false, code: "not_found", message: "That calendar link is already revoked or doesn't exist." };
-  return { ok: true, id: row.id, token };
+  return { ok: true, id: row.id, token, madeAt: row.madeAt };
 }
