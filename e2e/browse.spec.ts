@@ -279,13 +279,18 @@ test("the help page with crisis lines is linked from the footer", async ({ page,
   await expect(page.getByTestId("crisis-lines")).not.toBeEmpty();
 });
 
-test("the header's My connections opens the area of that name, with participation as its first page", async ({ page, member }) => {
+test("the header's My connections opens a page of that name, heading and title, with participation as its first tab", async ({ page, member }) => {
   void member;
   await page.getByTestId("me-link").click();
   await expect(page).toHaveURL(/\/me\/participation$/);
   await expect(page.getByTestId("me-link")).toHaveText("My connections");
   await expect(page.getByTestId("me-area")).toHaveText("My connections");
-  await expect(page.getByRole("navigation", { name: "My connections" }).getByRole("link", { name: "My participation" })).toBeVisible();
+  // The page is called what the link said, in its heading and in the window's title.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("My connections");
+  await expect(page).toHaveTitle(/^My connections\b/);
+  expect(await page.title()).not.toContain("My participation");
+  await expect(page.getByRole("navigation", { name: "My connections" }).getByRole("link", { name: "Participation", exact: true })).toBeVisible();
+  await expectNoAxeViolations(page);
 });
 
 test("the crisis lines are links a phone can tap, and say which region they serve", async ({ page }) => {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 const SECTIONS = [
-  { href: "/me/participation", label: "My participation" },
+  { href: "/me/participation", label: "Participation" },
   { href: "/me/plan", label: "Connection plan" },
   { href: "/me/partners", label: "Check-in partners" },
   { href: "/me/mix", label: "My mix" },

@@ -7,7 +7,8 @@ import { getParticipation } from "@/db/queries/participation";
 import { kindLabel } from "@/lib/labels";
 import { loadMe } from "../loader";
 
-export const metadata: Metadata = { title: "My participation" };
+// The header's "My connections" opens this page, so it carries that name; its tab says "Participation".
+export const metadata: Metadata = { title: "My connections" };
 
 export default async function ParticipationPage() {
   const { viewer, zone, now } = await loadMe("/me/participation");
@@ -16,8 +17,8 @@ export default async function ParticipationPage() {
   return (
     <div className="space-y-6">
       <header className="space-y-1">
-        <h1 className="text-3xl font-bold">My participation</h1>
-        <p className="text-muted">What you&apos;ve been part of, counted gently. Every week is its own week; nothing here resets.</p>
+        <h1 className="text-3xl font-bold">My connections</h1>
+        <p className="text-muted">Your participation: what you&apos;ve been part of, counted gently. Every week is its own week; nothing here resets.</p>
       </header>
 
       <section aria-labelledby="totals" className="grid gap-3 sm:grid-cols-3">
