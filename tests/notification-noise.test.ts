@@ -1,7 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
+import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { sendDueEmails } from "@/db/jobs/email-sender";
+import { composeEmail, sendDueEmails } from "@/db/jobs/email-sender";
 import { CHANGE_EMAIL_DELAY_MS } from "@/db/mutations/activity-notices";
 import { cancelActivity, createActivity, updateActivity } from "@/db/mutations/activities";
 import { respondToActivity } from "@/db/mutations/rsvps";
@@ -207,5 +208,41 @@ describe("telling people once", () => {
     const sent = await sendNow([later.id]);
     expect(sent.map((e) => e.subject)).toEqual(["Weekly loop has changed"]);
     expect(sent[0].text).toContain("Place: Gate → Old mill");
+  });
+
+  it("the one email for several cancelled dates takes each of them out of the recipient's calendar", async () => {
+    const owner = await makeUser();
+    const group = await makeGroup();
+    await addMember(group.id, owner.id, "owner");
+    const day = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const input = { kind: "walk", title: "Weekly loop", startsLocal: `${day}T10:00`, endsLocal: `${day}T11:00`, timezone: "Europe/London", placeName: "Gate", energyLevel: "low", talkLevel: "quiet", repeat: "weekly" };
+    const created = await createActivity(owner, group.id, activityInputSchema.parse(input));
+    if (!created.ok) throw new Error(created.message);
+    const db = await getDb();
+    const occurrences = (await db.select().from(activities).where(eq(activities.seriesId, created.data.seriesId!))).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+    expect(occurrences.length).toBeGreaterThan(3);
+    const regular = await makeUser();
+    // Going to the 2nd, 3rd and 4th dates, not to the 1st or the 5th on.
+    const theirs = occurrences.slice(1, 4);
+    for (const o of theirs) await respondToActivity(db, { activityId: o.id, userId: regular.id, status: "going" });
+    const sequences = new Map((await db.select().from(activities).where(eq(activities.seriesId, created.data.seriesId!))).map((a) => [a.id, a.sequence]));
+
+    expect((await cancelActivity(owner, occurrences[0].id, "following")).ok).toBe(true);
+    const [row] = await emailsOf(regular.id, "activity_cancelled");
+    const email = await composeEmail(row, "Common Thread <hello@thread.test>", db);
+
+    expect(email.attachments).toHaveLength(1);
+    const [ics] = email.attachments;
+    expect(ics.contentType).toContain("method=CANCEL");
+    const root = new ICAL.Component(ICAL.parse(ics.content));
+    expect(root.getFirstPropertyValue("method")).toBe("CANCEL");
+    const events = root.getAllSubcomponents("vevent").map((c) => new ICAL.Event(c));
+    expect(events.map((e) => e.uid)).toEqual(theirs.map((o) => `${o.id}@common-thread`));
+    for (const [i, e] of events.entries()) {
+      expect(e.component.getFirstPropertyValue("status")).toBe("CANCELLED");
+      expect(e.sequence).toBe(sequences.get(theirs[i].id)! + 1);
+      expect(e.startDate.toJSDate().getTime()).toBe(theirs[i].startsAt.getTime());
+      expect(e.attendees.map((a) => String(a.getFirstValue()).toLowerCase())).toEqual([`mailto:${regular.email}`]);
+    }
   });
 });

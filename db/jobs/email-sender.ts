@@ -9,7 +9,7 @@ import { unsubscribeToken } from "@/lib/email/unsubscribe";
 import type { Db } from "../client";
 import { getDb } from "../client";
 import { withdrawIfOutdated } from "../mutations/activity-notices";
-import { getCalendarActivity } from "../queries/calendar";
+import { getCalendarActivity, listCalendarActivitiesCancelledWith } from "../queries/calendar";
 import { emailOutbox } from "../schema";
 
 /*
@@ -112,14 +112,18 @@ export async function composeEmail(row: Row, from: string, db?: Db): Promise<Out
   }
   const attachments: OutgoingEmail["attachments"] = [];
   if (row.activityId) {
-    const activity = await getCalendarActivity(row.activityId, row.userId, db);
-    if (activity) {
+    // A cancellation's email may list several dates of a series: its calendar file cancels each one.
+    const dates =
+      row.type === "activity_cancelled"
+        ? await listCalendarActivitiesCancelledWith(row.activityId, row.userId, db)
+        : [await getCalendarActivity(row.activityId, row.userId, db)].filter((a) => a !== undefined);
+    if (dates.length > 0) {
       // Addressed to the recipient, so a cancellation can be a METHOD:CANCEL naming them.
-      const event = { ...activityCalendarEvent(activity, origin), attendee: { email: row.toAddress } };
+      const events = dates.map((activity) => ({ ...activityCalendarEvent(activity, origin), attendee: { email: row.toAddress } }));
       attachments.push({
         filename: "activity.ics",
-        content: toICalendar(event, env().SITE_NAME),
-        contentType: `text/calendar; charset=utf-8; method=${isCancelMessage(event) ? "CANCEL" : "PUBLISH"}`,
+        content: toICalendar(events, env().SITE_NAME),
+        contentType: `text/calendar; charset=utf-8; method=${isCancelMessage(events) ? "CANCEL" : "PUBLISH"}`,
       });
     }
   }
