@@ -116,9 +116,9 @@ const FOLLOWING = "following:";
  * Whether the change email in an `email_outbox` row no longer holds for its recipient: its
  * activity is gone (deleted: the row's activity is then null) or not scheduled, or the recipient
  * is no longer coming (going, maybe or waiting) to it, nor, when the email speaks of "this date
- * and the ones after it", to a later scheduled date of its series.
+ * and the ones after it", to a later scheduled date of its series. Written with the outbox's own
+ * name: inside the subquery an unqualified user_id would be the RSVP's.
  */
-// Written with the outbox's own name: inside the subquery an unqualified user_id would be the RSVP's.
 const changeEmailOutdated = sql`not exists (
   select 1 from activities anchor
   join activities a on a.id = anchor.id
