@@ -175,15 +175,21 @@ export function buildCalendar(events: CalendarEvent[], options: CalendarOptions)
 }
 
 /**
- * One activity as an iCalendar file. A cancelled one addressed to someone (`event.attendee`) is
- * sent as METHOD:CANCEL so their calendar removes it; otherwise it is a PUBLISH marked cancelled.
+ * One activity, or several dates told of in one message, as an iCalendar file. When every one is
+ * cancelled and addressed to someone (`attendee`), it is sent as METHOD:CANCEL with a VEVENT per
+ * date (each its own UID), so their calendar removes them all; otherwise it is a PUBLISH, any
+ * cancelled ones marked so.
  */
-export function toICalendar(event: CalendarEvent, productName: string): string {
-  return buildCalendar([event], { productName, method: event.cancelled && event.attendee ? "CANCEL" : "PUBLISH" });
+export function toICalendar(events: CalendarEvent | CalendarEvent[], productName: string): string {
+  const list = Array.isArray(events) ? events : [events];
+  return buildCalendar(list, { productName, method: isCancelMessage(list) ? "CANCEL" : "PUBLISH" });
 }
 
-/** Whether `toICalendar` writes this event as a METHOD:CANCEL. */
-export const isCancelMessage = (event: CalendarEvent) => event.cancelled && Boolean(event.attendee);
+/** Whether `toICalendar` writes these events as a METHOD:CANCEL. */
+export function isCancelMessage(events: CalendarEvent | CalendarEvent[]): boolean {
+  const list = Array.isArray(events) ? events : [events];
+  return list.length > 0 && list.every((e) => e.cancelled && Boolean(e.attendee));
+}
 
 /**
  * An activity's description as plain text for the calendars' add-event forms, which show

@@ -8,7 +8,8 @@ import { EMAIL_TYPES, isEmailType } from "@/lib/email/types";
 import { unsubscribeToken } from "@/lib/email/unsubscribe";
 import type { Db } from "../client";
 import { getDb } from "../client";
-import { getCalendarActivity } from "../queries/calendar";
+import { withdrawIfOutdated } from "../mutations/activity-notices";
+import { getCalendarActivity, listCalendarActivitiesCancelledWith } from "../queries/calendar";
 import { emailOutbox } from "../schema";
 
 /*
@@ -24,6 +25,8 @@ import { emailOutbox } from "../schema";
  *   - the only message that can arrive twice is one the mail server accepted in the instant
  *     before the sender died; it carries the same Message-ID both times, so mail clients
  *     treat it as one message.
+ * A change email is looked at once more before it goes out, and dropped if it no longer holds
+ * (db/mutations/activity-notices.ts): it waited a minute, and the activity may be cancelled since.
  * A failed attempt waits 30 s, 1 min, 2 min… (doubling, at most an hour); after
  * EMAIL_MAX_ATTEMPTS attempts the row is marked failed and listed for admins at /admin/email.
  */
@@ -42,6 +45,8 @@ export interface SendOptions {
 
 export interface SendReport {
   sent: number;
+  /** Withdrawn instead of sent: a change email about an activity cancelled meanwhile, or to someone no longer coming. */
+  withdrawn: number;
   retrying: number;
   failed: number;
 }
@@ -107,14 +112,18 @@ export async function composeEmail(row: Row, from: string, db?: Db): Promise<Out
   }
   const attachments: OutgoingEmail["attachments"] = [];
   if (row.activityId) {
-    const activity = await getCalendarActivity(row.activityId, row.userId, db);
-    if (activity) {
+    // A cancellation's email may list several dates of a series: its calendar file cancels each one.
+    const dates =
+      row.type === "activity_cancelled"
+        ? await listCalendarActivitiesCancelledWith(row.activityId, row.userId, db)
+        : [await getCalendarActivity(row.activityId, row.userId, db)].filter((a) => a !== undefined);
+    if (dates.length > 0) {
       // Addressed to the recipient, so a cancellation can be a METHOD:CANCEL naming them.
-      const event = { ...activityCalendarEvent(activity, origin), attendee: { email: row.toAddress } };
+      const events = dates.map((activity) => ({ ...activityCalendarEvent(activity, origin), attendee: { email: row.toAddress } }));
       attachments.push({
         filename: "activity.ics",
-        content: toICalendar(event, env().SITE_NAME),
-        contentType: `text/calendar; charset=utf-8; method=${isCancelMessage(event) ? "CANCEL" : "PUBLISH"}`,
+        content: toICalendar(events, env().SITE_NAME),
+        contentType: `text/calendar; charset=utf-8; method=${isCancelMessage(events) ? "CANCEL" : "PUBLISH"}`,
       });
     }
   }
@@ -127,7 +136,7 @@ export async function sendDueEmails(transport: MailTransport, options: SendOptio
   const maxAttempts = options.maxAttempts ?? env().EMAIL_MAX_ATTEMPTS;
   const leaseMs = options.leaseMs ?? EMAIL_LEASE_MS;
   const rows = await claim(db, options.limit ?? 20, leaseMs);
-  const report: SendReport = { sent: 0, retrying: 0, failed: 0 };
+  const report: SendReport = { sent: 0, withdrawn: 0, retrying: 0, failed: 0 };
   // While this pass runs, the rows it holds (to send, or being sent) stay its own. An outcome is
   // recorded once the row is let go and any renewal in flight has landed, so none overwrites it.
   const held = new Set(rows);
@@ -148,6 +157,12 @@ export async function sendDueEmails(transport: MailTransport, options: SendOptio
       // A sender that stalled past its lease may have lost the row to another: then it is theirs to send.
       if (!(await renewLease(db, [row], leaseMs)).has(row.id)) {
         held.delete(row);
+        continue;
+      }
+      // A change email waited a minute for further edits: what it says may no longer hold.
+      if (await withdrawIfOutdated(db, row)) {
+        await letGo(row);
+        report.withdrawn++;
         continue;
       }
       const outcome = await (async () => transport.send(await composeEmail(row, transport.from, db)))().then(

@@ -9,7 +9,7 @@ import { getDb, type Db } from "../client";
 import { activities, groups, projects, rsvps, series, type Activity } from "../schema";
 import { forgetKnownPlaces } from "../queries/places";
 import { membershipIn } from "./groups";
-import { tellOfCancellation, tellOfChange } from "./activity-notices";
+import { tellOfCancellation, tellOfChange, withdrawOutdatedChangeEmails } from "./activity-notices";
 import { recordMilestonesOfAttendees } from "./milestones";
 import { promoteFromWaitlist } from "./rsvps";
 import { fillSeriesWindow, startSeries } from "./series";
@@ -230,6 +230,8 @@ export async function cancelActivity(actor: Actor, activityId: string, scope: Ed
     if (cancelled === 0) return fail("conflict", "This activity is already cancelled.");
     // One notice and one email per person, listing the dates they were coming to.
     await tellOfCancellation(tx, told);
+    // A "has changed" email still waiting for further edits would now arrive after the cancellation.
+    await withdrawOutdatedChangeEmails(tx, told.map((t) => t.activity.id));
     return { ok: true as const, data: { cancelled } };
   });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { formatRange, formatWhen, zoneAbbreviation } from "@/lib/dates";
 import type { ActivityFacts } from "@/lib/validation/activity";
 import type { Db } from "../client";
@@ -13,6 +13,9 @@ import { notifyMany } from "./notifications";
  * - Its email waits CHANGE_EMAIL_DELAY_MS before it is sent. An edit made while it waits
  *   (a second save a moment after the first) rewrites that same email to the net change
  *   instead of adding a second one; an edit that undoes the first withdraws it.
+ *   Cancelling the activity withdraws it, and the sender checks it again just before it goes
+ *   out: it is not sent about an activity cancelled or deleted meanwhile, nor to someone who
+ *   is no longer coming (the email says "because you're going").
  * - Cancelling several dates of a series at once is one notice and one email per person,
  *   listing the dates they were coming to.
  */
@@ -98,12 +101,56 @@ export async function tellOfChange(
       userId,
       type: "activity_changed" as const,
       data: { title, body: text, href },
-      dedupeKey: `activity_changed:${activity.id}:${userId}:${crypto.randomUUID()}`,
+      // The key says whether the email speaks of the following dates too (see changeEmailOutdated).
+      dedupeKey: `activity_changed:${change.following ? FOLLOWING : ""}${activity.id}:${userId}:${crypto.randomUUID()}`,
       activityId: activity.id,
       notBefore: pending?.nextAttemptAt ?? sendAt,
     }];
   });
   await enqueueEmails(tx, emails);
+}
+
+const FOLLOWING = "following:";
+
+/**
+ * Whether the change email in an `email_outbox` row no longer holds for its recipient: its
+ * activity is gone (deleted: the row's activity is then null) or not scheduled, or the recipient
+ * is no longer coming (going, maybe or waiting) to it, nor, when the email speaks of "this date
+ * and the ones after it", to a later scheduled date of its series. Written with the outbox's own
+ * name: inside the subquery an unqualified user_id would be the RSVP's.
+ */
+const changeEmailOutdated = sql`not exists (
+  select 1 from activities anchor
+  join activities a on a.id = anchor.id
+    or (email_outbox.dedupe_key like ${`activity_changed:${FOLLOWING}%`} and a.series_id = anchor.series_id and a.starts_at > anchor.starts_at)
+  join rsvps r on r.activity_id = a.id and r.user_id = email_outbox.user_id and r.status in ('going', 'maybe', 'waitlisted')
+  where anchor.id = email_outbox.activity_id and anchor.status = 'scheduled' and a.status = 'scheduled'
+)`;
+
+/**
+ * Withdraws the change emails still waiting (no sender has claimed them) about these activities
+ * that no longer hold, e.g. because the activities were just cancelled. Returns how many.
+ */
+export async function withdrawOutdatedChangeEmails(tx: Db, activityIds: string[]): Promise<number> {
+  if (activityIds.length === 0) return 0;
+  const withdrawn = await tx
+    .delete(emailOutbox)
+    .where(and(eq(emailOutbox.type, "activity_changed"), inArray(emailOutbox.activityId, activityIds), eq(emailOutbox.status, "pending"), eq(emailOutbox.attempts, 0), changeEmailOutdated))
+    .returning({ id: emailOutbox.id });
+  return withdrawn.length;
+}
+
+/**
+ * The sender's last look at a change email it holds (claimed with `attempts`): withdraws it when
+ * it no longer holds for its recipient. Returns whether it was withdrawn (then it is not sent).
+ */
+export async function withdrawIfOutdated(db: Db, row: { id: string; type: string; attempts: number }): Promise<boolean> {
+  if (row.type !== "activity_changed") return false;
+  const withdrawn = await db
+    .delete(emailOutbox)
+    .where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "pending"), eq(emailOutbox.attempts, row.attempts), changeEmailOutdated))
+    .returning({ id: emailOutbox.id });
+  return withdrawn.length > 0;
 }
 
 /**

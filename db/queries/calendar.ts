@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { CalendarActivity } from "@/lib/activity-calendar";
 import type { Db } from "../client";
 import { getDb } from "../client";
@@ -39,6 +39,33 @@ export async function getCalendarActivity(id: string, recipientId: string | null
     .where(and(eq(activities.id, id), isNull(activities.hiddenAt)))
     .limit(1);
   return row;
+}
+
+/**
+ * For the email telling `recipientId` of a cancellation: the cancelled activity and the other
+ * dates of its series cancelled in the same stroke ("this and following", one cancelled-at
+ * moment) that they were coming to (going, maybe or waiting), earliest first. That email lists
+ * all of them, so its calendar attachment removes all of them. Just the activity otherwise.
+ */
+export async function listCalendarActivitiesCancelledWith(id: string, recipientId: string | null, db?: Db): Promise<CalendarActivity[]> {
+  const handle = db ?? (await getDb());
+  const one = await getCalendarActivity(id, recipientId, handle);
+  if (!one || one.status !== "cancelled" || !recipientId) return one ? [one] : [];
+  const anchor = handle.select({ seriesId: activities.seriesId, cancelledAt: activities.cancelledAt }).from(activities).where(eq(activities.id, id));
+  const together = await handle
+    .select(calendarColumns(recipientId))
+    .from(activities)
+    .innerJoin(groups, eq(groups.id, activities.groupId))
+    .innerJoin(rsvps, and(eq(rsvps.activityId, activities.id), eq(rsvps.userId, recipientId)))
+    .where(and(
+      sql`(${activities.seriesId}, ${activities.cancelledAt}) = (${anchor})`,
+      ne(activities.id, id),
+      eq(activities.status, "cancelled"),
+      inArray(rsvps.status, ["going", "maybe", "waitlisted"]),
+      isNull(activities.hiddenAt),
+    ))
+    .orderBy(asc(activities.startsAt));
+  return [one, ...together].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 }
 
 /** How far back feeds reach: upcoming activities plus the last 30 days. */

@@ -64,6 +64,26 @@ describe("iCalendar export", { timeout: 30_000 }, () => {
     expect(events[0].component.getFirstPropertyValue("status")).toBe("CANCELLED");
   });
 
+  it("several cancelled dates sent to one person are one CANCEL with a cancelled event per date, each under its own UID", () => {
+    const dates = [0, 7, 14].map((days, i) => ({
+      ...event,
+      uid: `b0e8c3f4-0000-4000-8000-00000000001${i}@common-thread`,
+      startsAt: new Date(event.startsAt.getTime() + days * 86_400_000),
+      endsAt: new Date(event.endsAt.getTime() + days * 86_400_000),
+      cancelled: true,
+      sequence: 4 + i,
+      attendee: { email: "sam@example.org" },
+    }));
+    const { root, events } = parse(toICalendar(dates, "Common Thread"));
+    expect(root.getFirstPropertyValue("method")).toBe("CANCEL");
+    expect(events.map((e) => [e.uid, e.sequence, e.startDate.toJSDate().toISOString(), e.component.getFirstPropertyValue("status")])).toEqual(
+      dates.map((d) => [d.uid, d.sequence, d.startsAt.toISOString(), "CANCELLED"]),
+    );
+    for (const e of events) expect(e.attendees.map((a) => String(a.getFirstValue()).toLowerCase())).toEqual(["mailto:sam@example.org"]);
+    // One date still on makes the file a PUBLISH: a CANCEL would take that one out too.
+    expect(parse(toICalendar([...dates, { ...event, attendee: { email: "sam@example.org" } }], "Common Thread")).root.getFirstPropertyValue("method")).toBe("PUBLISH");
+  });
+
   it("a time that happens twice when the clocks go back is read at the stored instant", () => {
     // 31 October 2027, London: 01:30 happens at 00:30 UTC (BST) and again at 01:30 UTC (GMT).
     for (const first of ["2027-10-31T00:30:00.000Z", "2027-10-31T01:30:00.000Z"]) {
