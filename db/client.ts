@@ -292,13 +292,21 @@ function isRead(statement: unknown): boolean {
  */
 const EMBEDDED_SETTINGS = ["-c", "shared_buffers=16MB"];
 
-async function openEmbedded(dataDir: string): Promise<DbHandle> {
+/**
+ * Opens the embedded database in dataDir. `from`, a data folder saved with PGlite's
+ * dumpDataDir(), starts an in-memory one as a copy of it instead of as a new, empty cluster
+ * (the tests start each file from one migrated copy).
+ */
+export async function openEmbedded(dataDir: string, from?: Blob): Promise<DbHandle> {
   const inMemory = dataDir.startsWith("memory://");
   const release = inMemory ? () => undefined : acquireEmbeddedLock(dataDir);
   try {
     const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");
-    const client = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir), { startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS] });
+    const client = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir), {
+      startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS],
+      ...(from ? { loadDataDir: from } : {}),
+    });
     // Statements outside a transaction go through client.query; a transaction's through its own object.
     client.query = reportingCommits(client.query.bind(client)) as typeof client.query;
     return {

@@ -1,10 +1,13 @@
+import fs from "node:fs/promises";
 import { afterAll, beforeAll, inject } from "vitest";
-import { closeDb, getDbHandle, useDbHandle } from "@/db/client";
+import { closeDb, getDbHandle, openEmbedded, useDbHandle } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 
 /*
  * Every test file gets a database with the real migrations applied: the run's throwaway
- * PostgreSQL database when DATABASE_URL is set, otherwise a fresh in-memory PGlite.
+ * PostgreSQL database when DATABASE_URL is set, otherwise an in-memory PGlite of its own,
+ * loaded from the migrated copy made once in global-setup.ts (runMigrations then finds
+ * nothing left to apply, and would apply a migration the copy lacked).
  */
 beforeAll(async () => {
   const url = inject("testDatabaseUrl");
@@ -14,7 +17,8 @@ beforeAll(async () => {
   } else {
     delete process.env.DATABASE_URL;
     process.env.PGLITE_DATA_DIR = "memory://";
-    const handle = await getDbHandle();
+    const copy = inject("embeddedCopy");
+    const handle = copy ? await openEmbedded("memory://", new Blob([await fs.readFile(copy)])) : await getDbHandle();
     await runMigrations(handle);
     useDbHandle(handle);
   }
