@@ -280,7 +280,7 @@ async function main() {
       setup: { pagesMember, writers: Array.from({ length: WRITERS }, (_, i) => ({ email: benchEmail(100 + i), password: BENCH_PASSWORD })), signUpWriters: false },
       scale: { url: scaleUrl, member: pagesMember },
     });
-  } else if (!scaleUrl) console.log("BENCH_DATABASE_URL is not set: measuring the demo town only (see the README's Benchmarks section).");
+  } else if (!scaleUrl) console.log("BENCH_DATABASE_URL is not set: measuring the demo town only (see docs/benchmarks.md).");
 
   for (const run of runs) {
     const server = await startServer(PORT, run.db);

@@ -1,5 +1,5 @@
 /*
- * The performance targets of the README's "Benchmarks" section, as written in the issue. Ratios
+ * The performance targets of docs/benchmarks.md, as written in the issue. Ratios
  * are req/s over the trivial dynamic page of the same build in the same run. They are never
  * loosened to make a run pass: a miss is reported and the command exits non-zero.
  */

@@ -2,7 +2,7 @@ import { expect, test } from "./fixtures";
 import { basePort, startServer, stopServer, throwawayDatabase, within } from "./servers";
 
 /*
- * Two instances on one PostgreSQL (README, "Several instances"): each keeps its own pages. A
+ * Two instances on one PostgreSQL (docs/operations.md, "Several instances"): each keeps its own pages. A
  * write through one shows at once there and through the API of both; a page the other kept for
  * visitors shows it within the page cache's 30 seconds; a page it kept for a request with cookies
  * is checked against the database's write snapshot, which the write moved, so it is fresh at once.

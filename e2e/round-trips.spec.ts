@@ -6,7 +6,7 @@ import { expect, test } from "./fixtures";
  * How many SQL statements a page runs, whatever its page size: the server of the browser tests
  * counts them (SQL_STATEMENT_PROBE=on, db/statement-probe.ts), and each request here carries a
  * label so it is found among the other tests' requests. The budgets are the performance
- * targets of the README's "Benchmarks" section.
+ * targets of docs/benchmarks.md.
  */
 
 const PROBE_LABEL = "x-statement-probe-label";

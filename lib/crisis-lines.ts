@@ -85,7 +85,7 @@ export function parseCrisisLines(raw: string): { ok: true; value: CrisisLines } 
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, problem: "is not valid JSON (it starts with { so it is read as JSON; see the README's Crisis lines)" };
+    return { ok: false, problem: "is not valid JSON (it starts with { so it is read as JSON; see Crisis lines in docs/operations.md)" };
   }
   const parsed = listSchema.safeParse(json);
   if (!parsed.success) {

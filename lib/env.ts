@@ -6,7 +6,7 @@ import { z } from "zod";
 import { type CrisisLines, parseCrisisLines } from "./crisis-lines";
 
 /*
- * Every setting the hub reads, with its default. Documented in the README; nothing else
+ * Every setting the hub reads, with its default. Documented in the README (Configuration); nothing else
  * reads process.env for configuration.
  */
 const envSchema = z.object({

@@ -20,7 +20,7 @@ import { isPublicPage } from "./shared-caching";
  * - Every committed write to what visitors see (db/content-version.ts) drops every page at
  *   once, so the member who acted, and everyone after, sees the change at once.
  * - A page being rendered while such a write commits is not kept.
- * - Another instance on the same database drops its pages within PAGE_TTL_MS (README,
+ * - Another instance on the same database drops its pages within PAGE_TTL_MS (docs/operations.md,
  *   "Several instances"); time-worded text ("starts in 5 minutes") is at most that old.
  *
  * Personal pages (a request with cookies: a member's session, or a visitor's time zone) are

@@ -39,6 +39,6 @@ if (serious > 0) {
   for (const [name, v] of Object.entries(report.vulnerabilities ?? {})) {
     if (v.severity === "high" || v.severity === "critical") console.error(`  ${v.severity}: ${name}`);
   }
-  console.error("High or critical advisories: update the packages named above (see README, Updating dependencies).");
+  console.error("High or critical advisories: update the packages named above (see docs/operations.md, Updating dependencies).");
   process.exit(1);
 }

@@ -7,7 +7,7 @@ import { configurationProblem, reloadEnv } from "@/lib/env";
 import { DEFAULT_CRISIS_LINES, parseCrisisLines } from "@/lib/crisis-lines";
 import { helpContent } from "@/lib/help";
 
-// The README's examples, word for word: they must keep parsing.
+// The examples in docs/operations.md, word for word: they must keep parsing.
 const US = `{"region": "United States", "lines": [
   {"name": "Emergency services", "call": "911", "note": "if you or someone else is in danger right now."},
   {"name": "988 Suicide & Crisis Lifeline", "call": "988", "text": "988", "web": "https://988lifeline.org/chat/", "note": "call, text or chat, free, 24/7."},

@@ -4,7 +4,7 @@ import { apiError } from "@/lib/api/http";
  * Any /api address that names no endpoint answers in the API's own JSON shape, so a
  * script that mistypes a path gets a 404 it can read rather than the site's HTML page.
  */
-const notAnEndpoint = () => apiError("not_found", "There is no API endpoint at this address. The README lists them all.");
+const notAnEndpoint = () => apiError("not_found", "There is no API endpoint at this address. docs/api.md lists them all.");
 
 export const GET = notAnEndpoint;
 export const POST = notAnEndpoint;

@@ -17,7 +17,7 @@ const bodySchema = z.object({ now: z.iso.datetime({ error: "now is an ISO date-t
  */
 export async function POST(request: Request) {
   return guarded(async () => {
-    if (env().E2E_TEST_HOOKS !== "true") return apiError("not_found", "There is no API endpoint at this address. The README lists them all.");
+    if (env().E2E_TEST_HOOKS !== "true") return apiError("not_found", "There is no API endpoint at this address. docs/api.md lists them all.");
     const caller = await resolveApiCaller(request);
     if (!caller) return apiError("unauthenticated", "Sign in first.");
     const body = await readJson(request);
