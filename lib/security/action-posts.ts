@@ -106,8 +106,10 @@ const STREAMS = new Set(["R", "r", "X", "x"]);
 const MAX_BIGINT_DIGITS = 300;
 
 /** Why a part's references cannot all be resolved, or null when they can. Follows referenced parts, each once. */
-export function unresolvedReference(parts: Parts, prefix: string, root = 0): string | null {
+export function unresolvedReference(parts: Parts, prefix: string, isKnownAction?: (id: string) => boolean, root = 0): string | null {
   const checked = new Set<number>();
+  // Parts a `$h` names: a server reference, `{ id, bound }`, whose id must be an action of this build.
+  const serverReferences = new Set<number>();
   const pending = [root];
   while (pending.length > 0) {
     const id = pending.pop()!;
@@ -122,6 +124,11 @@ export function unresolvedReference(parts: Parts, prefix: string, root = 0): str
       value = JSON.parse(text);
     } catch {
       return `part ${id} is not JSON`;
+    }
+    if (serverReferences.has(id)) {
+      const named = value !== null && typeof value === "object" ? (value as { id?: unknown }).id : undefined;
+      if (typeof named !== "string") return `a server reference in part ${id} without an id`;
+      if (isKnownAction && !isKnownAction(named)) return "a server reference to an action this server does not have";
     }
     const walk: unknown[] = [value];
     while (walk.length > 0) {
@@ -142,7 +149,13 @@ export function unresolvedReference(parts: Parts, prefix: string, root = 0): str
         const target = parseInt(hex[1], 16);
         if (NAMES_A_BLOB.has(kind)) {
           if (!(parts.get(prefix + target) instanceof Blob)) return `a reference to file ${target}, which is not there`;
-        } else pending.push(target);
+        } else {
+          if (kind === "h" && !serverReferences.has(target)) {
+            serverReferences.add(target);
+            checked.delete(target);
+          }
+          pending.push(target);
+        }
       }
     }
   }
@@ -175,7 +188,7 @@ export async function judgeActionBody(body: Buffer, contentType: string, fetchAc
     if (fetchAction) {
       const root = form.get("0");
       if (typeof root !== "string" || !readableJson(root, true)) return refuse(400, "a multipart body without its arguments", UNREADABLE);
-      const unresolved = unresolvedReference(parts, "");
+      const unresolved = unresolvedReference(parts, "", isKnownAction);
       return unresolved === null ? { ok: true } : refuse(400, unresolved, UNREADABLE);
     }
     for (const [name, value] of form) {
@@ -189,7 +202,7 @@ export async function judgeActionBody(body: Buffer, contentType: string, fetchAc
       if (!ref) continue;
       const prefix = `$ACTION_${ref[1]}:`;
       if (typeof parts.get(prefix + "0") !== "string") return refuse(400, "a form without its action descriptor", UNREADABLE);
-      const unresolved = unresolvedReference(parts, prefix);
+      const unresolved = unresolvedReference(parts, prefix, isKnownAction);
       if (unresolved !== null) return refuse(400, unresolved, UNREADABLE);
       const id = (JSON.parse(parts.get(prefix + "0") as string) as { id?: unknown } | null)?.id;
       if (typeof id !== "string") return refuse(400, "an action descriptor without an id", UNREADABLE);
@@ -203,6 +216,6 @@ export async function judgeActionBody(body: Buffer, contentType: string, fetchAc
   if (!fetchAction) return { ok: true };
   const text = body.toString("utf8");
   if (!readableJson(text, true)) return refuse(400, body.byteLength === 0 ? "an empty body" : "a body that is not a JSON array of arguments", UNREADABLE);
-  const unresolved = unresolvedReference(new Map([["0", text]]), "");
+  const unresolved = unresolvedReference(new Map([["0", text]]), "", isKnownAction);
   return unresolved === null ? { ok: true } : refuse(400, unresolved, UNREADABLE);
 }

@@ -163,8 +163,13 @@ describe("server action posts whose references name parts that are not there", (
     expect((await action(multipart({ "0": '["$@1"]', "1": '["$Q2"]' }))).status).toBe(400);
     expect((await action(multipart({ "0": '["$@1"]', "1": "not json" }))).status).toBe(400);
     expect((await action(multipart({ "0": '["$B1"]', "1": "text, not a file" }))).status).toBe(400);
+    // A server reference must name an action this server has.
+    expect((await action(multipart({ "0": '["$h1"]', "1": `{"id":"${OTHER_BUILD}","bound":null}` }))).status).toBe(400);
+    expect((await action(multipart({ "0": '["$@1","$h1"]', "1": `{"id":"${OTHER_BUILD}","bound":null}` }))).status).toBe(400);
+    expect((await action(multipart({ "0": '["$h1"]', "1": '{"bound":null}' }))).status).toBe(400);
     warn.mockRestore();
     expect((await action(multipart({ "0": '["$Q1","$@a"]', "1": '[["k",1]]', "10": '"ten"' }))).status).toBe(200);
+    expect((await action(multipart({ "0": '["$h1"]', "1": `{"id":"${ACTION}","bound":null}` }))).status).toBe(200);
     const withFile = multipart({ "0": '["$B1"]' });
     withFile.append("1", new Blob(["hello"]), "note.txt");
     expect((await action(withFile)).status).toBe(200);
