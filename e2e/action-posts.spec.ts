@@ -1,6 +1,10 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { PASSWORD, uniquePerson } from "./people";
+import { basePort, startServer, stopServer, within } from "./servers";
 
 /*
  * Posts to real server actions, made without a browser, against the production server (which
@@ -109,6 +113,110 @@ test.describe("server action posts no form sends", () => {
     const res = await member.post(`/activities/${activityId}`, { headers: { "Next-Action": id, Accept: "text/x-component", Origin: baseURL! }, multipart: rsvpArguments(activityId) });
     expect(res.status()).toBe(200);
     expect(await myRsvpTo(member, activityId)).toBe("going");
+  });
+});
+
+test.describe("server action posts whose references name parts that are not there", () => {
+  test("JSON arguments naming other parts, multipart naming a missing field, and a form's missing bound arguments are 400, signed in or not", async ({ baseURL }) => {
+    test.setTimeout(90_000);
+    const visitor = await playwrightRequest.newContext({ baseURL });
+    const member = await signedInMember(baseURL!);
+    const activityId = await openActivity(member);
+    const signinId = actionIds(await (await visitor.get("/signin")).text())[0];
+    const rsvpId = await rsvpActionId(member, activityId);
+    const text = { "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" };
+    for (const [api, path, id] of [
+      [visitor, "/signin", signinId],
+      [member, `/activities/${activityId}`, rsvpId],
+    ] as const) {
+      for (const body of ['["$Q99"]', '["$F5"]', '[null,"$@1"]', '["$B1"]']) {
+        const res = await api.post(path, { headers: { ...text, "Next-Action": id }, data: body, failOnStatusCode: false });
+        expect(res.status(), `${body} to ${path}`).toBe(400);
+        expect(await res.text()).toMatch(/could not be read/);
+      }
+      const missingField = new FormData();
+      missingField.append("0", '["$Q1"]');
+      const res = await api.post(path, { headers: { "Next-Action": id, Accept: "text/x-component" }, multipart: missingField, failOnStatusCode: false });
+      expect(res.status(), `multipart ["$Q1"] to ${path}`).toBe(400);
+      // A form posted without JavaScript whose bound arguments are not in it.
+      for (const bound of ['"$@1"', '"$Q7"']) {
+        const form = new FormData();
+        form.append("$ACTION_REF_1", "");
+        form.append("$ACTION_1:0", `{"id":"${id}","bound":${bound}}`);
+        form.append("activityId", activityId);
+        form.append("status", "going");
+        const noJs = await api.post(path, { multipart: form, failOnStatusCode: false });
+        expect(noJs.status(), `bound ${bound} to ${path}`).toBe(400);
+      }
+    }
+    expect(await myRsvpTo(member, activityId)).toBeNull();
+  });
+
+  test("an action id this build does not have is answered as Next answers it (409, or 400 for one that cannot be an id), with the marker that makes the page reload", async ({ baseURL }) => {
+    const visitor = await playwrightRequest.newContext({ baseURL });
+    for (const [id, status] of [["7f" + "0".repeat(40), 409], ["not-an-action", 400]] as const) {
+      const res = await visitor.post("/signin", { headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8" }, data: "[]", failOnStatusCode: false });
+      expect(res.status(), id).toBe(status);
+      expect(res.headers()["x-nextjs-action-not-found"]).toBe("1");
+    }
+    const form = new FormData();
+    form.append("$ACTION_ID_7f" + "0".repeat(40), "");
+    expect((await visitor.post("/signin", { multipart: form, failOnStatusCode: false })).status()).toBe(400);
+  });
+
+  test("each refused post is one quiet line in the server's log: no stack, no digest, no 'Connection closed'", async ({ baseURL }) => {
+    test.setTimeout(120_000);
+    const signinId = actionIds(await (await (await playwrightRequest.newContext({ baseURL })).get("/signin")).text())[0];
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ct-action-log-"));
+    const port = basePort + 930;
+    const server = startServer(port, { DATABASE_URL: undefined, PGLITE_DATA_DIR: dataDir, SEED_DEMO: "false", AUTH_SECRET: "action-log-secret-0123456789", JOBS: "off" });
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      await within(90_000, async () => (await fetch(`${base}/api/health`).catch(() => null))?.ok === true);
+      const logBefore = server.output().length;
+      const json = (id: string, body: string) => fetch(`${base}/signin`, { method: "POST", headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8" }, body });
+      const form = (fields: Record<string, string>) => {
+        const f = new FormData();
+        for (const [k, v] of Object.entries(fields)) f.append(k, v);
+        return fetch(`${base}/signin`, { method: "POST", headers: id0(fields) ? { "Next-Action": signinId } : {}, body: f });
+      };
+      const id0 = (fields: Record<string, string>) => "0" in fields;
+      const statuses = [
+        (await json(signinId, '["$Q99"]')).status,
+        (await json(signinId, '["$F5"]')).status,
+        (await form({ "0": '["$Q1"]' })).status,
+        (await form({ $ACTION_REF_1: "", "$ACTION_1:0": `{"id":"${signinId}","bound":"$@1"}` })).status,
+        (await form({ $ACTION_REF_1: "", "$ACTION_1:0": `{"id":"${signinId}","bound":"$Q7"}` })).status,
+        (await json("not-an-action", "[]")).status,
+        (await json("7f" + "0".repeat(40), "[]")).status,
+      ];
+      expect(statuses).toEqual([400, 400, 400, 400, 400, 400, 409]);
+      await new Promise((r) => setTimeout(r, 500));
+      const log = server.output().slice(logBefore);
+      expect(log).not.toMatch(/Error|digest|Connection closed|Invalid forward reference|\n\s+at /);
+      expect(log.trim().split("\n").filter((line) => line.includes("[actions]"))).toHaveLength(statuses.length);
+    } finally {
+      await stopServer(server.child);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+test.describe("refused posts reach the client", () => {
+  test("small cross-origin form posts from Node's fetch all read their 403 (no broken pipe)", async ({ baseURL }) => {
+    const signinId = actionIds(await (await (await playwrightRequest.newContext({ baseURL })).get("/signin")).text())[0];
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => {
+        const f = new FormData();
+        f.append("0", '["x"]');
+        f.append("note", "a small form");
+        return fetch(`${baseURL}/signin`, { method: "POST", headers: { "Next-Action": signinId, Origin: "http://evil.example" }, body: f }).then(
+          (r) => r.status,
+          (e: Error) => `failed: ${(e.cause as Error | undefined)?.message ?? e.message}`,
+        );
+      }),
+    );
+    expect(results).toEqual(Array(12).fill(403));
   });
 });
 

@@ -86,4 +86,19 @@ test.describe("accounts", () => {
     await expect(page.getByTestId("account-email")).toHaveText(member.email);
     await context.close();
   });
+
+  test("next-auth's endpoints: its redirects stay on the address the site was reached at, what the hub does not use is JSON, and its error page is the sign-in page", async ({ request, baseURL, member }) => {
+    const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+    const signIn = await request.post("/api/auth/callback/credentials", { form: { email: member.email, password: member.password, csrfToken, callbackUrl: "/activities" }, maxRedirects: 0 });
+    expect(signIn.status()).toBe(302);
+    expect(signIn.headers().location).toBe(`${baseURL}/activities`);
+    for (const [method, path] of [["GET", "/api/auth/callback/credentials"], ["GET", "/api/auth/signout"], ["GET", "/api/auth/verify-request"], ["GET", "/api/auth/webauthn-options"], ["POST", "/api/auth/csrf"]]) {
+      const res = await request.fetch(path, { method, maxRedirects: 0, failOnStatusCode: false });
+      expect(res.status(), `${method} ${path}`).toBe(404);
+      expect((await res.json()).error.code, `${method} ${path}`).toBe("not_found");
+    }
+    const error = await request.get("/api/auth/error?error=Configuration", { maxRedirects: 0 });
+    expect(error.status()).toBe(302);
+    expect(error.headers().location).toBe(`${baseURL}/signin?problem=1`);
+  });
 });

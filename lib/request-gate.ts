@@ -1,7 +1,9 @@
+import fs from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import { Readable } from "node:stream";
 import { env } from "./env";
-import { ACTION_BODY_LIMIT, isActionPost, judgeActionBody, judgeActionOrigin, TOO_LARGE, type ActionPostVerdict } from "./security/action-posts";
+import { ACTION_BODY_LIMIT, isActionPost, judgeActionBody, judgeActionOrigin, OUT_OF_DATE, TOO_LARGE, type ActionPostVerdict } from "./security/action-posts";
 
 /*
  * The first thing every request meets, in front of the page cache and Next (installed last in
@@ -14,7 +16,13 @@ import { ACTION_BODY_LIMIT, isActionPost, judgeActionBody, judgeActionOrigin, TO
  *    fills in the true ones from the connection.
  * 2. A post to a server action is judged before Next decodes it (lib/security/action-posts.ts):
  *    from another origin, 403; a body that cannot be an action's arguments, 400; over 1 MB, 413.
+ *    A post naming an action this build does not have is answered as Next answers it (400 for
+ *    an id that cannot be one, 409 for one from another build, with Next's marker header so
+ *    the page's JavaScript reloads), without Next's stack in the log.
  *    Each is one line in the log. A body that passes is handed on to Next unchanged.
+ * 3. A refused post's body is still read (to the 1 MB limit, and then a little more is let
+ *    through unread) before the connection may close, so the client, still sending, reads the
+ *    answer instead of a broken pipe.
  */
 
 const FORWARDED = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-for", "x-forwarded-port", "x-forwarded-prefix", "forwarded", "x-real-ip"];
@@ -36,18 +44,68 @@ function addressedHost(headers: http.IncomingHttpHeaders): string | undefined {
   return single(headers["x-forwarded-host"])?.split(",")[0].trim() || headers.host;
 }
 
-function answer(req: http.IncomingMessage, res: http.ServerResponse, verdict: Extract<ActionPostVerdict, { ok: false }>, drain: boolean): void {
+/** After the answer: what is left of the body is read and thrown away, up to a point; past it (or after a while) the connection closes. */
+const DISCARD_BYTES = 8 * 1024 * 1024;
+const DISCARD_MS = 5_000;
+
+function discardRest(req: http.IncomingMessage): void {
+  if (req.complete) return;
+  let size = 0;
+  const close = () => req.socket.destroy();
+  const timer = setTimeout(close, DISCARD_MS);
+  timer.unref();
+  req.on("data", (chunk: Buffer) => {
+    size += chunk.byteLength;
+    if (size > DISCARD_BYTES) {
+      clearTimeout(timer);
+      close();
+    }
+  });
+  req.once("end", () => clearTimeout(timer));
+  req.once("close", () => clearTimeout(timer));
+  req.resume();
+}
+
+function answer(req: http.IncomingMessage, res: http.ServerResponse, verdict: Extract<ActionPostVerdict, { ok: false }>, extraHeaders: Record<string, string> = {}): void {
   const path = (req.url ?? "").split("?")[0].slice(0, 200);
   console.warn(`[actions] ${verdict.status}: refused a post to ${path}: ${verdict.reason}`);
   res.writeHead(verdict.status, {
     "content-type": "text/plain; charset=utf-8",
     "cache-control": "no-store",
     "x-content-type-options": "nosniff",
-    // A body left unread (one over the limit) is not read to its end: the connection closes instead.
-    ...(drain ? {} : { connection: "close" }),
+    ...extraHeaders,
   });
   res.end(verdict.message);
+  discardRest(req);
 }
+
+/** The action ids this build has (its server-reference manifest), read again when the file changes; null when there is none to read. */
+let manifest: { mtimeMs: number; ids: Set<string> } | null = null;
+let manifestFile = path.join(process.cwd(), ".next", "server", "server-reference-manifest.json");
+
+/** Where the gate reads the build's action ids (tests point it at one of their own). */
+export function useActionManifest(file: string): void {
+  manifestFile = file;
+  manifest = null;
+}
+
+function knownActions(): ((id: string) => boolean) | undefined {
+  const file = manifestFile;
+  try {
+    const { mtimeMs } = fs.statSync(file);
+    if (manifest === null || manifest.mtimeMs !== mtimeMs) {
+      const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as { node?: Record<string, unknown> };
+      manifest = { mtimeMs, ids: new Set(Object.keys(parsed.node ?? {})) };
+    }
+  } catch {
+    return undefined;
+  }
+  const ids = manifest.ids;
+  return (id) => ids.has(id);
+}
+
+/** Next's own length for an action id (next/dist/shared/lib/server-reference-info.js). */
+const ACTION_ID_LENGTH = 42;
 
 /** Reads the body up to the limit; "too_large" as soon as it passes it. */
 function readCapped(req: http.IncomingMessage): Promise<Buffer | "too_large"> {
@@ -85,15 +143,27 @@ function restoreBody(req: http.IncomingMessage, body: Buffer): void {
   }
 }
 
-async function judge(req: http.IncomingMessage): Promise<{ verdict: ActionPostVerdict; drained: boolean }> {
+type Judged = { verdict: ActionPostVerdict; headers?: Record<string, string> };
+
+async function judge(req: http.IncomingMessage): Promise<Judged> {
+  const tooLarge: Judged = { verdict: { ok: false, status: 413, reason: "over 1 MB", message: TOO_LARGE } };
   const origin = judgeActionOrigin(single(req.headers.origin), addressedHost(req.headers));
-  if (!origin.ok) return { verdict: origin, drained: false };
-  if (Number(req.headers["content-length"] ?? 0) > ACTION_BODY_LIMIT) return { verdict: { ok: false, status: 413, reason: "over 1 MB", message: TOO_LARGE }, drained: false };
+  if (!origin.ok) return { verdict: origin };
+  if (Number(req.headers["content-length"] ?? 0) > ACTION_BODY_LIMIT) return tooLarge;
+  const isKnown = knownActions();
+  const headerId = single(req.headers["next-action"]);
+  if (headerId !== undefined && isKnown && !isKnown(headerId)) {
+    const status = headerId.length === ACTION_ID_LENGTH ? 409 : 400;
+    return {
+      verdict: { ok: false, status, reason: `an action id this server does not have (${JSON.stringify(headerId.slice(0, 60))})`, message: OUT_OF_DATE },
+      headers: { "x-nextjs-action-not-found": "1" },
+    };
+  }
   const body = await readCapped(req);
-  if (body === "too_large") return { verdict: { ok: false, status: 413, reason: "over 1 MB", message: TOO_LARGE }, drained: false };
-  const verdict = await judgeActionBody(body, single(req.headers["content-type"]) ?? "", req.headers["next-action"] !== undefined);
+  if (body === "too_large") return tooLarge;
+  const verdict = await judgeActionBody(body, single(req.headers["content-type"]) ?? "", headerId !== undefined, isKnown);
   if (verdict.ok) restoreBody(req, body);
-  return { verdict, drained: true };
+  return { verdict };
 }
 
 /** Puts the gate in front of every HTTP server in this process. Called once at start-up, after the other request hooks. */
@@ -109,7 +179,7 @@ export function installRequestGate(): void {
     const path = (req.url ?? "/").split("?")[0];
     if (!isActionPost(req.method, path, { nextAction: req.headers["next-action"] !== undefined, contentType: single(req.headers["content-type"]) ?? "" })) return pass();
     judge(req).then(
-      ({ verdict, drained }) => (verdict.ok ? pass() : answer(req, res, verdict, drained)),
+      ({ verdict, headers }) => (verdict.ok ? pass() : answer(req, res, verdict, headers)),
       () => {
         // The client went away mid-body: nothing to answer.
         if (!res.headersSent) res.writeHead(400, { connection: "close" });

@@ -53,6 +53,71 @@ describe("next-auth's endpoints answer in the API's error shape", () => {
     }
     expect(isAuthEndpoint("/api/auth/callback/credentials")).toBe(true);
     expect(isAuthEndpoint("/api/auth/csrf")).toBe(true);
+    expect(isAuthEndpoint("/api/auth/csrf", "POST")).toBe(false);
+    expect(isAuthEndpoint("/api/auth/callback/credentials", "GET")).toBe(false);
+  });
+});
+
+describe("only the next-auth endpoints the hub uses are served", () => {
+  it("other addresses and methods are a 404 in the API's shape, saying which methods an address takes, with nothing logged", async () => {
+    const errors = vi.spyOn(console, "error");
+    const warnings = vi.spyOn(console, "warn");
+    const cases: [string, string, string | null][] = [
+      ["GET", "/api/auth/callback/credentials", "POST"],
+      ["GET", "/api/auth/callback", null],
+      ["GET", "/api/auth/signin/credentials", null],
+      ["POST", "/api/auth/signin/credentials", null],
+      ["GET", "/api/auth/webauthn-options", null],
+      ["GET", "/api/auth/signout", "POST"],
+      ["GET", "/api/auth/verify-request", null],
+      ["POST", "/api/auth/csrf", "GET"],
+      ["POST", "/api/auth/providers", "GET"],
+      ["POST", "/api/auth/error", "GET"],
+      ["POST", "/api/auth/verify-request", null],
+    ];
+    for (const [method, path, allow] of cases) {
+      const res = method === "GET" ? await get(path) : await post(path, "", { "content-type": "application/x-www-form-urlencoded" });
+      expect(res.status, `${method} ${path}`).toBe(404);
+      expect(res.headers.get("content-type"), `${method} ${path}`).toContain("application/json");
+      expect((await res.json()).error, `${method} ${path}`).toMatchObject({ code: "not_found", message: expect.any(String) });
+      expect(res.headers.get("allow"), `${method} ${path}`).toBe(allow);
+    }
+    expect(errors).not.toHaveBeenCalled();
+    expect(warnings).not.toHaveBeenCalled();
+  });
+
+  it("next-auth's error page sends a person to sign in again, never a 500", async () => {
+    for (const path of ["/api/auth/error", "/api/auth/error?error=Configuration", "/api/auth/error?error=%00"]) {
+      const res = await get(path);
+      expect(res.status, path).toBe(302);
+      expect(res.headers.get("location"), path).toBe(`${BASE}/signin?problem=1`);
+    }
+  });
+
+  it("what the hub uses still answers: the session, the CSRF token, the providers, and GET signin sends to the sign-in page", async () => {
+    expect((await get("/api/auth/session")).status).toBe(200);
+    expect((await get("/api/auth/providers")).status).toBe(200);
+    expect((await csrf()).csrfToken).toBeTruthy();
+    const signin = await get("/api/auth/signin");
+    expect(signin.status).toBe(302);
+    expect(signin.headers.get("location")).toBe(`${BASE}/signin`);
+    const back = await get("/api/auth/signin?callbackUrl=%2Factivities");
+    expect(back.headers.get("location")).toBe(`${BASE}/signin?callbackUrl=%2Factivities`);
+  });
+
+  it("next-auth's redirects point at the site a person reached, not at the server's own localhost address", async () => {
+    const who = await member();
+    const { csrfToken, cookie } = await csrf();
+    // Next hands the handler this server's own address; the person reached it as 127.0.0.1:4000.
+    const res = await post("/api/auth/callback/credentials", new URLSearchParams({ email: who.email, password: who.password, csrfToken, callbackUrl: "/activities" }), {
+      cookie,
+      host: "127.0.0.1:4000",
+      "content-type": "application/x-www-form-urlencoded",
+    });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("http://127.0.0.1:4000/activities");
+    const away = await get("/api/auth/signin", { host: "127.0.0.1:4000" });
+    expect(away.headers.get("location")).toBe("http://127.0.0.1:4000/signin");
   });
 });
 

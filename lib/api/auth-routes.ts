@@ -2,6 +2,7 @@ import "server-only";
 import { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/config";
 import { apiError, guarded, JSON_BODY_LIMIT, readCapped } from "@/lib/api/http";
+import { siteOrigin } from "@/lib/request-origin";
 import { sameSiteRedirect } from "@/lib/validation/auth";
 
 /*
@@ -13,17 +14,39 @@ import { sameSiteRedirect } from "@/lib/validation/auth";
  * (sign-in, sign-out, the session, the CSRF token) passes to it unchanged.
  */
 
-/** next-auth's endpoints, and those that name a provider (credentials is the only one). */
-const ACTIONS = new Set(["providers", "session", "csrf", "signin", "signout", "callback", "verify-request", "error", "webauthn-options"]);
-const WITH_PROVIDER = new Set(["signin", "callback", "webauthn-options"]);
-const PROVIDERS = new Set(["credentials"]);
+/**
+ * The next-auth endpoints the hub uses, by method. Signing in and out happen through the
+ * hub's own pages and forms (server actions calling signIn/signOut on the server); over HTTP a
+ * client reads the session and the CSRF token, signs in with the credentials callback and
+ * signs out with a POST. GET /api/auth/signin and /error send a person to the sign-in page. Everything
+ * else next-auth would serve (its own HTML sign-out, error and verify pages, providers the hub
+ * does not have, webauthn) is a 404 in the API's shape: next-auth answers those with its own
+ * pages, or logs a stack and redirects to its error page.
+ */
+const ENDPOINTS: Record<string, readonly ("GET" | "POST")[]> = {
+  session: ["GET", "POST"],
+  csrf: ["GET"],
+  providers: ["GET"],
+  signin: ["GET"],
+  error: ["GET"],
+  signout: ["POST"],
+  "callback/credentials": ["POST"],
+};
 
-/** Whether the path after /api/auth/ is an endpoint next-auth serves. */
-export function isAuthEndpoint(pathname: string): boolean {
+/** Whether the path after /api/auth/ is an endpoint the hub serves (with any method, when none is given). */
+export function isAuthEndpoint(pathname: string, method?: string): boolean {
   const parts = pathname.replace(/^\/api\/auth\/?/, "").split("/").filter(Boolean);
-  const [action, provider] = parts;
-  if (parts.length === 0 || parts.length > 2 || !ACTIONS.has(action)) return false;
-  return provider === undefined || (WITH_PROVIDER.has(action) && PROVIDERS.has(provider));
+  const methods = Object.hasOwn(ENDPOINTS, parts.join("/")) ? ENDPOINTS[parts.join("/")] : undefined;
+  if (!methods) return false;
+  return method === undefined || (methods as readonly string[]).includes(method);
+}
+
+/** What is said at an address the hub does not serve: where it is one for another method, which. */
+function notServed(pathname: string): Response {
+  const parts = pathname.replace(/^\/api\/auth\/?/, "").split("/").filter(Boolean).join("/");
+  const methods = Object.hasOwn(ENDPOINTS, parts) ? ENDPOINTS[parts] : undefined;
+  if (methods) return apiError("not_found", `This sign-in endpoint only answers ${methods.join(" and ")}.`, undefined, { Allow: methods.join(", ") });
+  return apiError("not_found", "There is no sign-in endpoint at this address.");
 }
 
 type Handler = (request: NextRequest) => Promise<Response>;
@@ -118,13 +141,48 @@ async function inApiShape(request: NextRequest, response: Response): Promise<Res
   return apiError("invalid_body", "This sign-in request could not be read.");
 }
 
+/**
+ * next-auth builds its redirects from the address Next gives the handler, which is this server
+ * as Next started it (http://localhost:<port>), not the site a person reached. A redirect on
+ * that origin is moved to the site's own (SITE_URL, or the Host the request was sent to).
+ */
+function onSiteOrigin(request: NextRequest, response: Response): Response {
+  const location = response.headers.get("location");
+  if (location === null) return response;
+  const internal = new URL(request.url).origin;
+  const site = siteOrigin(request.headers, internal);
+  if (site === internal || !(location === internal || location.startsWith(`${internal}/`))) return response;
+  const headers = new Headers(response.headers);
+  headers.set("location", site + location.slice(internal.length));
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+/**
+ * GET /api/auth/signin is the hub's sign-in page, with the return address kept when it is on
+ * this site; next-auth's error page is the sign-in page too, saying kindly that it did not go
+ * through (next-auth's own page says "Server error" and answers 500).
+ */
+function toSignInPage(request: NextRequest, problem: boolean): Response {
+  const url = new URL(request.url);
+  const site = siteOrigin(request.headers, url.origin);
+  const asked = url.searchParams.get("callbackUrl");
+  const back = asked === null ? "/" : sameSiteRedirect(asked, site).slice(site.length) || "/";
+  const query = new URLSearchParams();
+  if (back !== "/") query.set("callbackUrl", back);
+  if (problem) query.set("problem", "1");
+  const search = query.size > 0 ? `?${query}` : "";
+  return Response.redirect(`${site}/signin${search}`, 302);
+}
+
 /** Wraps next-auth's handler for GET or POST. */
 export function authRoute(handler: Handler): Handler {
   return (request) =>
     guarded(async () => {
-      if (!isAuthEndpoint(new URL(request.url).pathname)) return apiError("not_found", "There is no sign-in endpoint at this address.");
+      const { pathname } = new URL(request.url);
+      if (request.method === "GET" && /^\/api\/auth\/(signin|error)\/?$/.test(pathname)) return toSignInPage(request, pathname.includes("error"));
+      if (!isAuthEndpoint(pathname, request.method)) return notServed(pathname);
       const forwarded = await readable(request);
       if (forwarded instanceof Response) return forwarded;
-      return inApiShape(forwarded, await handler(forwarded));
+      return onSiteOrigin(request, await inApiShape(forwarded, await handler(forwarded)));
     });
 }

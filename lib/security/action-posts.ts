@@ -18,11 +18,12 @@ export const ACTION_BODY_LIMIT = 1024 * 1024;
 /** Deeper than any arguments a form of ours sends; a decoder that recurses should never see more. */
 export const ACTION_JSON_DEPTH_LIMIT = 64;
 
-export type ActionPostVerdict = { ok: true } | { ok: false; status: 400 | 403 | 413; reason: string; message: string };
+export type ActionPostVerdict = { ok: true } | { ok: false; status: 400 | 403 | 409 | 413; reason: string; message: string };
 
 const refuse = (status: 400 | 403 | 413, reason: string, message: string): ActionPostVerdict => ({ ok: false, status, reason, message });
 
 const UNREADABLE = "This form could not be read. Please reload the page and try again.";
+export const OUT_OF_DATE = "This form is out of date. Please reload the page and try again.";
 export const TOO_LARGE = "This form is too large to send (at most 1 MB).";
 export const CROSS_ORIGIN = "This form was sent from another site, so it was refused. Please use the form on this site.";
 
@@ -83,8 +84,97 @@ export function judgeActionOrigin(origin: string | undefined, addressedHost: str
   return refuse(403, `from another origin (${origin.slice(0, 100)})`, CROSS_ORIGIN);
 }
 
+/*
+ * React's reply format (parseModelString in react-server-dom-*-server): a string that starts
+ * with `$` is a reference. Some stand alone (`$$` an escaped dollar, `$u`, `$I`, `$-0`, `$-I`,
+ * `$NaN`, `$D` a date, `$n` a bigint, `$T` a temporary reference, `$K` a form's fields, `$H`).
+ * Every other one names another part of the body by a hexadecimal number: `$@n`, `$Qn` (Map),
+ * `$Wn` (Set), `$in` (iterator), `$hn` (server reference), `$Bn` (Blob), typed arrays
+ * (`$A`, `$o`, `$L`, …) and plain `$n`. A part that is not there leaves the decoder waiting
+ * for it until it gives up ("Connection closed.", a 500). So every reference must name a part
+ * that is there, and that part must be readable too. A JSON body is part 0 and nothing else.
+ * Streams (`$R`, `$r`, `$X`, `$x`) are refused: no form here sends one.
+ */
+
+/** The parts of a body as the decoder reads them: field name to value. */
+type Parts = Map<string, string | Blob>;
+
+const STANDS_ALONE = new Set(["$", "u", "I", "-", "N", "D", "T", "K", "H"]);
+const NAMES_A_BLOB = new Set(["B", "A", "O", "o", "U", "S", "s", "L", "l", "G", "g", "M", "m", "V"]);
+const NAMES_A_MODEL = new Set(["@", "h", "Q", "W", "i"]);
+const STREAMS = new Set(["R", "r", "X", "x"]);
+const MAX_BIGINT_DIGITS = 300;
+
+/** Why a part's references cannot all be resolved, or null when they can. Follows referenced parts, each once. */
+export function unresolvedReference(parts: Parts, prefix: string, isKnownAction?: (id: string) => boolean, root = 0): string | null {
+  const checked = new Set<number>();
+  // Parts a `$h` names: a server reference, `{ id, bound }`, whose id must be an action of this build.
+  const serverReferences = new Set<number>();
+  const pending = [root];
+  while (pending.length > 0) {
+    const id = pending.pop()!;
+    if (checked.has(id)) continue;
+    checked.add(id);
+    const text = parts.get(prefix + id);
+    if (text === undefined) return `a reference to part ${id}, which is not there`;
+    if (typeof text !== "string") return `a reference to part ${id}, which is a file`;
+    if (jsonDepth(text) > ACTION_JSON_DEPTH_LIMIT) return `part ${id} is nested too deep`;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return `part ${id} is not JSON`;
+    }
+    if (serverReferences.has(id)) {
+      const named = value !== null && typeof value === "object" ? (value as { id?: unknown }).id : undefined;
+      if (typeof named !== "string") return `a server reference in part ${id} without an id`;
+      if (isKnownAction && !isKnownAction(named)) return "a server reference to an action this server does not have";
+    }
+    const walk: unknown[] = [value];
+    while (walk.length > 0) {
+      const v = walk.pop();
+      if (Array.isArray(v)) walk.push(...v);
+      else if (v !== null && typeof v === "object") walk.push(...Object.values(v));
+      else if (typeof v === "string" && v.startsWith("$")) {
+        const kind = v[1] ?? "";
+        if (kind === "n") {
+          if (!/^-?\d+$/.test(v.slice(2)) || v.length - 2 > MAX_BIGINT_DIGITS) return "a bigint that is not one";
+          continue;
+        }
+        if (STANDS_ALONE.has(kind)) continue;
+        if (STREAMS.has(kind)) return "a stream";
+        const reference = NAMES_A_BLOB.has(kind) || NAMES_A_MODEL.has(kind) ? v.slice(2) : v.slice(1);
+        const hex = /^([0-9a-fA-F]{1,8})(?::|$)/.exec(reference);
+        if (!hex) return `a reference that names no part (${v.slice(0, 20)})`;
+        const target = parseInt(hex[1], 16);
+        if (NAMES_A_BLOB.has(kind)) {
+          if (!(parts.get(prefix + target) instanceof Blob)) return `a reference to file ${target}, which is not there`;
+        } else {
+          if (kind === "h" && !serverReferences.has(target)) {
+            serverReferences.add(target);
+            checked.delete(target);
+          }
+          pending.push(target);
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/** The form's fields as the decoder sees them. */
+function partsOf(form: FormData): Parts {
+  const parts: Parts = new Map();
+  for (const [name, value] of form) if (!parts.has(name)) parts.set(name, value);
+  return parts;
+}
+
 /** Whether the body can be what Next decodes for this post: arguments for a fetch action, a form otherwise. */
-export async function judgeActionBody(body: Buffer, contentType: string, fetchAction: boolean): Promise<ActionPostVerdict> {
+/**
+ * `isKnownAction`, when given, says whether this server has an action with that id (the build's
+ * server-reference manifest); a form naming one it has not is refused.
+ */
+export async function judgeActionBody(body: Buffer, contentType: string, fetchAction: boolean, isKnownAction?: (id: string) => boolean): Promise<ActionPostVerdict> {
   if (body.byteLength > ACTION_BODY_LIMIT) return refuse(413, "over 1 MB", TOO_LARGE);
   if (contentType.toLowerCase().startsWith("multipart/form-data")) {
     let form: FormData;
@@ -94,18 +184,38 @@ export async function judgeActionBody(body: Buffer, contentType: string, fetchAc
     } catch {
       return refuse(400, "a multipart body that cannot be read", UNREADABLE);
     }
+    const parts = partsOf(form);
     if (fetchAction) {
       const root = form.get("0");
       if (typeof root !== "string" || !readableJson(root, true)) return refuse(400, "a multipart body without its arguments", UNREADABLE);
-      return { ok: true };
+      const unresolved = unresolvedReference(parts, "", isKnownAction);
+      return unresolved === null ? { ok: true } : refuse(400, unresolved, UNREADABLE);
     }
     for (const [name, value] of form) {
       if (!/^\$ACTION_\d+:\d+$/.test(name)) continue;
       if (typeof value !== "string" || !readableJson(value, false)) return refuse(400, "a form with an unreadable action descriptor", UNREADABLE);
     }
+    // A form bound to arguments names its descriptor, `$ACTION_n:0` ({ id, bound }), whose
+    // bound arguments are in the fields after it.
+    for (const name of parts.keys()) {
+      const ref = /^\$ACTION_REF_(.*)$/.exec(name);
+      if (!ref) continue;
+      const prefix = `$ACTION_${ref[1]}:`;
+      if (typeof parts.get(prefix + "0") !== "string") return refuse(400, "a form without its action descriptor", UNREADABLE);
+      const unresolved = unresolvedReference(parts, prefix, isKnownAction);
+      if (unresolved !== null) return refuse(400, unresolved, UNREADABLE);
+      const id = (JSON.parse(parts.get(prefix + "0") as string) as { id?: unknown } | null)?.id;
+      if (typeof id !== "string") return refuse(400, "an action descriptor without an id", UNREADABLE);
+      if (isKnownAction && !isKnownAction(id)) return refuse(400, "an action id this server does not have", OUT_OF_DATE);
+    }
+    for (const name of parts.keys()) {
+      if (name.startsWith("$ACTION_ID_") && isKnownAction && !isKnownAction(name.slice(11))) return refuse(400, "an action id this server does not have", OUT_OF_DATE);
+    }
     return { ok: true };
   }
   if (!fetchAction) return { ok: true };
-  if (!readableJson(body.toString("utf8"), true)) return refuse(400, body.byteLength === 0 ? "an empty body" : "a body that is not a JSON array of arguments", UNREADABLE);
-  return { ok: true };
+  const text = body.toString("utf8");
+  if (!readableJson(text, true)) return refuse(400, body.byteLength === 0 ? "an empty body" : "a body that is not a JSON array of arguments", UNREADABLE);
+  const unresolved = unresolvedReference(new Map([["0", text]]), "", isKnownAction);
+  return unresolved === null ? { ok: true } : refuse(400, unresolved, UNREADABLE);
 }

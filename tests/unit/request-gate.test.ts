@@ -1,7 +1,11 @@
 import http from "node:http";
+import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { installRequestGate } from "@/lib/request-gate";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { installRequestGate, useActionManifest } from "@/lib/request-gate";
 import { jsonDepth } from "@/lib/security/action-posts";
 
 /*
@@ -13,7 +17,14 @@ let server: http.Server;
 let base = "";
 const seen: { headers: http.IncomingHttpHeaders; body: string }[] = [];
 
+const ACTION = "7f00000000000000000000000000000000000000aa";
+const OTHER_BUILD = "7f00000000000000000000000000000000000000bb";
+
 beforeAll(async () => {
+  // The build's action ids, as next build writes them: this server has ACTION only.
+  const manifest = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "gate-")), "server-reference-manifest.json");
+  fs.writeFileSync(manifest, JSON.stringify({ node: { [ACTION]: { workers: {} } }, edge: {} }));
+  useActionManifest(manifest);
   installRequestGate();
   server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -32,7 +43,6 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const ACTION = "7f00000000000000000000000000000000000000aa";
 const action = (body: BodyInit | undefined, headers: Record<string, string> = {}) =>
   fetch(`${base}/activities/x`, { method: "POST", headers: { "next-action": ACTION, ...(body instanceof FormData ? {} : { "content-type": "text/plain;charset=UTF-8" }), ...headers }, body });
 
@@ -121,6 +131,150 @@ describe("server action posts that cannot be an action's arguments", () => {
   it("the API's own routes are not judged as actions (they answer in their JSON shape)", async () => {
     const res = await fetch(`${base}/api/tasks/x`, { method: "POST", headers: { "next-action": ACTION }, body: "" });
     expect(await res.text()).toBe("handled");
+  });
+});
+
+describe("server action posts whose references name parts that are not there", () => {
+  it("a JSON body refers to no other part: $Q, $W, $@, $F, $B, plain $n, streams and a broken bigint are 400 and never reach Next", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const before = seen.length;
+    for (const arg of ["$Q99", "$F5", "$@1", "$W2", "$B1", "$o1", "$1", "$h1", "$R1", "$X1", "$", "$nabc", `$n${"9".repeat(301)}`, "$Qzz"]) {
+      for (const body of [JSON.stringify([arg]), JSON.stringify([{ deep: [null, arg] }])]) {
+        const res = await action(body);
+        expect(res.status, body).toBe(400);
+        expect(await res.text()).toBe("This form could not be read. Please reload the page and try again.");
+      }
+    }
+    expect(seen.length).toBe(before);
+    for (const [line] of warn.mock.calls) expect(String(line)).toMatch(/^\[actions\] 400: [^\n]+$/);
+    warn.mockRestore();
+  });
+
+  it("references that stand alone pass: an escaped dollar, undefined, dates, bigints, Infinity, NaN, a form's fields, a temporary reference", async () => {
+    const before = seen.length;
+    const text = JSON.stringify(["$$5 off", "$u", "$D2027-01-01T00:00:00.000Z", "$n-12", "$I", "$-I", "$-0", "$NaN", "$K1", "$T"]);
+    expect(await (await action(text)).text()).toBe("handled");
+    expect(seen[before].body).toBe(text);
+  });
+
+  it("multipart: a reference to a field that is not there is 400; to one that is (and is readable), it goes on", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    expect((await action(multipart({ "0": '["$Q1"]' }))).status).toBe(400);
+    expect((await action(multipart({ "0": '["$@1"]', "1": '["$Q2"]' }))).status).toBe(400);
+    expect((await action(multipart({ "0": '["$@1"]', "1": "not json" }))).status).toBe(400);
+    expect((await action(multipart({ "0": '["$B1"]', "1": "text, not a file" }))).status).toBe(400);
+    // A server reference must name an action this server has.
+    expect((await action(multipart({ "0": '["$h1"]', "1": `{"id":"${OTHER_BUILD}","bound":null}` }))).status).toBe(400);
+    expect((await action(multipart({ "0": '["$@1","$h1"]', "1": `{"id":"${OTHER_BUILD}","bound":null}` }))).status).toBe(400);
+    expect((await action(multipart({ "0": '["$h1"]', "1": '{"bound":null}' }))).status).toBe(400);
+    warn.mockRestore();
+    expect((await action(multipart({ "0": '["$Q1","$@a"]', "1": '[["k",1]]', "10": '"ten"' }))).status).toBe(200);
+    expect((await action(multipart({ "0": '["$h1"]', "1": `{"id":"${ACTION}","bound":null}` }))).status).toBe(200);
+    const withFile = multipart({ "0": '["$B1"]' });
+    withFile.append("1", new Blob(["hello"]), "note.txt");
+    expect((await action(withFile)).status).toBe(200);
+  });
+
+  it("a form without JavaScript: bound arguments must be in the form, and the action must be this server's", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const before = seen.length;
+    const post = (fields: Record<string, string>) => fetch(`${base}/activities/x`, { method: "POST", body: multipart(fields) });
+    for (const fields of <Record<string, string>[]>[
+      { $ACTION_REF_1: "", "$ACTION_1:0": `{"id":"${ACTION}","bound":"$@1"}` },
+      { $ACTION_REF_1: "", "$ACTION_1:0": `{"id":"${ACTION}","bound":"$Q7"}` },
+      { $ACTION_REF_1: "" },
+      { $ACTION_REF_1: "", "$ACTION_1:0": `{"id":"${OTHER_BUILD}","bound":null}` },
+      { [`$ACTION_ID_${OTHER_BUILD}`]: "" },
+      { $ACTION_ID_nonsense: "" },
+    ]) {
+      const res = await post(fields);
+      expect(res.status, JSON.stringify(fields)).toBe(400);
+      expect(await res.text()).toMatch(/^This form (could not be read|is out of date)\. Please reload the page and try again\.$/);
+    }
+    expect(seen.length).toBe(before);
+    expect(warn).toHaveBeenCalledTimes(6);
+    warn.mockRestore();
+    expect((await post({ $ACTION_REF_1: "", "$ACTION_1:0": `{"id":"${ACTION}","bound":"$@1"}`, "$ACTION_1:1": '["x"]' })).status).toBe(200);
+    expect((await post({ [`$ACTION_ID_${ACTION}`]: "", name: "x" })).status).toBe(200);
+  });
+
+  it("a Next-Action id this build does not have is answered as Next answers it (409, or 400 for one that cannot be an id) in one line, with the marker that makes the page reload", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const before = seen.length;
+    for (const [id, status] of [[OTHER_BUILD, 409], ["x", 400]] as const) {
+      const res = await action("[]", { "next-action": id });
+      expect(res.status, id).toBe(status);
+      expect(res.headers.get("x-nextjs-action-not-found")).toBe("1");
+      expect(await res.text()).toBe("This form is out of date. Please reload the page and try again.");
+    }
+    expect(seen.length).toBe(before);
+    expect(warn).toHaveBeenCalledTimes(2);
+    for (const [line] of warn.mock.calls) expect(String(line)).not.toContain("\n");
+    warn.mockRestore();
+  });
+});
+
+describe("refused posts are answered, not cut off", () => {
+  /** A body that arrives in two parts, the second a moment after the first, as from a slow or busy client. */
+  const slowBody = (first: string, rest: string) =>
+    new ReadableStream({
+      async start(c) {
+        c.enqueue(new TextEncoder().encode(first));
+        await new Promise((r) => setTimeout(r, 60));
+        c.enqueue(new TextEncoder().encode(rest));
+        c.close();
+      },
+    });
+  const post = (headers: Record<string, string>, body: ReadableStream) =>
+    fetch(`${base}/activities/x`, { method: "POST", headers, body, duplex: "half" } as RequestInit).then(
+      async (r) => `${r.status} ${(await r.text()).slice(0, 18)}`,
+      (e: Error) => `failed: ${(e.cause as Error | undefined)?.message ?? e.message}`,
+    );
+
+  it("cross-origin form posts from Node's fetch, still sending when refused, all read their 403 (no broken pipe), and so do 400s", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const form = { "next-action": ACTION, "content-type": "multipart/form-data; boundary=zz", origin: "http://evil.example" };
+    const part = '--zz\r\nContent-Disposition: form-data; name="0"\r\n\r\n["going"]\r\n';
+    const crossOrigin = await Promise.all(Array.from({ length: 8 }, () => post(form, slowBody(part, `${part.replace('"0"', '"note"')}--zz--\r\n`))));
+    expect(crossOrigin).toEqual(Array(8).fill("403 This form was sent"));
+    const unknown = await Promise.all(Array.from({ length: 4 }, () => post({ "next-action": "x", "content-type": "text/plain" }, slowBody('["a",', '"b"]'))));
+    expect(unknown).toEqual(Array(4).fill("400 This form is out o"));
+    warn.mockRestore();
+  });
+
+  it("a refused post's connection stays open while the client sends the rest of its body, and then serves the next request", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const { port } = server.address() as AddressInfo;
+    const exchange = (head: string, body: string[]) =>
+      new Promise<string>((resolve) => {
+        const socket = net.connect(port, "127.0.0.1");
+        let got = "";
+        socket.on("data", (d) => (got += d));
+        socket.on("error", (e) => resolve(`${got}\n(${(e as NodeJS.ErrnoException).code})`));
+        socket.on("close", () => resolve(got));
+        socket.write(head + body[0]);
+        setTimeout(() => {
+          socket.write(body[1]);
+          // The same connection, asked again once the body is sent.
+          socket.write("GET /after HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        }, 80);
+      });
+    const headers = (extra: string, length: number) => `POST /activities/x HTTP/1.1\r\nHost: 127.0.0.1\r\nNext-Action: ${ACTION}\r\nContent-Type: text/plain\r\n${extra}Content-Length: ${length}\r\n\r\n`;
+    for (const [extra, status] of [["Origin: http://evil.example\r\n", 403], ["", 400]] as const) {
+      const got = await exchange(headers(extra, 12), ['["$Q1",', '"x" ]']);
+      expect(got, extra).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+      expect(got, extra).toMatch(/\r\n\r\nHTTP\/1.1 200 OK\r\n[\s\S]*\r\nhandled\r\n/);
+    }
+    warn.mockRestore();
+  });
+
+  it("a body past the limit is answered 413 and read before the connection closes", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => post({ "next-action": ACTION, "content-type": "text/plain", "content-length": String(2 * 1024 * 1024) }, slowBody("x".repeat(1024 * 1024), "y".repeat(1024 * 1024)))),
+    );
+    expect(results).toEqual(Array(4).fill("413 This form is too l"));
+    warn.mockRestore();
   });
 });
 

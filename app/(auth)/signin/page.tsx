@@ -17,6 +17,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto max-w-md space-y-4">
       <h1 className="text-2xl font-bold">Welcome back</h1>
+      {params.problem ? <Alert testId="signin-problem">Signing in did not go through just then. Nothing is wrong with your account: please try again.</Alert> : null}
       {params.reset === "done" ? <Alert tone="success" testId="reset-done">Your password is changed and every other session is signed out. Sign in with the new one.</Alert> : null}
       <Card className="space-y-3">
         <AuthForm mode="signin" action={signInAction} callbackUrl={callbackUrl} />
