@@ -96,12 +96,20 @@ describe("words searched within dates", () => {
     const db = await getDb();
     await db.execute(sql`analyze activities`);
     const filters = activityFiltersSchema.parse({ q: "walk", when: "week", group: group.slug });
-    let found = 0;
-    const plan = await planned(await captureStatements(async () => void (found = (await listActivities(filters, { viewerId: null, zone: "Europe/London" })).total)), "on");
+    const found = (await listActivities(filters, { viewerId: null, zone: "Europe/London" })).total;
     expect(found).toBeGreaterThan(20);
-    const scans = plan.filter((n) => n["Relation Name"] === "activities");
-    expect(scans.length).toBeGreaterThan(0);
-    // Without statistics on the word expression PostgreSQL guesses a single row here.
-    for (const scan of scans) expect(scan["Plan Rows"]).toBeGreaterThan(5);
+    // The listing matches a word within dates on this expression (db/queries/activities.ts).
+    // Without statistics on it PostgreSQL guesses a fixed small share of the table (one row
+    // here); with them its guess follows what the word really matches. Measured on the whole
+    // table, so other test files' rows in a shared database count on both sides alike.
+    const words = sql`coalesce(${sql.raw('"search"')}, ''::tsvector) @@ websearch_to_tsquery('english', 'walk')`;
+    const { rows: counted } = await db.execute(sql`select count(*)::int as n from activities where ${words}`);
+    const actual = Number((counted[0] as { n: number }).n);
+    const { rows: explained } = await db.execute(sql`explain (format json) select 1 from activities where ${words}`);
+    const raw = (explained[0] as Record<string, unknown>)["QUERY PLAN"];
+    const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as Array<{ Plan: PlanNode }>;
+    const estimate = plan[0].Plan["Plan Rows"] ?? 0;
+    expect(actual).toBeGreaterThanOrEqual(60);
+    expect(estimate).toBeGreaterThan(actual / 3);
   });
 });
