@@ -103,10 +103,10 @@ describe("words searched within dates", () => {
     // here); with them its guess follows what the word really matches. Measured on the whole
     // table, so other test files' rows in a shared database count on both sides alike.
     const words = sql`coalesce(${sql.raw('"search"')}, ''::tsvector) @@ websearch_to_tsquery('english', 'walk')`;
-    const { rows: counted } = await db.execute(sql`select count(*)::int as n from activities where ${words}`);
-    const actual = Number((counted[0] as { n: number }).n);
-    const { rows: explained } = await db.execute(sql`explain (format json) select 1 from activities where ${words}`);
-    const raw = (explained[0] as Record<string, unknown>)["QUERY PLAN"];
+    const counted = (await db.execute(sql`select count(*)::int as n from activities where ${words}`)) as unknown as { rows: { n: number }[] };
+    const actual = Number(counted.rows[0].n);
+    const explained = (await db.execute(sql`explain (format json) select 1 from activities where ${words}`)) as unknown as { rows: Record<string, unknown>[] };
+    const raw = explained.rows[0]["QUERY PLAN"];
     const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as Array<{ Plan: PlanNode }>;
     const estimate = plan[0].Plan["Plan Rows"] ?? 0;
     expect(actual).toBeGreaterThanOrEqual(60);
