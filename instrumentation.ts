@@ -10,17 +10,17 @@ export async function register() {
       console.error(`\n${problem}\nThe server did not start. See "Configuration" in the README.\n`);
       process.exit(1);
     }
-    const { recordPeerAddresses } = await import("./lib/peer-address");
+    const { recordPeerAddresses } = await import("./server/peer-address");
     recordPeerAddresses();
     // The page cache answers visitors' public pages before Next does; the statement probe,
     // installed after it, wraps it and so sees (and counts as none) a page the cache answered.
-    const { installPageCache } = await import("./lib/page-cache");
+    const { installPageCache } = await import("./server/page-cache");
     installPageCache();
     const { installStatementProbe } = await import("./db/statement-probe");
     installStatementProbe();
     // Installed last so it runs first: forwarding headers no proxy wrote are gone before anything
     // reads them, and a server action post that cannot be one is answered before Next decodes it.
-    const { installRequestGate } = await import("./lib/request-gate");
+    const { installRequestGate } = await import("./server/request-gate");
     installRequestGate();
     const { bootDatabase } = await import("./db/boot");
     await bootDatabase();

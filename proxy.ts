@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { DATABASE_AWAY, databaseAway, databaseStatus, RETRY_AFTER_SECONDS } from "@/db/availability";
-import { BACK_SHORTLY_PAGE } from "@/lib/back-shortly";
+import { BACK_SHORTLY_PAGE } from "@/server/back-shortly";
 import { checkCookieWrite } from "@/lib/security/cross-site";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/security/headers";
 import { sharedCacheHeaders } from "@/lib/shared-caching";

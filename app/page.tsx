@@ -5,10 +5,10 @@ import { HomeConnection } from "@/components/home-connection";
 import { Card } from "@/components/ui/card";
 import { getMemberZone } from "@/db/queries/connection-facts";
 import { listActivities, listUpcomingForMember } from "@/db/queries/activities";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 import { formatRange } from "@/lib/dates";
 import { activityFiltersSchema } from "@/lib/validation/activity-filters";
-import { getViewerZone } from "@/lib/viewer-zone";
+import { getViewerZone } from "@/server/viewer-zone";
 
 const statusWords: Record<string, string> = { going: "You're going", waitlisted: "On the waitlist", maybe: "You'll try" };
 

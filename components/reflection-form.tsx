@@ -1,4 +1,4 @@
-import { reflectOnActivityAction } from "@/app/me/actions";
+import { reflectOnActivityAction } from "./reflection-actions";
 import { ActionForm } from "./action-form";
 import { Button } from "./ui/button";
 import { Field, Textarea } from "./ui/field";

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/(auth)/actions";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 
-export async function SiteHeader() {
+/** The hub's header; the layout hands it the sign-out action, which lives with the other sign-in actions. */
+export async function SiteHeader({ signOutAction }: { signOutAction: () => Promise<void> }) {
   const viewer = await getViewer();
   const unread = viewer?.unreadNotifications ?? 0;
   return (

@@ -3,7 +3,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 /*
  * The version of what a visitor can see. It moves on after every committed write to a table
  * whose rows appear on public pages (activities, RSVP counts, groups, projects, comments,
- * names…), so a page kept for visitors (lib/page-cache.ts) is never served after the data it
+ * names…), so a page kept for visitors (server/page-cache.ts) is never served after the data it
  * shows has changed in this process. Writes to tables no visitor sees (notifications, jobs,
  * rate limits, check-ins…) leave it alone, or a busy hub would never keep a page at all.
  *

@@ -8,7 +8,7 @@ import { withoutWaiting } from "./patience";
  * leaves the in-progress list, or xmax moves past it, and xmax never goes back. So the same
  * text at two moments means no write has committed anywhere on the server in between, by this
  * process or any other: a page rendered after the first moment would read the same rows at the
- * second. Reads never move it. The pages a member is shown again (lib/page-cache.ts) rely on it.
+ * second. Reads never move it. The pages a member is shown again (server/page-cache.ts) rely on it.
  */
 export async function writeSnapshot(): Promise<string> {
   const db = await getDb();

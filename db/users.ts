@@ -49,7 +49,7 @@ export async function createUser(input: { name: string; email: string; passwordH
 
 /**
  * Ends every session the member has: sessions carry the member's session version, and one
- * that no longer matches is refused on its next request (lib/auth/config.ts).
+ * that no longer matches is refused on its next request (server/auth/config.ts).
  */
 export async function endSessions(userId: string): Promise<void> {
   const db = await getDb();

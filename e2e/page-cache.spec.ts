@@ -4,7 +4,7 @@ import { SignInPage } from "./pages/auth-pages";
 import { bearer, newPerson } from "./people";
 
 /*
- * The page cache (lib/page-cache.ts): visitors' public pages are kept and replayed for any
+ * The page cache (server/page-cache.ts): visitors' public pages are kept and replayed for any
  * visitor; a member's page only for that member, and only while nothing at all was written;
  * a write shows at once; a kept page holds nothing of any member for anyone else.
  */

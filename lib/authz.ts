@@ -1,6 +1,9 @@
-import "server-only";
-import { getMembership } from "@/db/queries/memberships";
-import type { Membership } from "@/db/schema";
+
+/** A member's role in a group, as the membership row holds it. */
+export type GroupRole = "member" | "organizer" | "owner";
+
+/** The two columns of a membership row these rules read. */
+export type Standing = { role: GroupRole; status: string };
 
 /*
  * Who may do what inside a group, decided from the membership row alone. The data
@@ -12,11 +15,11 @@ export type Need = "member" | "organizer" | "owner";
 
 export type Actor = { id: string } | null | undefined;
 
-export type Authorized = { ok: true; actorId: string; role: Membership["role"] };
+export type Authorized = { ok: true; actorId: string; role: GroupRole };
 export type Refused = { ok: false; code: "unauthenticated" | "forbidden"; message: string };
 export type AuthzResult = Authorized | Refused;
 
-const rank: Record<Membership["role"], number> = { member: 1, organizer: 2, owner: 3 };
+const rank: Record<GroupRole, number> = { member: 1, organizer: 2, owner: 3 };
 
 const refusal: Record<Need, string> = {
   member: "Only members of this group can do that.",
@@ -25,7 +28,7 @@ const refusal: Record<Need, string> = {
 };
 
 /** Whether `actor`, holding `membership` (or none) in the group, may act at level `need`. */
-export function authorize(actor: Actor, membership: Pick<Membership, "role" | "status"> | undefined, need: Need): AuthzResult {
+export function authorize(actor: Actor, membership: Standing | undefined, need: Need): AuthzResult {
   if (!actor) return { ok: false, code: "unauthenticated", message: "Please sign in first." };
   if (!membership || membership.status !== "active" || rank[membership.role] < rank[need]) {
     return { ok: false, code: "forbidden", message: refusal[need] };
@@ -34,15 +37,7 @@ export function authorize(actor: Actor, membership: Pick<Membership, "role" | "s
 }
 
 /** True for an active owner or organizer. */
-export function isOrganizerRole(membership: Pick<Membership, "role" | "status"> | undefined): boolean {
+export function isOrganizerRole(membership: Standing | undefined): boolean {
   return Boolean(membership && membership.status === "active" && rank[membership.role] >= rank.organizer);
 }
 
-/**
- * For pages and components: the viewer's standing as an organizer of a group.
- * Actions never rely on this; their mutation checks again against the row.
- */
-export async function requireOrganizer(groupId: string, viewer: Actor): Promise<AuthzResult> {
-  if (!viewer) return authorize(viewer, undefined, "organizer");
-  return authorize(viewer, await getMembership(groupId, viewer.id), "organizer");
-}

@@ -59,7 +59,7 @@ const envSchema = z.object({
   E2E_TEST_HOOKS: z.enum(["true", "false"]).default("false"),
   /** `on` counts the SQL statements each request runs and serves them at /api/health/statements (benchmarks and tests). */
   SQL_STATEMENT_PROBE: z.enum(["on", "off", "explain"]).default("off"),
-  /** `off` stops this instance keeping public pages, visitors' and members' (lib/page-cache.ts). */
+  /** `off` stops this instance keeping public pages, visitors' and members' (server/page-cache.ts). */
   PAGE_CACHE: z.enum(["on", "off"]).default("on"),
 });
 

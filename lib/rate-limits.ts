@@ -1,13 +1,19 @@
-import "server-only";
-import { countAttempt, type RateDecision, type RateLimit } from "@/db/mutations/rate-limits";
 import { env } from "@/lib/env";
 
 /*
  * Every rate limit of the hub, in one place. The counters live in the database
  * (db/mutations/rate-limits.ts), so a limit holds across restarts and across every
- * instance on one PostgreSQL. Addresses come from lib/client-address.ts, which a made-up
+ * instance on one PostgreSQL. Addresses come from server/client-address.ts, which a made-up
  * X-Forwarded-For cannot fool.
  */
+
+export interface RateLimit {
+  /** How many attempts a window allows. */
+  limit: number;
+  windowMs: number;
+}
+
+export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 const MINUTE = 60_000;
 
@@ -32,11 +38,6 @@ export const RATE_LIMITS = {
 } as const;
 
 export type MemberLimit = "commentMember" | "rsvpMember" | "apiTokenMember" | "reportMember";
-
-/** Counts one attempt of a member at something limited per member. */
-export function limitMember(rule: MemberLimit, userId: string): Promise<RateDecision> {
-  return countAttempt(`${rule}:${userId}`, RATE_LIMITS[rule]);
-}
 
 /** "in a minute", "in 12 minutes": when to try again, in words. */
 export function tryAgainIn(seconds: number): string {

@@ -10,10 +10,11 @@ import { joinGroupAction, joinGroupWithInviteAction, leaveGroupAction } from "@/
 import { changeMemberAction, handOverGroupAction, renewInviteLinkAction } from "@/app/groups/[slug]/manage/actions";
 import { updateGroupAction } from "@/app/groups/[slug]/settings/actions";
 import { createGroupAction } from "@/app/groups/new/actions";
-import { reflectOnActivityAction, savePlanAction } from "@/app/me/actions";
+import { savePlanAction } from "@/app/me/actions";
+import { reflectOnActivityAction } from "@/components/reflection-actions";
 import { acceptInviteLinkAction, addCheckInAction, changePartnershipAction, changeRhythmAction, createInviteLinkAction, invitePersonAction } from "@/app/me/partners/actions";
 import { markNotificationReadAction } from "@/app/notifications/actions";
-import { blockCommentAuthorAction, editCommentAction, postCommentAction, removeCommentAction } from "@/app/comments/actions";
+import { blockCommentAuthorAction, editCommentAction, postCommentAction, removeCommentAction } from "@/components/discussion/actions";
 import { createProjectAction } from "@/app/groups/[slug]/projects/new/actions";
 import {
   assignTaskAction,
@@ -28,7 +29,7 @@ import {
   verifyTaskAction,
 } from "@/app/projects/[id]/actions";
 import { updateProjectAction } from "@/app/projects/[id]/edit/actions";
-import { decideReportAction, restoreReportedAction } from "@/app/moderation/actions";
+import { decideReportAction, restoreReportedAction } from "@/components/moderation/actions";
 import { reportAction } from "@/app/report/actions";
 import { notForms, prevs } from "./helpers/action-calls";
 

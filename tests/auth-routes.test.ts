@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET as authGet, POST as authPost } from "@/app/api/auth/[...nextauth]/route";
 import { POST as usersRoute } from "@/app/api/users/route";
-import { isAuthEndpoint } from "@/lib/api/auth-routes";
+import { isAuthEndpoint } from "@/server/api/auth-routes";
 import { sameSiteRedirect } from "@/lib/validation/auth";
 
 /*

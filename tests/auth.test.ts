@@ -3,11 +3,11 @@ import { POST as usersRoute } from "@/app/api/users/route";
 import { getDb } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 import { createUser, getUserByEmail } from "@/db/users";
-import { signUpMember } from "@/lib/auth/sign-up";
+import { signUpMember } from "@/server/auth/sign-up";
 import { POST as tokenRoute } from "@/app/api/tokens/route";
 import { countAttempt } from "@/db/mutations/rate-limits";
-import { checkCredentials, SIGN_IN_LIMIT } from "@/lib/auth/credentials";
-import { PEER_ADDRESS_HEADER } from "@/lib/client-address";
+import { checkCredentials, SIGN_IN_LIMIT } from "@/server/auth/credentials";
+import { PEER_ADDRESS_HEADER } from "@/server/client-address";
 import { hashPassword } from "@/lib/passwords";
 import { signUpSchema } from "@/lib/validation/auth";
 

@@ -7,7 +7,7 @@ import { MATRIX, type Rule } from "./authz/matrix";
 import { buildWorld, changedTables, fingerprint, ROLES, type Role, type World } from "./helpers/authz-world";
 import { actAs } from "./helpers/session";
 
-vi.mock("@/lib/auth/config", async (original) => (await import("./helpers/session")).mockAuthConfig(await original()));
+vi.mock("@/server/auth/config", async (original) => (await import("./helpers/session")).mockAuthConfig(await original()));
 vi.mock("next/headers", async () => (await import("./helpers/session")).mockNextHeaders());
 vi.mock("next/cache", async () => (await import("./helpers/session")).mockNextCache());
 
@@ -168,7 +168,7 @@ describe("one member acting on another member's things by their ids", () => {
     {
       name: "A's comment",
       row: (w) => rowsWhere((s) => s.comments, (s, t, w) => eqOp(t.id, w.comment.id), w),
-      tries: [call("app/comments/actions.ts#editCommentAction"), call("app/comments/actions.ts#removeCommentAction"), call("app/api/comments/[id]/route.ts#PATCH"), call("app/api/comments/[id]/route.ts#DELETE")],
+      tries: [call("components/discussion/actions.ts#editCommentAction"), call("components/discussion/actions.ts#removeCommentAction"), call("app/api/comments/[id]/route.ts#PATCH"), call("app/api/comments/[id]/route.ts#DELETE")],
     },
     {
       name: "A's connection plan",
@@ -192,7 +192,7 @@ describe("one member acting on another member's things by their ids", () => {
     {
       name: "A's reflection",
       row: (w) => rowsWhere((s) => s.reflections, (s, t, w) => andOp(eqOp(t.activityId, w.past.id), eqOp(t.userId, w.member.id)), w),
-      tries: [call("app/me/actions.ts#reflectOnActivityAction"), call("app/api/activities/[id]/reflection/route.ts#POST")],
+      tries: [call("components/reflection-actions.ts#reflectOnActivityAction"), call("app/api/activities/[id]/reflection/route.ts#POST")],
     },
     {
       name: "A's API token",

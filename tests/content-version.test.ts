@@ -11,7 +11,7 @@ import { addMember, makeActivity, makeGroup, makeUser } from "./helpers/factorie
 
 /*
  * The version of what visitors see moves on after every committed write to a table shown on
- * public pages, and only then: pages kept for visitors (lib/page-cache.ts) rely on it.
+ * public pages, and only then: pages kept for visitors (server/page-cache.ts) rely on it.
  */
 
 async function world() {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseStatus, isConnectionError, setDatabaseStatus } from "@/db/availability";
 import { openPostgres, type DbHandle } from "@/db/client";
 import { users } from "@/db/schema";
-import { guarded } from "@/lib/api/http";
+import { guarded } from "@/server/api/http";
 import { usingPostgres } from "./helpers/factories";
 
 /*

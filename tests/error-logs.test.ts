@@ -2,7 +2,7 @@ import { format } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
-import { guarded } from "@/lib/api/http";
+import { guarded } from "@/server/api/http";
 import { installLogRedaction } from "@/lib/logging";
 
 /*

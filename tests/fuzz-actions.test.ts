@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { comments } from "@/db/schema";
-import type { Viewer } from "@/lib/auth/session";
+import type { Viewer } from "@/server/auth/session";
 import { callAction, notForms, prevs, serverActions, useServerFiles, type FoundAction } from "./helpers/action-calls";
 import { addMember, makeActivity, makeGroup, makeProject, makeTask, makeUser } from "./helpers/factories";
 import { hostileString } from "./helpers/hostile";
@@ -19,7 +19,7 @@ import { hostileString } from "./helpers/hostile";
  * next-auth's concern, tested in auth.test.ts), the request headers and the page cache.
  */
 const state = vi.hoisted(() => ({ viewer: null as Viewer | null }));
-vi.mock("@/lib/auth/session", () => ({
+vi.mock("@/server/auth/session", () => ({
   getViewer: async () => state.viewer,
   requireViewer: async () => {
     if (!state.viewer) throw Object.assign(new Error("NEXT_REDIRECT"), { digest: "NEXT_REDIRECT;replace;/signin;307;" });

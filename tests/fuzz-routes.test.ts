@@ -6,7 +6,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { createApiToken } from "@/db/mutations/api-tokens";
 import { comments } from "@/db/schema";
-import type { Viewer } from "@/lib/auth/session";
+import type { Viewer } from "@/server/auth/session";
 import { addMember, makeActivity, makeGroup, makeProject, makeTask, makeUser } from "./helpers/factories";
 import { deeplyNestedJson, hostileRecord, hostileString, hostileValue } from "./helpers/hostile";
 
@@ -19,7 +19,7 @@ import { deeplyNestedJson, hostileRecord, hostileString, hostileValue } from "./
  * check per body-reading handler: about 40 seconds on PGlite on an idle two-core machine.
  */
 const state = vi.hoisted(() => ({ viewer: null as Viewer | null }));
-vi.mock("@/lib/auth/session", () => ({ getViewer: async () => state.viewer, requireViewer: async () => state.viewer }));
+vi.mock("@/server/auth/session", () => ({ getViewer: async () => state.viewer, requireViewer: async () => state.viewer }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }),
   cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),

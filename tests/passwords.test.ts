@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { changePassword, requestPasswordReset, resetLinkIsValid, resetPassword } from "@/db/mutations/passwords";
 import { emailOutbox, passwordResetTokens, users } from "@/db/schema";
 import { createUser, getUserById } from "@/db/users";
-import { checkCredentials } from "@/lib/auth/credentials";
+import { checkCredentials } from "@/server/auth/credentials";
 import { hashPassword } from "@/lib/passwords";
 
 const OLD = "the old password";

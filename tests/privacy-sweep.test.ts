@@ -9,7 +9,7 @@ import { buildWorld, type World } from "./helpers/authz-world";
 import { addMember, makeActivity, makeGroup, makeUser } from "./helpers/factories";
 import { actAs } from "./helpers/session";
 
-vi.mock("@/lib/auth/config", async (original) => (await import("./helpers/session")).mockAuthConfig(await original()));
+vi.mock("@/server/auth/config", async (original) => (await import("./helpers/session")).mockAuthConfig(await original()));
 vi.mock("next/headers", async () => (await import("./helpers/session")).mockNextHeaders());
 vi.mock("next/cache", async () => (await import("./helpers/session")).mockNextCache());
 

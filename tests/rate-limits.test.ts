@@ -8,8 +8,8 @@ import { getDb } from "@/db/client";
 import { passwordResetTokens, rateLimits } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { createUser, getUserByEmail } from "@/db/users";
-import { checkCredentials } from "@/lib/auth/credentials";
-import { clientAddress, PEER_ADDRESS_HEADER } from "@/lib/client-address";
+import { checkCredentials } from "@/server/auth/credentials";
+import { clientAddress, PEER_ADDRESS_HEADER } from "@/server/client-address";
 import { hashPassword } from "@/lib/passwords";
 import { makeActivity, makeGroup } from "./helpers/factories";
 
@@ -22,7 +22,7 @@ vi.hoisted(() => {
 /** The address server actions see this request come from. */
 const requestFrom = vi.hoisted(() => ({ address: "192.0.2.10" }));
 vi.mock("next/headers", async () => {
-  const { PEER_ADDRESS_HEADER: peer } = await import("@/lib/peer-address");
+  const { PEER_ADDRESS_HEADER: peer } = await import("@/server/peer-address");
   return {
     headers: async () => new Headers({ host: "hub.test", [peer]: requestFrom.address }),
     cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),

@@ -19,7 +19,7 @@ import { groupInputSchema } from "@/lib/validation/group";
 import { makeUser } from "./helpers/factories";
 import { actAs } from "./helpers/session";
 
-vi.mock("@/lib/auth/config", async (original) => (await import("./helpers/session")).mockAuthConfig(await original()));
+vi.mock("@/server/auth/config", async (original) => (await import("./helpers/session")).mockAuthConfig(await original()));
 vi.mock("next/headers", async () => (await import("./helpers/session")).mockNextHeaders());
 vi.mock("next/cache", async () => (await import("./helpers/session")).mockNextCache());
 

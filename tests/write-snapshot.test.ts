@@ -10,7 +10,7 @@ import { makeUser, usingPostgres } from "./helpers/factories";
 /*
  * The database's write snapshot (db/snapshot.ts): the same while only reads happen, different
  * after any committed write, to any table, also one no visitor sees, and also one made outside
- * this process. A member's kept page (lib/page-cache.ts) is replayed only while it is the same.
+ * this process. A member's kept page (server/page-cache.ts) is replayed only while it is the same.
  */
 
 describe("the write snapshot", () => {

@@ -4,10 +4,10 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
 import { endSessions } from "@/db/users";
 import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
-import { AccountSuspended, signIn, signOut, TooManyAttempts } from "@/lib/auth/config";
-import { getViewer } from "@/lib/auth/session";
-import { signUpMember } from "@/lib/auth/sign-up";
-import { clientAddress } from "@/lib/client-address";
+import { AccountSuspended, signIn, signOut, TooManyAttempts } from "@/server/auth/config";
+import { getViewer } from "@/server/auth/session";
+import { signUpMember } from "@/server/auth/sign-up";
+import { clientAddress } from "@/server/client-address";
 import { signInLimitMessage, tryAgainIn } from "@/lib/rate-limits";
 import { safeCallbackUrl, signInSchema, signUpSchema } from "@/lib/validation/auth";
 

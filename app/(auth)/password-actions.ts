@@ -7,7 +7,7 @@ import { countAttempt } from "@/db/mutations/rate-limits";
 import { requestPasswordReset, resetPassword, RESET_LINK_MINUTES } from "@/db/mutations/passwords";
 import type { PasswordFormState } from "@/components/password-form";
 import { fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
-import { clientAddress } from "@/lib/client-address";
+import { clientAddress } from "@/server/client-address";
 import { hashPassword } from "@/lib/passwords";
 import { RATE_LIMITS, resetLimitMessage } from "@/lib/rate-limits";
 import { siteUrl } from "@/lib/env";

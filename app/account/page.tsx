@@ -12,10 +12,10 @@ import { listCalendarFeeds, listFeedableGroups } from "@/db/queries/calendar-fee
 import { getEmailPreferences } from "@/db/queries/email";
 import { EMAIL_TYPES, optionalEmailTypes } from "@/lib/email/types";
 import { getUserById } from "@/db/users";
-import { requireViewer } from "@/lib/auth/session";
+import { requireViewer } from "@/server/auth/session";
 import { formatDay } from "@/lib/dates";
 import { possessive } from "@/lib/possessive";
-import { getViewerZone } from "@/lib/viewer-zone";
+import { getViewerZone } from "@/server/viewer-zone";
 import { changePasswordAction, createFeedAction, createTokenAction, renewFeedAction, revokeFeedAction, revokeTokenAction, saveEmailPreferencesAction, updatePrivacyAction, updateProfileAction } from "./actions";
 import { DeleteAccount } from "./delete-account";
 import { EmailPreferencesForm } from "./email-form";

@@ -1,9 +1,9 @@
 import "server-only";
 import { listActivities } from "@/db/queries/activities";
 import { listNeighbourhoods, locateFilters } from "@/db/queries/places";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 import { hasActiveFilter, parseFiltersLenient } from "@/lib/validation/activity-filters";
-import { getViewerZone } from "@/lib/viewer-zone";
+import { getViewerZone } from "@/server/viewer-zone";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 

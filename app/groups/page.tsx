@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { listGroupsForViewer } from "@/db/queries/groups";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "Groups" };
 

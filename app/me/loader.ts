@@ -1,7 +1,7 @@
 import "server-only";
 import { getMemberZone } from "@/db/queries/connection-facts";
-import { requireViewer } from "@/lib/auth/session";
-import { getViewerZone } from "@/lib/viewer-zone";
+import { requireViewer } from "@/server/auth/session";
+import { getViewerZone } from "@/server/viewer-zone";
 
 /**
  * Every /me page starts here: the signed-in member (or a trip to sign-in and back), and the

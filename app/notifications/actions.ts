@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { markAllNotificationsRead, markNotificationsRead } from "@/db/mutations/notifications";
 import { isFormData } from "@/lib/action-result";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 
 const idSchema = z.uuid();
 

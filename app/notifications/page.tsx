@@ -4,8 +4,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { listNotifications } from "@/db/queries/notifications";
-import { requireViewer } from "@/lib/auth/session";
-import { getViewerZone } from "@/lib/viewer-zone";
+import { requireViewer } from "@/server/auth/session";
+import { getViewerZone } from "@/server/viewer-zone";
 import { formatDay, formatTime } from "@/lib/dates";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "./actions";
 

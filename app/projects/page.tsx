@@ -4,7 +4,7 @@ import { ProjectCard } from "@/components/project-card";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { listProjects } from "@/db/queries/projects";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 import { plainText } from "@/lib/validation/text";
 
 export const metadata: Metadata = { title: "Projects" };

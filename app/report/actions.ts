@@ -3,7 +3,7 @@
 import { fileReport } from "@/db/mutations/reports";
 import type { FormState } from "@/components/action-form";
 import { fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 import { reportInputSchema } from "@/lib/validation/report";
 
 /** Sends a report. Whoever is reported is never told who sent it. */

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Card } from "@/components/ui/card";
 import { describeTarget, getReportTarget } from "@/db/queries/reports";
-import { requireViewer } from "@/lib/auth/session";
+import { requireViewer } from "@/server/auth/session";
 import { REPORT_TARGETS } from "@/lib/validation/report";
 import { reportAction } from "./actions";
 import { ReportForm } from "./report-form";

@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useActionState, useContext, type ReactNode } from "react";
-import type { CommentActionState } from "@/app/comments/actions";
+import type { CommentActionState } from "./actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { blockCommentAuthorAction, editCommentAction, postCommentAction, removeCommentAction } from "@/app/comments/actions";
+import { blockCommentAuthorAction, editCommentAction, postCommentAction, removeCommentAction } from "./actions";
 import { Markdown } from "@/components/markdown";
 import { ReportLink } from "@/components/report-link";
 import type { CommentView } from "@/db/queries/comments";

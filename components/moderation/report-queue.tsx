@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { decideReportAction, restoreReportedAction } from "@/app/moderation/actions";
+import { decideReportAction, restoreReportedAction } from "./actions";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { describeTarget, type DecidedItem, type QueueItem, type ReportTarget } from "@/db/queries/reports";

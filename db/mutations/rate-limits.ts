@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { type MemberLimit, RATE_LIMITS, type RateDecision, type RateLimit } from "@/lib/rate-limits";
 import { getDb, repeatIfDropped } from "../client";
 
 /*
@@ -8,13 +9,12 @@ import { getDb, repeatIfDropped } from "../client";
  * slip under the limit together.
  */
 
-export interface RateLimit {
-  /** How many attempts a window allows. */
-  limit: number;
-  windowMs: number;
-}
+export type { RateDecision, RateLimit };
 
-export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+/** Counts one attempt of a member at something limited per member. */
+export function limitMember(rule: MemberLimit, userId: string): Promise<RateDecision> {
+  return countAttempt(`${rule}:${userId}`, RATE_LIMITS[rule]);
+}
 
 /** Counts one attempt against `key` and says whether it is within the limit. */
 export async function countAttempt(key: string, rule: RateLimit, now = new Date()): Promise<RateDecision> {

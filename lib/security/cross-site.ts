@@ -5,7 +5,7 @@
  * another origin of the same site — and require a JSON body, which no page on another
  * origin can send without the hub's permission. Requests with an Authorization header are
  * judged by their token alone, which no other site can attach, so they pass unchanged.
- * Posts to server actions are judged by origin in lib/request-gate.ts, before Next reads them.
+ * Posts to server actions are judged by origin in server/request-gate.ts, before Next reads them.
  */
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

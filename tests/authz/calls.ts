@@ -6,17 +6,18 @@ import { rsvpToActivityAction, withdrawRsvpAction } from "@/app/activities/[id]/
 import { cancelActivityAction, updateActivityAction } from "@/app/activities/[id]/edit/actions";
 import * as organize from "@/app/activities/[id]/organize/actions";
 import { retryEmailAction } from "@/app/admin/email/actions";
-import { blockCommentAuthorAction, editCommentAction, postCommentAction, removeCommentAction } from "@/app/comments/actions";
+import { blockCommentAuthorAction, editCommentAction, postCommentAction, removeCommentAction } from "@/components/discussion/actions";
 import { createActivityAction } from "@/app/groups/[slug]/activities/new/actions";
 import { joinGroupAction, joinGroupWithInviteAction, leaveGroupAction } from "@/app/groups/[slug]/join/actions";
 import { changeMemberAction, handOverGroupAction, renewInviteLinkAction } from "@/app/groups/[slug]/manage/actions";
 import { createProjectAction } from "@/app/groups/[slug]/projects/new/actions";
 import { updateGroupAction } from "@/app/groups/[slug]/settings/actions";
 import { createGroupAction } from "@/app/groups/new/actions";
-import { reflectOnActivityAction, savePlanAction } from "@/app/me/actions";
+import { savePlanAction } from "@/app/me/actions";
+import { reflectOnActivityAction } from "@/components/reflection-actions";
 import * as partners from "@/app/me/partners/actions";
 import { blockMemberAction, unblockMemberAction } from "@/app/members/[id]/actions";
-import { decideReportAction, restoreReportedAction } from "@/app/moderation/actions";
+import { decideReportAction, restoreReportedAction } from "@/components/moderation/actions";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "@/app/notifications/actions";
 import * as tasks from "@/app/projects/[id]/actions";
 import { updateProjectAction } from "@/app/projects/[id]/edit/actions";
@@ -124,7 +125,7 @@ export const CALLS: Record<string, (w: World) => Promise<Outcome>> = {
   "app/notifications/actions.ts#markNotificationReadAction": (w) => act(() => markNotificationReadAction(form({ id: w.notification.id }))),
   "app/notifications/actions.ts#markAllNotificationsReadAction": () => act(() => markAllNotificationsReadAction()),
   "app/me/actions.ts#savePlanAction": () => act(() => savePlanAction(null, form({ weeklyTotalGoal: "4", interests: "drawing" }))),
-  "app/me/actions.ts#reflectOnActivityAction": (w) => act(() => reflectOnActivityAction(null, form({ activityId: w.past.id, feeling: "ok", note: "" }))),
+  "components/reflection-actions.ts#reflectOnActivityAction": (w) => act(() => reflectOnActivityAction(null, form({ activityId: w.past.id, feeling: "ok", note: "" }))),
   "app/me/partners/actions.ts#createInviteLinkAction": () => act(() => partners.createInviteLinkAction(null, form({ rhythm: "weekly_meeting", weeklyDay: "2" }))),
   "app/me/partners/actions.ts#invitePersonAction": (w) => act(() => partners.invitePersonAction(null, form({ userId: w.target.id, rhythm: "weekly_meeting", weeklyDay: "2" }))),
   "app/me/partners/actions.ts#acceptInviteLinkAction": (w) => act(() => partners.acceptInviteLinkAction(null, form({ code: w.invite.code }))),
@@ -135,10 +136,10 @@ export const CALLS: Record<string, (w: World) => Promise<Outcome>> = {
   "app/activities/[id]/actions.ts#rsvpToActivityAction": (w) => act(() => rsvpToActivityAction(null, form({ activityId: w.activity.id, status: "maybe" }))),
   "app/activities/[id]/actions.ts#withdrawRsvpAction": (w) => act(() => withdrawRsvpAction(null, form({ activityId: w.activity.id }))),
   "app/activities/[id]/_components/standing-place-actions.ts#standingPlaceAction": (w) => act(() => standingPlaceAction(w.occurrenceId, w.seriesId, null, form({ intent: "hold" }))),
-  "app/comments/actions.ts#postCommentAction": (w) => act(() => postCommentAction(null, form({ targetKind: "project", targetId: w.project.id, body: "Count me in." }))),
-  "app/comments/actions.ts#editCommentAction": (w) => act(() => editCommentAction(null, form({ commentId: w.comment.id, body: "Changed words" }))),
-  "app/comments/actions.ts#removeCommentAction": (w) => act(() => removeCommentAction(null, form({ commentId: w.comment.id }))),
-  "app/comments/actions.ts#blockCommentAuthorAction": (w) => act(() => blockCommentAuthorAction(null, form({ commentId: w.comment.id }))),
+  "components/discussion/actions.ts#postCommentAction": (w) => act(() => postCommentAction(null, form({ targetKind: "project", targetId: w.project.id, body: "Count me in." }))),
+  "components/discussion/actions.ts#editCommentAction": (w) => act(() => editCommentAction(null, form({ commentId: w.comment.id, body: "Changed words" }))),
+  "components/discussion/actions.ts#removeCommentAction": (w) => act(() => removeCommentAction(null, form({ commentId: w.comment.id }))),
+  "components/discussion/actions.ts#blockCommentAuthorAction": (w) => act(() => blockCommentAuthorAction(null, form({ commentId: w.comment.id }))),
   "app/report/actions.ts#reportAction": (w) => act(() => reportAction(null, form({ targetType: "activity", targetId: w.activity.id, reason: "spam", note: "" }))),
   "app/projects/[id]/actions.ts#claimTaskAction": (w) => act(() => tasks.claimTaskAction(null, form({ taskId: w.task.id }))),
   "app/projects/[id]/actions.ts#releaseTaskAction": (w) => act(() => tasks.releaseTaskAction(null, form({ taskId: w.memberTask.id }))),
@@ -170,8 +171,8 @@ export const CALLS: Record<string, (w: World) => Promise<Outcome>> = {
   "app/projects/[id]/actions.ts#verifyTaskAction": (w) => act(() => tasks.verifyTaskAction(null, form({ taskId: w.task.id, userId: w.claimant.id, hours: "3" }))),
   "app/projects/[id]/actions.ts#sendBackTaskAction": (w) => act(() => tasks.sendBackTaskAction(null, form({ taskId: w.task.id, userId: w.claimant.id }))),
 
-  "app/moderation/actions.ts#decideReportAction": (w) => act(() => decideReportAction(null, form({ reportId: w.openReport.id, outcome: "dismiss", note: "Looked fine" }))),
-  "app/moderation/actions.ts#restoreReportedAction": (w) => act(() => restoreReportedAction(null, form({ reportId: w.hiddenReport.id }))),
+  "components/moderation/actions.ts#decideReportAction": (w) => act(() => decideReportAction(null, form({ reportId: w.openReport.id, outcome: "dismiss", note: "Looked fine" }))),
+  "components/moderation/actions.ts#restoreReportedAction": (w) => act(() => restoreReportedAction(null, form({ reportId: w.hiddenReport.id }))),
   "app/admin/email/actions.ts#retryEmailAction": (w) => act(() => retryEmailAction(form({ id: w.failedEmail.id }))),
 
   "app/api/[...path]/route.ts#POST": () => call(catchAll.POST, "POST", "/api/nothing", {}),

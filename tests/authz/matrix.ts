@@ -69,7 +69,7 @@ export const MATRIX: Record<string, Rule> = {
   "app/notifications/actions.ts#markNotificationReadAction": { allow: ["member"], on: "the member's notification" },
   "app/notifications/actions.ts#markAllNotificationsReadAction": { allow: ["member"], noop: true, on: "the caller's notifications (only the member has one)" },
   "app/me/actions.ts#savePlanAction": { allow: SIGNED_IN, on: "the caller's plan" },
-  "app/me/actions.ts#reflectOnActivityAction": { allow: ["member"], on: "a past activity the member attended" },
+  "components/reflection-actions.ts#reflectOnActivityAction": { allow: ["member"], on: "a past activity the member attended" },
   "app/me/partners/actions.ts#createInviteLinkAction": { allow: SIGNED_IN, on: "a new invite link" },
   "app/me/partners/actions.ts#invitePersonAction": { allow: ["member"], on: "the target, met at the past activity" },
   "app/me/partners/actions.ts#acceptInviteLinkAction": { apart: true, allow: SIGNED_IN, on: "the target's invite link" },
@@ -82,13 +82,13 @@ export const MATRIX: Record<string, Rule> = {
   "app/activities/[id]/actions.ts#withdrawRsvpAction": { allow: IN_GROUP, on: "the upcoming activity" },
   // The member already holds one: holding again changes nothing.
   "app/activities/[id]/_components/standing-place-actions.ts#standingPlaceAction": { allow: ORGANIZERS, noop: true, on: "the weekly series (hold)" },
-  "app/comments/actions.ts#postCommentAction": { allow: IN_GROUP, on: "the project" },
-  "app/comments/actions.ts#editCommentAction": { allow: ["member"], on: "the member's comment" },
+  "components/discussion/actions.ts#postCommentAction": { allow: IN_GROUP, on: "the project" },
+  "components/discussion/actions.ts#editCommentAction": { allow: ["member"], on: "the member's comment" },
   // An admin outside a private group cannot see it; admins act on reports instead.
-  "app/comments/actions.ts#removeCommentAction": { apart: true, allow: ["member", "organizer", "owner"], on: "the member's comment" },
+  "components/discussion/actions.ts#removeCommentAction": { apart: true, allow: ["member", "organizer", "owner"], on: "the member's comment" },
   // Anyone who can see the comment may block its author, except the author; an admin outside
   // a private group cannot see it.
-  "app/comments/actions.ts#blockCommentAuthorAction": { allow: ORGANIZERS, on: "the member's comment" },
+  "components/discussion/actions.ts#blockCommentAuthorAction": { allow: ORGANIZERS, on: "the member's comment" },
   "app/report/actions.ts#reportAction": { allow: IN_GROUP, on: "the upcoming activity" },
   "app/projects/[id]/actions.ts#claimTaskAction": { allow: IN_GROUP, on: "the task" },
   "app/projects/[id]/actions.ts#releaseTaskAction": { allow: ["member"], noop: true, on: "the task the member holds a place on" },
@@ -124,8 +124,8 @@ export const MATRIX: Record<string, Rule> = {
   "app/projects/[id]/actions.ts#sendBackTaskAction": { allow: ORGANIZERS, on: "the claimant's done part" },
 
   // Moderation and the admin's tools.
-  "app/moderation/actions.ts#decideReportAction": { apart: true, allow: MODERATORS, on: "the open report about the member's comment (dismiss)" },
-  "app/moderation/actions.ts#restoreReportedAction": { apart: true, allow: MODERATORS, on: "the hidden comment's report" },
+  "components/moderation/actions.ts#decideReportAction": { apart: true, allow: MODERATORS, on: "the open report about the member's comment (dismiss)" },
+  "components/moderation/actions.ts#restoreReportedAction": { apart: true, allow: MODERATORS, on: "the hidden comment's report" },
   "app/admin/email/actions.ts#retryEmailAction": { allow: ["admin"], on: "a failed email" },
 
   // The JSON API.

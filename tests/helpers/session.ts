@@ -4,7 +4,7 @@
  * that answers with the member chosen by `actAs`, and gives actions the request headers
  * and cache calls a request would have:
  *
- *   vi.mock("@/lib/auth/config", async (original) => (await import("./helpers/session")).mockAuthConfig(await original()));
+ *   vi.mock("@/server/auth/config", async (original) => (await import("./helpers/session")).mockAuthConfig(await original()));
  *   vi.mock("next/headers", async () => (await import("./helpers/session")).mockNextHeaders());
  *   vi.mock("next/cache", async () => (await import("./helpers/session")).mockNextCache());
  *
@@ -13,7 +13,7 @@
  * against the rows.
  */
 
-import { PEER_ADDRESS_HEADER } from "@/lib/peer-address";
+import { PEER_ADDRESS_HEADER } from "@/server/peer-address";
 
 let current: string | null = null;
 

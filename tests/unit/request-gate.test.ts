@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { installRequestGate, useActionManifest } from "@/lib/request-gate";
+import { installRequestGate, useActionManifest } from "@/server/request-gate";
 import { jsonDepth } from "@/lib/security/action-posts";
 
 /*

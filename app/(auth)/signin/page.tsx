@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 import { safeCallbackUrl } from "@/lib/validation/auth";
 import { signInAction } from "../actions";
 import { AuthForm } from "../auth-form";

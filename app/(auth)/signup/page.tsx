@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Card } from "@/components/ui/card";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 import { safeCallbackUrl } from "@/lib/validation/auth";
 import { signUpAction } from "../actions";
 import { AuthForm } from "../auth-form";

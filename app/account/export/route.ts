@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { exportMemberData } from "@/db/queries/export";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 
 export const dynamic = "force-dynamic";
 

@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { submitRsvp, withdrawRsvp, type RsvpResult, type RsvpState } from "@/db/mutations/rsvps";
 import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
-import { getViewer } from "@/lib/auth/session";
-import { limitMember, memberLimitMessage } from "@/lib/rate-limits";
+import { getViewer } from "@/server/auth/session";
+import { memberLimitMessage } from "@/lib/rate-limits";
+import { limitMember } from "@/db/mutations/rate-limits";
 import { rsvpFormSchema, rsvpStateMessage } from "@/lib/validation/rsvp";
 
 export type RsvpActionState = ActionResult<{ state: RsvpState; message: string }> | null;

@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
 import { getActivityPageData } from "@/db/queries/activity-page";
-import { getViewer } from "@/lib/auth/session";
-import { getViewerZoneInfo } from "@/lib/viewer-zone";
+import { getViewer } from "@/server/auth/session";
+import { getViewerZoneInfo } from "@/server/viewer-zone";
 
 const idSchema = z.uuid();
 

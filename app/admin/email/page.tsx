@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { listFailedEmails } from "@/db/queries/email";
-import { requireViewer } from "@/lib/auth/session";
+import { requireViewer } from "@/server/auth/session";
 import { retryEmailAction } from "./actions";
 
 export const metadata: Metadata = { title: "Email that could not be sent" };

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ReportQueue } from "@/components/moderation/report-queue";
 import { listDecidedReports, listOpenReports } from "@/db/queries/reports";
-import { requireViewer } from "@/lib/auth/session";
-import { getViewerZone } from "@/lib/viewer-zone";
+import { requireViewer } from "@/server/auth/session";
+import { getViewerZone } from "@/server/viewer-zone";
 
 export const metadata: Metadata = { title: "Reports" };
 

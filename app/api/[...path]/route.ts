@@ -1,4 +1,4 @@
-import { apiError } from "@/lib/api/http";
+import { apiError } from "@/server/api/http";
 
 /*
  * Any /api address that names no endpoint answers in the API's own JSON shape, so a

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { listActivities } from "@/db/queries/activities";
-import { activityToJson } from "@/lib/api/activity-json";
-import { resolveApiViewerId } from "@/lib/api/viewer";
-import { apiError, apiZodError, guarded, searchParamsToObject } from "@/lib/api/http";
+import { activityToJson } from "@/server/api/activity-json";
+import { resolveApiViewerId } from "@/server/api/viewer";
+import { apiError, apiZodError, guarded, searchParamsToObject } from "@/server/api/http";
 import { env } from "@/lib/env";
 import { isValidTimeZone } from "@/lib/dates";
 import { locateFilters } from "@/db/queries/places";

@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { listProjects } from "@/db/queries/projects";
-import { resolveApiViewerId } from "@/lib/api/viewer";
-import { apiZodError, guarded, searchParamsToObject } from "@/lib/api/http";
-import { projectJson } from "@/lib/api/project-json";
+import { resolveApiViewerId } from "@/server/api/viewer";
+import { apiZodError, guarded, searchParamsToObject } from "@/server/api/http";
+import { projectJson } from "@/server/api/project-json";
 import { projectStatuses } from "@/lib/validation/project";
 import { plainText } from "@/lib/validation/text";
 

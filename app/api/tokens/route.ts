@@ -2,11 +2,12 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { createApiToken, revokeApiToken } from "@/db/mutations/api-tokens";
 import { listApiTokens } from "@/db/queries/api-tokens";
-import { resolveApiCaller } from "@/lib/api/auth";
-import { apiError, apiZodError, guarded, readJson, tooMany } from "@/lib/api/http";
-import { limitMember, memberLimitMessage, signInLimitMessage } from "@/lib/rate-limits";
-import { checkCredentials } from "@/lib/auth/credentials";
-import { clientAddress } from "@/lib/client-address";
+import { resolveApiCaller } from "@/server/api/auth";
+import { apiError, apiZodError, guarded, readJson, tooMany } from "@/server/api/http";
+import { memberLimitMessage, signInLimitMessage } from "@/lib/rate-limits";
+import { limitMember } from "@/db/mutations/rate-limits";
+import { checkCredentials } from "@/server/auth/credentials";
+import { clientAddress } from "@/server/client-address";
 import { tokenRequestSchema } from "@/lib/validation/rsvp";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
-import { apiError, apiZodError, guarded, readJson } from "@/lib/api/http";
-import { signUpMember } from "@/lib/auth/sign-up";
-import { clientAddress } from "@/lib/client-address";
+import { apiError, apiZodError, guarded, readJson } from "@/server/api/http";
+import { signUpMember } from "@/server/auth/sign-up";
+import { clientAddress } from "@/server/client-address";
 import { tryAgainIn } from "@/lib/rate-limits";
 import { signUpSchema } from "@/lib/validation/auth";
 

@@ -2,10 +2,10 @@ import { z } from "zod";
 import { listGroupFeedActivities, listMemberFeedActivities } from "@/db/queries/calendar";
 import { canSeeGroup, resolveFeedToken } from "@/db/queries/calendar-feeds";
 import { activityCalendarEvent } from "@/lib/activity-calendar";
-import { apiError, guarded } from "@/lib/api/http";
+import { apiError, guarded } from "@/server/api/http";
 import { env } from "@/lib/env";
 import { buildCalendar } from "@/lib/ical";
-import { siteOrigin } from "@/lib/request-origin";
+import { siteOrigin } from "@/server/request-origin";
 
 export const dynamic = "force-dynamic";
 

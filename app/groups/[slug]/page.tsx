@@ -11,9 +11,9 @@ import { listActivities } from "@/db/queries/activities";
 import { getGroupForViewer } from "@/db/queries/groups";
 import { isOrganizerOf } from "@/db/queries/memberships";
 import { listProjectsOfGroup } from "@/db/queries/projects";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 import { activityFiltersSchema } from "@/lib/validation/activity-filters";
-import { getViewerZone } from "@/lib/viewer-zone";
+import { getViewerZone } from "@/server/viewer-zone";
 import { GroupActions } from "./_components/group-actions";
 
 type Props = { params: Promise<{ slug: string }> };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { GroupForm } from "@/components/group-form";
-import { requireViewer } from "@/lib/auth/session";
+import { requireViewer } from "@/server/auth/session";
 import { createGroupAction } from "./actions";
 
 export const metadata: Metadata = { title: "Start a group" };

@@ -7,8 +7,8 @@ import { z } from "zod";
 import type { FormState } from "@/components/action-form";
 import { acceptInviteLink, addCheckIn, changePartnership, changeRhythm, createInviteLink, invitePerson } from "@/db/mutations/partners";
 import { fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
-import { getViewer } from "@/lib/auth/session";
-import { siteOrigin } from "@/lib/request-origin";
+import { getViewer } from "@/server/auth/session";
+import { siteOrigin } from "@/server/request-origin";
 import { checkInInputSchema, inviteCodeSchema, partnerChangeSchema, partnerInviteSchema, rhythmInputSchema } from "@/lib/validation/connection";
 
 const idSchema = z.uuid();

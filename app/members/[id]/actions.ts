@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { blockMember, unblockMember } from "@/db/mutations/blocks";
 import { fail, isFormData, unreadableForm, type ActionResult } from "@/lib/action-result";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 
 export type BlockState = ActionResult<{ message: string }> | null;
 

@@ -6,7 +6,7 @@ import { MemberActionForm } from "@/components/member-action-form";
 import { ReportLink } from "@/components/report-link";
 import { Card } from "@/components/ui/card";
 import { getMemberProfile } from "@/db/queries/blocks";
-import { requireViewer } from "@/lib/auth/session";
+import { requireViewer } from "@/server/auth/session";
 import { blockMemberAction } from "./actions";
 
 export const metadata: Metadata = { title: "Member" };

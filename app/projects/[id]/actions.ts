@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { createTask, taskChangeFromInput, updateTask } from "@/db/mutations/projects";
 import { taskClaimsOnAppDb, type TaskResult } from "@/db/mutations/task-claims";
 import { fail, invalid, isFormData, unreadableForm, type ActionResult } from "@/lib/action-result";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 import { env } from "@/lib/env";
 import { areRecordIds, NOT_FOUND_MESSAGE } from "@/lib/validation/ids";
 import { removeTaskConfirmSchema, taskInputSchema, taskValuesFromFormData, verifyHoursSchema, type TaskFormValues } from "@/lib/validation/project";

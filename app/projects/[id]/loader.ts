@@ -4,9 +4,9 @@ import { cache } from "react";
 import { z } from "zod";
 import { listComments } from "@/db/queries/comments";
 import { getProjectForViewer, listActiveMembers, listTasks, listWorkDays } from "@/db/queries/projects";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 import { taskBoardFiltersSchema } from "@/lib/validation/project";
-import { getViewerZone } from "@/lib/viewer-zone";
+import { getViewerZone } from "@/server/viewer-zone";
 
 const idSchema = z.uuid();
 

@@ -1,7 +1,7 @@
 import { ReflectionForm } from "@/components/reflection-form";
 import { Card } from "@/components/ui/card";
 import { getReflectionOffer } from "@/db/queries/reflections";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 
 const WORDS = { drained: "drained", ok: "OK", lifted: "lifted" } as const;
 

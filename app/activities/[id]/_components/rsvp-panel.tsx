@@ -2,7 +2,7 @@ import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { RsvpPanelData } from "@/db/queries/rsvps";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 import { formatDay, formatTime } from "@/lib/dates";
 import { rsvpToActivityAction, withdrawRsvpAction } from "../actions";
 import { RsvpForm } from "./rsvp-form";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { extendSeries } from "@/db/mutations/series";
 import type { OccurrenceStanding } from "@/db/queries/activity-page";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 import { horizonFrom } from "@/lib/recurrence";
 import { standingPlaceAction } from "./standing-place-actions";
 import { StandingPlaceForm } from "./standing-place-form";

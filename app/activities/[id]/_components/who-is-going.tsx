@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { getWhoIsGoing } from "@/db/queries/rsvps";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 
 const statusWord = { going: "going", maybe: "trying to come", waitlisted: "waiting", not_going: "not coming" } as const;
 

@@ -1,8 +1,8 @@
-import { activityVisibleToCaller } from "@/lib/api/viewer";
-import { guarded } from "@/lib/api/http";
+import { activityVisibleToCaller } from "@/server/api/viewer";
+import { guarded } from "@/server/api/http";
 import { env } from "@/lib/env";
 import { toICalendar } from "@/lib/ical";
-import { originVariesByRequest, siteOrigin } from "@/lib/request-origin";
+import { originVariesByRequest, siteOrigin } from "@/server/request-origin";
 import { activityCalendarEvent } from "@/lib/activity-calendar";
 
 export const dynamic = "force-dynamic";

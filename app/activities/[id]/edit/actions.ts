@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import type { ActivityFormState } from "@/components/activity-form";
 import { cancelActivity, updateActivity } from "@/db/mutations/activities";
 import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 import { activityInputSchema, activityValuesFromFormData, editScopeSchema } from "@/lib/validation/activity";
 import { areRecordIds, NOT_FOUND_MESSAGE } from "@/lib/validation/ids";
 

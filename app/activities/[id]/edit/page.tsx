@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { getActivityForEditing } from "@/db/queries/organizer";
 import { canSeeGroup, isOrganizerOf } from "@/db/queries/memberships";
 import { listProjectChoices } from "@/db/queries/projects";
-import { requireViewer } from "@/lib/auth/session";
+import { requireViewer } from "@/server/auth/session";
 import { activityToFormValues, supportedTimeZones } from "@/lib/validation/activity";
 import { updateActivityAction } from "./actions";
 

@@ -6,7 +6,7 @@ import { markAllGoingAttended, markAttendance } from "@/db/mutations/attendance"
 import { pairWithGreeter } from "@/db/mutations/go-together";
 import { messageEveryoneGoing } from "@/db/mutations/notifications";
 import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 import { attendanceFormSchema, messageGoingSchema, pairGreeterSchema } from "@/lib/validation/rsvp";
 
 export type OrganizeActionState = ActionResult<{ message: string }> | null;

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Select, Textarea } from "@/components/ui/field";
 import { getActivityAccess, listActivityOrganizers, listRoster, type RosterEntry } from "@/db/queries/rsvps";
-import { requireViewer } from "@/lib/auth/session";
+import { requireViewer } from "@/server/auth/session";
 import { formatRange } from "@/lib/dates";
 import { ActionForm } from "./action-form";
 import { markAllAttendedAction, markAttendanceAction, messageGoingAction, pairGreeterAction } from "./actions";

@@ -1,15 +1,15 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getActivityForViewer } from "@/db/queries/activities";
-import { activityDetailToJson } from "@/lib/api/activity-json";
-import { apiError, guarded } from "@/lib/api/http";
-import { activityVisibleToCaller } from "@/lib/api/viewer";
+import { activityDetailToJson } from "@/server/api/activity-json";
+import { apiError, guarded } from "@/server/api/http";
+import { activityVisibleToCaller } from "@/server/api/viewer";
 import { updateActivity } from "@/db/mutations/activities";
 import { canSeeGroup } from "@/db/queries/memberships";
 import { getActivityForEditing } from "@/db/queries/organizer";
-import { resolveApiCaller } from "@/lib/api/auth";
-import { readJson, apiZodError } from "@/lib/api/http";
-import { actionResponse, unauthenticated } from "@/lib/api/organizing";
+import { resolveApiCaller } from "@/server/api/auth";
+import { readJson, apiZodError } from "@/server/api/http";
+import { actionResponse, unauthenticated } from "@/server/api/organizing";
 import { activityInputSchema, activityToFormValues, editScopeSchema } from "@/lib/validation/activity";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { editComment, removeComment } from "@/db/mutations/comments";
-import { resolveApiCaller } from "@/lib/api/auth";
-import { apiError, apiZodError, guarded, readJson } from "@/lib/api/http";
-import { actionResponse, unauthenticated } from "@/lib/api/organizing";
+import { resolveApiCaller } from "@/server/api/auth";
+import { apiError, apiZodError, guarded, readJson } from "@/server/api/http";
+import { actionResponse, unauthenticated } from "@/server/api/organizing";
 import { commentBodyJsonSchema } from "@/lib/validation/comment";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { updateGroup } from "@/db/mutations/groups";
-import { resolveApiCaller } from "@/lib/api/auth";
-import { apiZodError, guarded, readJson } from "@/lib/api/http";
-import { actionResponse, groupVisibleToCaller, unauthenticated } from "@/lib/api/organizing";
+import { resolveApiCaller } from "@/server/api/auth";
+import { apiZodError, guarded, readJson } from "@/server/api/http";
+import { actionResponse, groupVisibleToCaller, unauthenticated } from "@/server/api/organizing";
 import { groupInputSchema, groupToFormValues } from "@/lib/validation/group";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { listMilestones } from "@/db/queries/milestones";
 import { getParticipation } from "@/db/queries/participation";
-import { forCaller, privateJson } from "@/lib/api/me";
+import { forCaller, privateJson } from "@/server/api/me";
 
 export const dynamic = "force-dynamic";
 

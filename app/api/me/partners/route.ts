@@ -1,9 +1,9 @@
 import { createInviteLink, invitePerson } from "@/db/mutations/partners";
 import { listPartnerships } from "@/db/queries/partners";
-import { apiZodError, readJson } from "@/lib/api/http";
-import { forCaller, privateJson } from "@/lib/api/me";
-import { actionResponse } from "@/lib/api/organizing";
-import { siteOrigin } from "@/lib/request-origin";
+import { apiZodError, readJson } from "@/server/api/http";
+import { forCaller, privateJson } from "@/server/api/me";
+import { actionResponse } from "@/server/api/organizing";
+import { siteOrigin } from "@/server/request-origin";
 import { partnerInviteSchema } from "@/lib/validation/connection";
 
 export const dynamic = "force-dynamic";

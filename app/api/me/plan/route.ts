@@ -1,8 +1,8 @@
 import { savePlan } from "@/db/mutations/plan";
 import { allGroupsVisible, getPlan, getWeekProgress } from "@/db/queries/plan";
 import type { ConnectionPlan } from "@/db/schema";
-import { apiError, apiZodError, readJson } from "@/lib/api/http";
-import { forCaller, privateJson } from "@/lib/api/me";
+import { apiError, apiZodError, readJson } from "@/server/api/http";
+import { forCaller, privateJson } from "@/server/api/me";
 import { planInputSchema } from "@/lib/validation/connection";
 
 export const dynamic = "force-dynamic";

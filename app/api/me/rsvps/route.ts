@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { listMyRsvps } from "@/db/queries/rsvps";
-import { resolveApiCaller } from "@/lib/api/auth";
-import { apiError, apiZodError, guarded, searchParamsToObject } from "@/lib/api/http";
+import { resolveApiCaller } from "@/server/api/auth";
+import { apiError, apiZodError, guarded, searchParamsToObject } from "@/server/api/http";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getSuggestions } from "@/db/queries/plan";
-import { apiZodError, searchParamsToObject } from "@/lib/api/http";
-import { forCaller, privateJson } from "@/lib/api/me";
+import { apiZodError, searchParamsToObject } from "@/server/api/http";
+import { forCaller, privateJson } from "@/server/api/me";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
 import { NextResponse } from "next/server";
 import { updateProject } from "@/db/mutations/projects";
 import { listTasks, listWorkDays } from "@/db/queries/projects";
-import { resolveApiCaller } from "@/lib/api/auth";
-import { apiZodError, guarded, readJson } from "@/lib/api/http";
-import { actionResponse, unauthenticated } from "@/lib/api/organizing";
-import { noSuchProject, projectJson, projectVisibleToCaller, taskJson, workDayJson } from "@/lib/api/project-json";
+import { resolveApiCaller } from "@/server/api/auth";
+import { apiZodError, guarded, readJson } from "@/server/api/http";
+import { actionResponse, unauthenticated } from "@/server/api/organizing";
+import { noSuchProject, projectJson, projectVisibleToCaller, taskJson, workDayJson } from "@/server/api/project-json";
 import { projectPatchSchema } from "@/lib/validation/project";
 
 export const dynamic = "force-dynamic";

@@ -2,10 +2,10 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { updateTask } from "@/db/mutations/projects";
 import { taskClaimsOnAppDb } from "@/db/mutations/task-claims";
-import { resolveApiCaller } from "@/lib/api/auth";
-import { apiZodError, guarded, readJson } from "@/lib/api/http";
-import { actionResponse, unauthenticated } from "@/lib/api/organizing";
-import { noSuchTask, taskResultResponse } from "@/lib/api/project-json";
+import { resolveApiCaller } from "@/server/api/auth";
+import { apiZodError, guarded, readJson } from "@/server/api/http";
+import { actionResponse, unauthenticated } from "@/server/api/organizing";
+import { noSuchTask, taskResultResponse } from "@/server/api/project-json";
 import { taskPatchSchema } from "@/lib/validation/project";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { sendMissedCheckInNudges } from "@/db/mutations/partners";
-import { resolveApiCaller } from "@/lib/api/auth";
-import { apiError, apiZodError, guarded, readJson } from "@/lib/api/http";
+import { resolveApiCaller } from "@/server/api/auth";
+import { apiError, apiZodError, guarded, readJson } from "@/server/api/http";
 import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { unsubscribeWithToken } from "@/db/mutations/email";
-import { apiError, guarded } from "@/lib/api/http";
+import { apiError, guarded } from "@/server/api/http";
 import { EMAIL_TYPES } from "@/lib/email/types";
 
 export const dynamic = "force-dynamic";

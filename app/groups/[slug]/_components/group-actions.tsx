@@ -4,7 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { getMembership } from "@/db/queries/memberships";
 import { getGroupRow } from "@/db/queries/organizer";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 import { isOrganizerRole } from "@/lib/authz";
 import { joinGroupAction, leaveGroupAction } from "../join/actions";
 import { JoinGroupForm, LeaveGroupForm } from "./membership-forms";

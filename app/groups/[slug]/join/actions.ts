@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { joinGroup, leaveGroup } from "@/db/mutations/groups";
 import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 import { boundGroupSchema, GROUP_NOT_FOUND, inviteCodeSchema, joinGroupSchema } from "@/lib/validation/group";
 
 export type MembershipActionState = ActionResult<{ message: string }> | null;

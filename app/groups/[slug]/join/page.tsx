@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { getMembership } from "@/db/queries/memberships";
 import { getGroupRow } from "@/db/queries/organizer";
-import { requireViewer } from "@/lib/auth/session";
+import { requireViewer } from "@/server/auth/session";
 import { inviteCodeMatches } from "@/lib/invite-codes";
 import { JoinGroupForm } from "../_components/membership-forms";
 import { joinGroupAction, joinGroupWithInviteAction } from "./actions";

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { handOverGroup } from "@/db/mutations/group-ownership";
 import { changeMember, renewInviteCode } from "@/db/mutations/groups";
 import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 import { boundGroupSchema, GROUP_NOT_FOUND, handOverSchema, memberChangeSchema } from "@/lib/validation/group";
 
 /*

@@ -5,8 +5,8 @@ import { ReportQueue } from "@/components/moderation/report-queue";
 import { getMembership } from "@/db/queries/memberships";
 import { getGroupRow } from "@/db/queries/organizer";
 import { listDecidedReports, listOpenReports } from "@/db/queries/reports";
-import { requireViewer } from "@/lib/auth/session";
-import { getViewerZone } from "@/lib/viewer-zone";
+import { requireViewer } from "@/server/auth/session";
+import { getViewerZone } from "@/server/viewer-zone";
 import { authorize } from "@/lib/authz";
 
 export const metadata: Metadata = { title: "Reports" };

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import type { GroupFormState } from "@/components/group-form";
 import { updateGroup } from "@/db/mutations/groups";
 import { fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 import { boundGroupSchema, GROUP_NOT_FOUND, groupInputSchema, groupValuesFromFormData } from "@/lib/validation/group";
 
 /*

@@ -4,7 +4,7 @@ import { forbidden, notFound } from "next/navigation";
 import { GroupForm } from "@/components/group-form";
 import { getMembership } from "@/db/queries/memberships";
 import { getGroupRow } from "@/db/queries/organizer";
-import { requireViewer } from "@/lib/auth/session";
+import { requireViewer } from "@/server/auth/session";
 import { authorize } from "@/lib/authz";
 import { groupToFormValues, STAYS_PRIVATE } from "@/lib/validation/group";
 import { updateGroupAction } from "./actions";

@@ -3,7 +3,7 @@ import { forbidden, notFound } from "next/navigation";
 import { ProjectForm } from "@/components/project-form";
 import { canSeeGroup, isOrganizerOf } from "@/db/queries/memberships";
 import { getProjectRow } from "@/db/queries/projects";
-import { requireViewer } from "@/lib/auth/session";
+import { requireViewer } from "@/server/auth/session";
 import { recordIdSchema } from "@/lib/validation/ids";
 import { updateProjectAction } from "./actions";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getActivityAccess, listRoster } from "@/db/queries/rsvps";
-import { resolveApiCaller } from "@/lib/api/auth";
-import { apiError, guarded } from "@/lib/api/http";
+import { resolveApiCaller } from "@/server/api/auth";
+import { apiError, guarded } from "@/server/api/http";
 import { toCsv } from "../csv";
 
 export const dynamic = "force-dynamic";

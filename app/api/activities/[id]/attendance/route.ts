@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { markAllGoingAttended, markAttendance, type AttendanceResult } from "@/db/mutations/attendance";
-import { resolveApiCaller } from "@/lib/api/auth";
-import { apiError, apiZodError, guarded, readJson } from "@/lib/api/http";
+import { resolveApiCaller } from "@/server/api/auth";
+import { apiError, apiZodError, guarded, readJson } from "@/server/api/http";
 import { attendanceBodySchema } from "@/lib/validation/rsvp";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { cancelActivity } from "@/db/mutations/activities";
-import { resolveApiCaller } from "@/lib/api/auth";
-import { apiError, apiZodError, guarded, readJson } from "@/lib/api/http";
-import { actionResponse, unauthenticated } from "@/lib/api/organizing";
+import { resolveApiCaller } from "@/server/api/auth";
+import { apiError, apiZodError, guarded, readJson } from "@/server/api/http";
+import { actionResponse, unauthenticated } from "@/server/api/organizing";
 import { editScopeSchema } from "@/lib/validation/activity";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
-import { activityVisibleToCaller, resolveApiViewerId } from "@/lib/api/viewer";
-import { commentsResponse, postCommentResponse } from "@/lib/api/comments";
-import { apiError, guarded } from "@/lib/api/http";
+import { activityVisibleToCaller, resolveApiViewerId } from "@/server/api/viewer";
+import { commentsResponse, postCommentResponse } from "@/server/api/comments";
+import { apiError, guarded } from "@/server/api/http";
 
 export const dynamic = "force-dynamic";
 

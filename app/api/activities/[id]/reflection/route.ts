@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { saveReflection } from "@/db/mutations/reflections";
 import { getReflectionOffer } from "@/db/queries/reflections";
-import { apiError, apiZodError, readJson } from "@/lib/api/http";
-import { forCaller, privateJson } from "@/lib/api/me";
+import { apiError, apiZodError, readJson } from "@/server/api/http";
+import { forCaller, privateJson } from "@/server/api/me";
 import { reflectionInputSchema } from "@/lib/validation/connection";
 
 export const dynamic = "force-dynamic";

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { submitRsvp, withdrawRsvp } from "@/db/mutations/rsvps";
-import { resolveApiCaller } from "@/lib/api/auth";
-import { apiError, apiZodError, guarded, readJson, tooMany } from "@/lib/api/http";
-import { limitMember, memberLimitMessage } from "@/lib/rate-limits";
-import { rsvpResponse } from "@/lib/api/rsvp-json";
+import { resolveApiCaller } from "@/server/api/auth";
+import { apiError, apiZodError, guarded, readJson, tooMany } from "@/server/api/http";
+import { memberLimitMessage } from "@/lib/rate-limits";
+import { limitMember } from "@/db/mutations/rate-limits";
+import { rsvpResponse } from "@/server/api/rsvp-json";
 import { rsvpBodySchema } from "@/lib/validation/rsvp";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { skipOccurrence } from "@/db/mutations/standing-places";
-import { resolveApiCaller } from "@/lib/api/auth";
-import { apiError, guarded } from "@/lib/api/http";
-import { actionResponse, unauthenticated } from "@/lib/api/organizing";
+import { resolveApiCaller } from "@/server/api/auth";
+import { apiError, guarded } from "@/server/api/http";
+import { actionResponse, unauthenticated } from "@/server/api/organizing";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { createActivity } from "@/db/mutations/activities";
-import { resolveApiCaller } from "@/lib/api/auth";
-import { apiZodError, guarded, readJson } from "@/lib/api/http";
-import { actionResponse, groupVisibleToCaller, unauthenticated } from "@/lib/api/organizing";
+import { resolveApiCaller } from "@/server/api/auth";
+import { apiZodError, guarded, readJson } from "@/server/api/http";
+import { actionResponse, groupVisibleToCaller, unauthenticated } from "@/server/api/organizing";
 import { activityInputSchema } from "@/lib/validation/activity";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 import { joinGroup } from "@/db/mutations/groups";
 import { getGroupRow } from "@/db/queries/organizer";
-import { resolveApiCaller } from "@/lib/api/auth";
-import { apiZodError, guarded, readJson } from "@/lib/api/http";
-import { actionResponse, noSuchGroup, unauthenticated } from "@/lib/api/organizing";
+import { resolveApiCaller } from "@/server/api/auth";
+import { apiZodError, guarded, readJson } from "@/server/api/http";
+import { actionResponse, noSuchGroup, unauthenticated } from "@/server/api/organizing";
 import { joinGroupSchema } from "@/lib/validation/group";
 
 export const dynamic = "force-dynamic";

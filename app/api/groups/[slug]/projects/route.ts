@@ -1,7 +1,7 @@
 import { createProject } from "@/db/mutations/projects";
-import { resolveApiCaller } from "@/lib/api/auth";
-import { apiZodError, guarded, readJson } from "@/lib/api/http";
-import { actionResponse, groupVisibleToCaller, noSuchGroup, unauthenticated } from "@/lib/api/organizing";
+import { resolveApiCaller } from "@/server/api/auth";
+import { apiZodError, guarded, readJson } from "@/server/api/http";
+import { actionResponse, groupVisibleToCaller, noSuchGroup, unauthenticated } from "@/server/api/organizing";
 import { projectInputSchema } from "@/lib/validation/project";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { changePartnership, changeRhythm } from "@/db/mutations/partners";
-import { apiError, apiZodError, readJson } from "@/lib/api/http";
-import { forCaller } from "@/lib/api/me";
-import { actionResponse } from "@/lib/api/organizing";
+import { apiError, apiZodError, readJson } from "@/server/api/http";
+import { forCaller } from "@/server/api/me";
+import { actionResponse } from "@/server/api/organizing";
 import { partnerChangeSchema, rhythmInputSchema } from "@/lib/validation/connection";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { acceptInviteLink } from "@/db/mutations/partners";
-import { apiZodError, readJson } from "@/lib/api/http";
-import { forCaller } from "@/lib/api/me";
-import { actionResponse } from "@/lib/api/organizing";
+import { apiZodError, readJson } from "@/server/api/http";
+import { forCaller } from "@/server/api/me";
+import { actionResponse } from "@/server/api/organizing";
 import { inviteCodeSchema } from "@/lib/validation/connection";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
-import { commentsResponse, postCommentResponse } from "@/lib/api/comments";
-import { guarded } from "@/lib/api/http";
-import { noSuchProject, projectVisibleToCaller } from "@/lib/api/project-json";
+import { commentsResponse, postCommentResponse } from "@/server/api/comments";
+import { guarded } from "@/server/api/http";
+import { noSuchProject, projectVisibleToCaller } from "@/server/api/project-json";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { createTask } from "@/db/mutations/projects";
-import { resolveApiCaller } from "@/lib/api/auth";
-import { apiZodError, guarded, readJson } from "@/lib/api/http";
-import { actionResponse, unauthenticated } from "@/lib/api/organizing";
-import { noSuchProject, projectVisibleToCaller } from "@/lib/api/project-json";
+import { resolveApiCaller } from "@/server/api/auth";
+import { apiZodError, guarded, readJson } from "@/server/api/http";
+import { actionResponse, unauthenticated } from "@/server/api/organizing";
+import { noSuchProject, projectVisibleToCaller } from "@/server/api/project-json";
 import { env } from "@/lib/env";
 import { taskInputSchema } from "@/lib/validation/project";
 

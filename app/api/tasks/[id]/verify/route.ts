@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { taskClaimsOnAppDb } from "@/db/mutations/task-claims";
-import { resolveApiCaller } from "@/lib/api/auth";
-import { apiZodError, guarded, readJson } from "@/lib/api/http";
-import { unauthenticated } from "@/lib/api/organizing";
-import { noSuchTask, taskResultResponse } from "@/lib/api/project-json";
+import { resolveApiCaller } from "@/server/api/auth";
+import { apiZodError, guarded, readJson } from "@/server/api/http";
+import { unauthenticated } from "@/server/api/organizing";
+import { noSuchTask, taskResultResponse } from "@/server/api/project-json";
 import { verifyBodySchema } from "@/lib/validation/project";
 
 export const dynamic = "force-dynamic";

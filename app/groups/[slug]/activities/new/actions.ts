@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import type { ActivityFormState } from "@/components/activity-form";
 import { createActivity } from "@/db/mutations/activities";
 import { fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 import { activityInputSchema, activityValuesFromFormData, startsInThePast } from "@/lib/validation/activity";
 import { areRecordIds, NOT_FOUND_MESSAGE } from "@/lib/validation/ids";
 

@@ -5,7 +5,7 @@ import { getGroupForViewer, getUsualKindOfGroup } from "@/db/queries/groups";
 import { isOrganizerOf } from "@/db/queries/memberships";
 import { getActivityForEditing } from "@/db/queries/organizer";
 import { listProjectChoices } from "@/db/queries/projects";
-import { requireViewer } from "@/lib/auth/session";
+import { requireViewer } from "@/server/auth/session";
 import { copyActivityValues, newActivityValues, supportedTimeZones } from "@/lib/validation/activity";
 import { recordIdSchema } from "@/lib/validation/ids";
 import { env } from "@/lib/env";

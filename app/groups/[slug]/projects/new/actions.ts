@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import type { ProjectFormState } from "@/components/project-form";
 import { createProject } from "@/db/mutations/projects";
 import { fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 import { areRecordIds, NOT_FOUND_MESSAGE } from "@/lib/validation/ids";
 import { projectInputSchema, projectValuesFromFormData } from "@/lib/validation/project";
 

@@ -3,7 +3,7 @@ import { forbidden, notFound } from "next/navigation";
 import { ProjectForm } from "@/components/project-form";
 import { getGroupForViewer } from "@/db/queries/groups";
 import { isOrganizerOf } from "@/db/queries/memberships";
-import { requireViewer } from "@/lib/auth/session";
+import { requireViewer } from "@/server/auth/session";
 import { newProjectValues } from "@/lib/validation/project";
 import { createProjectAction } from "./actions";
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { addCheckIn } from "@/db/mutations/partners";
 import { getPartnershipOfMember, listCheckIns } from "@/db/queries/partners";
-import { apiError, apiZodError, readJson } from "@/lib/api/http";
-import { forCaller, privateJson } from "@/lib/api/me";
-import { actionResponse } from "@/lib/api/organizing";
+import { apiError, apiZodError, readJson } from "@/server/api/http";
+import { forCaller, privateJson } from "@/server/api/me";
+import { actionResponse } from "@/server/api/organizing";
 import { checkInInputSchema } from "@/lib/validation/connection";
 
 export const dynamic = "force-dynamic";

@@ -4,7 +4,7 @@ import { forbidden, notFound } from "next/navigation";
 import { Checkbox } from "@/components/ui/field";
 import { canSeeGroup, isOrganizerOf } from "@/db/queries/memberships";
 import { getTaskRow } from "@/db/queries/projects";
-import { requireViewer } from "@/lib/auth/session";
+import { requireViewer } from "@/server/auth/session";
 import { env } from "@/lib/env";
 import { areRecordIds } from "@/lib/validation/ids";
 import { taskFormValuesOf } from "@/lib/validation/project";

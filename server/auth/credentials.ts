@@ -20,7 +20,7 @@ export type CredentialCheck =
 const limited = (limit: SignInLimit, retryAfterSeconds: number): CredentialCheck => ({ ok: false, reason: "rate_limited", limit, retryAfterSeconds });
 
 /**
- * Checks an email and password sent from `address` (lib/client-address.ts). An unknown
+ * Checks an email and password sent from `address` (server/client-address.ts). An unknown
  * email, a wrong password and malformed input all give the same "wrong", and an unknown
  * email still costs one password verification, so neither answer nor timing tells them
  * apart. A suspended account is named as such only to someone who knows its password.

@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { env } from "./env";
-import { canonicalZone, isValidTimeZone } from "./dates";
+import { env } from "@/lib/env";
+import { canonicalZone, isValidTimeZone } from "@/lib/dates";
 
 export const ZONE_COOKIE = "ct_tz";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import type { RsvpResult } from "@/db/mutations/rsvps";
-import { apiError } from "@/lib/api/http";
+import { apiError } from "@/server/api/http";
 import { rsvpStateMessage } from "@/lib/validation/rsvp";
 
 /**

@@ -3,8 +3,8 @@ import http from "node:http";
 import { databaseAway } from "@/db/availability";
 import { contentVersion, onContentChange } from "@/db/content-version";
 import { writeSnapshot } from "@/db/snapshot";
-import { env } from "./env";
-import { isPublicPage } from "./shared-caching";
+import { env } from "@/lib/env";
+import { isPublicPage } from "@/lib/shared-caching";
 
 /*
  * Pages kept in this process, in front of Next: a kept page is written straight to the

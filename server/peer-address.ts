@@ -1,6 +1,6 @@
 import http from "node:http";
 
-/** Set by the server on every request; read by lib/client-address.ts. */
+/** Set by the server on every request; read by server/client-address.ts. */
 export const PEER_ADDRESS_HEADER = "x-common-thread-peer";
 
 let installed = false;

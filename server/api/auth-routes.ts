@@ -1,8 +1,8 @@
 import "server-only";
 import { NextRequest } from "next/server";
-import { handlers } from "@/lib/auth/config";
-import { apiError, guarded, JSON_BODY_LIMIT, readCapped } from "@/lib/api/http";
-import { siteOrigin } from "@/lib/request-origin";
+import { handlers } from "@/server/auth/config";
+import { apiError, guarded, JSON_BODY_LIMIT, readCapped } from "@/server/api/http";
+import { siteOrigin } from "@/server/request-origin";
 import { sameSiteRedirect } from "@/lib/validation/auth";
 
 /*

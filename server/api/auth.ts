@@ -1,7 +1,7 @@
 import "server-only";
 import { touchApiToken, hashApiToken } from "@/db/mutations/api-tokens";
 import { getApiTokenOwner } from "@/db/queries/api-tokens";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 
 export type ApiCaller = { id: string; via: "session" | "token" };
 

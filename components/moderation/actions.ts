@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import type { FormState } from "@/components/action-form";
 import { decideReport, restoreReported } from "@/db/mutations/reports";
 import { fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 import { decisionSchema, restoreSchema, type Outcome } from "@/lib/validation/report";
 
 /*

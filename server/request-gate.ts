@@ -2,8 +2,8 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { env } from "./env";
-import { ACTION_BODY_LIMIT, isActionPost, judgeActionBody, judgeActionOrigin, OUT_OF_DATE, TOO_LARGE, type ActionPostVerdict } from "./security/action-posts";
+import { env } from "@/lib/env";
+import { ACTION_BODY_LIMIT, isActionPost, judgeActionBody, judgeActionOrigin, OUT_OF_DATE, TOO_LARGE, type ActionPostVerdict } from "@/lib/security/action-posts";
 
 /*
  * The first thing every request meets, in front of the page cache and Next (installed last in

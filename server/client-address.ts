@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { PEER_ADDRESS_HEADER } from "@/lib/peer-address";
+import { PEER_ADDRESS_HEADER } from "@/server/peer-address";
 
 /*
  * Which address a request came from, for rate limits. X-Forwarded-For is only believed as
@@ -8,7 +8,7 @@ import { PEER_ADDRESS_HEADER } from "@/lib/peer-address";
  * written by the client and could be anything, so a fresh made-up value never buys a fresh
  * allowance. Next's server does not hand the socket to route handlers, and only fills
  * X-Forwarded-For itself when the client sent none, so the server stamps every request
- * with its socket's address in PEER_ADDRESS_HEADER (lib/peer-address.ts), overwriting
+ * with its socket's address in PEER_ADDRESS_HEADER (server/peer-address.ts), overwriting
  * whatever a client sent under that name.
  */
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { blockCommentAuthor } from "@/db/mutations/blocks";
 import { editComment, postComment, removeComment } from "@/db/mutations/comments";
 import { fail, invalid, isFormData, unreadableForm, type ActionResult } from "@/lib/action-result";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/server/auth/session";
 import { accusingOpening, kindWordsSuggestion } from "@/lib/kind-words";
 import { commentBodySchema } from "@/lib/validation/comment";
 import { areRecordIds } from "@/lib/validation/ids";

@@ -2,7 +2,7 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { endSessions } from "@/db/users";
-import { clientAddress } from "@/lib/client-address";
+import { clientAddress } from "@/server/client-address";
 import { authSecret } from "@/lib/env";
 import type { SignInLimit } from "@/lib/rate-limits";
 import { sameSiteRedirect } from "@/lib/validation/auth";

@@ -16,7 +16,7 @@ export const signUpLimit = (): RateLimit => RATE_LIMITS.signUpAddress();
 
 /**
  * Signs a new member up: the one path for the sign-up form and POST /api/users. Sign-ups
- * from one address (lib/client-address.ts, never a made-up X-Forwarded-For) are limited per hour (SIGN_UP_LIMIT_PER_HOUR), counted before the
+ * from one address (server/client-address.ts, never a made-up X-Forwarded-For) are limited per hour (SIGN_UP_LIMIT_PER_HOUR), counted before the
  * password is hashed, so a flood costs little.
  */
 export async function signUpMember(input: SignUpInput, clientAddress: string, rule: RateLimit = signUpLimit()): Promise<SignUpResult> {
