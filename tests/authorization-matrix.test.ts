@@ -27,10 +27,10 @@ function walk(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
-/** Every server action and state-changing route handler in app/, as "file#export". */
+/** Every server action (in app/ and components/) and state-changing route handler, as "file#export". */
 function entryPoints(): string[] {
   const keys: string[] = [];
-  for (const file of walk(path.join(ROOT, "app")).filter((f) => /\.(ts|tsx)$/.test(f))) {
+  for (const file of [...walk(path.join(ROOT, "app")), ...walk(path.join(ROOT, "components"))].filter((f) => /\.(ts|tsx)$/.test(f))) {
     const rel = path.relative(ROOT, file).split(path.sep).join("/");
     const text = fs.readFileSync(file, "utf8");
     const isServerFile = /^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*["']use server["']/.test(text) || /actions\.ts$/.test(rel);

@@ -8,7 +8,8 @@ import { addMember, makeActivity, makeGroup, makeProject, makeTask, makeUser } f
 import { hostileString } from "./helpers/hostile";
 
 /*
- * Every server action (every exported function of app/**\/*actions.ts, found by walking app/)
+ * Every server action (every exported function of app/**\/*actions.ts and components/**\/*actions.ts,
+ * found by walking both)
  * is called as a visitor, a stranger and an organizer-admin with generated forms: the fields
  * its file reads, filled with real ids, hostile text and files where text is expected, and
  * with arguments that are not forms at all. Each answers with a typed result and a sentence,
@@ -119,7 +120,7 @@ const boundArb = fc.array(fc.oneof(fc.integer({ min: 0, max: 10 }).map((i) => ({
 const resolveBound = (bound: ({ id: number } | string)[]) => bound.map((b) => (typeof b === "string" ? b : ids[b.id]));
 
 describe("every server action, fuzzed", () => {
-  it('finds every "use server" file under app/ among the actions it calls', () => {
+  it('finds every "use server" file under app/ and components/ among the actions it calls', () => {
     const found = new Set(actions.map((a) => a.file));
     expect(useServerFiles().filter((f) => !found.has(f))).toEqual([]);
     expect(actions.length).toBeGreaterThan(50);

@@ -26,9 +26,9 @@ export interface FoundAction {
 }
 
 const ROOT = path.resolve(__dirname, "../..");
-const modules = import.meta.glob<Record<string, unknown>>("../../app/**/*actions.ts", { eager: true });
+const modules = import.meta.glob<Record<string, unknown>>(["../../app/**/*actions.ts", "../../components/**/*actions.ts"], { eager: true });
 
-/** Files under app/ that declare "use server": every one must be among the modules above. */
+/** Files under app/ and components/ that declare "use server": every one must be among the modules above. */
 export function useServerFiles(): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
@@ -39,6 +39,7 @@ export function useServerFiles(): string[] {
     }
   };
   walk(path.join(ROOT, "app"));
+  walk(path.join(ROOT, "components"));
   return out.sort();
 }
 
