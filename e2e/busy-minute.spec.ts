@@ -8,8 +8,9 @@ import { basePort, startServer, stopServer, throwawayDatabase, within } from "./
  * PostgreSQL only: a busy minute is not an outage. A server of its own (the production build,
  * `next start` on E2E_PORT + 903, the default pool of ten connections, the demo town in a
  * throwaway database) meets 200 simultaneous reads, then 200 simultaneous RSVPs by 200
- * members on an activity with 50 places. Requests wait their turn for a connection; none is
- * told the database is away, none fails, and the places add up exactly.
+ * members on an activity with 50 places, then 120 members claiming a task with 40 places at
+ * once. Requests wait their turn for a connection; none is told the database is away, none
+ * fails, and the places add up exactly.
  */
 
 test.describe.configure({ mode: "serial" });
@@ -18,6 +19,8 @@ const PASSWORD = "a busy minute 0123";
 const DEMO_ORGANIZER = { email: "organizer@example.com", password: "commonthread" };
 const CROWD = 200;
 const PLACES = 50;
+const CLAIMERS = 120;
+const TASK_PLACES = 40;
 
 type Db = Awaited<ReturnType<typeof throwawayDatabase>>;
 
@@ -178,6 +181,47 @@ test.describe("a busy minute on PostgreSQL", () => {
         [activity],
       );
       expect(rows[0]).toEqual({ going_count: PLACES, waitlist_count: CROWD - PLACES, going: PLACES, waiting: CROWD - PLACES, seqs: CROWD - PLACES });
+    } finally {
+      await client.end();
+    }
+    expect((await call("health", "/api/health")).status).toBe(200);
+    expect(server.output()).not.toMatch(/database is not answering|database unavailable/i);
+  });
+  test("120 members claim a task with 40 places at once while 200 more reads arrive: 40 get a place, 80 are told it is full, nothing else", async () => {
+    test.setTimeout(120_000);
+    const organizer = await token(DEMO_ORGANIZER.email, DEMO_ORGANIZER.password);
+    const project = await call("project", "/api/groups/riverside-gardeners/projects", json(organizer, "POST", { title: "Crowded path rebuild", goal: "A level path to every bed", status: "active" }));
+    expect(project.status, JSON.stringify(project.body)).toBe(201);
+    const projectId = (project.body as { project: { id: string } }).project.id;
+    const made = await call("task", `/api/projects/${projectId}/tasks`, json(organizer, "POST", { title: "Barrow gravel", placesNeeded: TASK_PLACES, effort: "low" }));
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const task = (made.body as { task: { id: string } }).task.id;
+
+    const [answers, reads] = await Promise.all([
+      Promise.all(members.slice(0, CLAIMERS).map((auth) => call("claim", `/api/tasks/${task}/claim`, json(auth, "POST", { acceptAgreements: true })))),
+      Promise.all(readsBy200()),
+    ]);
+    const unexpected = [...answers.filter((a) => a.status !== 200 && a.status !== 409), ...reads.filter((a) => a.status !== 200)];
+    const report = `${unexpected.length} unexpected of ${answers.length + reads.length}: ${JSON.stringify(unexpected.slice(0, 5))}; slowest ${Math.max(...answers.map((a) => a.ms), ...reads.map((a) => a.ms))} ms`;
+    console.log(`[busy] claims: ${report}`);
+    expect(unexpected.filter((a) => a.status === 503), report).toEqual([]);
+    expect(unexpected.filter((a) => a.status >= 500 || a.status === 0), report).toEqual([]);
+    expect(unexpected, report).toEqual([]);
+
+    const claimed = answers.filter((a) => a.status === 200);
+    expect(claimed).toHaveLength(TASK_PLACES);
+    const full = answers.filter((a) => a.status === 409);
+    expect(full).toHaveLength(CLAIMERS - TASK_PLACES);
+    for (const a of full) expect((a.body as { error: { code: string; message: string } }).error).toMatchObject({ code: "conflict", message: expect.stringMatching(/places on this task are taken/i) });
+
+    const client = new Client({ connectionString: db.direct });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        `select t.claimed_count, t.places_needed, (select count(*)::int from task_claims c where c.task_id = t.id) as claims from tasks t where t.id = $1`,
+        [task],
+      );
+      expect(rows[0]).toEqual({ claimed_count: TASK_PLACES, places_needed: TASK_PLACES, claims: TASK_PLACES });
     } finally {
       await client.end();
     }
