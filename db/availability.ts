@@ -99,15 +99,30 @@ export function isPoolFull(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === POOL_FULL;
 }
 
-/** Whether a request gave up waiting for a pooled connection (every one busy): the hub is busy, the database is not away. */
+/**
+ * Whether a request gave up waiting for a pooled connection (every one busy): the hub is busy,
+ * the database is not away. Through PgBouncer, its own queue's wait running out
+ * (query_wait_timeout) is the same thing one step further on.
+ */
 export function isPoolBusy(error: unknown): boolean {
   for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     if (typeof e !== "object") return false;
-    const { message } = e as { message?: unknown };
+    const { code, message } = e as { code?: unknown; message?: unknown };
     if (typeof message === "string" && /timeout exceeded when trying to connect/i.test(message)) return true;
+    if (code === PGBOUNCER && typeof message === "string" && /query_wait_timeout|no more connections allowed/i.test(message)) return true;
   }
   return false;
 }
+
+/*
+ * PgBouncer answers with SQLSTATE 08P01 and a FATAL for what happens behind it: the PostgreSQL
+ * connection it had given us died under a statement ("server conn crashed?"), or it could not
+ * open one ("cannot connect to server", "server login has been failing"). Either way our
+ * connection to PgBouncer is closed, as a direct connection would be.
+ */
+const PGBOUNCER = "08P01";
+const PGBOUNCER_DROPPED = /server conn crashed|server closed the connection unexpectedly/i;
+const PGBOUNCER_UNREACHABLE = /cannot connect to server|server login has been failing|server_connect_timeout/i;
 
 const CONNECTION_CODES = new Set([
   "ECONNREFUSED",
@@ -134,6 +149,7 @@ export function isConnectionError(error: unknown): boolean {
     const { code, message } = e as { code?: unknown; message?: unknown };
     if (typeof code === "string" && CONNECTION_CODES.has(code)) return true;
     if (isNotAccepting(code, message)) return true;
+    if (code === PGBOUNCER && typeof message === "string" && (PGBOUNCER_DROPPED.test(message) || PGBOUNCER_UNREACHABLE.test(message))) return true;
     // "timeout expired" is the driver's own connect timeout (a fresh connection that never answered).
     if (typeof message === "string" && (/Connection terminated|connection timeout|Client has encountered a connection error|terminating connection/i.test(message) || message === "timeout expired")) {
       return true;
@@ -161,6 +177,7 @@ export function isDroppedConnection(error: unknown): boolean {
     if (typeof e !== "object") return false;
     const { code, message } = e as { code?: unknown; message?: unknown };
     if (code === "57P01" || code === "57P02" || code === "ECONNRESET" || code === "EPIPE") return true;
+    if (code === PGBOUNCER && typeof message === "string" && PGBOUNCER_DROPPED.test(message)) return true;
     if (typeof message === "string" && /Connection terminated unexpectedly|terminating connection|Client has encountered a connection error/i.test(message)) return true;
   }
   return false;

@@ -73,6 +73,18 @@ const CONNECT_TIMEOUT_MS = 2_000;
  */
 export const QUEUE_WAIT_MS = 15_000;
 
+/**
+ * A lock held elsewhere must not make a request hang: give up after a few seconds. Sent with
+ * each new connection; through PgBouncer in transaction mode (DATABASE_POOLER=pgbouncer) a
+ * connection is not ours to configure, so the pooler sets the same in its connect_query
+ * (docs/operations.md).
+ */
+export const SESSION_TIMEOUTS = "-c lock_timeout=3000 -c statement_timeout=15000";
+
+export function sessionSettings(): { options?: string } {
+  return process.env.DATABASE_POOLER === "pgbouncer" ? {} : { options: SESSION_TIMEOUTS };
+}
+
 /** Opens a pool on PostgreSQL; `applicationName` names its connections in pg_stat_activity. */
 export async function openPostgres(url: string, applicationName = "common-thread"): Promise<DbHandle> {
   const { Client, Pool } = await import("pg");
@@ -90,8 +102,7 @@ export async function openPostgres(url: string, applicationName = "common-thread
     connectionTimeoutMillis: QUEUE_WAIT_MS,
     Client: FreshClient,
     application_name: applicationName,
-    // A lock held elsewhere must not make a request hang: give up after a few seconds.
-    options: "-c lock_timeout=3000 -c statement_timeout=15000",
+    ...sessionSettings(),
   });
   // An idle connection the server drops (a restart, pg_terminate_backend) is an event on
   // the pool, not a crash: the pool discards it and the next query takes a fresh one.

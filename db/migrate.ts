@@ -10,7 +10,8 @@ export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
  * Applies the committed SQL migrations in db/migrations; applied ones are skipped.
  * On PostgreSQL several app instances may start at once, so the work is done on one
  * dedicated connection holding an advisory lock: the second instance waits, then finds
- * nothing left to apply.
+ * nothing left to apply. That lock belongs to a session, which a pooler in transaction mode
+ * does not keep, so the connection goes straight to the database (DIRECT_DATABASE_URL).
  */
 export async function runMigrations(handle: DbHandle): Promise<void> {
   if (handle.kind === "pglite") {
@@ -21,7 +22,7 @@ export async function runMigrations(handle: DbHandle): Promise<void> {
   const { Client } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  const client = new Client({ connectionString: process.env.DIRECT_DATABASE_URL || process.env.DATABASE_URL });
   await client.connect();
   try {
     await client.query("select pg_advisory_lock(727274)");

@@ -11,6 +11,15 @@ import { type CrisisLines, parseCrisisLines } from "./crisis-lines";
  */
 const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * `pgbouncer` when DATABASE_URL reaches PostgreSQL through PgBouncer (or another pooler) in
+   * transaction mode: connections then carry no session settings (set lock_timeout and
+   * statement_timeout in the pooler's connect_query instead), and whatever needs a session of
+   * its own (migrations, under their advisory lock) connects to DIRECT_DATABASE_URL.
+   */
+  DATABASE_POOLER: z.enum(["none", "pgbouncer"]).default("none"),
+  /** The same database reached directly, not through the pooler; defaults to DATABASE_URL. */
+  DIRECT_DATABASE_URL: z.string().url().optional(),
   PGLITE_DATA_DIR: z.string().optional(),
   AUTH_SECRET: z.string().min(16, "must be at least 16 characters (e.g. `openssl rand -base64 32`)").optional(),
   SITE_URL: z
@@ -83,6 +92,9 @@ export function env(): Env {
 export function configurationProblem(): string | null {
   try {
     const settings = env();
+    if (settings.DATABASE_POOLER === "pgbouncer" && !settings.DIRECT_DATABASE_URL) {
+      return "Invalid configuration: DIRECT_DATABASE_URL must be set when DATABASE_POOLER=pgbouncer: migrations hold a session of their own, which a pooler in transaction mode cannot give.";
+    }
     if (settings.DATABASE_URL && process.env.NODE_ENV === "production" && !settings.AUTH_SECRET) {
       return "Invalid configuration: AUTH_SECRET must be set (at least 16 characters) when running in production on PostgreSQL.";
     }

@@ -20,7 +20,8 @@ describe.skipIf(!usingPostgres())("a lost database connection", () => {
 
   beforeAll(async () => {
     handle = await openPostgres(process.env.DATABASE_URL!, name);
-    admin = new Client({ connectionString: process.env.DATABASE_URL });
+    // The one that ends connections goes straight to PostgreSQL, also when the pool goes through PgBouncer.
+    admin = new Client({ connectionString: process.env.DIRECT_DATABASE_URL || process.env.DATABASE_URL });
     await admin.connect();
   });
   afterAll(async () => {

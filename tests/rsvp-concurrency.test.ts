@@ -1,3 +1,4 @@
+import { sessionSettings } from "@/db/client";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { Client, Pool } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,7 +19,7 @@ let db: Db;
 beforeAll(() => {
   if (!usingPostgres()) return;
   // The app's own settings: a lock held elsewhere fails a statement after 3 s.
-  pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 50, options: "-c lock_timeout=3s -c statement_timeout=15s" });
+  pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 50, ...sessionSettings() });
   db = drizzle(pool, { schema }) as unknown as Db;
 });
 

@@ -1,3 +1,4 @@
+import { sessionSettings } from "@/db/client";
 import { asc, eq, inArray } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
@@ -256,7 +257,7 @@ describe.skipIf(!usingPostgres())("removing a task while members claim it (Postg
   });
 
   it("every claim that got in before the removal is told and gone; every one after finds no task; no claim is left behind", async () => {
-    pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 25, options: "-c lock_timeout=3s -c statement_timeout=15s" });
+    pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 25, ...sessionSettings() });
     const concurrent = drizzle(pool, { schema }) as unknown as Db;
     const s = await board();
     const people = [];

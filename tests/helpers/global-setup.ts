@@ -15,6 +15,7 @@ export default async function setup({ provide }: { provide: (key: string, value:
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     provide("testDatabaseUrl", "");
+    provide("testDirectUrl", "");
     const { migratedEmbeddedCopy } = await import("./migrate-url");
     const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), "ct-test-pglite-")), "migrated.tar");
     await fs.writeFile(file, await migratedEmbeddedCopy());
@@ -24,19 +25,27 @@ export default async function setup({ provide }: { provide: (key: string, value:
     };
   }
   provide("embeddedCopy", "");
+  // Through PgBouncer (DATABASE_POOLER=pgbouncer), the database is made, migrated and dropped
+  // on the direct address; the tests reach it through the pooler, as the hub would.
+  const directAdminUrl = process.env.DIRECT_DATABASE_URL || adminUrl;
   const name = `ct_test_${process.pid}_${Date.now().toString(36)}`;
-  const admin = new Client({ connectionString: adminUrl });
+  const admin = new Client({ connectionString: directAdminUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  process.env.DATABASE_URL = url.toString();
+  const named = (base: string) => {
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    return url.toString();
+  };
+  process.env.DATABASE_URL = named(adminUrl);
+  if (process.env.DIRECT_DATABASE_URL) process.env.DIRECT_DATABASE_URL = named(directAdminUrl);
   const { runMigrationsAt } = await import("./migrate-url");
-  await runMigrationsAt(url.toString());
-  provide("testDatabaseUrl", url.toString());
+  await runMigrationsAt(named(directAdminUrl));
+  provide("testDatabaseUrl", named(adminUrl));
+  provide("testDirectUrl", process.env.DIRECT_DATABASE_URL ? named(directAdminUrl) : "");
   return async () => {
-    const drop = new Client({ connectionString: adminUrl });
+    const drop = new Client({ connectionString: directAdminUrl });
     await drop.connect();
     await drop.query(`drop database if exists ${name} with (force)`);
     await drop.end();
@@ -46,6 +55,8 @@ export default async function setup({ provide }: { provide: (key: string, value:
 declare module "vitest" {
   export interface ProvidedContext {
     testDatabaseUrl: string;
+    /** The same database reached directly when the tests go through PgBouncer; empty otherwise. */
+    testDirectUrl: string;
     /** A file holding a migrated embedded data folder; empty on PostgreSQL. */
     embeddedCopy: string;
   }

@@ -1,3 +1,4 @@
+import { sessionSettings } from "@/db/client";
 import { Pool } from "pg";
 import { drizzle } from "drizzle-orm/node-postgres";
 import type { Db } from "@/db/client";
@@ -8,6 +9,6 @@ import * as schema from "@/db/schema";
  * second server process would have. Close it with `close()`.
  */
 export function openSecondInstance(): { db: Db; close: () => Promise<void> } {
-  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 5, options: "-c lock_timeout=3000 -c statement_timeout=15000" });
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 5, ...sessionSettings() });
   return { db: drizzle(pool, { schema }) as unknown as Db, close: () => pool.end() };
 }

@@ -13,6 +13,8 @@ beforeAll(async () => {
   const url = inject("testDatabaseUrl");
   if (url) {
     process.env.DATABASE_URL = url;
+    const direct = inject("testDirectUrl");
+    if (direct) process.env.DIRECT_DATABASE_URL = direct;
     await getDbHandle();
   } else {
     delete process.env.DATABASE_URL;
