@@ -27,6 +27,7 @@ const LONGEST_FIRST = [
   "tests/embedded-lock.test.ts",
   "tests/rate-limits.test.ts",
   "tests/fuzz-routes.test.ts",
+  "tests/backup.test.ts",
   "tests/projects-authz.test.ts",
 ];
 

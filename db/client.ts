@@ -23,6 +23,8 @@ export interface DbHandle {
   db: Db;
   kind: "postgres" | "pglite";
   close: () => Promise<void>;
+  /** The PostgreSQL address the pool was opened on. */
+  url?: string;
 }
 
 const store = globalThis as typeof globalThis & { __commonThreadDb?: Promise<DbHandle> };
@@ -122,7 +124,7 @@ export async function openPostgres(url: string, applicationName = "common-thread
   const db = drizzle(pool, { schema, logger: statementLogger() }) as unknown as Db;
   // Committed writes are reported once, after whichever attempt of a transaction committed.
   db.transaction = retryUncommitted(db.transaction.bind(db));
-  return { db: withCommitReports(db), kind: "postgres", close: () => pool.end() };
+  return { db: withCommitReports(db), kind: "postgres", close: () => pool.end(), url };
 }
 
 type Checkout = (error: Error | undefined, client?: PoolClient, done?: (release?: unknown) => void) => void;

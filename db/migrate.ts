@@ -6,6 +6,13 @@ import type * as schema from "./schema";
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
+/** Where migrations connect for a pool: DIRECT_DATABASE_URL for the hub's own database, else the pool's address. */
+function directUrlOf(handle: DbHandle): string | undefined {
+  const configured = process.env.DATABASE_URL;
+  if (process.env.DIRECT_DATABASE_URL && (!handle.url || handle.url === configured)) return process.env.DIRECT_DATABASE_URL;
+  return handle.url ?? configured;
+}
+
 /**
  * Applies the committed SQL migrations in db/migrations; applied ones are skipped.
  * On PostgreSQL several app instances may start at once, so the work is done on one
@@ -22,7 +29,7 @@ export async function runMigrations(handle: DbHandle): Promise<void> {
   const { Client } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-  const client = new Client({ connectionString: process.env.DIRECT_DATABASE_URL || process.env.DATABASE_URL });
+  const client = new Client({ connectionString: directUrlOf(handle) });
   await client.connect();
   try {
     await client.query("select pg_advisory_lock(727274)");
