@@ -78,7 +78,8 @@ async function portFree(port: number): Promise<boolean> {
   });
 }
 
-export async function startServer(port: number, database: { kind: "embedded"; dataDir: string } | { kind: "scale"; url: string }): Promise<Served> {
+/** Starts `next start` on `port`; `extra` settings come last (the crowd bench's pooler and proxy settings). */
+export async function startServer(port: number, database: { kind: "embedded"; dataDir: string } | { kind: "scale"; url: string }, extra: Record<string, string> = {}): Promise<Served> {
   const base = `http://127.0.0.1:${port}`;
   if (!(await portFree(port))) throw new Error(`Port ${port} is in use by another process: stop it, or choose another with BENCH_PORT.`);
   const env: NodeJS.ProcessEnv = {
@@ -105,6 +106,7 @@ export async function startServer(port: number, database: { kind: "embedded"; da
     env.DATABASE_URL = database.url;
     env.SEED_DEMO = "false";
   }
+  Object.assign(env, extra);
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
   const deadline = Date.now() + 180_000;
   for (;;) {
