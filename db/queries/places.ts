@@ -21,9 +21,9 @@ export interface KnownPlace {
  * The neighbourhood list is read on every listing. It is a read of a few dozen rows of
  * known_neighbourhoods, kept exact by the database itself (migration 0013), but one process still
  * keeps it for at most a minute so that a visitor's listing stays at two statements. The writes
- * that change it (an activity created, edited or cancelled; a group made private; a moderator's
- * hide) forget it at once, so the person who acted sees it fresh; another instance sees it within
- * the minute.
+ * that change it (an activity created or edited; a group made private; a moderator's hide or
+ * restore) forget it at once, so the person who acted sees it fresh; another instance sees it
+ * within the minute.
  */
 const KNOWN_PLACES_FRESH_MS = 60_000;
 const memo = globalThis as unknown as { __ctNeighbourhoods?: { at: number; value: Promise<KnownPlace[]> } };
