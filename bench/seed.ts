@@ -4,8 +4,9 @@
  *
  * The database is created when it does not exist, migrated with the app's own migrations, then
  * emptied and filled. It refuses any database holding a member whose email is not
- * @bench.invalid: those are people, not benchmark rows. Counters (going, waitlist, claimed) are
- * computed from the rows, so the app's invariants hold. Ends with VACUUM ANALYZE.
+ * @bench.invalid: those are people, not benchmark rows. Counters (going, waitlist, claimed) and the
+ * places the hub knows are computed from the rows, so the app's invariants hold. Ends with VACUUM
+ * ANALYZE.
  */
 import { Client } from "pg";
 import { hashPassword } from "@/lib/passwords";
@@ -209,6 +210,14 @@ async function verify(client: Client): Promise<void> {
     ["every activity's group and project exist", `select count(*) from activities a where not exists (select 1 from groups g where g.id = a.group_id) or (a.project_id is not null and not exists (select 1 from projects p where p.id = a.project_id))`],
     ["every membership, claim and comment resolves", `select (select count(*) from memberships m where not exists (select 1 from users u where u.id = m.user_id)) + (select count(*) from task_claims c where not exists (select 1 from users u where u.id = c.user_id)) + (select count(*) from comments c where (c.activity_id is not null and not exists (select 1 from activities a where a.id = c.activity_id)) or (c.project_id is not null and not exists (select 1 from projects p where p.id = c.project_id)) or not exists (select 1 from users u where u.id = c.author_id))`],
     ["every check-in's pair and author resolve", `select count(*) from check_ins c where not exists (select 1 from partnerships p where p.id = c.partnership_id and c.author_id in (p.inviter_id, p.invitee_id))`],
+    [
+      "the known places are the places of the public activities",
+      `with counted as (select coalesce(a.neighbourhood, '') neighbourhood, a.place_name, a.address, count(*)::int activity_count, sum(a.latitude::numeric) latitude_sum, sum(a.longitude::numeric) longitude_sum
+                        from activities a join groups g on g.id = a.group_id
+                        where a.hidden_at is null and a.latitude is not null and a.longitude is not null and g.hidden_at is null and g.visibility = 'public'
+                        group by 1, 2, 3)
+       select count(*) from ((select * from counted except select * from known_places) union all (select * from known_places except select * from counted)) d`,
+    ],
     ["every reflection is on an attended activity", `select count(*) from reflections f where not exists (select 1 from rsvps r where r.activity_id = f.activity_id and r.user_id = f.user_id and r.attendance = 'attended')`],
   ];
   for (const [what, query] of checks) {

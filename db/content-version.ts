@@ -27,6 +27,9 @@ export const SHOWN_TO_VISITORS = [
   "tasks",
   "task_claims",
   "comments",
+  // The listing's neighbourhood choices; written only by triggers on activities and groups.
+  "known_places",
+  "known_neighbourhoods",
 ] as const;
 
 /** Tables no visitor's page shows (a member's own pages are never kept for anyone). */

@@ -232,6 +232,37 @@ export const activities = pgTable(
   ],
 );
 
+/*
+ * The places the hub knows (db/queries/places.ts): the public activities with coordinates,
+ * counted by place and by neighbourhood, with the sums of their coordinates (a middle is a sum
+ * over its count). Written only by triggers on activities and groups (migration 0013), so every
+ * write that adds, moves or hides a public place (an organizer's edit, a moderator's hide, a
+ * group made private) keeps them exact in its own transaction. Sums are numeric so that adding
+ * and taking away the same coordinates leaves no rounding behind.
+ */
+
+/** One row per public place: its neighbourhood ("" when none), name and address. */
+export const knownPlaces = pgTable(
+  "known_places",
+  {
+    neighbourhood: text("neighbourhood").notNull(),
+    placeName: text("place_name").notNull(),
+    address: text("address").notNull(),
+    activityCount: integer("activity_count").notNull(),
+    latitudeSum: numeric("latitude_sum").notNull(),
+    longitudeSum: numeric("longitude_sum").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.neighbourhood, t.placeName, t.address] })],
+);
+
+/** One row per neighbourhood named by a public place. */
+export const knownNeighbourhoods = pgTable("known_neighbourhoods", {
+  name: text("name").primaryKey(),
+  activityCount: integer("activity_count").notNull(),
+  latitudeSum: numeric("latitude_sum").notNull(),
+  longitudeSum: numeric("longitude_sum").notNull(),
+});
+
 export const rsvps = pgTable(
   "rsvps",
   {

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { listActivities } from "@/db/queries/activities";
 import { getMilestoneFacts, listMyCheckInTimes, listMyReflections } from "@/db/queries/connection-facts";
+import { findPlace, forgetKnownPlaces, listNeighbourhoods } from "@/db/queries/places";
 import { listWorkDays } from "@/db/queries/projects";
 import { captureStatements, type ProbedStatement } from "@/db/statement-probe";
 import { organizedGroup } from "./helpers/connection";
@@ -84,6 +85,20 @@ describe("the reads that grow with the hub use an index", () => {
     expect(seqScansOf(plan, "check_ins")).toEqual([]);
     expect(seqScansOf(plan, "reflections")).toEqual([]);
     expect(indexesUsed(plan)).toEqual(expect.arrayContaining(["check_ins_author_idx", "reflections_user_idx"]));
+  });
+});
+
+describe("the places the hub knows", () => {
+  it("the neighbourhood list and a search near a place read the known places, never the activities", async () => {
+    const group = await makeGroup();
+    await makeActivity(group.id, { neighbourhood: "Riverside", placeName: "Bandstand", latitude: 53.7948, longitude: -1.5402 });
+    forgetKnownPlaces();
+    let found: Awaited<ReturnType<typeof findPlace>>;
+    const plan = await planned(await captureStatements(async () => void (found = await findPlace("bandstand"))));
+    expect(found).toBeDefined();
+    expect(plan.filter((n) => n["Relation Name"] === "activities")).toEqual([]);
+    expect(plan.map((n) => n["Relation Name"])).toEqual(expect.arrayContaining(["known_neighbourhoods", "known_places"]));
+    expect(await listNeighbourhoods()).toEqual(expect.arrayContaining([expect.objectContaining({ label: "Riverside" })]));
   });
 });
 

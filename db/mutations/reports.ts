@@ -6,6 +6,7 @@ import { memberLimitMessage } from "@/lib/rate-limits";
 import { limitMember } from "@/db/mutations/rate-limits";
 import { REPORT_REASONS, TARGET_WORDS, type DecisionInput, type Outcome, type ReportInput, type ReportReason } from "@/lib/validation/report";
 import { getDb, type Db } from "../client";
+import { forgetKnownPlaces } from "../queries/places";
 import { describeTarget, getReportRow, getReportTarget, type ReportTarget } from "../queries/reports";
 import { activities, apiTokens, comments, groups, memberships, projects, reports, users, type Report } from "../schema";
 import { removeOrBanIn, type Tx } from "./groups";
@@ -121,7 +122,7 @@ function alreadyTakenDown(target: ReportTarget): string {
 export async function decideReport(actor: Actor, input: DecisionInput, now = new Date()): Promise<ActionResult<{ outcome: Outcome; settled: number }>> {
   if (!actor) return fail("unauthenticated", "Please sign in first.");
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const report = await getReportRow(tx as unknown as Db, input.reportId, true);
     if (!report) return fail("not_found", REPORT_NOT_FOUND);
     const standing = await standingFor(tx, actor.id, report);
@@ -161,6 +162,9 @@ export async function decideReport(actor: Actor, input: DecisionInput, now = new
     }
     return { ok: true as const, data: { outcome: input.outcome, settled: settled.length } };
   });
+  // A hidden activity or group takes its places out of the neighbourhood list at once.
+  if (result.ok && result.data.outcome === "hide") forgetKnownPlaces();
+  return result;
 }
 
 /** Carries out one outcome; returns a refusal when it does not fit the thing or the moderator. */
@@ -200,7 +204,7 @@ async function applyOutcome(tx: Tx, input: DecisionInput, report: Report, target
 export async function restoreReported(actor: Actor, reportId: string, now = new Date()): Promise<ActionResult<{ restored: true }>> {
   if (!actor) return fail("unauthenticated", "Please sign in first.");
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const report = await getReportRow(tx as unknown as Db, reportId, true);
     if (!report) return fail("not_found", REPORT_NOT_FOUND);
     const standing = await standingFor(tx, actor.id, report);
@@ -221,4 +225,6 @@ export async function restoreReported(actor: Actor, reportId: string, now = new 
     });
     return { ok: true as const, data: { restored: true as const } };
   });
+  if (result.ok) forgetKnownPlaces();
+  return result;
 }

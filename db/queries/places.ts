@@ -1,8 +1,7 @@
 import "server-only";
-import { and, asc, isNotNull, isNull, sql } from "drizzle-orm";
+import { asc, sql, type Column, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
-import { activities, groups } from "../schema";
-import { groupVisibleTo } from "./visibility";
+import { knownNeighbourhoods, knownPlaces } from "../schema";
 
 /*
  * The places the hub knows are the places of its own public activities: their
@@ -18,13 +17,13 @@ export interface KnownPlace {
   lng: number;
 }
 
-const publicPlaces = () => and(isNull(activities.hiddenAt), groupVisibleTo(null), isNotNull(activities.latitude), isNotNull(activities.longitude));
-
 /*
- * The neighbourhood list is read on every listing, and computing it means grouping every public
- * activity with a place, so one process keeps it for at most a minute. The writes that change it
- * (an activity created, edited, cancelled or hidden; a group made private or hidden) forget it at
- * once, so the organizer who acted sees it fresh; another instance sees it within the minute.
+ * The neighbourhood list is read on every listing. It is a read of a few dozen rows of
+ * known_neighbourhoods, kept exact by the database itself (migration 0013), but one process still
+ * keeps it for at most a minute so that a visitor's listing stays at two statements. The writes
+ * that change it (an activity created or edited; a group made private; a moderator's hide or
+ * restore) forget it at once, so the person who acted sees it fresh; another instance sees it
+ * within the minute.
  */
 const KNOWN_PLACES_FRESH_MS = 60_000;
 const memo = globalThis as unknown as { __ctNeighbourhoods?: { at: number; value: Promise<KnownPlace[]> } };
@@ -47,16 +46,17 @@ export async function listNeighbourhoods(): Promise<KnownPlace[]> {
   return value;
 }
 
+/** A middle: the sum of the coordinates over the number of activities. */
+const mean = (sum: Column | SQL, count: Column | SQL) => sql<number>`(${sum} / ${count})::float8`;
+
 async function readNeighbourhoods(): Promise<KnownPlace[]> {
   const db = await getDb();
+  const n = knownNeighbourhoods;
   const rows = await db
-    .select({ label: activities.neighbourhood, lat: sql<number>`avg(${activities.latitude})`, lng: sql<number>`avg(${activities.longitude})` })
-    .from(activities)
-    .innerJoin(groups, sql`${groups.id} = ${activities.groupId}`)
-    .where(and(publicPlaces(), isNotNull(activities.neighbourhood), sql`${activities.neighbourhood} <> ''`))
-    .groupBy(activities.neighbourhood)
-    .orderBy(asc(activities.neighbourhood));
-  return rows.map((r) => ({ label: String(r.label), lat: Number(r.lat), lng: Number(r.lng) }));
+    .select({ label: n.name, lat: mean(n.latitudeSum, n.activityCount), lng: mean(n.longitudeSum, n.activityCount) })
+    .from(n)
+    .orderBy(asc(n.name));
+  return rows.map((r) => ({ label: r.label, lat: Number(r.lat), lng: Number(r.lng) }));
 }
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -73,11 +73,13 @@ export async function findPlace(text: string): Promise<KnownPlace | undefined> {
   if (hood) return hood;
   const db = await getDb();
   const pattern = `%${likeEscape(wanted)}%`;
+  // Every known place is read (a town has hundreds, not the activities' hundred thousand).
+  const p = knownPlaces;
+  const n = sql<number>`sum(${p.activityCount})`;
   const [row] = await db
-    .select({ n: sql<number>`count(*)`, lat: sql<number>`avg(${activities.latitude})`, lng: sql<number>`avg(${activities.longitude})` })
-    .from(activities)
-    .innerJoin(groups, sql`${groups.id} = ${activities.groupId}`)
-    .where(and(publicPlaces(), sql`(${activities.placeName} ilike ${pattern} or ${activities.address} ilike ${pattern})`));
+    .select({ n, lat: mean(sql`sum(${p.latitudeSum})`, n), lng: mean(sql`sum(${p.longitudeSum})`, n) })
+    .from(p)
+    .where(sql`(${p.placeName} ilike ${pattern} or ${p.address} ilike ${pattern})`);
   if (!row || Number(row.n) === 0) return undefined;
   return { label: wanted, lat: Number(row.lat), lng: Number(row.lng) };
 }
