@@ -226,6 +226,8 @@ export const activities = pgTable(
     index("activities_project_starts_at_idx").on(t.projectId, t.startsAt).where(sql`${t.projectId} is not null`),
     index("activities_search_idx").using("gin", t.search),
     index("activities_location_idx").on(t.latitude, t.longitude),
+    // The account page counts what a member has organised, and deleting a member clears the column.
+    index("activities_created_by_idx").on(t.createdById).where(sql`${t.createdById} is not null`),
     check("activities_capacity_positive", sql`${t.capacity} is null or ${t.capacity} > 0`),
     check("activities_ends_after_start", sql`${t.endsAt} > ${t.startsAt}`),
     check("activities_going_count_nonnegative", sql`${t.goingCount} >= 0`),
@@ -380,6 +382,8 @@ export const comments = pgTable(
   (t) => [
     index("comments_activity_idx").on(t.activityId, t.createdAt),
     index("comments_project_idx").on(t.projectId, t.createdAt),
+    // The account page counts a member's comments; deleting a member removes them.
+    index("comments_author_idx").on(t.authorId),
     check("comments_one_target", sql`(${t.activityId} is null) <> (${t.projectId} is null)`),
   ],
 );

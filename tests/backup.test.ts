@@ -93,7 +93,8 @@ const psqlAvailable = (() => {
   }
 })();
 
-describe("backups, restores and moving onto PostgreSQL", () => {
+// Each test makes a database or three on the embedded engine, which takes a while on a busy machine.
+describe("backups, restores and moving onto PostgreSQL", { timeout: 240_000 }, () => {
   let source: DbHandle;
   let backup: string;
   const handles: DbHandle[] = [];

@@ -1,0 +1,2 @@
+CREATE INDEX "activities_created_by_idx" ON "activities" USING btree ("created_by_id") WHERE "activities"."created_by_id" is not null;--> statement-breakpoint
+CREATE INDEX "comments_author_idx" ON "comments" USING btree ("author_id");
