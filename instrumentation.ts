@@ -24,6 +24,9 @@ export async function register() {
     installRequestGate();
     const { bootDatabase } = await import("./db/boot");
     await bootDatabase();
+    // With other instances on the same PostgreSQL: hear their writes, and check they share our secrets.
+    const { keepInstancesInStep } = await import("./server/instances");
+    keepInstancesInStep();
     const { startBackgroundJobs } = await import("./db/jobs/start");
     startBackgroundJobs();
   }
