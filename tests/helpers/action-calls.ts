@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { describeAction } from "@/server/action";
 
 /*
  * Server actions as public endpoints: what they can be called with, and all of them, found by
@@ -21,7 +22,7 @@ export interface FoundAction {
   fn: ServerAction;
   /** Leading arguments bound in the page (ids, slugs) before (prev, form); -1 for a plain form action (form only). */
   bound: number;
-  /** Field names the action's file reads from the form. */
+  /** Field names the action reads from the form, as server/action.ts knows them (else as its file reads them). */
   fields: string[];
 }
 
@@ -51,7 +52,7 @@ export function serverActions(): FoundAction[] {
     const fields = [...new Set([...source.matchAll(/formData\.(?:get|getAll|has)\("([^"]+)"\)/g)].map((m) => m[1]))];
     return Object.entries(exports)
       .filter((e): e is [string, ServerAction] => typeof e[1] === "function")
-      .map(([name, fn]) => ({ name: `${file} ${name}`, file, fn, bound: fn.length >= 2 ? fn.length - 2 : -1, fields }));
+      .map(([name, fn]) => ({ name: `${file} ${name}`, file, fn, ...(describeAction(fn) ?? { bound: fn.length >= 2 ? fn.length - 2 : -1, fields }) }));
   });
 }
 
