@@ -43,8 +43,9 @@ export const FORM_UNREADABLE = "We couldn't read that form. Please reload the pa
 
 /**
  * A server action is a public endpoint: anyone holding its id can post it any arguments,
- * not only the FormData its form sends. Every action checks with this before it reads
- * anything, and answers `unreadableForm()` (its usual "check the form" result) otherwise.
+ * not only the FormData its form sends. The action wrapper (server/action.ts) checks with this
+ * before an action reads anything, and answers `unreadableForm()` (its usual "check the form"
+ * result) otherwise.
  */
 export function isFormData(value: unknown): value is FormData {
   return typeof FormData !== "undefined" && value instanceof FormData;

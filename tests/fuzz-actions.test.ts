@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { comments } from "@/db/schema";
+import { describeAction } from "@/server/action";
 import type { Viewer } from "@/server/auth/session";
 import { callAction, notForms, prevs, serverActions, useServerFiles, type FoundAction } from "./helpers/action-calls";
 import { addMember, makeActivity, makeGroup, makeProject, makeTask, makeUser } from "./helpers/factories";
@@ -11,8 +12,8 @@ import { hostileString } from "./helpers/hostile";
  * Every server action (every exported function of app/**\/*actions.ts and components/**\/*actions.ts,
  * found by walking both)
  * is called as a visitor, a stranger and an organizer-admin with generated forms: the fields
- * its file reads, filled with real ids, hostile text and files where text is expected, and
- * with arguments that are not forms at all. Each answers with a typed result and a sentence,
+ * it reads (server/action.ts says which), filled with real ids, hostile text and files where
+ * text is expected, and with arguments that are not forms at all. Each answers with a typed result and a sentence,
  * or the redirect Next.js turns into a page; none throws. 40 form runs and 10 other-argument
  * runs per action: about 25 seconds on PGlite.
  *
@@ -124,6 +125,17 @@ describe("every server action, fuzzed", () => {
     const found = new Set(actions.map((a) => a.file));
     expect(useServerFiles().filter((f) => !found.has(f))).toEqual([]);
     expect(actions.length).toBeGreaterThan(50);
+  });
+
+  it("knows the fields every action reads, including those a shared helper reads for it", () => {
+    // Only an action made with server/action.ts says what it reads; one that takes arguments must be made with it.
+    expect(actions.filter((a) => a.fn.length > 0 && !describeAction(a.fn)).map((a) => a.name)).toEqual([]);
+    const fieldsOf = (name: string) => actions.find((a) => a.name.endsWith(` ${name}`))?.fields;
+    expect(fieldsOf("rsvpToActivityAction")).toEqual(expect.arrayContaining(["activityId", "status", "goTogether", "offersToGreet"]));
+    expect(fieldsOf("createActivityAction")).toEqual(expect.arrayContaining(["title", "startsLocal", "timezone", "startedOk"]));
+    expect(fieldsOf("createActivityAction")).not.toContain("groupId");
+    expect(fieldsOf("savePlanAction")).toEqual(expect.arrayContaining(["weeklyTotalGoal", "free", "interestGroupIds"]));
+    expect(fieldsOf("reflectOnActivityAction")).toEqual(expect.arrayContaining(["activityId", "feeling", "note", "from"]));
   });
 
   for (const action of actions) {

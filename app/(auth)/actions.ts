@@ -2,9 +2,11 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
+import { z } from "zod";
 import { endSessions } from "@/db/users";
-import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
+import { type ActionResult, fail } from "@/lib/action-result";
 import { AccountSuspended, signIn, signOut, TooManyAttempts } from "@/server/auth/config";
+import { defineAction } from "@/server/action";
 import { getViewer } from "@/server/auth/session";
 import { signUpMember } from "@/server/auth/sign-up";
 import { clientAddress } from "@/server/client-address";
@@ -16,8 +18,9 @@ const WRONG_CREDENTIALS = "That email and password don't match an account. Check
 
 export type AuthFormState = (ActionResult & { values?: Record<string, string> }) | null;
 
-function formValues(formData: FormData, keys: string[]): Record<string, string> {
-  return Object.fromEntries(keys.map((k) => [k, String(formData.get(k) ?? "").slice(0, 300)]));
+/** What was typed in these fields, sent back with a refusal so the form shows it again. */
+function typed(raw: Record<string, unknown>, keys: string[]): Record<string, string> {
+  return Object.fromEntries(keys.map((k) => [k, String(raw[k] ?? "").slice(0, 300)]));
 }
 
 async function signInAndRedirect(email: string, password: string, callbackUrl: string): Promise<AuthFormState> {
@@ -39,35 +42,28 @@ async function signInAndRedirect(email: string, password: string, callbackUrl: s
   }
 }
 
-export async function signInAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  if (!isFormData(formData)) return unreadableForm();
-  const callbackUrl = safeCallbackUrl(formData.get("callbackUrl"));
-  const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
-  if (!parsed.success) return { ...invalid(parsed.error), values: formValues(formData, ["email"]) };
-  return signInAndRedirect(parsed.data.email, parsed.data.password, callbackUrl);
-}
+export const signInAction = defineAction({
+  read: (form) => ({ email: form.get("email"), password: form.get("password"), callbackUrl: safeCallbackUrl(form.get("callbackUrl")) }),
+  input: signInSchema.extend({ callbackUrl: z.string() }),
+  keep: (raw) => ({ values: typed(raw, ["email"]) }),
+  run: ({ email, password, callbackUrl }): Promise<AuthFormState> => signInAndRedirect(email, password, callbackUrl),
+});
 
-export async function signUpAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  if (!isFormData(formData)) return unreadableForm();
-  const callbackUrl = safeCallbackUrl(formData.get("callbackUrl"));
-  const values = formValues(formData, ["name", "email"]);
-  const parsed = signUpSchema.safeParse({ name: formData.get("name"), email: formData.get("email"), password: formData.get("password") });
-  if (!parsed.success) return { ...invalid(parsed.error), values };
-  const created = await signUpMember(parsed.data, clientAddress(await headers()));
-  if (!created.ok && created.reason === "rate_limited") {
-    return { ...fail("rate_limited", `Too many new accounts have been made from here in the last hour. Please try again ${tryAgainIn(created.retryAfterSeconds)}.`), values };
-  }
-  if (!created.ok) {
-    return {
-      ok: false,
-      code: "conflict",
-      message: "There is already an account with that email.",
-      fieldErrors: { email: "There is already an account with that email. Try signing in instead." },
-      values,
-    };
-  }
-  return signInAndRedirect(parsed.data.email, parsed.data.password, callbackUrl);
-}
+export const signUpAction = defineAction({
+  read: (form) => ({ name: form.get("name"), email: form.get("email"), password: form.get("password"), callbackUrl: safeCallbackUrl(form.get("callbackUrl")) }),
+  input: signUpSchema.extend({ callbackUrl: z.string() }),
+  keep: (raw) => ({ values: typed(raw, ["name", "email"]) }),
+  run: async ({ callbackUrl, ...account }): Promise<AuthFormState> => {
+    const created = await signUpMember(account, clientAddress(await headers()));
+    if (!created.ok && created.reason === "rate_limited") {
+      return fail("rate_limited", `Too many new accounts have been made from here in the last hour. Please try again ${tryAgainIn(created.retryAfterSeconds)}.`);
+    }
+    if (!created.ok) {
+      return { ok: false, code: "conflict", message: "There is already an account with that email.", fieldErrors: { email: "There is already an account with that email. Try signing in instead." } };
+    }
+    return signInAndRedirect(account.email, account.password, callbackUrl);
+  },
+});
 
 /**
  * Signing out ends the session for good, not only in this browser: a copy of the cookie

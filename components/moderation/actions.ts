@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import type { FormState } from "@/components/action-form";
 import { decideReport, restoreReported } from "@/db/mutations/reports";
-import { fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
-import { getViewer } from "@/server/auth/session";
+import { fail } from "@/lib/action-result";
+import { defineAction } from "@/server/action";
 import { decisionSchema, restoreSchema, type Outcome } from "@/lib/validation/report";
 
 /*
@@ -20,26 +20,27 @@ const said: Record<Outcome, string> = {
   suspend: "The account is suspended and signed out everywhere. The reporter is told.",
 };
 
-export async function decideReportAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  if (!isFormData(formData)) return unreadableForm();
-  const parsed = decisionSchema.safeParse({ reportId: formData.get("reportId"), outcome: formData.get("outcome") ?? undefined, note: formData.get("note") });
-  if (!parsed.success) return invalid(parsed.error, "Please check the decision.");
-  const viewer = await getViewer();
-  if (!viewer) return fail("unauthenticated", "Please sign in first.");
-  const result = await decideReport(viewer, parsed.data);
-  if (!result.ok) return fail(result.code, result.message);
-  revalidatePath("/", "layout");
-  return { ok: true, data: { message: result.data.settled > 1 ? `${said[result.data.outcome]} (${result.data.settled} reports about it are settled.)` : said[result.data.outcome] } };
-}
+export const decideReportAction = defineAction({
+  read: (form) => ({ reportId: form.get("reportId"), outcome: form.get("outcome") ?? undefined, note: form.get("note") }),
+  input: decisionSchema,
+  invalid: "Please check the decision.",
+  member: true,
+  run: async (decision, viewer): Promise<FormState> => {
+    const result = await decideReport(viewer, decision);
+    if (!result.ok) return fail(result.code, result.message);
+    revalidatePath("/", "layout");
+    return { ok: true, data: { message: result.data.settled > 1 ? `${said[result.data.outcome]} (${result.data.settled} reports about it are settled.)` : said[result.data.outcome] } };
+  },
+});
 
-export async function restoreReportedAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  if (!isFormData(formData)) return unreadableForm();
-  const parsed = restoreSchema.safeParse({ reportId: formData.get("reportId") });
-  if (!parsed.success) return fail("not_found", "We couldn't find that report.");
-  const viewer = await getViewer();
-  if (!viewer) return fail("unauthenticated", "Please sign in first.");
-  const result = await restoreReported(viewer, parsed.data.reportId);
-  if (!result.ok) return fail(result.code, result.message);
-  revalidatePath("/", "layout");
-  return { ok: true, data: { message: "Shown again to everyone who could see it before." } };
-}
+export const restoreReportedAction = defineAction({
+  find: restoreSchema.shape,
+  missing: "We couldn't find that report.",
+  member: true,
+  run: async (_input, viewer, { reportId }): Promise<FormState> => {
+    const result = await restoreReported(viewer, reportId);
+    if (!result.ok) return fail(result.code, result.message);
+    revalidatePath("/", "layout");
+    return { ok: true, data: { message: "Shown again to everyone who could see it before." } };
+  },
+});

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { describeAction } from "@/server/action";
 
 /*
  * Server actions as public endpoints: what they can be called with, and all of them, found by
@@ -21,7 +22,7 @@ export interface FoundAction {
   fn: ServerAction;
   /** Leading arguments bound in the page (ids, slugs) before (prev, form); -1 for a plain form action (form only). */
   bound: number;
-  /** Field names the action's file reads from the form. */
+  /** Field names the action reads from the form, as server/action.ts knows them. */
   fields: string[];
 }
 
@@ -47,11 +48,13 @@ export function useServerFiles(): string[] {
 export function serverActions(): FoundAction[] {
   return Object.entries(modules).flatMap(([rel, exports]) => {
     const file = path.relative(ROOT, path.resolve(__dirname, rel));
-    const source = fs.readFileSync(path.join(ROOT, file), "utf8");
-    const fields = [...new Set([...source.matchAll(/formData\.(?:get|getAll|has)\("([^"]+)"\)/g)].map((m) => m[1]))];
     return Object.entries(exports)
       .filter((e): e is [string, ServerAction] => typeof e[1] === "function")
-      .map(([name, fn]) => ({ name: `${file} ${name}`, file, fn, bound: fn.length >= 2 ? fn.length - 2 : -1, fields }));
+      .map(([name, fn]) => {
+        // An action written without the wrapper takes no form (signing out): it is called with one all the same.
+        const shape = describeAction(fn) ?? { bound: fn.length >= 2 ? fn.length - 2 : -1, fields: [] };
+        return { name: `${file} ${name}`, file, fn, ...shape };
+      });
   });
 }
 

@@ -3,10 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { submitRsvp, withdrawRsvp, type RsvpResult, type RsvpState } from "@/db/mutations/rsvps";
-import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
-import { getViewer } from "@/server/auth/session";
-import { memberLimitMessage } from "@/lib/rate-limits";
-import { limitMember } from "@/db/mutations/rate-limits";
+import { type ActionResult, fail } from "@/lib/action-result";
+import { defineAction } from "@/server/action";
 import { rsvpFormSchema, rsvpStateMessage } from "@/lib/validation/rsvp";
 
 export type RsvpActionState = ActionResult<{ state: RsvpState; message: string }> | null;
@@ -25,34 +23,27 @@ function answer(activityId: string, result: RsvpResult): RsvpActionState {
   return { ok: true, data: { state: result.state, message: rsvpStateMessage(result.state, result.changed) } };
 }
 
+/** The activity answered, named by the form's activityId. */
+const activity = { find: { activityId: activityIdSchema }, missing: "We couldn't find that activity." };
+
 /** "Going", "I'll try" or "Not this time", with the go-together and greeter choices. */
-export async function rsvpToActivityAction(_prev: RsvpActionState, formData: FormData): Promise<RsvpActionState> {
-  if (!isFormData(formData)) return unreadableForm();
-  const id = activityIdSchema.safeParse(formData.get("activityId"));
-  if (!id.success) return fail("not_found", "We couldn't find that activity.");
-  const parsed = rsvpFormSchema.safeParse({
-    status: formData.get("status"),
-    goTogether: formData.get("goTogether") ?? undefined,
-    offersToGreet: formData.get("offersToGreet") ?? undefined,
-  });
-  if (!parsed.success) return invalid(parsed.error, "Choose Going, I'll try or Not this time.");
-  const viewer = await getViewer();
-  if (!viewer) return fail("unauthenticated", "Please sign in to RSVP.");
-  const limit = await limitMember("rsvpMember", viewer.id);
-  if (!limit.allowed) return fail("rate_limited", memberLimitMessage("rsvpMember", limit.retryAfterSeconds));
-  return answer(id.data, await submitRsvp({ activityId: id.data, userId: viewer.id, ...parsed.data }));
-}
+export const rsvpToActivityAction = defineAction({
+  ...activity,
+  read: (form) => ({ status: form.get("status"), goTogether: form.get("goTogether") ?? undefined, offersToGreet: form.get("offersToGreet") ?? undefined }),
+  input: rsvpFormSchema,
+  invalid: "Choose Going, I'll try or Not this time.",
+  member: "Please sign in to RSVP.",
+  limit: "rsvpMember",
+  run: async (rsvp, viewer, { activityId }): Promise<RsvpActionState> => answer(activityId, await submitRsvp({ activityId, userId: viewer.id, ...rsvp })),
+});
 
 /** Withdraws the member's RSVP; a freed place goes to the first person waiting. */
-export async function withdrawRsvpAction(_prev: RsvpActionState, formData: FormData): Promise<RsvpActionState> {
-  if (!isFormData(formData)) return unreadableForm();
-  const id = activityIdSchema.safeParse(formData.get("activityId"));
-  if (!id.success) return fail("not_found", "We couldn't find that activity.");
-  const viewer = await getViewer();
-  if (!viewer) return fail("unauthenticated", "Please sign in first.");
-  const limit = await limitMember("rsvpMember", viewer.id);
-  if (!limit.allowed) return fail("rate_limited", memberLimitMessage("rsvpMember", limit.retryAfterSeconds));
-  const result = await withdrawRsvp({ activityId: id.data, userId: viewer.id });
-  const out = answer(id.data, result);
-  return out?.ok ? { ok: true, data: { state: out.data.state, message: "Your RSVP is withdrawn. Thanks for letting us know." } } : out;
-}
+export const withdrawRsvpAction = defineAction({
+  ...activity,
+  member: true,
+  limit: "rsvpMember",
+  run: async (_input, viewer, { activityId }): Promise<RsvpActionState> => {
+    const out = answer(activityId, await withdrawRsvp({ activityId, userId: viewer.id }));
+    return out?.ok ? { ok: true, data: { state: out.data.state, message: "Your RSVP is withdrawn. Thanks for letting us know." } } : out;
+  },
+});

@@ -4,20 +4,19 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { GroupFormState } from "@/components/group-form";
 import { createGroup } from "@/db/mutations/groups";
-import { fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
-import { getViewer } from "@/server/auth/session";
+import { defineAction } from "@/server/action";
 import { groupInputSchema, groupValuesFromFormData } from "@/lib/validation/group";
 
 /** Starts a group with the viewer as its owner, then opens it. */
-export async function createGroupAction(_prev: GroupFormState, formData: FormData): Promise<GroupFormState> {
-  if (!isFormData(formData)) return unreadableForm();
-  const values = groupValuesFromFormData(formData);
-  const parsed = groupInputSchema.safeParse(values);
-  if (!parsed.success) return { ...invalid(parsed.error), values };
-  const viewer = await getViewer();
-  if (!viewer) return { ...fail("unauthenticated", "Your session has ended. Sign in again; what you typed is kept here."), values };
-  const result = await createGroup(viewer, parsed.data);
-  if (!result.ok) return { ...result, values };
-  revalidatePath("/groups");
-  redirect(`/groups/${result.data.slug}`);
-}
+export const createGroupAction = defineAction({
+  read: groupValuesFromFormData,
+  input: groupInputSchema,
+  keep: (values) => ({ values }),
+  member: "Your session has ended. Sign in again; what you typed is kept here.",
+  run: async (group, viewer): Promise<GroupFormState> => {
+    const result = await createGroup(viewer, group);
+    if (!result.ok) return result;
+    revalidatePath("/groups");
+    redirect(`/groups/${result.data.slug}`);
+  },
+});

@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { holdStandingPlace, skipOccurrence, stepBackFromSeries } from "@/db/mutations/standing-places";
-import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
-import { getViewer } from "@/server/auth/session";
-import { areRecordIds, NOT_FOUND_MESSAGE } from "@/lib/validation/ids";
+import type { ActionResult } from "@/lib/action-result";
+import { defineAction } from "@/server/action";
+import { recordIdSchema } from "@/lib/validation/ids";
 
 export type StandingActionState = ActionResult<{ message: string }> | null;
 
@@ -23,23 +23,24 @@ const SKIPPED_OPEN = "Skipped. Your place this time is open for someone else to 
 const SKIPPED_WAITING = "Skipped. You've left the waitlist for this one.";
 
 /** Hold, pause, resume or release a standing place on a series, or skip one occurrence. */
-export async function standingPlaceAction(activityId: string, seriesId: string, _prev: StandingActionState, formData: FormData): Promise<StandingActionState> {
-  if (!isFormData(formData)) return unreadableForm();
-  if (!areRecordIds(activityId, seriesId)) return fail("not_found", NOT_FOUND_MESSAGE);
-  const intent = intentSchema.safeParse(formData.get("intent"));
-  if (!intent.success) return invalid(intent.error);
-  const viewer = await getViewer();
-  if (!viewer) return fail("unauthenticated", "Please sign in first.");
-  const result =
-    intent.data === "hold" || intent.data === "resume"
-      ? await holdStandingPlace(viewer, seriesId)
-      : intent.data === "skip"
-        ? await skipOccurrence(viewer, activityId)
-        : await stepBackFromSeries(viewer, seriesId, intent.data);
-  if (!result.ok) return result;
-  revalidatePath("/activities", "layout");
-  if (intent.data === "skip" && "passedOn" in result.data && !result.data.passedOn) {
-    return { ok: true, data: { message: result.data.freedPlace ? SKIPPED_OPEN : SKIPPED_WAITING } };
-  }
-  return { ok: true, data: { message: done[intent.data] } };
-}
+export const standingPlaceAction = defineAction({
+  bound: ["activityId", "seriesId"],
+  find: { activityId: recordIdSchema, seriesId: recordIdSchema },
+  read: (form) => form.get("intent"),
+  input: intentSchema,
+  member: true,
+  run: async (intent, viewer, { activityId, seriesId }): Promise<StandingActionState> => {
+    const result =
+      intent === "hold" || intent === "resume"
+        ? await holdStandingPlace(viewer, seriesId)
+        : intent === "skip"
+          ? await skipOccurrence(viewer, activityId)
+          : await stepBackFromSeries(viewer, seriesId, intent);
+    if (!result.ok) return result;
+    revalidatePath("/activities", "layout");
+    if (intent === "skip" && "passedOn" in result.data && !result.data.passedOn) {
+      return { ok: true, data: { message: result.data.freedPlace ? SKIPPED_OPEN : SKIPPED_WAITING } };
+    }
+    return { ok: true, data: { message: done[intent] } };
+  },
+});

@@ -5,8 +5,8 @@ import { z } from "zod";
 import { markAllGoingAttended, markAttendance } from "@/db/mutations/attendance";
 import { pairWithGreeter } from "@/db/mutations/go-together";
 import { messageEveryoneGoing } from "@/db/mutations/notifications";
-import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
-import { getViewer } from "@/server/auth/session";
+import { type ActionResult, fail } from "@/lib/action-result";
+import { defineAction } from "@/server/action";
 import { attendanceFormSchema, messageGoingSchema, pairGreeterSchema } from "@/lib/validation/rsvp";
 
 export type OrganizeActionState = ActionResult<{ message: string }> | null;
@@ -20,13 +20,8 @@ function failed(result: Failure): OrganizeActionState {
   return fail(code, result.message);
 }
 
-async function begin(formData: FormData): Promise<{ ok: true; activityId: string; actorId: string } | { ok: false; state: OrganizeActionState }> {
-  const id = activityIdSchema.safeParse(formData.get("activityId"));
-  if (!id.success) return { ok: false, state: fail("not_found", "We couldn't find that activity.") };
-  const viewer = await getViewer();
-  if (!viewer) return { ok: false, state: fail("unauthenticated", "Please sign in first.") };
-  return { ok: true, activityId: id.data, actorId: viewer.id };
-}
+/** Each action names its activity in the form; the mutation checks the viewer organizes it. */
+const activity = { find: { activityId: activityIdSchema }, missing: "We couldn't find that activity.", member: true } as const;
 
 function done(activityId: string, message: string): OrganizeActionState {
   revalidatePath(`/activities/${activityId}/organize`);
@@ -35,47 +30,47 @@ function done(activityId: string, message: string): OrganizeActionState {
 }
 
 /** Marks one member attended or a no-show. */
-export async function markAttendanceAction(_prev: OrganizeActionState, formData: FormData): Promise<OrganizeActionState> {
-  if (!isFormData(formData)) return unreadableForm();
-  const parsed = attendanceFormSchema.safeParse({ userId: formData.get("userId"), attendance: formData.get("attendance") });
-  if (!parsed.success) return invalid(parsed.error);
-  const ctx = await begin(formData);
-  if (!ctx.ok) return ctx.state;
-  const result = await markAttendance({ activityId: ctx.activityId, actorId: ctx.actorId, ...parsed.data });
-  if (!result.ok) return failed(result);
-  return done(ctx.activityId, parsed.data.attendance === "attended" ? "Marked as attended." : "Marked as a no-show.");
-}
+export const markAttendanceAction = defineAction({
+  ...activity,
+  read: (form) => ({ userId: form.get("userId"), attendance: form.get("attendance") }),
+  input: attendanceFormSchema,
+  run: async (marked, viewer, { activityId }): Promise<OrganizeActionState> => {
+    const result = await markAttendance({ activityId, actorId: viewer.id, ...marked });
+    if (!result.ok) return failed(result);
+    return done(activityId, marked.attendance === "attended" ? "Marked as attended." : "Marked as a no-show.");
+  },
+});
 
 /** Marks everyone going (and not yet marked) as attended. */
-export async function markAllAttendedAction(_prev: OrganizeActionState, formData: FormData): Promise<OrganizeActionState> {
-  if (!isFormData(formData)) return unreadableForm();
-  const ctx = await begin(formData);
-  if (!ctx.ok) return ctx.state;
-  const result = await markAllGoingAttended({ activityId: ctx.activityId, actorId: ctx.actorId });
-  if (!result.ok) return failed(result);
-  return done(ctx.activityId, result.marked === 1 ? "Marked 1 person as attended." : `Marked ${result.marked} people as attended.`);
-}
+export const markAllAttendedAction = defineAction({
+  ...activity,
+  run: async (_input, viewer, { activityId }): Promise<OrganizeActionState> => {
+    const result = await markAllGoingAttended({ activityId, actorId: viewer.id });
+    if (!result.ok) return failed(result);
+    return done(activityId, result.marked === 1 ? "Marked 1 person as attended." : `Marked ${result.marked} people as attended.`);
+  },
+});
 
 /** Pairs a member who'd rather not arrive alone with a greeter; both are told where and when. */
-export async function pairGreeterAction(_prev: OrganizeActionState, formData: FormData): Promise<OrganizeActionState> {
-  if (!isFormData(formData)) return unreadableForm();
-  const parsed = pairGreeterSchema.safeParse({ memberId: formData.get("memberId"), greeterId: formData.get("greeterId") });
-  if (!parsed.success) return invalid(parsed.error);
-  const ctx = await begin(formData);
-  if (!ctx.ok) return ctx.state;
-  const result = await pairWithGreeter({ activityId: ctx.activityId, actorId: ctx.actorId, ...parsed.data });
-  if (!result.ok) return failed(result);
-  return done(ctx.activityId, `Paired ${result.memberName} with ${result.greeterName}. We've told them both where and when to meet.`);
-}
+export const pairGreeterAction = defineAction({
+  ...activity,
+  read: (form) => ({ memberId: form.get("memberId"), greeterId: form.get("greeterId") }),
+  input: pairGreeterSchema,
+  run: async (pair, viewer, { activityId }): Promise<OrganizeActionState> => {
+    const result = await pairWithGreeter({ activityId, actorId: viewer.id, ...pair });
+    if (!result.ok) return failed(result);
+    return done(activityId, `Paired ${result.memberName} with ${result.greeterName}. We've told them both where and when to meet.`);
+  },
+});
 
 /** Sends an in-app message to everyone going. */
-export async function messageGoingAction(_prev: OrganizeActionState, formData: FormData): Promise<OrganizeActionState> {
-  if (!isFormData(formData)) return unreadableForm();
-  const parsed = messageGoingSchema.safeParse({ message: formData.get("message") });
-  if (!parsed.success) return invalid(parsed.error);
-  const ctx = await begin(formData);
-  if (!ctx.ok) return ctx.state;
-  const result = await messageEveryoneGoing({ activityId: ctx.activityId, actorId: ctx.actorId, message: parsed.data.message });
-  if (!result.ok) return failed(result);
-  return done(ctx.activityId, result.sent === 1 ? "Sent to the 1 person going." : `Sent to the ${result.sent} people going.`);
-}
+export const messageGoingAction = defineAction({
+  ...activity,
+  read: (form) => ({ message: form.get("message") }),
+  input: messageGoingSchema,
+  run: async ({ message }, viewer, { activityId }): Promise<OrganizeActionState> => {
+    const result = await messageEveryoneGoing({ activityId, actorId: viewer.id, message });
+    if (!result.ok) return failed(result);
+    return done(activityId, result.sent === 1 ? "Sent to the 1 person going." : `Sent to the ${result.sent} people going.`);
+  },
+});

@@ -2,8 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { joinGroup, leaveGroup } from "@/db/mutations/groups";
-import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
-import { getViewer } from "@/server/auth/session";
+import type { ActionResult } from "@/lib/action-result";
+import { defineAction } from "@/server/action";
+import type { Viewer } from "@/server/auth/session";
 import { boundGroupSchema, GROUP_NOT_FOUND, inviteCodeSchema, joinGroupSchema } from "@/lib/validation/group";
 
 export type MembershipActionState = ActionResult<{ message: string }> | null;
@@ -14,16 +15,19 @@ export type MembershipActionState = ActionResult<{ message: string }> | null;
  * answered like a group that does not exist, before a session or a query is touched.
  */
 
-async function join(bound: unknown, formData: FormData): Promise<MembershipActionState> {
-  const ids = boundGroupSchema.extend({ invite: inviteCodeSchema }).safeParse(bound);
-  if (!ids.success) return fail("not_found", GROUP_NOT_FOUND);
-  const parsed = joinGroupSchema.safeParse({ acceptAgreements: formData.get("acceptAgreements") });
-  if (!parsed.success) return invalid(parsed.error, "Please accept the group's agreements to join.");
-  const viewer = await getViewer();
-  if (!viewer) return fail("unauthenticated", "Please sign in to join this group.");
-  const result = await joinGroup(viewer, ids.data.groupId, parsed.data.acceptAgreements, ids.data.invite);
+/** Joining, with or without an invite code: the agreements accepted, then the mutation decides. */
+const joining = {
+  missing: GROUP_NOT_FOUND,
+  read: (form: FormData) => ({ acceptAgreements: form.get("acceptAgreements") }),
+  input: joinGroupSchema,
+  invalid: "Please accept the group's agreements to join.",
+  member: "Please sign in to join this group.",
+} as const;
+
+async function join(viewer: Viewer, group: { groupId: string; slug: string; invite?: string }, acceptAgreements: true): Promise<MembershipActionState> {
+  const result = await joinGroup(viewer, group.groupId, acceptAgreements, group.invite);
   if (!result.ok) return result;
-  revalidatePath(`/groups/${ids.data.slug}`);
+  revalidatePath(`/groups/${group.slug}`);
   return {
     ok: true,
     data: { message: result.data.status === "active" ? "Welcome! You're a member now." : "Thanks. Your request is with the organizers; you'll hear when they approve it." },
@@ -31,25 +35,30 @@ async function join(bound: unknown, formData: FormData): Promise<MembershipActio
 }
 
 /** Joins (or asks to join) with the agreements accepted; the mutation records when. */
-export async function joinGroupAction(groupId: string, slug: string, _prev: MembershipActionState, formData: FormData): Promise<MembershipActionState> {
-  if (!isFormData(formData)) return unreadableForm();
-  return join({ groupId, slug }, formData);
-}
+export const joinGroupAction = defineAction({
+  ...joining,
+  bound: ["groupId", "slug"],
+  find: boundGroupSchema.shape,
+  run: (accepted, viewer, group) => join(viewer, group, accepted.acceptAgreements),
+});
 
 /** Joining through a private group's invite link: the mutation checks the code. */
-export async function joinGroupWithInviteAction(groupId: string, slug: string, invite: string, _prev: MembershipActionState, formData: FormData): Promise<MembershipActionState> {
-  if (!isFormData(formData)) return unreadableForm();
-  return join({ groupId, slug, invite }, formData);
-}
+export const joinGroupWithInviteAction = defineAction({
+  ...joining,
+  bound: ["groupId", "slug", "invite"],
+  find: { ...boundGroupSchema.shape, invite: inviteCodeSchema },
+  run: (accepted, viewer, group) => join(viewer, group, accepted.acceptAgreements),
+});
 
-export async function leaveGroupAction(groupId: string, slug: string, _prev: MembershipActionState, _formData: FormData): Promise<MembershipActionState> {
-  if (!isFormData(_formData)) return unreadableForm();
-  const ids = boundGroupSchema.safeParse({ groupId, slug });
-  if (!ids.success) return fail("not_found", "You are not a member of this group.");
-  const viewer = await getViewer();
-  if (!viewer) return fail("unauthenticated", "Please sign in first.");
-  const result = await leaveGroup(viewer, ids.data.groupId);
-  if (!result.ok) return result;
-  revalidatePath(`/groups/${ids.data.slug}`);
-  return { ok: true, data: { message: "You've left the group." } };
-}
+export const leaveGroupAction = defineAction({
+  bound: ["groupId", "slug"],
+  find: boundGroupSchema.shape,
+  missing: "You are not a member of this group.",
+  member: true,
+  run: async (_input, viewer, { groupId, slug }): Promise<MembershipActionState> => {
+    const result = await leaveGroup(viewer, groupId);
+    if (!result.ok) return result;
+    revalidatePath(`/groups/${slug}`);
+    return { ok: true, data: { message: "You've left the group." } };
+  },
+});

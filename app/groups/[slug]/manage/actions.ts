@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { handOverGroup } from "@/db/mutations/group-ownership";
 import { changeMember, renewInviteCode } from "@/db/mutations/groups";
-import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
-import { getViewer } from "@/server/auth/session";
+import type { ActionResult } from "@/lib/action-result";
+import { defineAction } from "@/server/action";
 import { boundGroupSchema, GROUP_NOT_FOUND, handOverSchema, memberChangeSchema } from "@/lib/validation/group";
 
 /*
@@ -18,57 +18,56 @@ export type MemberActionState = ActionResult<{ message: string }> | null;
 
 const said = { approve: "Approved.", decline: "Declined.", promote: "Now an organizer.", demote: "Now a member.", remove: "Removed from the group.", ban: "Banned from the group." } as const;
 
+/** The group acted on, bound by the page. */
+const group = { bound: ["groupId", "slug"], find: boundGroupSchema.shape, missing: GROUP_NOT_FOUND, member: true } as const;
+
 /** One change to a member. */
-export async function changeMemberAction(groupId: string, slug: string, _prev: MemberActionState, formData: FormData): Promise<MemberActionState> {
-  if (!isFormData(formData)) return unreadableForm();
-  const ids = boundGroupSchema.safeParse({ groupId, slug });
-  if (!ids.success) return fail("not_found", GROUP_NOT_FOUND);
-  const parsed = memberChangeSchema.safeParse({ userId: formData.get("userId"), change: formData.get("change"), reason: formData.get("reason") ?? undefined });
-  if (!parsed.success) return invalid(parsed.error);
+export const changeMemberAction = defineAction({
+  ...group,
+  read: (form) => ({ userId: form.get("userId"), change: form.get("change"), reason: form.get("reason") ?? undefined }),
+  input: memberChangeSchema,
   // A ban is the one change organizers are asked to explain, for each other's record.
-  if (parsed.data.change === "ban" && !parsed.data.reason) {
-    return { ok: false, code: "invalid_input", message: "Say briefly why, for the other organizers. The member doesn't see it.", fieldErrors: { reason: "Say briefly why, for the other organizers. The member doesn't see it." } };
-  }
-  const viewer = await getViewer();
-  if (!viewer) return fail("unauthenticated", "Please sign in first.");
-  const result = await changeMember(viewer, ids.data.groupId, parsed.data.userId, parsed.data.change, parsed.data.reason);
-  if (!result.ok) return result;
-  revalidatePath(`/groups/${ids.data.slug}`, "layout");
-  return { ok: true, data: { message: said[parsed.data.change] } };
-}
+  check: ({ change, reason }) =>
+    change === "ban" && !reason
+      ? { ok: false, code: "invalid_input", message: "Say briefly why, for the other organizers. The member doesn't see it.", fieldErrors: { reason: "Say briefly why, for the other organizers. The member doesn't see it." } }
+      : undefined,
+  run: async ({ userId, change, reason }, viewer, { groupId, slug }): Promise<MemberActionState> => {
+    const result = await changeMember(viewer, groupId, userId, change, reason);
+    if (!result.ok) return result;
+    revalidatePath(`/groups/${slug}`, "layout");
+    return { ok: true, data: { message: said[change] } };
+  },
+});
 
 /**
  * Hands the group over to one of its organizers, after the owner ticked to confirm. The
  * mutation checks against the rows that the viewer owns this group and the new owner
  * organizes it; the old owner stays an organizer.
  */
-export async function handOverGroupAction(groupId: string, slug: string, _prev: MemberActionState, formData: FormData): Promise<MemberActionState> {
-  if (!isFormData(formData)) return unreadableForm();
-  const ids = boundGroupSchema.safeParse({ groupId, slug });
-  if (!ids.success) return fail("not_found", GROUP_NOT_FOUND);
-  const parsed = handOverSchema.safeParse({ userId: formData.get("userId"), confirm: formData.get("confirm") ?? undefined });
-  if (!parsed.success) return invalid(parsed.error, parsed.error.issues[0]?.message);
-  const viewer = await getViewer();
-  if (!viewer) return fail("unauthenticated", "Please sign in first.");
-  const result = await handOverGroup(viewer, ids.data.groupId, parsed.data.userId);
-  if (!result.ok) return result;
-  revalidatePath(`/groups/${ids.data.slug}`, "layout");
-  revalidatePath("/account");
-  // The row the form sat on is now the owner's and has no options left, so the page says it.
-  redirect(`/groups/${ids.data.slug}/manage?handedOver=1#members`);
-}
+export const handOverGroupAction = defineAction({
+  ...group,
+  read: (form) => ({ userId: form.get("userId"), confirm: form.get("confirm") ?? undefined }),
+  input: handOverSchema,
+  invalid: (error) => error.issues[0]?.message,
+  run: async ({ userId }, viewer, { groupId, slug }): Promise<MemberActionState> => {
+    const result = await handOverGroup(viewer, groupId, userId);
+    if (!result.ok) return result;
+    revalidatePath(`/groups/${slug}`, "layout");
+    revalidatePath("/account");
+    // The row the form sat on is now the owner's and has no options left, so the page says it.
+    redirect(`/groups/${slug}/manage?handedOver=1#members`);
+  },
+});
 
 export type InviteActionState = ActionResult<{ message: string }> | null;
 
 /** Replaces a private group's invite code; links shared before stop working. */
-export async function renewInviteLinkAction(groupId: string, slug: string, _prev: InviteActionState, _formData: FormData): Promise<InviteActionState> {
-  if (!isFormData(_formData)) return unreadableForm();
-  const ids = boundGroupSchema.safeParse({ groupId, slug });
-  if (!ids.success) return fail("not_found", GROUP_NOT_FOUND);
-  const viewer = await getViewer();
-  if (!viewer) return fail("unauthenticated", "Please sign in first.");
-  const result = await renewInviteCode(viewer, ids.data.groupId);
-  if (!result.ok) return result;
-  revalidatePath(`/groups/${ids.data.slug}/manage`);
-  return { ok: true, data: { message: "Here is the new invite link. Links shared before no longer work." } };
-}
+export const renewInviteLinkAction = defineAction({
+  ...group,
+  run: async (_input, viewer, { groupId, slug }): Promise<InviteActionState> => {
+    const result = await renewInviteCode(viewer, groupId);
+    if (!result.ok) return result;
+    revalidatePath(`/groups/${slug}/manage`);
+    return { ok: true, data: { message: "Here is the new invite link. Links shared before no longer work." } };
+  },
+});

@@ -4,8 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { GroupFormState } from "@/components/group-form";
 import { updateGroup } from "@/db/mutations/groups";
-import { fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
-import { getViewer } from "@/server/auth/session";
+import { defineAction } from "@/server/action";
 import { boundGroupSchema, GROUP_NOT_FOUND, groupInputSchema, groupValuesFromFormData } from "@/lib/validation/group";
 
 /*
@@ -15,20 +14,21 @@ import { boundGroupSchema, GROUP_NOT_FOUND, groupInputSchema, groupValuesFromFor
  */
 
 /** Saves the settings, then opens the group page. */
-export async function updateGroupAction(groupId: string, slug: string, _prev: GroupFormState, formData: FormData): Promise<GroupFormState> {
-  if (!isFormData(formData)) return unreadableForm();
-  const values = groupValuesFromFormData(formData);
-  const ids = boundGroupSchema.safeParse({ groupId, slug });
-  if (!ids.success) return { ...fail("not_found", GROUP_NOT_FOUND), values };
-  const parsed = groupInputSchema.safeParse(values);
-  if (!parsed.success) return { ...invalid(parsed.error), values };
-  const viewer = await getViewer();
-  if (!viewer) return { ...fail("unauthenticated", "Your session has ended. Sign in again; what you typed is kept here."), values };
-  const result = await updateGroup(viewer, ids.data.groupId, parsed.data);
-  if (!result.ok) return { ...result, values };
-  // The name and visibility show on the group's pages, the groups list and its activities.
-  revalidatePath(`/groups/${result.data.slug}`, "layout");
-  revalidatePath("/groups");
-  revalidatePath("/activities", "layout");
-  redirect(`/groups/${result.data.slug}`);
-}
+export const updateGroupAction = defineAction({
+  bound: ["groupId", "slug"],
+  find: boundGroupSchema.shape,
+  missing: GROUP_NOT_FOUND,
+  read: groupValuesFromFormData,
+  input: groupInputSchema,
+  keep: (values) => ({ values }),
+  member: "Your session has ended. Sign in again; what you typed is kept here.",
+  run: async (settings, viewer, { groupId }): Promise<GroupFormState> => {
+    const result = await updateGroup(viewer, groupId, settings);
+    if (!result.ok) return result;
+    // The name and visibility show on the group's pages, the groups list and its activities.
+    revalidatePath(`/groups/${result.data.slug}`, "layout");
+    revalidatePath("/groups");
+    revalidatePath("/activities", "layout");
+    redirect(`/groups/${result.data.slug}`);
+  },
+});

@@ -4,23 +4,23 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { ProjectFormState } from "@/components/project-form";
 import { updateProject } from "@/db/mutations/projects";
-import { fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
-import { getViewer } from "@/server/auth/session";
-import { areRecordIds, NOT_FOUND_MESSAGE } from "@/lib/validation/ids";
+import { defineAction } from "@/server/action";
+import { recordIdSchema } from "@/lib/validation/ids";
 import { projectInputSchema, projectValuesFromFormData } from "@/lib/validation/project";
 
 /** Saves the project form: edits, completing (status "done") and reopening alike. */
-export async function updateProjectAction(projectId: string, _prev: ProjectFormState, formData: FormData): Promise<ProjectFormState> {
-  if (!isFormData(formData)) return unreadableForm();
-  const values = projectValuesFromFormData(formData);
-  if (!areRecordIds(projectId)) return { ...fail("not_found", NOT_FOUND_MESSAGE), values };
-  const parsed = projectInputSchema.safeParse(values);
-  if (!parsed.success) return { ...invalid(parsed.error), values };
-  const viewer = await getViewer();
-  if (!viewer) return { ...fail("unauthenticated", "Your session has ended. Sign in again; what you typed is kept here."), values };
-  const result = await updateProject(viewer, projectId, { ...parsed.data, startsOn: parsed.data.startsOn ?? null, endsOn: parsed.data.endsOn ?? null });
-  if (!result.ok) return { ...result, values };
-  revalidatePath("/groups", "layout");
-  revalidatePath("/projects", "layout");
-  redirect(`/projects/${projectId}`);
-}
+export const updateProjectAction = defineAction({
+  bound: ["projectId"],
+  find: { projectId: recordIdSchema },
+  read: projectValuesFromFormData,
+  input: projectInputSchema,
+  keep: (values) => ({ values }),
+  member: "Your session has ended. Sign in again; what you typed is kept here.",
+  run: async (project, viewer, { projectId }): Promise<ProjectFormState> => {
+    const result = await updateProject(viewer, projectId, { ...project, startsOn: project.startsOn ?? null, endsOn: project.endsOn ?? null });
+    if (!result.ok) return result;
+    revalidatePath("/groups", "layout");
+    revalidatePath("/projects", "layout");
+    redirect(`/projects/${projectId}`);
+  },
+});
