@@ -7,6 +7,8 @@ import { expect, expectNoAxeViolations, test } from "./fixtures";
  */
 
 test("the API reference page lists every endpoint of the OpenAPI document, with nothing from elsewhere", async ({ page, request }) => {
+  // A long page: axe's contrast checks on every line, in two colour schemes, take a while on two cores.
+  test.slow();
   const document = await (await request.get("/api/openapi.json")).json();
   expect(document.openapi).toBe("3.1.0");
   const refused: string[] = [];

@@ -140,7 +140,7 @@ const STYLE = `
 body{font:16px/1.55 system-ui,sans-serif;color:var(--fg);background:var(--bg);margin:0}
 main{max-width:60rem;margin:0 auto;padding:1.5rem}
 a{color:var(--accent)}code,pre{font:0.9em ui-monospace,monospace;background:var(--code);border-radius:4px}code{padding:0 .2em}
-pre{padding:.75rem;overflow-x:auto}
+pre{padding:.75rem;white-space:pre-wrap;overflow-wrap:anywhere}
 .op{border-top:1px solid var(--line);padding:1rem 0}.op h3{margin:.25rem 0;font-size:1.1rem}
 .method{display:inline-block;min-width:4.2em;text-align:center;font:700 .8rem ui-monospace,monospace;padding:.15em .4em;border-radius:4px;border:1px solid currentColor}
 .summary{font-weight:600;margin:.25rem 0}.who,.limits,.alt{color:var(--muted)}.type{color:var(--muted);font-size:.9em}
