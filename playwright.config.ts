@@ -83,6 +83,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // Counts each request's SQL statements for e2e/round-trips.spec.ts.
       SQL_STATEMENT_PROBE: "on",
+      // Every API answer the specs receive is checked against the OpenAPI document (a 500 when not).
+      API_RESPONSE_CHECK: "on",
     },
   },
 });

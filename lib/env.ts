@@ -68,6 +68,12 @@ const envSchema = z.object({
   E2E_TEST_HOOKS: z.enum(["true", "false"]).default("false"),
   /** `on` counts the SQL statements each request runs and serves them at /api/health/statements (benchmarks and tests). */
   SQL_STATEMENT_PROBE: z.enum(["on", "off", "explain"]).default("off"),
+  /**
+   * `on` checks every API answer against the OpenAPI document before it is sent, and answers 500
+   * (and logs why) when one does not match: set by the test suites (vitest.config.mts,
+   * playwright.config.ts), never by a real site, where it would only cost time.
+   */
+  API_RESPONSE_CHECK: z.enum(["on", "off"]).default("off"),
   /** `off` stops this instance keeping public pages, visitors' and members' (server/page-cache.ts). */
   PAGE_CACHE: z.enum(["on", "off"]).default("on"),
 });

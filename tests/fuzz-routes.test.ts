@@ -43,9 +43,12 @@ interface Route {
 const routes: Route[] = Object.entries(modules).flatMap(([rel, exports]) => {
   const file = path.relative(ROOT, path.resolve(__dirname, rel));
   const segments = file.replace(/^app\//, "").replace(/\/?route\.ts$/, "").split("/").filter((s) => s && !/^\(.*\)$/.test(s));
-  // Whether this method's own handler reads a body (a DELETE beside a POST often ignores it).
+  // Whether this method's own handler reads a body (a DELETE beside a POST often ignores it): an
+  // API operation says so in its definition (server/api/route.ts); any other handler, in its source.
   const chunks = fs.readFileSync(path.join(ROOT, file), "utf8").split(/(?=export (?:async )?function )/);
-  const readsBody = (method: string) => chunks.some((c) => c.startsWith(`export async function ${method}(`) && /readJson|parseJsonBody/.test(c));
+  const readsBody = (method: string) =>
+    Boolean((exports[method] as { operation?: { body?: unknown } } | undefined)?.operation?.body) ||
+    chunks.some((c) => c.startsWith(`export async function ${method}(`) && /readJson|parseJsonBody|readCappedText/.test(c));
   return METHODS.filter((m) => typeof exports[m] === "function").map((method) => ({ file, method, handler: exports[method] as Handler, segments, readsBody: readsBody(method) }));
 });
 

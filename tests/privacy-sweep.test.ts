@@ -114,6 +114,8 @@ async function requests(): Promise<[string, () => Promise<Response>][]> {
     ["app/api/health/route.ts", import("@/app/api/health/route"), "/api/health"],
     ["app/api/health/statements/route.ts", import("@/app/api/health/statements/route"), "/api/health/statements"],
     ["app/api/[...path]/route.ts", import("@/app/api/[...path]/route"), "/api/nothing"],
+    ["app/api/openapi.json/route.ts", import("@/app/api/openapi.json/route"), "/api/openapi.json"],
+    ["app/api/docs/route.ts", import("@/app/api/docs/route"), "/api/docs"],
     ["app/account/export/route.ts", import("@/app/account/export/route"), "/account/export"],
   ] as const) {
     add(file, noParams(mod as Promise<unknown>), url);

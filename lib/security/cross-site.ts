@@ -11,6 +11,9 @@
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export const SESSION_COOKIE_NAMES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
+/** What a write whose body is not labelled JSON is told, here and by the API's own body rule (server/api/route.ts). */
+export const SEND_JSON = "Send the body as JSON, with Content-Type: application/json.";
+
 export type CrossSiteVerdict = { ok: true } | { ok: false; status: 403 | 415; code: "forbidden" | "invalid_body"; message: string };
 
 /** The host the person's browser addressed: the proxy's X-Forwarded-Host, else Host. */
@@ -46,7 +49,7 @@ export function checkCookieWrite(method: string, headers: Headers): CrossSiteVer
   const type = headers.get("content-type")?.split(";")[0].trim().toLowerCase();
   const hasBody = type !== undefined || (headers.get("content-length") ?? "0") !== "0" || headers.has("transfer-encoding");
   if (hasBody && type !== "application/json") {
-    return { ok: false, status: 415, code: "invalid_body", message: "Send the body as JSON, with Content-Type: application/json." };
+    return { ok: false, status: 415, code: "invalid_body", message: SEND_JSON };
   }
   return { ok: true };
 }

@@ -72,13 +72,16 @@ export const boundGroupSchema = z.object({
   slug: z.string().regex(/^[a-z0-9-]{1,64}$/),
 });
 
+/** The shape of every group slug. */
+export const GROUP_SLUG = /^[a-z0-9-]{1,64}$/;
+
 /**
  * Whether a value has the shape every group slug has. A slug read from a URL path comes
  * decoded and can hold anything (a NUL, which PostgreSQL refuses to read); one that could
  * not be a slug names no group and never reaches a query.
  */
 export function isGroupSlug(value: unknown): value is string {
-  return typeof value === "string" && /^[a-z0-9-]{1,64}$/.test(value);
+  return typeof value === "string" && GROUP_SLUG.test(value);
 }
 
 export const memberChangeSchema = z.object({

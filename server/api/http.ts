@@ -1,9 +1,10 @@
 import { NextResponse } from "next/server";
-import type { z } from "zod";
+import { z } from "zod";
 import { DATABASE_AWAY, HUB_BUSY, isConnectionError, isPoolBusy, RETRY_AFTER_SECONDS } from "@/db/availability";
 import { withoutWaiting } from "@/db/patience";
 import { fieldErrorsOf } from "@/lib/action-result";
 import { withoutQueryParameters } from "@/lib/logging";
+import { SEND_JSON } from "@/lib/security/cross-site";
 import "@/lib/validation/messages";
 
 /*
@@ -22,6 +23,17 @@ export type ApiErrorCode =
   | "too_large"
   | "try_again"
   | "internal";
+
+const errorCodes = ["invalid_query", "invalid_body", "unauthenticated", "forbidden", "not_found", "conflict", "closed", "rate_limited", "too_large", "try_again", "internal"] as const satisfies readonly ApiErrorCode[];
+
+/** The one shape of every error answer, as the OpenAPI document states it. */
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.enum(errorCodes),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional().describe("Each wrong field or parameter, with what to change."),
+  }),
+});
 
 const statusOf: Record<ApiErrorCode, number> = {
   invalid_query: 400,
@@ -48,7 +60,23 @@ export function apiZodError(code: "invalid_query" | "invalid_body", error: z.Zod
   }
   const fields = fieldErrorsOf(error);
   const names = Object.keys(fields).join(", ");
+  if (error.issues.every((i) => i.code === "custom" && i.params?.unknownParameter)) {
+    return apiError(code, `Unknown parameter${error.issues.length > 1 ? "s" : ""}: ${names}.`, fields);
+  }
   return apiError(code, `Please check ${names || "the request"}.`, fields);
+}
+
+/**
+ * A first stage for a query that refuses parameters it does not know (a misspelt filter must
+ * not silently match everything): `knownParameters(names, say).pipe(theQuerySchema)`. The
+ * answer is "Unknown parameter: x." with `say(x)` for each.
+ */
+export function knownParameters(names: readonly string[], say: (name: string) => string) {
+  return z.looseObject({}).superRefine((raw, ctx) => {
+    for (const key of Object.keys(raw)) {
+      if (!names.includes(key)) ctx.addIssue({ code: "custom", path: [key], message: say(key), params: { unknownParameter: true } });
+    }
+  });
 }
 
 /** 429 with Retry-After and a sentence for a person: the answer to every rate limit. */
@@ -69,25 +97,31 @@ export function searchParamsToObject(params: URLSearchParams): Record<string, st
 /** The largest JSON body an endpoint reads unless it documents more. */
 export const JSON_BODY_LIMIT = 64 * 1024;
 
-function tooLarge(limit: number) {
+export function tooLarge(limit: number) {
   return apiError("too_large", `The request body is too large: send at most ${Math.floor(limit / 1024)} KB of JSON.`);
 }
 
-type BodyRead = { ok: true; value: unknown } | { ok: false; response: NextResponse };
+/** 415: a body labelled as something other than JSON (the same words as proxy.ts's cookie rule). */
+export function unsupportedMediaType() {
+  return NextResponse.json({ error: { code: "invalid_body", message: SEND_JSON } }, { status: 415 });
+}
 
 /**
- * Reads a JSON body of at most `limit` bytes. A declared Content-Length over the limit is
+ * Reads a body of at most `limit` bytes as text. A declared Content-Length over the limit is
  * refused before a byte is read, and a body without one (chunked) is refused as soon as it
- * passes the limit, so a huge body never sits in memory. Malformed JSON is the caller's
- * mistake (400), not ours.
+ * passes the limit, so a huge body never sits in memory.
  */
-export async function readJson(request: Request, limit = JSON_BODY_LIMIT): Promise<BodyRead> {
+export async function readCappedText(request: Request, limit = JSON_BODY_LIMIT): Promise<{ ok: true; text: string } | { ok: false; response: NextResponse }> {
   const declared = request.headers.get("content-length");
   if (declared !== null && !(Number(declared) <= limit)) return { ok: false, response: tooLarge(limit) };
   const bytes = await readCapped(request, limit);
   if (bytes === "too_large") return { ok: false, response: tooLarge(limit) };
+  return { ok: true, text: new TextDecoder().decode(bytes) };
+}
+
+/** A body's JSON (an empty body is `{}`); malformed JSON is the caller's mistake (400), not ours. */
+export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; response: NextResponse } {
   try {
-    const text = new TextDecoder().decode(bytes);
     return { ok: true, value: text.trim() === "" ? {} : JSON.parse(text) };
   } catch {
     return { ok: false, response: apiError("invalid_body", "The request body must be valid JSON.") };
@@ -116,18 +150,6 @@ export async function readCapped(request: Request, limit: number): Promise<Uint8
     at += chunk.byteLength;
   }
   return out;
-}
-
-/**
- * Reads, caps and parses a JSON body with the endpoint's schema: the data, or the 400/413
- * to answer. Every route handler that takes a body reads it through here or `readJson`.
- */
-export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S, limit = JSON_BODY_LIMIT): Promise<{ ok: true; data: z.output<S> } | { ok: false; response: NextResponse }> {
-  const body = await readJson(request, limit);
-  if (!body.ok) return body;
-  const parsed = schema.safeParse(body.value);
-  if (!parsed.success) return { ok: false, response: apiZodError("invalid_body", parsed.error) };
-  return { ok: true, data: parsed.data };
 }
 
 /**

@@ -30,8 +30,6 @@ export function actionResponse<T>(result: ActionResult<T>, ok: (data: T) => unkn
   return NextResponse.json(ok(result.data), { status });
 }
 
-export const unauthenticated = () => apiError("unauthenticated", "Sign in, or send an API token as 'Authorization: Bearer <token>'.");
-
 /** The same 404 for a slug that does not exist and for a private group the caller is outside. */
 export const noSuchGroup = () => apiError("not_found", "There is no group with that slug.");
 

@@ -4,21 +4,23 @@ import { getActivityForViewer, type ActivityDetail } from "@/db/queries/activiti
 import { resolveApiCaller } from "./auth";
 import { apiError } from "./http";
 
-/**
- * Who is calling a read endpoint, if anyone (session cookie or personal access token):
- * used only to widen what they may see, i.e. their private groups. Reads never require it.
- */
-export async function resolveApiViewerId(request: Request): Promise<string | null> {
-  return (await resolveApiCaller(request))?.id ?? null;
-}
+export const noSuchActivity = () => apiError("not_found", "There is no activity with that id.");
+
+type Found = { ok: true; activity: ActivityDetail } | { ok: false; response: Response };
 
 /**
- * The activity an id names, as this caller may see it, or the 404 to answer: the same for
- * a malformed id, an unknown one, a hidden one and a private group's to an outsider.
+ * The activity an id names, as this viewer may see it, or the 404 to answer: the same for an
+ * unknown id, a hidden one and a private group's to an outsider.
  */
-export async function activityVisibleToCaller(request: Request, rawId: string): Promise<{ ok: true; activity: ActivityDetail } | { ok: false; response: Response }> {
-  const id = z.uuid().safeParse(rawId);
-  const activity = id.success ? await getActivityForViewer(id.data, await resolveApiViewerId(request)) : undefined;
-  if (!activity) return { ok: false, response: apiError("not_found", "There is no activity with that id.") };
+export async function activityVisibleTo(id: string, viewerId: string | null): Promise<Found> {
+  const activity = await getActivityForViewer(id, viewerId);
+  if (!activity) return { ok: false, response: noSuchActivity() };
   return { ok: true, activity };
+}
+
+/** The same for a handler outside the API (the .ics file): the caller, if any, from the request; a malformed id is a 404 too. */
+export async function activityVisibleToCaller(request: Request, rawId: string): Promise<Found> {
+  const id = z.uuid().safeParse(rawId);
+  if (!id.success) return { ok: false, response: noSuchActivity() };
+  return activityVisibleTo(id.data, (await resolveApiCaller(request))?.id ?? null);
 }

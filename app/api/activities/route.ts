@@ -1,35 +1,52 @@
 import { NextResponse } from "next/server";
+import { z } from "zod";
 import { listActivities } from "@/db/queries/activities";
-import { activityToJson } from "@/server/api/activity-json";
-import { resolveApiViewerId } from "@/server/api/viewer";
-import { apiError, apiZodError, guarded, searchParamsToObject } from "@/server/api/http";
-import { env } from "@/lib/env";
-import { isValidTimeZone } from "@/lib/dates";
 import { locateFilters } from "@/db/queries/places";
+import { activityJsonSchema, activityToJson } from "@/server/api/activity-json";
+import { apiError, knownParameters } from "@/server/api/http";
+import { apiRoute } from "@/server/api/route";
+import { isValidTimeZone } from "@/lib/dates";
+import { env } from "@/lib/env";
 import { activityFiltersSchema, filterParamNames } from "@/lib/validation/activity-filters";
 
 export const dynamic = "force-dynamic";
+
+const names = ["tz", ...filterParamNames];
+const TZ = "Use an IANA time zone such as Europe/London.";
+const tz = z.string({ error: TZ }).refine(isValidTimeZone, { error: TZ }).describe("IANA zone for today, weekend and dates (default SITE_TIMEZONE).");
+
+/** Checked in turn, the first that fails answering: unknown parameters, then the zone, then the filters. */
+const querySchema = knownParameters(names, (key) => `${key} is not a filter here. Use: ${names.join(", ")}.`)
+  .pipe(z.looseObject({ tz: tz.optional() }))
+  .pipe(activityFiltersSchema.safeExtend({ tz: tz.optional() }));
 
 /**
  * GET /api/activities — the listing's filters as query parameters, plus `tz` for date ranges.
  * A parameter it does not know is a 400 naming it: a misspelt filter must not silently match everything.
  */
-export async function GET(request: Request) {
-  return guarded(async () => {
-    const raw = searchParamsToObject(new URL(request.url).searchParams);
-    const unknown = Object.keys(raw).filter((k) => k !== "tz" && !filterParamNames.includes(k));
-    if (unknown.length) {
-      return apiError("invalid_query", `Unknown parameter${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}.`, Object.fromEntries(unknown.map((k) => [k, `${k} is not a filter here. Use: ${["tz", ...filterParamNames].join(", ")}.`])));
-    }
-    const { tz, ...rest } = raw;
-    if (tz !== undefined && !isValidTimeZone(tz)) return apiError("invalid_query", "Please check tz.", { tz: "Use an IANA time zone such as Europe/London." });
-    const parsed = activityFiltersSchema.safeParse(rest);
-    if (!parsed.success) return apiZodError("invalid_query", parsed.error);
-    const viewerId = await resolveApiViewerId(request);
-    const zone = typeof tz === "string" ? tz : env().SITE_TIMEZONE;
-    const located = await locateFilters(parsed.data);
+export const GET = apiRoute({
+  summary: "Find activities",
+  description:
+    "The /activities page's filters as query parameters, so a page address's query works here. A parameter it does not know is a 400 naming it. " +
+    "Signed-in callers also see their private groups' activities. Past 200 matches beyond the page, `total` is a lower bound and `totalIsExact` false.",
+  caller: "optional",
+  query: querySchema,
+  responses: {
+    200: z.object({
+      activities: z.array(activityJsonSchema),
+      page: z.int(),
+      perPage: z.int(),
+      total: z.int(),
+      totalIsExact: z.boolean(),
+      pageCount: z.int().nullable(),
+      hasMore: z.boolean(),
+    }),
+  },
+  async handler({ caller, query }) {
+    const { tz: zone = env().SITE_TIMEZONE, ...filters } = query;
+    const located = await locateFilters(filters);
     if (Object.keys(located.errors).length) return apiError("invalid_query", `Please check ${Object.keys(located.errors).join(", ")}.`, located.errors);
-    const result = await listActivities(located.filters, { viewerId, zone });
+    const result = await listActivities(located.filters, { viewerId: caller?.id ?? null, zone });
     return NextResponse.json({
       activities: result.items.map(activityToJson),
       page: result.page,
@@ -39,5 +56,5 @@ export async function GET(request: Request) {
       pageCount: result.pageCount,
       hasMore: result.hasMore,
     });
-  });
-}
+  },
+});

@@ -1,49 +1,53 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { getActivityForViewer } from "@/db/queries/activities";
-import { activityDetailToJson } from "@/server/api/activity-json";
-import { apiError, guarded } from "@/server/api/http";
-import { activityVisibleToCaller } from "@/server/api/viewer";
 import { updateActivity } from "@/db/mutations/activities";
+import { getActivityForViewer } from "@/db/queries/activities";
 import { canSeeGroup } from "@/db/queries/memberships";
 import { getActivityForEditing } from "@/db/queries/organizer";
-import { resolveApiCaller } from "@/server/api/auth";
-import { readJson, apiZodError } from "@/server/api/http";
-import { actionResponse, unauthenticated } from "@/server/api/organizing";
+import { activityDetailJsonSchema, activityDetailToJson } from "@/server/api/activity-json";
+import { apiError, apiZodError } from "@/server/api/http";
+import { actionResponse } from "@/server/api/organizing";
+import { activityParams } from "@/server/api/params";
+import { apiRoute } from "@/server/api/route";
+import { activityVisibleTo, noSuchActivity } from "@/server/api/viewer";
 import { activityInputSchema, activityToFormValues, editScopeSchema } from "@/lib/validation/activity";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ id: string }> };
-
 /** GET /api/activities/:id — 404 for an unknown id and for one the caller may not see. */
-export async function GET(request: Request, { params }: Ctx) {
-  return guarded(async () => {
-    const found = await activityVisibleToCaller(request, (await params).id);
+export const GET = apiRoute({
+  summary: "One activity",
+  description: "With its Markdown description. The online meeting link is there only for a caller going or organizing.",
+  caller: "optional",
+  params: activityParams,
+  responses: { 200: z.object({ activity: activityDetailJsonSchema }) },
+  async handler({ caller, params }) {
+    const found = await activityVisibleTo(params.id, caller?.id ?? null);
     if (!found.ok) return found.response;
     return NextResponse.json({ activity: activityDetailToJson(found.activity) });
-  });
-}
+  },
+});
 
-const patchBodySchema = z.record(z.string(), z.unknown(), { error: "The body must be a JSON object of the fields to change." });
+const patchBodySchema = z
+  .record(z.string(), z.unknown(), { error: "The body must be a JSON object of the fields to change." })
+  .describe('The fields to change, named and checked as when creating one (POST /api/groups/{slug}/activities), and `scope`: "this" (default) or "following".');
 
 /**
  * PATCH /api/activities/:id — change some fields (same names and rules as creating);
  * `scope: "following"` applies the change to this and every later occurrence of a series.
  */
-export async function PATCH(request: Request, { params }: Ctx) {
-  return guarded(async () => {
-    const id = z.uuid().safeParse((await params).id);
-    if (!id.success) return apiError("not_found", "There is no activity with that id.");
-    const caller = await resolveApiCaller(request);
-    if (caller === null) return unauthenticated();
-    const existing = await getActivityForEditing(id.data);
-    if (!existing || !(await canSeeGroup(existing.groupId, caller.id))) return apiError("not_found", "There is no activity with that id.");
-    const body = await readJson(request);
-    if (!body.ok) return body.response;
-    const fields = patchBodySchema.safeParse(body.value);
-    if (!fields.success) return apiZodError("invalid_body", fields.error);
-    const { scope: rawScope, repeat, ...changes } = fields.data;
+export const PATCH = apiRoute({
+  summary: "Change an activity",
+  description: 'Organizers only. Send the fields that change; `"scope": "following"` changes this and every later occurrence of its series. How often it repeats cannot change.',
+  caller: "member",
+  params: activityParams,
+  body: patchBodySchema,
+  responses: { 200: z.object({ changed: z.int().describe("How many occurrences changed."), activity: activityDetailJsonSchema.nullable() }) },
+  errors: [404, 409],
+  async handler({ caller, params, body }) {
+    const existing = await getActivityForEditing(params.id);
+    if (!existing || !(await canSeeGroup(existing.groupId, caller.id))) return noSuchActivity();
+    const { scope: rawScope, repeat, ...changes } = body;
     if (repeat !== undefined && repeat !== "none") {
       return apiError("invalid_body", "Please check repeat.", {
         repeat: "How often an activity repeats is set when it is created. To change it, cancel this and the following occurrences and start a new series.",
@@ -53,9 +57,9 @@ export async function PATCH(request: Request, { params }: Ctx) {
     if (!scope.success) return apiZodError("invalid_body", new z.ZodError(scope.error.issues.map((i) => ({ ...i, path: ["scope"] }))));
     const parsed = activityInputSchema.safeParse({ ...activityToFormValues(existing), ...changes, repeat: "none" });
     if (!parsed.success) return apiZodError("invalid_body", parsed.error);
-    const result = await updateActivity(caller, id.data, parsed.data, scope.data);
+    const result = await updateActivity(caller, params.id, parsed.data, scope.data);
     if (!result.ok) return actionResponse(result, () => null);
-    const activity = await getActivityForViewer(id.data, caller.id);
+    const activity = await getActivityForViewer(params.id, caller.id);
     return NextResponse.json({ changed: result.data.changed, activity: activity ? activityDetailToJson(activity) : null });
-  });
-}
+  },
+});

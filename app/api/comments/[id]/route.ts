@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { editComment, removeComment } from "@/db/mutations/comments";
-import { resolveApiCaller } from "@/server/api/auth";
-import { apiError, apiZodError, guarded, readJson } from "@/server/api/http";
-import { actionResponse, unauthenticated } from "@/server/api/organizing";
+import { apiError } from "@/server/api/http";
+import { actionResponse } from "@/server/api/organizing";
+import { commentParams } from "@/server/api/params";
+import { apiRoute } from "@/server/api/route";
 import { commentBodyJsonSchema } from "@/lib/validation/comment";
 
 export const dynamic = "force-dynamic";
-
-type Ctx = { params: Promise<{ id: string }> };
 
 const noSuchComment = () => apiError("not_found", "There is no comment with that id.");
 
@@ -16,31 +15,32 @@ const noSuchComment = () => apiError("not_found", "There is no comment with that
  * organizer of the group hides anyone's, which then shows as removed by an organizer
  * ({"outcome":"removed"}).
  */
-export async function DELETE(request: Request, { params }: Ctx) {
-  return guarded(async () => {
-    const caller = await resolveApiCaller(request);
-    if (!caller) return unauthenticated();
-    const id = z.uuid().safeParse((await params).id);
-    if (!id.success) return noSuchComment();
-    const result = await removeComment(caller, id.data);
+export const DELETE = apiRoute({
+  summary: "Delete or remove a comment",
+  description: 'The author deletes their own (`"outcome": "deleted"`); an organizer of the group hides anyone\'s, which then shows as removed (`"removed"`).',
+  caller: "member",
+  params: commentParams,
+  responses: { 200: z.object({ comment: z.object({ id: z.uuid() }), outcome: z.enum(["deleted", "removed"]) }) },
+  errors: [404, 409],
+  async handler({ caller, params }) {
+    const result = await removeComment(caller, params.id);
     if (!result.ok && result.code === "not_found") return noSuchComment();
-    return actionResponse(result, (d) => ({ comment: { id: id.data }, outcome: d.outcome }));
-  });
-}
+    return actionResponse(result, (d) => ({ comment: { id: params.id }, outcome: d.outcome }));
+  },
+});
 
 /** PATCH /api/comments/:id {"body": "…"} — the author changes their words within 15 minutes of posting. */
-export async function PATCH(request: Request, { params }: Ctx) {
-  return guarded(async () => {
-    const caller = await resolveApiCaller(request);
-    if (!caller) return unauthenticated();
-    const body = await readJson(request);
-    if (!body.ok) return body.response;
-    const parsed = commentBodyJsonSchema.safeParse(body.value);
-    if (!parsed.success) return apiZodError("invalid_body", parsed.error);
-    const id = z.uuid().safeParse((await params).id);
-    if (!id.success) return noSuchComment();
-    const result = await editComment(caller, id.data, parsed.data.body);
+export const PATCH = apiRoute({
+  summary: "Edit a comment",
+  description: "The author, within 15 minutes of posting.",
+  caller: "member",
+  params: commentParams,
+  body: commentBodyJsonSchema,
+  responses: { 200: z.object({ comment: z.object({ id: z.uuid(), body: z.string() }) }) },
+  errors: [404, 409],
+  async handler({ caller, params, body }) {
+    const result = await editComment(caller, params.id, body.body);
     if (!result.ok && result.code === "not_found") return noSuchComment();
-    return actionResponse(result, (d) => ({ comment: { id: d.id, body: parsed.data.body } }));
-  });
-}
+    return actionResponse(result, (d) => ({ comment: { id: d.id, body: body.body } }));
+  },
+});

@@ -1,15 +1,16 @@
 import { z } from "zod";
 import { updateGroup } from "@/db/mutations/groups";
-import { resolveApiCaller } from "@/server/api/auth";
-import { apiZodError, guarded, readJson } from "@/server/api/http";
-import { actionResponse, groupVisibleToCaller, unauthenticated } from "@/server/api/organizing";
+import { apiZodError } from "@/server/api/http";
+import { actionResponse, groupVisibleToCaller } from "@/server/api/organizing";
+import { groupParams } from "@/server/api/params";
+import { apiRoute } from "@/server/api/route";
 import { groupInputSchema, groupToFormValues } from "@/lib/validation/group";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ slug: string }> };
-
-const patchBodySchema = z.record(z.string(), z.unknown(), { error: "The body must be a JSON object of the fields to change." });
+const patchBodySchema = z
+  .record(z.string(), z.unknown(), { error: "The body must be a JSON object of the fields to change." })
+  .describe("Any of name, about, agreements, neighbourhood, joinPolicy and visibility, with the form's rules.");
 
 /**
  * PATCH /api/groups/:slug — change some of a group's settings (same names and rules as the
@@ -17,20 +18,34 @@ const patchBodySchema = z.record(z.string(), z.unknown(), { error: "The body mus
  * private, by the owner only). Organizers of the group only; the slug never changes.
  * A private group is 404 to anyone outside it.
  */
-export async function PATCH(request: Request, { params }: Ctx) {
-  return guarded(async () => {
-    const caller = await resolveApiCaller(request);
-    if (caller === null) return unauthenticated();
-    const found = await groupVisibleToCaller((await params).slug, caller.id);
+export const PATCH = apiRoute({
+  summary: "Change a group's settings",
+  description:
+    'Organizers of the group; send only what changes. The slug stays. `"visibility": "private"` is the owner\'s (403 for organizers) and gives the group an invite code; a private group is never made public (409).',
+  caller: "member",
+  params: groupParams,
+  body: patchBodySchema,
+  responses: {
+    200: z.object({
+      group: z.object({
+        slug: z.string(),
+        name: z.string(),
+        about: z.string(),
+        agreements: z.string(),
+        visibility: z.enum(["public", "private"]),
+        joinPolicy: z.enum(["open", "approval"]),
+        neighbourhood: z.string().nullable(),
+      }),
+    }),
+  },
+  errors: [403, 404, 409],
+  async handler({ caller, params, body }) {
+    const found = await groupVisibleToCaller(params.slug, caller.id);
     if (!found.ok) return found.response;
     const { group } = found;
-    const body = await readJson(request);
-    if (!body.ok) return body.response;
-    const fields = patchBodySchema.safeParse(body.value);
-    if (!fields.success) return apiZodError("invalid_body", fields.error);
-    const parsed = groupInputSchema.safeParse({ ...groupToFormValues(group), ...fields.data });
+    const parsed = groupInputSchema.safeParse({ ...groupToFormValues(group), ...body });
     if (!parsed.success) return apiZodError("invalid_body", parsed.error);
     const result = await updateGroup(caller, group.id, parsed.data);
     return actionResponse(result, (settings) => ({ group: settings }));
-  });
-}
+  },
+});

@@ -1,5 +1,8 @@
 import { NextResponse } from "next/server";
+import { z } from "zod";
 import { recentlyCounted, statementProbeOn } from "@/db/statement-probe";
+import { apiError } from "@/server/api/http";
+import { apiRoute } from "@/server/api/route";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +12,14 @@ export const dynamic = "force-dynamic";
  * Paths only: no query strings, no one's identity. With SQL_STATEMENT_PROBE=explain (the
  * benchmark's own database only), each statement also comes whole with its parameters.
  */
-export async function GET() {
-  if (!statementProbeOn()) return NextResponse.json({ error: { code: "not_found", message: "The statement probe is off." } }, { status: 404 });
-  return NextResponse.json({ requests: recentlyCounted() }, { headers: { "Cache-Control": "no-store" } });
-}
+export const GET = apiRoute({
+  summary: "SQL statements per recent request",
+  description: "Only with SQL_STATEMENT_PROBE=on (tests and benchmarks); otherwise a 404. Paths only: no query strings, no one's identity.",
+  caller: "none",
+  responses: { 200: z.object({ requests: z.array(z.looseObject({ method: z.string(), path: z.string(), status: z.int(), statements: z.int() })) }) },
+  errors: [404],
+  async handler() {
+    if (!statementProbeOn()) return apiError("not_found", "The statement probe is off.");
+    return NextResponse.json({ requests: recentlyCounted() }, { headers: { "Cache-Control": "no-store" } });
+  },
+});

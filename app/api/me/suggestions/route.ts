@@ -1,20 +1,36 @@
+import { NextResponse } from "next/server";
 import { z } from "zod";
+import { getMemberZone } from "@/db/queries/connection-facts";
 import { getSuggestions } from "@/db/queries/plan";
-import { apiZodError, searchParamsToObject } from "@/server/api/http";
-import { forCaller, privateJson } from "@/server/api/me";
+import { instant } from "@/server/api/activity-json";
+import { apiRoute } from "@/server/api/route";
+import { kinds } from "@/lib/labels";
 
 export const dynamic = "force-dynamic";
 
-const querySchema = z.object({ limit: z.coerce.number({ error: "limit is 1 to 20." }).int({ error: "limit is 1 to 20." }).min(1, { error: "limit is 1 to 20." }).max(20, { error: "limit is 1 to 20." }).optional() });
+const LIMIT = "limit is 1 to 20.";
 
 /** GET /api/me/suggestions[?limit=5] — upcoming activities that fit the caller's plan, each with why. */
-export async function GET(request: Request) {
-  return forCaller(request, async (caller) => {
-    const query = querySchema.safeParse(searchParamsToObject(new URL(request.url).searchParams));
-    if (!query.success) return apiZodError("invalid_query", query.error);
-    const suggestions = await getSuggestions(caller.id, caller.zone, { limit: query.data.limit ?? 5 });
-    return privateJson({
+export const GET = apiRoute({
+  summary: "Activities that fit my plan",
+  description: "Upcoming activities that fit the caller's plan, each with why.",
+  caller: "member",
+  private: true,
+  query: z.object({ limit: z.coerce.number({ error: LIMIT }).int({ error: LIMIT }).min(1, { error: LIMIT }).max(20, { error: LIMIT }).optional().describe("1 to 20, default 5.") }),
+  responses: {
+    200: z.object({
+      suggestions: z.array(
+        z.object({
+          activity: z.object({ id: z.uuid(), url: z.string(), title: z.string(), kind: z.enum(kinds), group: z.string(), startsAt: instant }),
+          why: z.array(z.string()),
+        }),
+      ),
+    }),
+  },
+  async handler({ caller, query }) {
+    const suggestions = await getSuggestions(caller.id, await getMemberZone(caller.id), { limit: query.limit ?? 5 });
+    return NextResponse.json({
       suggestions: suggestions.map((s) => ({ activity: { id: s.id, url: `/activities/${s.id}`, title: s.title, kind: s.kind, group: s.groupName, startsAt: s.startsAt.toISOString() }, why: s.reasons })),
     });
-  });
-}
+  },
+});

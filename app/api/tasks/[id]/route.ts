@@ -2,28 +2,41 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { updateTask } from "@/db/mutations/projects";
 import { taskClaimsOnAppDb } from "@/db/mutations/task-claims";
-import { resolveApiCaller } from "@/server/api/auth";
-import { apiZodError, guarded, readJson } from "@/server/api/http";
-import { actionResponse, unauthenticated } from "@/server/api/organizing";
+import { actionResponse } from "@/server/api/organizing";
+import { taskParams } from "@/server/api/params";
 import { noSuchTask, taskResultResponse } from "@/server/api/project-json";
+import { apiRoute } from "@/server/api/route";
+import { energyLevels } from "@/lib/labels";
 import { taskPatchSchema } from "@/lib/validation/project";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ id: string }> };
-
 /** PATCH /api/tasks/:id — organizers change a task; placesNeeded never drops below the places taken. */
-export async function PATCH(request: Request, { params }: Ctx) {
-  return guarded(async () => {
-    const caller = await resolveApiCaller(request);
-    if (!caller) return unauthenticated();
-    const body = await readJson(request);
-    if (!body.ok) return body.response;
-    const parsed = taskPatchSchema.safeParse(body.value);
-    if (!parsed.success) return apiZodError("invalid_body", parsed.error);
-    const id = z.uuid().safeParse((await params).id);
-    if (!id.success) return noSuchTask();
-    const result = await updateTask(caller, id.data, parsed.data);
+export const PATCH = apiRoute({
+  summary: "Change a task",
+  description: "Organizers of its project's group. placesNeeded never drops below the places taken (409). An empty body changes nothing.",
+  caller: "member",
+  params: taskParams,
+  body: taskPatchSchema,
+  responses: {
+    200: z.object({
+      task: z.object({
+        id: z.uuid(),
+        title: z.string(),
+        description: z.string(),
+        placesNeeded: z.int(),
+        placesTaken: z.int(),
+        placesFree: z.int(),
+        effort: z.enum(energyLevels),
+        fromHome: z.boolean(),
+        estimatedHours: z.number().nullable(),
+        dueOn: z.iso.date().nullable(),
+      }),
+    }),
+  },
+  errors: [404, 409],
+  async handler({ caller, params, body }) {
+    const result = await updateTask(caller, params.id, body);
     if (!result.ok && result.code === "not_found") return noSuchTask();
     return actionResponse(result, (t) => ({
       task: {
@@ -39,21 +52,23 @@ export async function PATCH(request: Request, { params }: Ctx) {
         dueOn: t.dueOn,
       },
     }));
-  });
-}
+  },
+});
 
 /**
  * DELETE /api/tasks/:id — organizers take a task off the board. Anyone who had a place is
  * told and their place goes; a task with verified hours stays (409).
  */
-export async function DELETE(request: Request, { params }: Ctx) {
-  return guarded(async () => {
-    const caller = await resolveApiCaller(request);
-    if (!caller) return unauthenticated();
-    const id = z.uuid().safeParse((await params).id);
-    if (!id.success) return noSuchTask();
-    const result = await taskClaimsOnAppDb.remove({ taskId: id.data, actor: caller });
-    if (!result.ok) return taskResultResponse(id.data, result);
-    return NextResponse.json({ task: { id: id.data, title: result.title }, removed: true, told: result.told, message: result.message });
-  });
-}
+export const DELETE = apiRoute({
+  summary: "Remove a task",
+  description: "Organizers. Anyone who had a place is told and their place goes; a task with verified hours stays (409).",
+  caller: "member",
+  params: taskParams,
+  responses: { 200: z.object({ task: z.object({ id: z.uuid(), title: z.string() }), removed: z.literal(true), told: z.int(), message: z.string() }) },
+  errors: [400, 403, 404, 409],
+  async handler({ caller, params }) {
+    const result = await taskClaimsOnAppDb.remove({ taskId: params.id, actor: caller });
+    if (!result.ok) return taskResultResponse(params.id, result);
+    return NextResponse.json({ task: { id: params.id, title: result.title }, removed: true, told: result.told, message: result.message });
+  },
+});

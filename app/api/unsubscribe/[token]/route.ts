@@ -1,30 +1,43 @@
 import { NextResponse } from "next/server";
+import { z } from "zod";
 import { unsubscribeWithToken } from "@/db/mutations/email";
-import { apiError, guarded } from "@/server/api/http";
+import { apiError } from "@/server/api/http";
+import { apiRoute } from "@/server/api/route";
 import { EMAIL_TYPES } from "@/lib/email/types";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ token: string }> };
+const params = z.object({ token: z.string().describe("The signed token from the email's List-Unsubscribe header.") });
 
 /**
  * POST /api/unsubscribe/:token — the RFC 8058 one-click unsubscribe that mail apps call from
- * the List-Unsubscribe header (body `List-Unsubscribe=One-Click`). No sign-in: the signed
- * token names the member and the kind of email. A forged or altered token is a 404.
+ * the List-Unsubscribe header (body `List-Unsubscribe=One-Click`, a form, which this reads
+ * no further). No sign-in: the signed token names the member and the kind of email. A forged
+ * or altered token is a 404.
  */
-export async function POST(_request: Request, { params }: Ctx) {
-  return guarded(async () => {
-    const done = await unsubscribeWithToken((await params).token);
+export const POST = apiRoute({
+  summary: "One-click unsubscribe (RFC 8058)",
+  description: "What mail apps call from an email's List-Unsubscribe header; its body (`List-Unsubscribe=One-Click`) is not read. A forged or altered token is a 404.",
+  caller: "none",
+  params,
+  responses: { 200: z.object({ unsubscribed: z.enum(Object.keys(EMAIL_TYPES) as [keyof typeof EMAIL_TYPES]), message: z.string() }) },
+  errors: [404],
+  async handler({ params }) {
+    const done = await unsubscribeWithToken(params.token);
     if (!done) return apiError("not_found", "This unsubscribe link isn't valid.");
     return NextResponse.json({ unsubscribed: done.type, message: `You won't get emails about: ${EMAIL_TYPES[done.type].label.toLowerCase()}.` });
-  });
-}
+  },
+});
 
 /**
  * A person opening the header's link in a browser gets the page with the button. A token with
  * a broken character (half of a surrogate pair) cannot be percent-encoded as it is; it is made
  * well-formed first, and the page then says the link isn't valid.
  */
-export async function GET(request: Request, { params }: Ctx) {
-  return guarded(async () => NextResponse.redirect(new URL(`/unsubscribe/${encodeURIComponent((await params).token.toWellFormed())}`, request.url), 303));
-}
+export const GET = apiRoute({
+  summary: "The unsubscribe page, for a person who opens the link",
+  caller: "none",
+  params,
+  responses: { 303: { description: "To the page with the button.", headers: { Location: "/unsubscribe/{token}" } } },
+  handler: async ({ request, params }) => NextResponse.redirect(new URL(`/unsubscribe/${encodeURIComponent(params.token.toWellFormed())}`, request.url), 303),
+});

@@ -1,28 +1,20 @@
 import { z } from "zod";
 import { cancelActivity } from "@/db/mutations/activities";
-import { resolveApiCaller } from "@/server/api/auth";
-import { apiError, apiZodError, guarded, readJson } from "@/server/api/http";
-import { actionResponse, unauthenticated } from "@/server/api/organizing";
+import { actionResponse } from "@/server/api/organizing";
+import { activityParams } from "@/server/api/params";
+import { apiRoute } from "@/server/api/route";
 import { editScopeSchema } from "@/lib/validation/activity";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ id: string }> };
-
-const bodySchema = z.object({ scope: editScopeSchema });
-
-/** POST /api/activities/:id/cancel — body { "scope": "this" | "following" } (default "this"). Organizers only. */
-export async function POST(request: Request, { params }: Ctx) {
-  return guarded(async () => {
-    const id = z.uuid().safeParse((await params).id);
-    if (!id.success) return apiError("not_found", "There is no activity with that id.");
-    const caller = await resolveApiCaller(request);
-    if (caller === null) return unauthenticated();
-    const body = await readJson(request);
-    if (!body.ok) return body.response;
-    const parsed = bodySchema.safeParse(body.value);
-    if (!parsed.success) return apiZodError("invalid_body", parsed.error);
-    const result = await cancelActivity(caller, id.data, parsed.data.scope);
-    return actionResponse(result, (d) => ({ cancelled: d.cancelled }));
-  });
-}
+/** POST /api/activities/:id/cancel — organizers cancel this one, or this and every later occurrence. */
+export const POST = apiRoute({
+  summary: "Cancel an activity",
+  description: 'Organizers only. `"scope": "following"` cancels this and every later occurrence of its series (and ends the series). Everyone going is told.',
+  caller: "member",
+  params: activityParams,
+  body: z.object({ scope: editScopeSchema }),
+  responses: { 200: z.object({ cancelled: z.int().describe("How many occurrences were cancelled.") }) },
+  errors: [404, 409],
+  handler: async ({ caller, params, body }) => actionResponse(await cancelActivity(caller, params.id, body.scope), (d) => ({ cancelled: d.cancelled })),
+});
