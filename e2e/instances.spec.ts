@@ -86,6 +86,8 @@ test.describe("two instances on one database", () => {
         const warning = /Another instance on this database runs with a different AUTH_SECRET/;
         await within(10_000, async () => warning.test(third.output()) && warning.test(first.output()));
         expect(second!.output()).toMatch(warning);
+        // The health check says so too, on the newcomer and on the others.
+        for (const base of [c.base, a.base]) expect((await (await request.get(`${base}/api/health`)).json()).instancesOutOfStep, base).toBeGreaterThanOrEqual(1);
       } finally {
         await stopServer(third.child);
       }

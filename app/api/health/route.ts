@@ -4,6 +4,7 @@ import { databaseAway, databaseStatus, reasonOf, reportDatabaseLost, RETRY_AFTER
 import { withoutWaiting } from "@/db/patience";
 import { pingDatabase } from "@/db/queries/health";
 import { apiRoute } from "@/server/api/route";
+import { instancesOutOfStep } from "@/server/instances";
 
 export const dynamic = "force-dynamic";
 
@@ -19,14 +20,19 @@ export const GET = apiRoute({
   description: "200 when the database answers; otherwise, within a few seconds, 503 with a short reason and Retry-After.",
   caller: "none",
   responses: {
-    200: z.object({ ok: z.literal(true), database: z.enum(["pglite", "postgres"]) }),
+    200: z.object({
+      ok: z.literal(true),
+      database: z.enum(["pglite", "postgres"]),
+      instancesOutOfStep: z.number().int().min(1).optional().describe("Other instances heard in the last hour with another AUTH_SECRET or build (docs/operations.md); absent when none."),
+    }),
     503: { description: "The database is not answering.", schema: z.object({ ok: z.literal(false), database: z.literal("unavailable"), reason: z.string() }), headers: { "Retry-After": "Seconds to wait." } },
   },
   async handler() {
     if (databaseAway()) return unavailable(databaseStatus()?.reason ?? "database unreachable");
     try {
       const kind = await withoutWaiting(pingDatabase);
-      return NextResponse.json({ ok: true, database: kind }, { headers: { "Cache-Control": "no-store" } });
+      const outOfStep = instancesOutOfStep();
+      return NextResponse.json({ ok: true, database: kind, ...(outOfStep ? { instancesOutOfStep: outOfStep } : {}) }, { headers: { "Cache-Control": "no-store" } });
     } catch (error) {
       reportDatabaseLost(error);
       return unavailable(reasonOf(error));
