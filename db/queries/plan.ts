@@ -1,9 +1,9 @@
 import "server-only";
-import { and, asc, eq, gt, gte, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, or, sql } from "drizzle-orm";
 import { rankSuggestions, type PlanForSuggestions, type Suggestion } from "@/lib/connection/suggestions";
 import { weekBounds } from "@/lib/connection/weeks";
 import { getDb } from "../client";
-import { activities, connectionPlans, groupDepartures, groups, memberships, rsvps, type ConnectionPlan } from "../schema";
+import { activities, connectionPlans, groups, rsvps, type ConnectionPlan } from "../schema";
 import { rankSuggestionsInSql } from "./suggestions-sql";
 import { groupVisibleTo } from "./visibility";
 

@@ -13,6 +13,8 @@ export interface Viewer {
   listedAsGoing: boolean;
   /** Notifications they have not read yet (the header's count). */
   unreadNotifications: number;
+  /** The zone they set for their weeks on the account page, if any. */
+  timezone: string | null;
 }
 
 /** The signed-in member for this request, or null; resolved once per request. */
@@ -27,7 +29,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   if (!id) return null;
   const user = await getRequestMember(id);
   if (!user || user.suspendedAt) return null;
-  return { id: user.id, name: user.name, email: user.email, isAdmin: user.role === "admin", listedAsGoing: user.listedAsGoing, unreadNotifications: user.unreadNotifications };
+  return { id: user.id, name: user.name, email: user.email, isAdmin: user.role === "admin", listedAsGoing: user.listedAsGoing, unreadNotifications: user.unreadNotifications, timezone: user.timezone || null };
 });
 
 /** The signed-in member, or a redirect to sign-in that comes back to `returnTo`. */
