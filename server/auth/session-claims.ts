@@ -45,7 +45,26 @@ export async function readSessionClaims(now = Date.now()): Promise<SessionClaims
   const jar = await cookies();
   const name = SESSION_COOKIES.find((n) => jar.get(n)?.value);
   if (!name) return undefined;
-  const value = jar.get(name)!.value;
+  return claimsOfCookie(name, jar.get(name)!.value, now);
+}
+
+/**
+ * The claims of the session cookie in a raw Cookie header (the page cache reads it before Next
+ * does): null when it names no member (no session cookie, or one that is not valid); undefined
+ * when its session cookie is split into chunks, which only next-auth reads.
+ */
+export async function claimsOfCookieHeader(header: string, now = Date.now()): Promise<SessionClaims | null | undefined> {
+  const pairs = header.split(";").map((part) => {
+    const at = part.indexOf("=");
+    return at < 0 ? [part.trim(), ""] : [part.slice(0, at).trim(), part.slice(at + 1).trim()];
+  });
+  const found = SESSION_COOKIES.map((n) => pairs.find(([name, value]) => name === n && value)).find(Boolean);
+  if (!found) return pairs.some(([name]) => name.includes("authjs.session-token")) ? undefined : null;
+  return claimsOfCookie(found[0], found[1], now);
+}
+
+/** A session cookie's claims, decrypted once and then kept; null when it is not a valid, unexpired session token. */
+export async function claimsOfCookie(name: string, value: string, now = Date.now()): Promise<SessionClaims | null> {
   const key = crypto.createHash("sha256").update(name).update("\0").update(value).digest("base64url");
   const hit = kept.get(key);
   if (hit && hit.until > now && hit.claims.expiresAt > now) return hit.claims;
