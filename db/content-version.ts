@@ -64,7 +64,7 @@ export function writesVisibleContent(statement: string): boolean {
 }
 
 /** One change: the activities it concerned alone (an RSVP's counts and rows), or null for anything at all. */
-interface Change {
+export interface Change {
   version: number;
   activityIds: ReadonlySet<string> | null;
 }
@@ -108,8 +108,9 @@ export function contentChanged(scope?: { activityIds: Iterable<string> }): void 
 export function unchangedFor(version: number, shown: ReadonlySet<string> | null): boolean {
   if (version === state.version) return true;
   if (!shown || version > state.version) return false;
-  const first = state.log.findIndex((c) => c.version === version + 1);
-  if (first < 0) return false;
+  // Versions are logged one after another: the change after `version` sits at a known place.
+  const first = state.log.length === 0 ? -1 : version + 1 - state.log[0].version;
+  if (first < 0 || first >= state.log.length) return false;
   for (let i = first; i < state.log.length; i++) {
     const ids = state.log[i].activityIds;
     if (!ids) return false;

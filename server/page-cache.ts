@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import http from "node:http";
 import { databaseAway } from "@/db/availability";
-import { collectingShown, contentVersion, onContentChange, unchangedFor } from "@/db/content-version";
+import { collectingShown, contentVersion, onContentChange, unchangedFor, type Change } from "@/db/content-version";
 import { memberSnapshot, writeSnapshot } from "@/db/snapshot";
 import { claimsOfCookieHeader } from "@/server/auth/session-claims";
 import { env } from "@/lib/env";
@@ -145,8 +145,10 @@ function fresh(page: Page | undefined, snapshot?: string): page is Page {
 }
 
 /** Drops every kept page a change made stale, at once, so none holds memory it cannot answer with. */
-function dropStale(): void {
-  for (const [key, page] of store.pages) if (!unchangedFor(page.version, page.shown)) dropPage(key);
+function dropStale(change: Change): void {
+  if (!change.activityIds) return forgetPages();
+  const ids = change.activityIds;
+  for (const [key, page] of store.pages) if (!page.shown || [...ids].some((id) => page.shown!.has(id))) dropPage(key);
 }
 
 /**
