@@ -125,11 +125,28 @@ export function onContentChange(listener: (change: Change) => void): () => void 
   return () => state.listeners.delete(listener);
 }
 
-/** The transaction a statement runs in, if any: whether it has written visible content yet, and what. */
-const transactionScope = new AsyncLocalStorage<{ wrote: boolean; activityIds: Set<string>; anything: boolean }>();
+/*
+ * The request-scoped stores below are on globalThis too: the database client (opened by one
+ * bundle) notes statements, while a route handler's or a page's own copy of this module marks the
+ * work, and each must see the other's.
+ */
+const stores = ((globalThis as unknown as { __ctContentScopes?: Scopes }).__ctContentScopes ??= {
+  transaction: new AsyncLocalStorage(),
+  activityWork: new AsyncLocalStorage(),
+  shown: new AsyncLocalStorage(),
+});
 
-/** Work that writes only one activity's RSVPs and counts (db/mutations/rsvps.ts). */
-const activityWork = new AsyncLocalStorage<string>();
+interface Scopes {
+  /** The transaction a statement runs in, if any: whether it has written visible content yet, and what. */
+  transaction: AsyncLocalStorage<{ wrote: boolean; activityIds: Set<string>; anything: boolean }>;
+  /** Work that writes only one activity's RSVPs and counts (db/mutations/rsvps.ts). */
+  activityWork: AsyncLocalStorage<string>;
+  /** The activities a page being rendered shows. */
+  shown: AsyncLocalStorage<{ ids: Set<string>; noted: boolean; countsDecide: boolean }>;
+}
+
+const transactionScope = stores.transaction;
+const activityWork = stores.activityWork;
 
 /** Tables an answer to one activity writes, each row of them that activity's. */
 const ANSWER_TABLES = new Set(["rsvps", "activities"]);
@@ -184,7 +201,7 @@ export function afterStatement(statement: unknown): void {
  * The activities a page being rendered shows. The page cache collects them for the listing, so
  * an answer to an activity the page does not show leaves the kept page standing.
  */
-const shownScope = new AsyncLocalStorage<{ ids: Set<string>; noted: boolean; countsDecide: boolean }>();
+const shownScope = stores.shown;
 
 /** Runs `render` collecting the activities it shows; `shown()` is null unless it knew them all. */
 export function collectingShown<T>(render: () => T): { result: T; shown: () => ReadonlySet<string> | null } {

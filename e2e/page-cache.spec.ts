@@ -4,7 +4,7 @@ import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { SignInPage } from "./pages/auth-pages";
-import { bearer, newPerson, PASSWORD, signInThroughForm, uniquePerson } from "./people";
+import { bearer, newPerson, PASSWORD, uniquePerson } from "./people";
 import { basePort, startServer, stopServer, throwawayDatabase, within } from "./servers";
 
 /*
@@ -188,7 +188,11 @@ test.describe("a member's listing while others write", () => {
       };
       const reader = await signUp("Reader");
       const page = await context.newPage();
-      await signInThroughForm(page, reader.email, reader.password, reader.name);
+      // A server just started compiles its sign-in on first use: more patience than the shared server needs.
+      const form = new SignInPage(page);
+      await form.goto();
+      await form.signIn(reader.email, reader.password);
+      await expect(page.getByTestId("account-link")).toHaveText(reader.name, { timeout: 60_000 });
       const listing = () => page.request.get(`${base}/activities`);
 
       // What the listing shows, and activities it does not show that others can answer.
@@ -204,38 +208,40 @@ test.describe("a member's listing while others write", () => {
       expect(elsewhere.length, "activities the listing does not show").toBeGreaterThan(0);
       expect(onTheListing, "an activity the listing shows, with room").toBeTruthy();
 
-      // Two other members answer, in turn, ten times a second (each well under the RSVP limit).
       const tokenOf = async (who: { email: string; password: string }) => {
         const res = await request.post(`${base}/api/tokens`, { data: { email: who.email, password: who.password, name: "busy" } });
         expect(res.status()).toBe(201);
         return { headers: { authorization: `Bearer ${(await res.json()).token as string}` } };
       };
       const writers = [await tokenOf(await signUp("Busy")), await tokenOf(await signUp("Busier"))];
-      let busy = true;
+      // Two other members answer, together up to ten times a second (each well under the RSVP
+      // limit), until they have answered forty times: on a busy machine that takes longer.
       let written = 0;
-      const writing = (async () => {
-        for (let i = 0; busy; i++) {
+      const busy = async (writer: { headers: { authorization: string } }, offset: number) => {
+        for (let i = offset; written < 40; i += 2) {
           const started = Date.now();
           const target = elsewhere[i % elsewhere.length];
-          const res = await request.post(`${base}/api/activities/${target.id}/rsvp`, { ...writers[i % 2], data: { status: Math.floor(i / 2) % 2 === 0 ? "going" : "not_going" } });
-          if (res.status() === 200) written++;
-          await new Promise((r) => setTimeout(r, Math.max(0, 100 - (Date.now() - started))));
+          const res = await request.post(`${base}/api/activities/${target.id}/rsvp`, { ...writer, data: { status: Math.floor(i / 2) % 2 === 0 ? "going" : "not_going" } });
+          expect(res.status()).toBe(200);
+          written++;
+          await new Promise((r) => setTimeout(r, Math.max(0, 200 - (Date.now() - started))));
         }
-      })();
+      };
+      const writing = Promise.all([busy(writers[0], 0), busy(writers[1], 1)]);
+      let done = false;
+      void writing.finally(() => (done = true));
       await listing();
       let hits = 0;
       let asked = 0;
-      const until = Date.now() + 5_000;
-      while (Date.now() < until) {
+      while (!done) {
         const res = await listing();
         expect(res.status()).toBe(200);
         asked++;
         if (res.headers()[CACHE] === "hit") hits++;
         await new Promise((r) => setTimeout(r, 50));
       }
-      busy = false;
       await writing;
-      expect(written, "others answered throughout").toBeGreaterThanOrEqual(30);
+      expect(asked, "the member looked again throughout").toBeGreaterThanOrEqual(20);
       expect(hits / asked, `${hits} of ${asked} repeat views replayed while others answered ${written} times`).toBeGreaterThanOrEqual(0.9);
 
       // The member's own answer, even to an activity the listing does not show: rendered afresh.
