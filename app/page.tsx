@@ -3,12 +3,12 @@ import { ActivityCard } from "@/components/activity-card";
 import { ButtonLink } from "@/components/ui/button";
 import { HomeConnection } from "@/components/home-connection";
 import { Card } from "@/components/ui/card";
-import { getMemberZone } from "@/db/queries/connection-facts";
-import { listActivities, listUpcomingForMember } from "@/db/queries/activities";
+import { listActivities } from "@/db/queries/activities";
 import { getViewer } from "@/server/auth/session";
 import { formatRange } from "@/lib/dates";
 import { activityFiltersSchema } from "@/lib/validation/activity-filters";
 import { getViewerZone } from "@/server/viewer-zone";
+import { loadMemberHome } from "./loader";
 
 const statusWords: Record<string, string> = { going: "You're going", waitlisted: "On the waitlist", maybe: "You'll try" };
 
@@ -16,10 +16,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const reflected = (await searchParams).reflected;
   const reflectedId = typeof reflected === "string" && /^[0-9a-f-]{36}$/i.test(reflected) ? reflected : undefined;
   const [viewer, zone] = await Promise.all([getViewer(), getViewerZone()]);
-  const thisWeek = await listActivities(activityFiltersSchema.parse({ when: "week", perPage: "8" }), { viewerId: viewer?.id ?? null, zone, count: false });
-  const weekAhead = new Date(Date.now() + 7 * 24 * 3600_000);
-  const mine = viewer ? await listUpcomingForMember(viewer.id, weekAhead) : [];
-  const memberZone = viewer ? await getMemberZone(viewer.id, zone) : zone;
+  const [thisWeek, home] = await Promise.all([
+    listActivities(activityFiltersSchema.parse({ when: "week", perPage: "8" }), { viewerId: viewer?.id ?? null, zone, count: false }),
+    viewer ? loadMemberHome(viewer, reflectedId) : undefined,
+  ]);
+  const mine = home?.upcoming ?? [];
   return (
     <div className="space-y-8">
       <section className="space-y-3">
@@ -56,7 +57,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
               ))}
             </ul>
           )}
-          <HomeConnection userId={viewer.id} zone={memberZone} reflectedId={reflectedId} />
+          {home ? <HomeConnection {...home} /> : null}
         </section>
       ) : null}
       <section aria-labelledby="this-week" className="space-y-3">

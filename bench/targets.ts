@@ -39,6 +39,12 @@ const STATEMENTS_AT_MOST: Record<string, number> = {
   "listing, member": 3,
   "activity page, visitor": 3,
   "activity page, member": 5,
+  // A member's own pages, rendered (issue 21): each read counted, the suggestions ranked in one.
+  "home, member, rendered": 6,
+  "my participation, rendered": 6,
+  "my plan, rendered": 5,
+  "project page, visitor": 4,
+  "project page, member, rendered": 4,
 };
 
 export const RSS_PEAK_MB = 512;

@@ -1,9 +1,11 @@
 import Link from "next/link";
-import { listMilestones } from "@/db/queries/milestones";
-import { listPartnerships } from "@/db/queries/partners";
-import { getPlan, getSuggestions, getWeekProgress } from "@/db/queries/plan";
-import { getReflectionOffer, listReflectionsWaiting } from "@/db/queries/reflections";
+import type { MilestoneItem } from "@/db/queries/milestones";
+import type { PartnershipItem } from "@/db/queries/partners";
+import type { WeekProgress } from "@/db/queries/plan";
+import type { ReflectionOffer } from "@/db/queries/reflections";
+import type { ConnectionPlan } from "@/db/schema";
 import { periodWords } from "@/lib/connection/rhythm";
+import type { Suggestion } from "@/lib/connection/suggestions";
 import { ReflectionForm } from "./reflection-form";
 import { SuggestionList } from "./suggestion-list";
 import { Alert } from "./ui/alert";
@@ -12,26 +14,28 @@ import { Card } from "./ui/card";
 /**
  * The signed-in member's own corner of the home page: plan progress, a check-in due, a
  * reflection waiting, a few suggestions and a newly reached milestone. All of it is read by
- * the member's own id; none of it is shown to anyone else.
+ * the member's own id (the home page's loader); none of it is shown to anyone else.
  */
 const FEELING_WORDS = { drained: "drained", ok: "OK", lifted: "lifted" } as const;
 
-export async function HomeConnection({ userId, zone, reflectedId }: { userId: string; zone: string; reflectedId?: string }) {
-  const now = new Date();
-  const [plan, progress, partnerships, waiting, fresh] = await Promise.all([
-    getPlan(userId),
-    getWeekProgress(userId, zone, now),
-    listPartnerships(userId, now),
-    listReflectionsWaiting(userId, now),
-    listMilestones(userId, new Date(now.getTime() - 7 * 86_400_000)),
-  ]);
-  const suggestions = await getSuggestions(userId, zone, { now, plan, progress, limit: 3 });
-  // Just answered from here: read back the member's own reflection to confirm it.
-  const reflected = reflectedId ? await getReflectionOffer(reflectedId, userId, now) : undefined;
+export interface HomeConnectionProps {
+  zone: string;
+  plan: ConnectionPlan | undefined;
+  progress: WeekProgress;
+  partnerships: PartnershipItem[];
+  reflectionsWaiting: { activityId: string; title: string }[];
+  /** Milestones reached lately, newest first. */
+  milestones: MilestoneItem[];
+  suggestions: Suggestion[];
+  /** A reflection just answered from here, read back to confirm it. */
+  reflected?: ReflectionOffer;
+}
+
+export function HomeConnection({ zone, plan, progress, partnerships, reflectionsWaiting, milestones, suggestions, reflected }: HomeConnectionProps) {
   const due = partnerships.filter((p) => p.due && p.partner);
   const invites = partnerships.filter((p) => p.status === "invited" && !p.iInvited);
-  const reflection = waiting[0];
-  const milestone = fresh[0];
+  const reflection = reflectionsWaiting[0];
+  const milestone = milestones[0];
   return (
     <>
       {milestone ? (

@@ -16,3 +16,25 @@ export async function writeSnapshot(): Promise<string> {
   const result = (await withoutWaiting(() => db.execute(sql`select pg_current_snapshot()::text as snapshot`))) as unknown as { rows: { snapshot: string }[] };
   return result.rows[0].snapshot;
 }
+
+/**
+ * What a member's own rows look like now, as text that changes whenever any of them is written:
+ * their account (name, role, suspension, session version), how many notifications they have not
+ * read, and every RSVP, membership and block of theirs (each row's transaction id moves on every
+ * write, and a deleted row changes the count). The listing a member is shown again
+ * (server/page-cache.ts) is checked against it, so their own writes, and anyone's write that
+ * concerns them, from any process, show at once.
+ */
+export async function memberSnapshot(userId: string): Promise<string> {
+  const db = await getDb();
+  const rowsOf = (table: string, where: string) =>
+    sql.raw(`(select count(*) || '/' || coalesce(sum(t.xmin::text::bigint), 0) from ${table} t where ${where})`);
+  const result = (await withoutWaiting(() =>
+    db.execute(sql`select concat_ws(':', u.xmin::text, u.session_version,
+        (select count(*) from notifications n where n.user_id = u.id and n.read_at is null),
+        ${rowsOf("rsvps", "t.user_id = u.id")}, ${rowsOf("memberships", "t.user_id = u.id")},
+        ${rowsOf("blocks", "t.blocker_id = u.id or t.blocked_id = u.id")}) as snapshot
+      from users u where u.id = ${userId}`),
+  )) as unknown as { rows: { snapshot: string }[] };
+  return result.rows[0]?.snapshot ?? "gone";
+}

@@ -1,7 +1,11 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { SignInPage } from "./pages/auth-pages";
-import { bearer, newPerson } from "./people";
+import { bearer, newPerson, PASSWORD, uniquePerson } from "./people";
+import { basePort, startServer, stopServer, throwawayDatabase, within } from "./servers";
 
 /*
  * The page cache (server/page-cache.ts): visitors' public pages are kept and replayed for any
@@ -152,4 +156,114 @@ test("a kept page never holds a member's name, RSVP, notifications or a private 
     }
   }
   await context.close();
+});
+
+test.describe("a member's listing while others write", () => {
+  // A server of its own: the other specs' writes (a new group, a comment) would drop its pages
+  // for reasons of their own, and this counts how often the page is replayed.
+  test.setTimeout(240_000);
+
+  test("stays kept while someone else answers other activities ten times a second, and changes at once after their own answer or one to what it shows", async ({ browser, request }) => {
+    const port = basePort + 930;
+    const base = `http://127.0.0.1:${port}`;
+    const database = process.env.DATABASE_URL ? await throwawayDatabase("ct_busy_listing") : undefined;
+    const dataDir = database ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), "ct-busy-listing-"));
+    const server = startServer(port, {
+      ...(database ? { DATABASE_URL: database.direct } : { DATABASE_URL: undefined, PGLITE_DATA_DIR: dataDir }),
+      AUTH_SECRET: "busy-listing-secret-0123456789abcdef",
+      AUTH_TRUST_HOST: "true",
+      SEED_DEMO: "true",
+      JOBS: "off",
+      SQL_STATEMENT_PROBE: undefined,
+      SIGN_UP_LIMIT_PER_HOUR: "100000",
+      SIGN_IN_LIMIT_PER_ADDRESS: "100000",
+    });
+    const context = await browser.newContext({ baseURL: base });
+    try {
+      await within(150_000, async () => (await request.get(`${base}/api/health`, { failOnStatusCode: false })).status() === 200);
+      const signUp = async (label: string) => {
+        const who = { ...uniquePerson(label), password: PASSWORD };
+        expect((await request.post(`${base}/api/users`, { data: who })).status()).toBe(201);
+        return who;
+      };
+      const reader = await signUp("Reader");
+      const page = await context.newPage();
+      // A server just started compiles its sign-in on first use: more patience than the shared server needs.
+      const form = new SignInPage(page);
+      await form.goto();
+      await form.signIn(reader.email, reader.password);
+      await expect(page.getByTestId("account-link")).toHaveText(reader.name, { timeout: 60_000 });
+      const listing = () => page.request.get(`${base}/activities`);
+
+      // What the listing shows, and activities it does not show that others can answer.
+      const shownHtml = await (await listing()).text();
+      const shownIds = new Set([...shownHtml.matchAll(/href="\/activities\/([0-9a-f-]{36})"/g)].map((m) => m[1]));
+      expect(shownIds.size).toBeGreaterThan(0);
+      const { activities } = await (await request.get(`${base}/api/activities?perPage=50`)).json();
+      const open = (activities as Array<{ id: string; startsAt: string; spotsLeft: number | null; rsvpCutoff: string | null }>).filter(
+        (a) => new Date(a.startsAt).getTime() > Date.now() + 2 * 24 * 3600_000 && (a.spotsLeft === null || a.spotsLeft >= 2) && !a.rsvpCutoff,
+      );
+      const elsewhere = open.filter((a) => !shownIds.has(a.id)).slice(0, 5);
+      const onTheListing = open.find((a) => shownIds.has(a.id));
+      expect(elsewhere.length, "activities the listing does not show").toBeGreaterThan(0);
+      expect(onTheListing, "an activity the listing shows, with room").toBeTruthy();
+
+      const tokenOf = async (who: { email: string; password: string }) => {
+        const res = await request.post(`${base}/api/tokens`, { data: { email: who.email, password: who.password, name: "busy" } });
+        expect(res.status()).toBe(201);
+        return { headers: { authorization: `Bearer ${(await res.json()).token as string}` } };
+      };
+      const writers = [await tokenOf(await signUp("Busy")), await tokenOf(await signUp("Busier"))];
+      // Two other members answer, together up to ten times a second (each well under the RSVP
+      // limit), until they have answered forty times: on a busy machine that takes longer.
+      let written = 0;
+      const busy = async (writer: { headers: { authorization: string } }, offset: number) => {
+        for (let i = offset; written < 40; i += 2) {
+          const started = Date.now();
+          const target = elsewhere[i % elsewhere.length];
+          const res = await request.post(`${base}/api/activities/${target.id}/rsvp`, { ...writer, data: { status: Math.floor(i / 2) % 2 === 0 ? "going" : "not_going" } });
+          expect(res.status()).toBe(200);
+          written++;
+          await new Promise((r) => setTimeout(r, Math.max(0, 200 - (Date.now() - started))));
+        }
+      };
+      const writing = Promise.all([busy(writers[0], 0), busy(writers[1], 1)]);
+      let done = false;
+      void writing.finally(() => (done = true));
+      await listing();
+      let hits = 0;
+      let asked = 0;
+      while (!done) {
+        const res = await listing();
+        expect(res.status()).toBe(200);
+        asked++;
+        if (res.headers()[CACHE] === "hit") hits++;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await writing;
+      expect(asked, "the member looked again throughout").toBeGreaterThanOrEqual(20);
+      expect(hits / asked, `${hits} of ${asked} repeat views replayed while others answered ${written} times`).toBeGreaterThanOrEqual(0.9);
+
+      // The member's own answer, even to an activity the listing does not show: rendered afresh.
+      await listing();
+      expect((await listing()).headers()[CACHE]).toBe("hit");
+      expect((await page.request.post(`${base}/api/activities/${elsewhere[0].id}/rsvp`, { data: { status: "maybe" } })).status()).toBe(200);
+      expect((await listing()).headers()[CACHE], "after the member's own answer").toBe("miss");
+
+      // Someone else's answer to an activity the listing shows: rendered afresh, with the new count.
+      const card = (html: string) => html.slice(html.indexOf(`href="/activities/${onTheListing!.id}"`)).split("</li>")[0];
+      const before = await listing();
+      const kept = await listing();
+      expect(kept.headers()[CACHE]).toBe("hit");
+      expect((await request.post(`${base}/api/activities/${onTheListing!.id}/rsvp`, { ...writers[0], data: { status: "going" } })).status()).toBe(200);
+      const after = await listing();
+      expect(after.headers()[CACHE], "after an answer to an activity it shows").toBe("miss");
+      expect(card(await after.text())).not.toEqual(card(await before.text()));
+    } finally {
+      await context.close();
+      await stopServer(server.child);
+      if (database) await database.drop();
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });

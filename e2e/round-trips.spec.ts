@@ -64,3 +64,29 @@ test("a project page reads each thing once: its title and its body share one loo
   expect(texts.length).toBe(statements);
   expect(texts.filter((t, i) => texts.indexOf(t) !== i)).toEqual([]);
 });
+
+test("a member's home runs at most six statements, participation six, the plan five and a project page four", async ({ page, member }) => {
+  expect(member.email).toBeTruthy();
+  const request = page.request;
+  // A plan with free times and interests, and an answer this week: the home page and the plan
+  // then read and rank everything they can show.
+  const plan = await request.put("/api/me/plan", {
+    data: { weeklyTotalGoal: 2, weeklyLowEnergyGoal: 1, freeTimes: [{ day: 6, from: "09:00", to: "17:00" }], interests: ["garden"], interestKinds: ["walk"] },
+  });
+  expect(plan.status()).toBe(200);
+  const id = await upcomingActivityId(request);
+  const rsvp = await request.post(`/api/activities/${id}/rsvp`, { data: { status: "going" } });
+  expect([200, 409]).toContain(rsvp.status());
+  for (const [path, budget] of [["/", 6], ["/me/participation", 6], ["/me/plan", 5]] as const) {
+    const { statements, texts } = await probed(request, path);
+    expect(statements, `${path}: ${texts.join(" | ")}`).toBeLessThanOrEqual(budget);
+  }
+  const { projects } = await (await request.get("/api/projects")).json();
+  const { statements, texts } = await probed(request, `/projects/${projects[0].id as string}`);
+  expect(statements, texts.join(" | ")).toBeLessThanOrEqual(4);
+});
+
+test("a visitor's project page runs at most four statements", async ({ request }) => {
+  const { projects } = await (await request.get("/api/projects")).json();
+  expect(await statementsOf(request, `/projects/${projects[0].id as string}`)).toBeLessThanOrEqual(4);
+});

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Client as PgClient, Notification } from "pg";
-import { contentChanged, onContentChange } from "@/db/content-version";
+import { type Change, contentChanged, onContentChange } from "@/db/content-version";
 import { getDb } from "@/db/client";
 import { sql } from "drizzle-orm";
 import { env } from "@/lib/env";
@@ -26,12 +26,16 @@ import { env } from "@/lib/env";
 const CHANNEL = "ct_content";
 /** Writes in a burst are told once: at most one notice per this many milliseconds. */
 const COALESCE_MS = 50;
+/** A notice names at most this many activities (an answer's); more, and it says "anything". */
+const NAMED_AT_MOST = 100;
 
 interface State {
   id: string;
   fingerprint: string;
   listener?: PgClient;
   pending?: NodeJS.Timeout;
+  /** What the pending notice covers: these activities alone, or (null) anything. */
+  pendingScope?: Set<string> | null;
   relaying: boolean;
   stopped: boolean;
   /** Instances heard with other secrets or another build, by id. */
@@ -59,19 +63,21 @@ async function notify(payload: string): Promise<void> {
 }
 
 function heard(state: State, message: Notification): void {
-  const [kind, from, fingerprint] = (message.payload ?? "").split(":");
+  const [kind, from, detail] = (message.payload ?? "").split(":");
   if (!from || from === state.id) return;
   if (kind === "changed") {
+    // "changed:<id>:<activity ids>" names the activities an answer touched; "changed:<id>:*" anything.
+    const scope = detail && detail !== "*" ? { activityIds: detail.split(",") } : undefined;
     state.relaying = true;
     try {
-      contentChanged();
+      contentChanged(scope);
     } finally {
       state.relaying = false;
     }
     return;
   }
-  if ((kind === "hello" || kind === "here") && fingerprint) {
-    if (fingerprint !== state.fingerprint && !state.mismatched.has(from)) {
+  if ((kind === "hello" || kind === "here") && detail) {
+    if (detail !== state.fingerprint && !state.mismatched.has(from)) {
       state.mismatched.set(from, Date.now());
       console.error(
         `[instances] Another instance on this database runs with a different AUTH_SECRET, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY or build. Members moving between the two would be signed out and their forms refused. Give every instance the same AUTH_SECRET and run the same build (or set the same NEXT_SERVER_ACTIONS_ENCRYPTION_KEY).`,
@@ -122,12 +128,21 @@ export function keepInstancesInStep(): void {
   if (!url || store.__ctInstances) return;
   const state: State = { id: crypto.randomBytes(6).toString("base64url"), fingerprint: fingerprintOf(), relaying: false, stopped: false, mismatched: new Map() };
   store.__ctInstances = state;
-  onContentChange(() => {
-    if (state.relaying || state.pending) return;
+  onContentChange((change: Change) => {
+    if (state.relaying) return;
+    if (change.activityIds === null) state.pendingScope = null;
+    else if (state.pendingScope !== null) {
+      state.pendingScope ??= new Set();
+      for (const id of change.activityIds) state.pendingScope.add(id);
+      if (state.pendingScope.size > NAMED_AT_MOST) state.pendingScope = null;
+    }
+    if (state.pending) return;
     state.pending = setTimeout(() => {
+      const scope = state.pendingScope;
       state.pending = undefined;
+      state.pendingScope = undefined;
       // A notice that cannot be sent (the database away) is not retried: the others' pages expire anyway.
-      void notify(`changed:${state.id}`).catch(() => undefined);
+      void notify(`changed:${state.id}:${scope ? [...scope].join(",") : "*"}`).catch(() => undefined);
     }, COALESCE_MS);
     state.pending.unref?.();
   });

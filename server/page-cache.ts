@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import http from "node:http";
 import { databaseAway } from "@/db/availability";
-import { contentVersion, onContentChange } from "@/db/content-version";
-import { writeSnapshot } from "@/db/snapshot";
+import { collectingShown, contentVersion, onContentChange, unchangedFor, type Change } from "@/db/content-version";
+import { memberSnapshot, writeSnapshot } from "@/db/snapshot";
+import { claimsOfCookieHeader } from "@/server/auth/session-claims";
 import { env } from "@/lib/env";
 import { isPublicPage } from "@/lib/shared-caching";
 
@@ -33,6 +34,13 @@ import { isPublicPage } from "@/lib/shared-caching";
  * never outlives the right to see it; a session that simply expires is honoured within the
  * 30 seconds a page is kept at most.
  *
+ * The activity listing knows every activity it shows (db/queries/activities.ts notes them while
+ * it renders), and an answer to an activity reports a change to that activity alone
+ * (db/content-version.ts): a kept listing stays while others answer activities it does not show.
+ * A member's listing shows nothing of theirs but their header and the private groups they belong
+ * to, so it is checked against their own rows' snapshot (db/snapshot.ts) rather than the whole
+ * server's: their own writes, and any that concern them, from any process, still show at once.
+ *
  * Bounded: MAX_PAGES pages and MAX_BYTES in all, oldest first out. Keys hold the host and the
  * forwarded host, so a forged Host header cannot plant a page for others. Off in development
  * (pages change with the code), with PAGE_CACHE=off, and while the database is away (the
@@ -49,6 +57,9 @@ export const CACHE_STATUS_HEADER = "x-common-thread-cache";
 /** A request carrying the statement probe's label is always rendered, so its statements are counted. */
 const PROBE_LABEL_HEADER = "x-statement-probe-label";
 
+/** The activity listing: the one page that says which activities it shows (db/queries/activities.ts). */
+const LISTING = "/activities";
+
 /** Public pages that read no data (help reads only configuration): rendering them costs no more than replaying them. */
 const NOT_WORTH_KEEPING = new Set(["/help"]);
 
@@ -60,7 +71,9 @@ interface Page {
   body: Buffer;
   storedAt: number;
   version: number;
-  /** For a personal page: the database's write snapshot taken before it was rendered. */
+  /** Every activity the page shows, when it knows them (the listing): answers to others leave it standing. */
+  shown: ReadonlySet<string> | null;
+  /** For a personal page: the database's write snapshot taken before it was rendered (for the listing, the member's own rows'). */
   snapshot?: string;
 }
 
@@ -98,6 +111,8 @@ export interface PageKey {
   personal: boolean;
   /** The client asked for a fresh page (Cache-Control: no-cache, as a browser's hard reload does): render it, and keep that. */
   refresh: boolean;
+  /** The activity listing: it knows every activity it shows, and shows nothing personal but the member's own rows. */
+  listing: boolean;
 }
 
 /**
@@ -117,12 +132,37 @@ export function pageKey(req: http.IncomingMessage): PageKey | null {
   const parts = [header(req, "host"), header(req, "x-forwarded-host"), header(req, "x-forwarded-proto"), gzip ? "gzip" : "identity", url.pathname + url.search];
   if (personal) parts.push(createHash("sha256").update(header(req, "cookie")).digest("base64url"));
   const refresh = /\bno-cache\b/i.test(header(req, "cache-control")) || /\bno-cache\b/i.test(header(req, "pragma"));
-  return { key: parts.join(" "), personal, refresh };
+  return { key: parts.join(" "), personal, refresh, listing: url.pathname === LISTING };
 }
 
-/** Whether a kept page may still answer: young enough, nothing visible written since, and for a personal page nothing at all. */
+/**
+ * Whether a kept page may still answer: young enough, nothing it shows written since (for the
+ * listing, answers to activities it does not show are not), and for a personal page the same
+ * snapshot: nothing at all written, or for the listing nothing of the member's own.
+ */
 function fresh(page: Page | undefined, snapshot?: string): page is Page {
-  return page !== undefined && page.version === contentVersion() && Date.now() - page.storedAt < PAGE_TTL_MS && page.snapshot === snapshot;
+  return page !== undefined && Date.now() - page.storedAt < PAGE_TTL_MS && unchangedFor(page.version, page.shown) && page.snapshot === snapshot;
+}
+
+/** Drops every kept page a change made stale, at once, so none holds memory it cannot answer with. */
+function dropStale(change: Change): void {
+  if (!change.activityIds) return forgetPages();
+  const ids = change.activityIds;
+  for (const [key, page] of store.pages) if (!page.shown || [...ids].some((id) => page.shown!.has(id))) dropPage(key);
+}
+
+/**
+ * What a personal page is checked against. The listing shows nothing personal but the member's
+ * header and the private groups they belong to, so their own rows' snapshot is enough, and others'
+ * writes leave it standing; a request with no member (a visitor's time-zone cookie, a session no
+ * longer valid) has nothing of its own to change. Every other page: the whole server's snapshot.
+ */
+async function personalSnapshot(req: http.IncomingMessage, listing: boolean): Promise<string> {
+  if (!listing) return writeSnapshot();
+  const claims = await claimsOfCookieHeader(header(req, "cookie"));
+  if (claims === undefined) return `server ${await writeSnapshot()}`;
+  if (claims === null) return "nobody";
+  return `member ${claims.sub} ${await memberSnapshot(claims.sub)}`;
 }
 
 function dropPage(key: string): void {
@@ -150,7 +190,7 @@ function serve(res: http.ServerResponse, page: Page): void {
 }
 
 /** Lets Next answer, and keeps what it sent when it may be kept. */
-function record(key: string, res: http.ServerResponse, snapshot?: string): void {
+function record(key: string, res: http.ServerResponse, shown: () => ReadonlySet<string> | null, snapshot?: string): void {
   const version = contentVersion();
   const chunks: Buffer[] = [];
   let size = 0;
@@ -173,8 +213,9 @@ function record(key: string, res: http.ServerResponse, snapshot?: string): void 
   res.setHeader(CACHE_STATUS_HEADER, "miss");
   res.once("finish", () => {
     if (res.statusCode !== 200 || size > MAX_PAGE_BYTES) return;
-    // A write committed while the page was rendered: it may show either side of it.
-    if (version !== contentVersion()) return;
+    // A write committed while the page was rendered, to what it shows: it may show either side of it.
+    const showing = shown();
+    if (!unchangedFor(version, showing)) return;
     const sent = res.getHeaders();
     if (!String(sent["content-type"] ?? "").startsWith("text/html") || sent["set-cookie"] !== undefined) return;
     // Never replay a page without the policy its scripts were rendered for.
@@ -184,7 +225,7 @@ function record(key: string, res: http.ServerResponse, snapshot?: string): void 
       if (value === undefined || NOT_KEPT.has(name) || name === CACHE_STATUS_HEADER || name === "content-length") continue;
       headers[name] = typeof value === "number" ? String(value) : value;
     }
-    keep(key, { headers, body: Buffer.concat(chunks), storedAt: Date.now(), version, snapshot });
+    keep(key, { headers, body: Buffer.concat(chunks), storedAt: Date.now(), version, shown: showing, snapshot });
   });
 }
 
@@ -192,7 +233,7 @@ function record(key: string, res: http.ServerResponse, snapshot?: string): void 
 export function installPageCache(): void {
   if (store.installed || !pageCacheOn()) return;
   store.installed = true;
-  onContentChange(forgetPages);
+  onContentChange(dropStale);
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
     const pass = () => (emit as (this: http.Server, event: string | symbol, ...rest: unknown[]) => boolean).call(this, event, ...args);
@@ -200,22 +241,31 @@ export function installPageCache(): void {
     const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
     const keyed = pageKey(req);
     if (!keyed) return pass();
-    const { key, personal, refresh } = keyed;
+    const { key, personal, refresh, listing } = keyed;
+    // Renders the page, learning which activities it shows when it is the listing.
+    const render = (snapshot?: string) => {
+      if (!listing) return (record(key, res, () => null, snapshot), pass());
+      let shown: () => ReadonlySet<string> | null = () => null;
+      record(key, res, () => shown(), snapshot);
+      const collected = collectingShown(pass);
+      shown = collected.shown;
+      return collected.result;
+    };
     if (!personal) {
       const page = store.pages.get(key);
       if (!refresh && fresh(page)) serve(res, page);
-      else (record(key, res), pass());
+      else render();
       return true;
     }
     // A personal page: the snapshot is read before anything is rendered or replayed.
     const candidate = store.pages.get(key);
     if (candidate && !fresh(candidate, candidate.snapshot)) dropPage(key);
-    writeSnapshot()
+    personalSnapshot(req, listing)
       .then(
         (snapshot) => {
           const page = store.pages.get(key);
           if (!refresh && fresh(page, snapshot)) serve(res, page);
-          else (record(key, res, snapshot), pass());
+          else render(snapshot);
         },
         // The database did not answer: Next renders as usual, and answers for an outage.
         () => pass(),

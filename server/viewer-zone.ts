@@ -21,3 +21,12 @@ export async function getViewerZoneInfo(): Promise<ViewerZone> {
 export async function getViewerZone(): Promise<string> {
   return (await getViewerZoneInfo()).zone;
 }
+
+/**
+ * The zone a signed-in member's weeks are counted in: their own (from the member's row the
+ * request already read), else what their browser reported, else the site's. The same rule as
+ * getMemberZone in the data layer, without a statement of its own.
+ */
+export async function getMemberZoneFor(viewer: { timezone: string | null }): Promise<string> {
+  return viewer.timezone || (await getViewerZone());
+}

@@ -196,5 +196,12 @@ describe("a member's week", () => {
       [soon.id, "going"],
       [waiting.id, "waitlisted"],
     ]);
+    // The home page reads the same week with this week's progress, in one statement.
+    const { getMyWeek } = await import("@/db/queries/home");
+    const home = await getMyWeek(me.id, "Europe/London", new Date(), new Date(Date.now() + 7 * 24 * 3600_000));
+    expect(home.upcoming.map((a) => [a.id, a.myStatus])).toEqual([
+      [soon.id, "going"],
+      [waiting.id, "waitlisted"],
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import { recordMilestones } from "@/db/mutations/milestones";
 import { acceptInviteLink, createInviteLink } from "@/db/mutations/partners";
 import { saveReflection } from "@/db/mutations/reflections";
 import { markTaskDone } from "@/db/mutations/task-claims";
+import { getMyCorner } from "@/db/queries/home";
 import { listMilestones } from "@/db/queries/milestones";
 import { milestones, notifications, projects, taskClaims, tasks } from "@/db/schema";
 import { attended, organizedGroup } from "./helpers/connection";
@@ -76,6 +77,10 @@ describe("milestones", () => {
     for (const h of [50, 40, 30]) await attended(org, [sam.id], h);
     expect(await keysOf(sam.id)).toContain(`third_visit:${org.group.id}`);
     expect((await milestoneNotices(sam.id)).map((n) => n.title)).toContain("A third visit to Sunday Sketchers Test");
+    // The home page reads the recent ones in one statement with the group's name.
+    const corner = await getMyCorner(sam.id, new Date(), new Date(Date.now() - 7 * 86_400_000));
+    expect(corner.milestones).toEqual(await listMilestones(sam.id, new Date(Date.now() - 7 * 86_400_000)));
+    expect(corner.milestones.map((m) => m.title)).toContain("A third visit to Sunday Sketchers Test");
   });
 
   it("four weeks with a connection, not necessarily in a row", async () => {

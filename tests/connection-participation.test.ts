@@ -5,8 +5,9 @@ import { leaveGroup } from "@/db/mutations/groups";
 import { savePlan } from "@/db/mutations/plan";
 import { saveReflection } from "@/db/mutations/reflections";
 import { listPeopleMet } from "@/db/queries/connection-facts";
+import { getMyCorner, getMyWeek } from "@/db/queries/home";
 import { getParticipation } from "@/db/queries/participation";
-import { getSuggestions, getWeekProgress } from "@/db/queries/plan";
+import { getPlan, getSuggestions, getWeekProgress } from "@/db/queries/plan";
 import { getReflectionOffer, listReflectionsWaiting } from "@/db/queries/reflections";
 import { blocks, rsvps, users } from "@/db/schema";
 import { planInputSchema } from "@/lib/validation/connection";
@@ -58,6 +59,8 @@ describe("connection plan", () => {
     await addMember(left.group.id, sam.id);
     expect((await leaveGroup(sam, left.group.id)).ok).toBe(true);
     await savePlan(sam.id, planInputSchema.parse({ weeklyTotalGoal: 2, weeklyLowEnergyGoal: 1, usualEnergy: "low" }));
+    // The home page reads the plan with the member's partners and milestones, in one statement.
+    expect((await getMyCorner(sam.id, new Date(), new Date())).plan).toEqual(await getPlan(sam.id));
     // A week of its own far ahead: on a shared PostgreSQL database other files' activities fill
     // the coming days, and suggestions only ever show the best few.
     const at = 500 * 24;
@@ -91,6 +94,8 @@ describe("connection plan", () => {
     await make("maybe", null);
     const progress = await getWeekProgress(sam.id, ZONE, going.startsAt);
     expect({ total: progress.total, low: progress.lowEnergy, shared: progress.sharedPurpose }).toEqual({ total: 2, low: 1, shared: 1 });
+    // The home page reads the same progress with the rest of the member's week.
+    expect((await getMyWeek(sam.id, ZONE, going.startsAt, going.startsAt)).progress).toEqual(progress);
   });
 });
 
@@ -101,10 +106,12 @@ describe("reflections", () => {
     const other = await makeUser();
     const past = await attended(org, [sam.id], 4, { title: "repair café" });
     expect((await listReflectionsWaiting(sam.id)).map((r) => r.activityId)).toEqual([past.id]);
+    expect((await getMyWeek(sam.id, ZONE, new Date(), new Date())).reflectionsWaiting.map((r) => r.activityId)).toEqual([past.id]);
     expect(await getReflectionOffer(past.id, other.id)).toBeUndefined();
     expect(await saveReflection({ userId: other.id, activityId: past.id, feeling: "ok", note: "" })).toMatchObject({ ok: false, code: "not_found" });
     expect(await saveReflection({ userId: sam.id, activityId: past.id, feeling: "lifted", note: "Fixed a lamp." })).toMatchObject({ ok: true });
     expect(await listReflectionsWaiting(sam.id)).toEqual([]);
+    expect((await getMyWeek(sam.id, ZONE, new Date(), new Date())).reflectionsWaiting).toEqual([]);
     expect((await getReflectionOffer(past.id, sam.id))?.mine).toEqual({ feeling: "lifted", note: "Fixed a lamp." });
     await makeActivity(org.group.id, { startsInHours: 40, title: "Next repair café" });
     const [s] = await getSuggestions(sam.id, ZONE);

@@ -1,3 +1,4 @@
+import { getMyCorner } from "@/db/queries/home";
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
@@ -91,6 +92,8 @@ describe("check-in partners", () => {
     expect((await listPartnerships(ann.id)).find((p) => p.id === id)?.due).toBe(true);
     await addCheckIn(ann.id, id, { note: "Hello", mood: 3, energy: "low" });
     expect((await listPartnerships(bo.id)).find((p) => p.id === id)?.due).toBe(false);
+    // The home page reads the same partnerships with the member's plan, in one statement.
+    for (const member of [ann, bo]) expect((await getMyCorner(member.id, new Date(), new Date())).partnerships).toEqual(await listPartnerships(member.id));
   });
 });
 

@@ -1,12 +1,12 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { contentVersion, NOT_SHOWN_TO_VISITORS, SHOWN_TO_VISITORS, writesVisibleContent } from "@/db/content-version";
+import { answeringActivity, collectingShown, contentVersion, noteShownActivities, NOT_SHOWN_TO_VISITORS, SHOWN_TO_VISITORS, unchangedFor, writesVisibleContent } from "@/db/content-version";
 import { countAttempt } from "@/db/mutations/rate-limits";
-import { submitRsvp } from "@/db/mutations/rsvps";
+import { submitRsvp, withdrawRsvp } from "@/db/mutations/rsvps";
 import * as schema from "@/db/schema";
-import { comments, notifications } from "@/db/schema";
+import { activities, comments, notifications } from "@/db/schema";
 import { addMember, makeActivity, makeGroup, makeUser } from "./helpers/factories";
 
 /*
@@ -75,5 +75,53 @@ describe("the database client reports changes once they have committed", () => {
       }),
     ).rejects.toThrow("changed my mind");
     expect(contentVersion(), "a rolled-back write changed nothing").toBe(before + 1);
+  });
+
+  it("an answer is a change to its own activity alone: a page showing others stays current, one showing it or not knowing what it shows does not", async () => {
+    const { member, activity } = await world();
+    const { activity: other } = await world();
+    const listing = new Set([other.id]);
+    const before = contentVersion();
+    expect((await submitRsvp({ activityId: activity.id, userId: member.id, status: "going" })).ok).toBe(true);
+    expect(contentVersion()).toBeGreaterThan(before);
+    expect(unchangedFor(before, listing), "a listing without the activity").toBe(true);
+    expect(unchangedFor(before, new Set([activity.id])), "a listing with it").toBe(false);
+    expect(unchangedFor(before, null), "a page that does not know what it shows").toBe(false);
+    expect((await withdrawRsvp({ activityId: activity.id, userId: member.id })).ok).toBe(true);
+    expect(unchangedFor(before, listing)).toBe(true);
+    expect(unchangedFor(before, new Set([activity.id]))).toBe(false);
+  });
+
+  it("any other visible write in the same transaction, or outside an answer, is a change to anything", async () => {
+    const { member, activity } = await world();
+    const { activity: other } = await world();
+    const db = await getDb();
+    const shownOther = new Set([other.id]);
+    let before = contentVersion();
+    await db.transaction(async (tx) =>
+      answeringActivity(activity.id, async () => {
+        await tx.update(activities).set({ goingCount: 0 }).where(eq(activities.id, activity.id));
+      }),
+    );
+    expect(unchangedFor(before, shownOther), "counts of the activity answered").toBe(true);
+    before = contentVersion();
+    await db.transaction(async (tx) => {
+      await answeringActivity(activity.id, async () => tx.update(activities).set({ goingCount: 0 }).where(eq(activities.id, activity.id)));
+      await tx.insert(comments).values({ activityId: other.id, authorId: member.id, body: "Beside an answer" });
+    });
+    expect(unchangedFor(before, shownOther), "a comment written beside the answer").toBe(false);
+    before = contentVersion();
+    await db.transaction(async (tx) => answeringActivity(activity.id, async () => tx.insert(comments).values({ activityId: other.id, authorId: member.id, body: "Inside one" })));
+    expect(unchangedFor(before, shownOther), "a comment written inside an answer's work").toBe(false);
+    before = contentVersion();
+    await db.update(activities).set({ title: "Renamed" }).where(eq(activities.id, activity.id));
+    expect(unchangedFor(before, shownOther), "a write outside a transaction").toBe(false);
+  });
+
+  it("a render knows what it shows only when the listing said so, and not when spots left decide what matches", () => {
+    expect(collectingShown(() => undefined).shown()).toBeNull();
+    const listing = collectingShown(() => noteShownActivities(["a", "b"], false));
+    expect([...(listing.shown() ?? [])]).toEqual(["a", "b"]);
+    expect(collectingShown(() => noteShownActivities(["a"], true)).shown()).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { GET as participationRoute } from "@/app/api/me/participation/route";
 import { POST as tokenRoute } from "@/app/api/tokens/route";
 import { POST as usersRoute } from "@/app/api/users/route";
-import { HomeConnection } from "@/components/home-connection";
+import { loadMemberHome } from "@/app/loader";
 import { getDb } from "@/db/client";
 import { runDataUpgrades } from "@/db/data-upgrades";
 import { updateActivity } from "@/db/mutations/activities";
@@ -57,7 +57,7 @@ describe("milestones are recorded where their facts change", () => {
     expect((await res.json()).participation.attendedActivities).toBe(1);
     await getParticipation(sam.id, "Europe/London");
     await listMilestones(sam.id);
-    await HomeConnection({ userId: sam.id, zone: "Europe/London" });
+    await loadMemberHome({ id: sam.id, name: "Sam F", email: "", isAdmin: false, listedAsGoing: true, unreadNotifications: 0, timezone: "Europe/London" });
     // The token's "last used" time is the one bookkeeping a token's use keeps; nothing else moves.
     expect(changedTables(before, await fingerprint()).filter((t) => t !== "api_tokens")).toEqual([]);
     expect(await keysOf(sam.id)).toEqual([]);

@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { createApiToken } from "@/db/mutations/api-tokens";
 import { listMemberFeedActivities } from "@/db/queries/calendar";
 import { listUpcomingForMember } from "@/db/queries/activities";
+import { getMyWeek } from "@/db/queries/home";
 import { activities, groups, memberships, rsvps } from "@/db/schema";
 import { addMember, makeActivity, makeGroup, makeUser } from "./helpers/factories";
 
@@ -24,6 +25,9 @@ async function answer(activityId: string, userId: string, status: "going" | "not
   const db = await getDb();
   await db.insert(rsvps).values({ activityId, userId, status });
 }
+
+/** The week ahead as the home page reads it. */
+const homeWeek = async (userId: string) => (await getMyWeek(userId, "Europe/London", new Date(), new Date(Date.now() + 7 * 86_400_000))).upcoming;
 
 describe("a member's own RSVPs after a private group is out of their sight", () => {
   it("someone removed from a private circle no longer sees its activity, even retitled, in GET /api/me/rsvps", async () => {
@@ -54,12 +58,14 @@ describe("a member's own RSVPs after a private group is out of their sight", () 
     const token = (await createApiToken(outsider.id, "me")).token;
     expect((await myRsvps(token)).map((r) => r.activity.id)).toContain(a.id);
     expect((await listUpcomingForMember(outsider.id, new Date(Date.now() + 7 * 86_400_000))).map((r) => r.id)).toContain(a.id);
+    expect((await homeWeek(outsider.id)).map((r) => r.id)).toContain(a.id);
 
     const db = await getDb();
     await db.update(groups).set({ visibility: "private", inviteCode: `code-${crypto.randomUUID()}` }).where(eq(groups.id, group.id));
 
     expect((await myRsvps(token)).map((r) => r.activity.id)).not.toContain(a.id);
     expect((await listUpcomingForMember(outsider.id, new Date(Date.now() + 7 * 86_400_000))).map((r) => r.id)).not.toContain(a.id);
+    expect((await homeWeek(outsider.id)).map((r) => r.id)).not.toContain(a.id);
     expect((await listMemberFeedActivities(outsider.id)).map((r) => r.id)).not.toContain(a.id);
   });
 

@@ -2,9 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { ALL_PLACES_TAKEN, assignTask, claimTask, markTaskDone, releaseTask, sendBackTaskClaim, unassignTask, verifyTaskClaim } from "@/db/mutations/task-claims";
-import { getProjectForViewer, listTasks } from "@/db/queries/projects";
+import { getProjectForViewer, listTasks, listWorkDays } from "@/db/queries/projects";
 import { memberships, notifications, taskClaims, tasks } from "@/db/schema";
-import { addMember, makeGroup, makeProject, makeTask, makeUser } from "./helpers/factories";
+import { addMember, makeActivity, makeGroup, makeProject, makeTask, makeUser } from "./helpers/factories";
 
 /*
  * The task board's rules as members and organizers meet them: claiming and giving back a
@@ -27,6 +27,20 @@ const db = () => getDb();
 const noticesOf = async (userId: string) => (await (await db()).select().from(notifications).where(eq(notifications.userId, userId))).map((n) => n.type);
 
 describe("task claims", () => {
+  it("the project page reads the project with the viewer's standing and its work days still to come, in one statement", async () => {
+    const s = await setting();
+    await makeActivity(s.group.id, { projectId: s.project.id, startsInHours: -30, title: "Dig day past" });
+    await makeActivity(s.group.id, { projectId: s.project.id, startsInHours: 50, title: "Dig day two" });
+    await makeActivity(s.group.id, { projectId: s.project.id, startsInHours: 26, title: "Dig day one" });
+    const now = new Date();
+    const asOrganizer = await getProjectForViewer(s.project.id, s.organizer.id, { workDaysFrom: now });
+    expect(asOrganizer?.viewer).toEqual({ membership: "active", isOrganizer: true });
+    expect(asOrganizer?.workDays.map((w) => w.title)).toEqual(["Dig day one", "Dig day two"]);
+    expect(asOrganizer?.workDays).toEqual(await listWorkDays(s.project.id, now));
+    expect((await getProjectForViewer(s.project.id, s.member.id))?.viewer).toEqual({ membership: "active", isOrganizer: false });
+    expect((await getProjectForViewer(s.project.id, (await makeUser()).id))?.viewer).toEqual({ membership: null, isOrganizer: false });
+  });
+
   it("a member takes the last place; the next member is told all places are taken", async () => {
     const s = await setting({ places: 1 });
     const first = await claimTask(await db(), { taskId: s.task.id, actor: s.member });

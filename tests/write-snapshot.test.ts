@@ -54,3 +54,41 @@ describe("the write snapshot", () => {
     expect(await writeSnapshot()).not.toBe(before);
   });
 });
+
+describe("a member's own snapshot", () => {
+  it("moves on after any write to the member's own rows, and never for someone else's answer", async () => {
+    const { submitRsvp } = await import("@/db/mutations/rsvps");
+    const { endSessions } = await import("@/db/users");
+    const { memberSnapshot } = await import("@/db/snapshot");
+    const { addMember, makeActivity, makeGroup } = await import("./helpers/factories");
+    const { blocks } = await import("@/db/schema");
+    const db = await getDb();
+    const [sam, other] = [await makeUser(), await makeUser()];
+    const group = await makeGroup();
+    const activity = await makeActivity(group.id, { capacity: 10 });
+    let last = await memberSnapshot(sam.id);
+    const moved = async (what: string) => {
+      const now = await memberSnapshot(sam.id);
+      expect(now, what).not.toBe(last);
+      last = now;
+    };
+    expect(await memberSnapshot(sam.id)).toBe(last);
+    expect((await submitRsvp({ activityId: activity.id, userId: other.id, status: "going" })).ok).toBe(true);
+    expect(await memberSnapshot(sam.id), "someone else's answer").toBe(last);
+
+    expect((await submitRsvp({ activityId: activity.id, userId: sam.id, status: "going" })).ok).toBe(true);
+    await moved("their own answer");
+    expect((await submitRsvp({ activityId: activity.id, userId: sam.id, status: "maybe" })).ok).toBe(true);
+    await moved("a changed answer");
+    await db.insert(notifications).values({ userId: sam.id, type: "rsvp_promoted", title: "A place opened", body: "You are going now.", href: "/" });
+    await moved("a notification for them");
+    await addMember(group.id, sam.id);
+    await moved("joining a group");
+    await db.insert(blocks).values({ blockerId: other.id, blockedId: sam.id });
+    await moved("being blocked");
+    await endSessions(sam.id);
+    await moved("signing out everywhere");
+    await db.update(users).set({ suspendedAt: new Date() }).where(sql`${users.id} = ${sam.id}`);
+    await moved("a suspension");
+  });
+});

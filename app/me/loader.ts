@@ -1,7 +1,6 @@
 import "server-only";
-import { getMemberZone } from "@/db/queries/connection-facts";
 import { requireViewer } from "@/server/auth/session";
-import { getViewerZone } from "@/server/viewer-zone";
+import { getMemberZoneFor } from "@/server/viewer-zone";
 
 /**
  * Every /me page starts here: the signed-in member (or a trip to sign-in and back), and the
@@ -10,6 +9,6 @@ import { getViewerZone } from "@/server/viewer-zone";
  */
 export async function loadMe(path: string) {
   const viewer = await requireViewer(path);
-  const zone = await getMemberZone(viewer.id, await getViewerZone());
+  const zone = await getMemberZoneFor(viewer);
   return { viewer, zone, now: new Date() };
 }

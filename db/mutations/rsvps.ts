@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { getDb } from "../client";
 import { activities, groups, memberships, notifications, rsvps, type Activity } from "../schema";
+import { answeringActivity } from "../content-version";
 import { notify } from "./notifications";
 import { formatWhen } from "@/lib/dates";
 
@@ -194,7 +195,7 @@ async function alreadyToldGoing(tx: Db, activityId: string, userId: string, now:
  */
 export async function respondToActivity(db: Db, input: RespondInput): Promise<RsvpResult> {
   return contended(() =>
-    db.transaction(async (tx) => {
+    db.transaction(async (tx) => answeringActivity(input.activityId, async () => {
       const now = new Date();
       const locked = await lockForAnswer(tx, input.activityId, input.userId);
       const hidden = visibilityRefusal(locked);
@@ -259,7 +260,7 @@ export async function respondToActivity(db: Db, input: RespondInput): Promise<Rs
       // Under the lock a newcomer's sequence number is the highest, so they are last in line.
       const position = next !== "waitlisted" ? undefined : joinsWaitlist && capacityGuard ? counts.waitlistCount : await waitlistPosition(tx, activity.id, row.waitlistSeq);
       return { ok: true, state: position ? { status: next, position } : { status: next }, changed: true, activity: countsOf(counts) };
-    }),
+    })),
   );
 }
 
@@ -270,7 +271,7 @@ export async function respondToActivity(db: Db, input: RespondInput): Promise<Rs
  */
 export async function cancelRsvp(db: Db, input: { activityId: string; userId: string }): Promise<RsvpResult> {
   return contended(() =>
-    db.transaction(async (tx) => {
+    db.transaction(async (tx) => answeringActivity(input.activityId, async () => {
       const locked = await lockForAnswer(tx, input.activityId, input.userId);
       if (!locked || locked.activity.hiddenAt) return fail("not_found", NOT_FOUND);
       const { activity, rsvp: existing } = locked;
@@ -289,7 +290,7 @@ export async function cancelRsvp(db: Db, input: { activityId: string; userId: st
         if ((await promoteFromWaitlist(tx, activity.id)).length) counts = (await lockActivity(tx, activity.id)) ?? counts;
       }
       return { ok: true, state: { status: "not_going" }, changed: true, activity: countsOf(counts) };
-    }),
+    })),
   );
 }
 

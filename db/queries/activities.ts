@@ -4,6 +4,7 @@ import { dayBounds, namedRange } from "@/lib/dates";
 import type { ActivityFilters } from "@/lib/validation/activity-filters";
 import { LONGEST_ACTIVITY_MS } from "@/lib/validation/activity";
 import { getDb } from "../client";
+import { noteShownActivities } from "../content-version";
 import { activities, groups, type Activity } from "../schema";
 import { groupVisibleTo, meetingLinkFor } from "./visibility";
 
@@ -234,6 +235,12 @@ export async function listActivities(
           .then(([r]) => Number(r.n)),
   ]);
   const items = rows.slice(0, f.perPage).map((r) => toSummary(r as SummaryRow));
+  // For the page cache: an answer to another activity changes neither these rows nor which
+  // match, unless the filter asks for spots left.
+  noteShownActivities(
+    items.map((a) => a.id),
+    Boolean(f.spotsLeft),
+  );
   if (counted === undefined) {
     return { items, page: f.page, perPage: f.perPage, total: offset + items.length, totalIsExact: rows.length <= f.perPage, pageCount: null, hasMore: rows.length > f.perPage };
   }

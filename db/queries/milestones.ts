@@ -1,9 +1,8 @@
 import "server-only";
-import { and, desc, eq, gte } from "drizzle-orm";
+import { and, desc, eq, gte, sql } from "drizzle-orm";
 import { milestoneWords } from "@/lib/connection/milestones";
 import { getDb } from "../client";
-import { milestones } from "../schema";
-import { groupNames } from "./connection-facts";
+import { groups, milestones } from "../schema";
 
 export interface MilestoneItem {
   key: string;
@@ -12,14 +11,23 @@ export interface MilestoneItem {
   reachedAt: Date;
 }
 
+/** A third visit's milestone names the group after this prefix. */
+export const THIRD_VISIT = "third_visit:";
+
 /** The member's recorded milestones in warm words, newest first; `since` keeps only recent ones. */
 export async function listMilestones(userId: string, since?: Date): Promise<MilestoneItem[]> {
   const db = await getDb();
   const rows = await db
-    .select()
+    .select({ key: milestones.key, reachedAt: milestones.reachedAt, groupName: groups.name })
     .from(milestones)
+    // A third visit's group name comes with it, in the same statement.
+    .leftJoin(groups, sql`${milestones.key} like ${`${THIRD_VISIT}%`} and ${groups.id}::text = substr(${milestones.key}, ${THIRD_VISIT.length + 1})`)
     .where(since ? and(eq(milestones.userId, userId), gte(milestones.reachedAt, since)) : eq(milestones.userId, userId))
     .orderBy(desc(milestones.reachedAt), milestones.key);
-  const names = await groupNames(rows.filter((m) => m.key.startsWith("third_visit:")).map((m) => m.key.slice("third_visit:".length)));
-  return rows.map((m) => ({ key: m.key, reachedAt: m.reachedAt, ...milestoneWords(m.key, names.get(m.key.slice("third_visit:".length))) }));
+  return rows.map((m) => toMilestoneItem(m, m.groupName ?? undefined));
+}
+
+/** A recorded milestone in warm words; a third visit's with its group's name. */
+export function toMilestoneItem(m: { key: string; reachedAt: Date }, groupName: string | undefined): MilestoneItem {
+  return { key: m.key, reachedAt: m.reachedAt, ...milestoneWords(m.key, groupName) };
 }

@@ -55,25 +55,36 @@ export async function listPartnerships(userId: string, now = new Date()): Promis
     .leftJoin(invitee, eq(invitee.id, partnerships.inviteeId))
     .where(and(mine(userId), inArray(partnerships.status, ["invited", "active", "paused", "ended"])))
     .orderBy(desc(partnerships.createdAt));
-  return rows.map(({ p, inviterName, inviteeName, lastCheckInAt }) => {
-    const iInvited = p.inviterId === userId;
-    const partner = iInvited ? (p.inviteeId ? { id: p.inviteeId, name: inviteeName ?? "" } : null) : { id: p.inviterId, name: inviterName };
-    const period = currentPeriod(p.rhythm, p.weeklyDay, p.timezone, now);
-    const due = p.status === "active" && !(lastCheckInAt && lastCheckInAt >= period.start);
-    return {
-      id: p.id,
-      status: p.status,
-      rhythm: p.rhythm,
-      weeklyDay: p.weeklyDay,
-      timezone: p.timezone,
-      iInvited,
-      partner,
-      createdAt: p.createdAt,
-      acceptedAt: p.acceptedAt,
-      lastCheckInAt,
-      due,
-    };
-  });
+  return rows.map(({ p, inviterName, inviteeName, lastCheckInAt }) => toPartnershipItem(p, { inviterName, inviteeName, lastCheckInAt }, userId, now));
+}
+
+type PartnershipFields = Pick<Partnership, "id" | "inviterId" | "inviteeId" | "status" | "rhythm" | "weeklyDay" | "timezone" | "createdAt" | "acceptedAt">;
+
+/** A partnership as the member sees it: who the other is, and whether a check-in is due now. */
+export function toPartnershipItem(
+  p: PartnershipFields,
+  extra: { inviterName: string; inviteeName: string | null; lastCheckInAt: Date | null },
+  userId: string,
+  now: Date,
+): PartnershipItem {
+  const { inviterName, inviteeName, lastCheckInAt } = extra;
+  const iInvited = p.inviterId === userId;
+  const partner = iInvited ? (p.inviteeId ? { id: p.inviteeId, name: inviteeName ?? "" } : null) : { id: p.inviterId, name: inviterName };
+  const period = currentPeriod(p.rhythm, p.weeklyDay, p.timezone, now);
+  const due = p.status === "active" && !(lastCheckInAt && lastCheckInAt >= period.start);
+  return {
+    id: p.id,
+    status: p.status,
+    rhythm: p.rhythm,
+    weeklyDay: p.weeklyDay,
+    timezone: p.timezone,
+    iInvited,
+    partner,
+    createdAt: p.createdAt,
+    acceptedAt: p.acceptedAt,
+    lastCheckInAt,
+    due,
+  };
 }
 
 export interface CheckInItem {

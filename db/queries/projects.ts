@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gte, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { TaskBoardFilters } from "@/lib/validation/project";
 import { getDb } from "../client";
-import { activities, groups, memberships, projects, taskClaims, tasks, users, type Project, type Task } from "../schema";
+import { activities, groups, memberships, projects, tasks, users, type Project, type Task } from "../schema";
 import { groupVisibleTo } from "./visibility";
 
 /*
@@ -136,9 +136,17 @@ export interface ProjectDetail extends ProjectSummary {
   groupAgreements: string;
 }
 
-/** One project as the viewer may see it, with progress and the viewer's standing; undefined otherwise. */
-export async function getProjectForViewer(id: string, viewerId: string | null): Promise<ProjectDetail | undefined> {
+/**
+ * One project as the viewer may see it, with progress and the viewer's standing, in one
+ * statement; undefined otherwise. With `workDaysFrom`, its work days not yet over come with it
+ * (as `listWorkDays` reads them), so a page reads the project once.
+ */
+export async function getProjectForViewer(id: string, viewerId: string | null): Promise<ProjectDetail | undefined>;
+export async function getProjectForViewer(id: string, viewerId: string | null, options: { workDaysFrom: Date }): Promise<(ProjectDetail & { workDays: WorkDay[] }) | undefined>;
+export async function getProjectForViewer(id: string, viewerId: string | null, options: { workDaysFrom?: Date } = {}): Promise<(ProjectDetail & { workDays?: WorkDay[] }) | undefined> {
   const db = await getDb();
+  const mine = viewerId ? sql`m.group_id = "projects"."group_id" and m.user_id = ${viewerId}` : sql`false`;
+  const from = options.workDaysFrom;
   const [row] = await db
     .select({
       ...summaryColumns,
@@ -147,15 +155,21 @@ export async function getProjectForViewer(id: string, viewerId: string | null): 
       updatedAt: projects.updatedAt,
       joinPolicy: groups.joinPolicy,
       agreements: groups.agreements,
+      membershipStatus: sql<"active" | "pending" | "banned" | null>`(select m.status::text from memberships m where ${mine} limit 1)`,
+      membershipRole: sql<string | null>`(select m.role::text from memberships m where ${mine} limit 1)`,
+      workDays: from
+        ? sql<WorkDayJson[] | null>`(select json_agg(json_build_object('id', w.id, 'title', w.title, 'startsAt', w.starts_at, 'endsAt', w.ends_at, 'timezone', w.timezone,
+            'status', w.status, 'capacity', w.capacity, 'goingCount', w.going_count) order by w.starts_at)
+            from (select a.* from activities a where a.project_id = "projects"."id" and a.hidden_at is null and a.ends_at >= ${from}
+              order by a.starts_at asc limit ${WORK_DAYS_SHOWN}) w)`
+        : sql<null>`null`,
     })
     .from(projects)
     .innerJoin(groups, eq(groups.id, projects.groupId))
     .where(and(eq(projects.id, id), isNull(projects.hiddenAt), groupVisibleTo(viewerId)))
     .limit(1);
   if (!row) return undefined;
-  const [membership] = viewerId
-    ? await db.select({ status: memberships.status, role: memberships.role }).from(memberships).where(and(eq(memberships.groupId, row.groupId), eq(memberships.userId, viewerId)))
-    : [];
+  const membership = row.membershipStatus ? { status: row.membershipStatus, role: row.membershipRole } : undefined;
   return {
     ...toSummary(row as SummaryRow),
     description: row.description,
@@ -165,8 +179,11 @@ export async function getProjectForViewer(id: string, viewerId: string | null): 
     groupJoinPolicy: row.joinPolicy,
     groupAgreements: row.agreements,
     viewer: { membership: membership?.status ?? null, isOrganizer: membership?.status === "active" && membership.role !== "member" },
+    ...(from ? { workDays: (row.workDays ?? []).map((w) => ({ ...w, startsAt: new Date(w.startsAt), endsAt: new Date(w.endsAt) })) } : {}),
   };
 }
+
+type WorkDayJson = Omit<WorkDay, "startsAt" | "endsAt"> & { startsAt: string; endsAt: string };
 
 export interface TaskClaimView {
   userId: string;
@@ -205,17 +222,18 @@ export async function listTasks(projectId: string, viewer: { id: string | null; 
   if (filters.open) conditions.push(sql`${tasks.claimedCount} < ${tasks.placesNeeded}`);
   if (filters.energy) conditions.push(eq(tasks.effort, filters.energy));
   if (filters.home) conditions.push(eq(tasks.fromHome, true));
-  const rows = await db.select().from(tasks).where(and(...conditions)).orderBy(asc(tasks.dueOn), asc(tasks.createdAt), asc(tasks.id));
-  const ids = rows.map((t) => t.id);
-  const claims = ids.length
-    ? await db
-        .select({ taskId: taskClaims.taskId, userId: taskClaims.userId, name: users.name, listed: users.listedAsGoing, status: taskClaims.status, hours: taskClaims.hours, assignedById: taskClaims.assignedById })
-        .from(taskClaims)
-        .innerJoin(users, eq(users.id, taskClaims.userId))
-        .where(inArray(taskClaims.taskId, ids))
-        .orderBy(asc(taskClaims.createdAt))
-    : [];
-  return rows.map((t) => ({
+  // Each task with its claims, in one statement.
+  const rows = await db
+    .select({
+      task: tasks,
+      claims: sql<ClaimJson[] | null>`(select json_agg(json_build_object('userId', c.user_id, 'name', u.name, 'listed', u.listed_as_going, 'status', c.status,
+        'hours', c.hours, 'assignedById', c.assigned_by_id) order by c.created_at)
+        from task_claims c join users u on u.id = c.user_id where c.task_id = "tasks"."id")`,
+    })
+    .from(tasks)
+    .where(and(...conditions))
+    .orderBy(asc(tasks.dueOn), asc(tasks.createdAt), asc(tasks.id));
+  return rows.map(({ task: t, claims }) => ({
     id: t.id,
     title: t.title,
     description: t.description,
@@ -228,15 +246,15 @@ export async function listTasks(projectId: string, viewer: { id: string | null; 
     dueOn: t.dueOn,
     windowStart: t.windowStart,
     windowEnd: t.windowEnd,
-    claims: claims
-      .filter((c) => c.taskId === t.id)
-      .map((c) => {
+    claims: (claims ?? []).map((c) => {
         const isViewer = c.userId === viewer.id;
         const named = viewer.isOrganizer || isViewer || (viewer.id !== null && c.listed);
         return { userId: c.userId, name: named ? c.name : null, status: c.status, hours: c.hours === null ? null : Number(c.hours), assigned: c.assignedById !== null, isViewer };
       }),
   }));
 }
+
+type ClaimJson = { userId: string; name: string; listed: boolean; status: TaskClaimView["status"]; hours: string | number | null; assignedById: string | null };
 
 export interface WorkDay {
   id: string;
@@ -249,8 +267,10 @@ export interface WorkDay {
   goingCount: number;
 }
 
+const WORK_DAYS_SHOWN = 10;
+
 /** The project's upcoming work days (activities that name it), soonest first. Same group, so same visibility. */
-export async function listWorkDays(projectId: string, now = new Date(), limit = 10): Promise<WorkDay[]> {
+export async function listWorkDays(projectId: string, now = new Date(), limit = WORK_DAYS_SHOWN): Promise<WorkDay[]> {
   const db = await getDb();
   return db
     .select({ id: activities.id, title: activities.title, startsAt: activities.startsAt, endsAt: activities.endsAt, timezone: activities.timezone, status: activities.status, capacity: activities.capacity, goingCount: activities.goingCount })

@@ -28,7 +28,7 @@ const LABELS = {
 export default async function PlanPage() {
   const { viewer, zone, now } = await loadMe("/me/plan");
   const [plan, progress, groups] = await Promise.all([getPlan(viewer.id), getWeekProgress(viewer.id, zone, now), listPlanGroups(viewer.id)]);
-  const suggestions = await getSuggestions(viewer.id, zone, { now, plan, progress, limit: 5 });
+  const suggestions = await getSuggestions(viewer.id, zone, { now, plan: plan ?? null, progress, limit: 5 });
   const ticked = partsFromFreeTimes(plan?.freeTimes ?? []);
   const goal = plan?.weeklyTotalGoal ?? 2;
   return (
