@@ -3,15 +3,16 @@ import path from "node:path";
 import { eq, like } from "drizzle-orm";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { type Db, getDb } from "@/db/client";
 import { backoffDelay, sendDueEmails } from "@/db/jobs/email-sender";
 import { cancelActivity } from "@/db/mutations/activities";
 import { enqueueEmails } from "@/db/mutations/email";
 import { respondToActivity } from "@/db/mutations/rsvps";
-import { emailOutbox } from "@/db/schema";
+import { emailOutbox, users } from "@/db/schema";
 import { smtpTransport } from "@/lib/email/transport";
 import { verifyUnsubscribeToken } from "@/lib/email/unsubscribe";
 import { addMember, makeActivity, makeGroup, makeUser, usingPostgres } from "./helpers/factories";
+import { type OwnDatabase, ownDatabase } from "./helpers/own-database";
 import { mimePart, startSmtpServer } from "./helpers/smtp";
 
 const FROM = "Common Thread <hello@thread.test>";
@@ -116,6 +117,62 @@ describe("sending email through SMTP", () => {
   });
 });
 
+/**
+ * Separate "app instances" (a fixture under tests/fixtures) sending through `smtpUrl` from a
+ * database of the test's own: the sender drains every due row, and on the run's shared
+ * database other files' waiting mail would go first. Their output is read as it comes (an
+ * unread pipe fills and stalls a process on its next log line) and kept for failure messages.
+ */
+function instances(fixture: string, own: OwnDatabase, env: Record<string, string>) {
+  const output: string[] = [];
+  const start = (name: string) => {
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(process.cwd(), "tests/fixtures", fixture)], {
+      env: { ...process.env, DATABASE_URL: own.url, ...(process.env.DIRECT_DATABASE_URL ? { DIRECT_DATABASE_URL: own.directUrl } : {}), ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    for (const stream of [child.stdout, child.stderr]) stream.on("data", (chunk: Buffer) => output.push(`[${name}] ${chunk.toString()}`));
+    return child;
+  };
+  const said = () => output.join("").slice(-4000);
+  /** Resolves with `reached`, or fails saying what the instances said when it has not come within `ms`. */
+  const within = async (reached: Promise<void>, ms: number, what: string) => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} within ${ms / 1000} s; the instances said:\n${said()}`)), ms)));
+    try {
+      await Promise.race([reached, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  return { start, said, within };
+}
+
+/** For a failure message: the test's outbox rows, its jobs, and every session on its database. */
+async function stateOf(own: OwnDatabase, tag: string): Promise<string> {
+  const { sql } = await import("drizzle-orm");
+  const rows = await own.db.execute(sql`select to_address, status, attempts, next_attempt_at, now() as now, last_error from email_outbox where to_address like ${`${tag}-%`}`);
+  const jobs = await own.db.execute(sql`select * from scheduled_jobs`);
+  const admin = new (await import("pg")).Client({ connectionString: own.directUrl });
+  await admin.connect();
+  const sessions = await admin.query(
+    "select pid, application_name, state, xact_start, query_start, wait_event_type, wait_event, left(query, 120) as query from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()",
+  );
+  const locks = await admin.query("select l.pid, l.locktype, l.mode, l.granted, c.relname from pg_locks l left join pg_class c on c.oid = l.relation where l.database = (select oid from pg_database where datname = current_database()) and l.pid <> pg_backend_pid()");
+  await admin.end();
+  return JSON.stringify({ rows: (rows as unknown as { rows: unknown[] }).rows, jobs: (jobs as unknown as { rows: unknown[] }).rows, sessions: sessions.rows, locks: locks.rows }, null, 1);
+}
+
+/** Members of the test's own database, each with a message waiting in its outbox. */
+async function waitingMessages(own: OwnDatabase, tag: string, count: number): Promise<void> {
+  const members = await own.db
+    .insert(users)
+    .values(Array.from({ length: count }, (_, i) => ({ name: `Member ${i}`, email: `${tag}-${i}@test.example`, passwordHash: "x" })))
+    .returning({ id: users.id });
+  await own.db.transaction((tx) =>
+    enqueueEmails(tx as unknown as Db, members.map((m, i) => ({ userId: m.id, type: "organizer_message" as const, data: { title: `Message ${i}`, body: "See you there" }, dedupeKey: `${tag}:${i}` }))),
+  );
+}
+
 describe.skipIf(!usingPostgres())("a sender killed mid-send (PostgreSQL)", () => {
   it("loses no message and never sends a delivered one again", { timeout: 240_000 }, async () => {
     const tag = `kill-${Date.now()}`;
@@ -134,46 +191,41 @@ describe.skipIf(!usingPostgres())("a sender killed mid-send (PostgreSQL)", () =>
       }
       accepted++;
     });
-    const db = await getDb();
-    const members: Awaited<ReturnType<typeof makeUser>>[] = [];
-    for (let i = 0; i < 10; i++) members.push(await makeUser({ email: `${tag}-${i}@test.example` }));
-    await db.transaction((tx) =>
-      enqueueEmails(tx, members.map((m, i) => ({ userId: m.id, type: "organizer_message" as const, data: { title: `Message ${i}`, body: "See you there" }, dedupeKey: `${tag}:${i}` }))),
-    );
-
-    const fixture = path.join(process.cwd(), "tests/fixtures/send-outbox.ts");
-    const start = () =>
-      spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", fixture], {
-        env: { ...process.env, SMTP_TEST_URL: `smtp://127.0.0.1:${smtp.port}`, LEASE_MS: "1500" },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-    const first = start();
-    await heldOne;
-    first.kill("SIGKILL");
-    await new Promise((r) => first.once("exit", r));
-
-    const ours = () => db.select().from(emailOutbox).where(like(emailOutbox.toAddress, `${tag}-%`));
-    const afterKill = await ours();
-    expect(afterKill.filter((r) => r.status === "sent")).toHaveLength(4);
-
-    const second = start();
+    const own = await ownDatabase("ct_killed_sender");
     try {
-      // Starting a process takes a while on a busy machine; the wait ends as soon as all are sent.
-      const deadline = Date.now() + 150_000;
-      while (Date.now() < deadline && (await ours()).some((r) => r.status !== "sent")) await new Promise((r) => setTimeout(r, 200));
+      await waitingMessages(own, tag, 10);
+      const senders = instances("send-outbox.ts", own, { SMTP_TEST_URL: `smtp://127.0.0.1:${smtp.port}`, LEASE_MS: "1500" });
+      const first = senders.start("first");
+      await senders.within(heldOne, 90_000, "the first sender did not reach its fifth message");
+      first.kill("SIGKILL");
+      await new Promise((r) => first.once("exit", r));
+
+      const ours = () => own.db.select().from(emailOutbox).where(like(emailOutbox.toAddress, `${tag}-%`));
+      const afterKill = await ours();
+      expect(afterKill.filter((r) => r.status === "sent")).toHaveLength(4);
+
+      const second = senders.start("second");
+      try {
+        // Starting a process takes a while on a busy machine; the wait ends as soon as all are sent.
+        const deadline = Date.now() + 150_000;
+        while (Date.now() < deadline && (await ours()).some((r) => r.status !== "sent")) await new Promise((r) => setTimeout(r, 200));
+      } finally {
+        second.kill("SIGKILL");
+        await smtp.close().catch(() => undefined);
+      }
+      const rows = await ours();
+      expect(rows.every((r) => r.status === "sent"), senders.said()).toBe(true);
+      const delivered = smtp.received.filter((m) => m.to.some((t) => t.startsWith(tag)));
+      expect(delivered).toHaveLength(10);
+      expect(new Set(delivered.map((m) => m.messageId)).size).toBe(10);
+      expect(new Set(delivered.map((m) => m.to[0])).size).toBe(10);
+      // The messages delivered before the kill went once, at their first attempt.
+      const early = rows.filter((r) => afterKill.find((a) => a.id === r.id)?.status === "sent");
+      expect(early.every((r) => r.attempts === 1)).toBe(true);
     } finally {
-      second.kill("SIGKILL");
       await smtp.close().catch(() => undefined);
+      await own.drop();
     }
-    const rows = await ours();
-    expect(rows.every((r) => r.status === "sent")).toBe(true);
-    const delivered = smtp.received.filter((m) => m.to.some((t) => t.startsWith(tag)));
-    expect(delivered).toHaveLength(10);
-    expect(new Set(delivered.map((m) => m.messageId)).size).toBe(10);
-    expect(new Set(delivered.map((m) => m.to[0])).size).toBe(10);
-    // The messages delivered before the kill went once, at their first attempt.
-    const early = rows.filter((r) => afterKill.find((a) => a.id === r.id)?.status === "sent");
-    expect(early.every((r) => r.attempts === 1)).toBe(true);
   });
 });
 
@@ -214,7 +266,7 @@ describe("a send that outlasts its lease", () => {
 });
 
 describe.skipIf(!usingPostgres())("a sender that crashed (PostgreSQL)", () => {
-  it("its mail goes out from another instance within about a minute, each message exactly once", { timeout: 180_000 }, async () => {
+  it("its mail goes out from another instance within about a minute, each message exactly once", { timeout: 240_000 }, async () => {
     const tag = `crash-${Date.now()}`;
     let release: () => void = () => undefined;
     const heldOne = new Promise<void>((resolve) => (release = resolve));
@@ -230,51 +282,46 @@ describe.skipIf(!usingPostgres())("a sender that crashed (PostgreSQL)", () => {
       }
       accepted++;
     });
-    const db = await getDb();
-    const members: Awaited<ReturnType<typeof makeUser>>[] = [];
-    for (let i = 0; i < 6; i++) members.push(await makeUser({ email: `${tag}-${i}@test.example` }));
-    await db.transaction((tx) =>
-      enqueueEmails(tx, members.map((m, i) => ({ userId: m.id, type: "organizer_message" as const, data: { title: `Message ${i}`, body: "See you there" }, dedupeKey: `${tag}:${i}` }))),
-    );
-
-    // Instances run the hub's own email job through the job runner, with its own leases.
-    const fixture = path.join(process.cwd(), "tests/fixtures/send-jobs.ts");
-    const start = () =>
-      spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", fixture], {
-        env: { ...process.env, SMTP_TEST_URL: `smtp://127.0.0.1:${smtp.port}` },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-    const first = start();
-    await heldOne;
-    first.kill("SIGKILL");
-    await new Promise((r) => first.once("exit", r));
-    const crashedAt = Date.now();
-
-    const ours = () => db.select().from(emailOutbox).where(like(emailOutbox.toAddress, `${tag}-%`));
-    const afterCrash = await ours();
-    expect(afterCrash.filter((r) => r.status === "sent")).toHaveLength(2);
-
-    const second = start();
-    let allSentAt = 0;
+    const own = await ownDatabase("ct_crashed_sender");
     try {
-      const deadline = crashedAt + 150_000;
-      while (Date.now() < deadline) {
-        if ((await ours()).every((r) => r.status === "sent")) {
-          allSentAt = Date.now();
-          break;
+      await waitingMessages(own, tag, 6);
+      // Instances run the hub's own email job through the job runner, with its own leases.
+      const senders = instances("send-jobs.ts", own, { SMTP_TEST_URL: `smtp://127.0.0.1:${smtp.port}` });
+      const first = senders.start("first");
+      await senders.within(heldOne, 90_000, "the first instance did not reach its third message");
+      first.kill("SIGKILL");
+      await new Promise((r) => first.once("exit", r));
+      const crashedAt = Date.now();
+
+      const ours = () => own.db.select().from(emailOutbox).where(like(emailOutbox.toAddress, `${tag}-%`));
+      const afterCrash = await ours();
+      expect(afterCrash.filter((r) => r.status === "sent")).toHaveLength(2);
+
+      const second = senders.start("second");
+      let allSentAt = 0;
+      try {
+        const deadline = crashedAt + 120_000;
+        while (Date.now() < deadline) {
+          if ((await ours()).every((r) => r.status === "sent")) {
+            allSentAt = Date.now();
+            break;
+          }
+          await new Promise((r) => setTimeout(r, 200));
         }
-        await new Promise((r) => setTimeout(r, 200));
+      } finally {
+        second.kill("SIGKILL");
+        await smtp.close().catch(() => undefined);
       }
+      // Within about a minute of the crash, the new instance's start-up included.
+      expect(allSentAt, `the crashed sender's mail never went out; the instances said:\n${senders.said()}\n${allSentAt ? "" : await stateOf(own, tag)}`).toBeGreaterThan(0);
+      expect(allSentAt - crashedAt).toBeLessThan(60_000);
+      const delivered = smtp.received.filter((m) => m.to.some((t) => t.startsWith(tag)));
+      expect(delivered).toHaveLength(6);
+      expect(new Set(delivered.map((m) => m.to[0])).size).toBe(6);
+      expect(new Set(delivered.map((m) => m.messageId)).size).toBe(6);
     } finally {
-      second.kill("SIGKILL");
       await smtp.close().catch(() => undefined);
+      await own.drop();
     }
-    // Within about a minute of the crash, the new instance's start-up included.
-    expect(allSentAt, "the crashed sender's mail never went out").toBeGreaterThan(0);
-    expect(allSentAt - crashedAt).toBeLessThan(60_000);
-    const delivered = smtp.received.filter((m) => m.to.some((t) => t.startsWith(tag)));
-    expect(delivered).toHaveLength(6);
-    expect(new Set(delivered.map((m) => m.to[0])).size).toBe(6);
-    expect(new Set(delivered.map((m) => m.messageId)).size).toBe(6);
   });
 });

@@ -1,0 +1,54 @@
+import crypto from "node:crypto";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { Client, Pool } from "pg";
+import { inject } from "vitest";
+import type { Db } from "@/db/client";
+import * as schema from "@/db/schema";
+import { runMigrationsAt } from "./migrate-url";
+
+export interface OwnDatabase {
+  /** The database as the hub reaches it (through the pooler when the run uses one). */
+  url: string;
+  /** The same database reached directly, for migrations and session work. */
+  directUrl: string;
+  db: Db;
+  drop: () => Promise<void>;
+}
+
+const withName = (url: string, name: string) => {
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return target.toString();
+};
+
+/**
+ * A migrated PostgreSQL database for one test alone, for work that reads a whole table (the
+ * email sender drains every due row): on the run's shared database other files' rows would
+ * be in its way. PostgreSQL runs only.
+ */
+export async function ownDatabase(prefix: string): Promise<OwnDatabase> {
+  const pooled = inject("testDatabaseUrl");
+  const direct = inject("testDirectUrl") || pooled;
+  if (!pooled) throw new Error("ownDatabase() needs a PostgreSQL run");
+  const name = `${prefix}_${crypto.randomBytes(4).toString("hex")}`;
+  const admin = new Client({ connectionString: direct });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const directUrl = withName(direct, name);
+  await runMigrationsAt(directUrl);
+  const url = withName(pooled, name);
+  const pool = new Pool({ connectionString: url, max: 4 });
+  return {
+    url,
+    directUrl,
+    db: drizzle(pool, { schema }) as unknown as Db,
+    drop: async () => {
+      await pool.end();
+      const closing = new Client({ connectionString: direct });
+      await closing.connect();
+      await closing.query(`drop database if exists ${name} with (force)`);
+      await closing.end();
+    },
+  };
+}
