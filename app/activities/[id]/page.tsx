@@ -16,6 +16,7 @@ import { RsvpPanel } from "./_components/rsvp-panel";
 import { StandingPlace } from "./_components/standing-place";
 import { WhoIsGoing } from "./_components/who-is-going";
 import { loadActivityPage } from "./loader";
+import { mapTiles } from "@/lib/env";
 
 type Props = { params: Promise<{ id: string }>; searchParams?: Promise<{ done?: string | string[] }> };
 
@@ -87,7 +88,7 @@ export default async function ActivityPage({ params, searchParams }: Props) {
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem] lg:grid-rows-[auto_1fr]">
         <div className="space-y-6 lg:col-start-1 lg:row-start-1">
           <Card>
-            <ActivityFacts activity={activity} viewerZone={zone} viewerZoneKnown={zoneFromBrowser} />
+            <ActivityFacts activity={activity} viewerZone={zone} viewerZoneKnown={zoneFromBrowser} tiles={mapTiles()} />
           </Card>
           {data.series && !cancelled ? <ClockChangeNotice clock={data.series} startsAt={activity.startsAt} timezone={activity.timezone} /> : null}
         </div>
