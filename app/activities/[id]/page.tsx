@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { listComments } from "@/db/queries/comments";
 import { rsvpPanelOf } from "@/db/queries/activity-page";
 import { ActivityConditions, ActivityFacts } from "./_components/activity-facts";
+import { ActivityMap } from "./_components/activity-map";
 import { ClockChangeNotice } from "./_components/clock-change-notice";
 import { MyReflection } from "./_components/my-reflection";
 import { OrganizerActions } from "./_components/organizer-actions";
@@ -88,7 +89,7 @@ export default async function ActivityPage({ params, searchParams }: Props) {
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem] lg:grid-rows-[auto_1fr]">
         <div className="space-y-6 lg:col-start-1 lg:row-start-1">
           <Card>
-            <ActivityFacts activity={activity} viewerZone={zone} viewerZoneKnown={zoneFromBrowser} tiles={mapTiles()} />
+            <ActivityFacts activity={activity} viewerZone={zone} viewerZoneKnown={zoneFromBrowser} />
           </Card>
           {data.series && !cancelled ? <ClockChangeNotice clock={data.series} startsAt={activity.startsAt} timezone={activity.timezone} /> : null}
         </div>
@@ -106,6 +107,7 @@ export default async function ActivityPage({ params, searchParams }: Props) {
           <Card>
             <ActivityConditions activity={activity} />
           </Card>
+          <ActivityMap activity={activity} tiles={mapTiles()} />
           {activity.description ? (
             <section aria-labelledby="about-heading">
               <h2 id="about-heading" className="mb-2 text-xl font-semibold">

@@ -1,5 +1,3 @@
-import { PlaceMap } from "@/components/place-map/place-map";
-import type { MapTiles } from "@/lib/map-tiles";
 import type { ActivityDetail } from "@/db/queries/activities";
 import { SpotsLeft } from "@/components/spots-left";
 import { canonicalZone, dateFormatter, firstOfTwoLabel, formatDay, formatRange, formatTime, resolveWallClock, zoneAbbreviation } from "@/lib/dates";
@@ -46,20 +44,7 @@ const factsList = "grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[12rem_1fr] sm:gap-
  * `viewerZoneKnown` is false when the browser has not told us its zone (no JavaScript): the
  * second time is then labelled as the site's zone, not as the viewer's.
  */
-export function ActivityFacts({
-  activity: a,
-  viewerZone: rawViewerZone,
-  viewerZoneKnown = true,
-  now = new Date(),
-  tiles = null,
-}: {
-  activity: ActivityDetail;
-  viewerZone: string;
-  viewerZoneKnown?: boolean;
-  now?: Date;
-  /** Map tiles, or null when maps are off. */
-  tiles?: MapTiles | null;
-}) {
+export function ActivityFacts({ activity: a, viewerZone: rawViewerZone, viewerZoneKnown = true, now = new Date() }: { activity: ActivityDetail; viewerZone: string; viewerZoneKnown?: boolean; now?: Date }) {
   const map = mapLink(a);
   const zone = canonicalZone(a.timezone);
   const viewerZone = canonicalZone(rawViewerZone);
@@ -107,12 +92,6 @@ export function ActivityFacts({
           <a className="underline" href={map} rel="noopener noreferrer" data-testid="open-in-map">
             Open in a map
           </a>
-        ) : null}
-        {/* Only a public group's activity is drawn on a map: a private group's place stays as text. */}
-        {tiles && a.group.visibility === "public" && a.latitude !== null && a.longitude !== null ? (
-          <div className="mt-2" data-testid="activity-map">
-            <PlaceMap tiles={tiles} markers={[{ lat: a.latitude, lng: a.longitude, title: a.placeName || a.title, detail: a.address }]} label={`Map of ${a.placeName || "the place"}`} />
-          </div>
         ) : null}
         {a.onlineUrl ? (
           <span className="block" data-testid="online-link">
