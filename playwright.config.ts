@@ -81,6 +81,8 @@ export default defineConfig({
       AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
       AUTH_TRUST_HOST: "true",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Map tiles from 127.0.0.1 only (e2e/tile-server.ts, started by e2e/maps.spec.ts): no test reaches the internet.
+      MAP_TILES_URL: `http://127.0.0.1:${port + 940}/tiles/{z}/{x}/{y}.png`,
       // Counts each request's SQL statements for e2e/round-trips.spec.ts.
       SQL_STATEMENT_PROBE: "on",
       // Every API answer the specs receive is checked against the OpenAPI document (a 500 when not).

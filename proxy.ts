@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { DATABASE_AWAY, databaseAway, databaseStatus, RETRY_AFTER_SECONDS } from "@/db/availability";
 import { BACK_SHORTLY_PAGE } from "@/server/back-shortly";
 import { checkCookieWrite } from "@/lib/security/cross-site";
+import { mapTilesFrom } from "@/lib/map-tiles";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/security/headers";
 import { sharedCacheHeaders } from "@/lib/shared-caching";
 import { addressProblem, badAddressPage } from "@/lib/validation/address";
@@ -58,7 +59,9 @@ function whileDatabaseAway(request: NextRequest): NextResponse | null {
 /** Passes the nonce to the render (Next reads it from the request's CSP header) and returns the policy. */
 function withNonce(request: NextRequest): { requestHeaders: Headers; policy: string } {
   const nonce = newNonce();
-  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  // The tile host is read here from MAP_TILES_URL alone (lib/env.ts validates it at start-up).
+  const tiles = mapTilesFrom(process.env.MAP_TILES_URL);
+  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development", tiles?.origin ?? null);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);

@@ -236,8 +236,16 @@ export function seedSteps(passwordHash: string): SeedStep[] {
                 offset 0) x`,
       },
       // Triggers are off while the seed loads (bench/seed.ts), so the places the hub knows are
-      // counted once here, from the rows.
-      statements: ["select known_places_rebuild()"],
+      // counted once here, from the rows; each group's saved places come from its own activities
+      // (as migration 0017 and db/mutations/saved-places.ts do).
+      statements: [
+        "select known_places_rebuild()",
+        `insert into saved_places (group_id, name, address, neighbourhood, latitude, longitude, last_used_at)
+           select distinct on (a.group_id, a.place_name, a.address) a.group_id, a.place_name, a.address, coalesce(a.neighbourhood, ''), a.latitude, a.longitude, least(a.starts_at, now())
+           from activities a where a.hidden_at is null and (a.place_name <> '' or a.address <> '')
+           order by a.group_id, a.place_name, a.address, (a.latitude is null), a.starts_at desc
+           on conflict (group_id, name, address) do nothing`,
+      ],
     },
     {
       name: "RSVPs",

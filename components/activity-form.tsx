@@ -4,11 +4,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Markdown } from "@/components/markdown";
+import { PlacePicker, type PlacePickerData } from "@/components/place-picker/place-picker";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox, Field, Input, Select, Textarea } from "@/components/ui/field";
 import { useFieldFeedback } from "@/components/ui/use-field-feedback";
 import type { ActionResult } from "@/lib/action-result";
+import type { MapTiles } from "@/lib/map-tiles";
 import { accessibilityLabel, energyLabel, energyLevels, kindLabel, kinds, talkLabel, talkLevels } from "@/lib/labels";
 import { activityInputSchema, clockChangeNotes, repeatLabel, repeatOptions, startsInThePast, type ActivityFormValues, type ActivityInput } from "@/lib/validation/activity";
 
@@ -27,6 +29,8 @@ export function ActivityForm({
   mode,
   inSeries = false,
   projects = [],
+  places = { offered: [], found: null, search: "" },
+  tiles = null,
 }: {
   action: (prev: ActivityFormState, data: FormData) => Promise<ActivityFormState>;
   defaultValues: Values;
@@ -35,6 +39,10 @@ export function ActivityForm({
   inSeries?: boolean;
   /** The group's projects this activity may be a work day of. */
   projects?: { id: string; title: string }[];
+  /** The places the picker offers (the group's and the hub's), and a search's results. */
+  places?: PlacePickerData;
+  /** Map tiles for dropping a pin, or null when maps are off. */
+  tiles?: MapTiles | null;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -155,20 +163,7 @@ export function ActivityForm({
 
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">Where</legend>
-        <Field id="placeName" label="Place name" error={err("placeName")}>
-          <Input {...register("placeName")} {...a11y("placeName")} maxLength={200} />
-        </Field>
-        <Field id="address" label="Address" error={err("address")}>
-          <Input {...register("address")} {...a11y("address")} maxLength={300} autoComplete="street-address" />
-        </Field>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="latitude" label="Latitude (optional)" error={err("latitude")}>
-            <Input inputMode="decimal" {...register("latitude")} {...a11y("latitude")} />
-          </Field>
-          <Field id="longitude" label="Longitude (optional)" error={err("longitude")}>
-            <Input inputMode="decimal" {...register("longitude")} {...a11y("longitude")} />
-          </Field>
-        </div>
+        <PlacePicker form={form} field={register} err={err} a11y={a11y} places={places} tiles={tiles} />
         <Field id="onlineUrl" label="Online link (optional)" error={err("onlineUrl")}>
           <Input type="url" {...register("onlineUrl")} {...a11y("onlineUrl")} placeholder="https://" />
         </Field>

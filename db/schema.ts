@@ -265,6 +265,35 @@ export const knownNeighbourhoods = pgTable("known_neighbourhoods", {
   longitudeSum: numeric("longitude_sum").notNull(),
 });
 
+/*
+ * A group's saved places (migration 0017): the places its organizers have used, for the activity
+ * form to offer again. Beside known_places, not part of them: those are the hub's public places,
+ * offered to every group; these belong to one group and are offered to its organizers alone.
+ */
+export const savedPlaces = pgTable(
+  "saved_places",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    groupId: uuid("group_id").notNull().references(() => groups.id, { onDelete: "cascade" }),
+    name: text("name").notNull().default(""),
+    address: text("address").notNull().default(""),
+    /** "" when none. */
+    neighbourhood: text("neighbourhood").notNull().default(""),
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
+    createdAt: createdAt(),
+    lastUsedAt: ts("last_used_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("saved_places_group_place_idx").on(t.groupId, t.name, t.address),
+    index("saved_places_group_used_idx").on(t.groupId, t.lastUsedAt.desc()),
+    check("saved_places_point_whole", sql`(${t.latitude} is null) = (${t.longitude} is null)`),
+    check("saved_places_named", sql`${t.name} <> '' or ${t.address} <> ''`),
+  ],
+);
+
+export type SavedPlace = typeof savedPlaces.$inferSelect;
+
 export const rsvps = pgTable(
   "rsvps",
   {

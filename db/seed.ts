@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { hashPassword } from "@/lib/passwords";
 import type { Db } from "./client";
 import * as schema from "./schema";
+import { rememberPlacesOfActivities } from "./mutations/saved-places";
 import { buildDemoTown, type DemoTown } from "./seed-data/build";
 import { DEMO_PASSWORD } from "./seed-data/town";
 
@@ -101,6 +102,8 @@ async function insertTown(db: Db, town: DemoTown): Promise<void> {
   await chunked(town.series, (c) => db.insert(schema.series).values(c));
   await chunked(town.projects, (c) => db.insert(schema.projects).values(c));
   await chunked(town.activities, (c) => db.insert(schema.activities).values(c));
+  // Each group's organizers find the places of its activities offered on the activity form.
+  await rememberPlacesOfActivities(db);
   await chunked(town.rsvps, (c) => db.insert(schema.rsvps).values(c));
   await chunked(town.tasks, (c) => db.insert(schema.tasks).values(c));
   await chunked(town.taskClaims, (c) => db.insert(schema.taskClaims).values(c));

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { type CrisisLines, parseCrisisLines } from "./crisis-lines";
+import { mapTilesFrom, mapTilesProblem, type MapTiles } from "./map-tiles";
 
 /*
  * Every setting the hub reads, with its default. Documented in the README (Configuration); nothing else
@@ -74,6 +75,19 @@ const envSchema = z.object({
    * playwright.config.ts), never by a real site, where it would only cost time.
    */
   API_RESPONSE_CHECK: z.enum(["on", "off"]).default("off"),
+  /**
+   * Map tiles, a URL template with {z}, {x} and {y}: OpenStreetMap's by default; set empty, the
+   * hub shows no maps (addresses and "Open in a map" links stay). lib/map-tiles.ts.
+   */
+  MAP_TILES_URL: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      const problem = v === undefined ? null : mapTilesProblem(v);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
+  /** The credit shown under maps; OpenStreetMap's by default. Plain text. */
+  MAP_TILES_ATTRIBUTION: z.string().max(200).optional(),
   /** `off` stops this instance keeping public pages, visitors' and members' (server/page-cache.ts). */
   PAGE_CACHE: z.enum(["on", "off"]).default("on"),
 });
@@ -155,6 +169,12 @@ export function siteUrl(): string {
 export function smtpSettings(): { url: string; from: string } | null {
   const { SMTP_URL, MAIL_FROM } = env();
   return SMTP_URL && MAIL_FROM ? { url: SMTP_URL, from: MAIL_FROM } : null;
+}
+
+/** The map tiles pages show, or null when maps are off. */
+export function mapTiles(): MapTiles | null {
+  const { MAP_TILES_URL, MAP_TILES_ATTRIBUTION } = env();
+  return mapTilesFrom(MAP_TILES_URL, MAP_TILES_ATTRIBUTION);
 }
 
 /** The development mailbox is served outside production, or when DEV_MAILBOX=on says so explicitly. */

@@ -12,6 +12,7 @@ import { membershipIn } from "./groups";
 import { tellOfCancellation, tellOfChange, withdrawOutdatedChangeEmails } from "./activity-notices";
 import { recordMilestonesOfAttendees } from "./milestones";
 import { promoteFromWaitlist } from "./rsvps";
+import { rememberPlace, withPickedPlace } from "./saved-places";
 import { fillSeriesWindow, startSeries } from "./series";
 
 /*
@@ -66,19 +67,23 @@ export async function createActivity(actor: Actor, groupId: string, input: Activ
     if (!ok.ok) return fail(ok.code, ok.message);
     const badProject = await projectRefusal(tx, groupId, input.projectId);
     if (badProject) return badProject;
+    const placed = await withPickedPlace(tx, groupId, input);
+    if ("ok" in placed) return placed;
+    const facts = toActivityFacts(placed);
     const [created] = await tx
       .insert(activities)
-      .values({ ...toActivityFacts(input), groupId, createdById: ok.actorId })
+      .values({ ...facts, groupId, createdById: ok.actorId })
       .returning();
+    await rememberPlace(tx, groupId, facts);
     const s = input.repeat === "none" ? null : await startSeries(tx, created, input.repeat);
     return { ok: true as const, data: { id: created.id, seriesId: s?.id ?? null } };
   }));
 }
 
 function pickFacts(a: Activity): ActivityFacts {
-  const { kind, title, description, startsAt, endsAt, timezone, placeName, address, latitude, longitude, onlineUrl, capacity, rsvpCutoff } = a;
+  const { kind, title, description, startsAt, endsAt, timezone, placeName, address, neighbourhood, latitude, longitude, onlineUrl, capacity, rsvpCutoff } = a;
   const { energyLevel, talkLevel, lateArrivalOk, stepFree, seatingAvailable, quietSpace, substanceFree, firstTimerFriendly, projectId } = a;
-  return { kind, title, description, startsAt, endsAt, timezone, placeName, address, latitude, longitude, onlineUrl, capacity, rsvpCutoff, energyLevel, talkLevel, lateArrivalOk, stepFree, seatingAvailable, quietSpace, substanceFree, firstTimerFriendly, projectId };
+  return { kind, title, description, startsAt, endsAt, timezone, placeName, address, neighbourhood, latitude, longitude, onlineUrl, capacity, rsvpCutoff, energyLevel, talkLevel, lateArrivalOk, stepFree, seatingAvailable, quietSpace, substanceFree, firstTimerFriendly, projectId };
 }
 
 /** The people an activity's change concerns: everyone going, maybe, or waiting. */
@@ -145,7 +150,10 @@ export async function updateActivity(actor: Actor, activityId: string, input: Ac
     if (isRefusal(current)) return current;
     const badProject = current.projectId === (input.projectId ?? null) ? null : await projectRefusal(tx, current.groupId, input.projectId);
     if (badProject) return badProject;
-    const next = toActivityFacts(input);
+    const placed = await withPickedPlace(tx, current.groupId, input);
+    if ("ok" in placed) return placed;
+    const next = toActivityFacts(placed);
+    if (differs(pickFacts(current), next, ["placeName", "address", "neighbourhood", "latitude", "longitude"])) await rememberPlace(tx, current.groupId, next);
     if (scope === "this" || !current.seriesId) {
       const applied = await applyFacts(tx, current, next);
       await tellOfChange(tx, { id: current.id, title: next.title }, applied.toTell, { before: pickFacts(current), after: next, following: false });

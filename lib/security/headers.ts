@@ -13,13 +13,16 @@ export function newNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-/** The policy for one response. `dev` allows what the development server's fast refresh needs. */
-export function contentSecurityPolicy(nonce: string, dev = false): string {
+/**
+ * The policy for one response. `dev` allows what the development server's fast refresh needs;
+ * `tileOrigin` is the map tile host (lib/map-tiles.ts), allowed for images only.
+ */
+export function contentSecurityPolicy(nonce: string, dev = false, tileOrigin: string | null = null): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob:${tileOrigin ? ` ${tileOrigin}` : ""}`,
     "font-src 'self' data:",
     `connect-src 'self'${dev ? " ws: wss:" : ""}`,
     "object-src 'none'",

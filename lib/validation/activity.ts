@@ -3,6 +3,7 @@ import { z } from "zod";
 import { plainText } from "./text";
 import { canonicalZone, firstOfTwoLabel, formatDay, isValidTimeZone, parseWallClock, resolveWallClock, type ResolvedWallClock } from "@/lib/dates";
 import { energyLevels, kinds, talkLevels } from "@/lib/labels";
+import { placeChoiceSchema } from "./place-choice";
 
 /** The longest an activity may last. Listings rely on it: anything not yet ended began at most this long ago. */
 export const LONGEST_ACTIVITY_MS = 14 * 86_400_000;
@@ -65,6 +66,9 @@ export const activityInputSchema = z
       .refine((z) => isValidTimeZone(z), "Choose a time zone from the list, like Europe/London."),
     placeName: trimmed(200, "Keep the place name under 200 characters."),
     address: trimmed(300, "Keep the address under 300 characters."),
+    neighbourhood: trimmed(80, "Keep the neighbourhood under 80 characters."),
+    /** A place picked from the group's or the hub's places; its stored name, address and point are used. */
+    place: placeChoiceSchema,
     latitude: optionalNumber(z.number({ error: "Latitude must be a number." }).min(-90, "Latitude is between -90 and 90.").max(90, "Latitude is between -90 and 90.")),
     longitude: optionalNumber(
       z.number({ error: "Longitude must be a number." }).min(-180, "Longitude is between -180 and 180.").max(180, "Longitude is between -180 and 180."),
@@ -120,7 +124,7 @@ export const activityInputSchema = z
     if ((v.latitude === undefined) !== (v.longitude === undefined)) {
       ctx.addIssue({ code: "custom", path: [v.latitude === undefined ? "latitude" : "longitude"], message: "Give both latitude and longitude, or neither." });
     }
-    if (!v.placeName && !v.address && !v.onlineUrl) {
+    if (!v.place && !v.placeName && !v.address && !v.onlineUrl) {
       ctx.addIssue({ code: "custom", path: ["placeName"], message: "Say where it happens: a place, an address or an online link." });
     }
   });
@@ -182,6 +186,7 @@ export function toActivityFacts(input: ActivityInput) {
     timezone: input.timezone,
     placeName: input.placeName,
     address: input.address,
+    neighbourhood: input.neighbourhood || null,
     latitude: input.latitude ?? null,
     longitude: input.longitude ?? null,
     onlineUrl: input.onlineUrl ?? null,
@@ -214,6 +219,8 @@ export function activityToFormValues(a: StoredActivity, repeat: Repeat = "none")
     timezone: a.timezone,
     placeName: a.placeName,
     address: a.address,
+    neighbourhood: a.neighbourhood ?? "",
+    place: "",
     latitude: a.latitude ?? "",
     longitude: a.longitude ?? "",
     onlineUrl: a.onlineUrl ?? "",
@@ -287,6 +294,8 @@ export function newActivityValues(zone: string, now = new Date(), kind: Activity
     timezone: zone,
     placeName: "",
     address: "",
+    neighbourhood: "",
+    place: "",
     latitude: "",
     longitude: "",
     onlineUrl: "",

@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { listComments } from "@/db/queries/comments";
 import { rsvpPanelOf } from "@/db/queries/activity-page";
 import { ActivityConditions, ActivityFacts } from "./_components/activity-facts";
+import { ActivityMap } from "./_components/activity-map";
 import { ClockChangeNotice } from "./_components/clock-change-notice";
 import { MyReflection } from "./_components/my-reflection";
 import { OrganizerActions } from "./_components/organizer-actions";
@@ -16,6 +17,7 @@ import { RsvpPanel } from "./_components/rsvp-panel";
 import { StandingPlace } from "./_components/standing-place";
 import { WhoIsGoing } from "./_components/who-is-going";
 import { loadActivityPage } from "./loader";
+import { mapTiles } from "@/lib/env";
 
 type Props = { params: Promise<{ id: string }>; searchParams?: Promise<{ done?: string | string[] }> };
 
@@ -105,6 +107,7 @@ export default async function ActivityPage({ params, searchParams }: Props) {
           <Card>
             <ActivityConditions activity={activity} />
           </Card>
+          <ActivityMap activity={activity} tiles={mapTiles()} />
           {activity.description ? (
             <section aria-labelledby="about-heading">
               <h2 id="about-heading" className="mb-2 text-xl font-semibold">

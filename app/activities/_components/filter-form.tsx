@@ -19,10 +19,12 @@ function Choices<T extends string>({ legend, name, values, labels, selected }: {
  * The listing's filters as a plain GET form: the URL holds the search, so it can be
  * shared and bookmarked, and it works without JavaScript.
  */
-export function FilterForm({ filters, neighbourhoods }: { filters: ActivityFilters; neighbourhoods: string[] }) {
+export function FilterForm({ filters, neighbourhoods, mapView = false }: { filters: ActivityFilters; neighbourhoods: string[]; mapView?: boolean }) {
   const usingMyLocation = filters.lat !== undefined && filters.lng !== undefined;
   return (
     <form method="get" action="/activities" className="space-y-4" aria-label="Filter activities" data-testid="filter-form">
+      {/* The map stays open while the filters change. */}
+      {mapView ? <input type="hidden" name="view" value="map" /> : null}
       <Field id="q" label="Search">
         <Input id="q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="garden, sketching, riverside…" />
       </Field>

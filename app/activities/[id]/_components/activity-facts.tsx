@@ -89,7 +89,7 @@ export function ActivityFacts({ activity: a, viewerZone: rawViewerZone, viewerZo
         {onlineOnly ? null : a.placeName || "Place to be confirmed"}
         {a.address ? <span className="block text-muted">{a.address}</span> : null}
         {map ? (
-          <a className="underline" href={map} rel="noopener noreferrer">
+          <a className="underline" href={map} rel="noopener noreferrer" data-testid="open-in-map">
             Open in a map
           </a>
         ) : null}

@@ -3,26 +3,31 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { z } from "zod";
 import { ActivityForm } from "@/components/activity-form";
+import { PlaceSearchForm } from "@/components/place-picker/place-picker";
 import { Alert } from "@/components/ui/alert";
 import { getActivityForEditing } from "@/db/queries/organizer";
 import { canSeeGroup, isOrganizerOf } from "@/db/queries/memberships";
 import { listProjectChoices } from "@/db/queries/projects";
+import { listPlaceChoices } from "@/db/queries/saved-places";
 import { requireViewer } from "@/server/auth/session";
+import { mapTiles } from "@/lib/env";
 import { activityToFormValues, supportedTimeZones } from "@/lib/validation/activity";
+import { placeSearchOf } from "@/lib/validation/place-choice";
 import { updateActivityAction } from "./actions";
 
 export const metadata: Metadata = { title: "Edit activity" };
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ placeSearch?: string | string[] }> };
 
-export default async function EditActivityPage({ params }: Props) {
+export default async function EditActivityPage({ params, searchParams }: Props) {
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
   const viewer = await requireViewer(`/activities/${id}/edit`);
   const activity = await getActivityForEditing(id);
   if (!activity || !(await canSeeGroup(activity.groupId, viewer.id))) notFound();
   if (!(await isOrganizerOf(activity.groupId, viewer.id))) forbidden();
-  const projects = await listProjectChoices(activity.groupId, activity.projectId);
+  const search = placeSearchOf((await searchParams).placeSearch);
+  const [projects, places] = await Promise.all([listProjectChoices(activity.groupId, activity.projectId), listPlaceChoices(activity.groupId, search)]);
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">Edit “{activity.title}”</h1>
@@ -31,7 +36,8 @@ export default async function EditActivityPage({ params }: Props) {
       </p>
       {activity.status === "cancelled" ? <Alert tone="info">This activity is cancelled. Changes are kept but nobody is expected to come.</Alert> : null}
       {activity.seriesId ? <Alert tone="info">This is one occurrence of a repeating series. Choose below whether the change applies to this one or to this and all following.</Alert> : null}
-      <ActivityForm action={updateActivityAction.bind(null, id)} defaultValues={activityToFormValues(activity)} zones={supportedTimeZones()} mode="edit" inSeries={Boolean(activity.seriesId)} projects={projects} />
+      <ActivityForm action={updateActivityAction.bind(null, id)} defaultValues={activityToFormValues(activity)} zones={supportedTimeZones()} mode="edit" inSeries={Boolean(activity.seriesId)} projects={projects} places={{ ...places, search }} tiles={mapTiles()} />
+      <PlaceSearchForm />
     </div>
   );
 }

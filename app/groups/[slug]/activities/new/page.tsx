@@ -1,19 +1,22 @@
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { ActivityForm } from "@/components/activity-form";
+import { PlaceSearchForm } from "@/components/place-picker/place-picker";
 import { getGroupForViewer, getUsualKindOfGroup } from "@/db/queries/groups";
 import { isOrganizerOf } from "@/db/queries/memberships";
 import { getActivityForEditing } from "@/db/queries/organizer";
 import { listProjectChoices } from "@/db/queries/projects";
+import { listPlaceChoices } from "@/db/queries/saved-places";
 import { requireViewer } from "@/server/auth/session";
 import { copyActivityValues, newActivityValues, supportedTimeZones } from "@/lib/validation/activity";
 import { recordIdSchema } from "@/lib/validation/ids";
-import { env } from "@/lib/env";
+import { env, mapTiles } from "@/lib/env";
+import { placeSearchOf } from "@/lib/validation/place-choice";
 import { createActivityAction } from "./actions";
 
 export const metadata: Metadata = { title: "New activity" };
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ copy?: string | string[]; project?: string | string[] }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ copy?: string | string[]; project?: string | string[]; placeSearch?: string | string[] }> };
 
 export default async function NewActivityPage({ params, searchParams }: Props) {
   const { slug } = await params;
@@ -27,7 +30,8 @@ export default async function NewActivityPage({ params, searchParams }: Props) {
   const copyId = recordIdSchema.safeParse(query.copy);
   const source = copyId.success ? await getActivityForEditing(copyId.data) : undefined;
   const copy = source && source.groupId === group.id && !source.hiddenAt ? source : undefined;
-  const projects = await listProjectChoices(group.id, copy?.projectId);
+  const search = placeSearchOf(query.placeSearch);
+  const [projects, places] = await Promise.all([listProjectChoices(group.id, copy?.projectId), listPlaceChoices(group.id, search)]);
   // "Plan a work day" on a project page opens this form with that project chosen.
   const chosen = projects.find((p) => p.id === query.project)?.id;
   // The group meets where the site is: its zone, not the organizer's browser's, is the default.
@@ -37,7 +41,9 @@ export default async function NewActivityPage({ params, searchParams }: Props) {
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{copy ? `Copy of ${copy.title}` : `New activity for ${group.name}`}</h1>
       {copy ? <p className="text-sm text-muted" data-testid="copy-notice">Filled in from that activity, one week later. Change what you need; nothing is posted until you save.</p> : null}
-      <ActivityForm action={createActivityAction.bind(null, group.id)} defaultValues={defaults} zones={supportedTimeZones()} mode="create" projects={projects} />
+      <ActivityForm action={createActivityAction.bind(null, group.id)} defaultValues={defaults} zones={supportedTimeZones()} mode="create" projects={projects} places={{ ...places, search }} tiles={mapTiles()} />
+      {/* The place search keeps the copy or project this form was opened with. */}
+      <PlaceSearchForm keep={{ ...(copy ? { copy: copy.id } : {}), ...(chosen ? { project: chosen } : {}) }} />
     </div>
   );
 }
