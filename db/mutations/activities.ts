@@ -68,7 +68,7 @@ export async function createActivity(actor: Actor, groupId: string, input: Activ
     if (badProject) return badProject;
     const [created] = await tx
       .insert(activities)
-      .values({ ...toActivityFacts(input), groupId, createdById: ok.actorId })
+      .values({ ...toActivityFacts(input), groupId, createdById: ok.actorId, hostId: ok.actorId })
       .returning();
     const s = input.repeat === "none" ? null : await startSeries(tx, created, input.repeat);
     return { ok: true as const, data: { id: created.id, seriesId: s?.id ?? null } };
