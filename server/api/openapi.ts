@@ -149,6 +149,7 @@ function operationIdOf(method: string, path: string): string {
 const TAGS: Record<string, string> = {
   activities: "Activities",
   comments: "Discussion",
+  covers: "Pictures",
   groups: "Groups",
   projects: "Projects and tasks",
   tasks: "Projects and tasks",
