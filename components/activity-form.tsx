@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Markdown } from "@/components/markdown";
+import { ActivityHostField } from "./activity-host-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox, Field, Input, Select, Textarea } from "@/components/ui/field";
@@ -27,6 +28,7 @@ export function ActivityForm({
   mode,
   inSeries = false,
   projects = [],
+  hosts = [],
 }: {
   action: (prev: ActivityFormState, data: FormData) => Promise<ActivityFormState>;
   defaultValues: Values;
@@ -35,6 +37,8 @@ export function ActivityForm({
   inSeries?: boolean;
   /** The group's projects this activity may be a work day of. */
   projects?: { id: string; title: string }[];
+  /** The group's organizers, one of whom hosts it. */
+  hosts?: { id: string; name: string }[];
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -93,6 +97,7 @@ export function ActivityForm({
             </Select>
           </Field>
         ) : null}
+        <ActivityHostField hosts={hosts} control={{ ...register("hostId"), ...a11y("hostId", true) }} error={err("hostId")} />
         <div className="space-y-1">
           <div className="flex items-center justify-between">
             <label htmlFor="description" className="text-sm font-medium">Description</label>

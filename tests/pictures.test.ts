@@ -33,7 +33,7 @@ async function fetchPicture(url: string, as: { id: string } | null) {
   }
 }
 
-async function put(handler: typeof coverRoute.PUT, url: string, body: Uint8Array, type: string, params: Record<string, string>) {
+async function put(handler: typeof coverRoute.PUT, url: string, body: Uint8Array<ArrayBuffer>, type: string, params: Record<string, string>) {
   return handler(new Request(`http://hub.test${url}`, { method: "PUT", headers: { "content-type": type }, body }), { params: Promise.resolve(params) });
 }
 

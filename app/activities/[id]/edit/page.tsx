@@ -6,6 +6,7 @@ import { ActivityForm } from "@/components/activity-form";
 import { Alert } from "@/components/ui/alert";
 import { getActivityForEditing } from "@/db/queries/organizer";
 import { canSeeGroup, isOrganizerOf } from "@/db/queries/memberships";
+import { listGroupOrganizers } from "@/db/queries/people";
 import { listProjectChoices } from "@/db/queries/projects";
 import { requireViewer } from "@/server/auth/session";
 import { activityToFormValues, supportedTimeZones } from "@/lib/validation/activity";
@@ -22,7 +23,9 @@ export default async function EditActivityPage({ params }: Props) {
   const activity = await getActivityForEditing(id);
   if (!activity || !(await canSeeGroup(activity.groupId, viewer.id))) notFound();
   if (!(await isOrganizerOf(activity.groupId, viewer.id))) forbidden();
-  const projects = await listProjectChoices(activity.groupId, activity.projectId);
+  const [projects, organizers] = await Promise.all([listProjectChoices(activity.groupId, activity.projectId), listGroupOrganizers(activity.groupId)]);
+  const hostId = activity.hostId ?? activity.createdById ?? "";
+  const hosts = organizers.map((o) => ({ id: o.id, name: o.name }));
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">Edit “{activity.title}”</h1>
@@ -31,7 +34,7 @@ export default async function EditActivityPage({ params }: Props) {
       </p>
       {activity.status === "cancelled" ? <Alert tone="info">This activity is cancelled. Changes are kept but nobody is expected to come.</Alert> : null}
       {activity.seriesId ? <Alert tone="info">This is one occurrence of a repeating series. Choose below whether the change applies to this one or to this and all following.</Alert> : null}
-      <ActivityForm action={updateActivityAction.bind(null, id)} defaultValues={activityToFormValues(activity)} zones={supportedTimeZones()} mode="edit" inSeries={Boolean(activity.seriesId)} projects={projects} />
+      <ActivityForm action={updateActivityAction.bind(null, id)} defaultValues={{ ...activityToFormValues(activity), hostId }} zones={supportedTimeZones()} mode="edit" inSeries={Boolean(activity.seriesId)} projects={projects} hosts={hosts} />
     </div>
   );
 }
