@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import sharp from "sharp";
+import { XSS_PAYLOADS } from "../tests/fixtures/hostile-text";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
 import { bearer, londonLocal, newPerson, startGroup } from "./people";
 
@@ -105,6 +106,21 @@ test("a cover loses its GPS position, the host is named, and a question is asked
   expect(other?.status()).toBe(404);
   const inbox = await kit.page.goto(`/groups/${slug}/questions`);
   expect(inbox?.status()).toBe(403);
+
+  // Hostile words in a question and a reply are shown as text in the thread, and nothing in them runs.
+  const ran: string[] = [];
+  olu.page.on("dialog", (d) => {
+    ran.push(d.message());
+    void d.dismiss();
+  });
+  await mia.page.getByTestId("reply-body").fill(XSS_PAYLOADS.slice(0, 6).join("\n"));
+  await mia.page.getByTestId("reply-submit").click();
+  await expect(mia.page.getByTestId("reply-form-outcome")).toContainText("Sent to the organizers");
+  await olu.page.goto(`/groups/${slug}/questions`);
+  await olu.page.getByRole("link", { name: `${mia.name} about Gentle river walk` }).click();
+  await expect(olu.page.getByTestId("question-message")).toHaveCount(3);
+  expect(await olu.page.locator("[data-pwned], iframe, a[href^='javascript:' i]").count()).toBe(0);
+  expect(ran).toEqual([]);
 });
 
 test("a member's photo replaces their initials, and the group page lists its organizers", async ({ browser, request }) => {
