@@ -7,7 +7,6 @@ export function Avatar({ name, photo, size = "md" }: { name: string; photo?: Pic
   const box = size === "sm" ? "h-8 w-8 text-xs" : "h-12 w-12 text-sm";
   if (photo) {
     const width = [...photo.widths].sort((a, b) => a - b).find((w) => w >= 96) ?? photo.widths[0];
-    // eslint-disable-next-line @next/next/no-img-element
     return <img src={`/uploads/${photo.id}/${width}.webp`} alt="" className={cn(box, "shrink-0 rounded-full object-cover")} data-testid="avatar-photo" />;
   }
   return (

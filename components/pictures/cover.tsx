@@ -9,7 +9,6 @@ export function Cover({ picture, className, sizes = "(min-width: 1024px) 60rem, 
   const largest = widths[widths.length - 1];
   return (
     // Our own route serves every width already made; Next's image optimizer would only make them again.
-    // eslint-disable-next-line @next/next/no-img-element
     <img
       src={urlOf(picture.id, largest)}
       srcSet={widths.map((w) => `${urlOf(picture.id, w)} ${w}w`).join(", ")}

@@ -147,9 +147,3 @@ export async function sweepUploadFiles(now = new Date(), graceMs = 60_000): Prom
   }
   return removed;
 }
-
-/** The ids of the pictures that go with a member's account (their photo), read before it is deleted. */
-export async function pictureIdsOfMember(db: Db, userId: string): Promise<string[]> {
-  return (await db.select({ id: uploads.id }).from(uploads).where(eq(uploads.userId, userId))).map((r) => r.id);
-}
-

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "../client";
 import { blocks, groups, memberships, questionMessages, questions, users } from "../schema";
@@ -111,12 +111,4 @@ export async function getQuestionThread(questionId: string, viewerId: string): P
     viewerIs,
     messages: rows.map((r) => ({ id: r.id, body: r.hiddenAt ? "" : r.body, hidden: Boolean(r.hiddenAt), fromOrganizers: r.fromOrganizers, authorId: r.authorId, authorName: r.authorName, createdAt: r.createdAt })),
   };
-}
-
-/** How many threads a group's inbox holds, for the link on its page. */
-export async function countGroupQuestions(groupIds: string[]): Promise<number> {
-  if (!groupIds.length) return 0;
-  const db = await getDb();
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(questions).where(inArray(questions.groupId, groupIds));
-  return row?.n ?? 0;
 }
