@@ -2,8 +2,8 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from node_modules at run time; bundling
-  // it breaks that, so it (and the native argon2 binding) stays external.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg"],
+  // it breaks that, so it (and the native argon2 and sharp bindings) stays external.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "sharp"],
   poweredByHeader: false,
   typedRoutes: false,
   // forbidden(): a member who is not an organizer gets a real 403 page, not a 200 saying no.

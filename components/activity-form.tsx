@@ -5,6 +5,7 @@ import { startTransition, useActionState, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Markdown } from "@/components/markdown";
 import { PlacePicker, type PlacePickerData } from "@/components/place-picker/place-picker";
+import { ActivityHostField } from "./activity-host-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox, Field, Input, Select, Textarea } from "@/components/ui/field";
@@ -31,6 +32,7 @@ export function ActivityForm({
   projects = [],
   places = { offered: [], found: null, search: "" },
   tiles = null,
+  hosts = [],
 }: {
   action: (prev: ActivityFormState, data: FormData) => Promise<ActivityFormState>;
   defaultValues: Values;
@@ -43,6 +45,8 @@ export function ActivityForm({
   places?: PlacePickerData;
   /** Map tiles for dropping a pin, or null when maps are off. */
   tiles?: MapTiles | null;
+  /** The group's organizers, one of whom hosts it. */
+  hosts?: { id: string; name: string }[];
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -101,6 +105,7 @@ export function ActivityForm({
             </Select>
           </Field>
         ) : null}
+        <ActivityHostField hosts={hosts} control={{ ...register("hostId"), ...a11y("hostId", true) }} error={err("hostId")} />
         <div className="space-y-1">
           <div className="flex items-center justify-between">
             <label htmlFor="description" className="text-sm font-medium">Description</label>

@@ -27,6 +27,8 @@ export const SHOWN_TO_VISITORS = [
   "tasks",
   "task_claims",
   "comments",
+  // Covers and members' photos shown on public pages.
+  "uploads",
   // The listing's neighbourhood choices; written only by triggers on activities and groups.
   "known_places",
   "known_neighbourhoods",
@@ -53,6 +55,9 @@ export const NOT_SHOWN_TO_VISITORS = [
   "calendar_feeds",
   "password_reset_tokens",
   "rate_limits",
+  // "Ask the organizers" threads: only the member who asked and the group's organizers read them.
+  "questions",
+  "question_messages",
 ] as const;
 
 const shown = new Set<string>(SHOWN_TO_VISITORS);

@@ -1,6 +1,7 @@
 import { relations, sql, type SQL } from "drizzle-orm";
 import { kindSearchWordsSql } from "../lib/kind-search-words";
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   check,
@@ -50,7 +51,7 @@ export const projectStatus = pgEnum("project_status", ["planning", "active", "do
 export const partnershipStatus = pgEnum("partnership_status", ["invited", "active", "paused", "ended", "declined"]);
 export const partnershipRhythm = pgEnum("partnership_rhythm", ["daily_message", "weekly_meeting"]);
 export const reflectionFeeling = pgEnum("reflection_feeling", ["drained", "ok", "lifted"]);
-export const reportTarget = pgEnum("report_target", ["activity", "comment", "group", "member", "project"]);
+export const reportTarget = pgEnum("report_target", ["activity", "comment", "group", "member", "project", "question"]);
 export const reportStatus = pgEnum("report_status", ["open", "actioned", "dismissed"]);
 export const outboxStatus = pgEnum("outbox_status", ["pending", "sent", "failed"]);
 
@@ -208,6 +209,8 @@ export const activities = pgTable(
     sequence: integer("sequence").notNull().default(0),
     hiddenAt: ts("hidden_at"),
     createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    /** The named host: an organizer of the group (the creator unless another is chosen). */
+    hostId: uuid("host_id").references((): AnyPgColumn => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
     search: tsvector("search").generatedAlwaysAs(
@@ -228,6 +231,7 @@ export const activities = pgTable(
     index("activities_location_idx").on(t.latitude, t.longitude),
     // The account page counts what a member has organised, and deleting a member clears the column.
     index("activities_created_by_idx").on(t.createdById).where(sql`${t.createdById} is not null`),
+    index("activities_host_idx").on(t.hostId).where(sql`${t.hostId} is not null`),
     check("activities_capacity_positive", sql`${t.capacity} is null or ${t.capacity} > 0`),
     check("activities_ends_after_start", sql`${t.endsAt} > ${t.startsAt}`),
     check("activities_going_count_nonnegative", sql`${t.goingCount} >= 0`),
@@ -714,6 +718,72 @@ export const passwordResetTokens = pgTable("password_reset_tokens", {
   usedAt: ts("used_at"),
   createdAt: createdAt(),
 });
+
+/**
+ * A picture: the cover of an activity, a group or a project, or a member's photo (exactly one
+ * owner column is set, and the row goes with it). Its files, one per width and all WebP with no
+ * metadata, live under UPLOADS_DIR named by the id (lib/uploads.ts); a file whose row is gone is
+ * removed by the sweep in db/mutations/uploads.ts.
+ */
+export const uploads = pgTable(
+  "uploads",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    activityId: uuid("activity_id").references(() => activities.id, { onDelete: "cascade" }),
+    groupId: uuid("group_id").references(() => groups.id, { onDelete: "cascade" }),
+    projectId: uuid("project_id").references(() => projects.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    uploadedById: uuid("uploaded_by_id").references(() => users.id, { onDelete: "set null" }),
+    /** Required for covers; a member's photo is described by their name. */
+    alt: text("alt").notNull().default(""),
+    widths: integer("widths").array().notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("uploads_activity_key").on(t.activityId).where(sql`${t.activityId} is not null`),
+    uniqueIndex("uploads_group_key").on(t.groupId).where(sql`${t.groupId} is not null`),
+    uniqueIndex("uploads_project_key").on(t.projectId).where(sql`${t.projectId} is not null`),
+    uniqueIndex("uploads_user_key").on(t.userId).where(sql`${t.userId} is not null`),
+    index("uploads_uploaded_by_idx").on(t.uploadedById).where(sql`${t.uploadedById} is not null`),
+    check("uploads_one_owner", sql`num_nonnulls(${t.activityId}, ${t.groupId}, ${t.projectId}, ${t.userId}) = 1`),
+  ],
+);
+
+/**
+ * "Ask the organizers": one member's private thread with one group's organizers, about the
+ * group or one of its activities. Only the asker and the group's organizers ever read it.
+ */
+export const questions = pgTable(
+  "questions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    groupId: uuid("group_id").notNull().references(() => groups.id, { onDelete: "cascade" }),
+    activityId: uuid("activity_id").references(() => activities.id, { onDelete: "set null" }),
+    askerId: uuid("asker_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    /** What it is about, as it was called when asked (the activity's or the group's name). */
+    subject: text("subject").notNull(),
+    lastMessageAt: ts("last_message_at").notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("questions_group_idx").on(t.groupId, t.lastMessageAt), index("questions_asker_idx").on(t.askerId, t.lastMessageAt)],
+);
+
+export const questionMessages = pgTable(
+  "question_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    questionId: uuid("question_id").notNull().references(() => questions.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    /** Written by one of the group's organizers (shown as "the organizers" with their name). */
+    fromOrganizers: boolean("from_organizers").notNull(),
+    body: text("body").notNull(),
+    hiddenAt: ts("hidden_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("question_messages_question_idx").on(t.questionId, t.createdAt), index("question_messages_author_idx").on(t.authorId).where(sql`${t.authorId} is not null`)],
+);
 
 /** Fixed-window counters shared by every app instance, so limits hold across processes. */
 export const rateLimits = pgTable("rate_limits", {

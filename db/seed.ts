@@ -6,6 +6,9 @@ import type { Db } from "./client";
 import * as schema from "./schema";
 import { rememberPlacesOfActivities } from "./mutations/saved-places";
 import { buildDemoTown, type DemoTown } from "./seed-data/build";
+import { insertDemoCovers } from "./seed-data/covers";
+import { insertDemoQuestions } from "./seed-data/questions";
+import { demoId } from "./seed-data/random";
 import { DEMO_PASSWORD } from "./seed-data/town";
 
 /*
@@ -113,6 +116,10 @@ async function insertTown(db: Db, town: DemoTown): Promise<void> {
   await chunked(town.partnerships, (c) => db.insert(schema.partnerships).values(c));
   await chunked(town.checkIns, (c) => db.insert(schema.checkIns).values(c));
   await chunked(town.milestones, (c) => db.insert(schema.milestones).values(c));
+  // A few covers, drawn now; only for what this town has (a date may have been skipped).
+  const present = new Set([...town.groups, ...town.projects, ...town.activities].map((r) => r.id));
+  await insertDemoCovers(db, demoId("user:organizer@example.com"), (id) => present.has(id));
+  await insertDemoQuestions(db, (id) => present.has(id));
 }
 
 function summarize(town: DemoTown): SeedSummary {

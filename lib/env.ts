@@ -22,6 +22,8 @@ const envSchema = z.object({
   /** The same database reached directly, not through the pooler; defaults to DATABASE_URL. */
   DIRECT_DATABASE_URL: z.string().url().optional(),
   PGLITE_DATA_DIR: z.string().optional(),
+  /** Folder of uploaded pictures (covers and members' photos); `.data/uploads` unless set. Shared by every instance. */
+  UPLOADS_DIR: z.string().optional(),
   AUTH_SECRET: z.string().min(16, "must be at least 16 characters (e.g. `openssl rand -base64 32`)").optional(),
   SITE_URL: z
     .url()
@@ -122,6 +124,11 @@ export function configurationProblem(): string | null {
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
+}
+
+/** Where uploaded pictures are kept: UPLOADS_DIR, else `uploads` in the data folder beside the embedded database. */
+export function uploadsDir(): string {
+  return path.resolve(env().UPLOADS_DIR || path.join(process.cwd(), ".data", "uploads"));
 }
 
 /** Forgets the parsed settings, so the next read sees process.env again (tests change settings). */

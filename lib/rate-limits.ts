@@ -35,9 +35,11 @@ export const RATE_LIMITS = {
   rsvpMember: { limit: 60, windowMs: 10 * MINUTE },
   apiTokenMember: { limit: 10, windowMs: 60 * MINUTE },
   reportMember: { limit: 20, windowMs: 60 * MINUTE },
+  /** Questions to organizers and replies in those threads. */
+  questionMember: { limit: 10, windowMs: 60 * MINUTE },
 } as const;
 
-export type MemberLimit = "commentMember" | "rsvpMember" | "apiTokenMember" | "reportMember";
+export type MemberLimit = "commentMember" | "rsvpMember" | "apiTokenMember" | "reportMember" | "questionMember";
 
 /** "in a minute", "in 12 minutes": when to try again, in words. */
 export function tryAgainIn(seconds: number): string {
@@ -68,6 +70,7 @@ const doing: Record<MemberLimit, string> = {
   rsvpMember: "You've changed your answers a lot in a short time",
   apiTokenMember: "You've made a lot of API tokens in the last hour",
   reportMember: "You've sent a lot of reports in the last hour",
+  questionMember: "You've sent organizers a lot of messages in the last hour",
 };
 
 /** The friendly sentence shown on pages and in the API when a member limit is reached. */

@@ -52,6 +52,9 @@ async function prepareDatabase(env: NodeJS.ProcessEnv): Promise<void> {
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(`${dataDir}.lock`, { force: true });
     env.PGLITE_DATA_DIR = dataDir;
+    // Pictures uploaded during the run go beside it, wiped with it.
+    fs.rmSync(`${dataDir}-uploads`, { recursive: true, force: true });
+    env.UPLOADS_DIR ??= `${dataDir}-uploads`;
     console.log(`[e2e] embedded database in ${path.relative(root, dataDir)} (wiped)`);
     return;
   }

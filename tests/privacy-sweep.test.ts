@@ -8,6 +8,9 @@ import { activities } from "@/db/schema";
 import { buildWorld, type World } from "./helpers/authz-world";
 import { addMember, makeActivity, makeGroup, makeUser } from "./helpers/factories";
 import { actAs } from "./helpers/session";
+import { fixtureJpeg } from "./helpers/pictures";
+import { askOrganizers } from "@/db/mutations/questions";
+import { setCover } from "@/db/mutations/uploads";
 
 vi.mock("@/server/auth/config", async (original) => (await import("./helpers/session")).mockAuthConfig(await original()));
 vi.mock("next/headers", async () => (await import("./helpers/session")).mockNextHeaders());
@@ -34,6 +37,8 @@ const MARKS = {
   privateCommentBody: mark("privcomment"),
   privateProjectTitle: mark("privproject"),
   meetingLink: mark("meetinglink"),
+  question: mark("question"),
+  coverAlt: mark("coveralt"),
 };
 
 type Viewer = "visitor" | "signed-in" | "fellow member" | "other group's member" | "organizer" | "admin";
@@ -47,11 +52,16 @@ const MAY_SEE: Partial<Record<keyof typeof MARKS, Viewer[]>> = {
   optedOutName: ["organizer"],
   // An online activity's link: for those going (the target is going to it) and its organizers.
   meetingLink: ["fellow member", "organizer"],
+  // A question to a group's organizers: they read it, nobody else.
+  question: ["organizer"],
+  // A private group's cover is described to its members.
+  coverAlt: ["fellow member", "organizer"],
 };
 
 let w: World;
 let openActivityId: string;
 let feedlessIds: string[];
+let pictureUrl: string;
 
 beforeAll(async () => {
   w = await buildWorld("private");
@@ -81,6 +91,12 @@ beforeAll(async () => {
   ]);
   await db.update(users).set({ listedAsGoing: true }).where(eq(users.id, w.target.id));
   feedlessIds = [w.activity.id, w.past.id, w.occurrenceId, openActivityId];
+  // The member asks the private group's organizers something; the group's activity has a cover.
+  const asked = await askOrganizers(owner, { groupId: w.group.id }, `Is it OK if I come alone? ${MARKS.question}`);
+  if (!asked.ok) throw new Error(asked.message);
+  const cover = await setCover(w.users.organizer, "activities", w.activity.id, await fixtureJpeg(), MARKS.coverAlt);
+  if (!cover.ok) throw new Error(cover.message);
+  pictureUrl = `/uploads/${cover.data.id}/${cover.data.widths[0]}.webp`;
 });
 
 /** Every GET a caller can make without a page, with the ids to aim it at. */
@@ -120,6 +136,8 @@ async function requests(): Promise<[string, () => Promise<Response>][]> {
   ] as const) {
     add(file, noParams(mod as Promise<unknown>), url);
   }
+  const [, , pictureId, pictureFile] = pictureUrl.split("/");
+  add("app/uploads/[id]/[file]/route.ts", import("@/app/uploads/[id]/[file]/route"), pictureUrl, { id: pictureId, file: pictureFile });
   add("app/api/unsubscribe/[token]/route.ts", import("@/app/api/unsubscribe/[token]/route"), `/api/unsubscribe/${w.unsubscribe}`, { token: w.unsubscribe });
   // A feed's secret address is its owner's key; anyone else guessing at one gets nothing.
   add("app/feeds/[file]/route.ts", import("@/app/feeds/[file]/route"), `/feeds/${"a".repeat(43)}.ics`, { file: `${"a".repeat(43)}.ics` });

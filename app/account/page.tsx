@@ -22,6 +22,7 @@ import { EmailPreferencesForm } from "./email-form";
 import { CreateFeedForm, FeedControls } from "./feeds-form";
 import { PrivacyForm } from "./privacy-form";
 import { ProfileForm } from "./profile-form";
+import { PhotoSection } from "@/components/pictures/photo-section";
 import { CreateTokenForm, RevokeTokenForm } from "./tokens-form";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -54,6 +55,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           Signed in as <span data-testid="account-name">{user?.name ?? viewer.name}</span> (<span data-testid="account-email">{viewer.email}</span>). <Link className="underline" href={`/members/${viewer.id}`}>See your page as others do</Link>.
         </p>
         <ProfileForm action={updateProfileAction} saved={{ name: user?.name ?? viewer.name, bio: user?.bio ?? "", neighbourhood: user?.neighbourhood ?? "" }} />
+        <PhotoSection userId={viewer.id} name={user?.name ?? viewer.name} />
       </Card>
 
       <Card className="space-y-2">

@@ -32,7 +32,7 @@ export function ProfileForm({ action, saved }: { action: (prev: ProfileState, da
       <Field id="profile-name" label="Your name" hint="What other members see beside your RSVPs and comments." error={errors.name}>
         <Input {...a11y("profile-name", "name", true)} defaultValue={values.name} autoComplete="name" maxLength={80} required />
       </Field>
-      <Field id="profile-bio" label="About you (optional)" hint="A few words for your page, which signed-in members can open from your name." error={errors.bio}>
+      <Field id="profile-bio" label="About you (optional)" hint="A few words for your page, which signed-in members can open from your name. If you host activities or organize a group, its first line is also shown beside your name there, to everyone." error={errors.bio}>
         <Textarea {...a11y("profile-bio", "bio", true)} defaultValue={values.bio} maxLength={500} rows={3} />
       </Field>
       <Field id="profile-neighbourhood" label="Neighbourhood (optional)" hint="Shown on your page too. Leave it empty if you'd rather not say." error={errors.neighbourhood}>

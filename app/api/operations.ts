@@ -9,6 +9,7 @@ import * as activitiesIdRsvp from "./activities/[id]/rsvp/route";
 import * as activitiesIdSkip from "./activities/[id]/skip/route";
 import * as activities from "./activities/route";
 import * as commentsId from "./comments/[id]/route";
+import * as coversSubjectId from "./covers/[subject]/[id]/route";
 import * as docs from "./docs/route";
 import * as groupsSlugActivities from "./groups/[slug]/activities/route";
 import * as groupsSlugJoin from "./groups/[slug]/join/route";
@@ -21,6 +22,7 @@ import * as mePartnersIdCheckIns from "./me/partners/[id]/check-ins/route";
 import * as mePartnersId from "./me/partners/[id]/route";
 import * as mePartnersAccept from "./me/partners/accept/route";
 import * as mePartners from "./me/partners/route";
+import * as mePhoto from "./me/photo/route";
 import * as mePlan from "./me/plan/route";
 import * as meRsvps from "./me/rsvps/route";
 import * as meSuggestions from "./me/suggestions/route";
@@ -56,6 +58,7 @@ export const API_ROUTES: Record<string, RouteModule> = {
   "/api/activities/[id]/skip": activitiesIdSkip,
   "/api/activities": activities,
   "/api/comments/[id]": commentsId,
+  "/api/covers/[subject]/[id]": coversSubjectId,
   "/api/docs": docs,
   "/api/groups/[slug]/activities": groupsSlugActivities,
   "/api/groups/[slug]/join": groupsSlugJoin,
@@ -68,6 +71,7 @@ export const API_ROUTES: Record<string, RouteModule> = {
   "/api/me/partners/[id]": mePartnersId,
   "/api/me/partners/accept": mePartnersAccept,
   "/api/me/partners": mePartners,
+  "/api/me/photo": mePhoto,
   "/api/me/plan": mePlan,
   "/api/me/rsvps": meRsvps,
   "/api/me/suggestions": meSuggestions,

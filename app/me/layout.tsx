@@ -6,6 +6,7 @@ const SECTIONS = [
   { href: "/me/plan", label: "Connection plan" },
   { href: "/me/partners", label: "Check-in partners" },
   { href: "/me/mix", label: "My mix" },
+  { href: "/me/questions", label: "My questions" },
 ];
 
 /** The member's own, private pages. Nothing under /me is ever shown to anyone else. */

@@ -6,6 +6,7 @@ import { emailOutbox, notifications, partnerships, rateLimits, reports, users } 
 import { notifyMany } from "./notifications";
 import { forgetRsvpsOfLeavingMember } from "./rsvps";
 import { releaseClaimsOfLeavingMember } from "./task-claims";
+import { sweepUploadFiles } from "./uploads";
 
 /*
  * "Delete my account". Everything that names the member goes, in one transaction; what
@@ -33,7 +34,16 @@ export const DELETION_RULES: Record<string, Record<string, DeletionRule>> = {
   memberships: { userId: mine("their place in each group (owners must hand over first)") },
   groupDepartures: { userId: mine("groups they left") },
   projects: { createdById: kept("a project belongs to its group") },
-  activities: { createdById: kept("an activity belongs to its group and the people going") },
+  activities: {
+    createdById: kept("an activity belongs to its group and the people going"),
+    hostId: kept("an activity they hosted stays, naming no host"),
+  },
+  uploads: {
+    userId: mine("their photo (its files are deleted too)"),
+    uploadedById: kept("a cover they put on a group's activity, project or page belongs to the group and stays, without their name"),
+  },
+  questions: { askerId: mine("questions they asked organizers, with the whole thread") },
+  questionMessages: { authorId: kept("a reply they wrote as an organizer stays in the member's thread, without their name") },
   rsvps: {
     userId: { how: "deleted", by: "step", why: "their RSVPs, through the RSVP rules: freed places go to the waitlist; attendance stays only as a count" },
     greeterId: kept("a first-timer they were to greet goes back to needing a greeter"),
@@ -123,7 +133,7 @@ async function endPartnerships(tx: Db, userId: string): Promise<void> {
  */
 export async function deleteAccount(userId: string, now = new Date()): Promise<DeleteAccountResult> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [user] = await tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, userId)).for("update");
     if (!user) return { ok: false, code: "not_found" } as const;
     const owned = await listOwnedGroups(userId, tx as unknown as Db);
@@ -136,9 +146,14 @@ export async function deleteAccount(userId: string, now = new Date()): Promise<D
     await tx.delete(emailOutbox).where(or(eq(emailOutbox.userId, userId), eq(emailOutbox.toAddress, user.email)));
     // A report about the member themselves has no one left to act on.
     await tx.delete(reports).where(and(eq(reports.targetType, "member"), eq(reports.targetId, userId)));
+    // Reports about messages in their questions' threads go with those threads.
+    await tx.delete(reports).where(and(eq(reports.targetType, "question"), sql`${reports.targetId} in (select qm.id from question_messages qm join questions q on q.id = qm.question_id where q.asker_id = ${userId})`));
     // Rate-limit counters are keyed by member id or email.
     await tx.delete(rateLimits).where(or(sql`strpos(${rateLimits.key}, ${userId}) > 0`, sql`strpos(${rateLimits.key}, ${user.email}) > 0`));
     await tx.delete(users).where(eq(users.id, userId));
     return { ok: true } as const;
   });
+  // Their photo's row went with the account; its files go now.
+  if (result.ok) await sweepUploadFiles(new Date(), 0);
+  return result;
 }

@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import { fail, type ActionResult } from "@/lib/action-result";
 import { authorize, type Actor } from "@/lib/authz";
 import { localTimeOf, occurrencesBetween, seriesRuleText } from "@/lib/recurrence";
-import { toActivityFacts, type ActivityFacts, type ActivityInput, type EditScope } from "@/lib/validation/activity";
+import { HOST_CHOICE, toActivityFacts, type ActivityFacts, type ActivityInput, type EditScope } from "@/lib/validation/activity";
 import { getDb, type Db } from "../client";
 import { activities, groups, projects, rsvps, series, type Activity } from "../schema";
 import { forgetKnownPlaces } from "../queries/places";
@@ -48,6 +48,14 @@ async function projectRefusal(tx: Db, groupId: string, projectId: string | null 
   return { ok: false, code: "invalid_input", message: "Please check the project.", fieldErrors: { projectId: "Choose one of this group's projects, or none." } };
 }
 
+/** An activity's host must be one of its group's active organizers. */
+async function hostRefusal(tx: Db, groupId: string, hostId: string | null | undefined): Promise<Refusal | null> {
+  if (!hostId) return null;
+  const m = await membershipIn(tx, groupId, hostId);
+  if (m && m.status === "active" && m.role !== "member") return null;
+  return { ok: false, code: "invalid_input", message: "Please check the host.", fieldErrors: { hostId: HOST_CHOICE } };
+}
+
 /** A write that may change the places the hub knows: the neighbourhood list is read afresh after it. */
 function placesChanged<T>(result: T): T {
   forgetKnownPlaces();
@@ -67,12 +75,14 @@ export async function createActivity(actor: Actor, groupId: string, input: Activ
     if (!ok.ok) return fail(ok.code, ok.message);
     const badProject = await projectRefusal(tx, groupId, input.projectId);
     if (badProject) return badProject;
+    const badHost = await hostRefusal(tx, groupId, input.hostId);
+    if (badHost) return badHost;
     const placed = await withPickedPlace(tx, groupId, input);
     if ("ok" in placed) return placed;
     const facts = toActivityFacts(placed);
     const [created] = await tx
       .insert(activities)
-      .values({ ...facts, groupId, createdById: ok.actorId })
+      .values({ ...facts, groupId, createdById: ok.actorId, hostId: input.hostId ?? ok.actorId })
       .returning();
     await rememberPlace(tx, groupId, facts);
     const s = input.repeat === "none" ? null : await startSeries(tx, created, input.repeat);
@@ -150,14 +160,19 @@ export async function updateActivity(actor: Actor, activityId: string, input: Ac
     if (isRefusal(current)) return current;
     const badProject = current.projectId === (input.projectId ?? null) ? null : await projectRefusal(tx, current.groupId, input.projectId);
     if (badProject) return badProject;
+    // A new host is named from the group's organizers; leaving it out keeps the host.
+    const newHost = input.hostId && input.hostId !== current.hostId ? input.hostId : null;
+    const badHost = await hostRefusal(tx, current.groupId, newHost);
+    if (badHost) return badHost;
     const placed = await withPickedPlace(tx, current.groupId, input);
     if ("ok" in placed) return placed;
     const next = toActivityFacts(placed);
     if (differs(pickFacts(current), next, ["placeName", "address", "neighbourhood", "latitude", "longitude"])) await rememberPlace(tx, current.groupId, next);
     if (scope === "this" || !current.seriesId) {
       const applied = await applyFacts(tx, current, next);
+      if (newHost) await tx.update(activities).set({ hostId: newHost }).where(eq(activities.id, current.id));
       await tellOfChange(tx, { id: current.id, title: next.title }, applied.toTell, { before: pickFacts(current), after: next, following: false });
-      return { ok: true as const, data: { changed: Number(applied.changed) } };
+      return { ok: true as const, data: { changed: Number(applied.changed || Boolean(newHost)) } };
     }
 
     const [s] = await tx.select().from(series).where(eq(series.id, current.seriesId)).for("update");
@@ -185,6 +200,10 @@ export async function updateActivity(actor: Actor, activityId: string, input: Ac
       const applied = await applyFacts(tx, occurrence, facts);
       if (applied.changed) changed++;
       for (const id of applied.toTell) toTell.add(id);
+    }
+    if (newHost) {
+      await tx.update(activities).set({ hostId: newHost }).where(inArray(activities.id, following.map((o) => o.id)));
+      changed = Math.max(changed, following.length);
     }
     // Told as the edited date's change, "for this date and the ones after it".
     await tellOfChange(tx, { id: current.id, title: next.title }, toTell, { before: pickFacts(current), after: firstAfter, following: true });

@@ -8,7 +8,7 @@ import { REPORT_REASONS, TARGET_WORDS, type DecisionInput, type Outcome, type Re
 import { getDb, type Db } from "../client";
 import { forgetKnownPlaces } from "../queries/places";
 import { describeTarget, getReportRow, getReportTarget, type ReportTarget } from "../queries/reports";
-import { activities, apiTokens, comments, groups, memberships, projects, reports, users, type Report } from "../schema";
+import { activities, apiTokens, comments, groups, memberships, projects, questionMessages, reports, users, type Report } from "../schema";
 import { removeOrBanIn, type Tx } from "./groups";
 import { notifyMany } from "./notifications";
 
@@ -82,6 +82,7 @@ async function hideTarget(tx: Tx, target: ReportTarget, actorId: string, hidden:
   if (target.type === "activity") await tx.update(activities).set({ hiddenAt: at }).where(eq(activities.id, target.id));
   if (target.type === "project") await tx.update(projects).set({ hiddenAt: at }).where(eq(projects.id, target.id));
   if (target.type === "group") await tx.update(groups).set({ hiddenAt: at }).where(eq(groups.id, target.id));
+  if (target.type === "question") await tx.update(questionMessages).set({ hiddenAt: at }).where(eq(questionMessages.id, target.id));
   if (target.type === "comment") await tx.update(comments).set({ removedAt: at, removedById: hidden ? actorId : null }).where(eq(comments.id, target.id));
 }
 

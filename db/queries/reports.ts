@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm"
 import { alias } from "drizzle-orm/pg-core";
 import type { ReportTargetType } from "@/lib/validation/report";
 import { getDb, type Db } from "../client";
-import { activities, comments, groups, projects, reports, users, type Report } from "../schema";
+import { activities, comments, groups, memberships, projects, questionMessages, questions, reports, users, type Report } from "../schema";
 import { getMemberProfile } from "./blocks";
 import { groupVisibleTo } from "./visibility";
 
@@ -39,6 +39,7 @@ const shorten = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
 export function describeTarget(t: Pick<ReportTarget, "type" | "title">): string {
   if (t.type === "comment") return `comment on “${shorten(t.title)}”`;
   if (t.type === "member") return `member ${shorten(t.title)}`;
+  if (t.type === "question") return `message about “${shorten(t.title)}”`;
   return `${t.type} “${shorten(t.title)}”`;
 }
 
@@ -112,6 +113,28 @@ export async function getReportTarget(type: ReportTargetType, id: string, viewer
       const [row] = await db.select(groupShape).from(groups).where(and(eq(groups.id, id), seen));
       if (!row) return undefined;
       return { type, id, ...pickGroup(row), title: row.groupName, excerpt: "", subjectId: null, subjectName: null, href: `/groups/${row.groupSlug}`, hidden: Boolean(row.groupHidden) };
+    }
+    case "question": {
+      // A message in a private "ask the organizers" thread: only its asker and the group's
+      // organizers can report it, and only the hub's admins decide (groupId stays null), since
+      // an organizer may be the one reported.
+      const [row] = await db
+        .select({ body: questionMessages.body, hiddenAt: questionMessages.hiddenAt, subjectId: subject.id, subjectName: subject.name, askerId: questions.askerId, groupId: questions.groupId, about: questions.subject })
+        .from(questionMessages)
+        .innerJoin(questions, eq(questions.id, questionMessages.questionId))
+        .leftJoin(subject, eq(subject.id, questionMessages.authorId))
+        .where(eq(questionMessages.id, id));
+      if (!row) return undefined;
+      if (viewerId) {
+        if (row.hiddenAt || row.subjectId === viewerId) return undefined;
+        const organizer = await db
+          .select({ one: sql`1` })
+          .from(memberships)
+          .where(and(eq(memberships.groupId, row.groupId), eq(memberships.userId, viewerId), eq(memberships.status, "active"), inArray(memberships.role, ["owner", "organizer"])))
+          .limit(1);
+        if (row.askerId !== viewerId && !organizer.length) return undefined;
+      }
+      return { type, id, groupId: null, groupName: null, groupSlug: null, title: row.about, excerpt: row.body, subjectId: row.subjectId, subjectName: row.subjectName, href: "/admin/reports", hidden: Boolean(row.hiddenAt) };
     }
     case "member": {
       const profile = viewerId

@@ -169,7 +169,7 @@ export function buildDemoTown(nowDate: Date, passwordHash: string): DemoTown {
       energyLevel: t.energy, talkLevel: t.talk, lateArrivalOk: t.lateArrivalOk, stepFree: place.stepFree,
       seatingAvailable: place.seatingAvailable, quietSpace: t.quietSpace, substanceFree: t.substanceFree,
       firstTimerFriendly: t.firstTimerFriendly, status: cancelled ? "cancelled" : "scheduled", cancelledAt: cancelled ? daysAgo(2) : null,
-      goingCount: goingEmails.length, waitlistCount: waitlisted.length, createdById: userId(group.owner),
+      goingCount: goingEmails.length, waitlistCount: waitlisted.length, createdById: userId(group.owner), hostId: userId(group.owner),
       createdAt: daysAgo(past ? 20 : 14), updatedAt: daysAgo(past ? 20 : 14),
     });
   }

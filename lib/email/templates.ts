@@ -61,6 +61,10 @@ function noticeParts(type: Exclude<EmailType, AccountEmailType>, d: NoticeEmailD
       return { subject: d.title, lines: [...lines, "We're sorry it won't go ahead. There may be something else on that fits."], action: { label: "See what else is on", url }, why: "you were going to this activity" };
     case "organizer_message":
       return { subject: d.title, lines, action: { label: "Open the activity", url }, why: "you're going to this activity and its organizers wrote to everyone going" };
+    case "question_asked":
+      return { subject: d.title, lines: [...lines, "The question itself is on the hub, where only the group's organizers and the member who asked can read it."], action: { label: "Read and reply", url }, why: "you organize this group and its members can ask its organizers questions" };
+    case "question_answered":
+      return { subject: d.title, lines: [...lines, "The reply is on the hub, where only you and the group's organizers can read it."], action: { label: "Read the reply", url }, why: "you asked this group's organizers a question" };
     case "reminder":
       return { subject: d.title, lines: [...lines, "If you can't make it any more, changing your RSVP lets someone else come."], action: { label: "See the details", url }, why: "you're going to this activity" };
   }

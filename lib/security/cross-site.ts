@@ -8,6 +8,7 @@
  * Posts to server actions are judged by origin in server/request-gate.ts, before Next reads them.
  */
 
+const PICTURE_TYPES = ["image/jpeg", "image/png", "image/webp"];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export const SESSION_COOKIE_NAMES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
@@ -48,7 +49,9 @@ export function checkCookieWrite(method: string, headers: Headers): CrossSiteVer
   if (origin !== null && (origin === "null" || hostOf(origin) !== addressedHost(headers))) return refused;
   const type = headers.get("content-type")?.split(";")[0].trim().toLowerCase();
   const hasBody = type !== undefined || (headers.get("content-length") ?? "0") !== "0" || headers.has("transfer-encoding");
-  if (hasBody && type !== "application/json") {
+  // A picture's own bytes (PUT /api/…/cover, /api/me/photo) are labelled as one: like JSON, such a
+  // label is not one a page on another site may send without asking, so it is as safe.
+  if (hasBody && type !== "application/json" && !PICTURE_TYPES.includes(type ?? "")) {
     return { ok: false, status: 415, code: "invalid_body", message: SEND_JSON };
   }
   return { ok: true };

@@ -50,6 +50,9 @@ const localDateTime = (what: string) =>
 
 const trimmed = (max: number, message: string) => z.string().overwrite(plainText).trim().max(max, message).default("");
 
+/** Said when the host named is not one of the group's organizers. */
+export const HOST_CHOICE = "Choose one of this group's organizers as the host.";
+
 export const activityInputSchema = z
   .object({
     kind: z.enum(kinds, { error: "Choose what kind of activity this is." }),
@@ -95,6 +98,8 @@ export const activityInputSchema = z
     repeat: z.preprocess(emptyToUndefined, z.enum(repeatOptions, { error: "Choose how often it repeats." }).default("none")),
     /** The group project this activity is a work day of, if any (one of the same group's projects). */
     projectId: z.preprocess(emptyToUndefined, z.uuid({ error: "Choose one of this group's projects, or none." }).optional()),
+    /** The organizer named as host; left out, a new activity is hosted by its creator and an edit keeps its host. */
+    hostId: z.preprocess(emptyToUndefined, z.uuid({ error: HOST_CHOICE }).optional()),
   })
   .superRefine((v, ctx) => {
     if (!isValidTimeZone(v.timezone)) return;
@@ -131,6 +136,7 @@ export const activityInputSchema = z
 
 /** What the form holds (strings and checkboxes) and what the schema gives back. */
 export type ActivityFormValues = z.input<typeof activityInputSchema>;
+
 export type ActivityInput = z.output<typeof activityInputSchema>;
 
 export const editScopeSchema = z.enum(["this", "following"], { error: 'Choose "this" or "following".' }).default("this");

@@ -6,7 +6,7 @@ import { plainText } from "./text";
  * moderation queues' buttons.
  */
 
-export const REPORT_TARGETS = ["activity", "project", "comment", "group", "member"] as const;
+export const REPORT_TARGETS = ["activity", "project", "comment", "group", "member", "question"] as const;
 export type ReportTargetType = (typeof REPORT_TARGETS)[number];
 
 /** The short list a reporter chooses from, in the words they see. */
@@ -70,4 +70,5 @@ export const TARGET_WORDS: Record<ReportTargetType, string> = {
   comment: "comment",
   group: "group",
   member: "member",
+  question: "message",
 };

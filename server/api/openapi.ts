@@ -59,7 +59,8 @@ export function errorStatuses(op: OperationSpec, method: string): number[] {
   if (op.query || op.body) all.add(400);
   if (op.caller === "member") all.add(401);
   if (op.params || op.available) all.add(404);
-  if (op.body) all.add(413);
+  if (op.body || op.picture) all.add(413);
+  if (op.picture) all.add(400);
   if (changes) all.add(403).add(415);
   if (op.limit) all.add(429);
   return [...all].sort();
@@ -122,7 +123,15 @@ export function operationObject(op: OperationSpec, method: string, operationId?:
             content: { "application/json": { schema: jsonSchemaOf(body, "input") } },
           },
         }
-      : {}),
+      : op.picture
+        ? {
+            requestBody: {
+              required: true,
+              description: "The picture's own bytes (not a form), at most 10 MB: a JPEG, PNG or WebP. Anything else (SVG, GIF, a file that is not a picture whatever its label, one over 50 megapixels) is a 400 saying why.",
+              content: Object.fromEntries(["image/jpeg", "image/png", "image/webp"].map((t) => [t, { schema: { type: "string", contentMediaType: t } }])),
+            },
+          }
+        : {}),
     responses,
   };
 }
@@ -140,6 +149,7 @@ function operationIdOf(method: string, path: string): string {
 const TAGS: Record<string, string> = {
   activities: "Activities",
   comments: "Discussion",
+  covers: "Pictures",
   groups: "Groups",
   projects: "Projects and tasks",
   tasks: "Projects and tasks",

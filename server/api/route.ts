@@ -1,10 +1,12 @@
 import "server-only";
+import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { limitMember } from "@/db/mutations/rate-limits";
 import { env } from "@/lib/env";
 import { memberLimitMessage, type MemberLimit } from "@/lib/rate-limits";
 import { resolveApiCaller, type ApiCaller } from "./auth";
-import { apiError, apiZodError, guarded, JSON_BODY_LIMIT, parseJsonText, readCappedText, searchParamsToObject, tooLarge, tooMany, unsupportedMediaType } from "./http";
+import { IMAGE_REFUSALS, UPLOAD_MAX_BYTES } from "@/lib/uploads/images";
+import { apiError, apiZodError, guarded, JSON_BODY_LIMIT, parseJsonText, readCapped, readCappedText, searchParamsToObject, tooLarge, tooMany, unsupportedMediaType } from "./http";
 
 /*
  * Every route handler under app/api is one of these: what it takes, who may call it, what it
@@ -49,6 +51,11 @@ export interface OperationSpec<C extends CallerRule = CallerRule, P = unknown, Q
   body?: B & z.ZodType;
   /** Bytes of JSON body read at most (413 past it); JSON_BODY_LIMIT unless said. */
   bodyLimit?: number;
+  /**
+   * The body is a picture's bytes rather than JSON, labelled image/jpeg, image/png or
+   * image/webp (415 otherwise), at most 10 MB (413 past it); the work checks what it really is.
+   */
+  picture?: true;
   /** Counted per member before the work; 429 with Retry-After past it. */
   limit?: MemberLimit;
   /** Every answer, errors included, is the caller's own: never kept by a shared cache. */
@@ -59,8 +66,11 @@ export interface OperationSpec<C extends CallerRule = CallerRule, P = unknown, Q
   responses: Partial<Record<number, ResponseSpec>>;
   /** Error-shaped answers the work itself may give, besides those every operation of its kind can. */
   errors?: ErrorStatus[];
-  handler: (input: { request: Request; caller: CallerOf<C>; params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> }) => Promise<Response>;
+  handler: (input: { request: Request; caller: CallerOf<C>; params: Parsed<P>; query: Parsed<Q>; body: Parsed<B>; picture: Uint8Array }) => Promise<Response>;
 }
+
+/** The labels a picture body may carry (lib/security/cross-site.ts lets a cookie-authenticated write send them too). */
+export const PICTURE_LABELS = ["image/jpeg", "image/png", "image/webp"];
 
 export type RouteContext = { params?: Promise<Record<string, string | string[]>> };
 export type ApiHandler = ((request: Request, context?: RouteContext) => Promise<Response>) & { operation: OperationSpec };
@@ -91,9 +101,9 @@ function privately(response: Response): Response {
 
 async function run(spec: OperationSpec, request: Request, context: RouteContext | undefined): Promise<Response> {
   if (spec.available && !spec.available()) return apiError("not_found", NOT_AN_ENDPOINT);
-  const limit = spec.bodyLimit ?? JSON_BODY_LIMIT;
+  const limit = spec.picture ? UPLOAD_MAX_BYTES : (spec.bodyLimit ?? JSON_BODY_LIMIT);
   const declared = request.headers.get("content-length");
-  if (spec.body && declared !== null && !(Number(declared) <= limit)) return tooLarge(limit);
+  if ((spec.body || spec.picture) && declared !== null && !(Number(declared) <= limit)) return spec.picture ? pictureTooLarge() : tooLarge(limit);
   let caller: ApiCaller | null = null;
   if (spec.caller !== "none") {
     caller = await resolveApiCaller(request);
@@ -123,12 +133,24 @@ async function run(spec: OperationSpec, request: Request, context: RouteContext 
     if (!parsed.success) return apiZodError("invalid_body", parsed.error);
     body = parsed.data;
   }
+  let picture: Uint8Array = new Uint8Array();
+  if (spec.picture) {
+    const type = mediaTypeOf(request);
+    if (!type || !PICTURE_LABELS.includes(type)) return NextResponse.json({ error: { code: "invalid_body", message: PICTURE_LABEL } }, { status: 415 });
+    const bytes = await readCapped(request, limit);
+    if (bytes === "too_large") return pictureTooLarge();
+    if (bytes.byteLength === 0) return apiError("invalid_body", "Send the picture's bytes as the request body.");
+    picture = bytes;
+  }
   if (spec.limit && caller) {
     const decision = await limitMember(spec.limit, caller.id);
     if (!decision.allowed) return tooMany(memberLimitMessage(spec.limit, decision.retryAfterSeconds), decision.retryAfterSeconds);
   }
-  return spec.handler({ request, caller: caller as never, params: params as never, query: query as never, body: body as never });
+  return spec.handler({ request, caller: caller as never, params: params as never, query: query as never, body: body as never, picture });
 }
+
+const PICTURE_LABEL = "Send the picture itself as the body, labelled Content-Type: image/jpeg, image/png or image/webp.";
+const pictureTooLarge = () => apiError("too_large", IMAGE_REFUSALS.too_large);
 
 /**
  * One API operation as a Next route handler, e.g. `export const POST = apiRoute({ … })`.

@@ -22,6 +22,10 @@ import { markAllNotificationsReadAction, markNotificationReadAction } from "@/ap
 import * as tasks from "@/app/projects/[id]/actions";
 import { updateProjectAction } from "@/app/projects/[id]/edit/actions";
 import { reportAction } from "@/app/report/actions";
+import * as coverRoute from "@/app/api/covers/[subject]/[id]/route";
+import * as photoRoute from "@/app/api/me/photo/route";
+import { askAboutActivityAction, askAboutGroupAction, replyToQuestionAction } from "@/components/questions/actions";
+import { fixturePng } from "../helpers/pictures";
 import { unsubscribeAction } from "@/app/unsubscribe/[token]/actions";
 import * as catchAll from "@/app/api/[...path]/route";
 import * as attendanceRoute from "@/app/api/activities/[id]/attendance/route";
@@ -90,6 +94,13 @@ async function call(handler: unknown, method: string, path: string, body?: unkno
   return { kind: "response", status: response.status, body: await response.text() };
 }
 
+/** A picture's bytes sent as the body, as the upload form does. */
+async function callPicture(handler: unknown, path: string, params: Record<string, string>): Promise<Outcome> {
+  const body = new Uint8Array(await fixturePng(200, 120));
+  const response = await (handler as Handler)(new Request(`http://hub.test${path}`, { method: "PUT", headers: { "content-type": "image/png" }, body }), { params: Promise.resolve(params) });
+  return { kind: "response", status: response.status, body: await response.text() };
+}
+
 let n = 0;
 const fresh = () => `${Date.now().toString(36)}${(n++).toString(36)}`;
 
@@ -140,6 +151,14 @@ export const CALLS: Record<string, (w: World) => Promise<Outcome>> = {
   "components/discussion/actions.ts#editCommentAction": (w) => act(() => editCommentAction(null, form({ commentId: w.comment.id, body: "Changed words" }))),
   "components/discussion/actions.ts#removeCommentAction": (w) => act(() => removeCommentAction(null, form({ commentId: w.comment.id }))),
   "components/discussion/actions.ts#blockCommentAuthorAction": (w) => act(() => blockCommentAuthorAction(null, form({ commentId: w.comment.id }))),
+  "components/questions/actions.ts#askAboutActivityAction": (w) => act(() => askAboutActivityAction(null, form({ activityId: w.activity.id, body: "Is there step-free access?" }))),
+  "components/questions/actions.ts#askAboutGroupAction": (w) => act(() => askAboutGroupAction(null, form({ groupId: w.group.id, body: "Is it OK if I come on my own?" }))),
+  "components/questions/actions.ts#replyToQuestionAction": (w) => act(() => replyToQuestionAction(null, form({ questionId: w.question.id, body: "Yes, of course." }))),
+  "app/api/covers/[subject]/[id]/route.ts#PUT": async (w) =>
+    callPicture(coverRoute.PUT, `/api/covers/activities/${w.activity.id}?alt=${encodeURIComponent("A green field")}`, { subject: "activities", id: w.activity.id }),
+  "app/api/covers/[subject]/[id]/route.ts#DELETE": (w) => call(coverRoute.DELETE, "DELETE", `/api/covers/activities/${w.activity.id}`, undefined, { subject: "activities", id: w.activity.id }),
+  "app/api/me/photo/route.ts#PUT": () => callPicture(photoRoute.PUT, "/api/me/photo", {}),
+  "app/api/me/photo/route.ts#DELETE": () => call(photoRoute.DELETE, "DELETE", "/api/me/photo"),
   "app/report/actions.ts#reportAction": (w) => act(() => reportAction(null, form({ targetType: "activity", targetId: w.activity.id, reason: "spam", note: "" }))),
   "app/projects/[id]/actions.ts#claimTaskAction": (w) => act(() => tasks.claimTaskAction(null, form({ taskId: w.task.id }))),
   "app/projects/[id]/actions.ts#releaseTaskAction": (w) => act(() => tasks.releaseTaskAction(null, form({ taskId: w.memberTask.id }))),

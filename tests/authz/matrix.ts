@@ -90,6 +90,12 @@ export const MATRIX: Record<string, Rule> = {
   // a private group cannot see it.
   "components/discussion/actions.ts#blockCommentAuthorAction": { allow: ORGANIZERS, on: "the member's comment" },
   "app/report/actions.ts#reportAction": { allow: IN_GROUP, on: "the upcoming activity" },
+  // Asking a group's organizers privately; organizers are the ones asked, and a private group
+  // does not exist for anyone outside it.
+  "components/questions/actions.ts#askAboutActivityAction": { allow: ["member"], on: "the upcoming activity" },
+  "components/questions/actions.ts#askAboutGroupAction": { allow: ["member"], on: "the group" },
+  // The thread is the asker's and the organizers': nobody else may write in it (or learn it exists).
+  "components/questions/actions.ts#replyToQuestionAction": { allow: ["member", "organizer", "owner"], on: "the member's question to the organizers" },
   "app/projects/[id]/actions.ts#claimTaskAction": { allow: IN_GROUP, on: "the task" },
   "app/projects/[id]/actions.ts#releaseTaskAction": { allow: ["member"], noop: true, on: "the task the member holds a place on" },
   "app/projects/[id]/actions.ts#markTaskDoneAction": { allow: ["member"], on: "the task the member holds a place on" },
@@ -170,5 +176,11 @@ export const MATRIX: Record<string, Rule> = {
   [`${A}/projects/[id]/tasks/route.ts#POST`]: { allow: ORGANIZERS, on: "the project" },
   [`${A}/tasks/[id]/route.ts#PATCH`]: { allow: ORGANIZERS, on: "the task" },
   [`${A}/tasks/[id]/route.ts#DELETE`]: { allow: ORGANIZERS, apart: true, on: "the task" },
+  // Pictures: covers by the group's organizers, a photo by its member. Removing a picture that is
+  // not there is answered as done and changes nothing.
+  [`${A}/covers/[subject]/[id]/route.ts#PUT`]: { allow: ORGANIZERS, on: "the upcoming activity's cover" },
+  [`${A}/covers/[subject]/[id]/route.ts#DELETE`]: { allow: ORGANIZERS, mayChangeNothing: true, on: "the upcoming activity's cover (none yet)" },
+  [`${A}/me/photo/route.ts#PUT`]: { allow: SIGNED_IN, on: "the caller's photo" },
+  [`${A}/me/photo/route.ts#DELETE`]: { allow: SIGNED_IN, mayChangeNothing: true, on: "the caller's photo (none yet)" },
   [`${A}/tasks/[id]/verify/route.ts#POST`]: { allow: ORGANIZERS, on: "the claimant's done part" },
 };

@@ -5,7 +5,7 @@ import { createApiToken } from "@/db/mutations/api-tokens";
 import { blockMember } from "@/db/mutations/blocks";
 import { createCalendarFeed } from "@/db/mutations/calendar-feeds";
 import { createInviteLink } from "@/db/mutations/partners";
-import { checkIns, comments, connectionPlans, emailOutbox, memberships, notifications, partnerships, passwordResetTokens, reflections, rsvps, series, standingPlaces, taskClaims, tasks, users } from "@/db/schema";
+import { checkIns, comments, connectionPlans, emailOutbox, memberships, notifications, partnerships, passwordResetTokens, questionMessages, questions, reflections, rsvps, series, standingPlaces, taskClaims, tasks, users } from "@/db/schema";
 import { unsubscribeToken } from "@/lib/email/unsubscribe";
 import { hashPassword } from "@/lib/passwords";
 import { addMember, makeActivity, makeGroup, makeProject, makeTask, makeUser } from "./factories";
@@ -115,6 +115,9 @@ export async function buildWorld(visibility: "public" | "private" = "private") {
   await db.update(tasks).set({ claimedCount: sql`${tasks.claimedCount} + 1` }).where(eq(tasks.id, memberTask.id));
   const [comment] = await db.insert(comments).values({ projectId: project.id, authorId: member.id, body: "I'll bring gloves." }).returning();
   const [activityComment] = await db.insert(comments).values({ activityId: activity.id, authorId: member.id, body: "See you at the steps." }).returning();
+  // The member's private question to the group's organizers.
+  const [question] = await db.insert(questions).values({ groupId: group.id, activityId: activity.id, askerId: member.id, subject: activity.title }).returning();
+  await db.insert(questionMessages).values({ questionId: question.id, authorId: member.id, fromOrganizers: false, body: "Is it OK if I come on my own?" });
 
   // Reports: one open about the member's comment; one already decided "hide", to show again.
   const [hiddenComment] = await db.insert(comments).values({ projectId: project.id, authorId: claimant.id, body: "Hidden words", removedAt: new Date() }).returning();
@@ -175,6 +178,7 @@ export async function buildWorld(visibility: "public" | "private" = "private") {
     task,
     memberTask,
     comment,
+    question,
     activityComment,
     openReport,
     hiddenReport,

@@ -1,4 +1,6 @@
 import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, inject } from "vitest";
 import { closeDb, getDbHandle, openEmbedded, useDbHandle } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
@@ -10,6 +12,8 @@ import { runMigrations } from "@/db/migrate";
  * nothing left to apply, and would apply a migration the copy lacked).
  */
 beforeAll(async () => {
+  // Pictures uploaded by a test file go to a folder of its own, removed with it.
+  process.env.UPLOADS_DIR ??= await fs.mkdtemp(path.join(os.tmpdir(), "ct-uploads-"));
   const url = inject("testDatabaseUrl");
   if (url) {
     process.env.DATABASE_URL = url;
@@ -27,5 +31,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  if (process.env.UPLOADS_DIR?.includes("ct-uploads-")) await fs.rm(process.env.UPLOADS_DIR, { recursive: true, force: true });
   await closeDb();
 });

@@ -16,6 +16,7 @@ import { OrganizerActions } from "./_components/organizer-actions";
 import { RsvpPanel } from "./_components/rsvp-panel";
 import { StandingPlace } from "./_components/standing-place";
 import { WhoIsGoing } from "./_components/who-is-going";
+import { ActivityPeople } from "./_components/activity-people";
 import { loadActivityPage } from "./loader";
 import { mapTiles } from "@/lib/env";
 
@@ -80,6 +81,7 @@ export default async function ActivityPage({ params, searchParams }: Props) {
         ) : null}
       </header>
       {canModerate ? <OrganizerActions activityId={activity.id} groupSlug={activity.group.slug} status={activity.status} seriesId={activity.seriesId} /> : null}
+      <ActivityPeople activityId={activity.id} firstTimerFriendly={activity.firstTimerFriendly} viewerId={viewer?.id ?? null} canModerate={canModerate} cancelled={cancelled} />
       {/*
         * Reading order (and a phone's order) is: when and where, then the RSVP box, then what it
         * is like to be there, the description and the discussion. From the lg width the RSVP

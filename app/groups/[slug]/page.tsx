@@ -15,6 +15,8 @@ import { getViewer } from "@/server/auth/session";
 import { activityFiltersSchema } from "@/lib/validation/activity-filters";
 import { getViewerZone } from "@/server/viewer-zone";
 import { GroupActions } from "./_components/group-actions";
+import { GroupPeople } from "./_components/group-people";
+import { CoverSection } from "@/components/pictures/cover-section";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -54,6 +56,7 @@ export default async function GroupPage({ params }: Props) {
           {group.neighbourhood ? <Badge>{group.neighbourhood}</Badge> : null}
         </div>
       </header>
+      <CoverSection subject="groups" id={group.id} canChange={isOrganizer} />
       <GroupActions groupId={group.id} />
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="space-y-6">
@@ -97,6 +100,7 @@ export default async function GroupPage({ params }: Props) {
               ))}
             </ul>
           </section>
+          <GroupPeople groupId={group.id} groupSlug={group.slug} viewerId={viewer?.id ?? null} isOrganizer={isOrganizer} />
           {viewer && !isOrganizer ? <p><ReportLink type="group" id={group.id} label={`Report the group ${group.name}`} /></p> : null}
         </aside>
       </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Discussion } from "@/components/discussion/discussion";
+import { CoverSection } from "@/components/pictures/cover-section";
 import { ReportLink } from "@/components/report-link";
 import { Markdown } from "@/components/markdown";
 import { ProjectProgress } from "@/components/project-progress";
@@ -62,6 +63,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         {project.goal ? <p className="text-lg" data-testid="project-goal"><span className="font-semibold">Goal:</span> {project.goal}</p> : null}
         {project.status === "done" ? <p className="font-medium" data-testid="project-done">This project is done. Thank you to everyone who gave their time.</p> : null}
       </header>
+      <CoverSection subject="projects" id={project.id} canChange={project.viewer.isOrganizer} />
       {project.viewer.isOrganizer ? (
         <div className="flex flex-wrap gap-2" data-testid="project-organizer-tools">
           <ButtonLink href={`/projects/${project.id}/edit`} variant="secondary" data-testid="edit-project">Edit, complete or reopen</ButtonLink>

@@ -7,6 +7,7 @@ import { PlaceSearchForm } from "@/components/place-picker/place-picker";
 import { Alert } from "@/components/ui/alert";
 import { getActivityForEditing } from "@/db/queries/organizer";
 import { canSeeGroup, isOrganizerOf } from "@/db/queries/memberships";
+import { listGroupOrganizers } from "@/db/queries/people";
 import { listProjectChoices } from "@/db/queries/projects";
 import { listPlaceChoices } from "@/db/queries/saved-places";
 import { requireViewer } from "@/server/auth/session";
@@ -27,7 +28,13 @@ export default async function EditActivityPage({ params, searchParams }: Props) 
   if (!activity || !(await canSeeGroup(activity.groupId, viewer.id))) notFound();
   if (!(await isOrganizerOf(activity.groupId, viewer.id))) forbidden();
   const search = placeSearchOf((await searchParams).placeSearch);
-  const [projects, places] = await Promise.all([listProjectChoices(activity.groupId, activity.projectId), listPlaceChoices(activity.groupId, search)]);
+  const [projects, places, organizers] = await Promise.all([
+    listProjectChoices(activity.groupId, activity.projectId),
+    listPlaceChoices(activity.groupId, search),
+    listGroupOrganizers(activity.groupId),
+  ]);
+  const hostId = activity.hostId ?? activity.createdById ?? "";
+  const hosts = organizers.map((o) => ({ id: o.id, name: o.name }));
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">Edit “{activity.title}”</h1>
@@ -36,7 +43,17 @@ export default async function EditActivityPage({ params, searchParams }: Props) 
       </p>
       {activity.status === "cancelled" ? <Alert tone="info">This activity is cancelled. Changes are kept but nobody is expected to come.</Alert> : null}
       {activity.seriesId ? <Alert tone="info">This is one occurrence of a repeating series. Choose below whether the change applies to this one or to this and all following.</Alert> : null}
-      <ActivityForm action={updateActivityAction.bind(null, id)} defaultValues={activityToFormValues(activity)} zones={supportedTimeZones()} mode="edit" inSeries={Boolean(activity.seriesId)} projects={projects} places={{ ...places, search }} tiles={mapTiles()} />
+      <ActivityForm
+        action={updateActivityAction.bind(null, id)}
+        defaultValues={{ ...activityToFormValues(activity), hostId }}
+        zones={supportedTimeZones()}
+        mode="edit"
+        inSeries={Boolean(activity.seriesId)}
+        projects={projects}
+        places={{ ...places, search }}
+        tiles={mapTiles()}
+        hosts={hosts}
+      />
       <PlaceSearchForm />
     </div>
   );

@@ -26,7 +26,8 @@ export async function GroupActions({ groupId }: { groupId: string }) {
     return (
       <Alert tone="info" title="You can't take part in this group" testId="banned-notice">
         The organizers of {group.name} have removed you from it, so you can&apos;t join, RSVP to its activities or post in it.
-        You can still read its public page. If you think this is a mistake, you can talk to an organizer, or <Link className="underline" href="/help">find support on the help page</Link>.
+        You can still read its public page. If you think this is a mistake, you can{" "}
+        <a className="underline" href="#ask" data-testid="banned-ask-link">ask its organizers privately</a> (below), or <Link className="underline" href="/help">find support on the help page</Link>.
       </Alert>
     );
   }

@@ -5,6 +5,7 @@ import { PlaceSearchForm } from "@/components/place-picker/place-picker";
 import { getGroupForViewer, getUsualKindOfGroup } from "@/db/queries/groups";
 import { isOrganizerOf } from "@/db/queries/memberships";
 import { getActivityForEditing } from "@/db/queries/organizer";
+import { listGroupOrganizers } from "@/db/queries/people";
 import { listProjectChoices } from "@/db/queries/projects";
 import { listPlaceChoices } from "@/db/queries/saved-places";
 import { requireViewer } from "@/server/auth/session";
@@ -31,17 +32,26 @@ export default async function NewActivityPage({ params, searchParams }: Props) {
   const source = copyId.success ? await getActivityForEditing(copyId.data) : undefined;
   const copy = source && source.groupId === group.id && !source.hiddenAt ? source : undefined;
   const search = placeSearchOf(query.placeSearch);
-  const [projects, places] = await Promise.all([listProjectChoices(group.id, copy?.projectId), listPlaceChoices(group.id, search)]);
+  const [projects, places, organizers] = await Promise.all([listProjectChoices(group.id, copy?.projectId), listPlaceChoices(group.id, search), listGroupOrganizers(group.id)]);
   // "Plan a work day" on a project page opens this form with that project chosen.
   const chosen = projects.find((p) => p.id === query.project)?.id;
   // The group meets where the site is: its zone, not the organizer's browser's, is the default.
   const fresh = () => getUsualKindOfGroup(group.id).then((kind) => newActivityValues(env().SITE_TIMEZONE, new Date(), kind));
-  const defaults = { ...(copy ? copyActivityValues(copy) : await fresh()), ...(chosen ? { projectId: chosen, kind: "volunteer" as const } : {}) };
+  const defaults = { ...(copy ? copyActivityValues(copy) : await fresh()), ...(chosen ? { projectId: chosen, kind: "volunteer" as const } : {}), hostId: viewer.id };
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{copy ? `Copy of ${copy.title}` : `New activity for ${group.name}`}</h1>
       {copy ? <p className="text-sm text-muted" data-testid="copy-notice">Filled in from that activity, one week later. Change what you need; nothing is posted until you save.</p> : null}
-      <ActivityForm action={createActivityAction.bind(null, group.id)} defaultValues={defaults} zones={supportedTimeZones()} mode="create" projects={projects} places={{ ...places, search }} tiles={mapTiles()} />
+      <ActivityForm
+        action={createActivityAction.bind(null, group.id)}
+        defaultValues={defaults}
+        zones={supportedTimeZones()}
+        mode="create"
+        projects={projects}
+        places={{ ...places, search }}
+        tiles={mapTiles()}
+        hosts={organizers.map((o) => ({ id: o.id, name: o.name }))}
+      />
       {/* The place search keeps the copy or project this form was opened with. */}
       <PlaceSearchForm keep={{ ...(copy ? { copy: copy.id } : {}), ...(chosen ? { project: chosen } : {}) }} />
     </div>

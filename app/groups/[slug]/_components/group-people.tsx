@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { PersonLine } from "@/components/people/person-line";
+import { AskOrganizers } from "@/components/questions/ask-organizers";
+import { listGroupOrganizers } from "@/db/queries/people";
+
+/** Who runs the group, and a private way to ask them something (their shared inbox, for organizers). */
+export async function GroupPeople({ groupId, groupSlug, viewerId, isOrganizer }: { groupId: string; groupSlug: string; viewerId: string | null; isOrganizer: boolean }) {
+  const organizers = await listGroupOrganizers(groupId);
+  return (
+    <>
+      <section aria-labelledby="organizers-heading" className="space-y-3" data-testid="group-organizers">
+        <h2 id="organizers-heading" className="text-lg font-semibold">Organizers</h2>
+        <ul className="space-y-3">
+          {organizers.map((p) => (
+            <li key={p.id}>
+              <PersonLine person={p} note={p.role === "owner" ? "owner" : "organizer"} />
+            </li>
+          ))}
+        </ul>
+        {isOrganizer ? (
+          <p className="text-sm">
+            <Link className="underline" href={`/groups/${groupSlug}/questions`} data-testid="group-questions-link">
+              Questions members asked the organizers
+            </Link>
+          </p>
+        ) : null}
+      </section>
+      {isOrganizer ? null : <AskOrganizers about={{ groupId }} signedIn={Boolean(viewerId)} returnTo={`/groups/${groupSlug}#ask`} />}
+    </>
+  );
+}

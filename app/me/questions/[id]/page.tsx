@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { QuestionThreadView } from "@/components/questions/thread";
+import { getQuestionThread } from "@/db/queries/questions";
+import { loadMe } from "../../loader";
+
+export const metadata: Metadata = { title: "My question" };
+
+type Props = { params: Promise<{ id: string }> };
+
+/** One of the member's own questions to a group's organizers. */
+export default async function MyQuestionPage({ params }: Props) {
+  const id = z.uuid().safeParse((await params).id);
+  if (!id.success) notFound();
+  const { viewer, zone } = await loadMe(`/me/questions/${id.data}`);
+  const thread = await getQuestionThread(id.data, viewer.id);
+  if (!thread || thread.viewerIs !== "asker") notFound();
+  return (
+    <div className="space-y-4">
+      <header className="space-y-1">
+        <h1 className="text-2xl font-bold">{thread.subject}</h1>
+        <p className="text-muted">
+          Your private question to the organizers of{" "}
+          <Link className="underline" href={`/groups/${thread.groupSlug}`}>
+            {thread.groupName}
+          </Link>
+          . Only you and they can read it.
+        </p>
+      </header>
+      <QuestionThreadView thread={thread} viewerId={viewer.id} zone={zone} />
+      <p>
+        <Link className="underline" href="/me/questions">
+          All my questions
+        </Link>
+      </p>
+    </div>
+  );
+}

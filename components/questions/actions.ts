@@ -1,0 +1,59 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { FormState } from "@/components/action-form";
+import { askOrganizers, replyToQuestion } from "@/db/mutations/questions";
+import { defineAction } from "@/server/action";
+import { recordIdSchema } from "@/lib/validation/ids";
+import { questionInputSchema } from "@/lib/validation/questions";
+
+const SENT = "Sent. Only the group's organizers can read it; their reply will be under My questions.";
+
+/** A member's private question to the organizers of an activity's group. */
+export const askAboutActivityAction = defineAction({
+  find: { activityId: recordIdSchema },
+  missing: "We couldn't find that activity. It may have been removed.",
+  read: (form) => ({ body: form.get("body") }),
+  input: questionInputSchema,
+  invalid: "Your question needs another look.",
+  member: "Please sign in to ask the organizers.",
+  run: async ({ body }, viewer, { activityId }): Promise<FormState> => {
+    const result = await askOrganizers(viewer, { activityId }, body);
+    if (!result.ok) return result;
+    revalidatePath("/me/questions");
+    return { ok: true, data: { message: SENT } };
+  },
+});
+
+/** A member's private question to a group's organizers. */
+export const askAboutGroupAction = defineAction({
+  find: { groupId: recordIdSchema },
+  missing: "We couldn't find that group.",
+  read: (form) => ({ body: form.get("body") }),
+  input: questionInputSchema,
+  invalid: "Your question needs another look.",
+  member: "Please sign in to ask the organizers.",
+  run: async ({ body }, viewer, { groupId }): Promise<FormState> => {
+    const result = await askOrganizers(viewer, { groupId }, body);
+    if (!result.ok) return result;
+    revalidatePath("/me/questions");
+    return { ok: true, data: { message: SENT } };
+  },
+});
+
+/** A reply in a question's thread, by the member who asked or one of the group's organizers. */
+export const replyToQuestionAction = defineAction({
+  find: { questionId: recordIdSchema },
+  missing: "We couldn't find that conversation.",
+  read: (form) => ({ body: form.get("body") }),
+  input: questionInputSchema,
+  invalid: "Your reply needs another look.",
+  member: true,
+  run: async ({ body }, viewer, { questionId }): Promise<FormState> => {
+    const result = await replyToQuestion(viewer, questionId, body);
+    if (!result.ok) return result;
+    revalidatePath(`/me/questions/${questionId}`);
+    revalidatePath("/groups/[slug]/questions/[id]", "page");
+    return { ok: true, data: { message: result.data.fromOrganizers ? "Sent to the member who asked." : "Sent to the organizers." } };
+  },
+});
