@@ -57,6 +57,9 @@ export function __setCapacityGuardForTests(on: boolean): void {
   capacityGuard = on;
 }
 
+/** Whether RSVPs lock the activity row (always, except in a test showing the race it prevents). */
+export const capacityGuardOn = () => capacityGuard;
+
 export async function lockActivity(tx: Db, activityId: string): Promise<Activity | undefined> {
   const query = tx.select().from(activities).where(eq(activities.id, activityId)).limit(1);
   const [row] = capacityGuard ? await query.for("update") : await query;
