@@ -29,9 +29,11 @@ export async function listGuestRoster(activityId: string): Promise<GuestRosterEn
       firstName: guestRsvps.firstName,
       email: guestRsvps.email,
       status: guestRsvps.status,
-      position: sql<number | null>`case when ${guestRsvps.status} = 'waitlisted' then (
-        (select count(*)::int from rsvps w where w.activity_id = ${guestRsvps.activityId} and w.status = 'waitlisted' and w.waitlist_seq <= ${guestRsvps.waitlistSeq}) +
-        (select count(*)::int from guest_rsvps g where g.activity_id = ${guestRsvps.activityId} and g.status = 'waitlisted' and g.waitlist_seq <= ${guestRsvps.waitlistSeq})) end`,
+      // Written out in full: in a one-table select the ORM leaves columns unqualified, and inside these
+      // subqueries an unqualified name would be the subquery's own.
+      position: sql<number | null>`case when "guest_rsvps"."status" = 'waitlisted' then (
+        (select count(*)::int from rsvps w where w.activity_id = "guest_rsvps"."activity_id" and w.status = 'waitlisted' and w.waitlist_seq <= "guest_rsvps"."waitlist_seq") +
+        (select count(*)::int from guest_rsvps g where g.activity_id = "guest_rsvps"."activity_id" and g.status = 'waitlisted' and g.waitlist_seq <= "guest_rsvps"."waitlist_seq")) end`,
       confirmedAt: guestRsvps.confirmedAt,
       holdExpiresAt: guestRsvps.holdExpiresAt,
       respondedAt: guestRsvps.createdAt,

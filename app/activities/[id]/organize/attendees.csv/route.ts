@@ -24,11 +24,11 @@ export async function GET(request: Request, { params }: Ctx) {
     const [members, guests] = await Promise.all([listRoster(id.data), listGuestRoster(id.data)]);
     // Guests are marked as guests, with the email they gave: this file is the one place an organizer sees it.
     const rows = [
-      ...members.map((r) => ({ status: r.status, position: r.position, cells: [r.name, r.status, r.position, "no", "", r.goTogether ? "yes" : "no", r.offersToGreet ? "yes" : "no", r.greeterName, r.attendance, r.respondedAt.toISOString()] })),
-      ...guests.map((g) => ({ status: g.status, position: g.position, cells: [g.firstName, g.confirmed ? g.status : `${g.status} (not confirmed yet)`, g.position, "yes", g.email, "no", "no", null, null, g.respondedAt.toISOString()] })),
+      ...members.map((r) => ({ status: r.status, position: r.position, cells: [r.name, r.status, r.position, r.goTogether ? "yes" : "no", r.offersToGreet ? "yes" : "no", r.greeterName, r.attendance, r.respondedAt.toISOString(), "no", ""] })),
+      ...guests.map((g) => ({ status: g.status, position: g.position, cells: [g.firstName, g.confirmed ? g.status : `${g.status} (not confirmed yet)`, g.position, "no", "no", null, null, g.respondedAt.toISOString(), "yes", g.email] })),
     ].sort((a, b) => order[a.status] - order[b.status] || (a.position ?? 0) - (b.position ?? 0));
     const csv = toCsv(
-      ["name", "rsvp", "waitlist_position", "guest", "guest_email", "go_together", "offers_to_greet", "greeter", "attendance", "responded_at"],
+      ["name", "rsvp", "waitlist_position", "go_together", "offers_to_greet", "greeter", "attendance", "responded_at", "guest", "guest_email"],
       rows.map((r) => r.cells),
     );
     const slug = access.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "activity";
