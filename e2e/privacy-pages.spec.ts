@@ -128,6 +128,9 @@ function pages(w: World): Record<string, string[]> {
       `/report?type=member&id=${w.people.ada}`,
     ],
     "app/unsubscribe/[token]/page.tsx": [`/unsubscribe/${bogus}`],
+    // A guest's links carry a signed token; an unsigned one is told the link doesn't work.
+    "app/guest/confirm/[token]/page.tsx": [`/guest/confirm/${bogus}.${bogus}`],
+    "app/guest/manage/[token]/page.tsx": [`/guest/manage/${bogus}.${bogus}`],
   };
 }
 

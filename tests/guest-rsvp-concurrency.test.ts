@@ -55,10 +55,15 @@ async function manageLinkFor(address: string): Promise<string> {
 
 let run = 0;
 
+async function members(n: number) {
+  const out: Awaited<ReturnType<typeof makeUser>>[] = [];
+  for (let i = 0; i < n; i++) out.push(await makeUser());
+  return out;
+}
+
 describe.skipIf(!usingPostgres())("guest RSVPs under concurrency (PostgreSQL)", () => {
   it("100 members and 100 guests answering at once for 50 places: exactly 50 places taken, 150 in one line, 5 times over", async () => {
-    const people = [];
-    for (let i = 0; i < 100; i++) people.push(await makeUser());
+    const people = await members(100);
     const group = await makeGroup();
     for (let round = 0; round < 5; round++) {
       const activity = await makeActivity(group.id, { capacity: 50 });
@@ -77,8 +82,7 @@ describe.skipIf(!usingPostgres())("guest RSVPs under concurrency (PostgreSQL)", 
   }, 240_000);
 
   it("without the row lock the same mixed load oversells, so the test above can fail", async () => {
-    const people = [];
-    for (let i = 0; i < 100; i++) people.push(await makeUser());
+    const people = await members(100);
     const group = await makeGroup();
     __setCapacityGuardForTests(false);
     try {
@@ -102,8 +106,7 @@ describe.skipIf(!usingPostgres())("guest RSVPs under concurrency (PostgreSQL)", 
   }, 120_000);
 
   it("guests confirming, cancelling and expiring while members come and go never break the counts or the capacity", async () => {
-    const people = [];
-    for (let i = 0; i < 20; i++) people.push(await makeUser());
+    const people = await members(20);
     const group = await makeGroup();
     const activity = await makeActivity(group.id, { capacity: 6 });
     const tag = `${Date.now()}-${++run}`;
@@ -146,8 +149,7 @@ describe.skipIf(!usingPostgres())("guest RSVPs under concurrency (PostgreSQL)", 
     await respondToActivity(db, { activityId: activity.id, userId: member.id, status: "going" });
     await requestGuestRsvp(db, { activityId: activity.id, email: address, firstName: "Me" });
     await confirmGuestRsvp(db, await confirmLinkFor(address));
-    const others = [];
-    for (let i = 0; i < 10; i++) others.push(await makeUser());
+    const others = await members(10);
     await Promise.all([adoptGuestRsvps(member.id, address, db), ...others.map((o) => respondToActivity(db, { activityId: activity.id, userId: o.id, status: "going" }))]);
     const s = await snapshot(activity.id);
     expect(s).toMatchObject({ going_count: 3, going_rows: 3, waitlist_count: 8, waiting_rows: 8 });

@@ -30,7 +30,8 @@ export const cancelGuestRsvpAction = defineAction({
   run: async (_input, _viewer, { token }): Promise<GuestLinkState> => {
     const result = await guestRsvpsOnAppDb.cancel(token);
     if (!result.ok) return refusal(result);
-    return { ok: true, data: { message: "Your RSVP is cancelled and we've deleted your email address. Thanks for letting us know: your place has gone to the next person." } };
+    // The manage page has nothing left to show: the activity's page says it is done.
+    redirect(`/activities/${result.activityId}?done=guest-cancelled`);
   },
 });
 

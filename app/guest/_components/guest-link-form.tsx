@@ -17,7 +17,6 @@ export function GuestLinkForm({
   testId,
   variant = "primary",
   nameField,
-  hideOnSuccess = false,
 }: {
   action: (prev: GuestLinkState, data: FormData) => Promise<GuestLinkState>;
   token: string;
@@ -25,7 +24,6 @@ export function GuestLinkForm({
   testId: string;
   variant?: "primary" | "secondary";
   nameField?: { defaultValue: string };
-  hideOnSuccess?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const error = state && !state.ok ? state.fieldErrors?.firstName : undefined;
@@ -34,7 +32,6 @@ export function GuestLinkForm({
       {state.ok ? state.data.message : state.message}
     </Alert>
   ) : null;
-  if (state?.ok && hideOnSuccess) return outcome;
   return (
     <form action={formAction} className="space-y-3" noValidate data-testid={testId}>
       <input type="hidden" name="token" value={token} />

@@ -61,7 +61,7 @@ export default async function ManageGuestRsvpPage({ params, searchParams }: Prop
           <Card className="space-y-3">
             <h2 className="text-lg font-semibold">Can&apos;t come?</h2>
             <p className="text-sm">Cancelling gives your place to the next person at once, and deletes your email address from the hub.</p>
-            <GuestLinkForm action={cancelGuestRsvpAction} token={token} submit="Cancel my RSVP" testId="guest-cancel" variant="secondary" hideOnSuccess />
+            <GuestLinkForm action={cancelGuestRsvpAction} token={token} submit="Cancel my RSVP" testId="guest-cancel" variant="secondary" />
           </Card>
         </>
       )}
