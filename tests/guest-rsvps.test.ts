@@ -88,6 +88,7 @@ describe("guest RSVPs", () => {
     const activity = await makeActivity(group.id, { capacity: 1 });
     const address = email();
     await requestGuestRsvp(await db(), { activityId: activity.id, email: address, firstName: "Sol" });
+    const link = await linkIn(address, "confirm");
     const member = await makeUser();
     expect(await respondToActivity(await db(), { activityId: activity.id, userId: member.id, status: "going" })).toMatchObject({ ok: true, state: { status: "waitlisted", position: 1 } });
     await releaseExpiredGuestHolds(await db(), new Date(Date.now() + 29 * 60_000));
@@ -100,7 +101,7 @@ describe("guest RSVPs", () => {
     expect((await (await db()).select().from(notifications).where(eq(notifications.userId, member.id))).map((x) => x.type)).toContain("waitlist_promoted");
     expect(await (await db()).select().from(guestRsvps).where(eq(guestRsvps.email, address))).toEqual([]);
     // The link now says it has expired.
-    expect(await confirmGuestRsvp(await db(), await linkIn(address, "confirm"))).toMatchObject({ ok: false, code: "expired" });
+    expect(await confirmGuestRsvp(await db(), link)).toMatchObject({ ok: false, code: "expired" });
   });
 
   it("a confirmation after the hold has run out is refused, and the place is released at once", async () => {
@@ -127,8 +128,9 @@ describe("guest RSVPs", () => {
     const [mine] = await (await db()).select().from(rsvps).where(eq(rsvps.userId, waiting.id));
     expect(mine.status).toBe("going");
     expect(await counts(activity.id)).toEqual({ going: 1, waitlist: 1 });
-    // The cancelled guest's email is gone with the RSVP, and the link says so.
+    // The cancelled guest's address is gone with the RSVP, and so are the emails written to it; the link says so.
     expect(await (await db()).select().from(guestRsvps).where(eq(guestRsvps.email, first.address))).toEqual([]);
+    expect(await (await db()).select().from(emailOutbox).where(eq(emailOutbox.toAddress, first.address))).toEqual([]);
     expect(await readGuestLink("manage", first.manage)).toBeNull();
     // The member leaves: the guest next in line moves up.
     await cancelRsvp(await db(), { activityId: activity.id, userId: waiting.id });
@@ -227,6 +229,7 @@ describe("guest RSVPs", () => {
     expect(await (await db()).select().from(guestRsvps).where(eq(guestRsvps.email, g.address))).toHaveLength(1);
     expect(await forgetGuestsOfEndedActivities(await db(), new Date(activity.endsAt.getTime() + 1))).toBeGreaterThanOrEqual(1);
     expect(await (await db()).select().from(guestRsvps).where(eq(guestRsvps.email, g.address))).toEqual([]);
+    expect(await (await db()).select().from(emailOutbox).where(eq(emailOutbox.toAddress, g.address))).toEqual([]);
     expect(await counts(activity.id)).toEqual({ going: 1, waitlist: 0 });
   });
 

@@ -1,10 +1,10 @@
 import "server-only";
-import { and, asc, eq, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, like, lte, sql } from "drizzle-orm";
 import { readGuestLinkToken } from "@/lib/guest-links";
 import type { Db } from "../client";
 import { getDb } from "../client";
 import { answeringActivity } from "../content-version";
-import { activities, groups, guestRsvps, memberships, rsvps, type Activity, type GuestRsvp } from "../schema";
+import { activities, emailOutbox, groups, guestRsvps, memberships, rsvps, type Activity, type GuestRsvp } from "../schema";
 import { confirmEmail, confirmedEmail, GUEST_HOLD_MINUTES } from "./guest-notices";
 import { enqueueEmail } from "./email";
 import { capacityGuardOn, decidePlace, isContention, lockActivity, movePlace, timeRefusal, TRY_AGAIN_MESSAGE, waitlistPosition, type RsvpStatus } from "./rsvps";
@@ -117,9 +117,15 @@ async function guestByToken(tx: Db, purpose: "confirm" | "manage", token: string
   return row;
 }
 
-/** Gives up a guest's place (the row and its email go), moving the waitlist on at once. */
+/** Every email the hub wrote to these guests (each email's key names its guest RSVP), sent or waiting. */
+async function forgetGuestEmails(tx: Db, ids: string[]): Promise<void> {
+  for (const id of ids) await tx.delete(emailOutbox).where(and(isNull(emailOutbox.userId), like(emailOutbox.dedupeKey, `guest-%:${id}:%`)));
+}
+
+/** Gives up a guest's place (the row, its email address and the emails to it go), moving the waitlist on at once. */
 async function releaseGuest(tx: Db, activity: Activity, guest: GuestRsvp): Promise<Activity> {
   await tx.delete(guestRsvps).where(eq(guestRsvps.id, guest.id));
+  await forgetGuestEmails(tx, [guest.id]);
   return movePlace(tx, activity, guest.status, undefined);
 }
 
@@ -239,15 +245,18 @@ export async function releaseExpiredGuestHolds(db: Db, now = new Date()): Promis
 }
 
 /**
- * Forgets guests (names and emails) of activities that have ended. Their places stay in the
- * activity's counts, as the record of how many came.
+ * Forgets guests of activities that have ended: their names, addresses and the emails written to
+ * them. Their places stay in the activity's counts, as the record of how many came.
  */
 export async function forgetGuestsOfEndedActivities(db: Db, now = new Date()): Promise<number> {
-  const gone = await db
-    .delete(guestRsvps)
-    .where(sql`${guestRsvps.activityId} in (select id from activities where ends_at <= ${now.toISOString()})`)
-    .returning({ id: guestRsvps.id });
-  return gone.length;
+  return db.transaction(async (tx) => {
+    const gone = await tx
+      .delete(guestRsvps)
+      .where(sql`${guestRsvps.activityId} in (select id from activities where ends_at <= ${now.toISOString()})`)
+      .returning({ id: guestRsvps.id });
+    await forgetGuestEmails(tx, gone.map((g) => g.id));
+    return gone.length;
+  });
 }
 
 /** A group made private: every guest place on its activities goes, each under its activity's lock. */
