@@ -60,13 +60,15 @@ for (const javaScriptEnabled of [true, false]) {
     const title = `Heron spotting ${crypto.randomBytes(2).toString("hex")}`;
     const { organizer, slug, activityId } = await organizerWithActivity(browser, request, title);
     const guest = await (await browser.newContext({ javaScriptEnabled })).newPage();
+    // axe runs in the page, so it checks these pages with JavaScript on; the same pages are served without it.
+    const axe = async () => (javaScriptEnabled ? expectNoAxeViolations(guest) : undefined);
     const firstName = `Gwen${crypto.randomBytes(3).toString("hex")}`;
     const email = `gwen-${crypto.randomBytes(4).toString("hex")}@e2e.example`;
 
     await guest.goto(`/activities/${activityId}`);
-    await expectNoAxeViolations(guest);
+    await axe();
     await rsvpAsGuest(guest, activityId, firstName, email);
-    await expectNoAxeViolations(guest);
+    await axe();
 
     // The place is held: the activity is full for the next person.
     const member = await newPerson(browser, request, "Wren");
@@ -82,13 +84,13 @@ for (const javaScriptEnabled of [true, false]) {
     const confirmPath = linkIn(await mailTo(browser, email, `Confirm your place at ${title}`), "confirm");
     await guest.goto(confirmPath);
     await expect(guest.getByTestId("guest-confirm-what")).toContainText("we're holding a place for you");
-    await expectNoAxeViolations(guest);
+    await axe();
     await guest.reload();
     await expect(guest.getByTestId("guest-confirm-submit")).toBeVisible();
     await guest.getByTestId("guest-confirm-submit").click();
     await expect(guest.getByTestId("guest-confirmed")).toBeVisible();
     await expect(guest.getByTestId("guest-manage-state")).toHaveAttribute("data-status", "going");
-    await expectNoAxeViolations(guest);
+    await axe();
 
     // The "you're going" email carries the private manage link.
     const managePath = linkIn(await mailTo(browser, email, `You're going to ${title}`), "manage");
@@ -112,7 +114,7 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(guest.getByTestId("guest-link-expired")).toBeVisible();
     await guest.goto(confirmPath);
     await expect(guest.getByTestId("guest-link-expired")).toBeVisible();
-    await expectNoAxeViolations(guest);
+    await axe();
   });
 }
 
