@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { countAttempt } from "@/db/mutations/rate-limits";
@@ -42,6 +43,7 @@ export const requestGuestRsvpAction = defineAction({
       const code = result.code === "not_found" ? "not_found" : result.code === "try_again" ? "try_again" : result.code === "guests_off" ? "forbidden" : "closed";
       return { ...fail(code, result.message), values: { firstName, email } };
     }
+    revalidatePath(`/activities/${activityId}`);
     return { ok: true, data: { message: SENT } };
   },
 });
