@@ -8,7 +8,9 @@ import { guestTokenSchema } from "@/lib/validation/guest-rsvp";
 import { confirmGuestRsvpAction } from "../../actions";
 import { GuestLinkForm } from "../../_components/guest-link-form";
 
-export const metadata: Metadata = { title: "Confirm your place", referrer: "no-referrer", robots: { index: false, follow: false } };
+// The token in the address never leaves the hub in a Referer; "same-origin" (not "no-referrer") keeps the
+// Origin header on the page's own form posts, which a post without JavaScript needs to be accepted.
+export const metadata: Metadata = { title: "Confirm your place", referrer: "same-origin", robots: { index: false, follow: false } };
 
 /** The confirmation link's page: it shows what is held and a button; only the button's POST confirms. */
 export default async function ConfirmGuestRsvpPage({ params }: { params: Promise<{ token: string }> }) {

@@ -8,7 +8,9 @@ import { guestTokenSchema } from "@/lib/validation/guest-rsvp";
 import { cancelGuestRsvpAction, renameGuestRsvpAction } from "../../actions";
 import { GuestLinkForm } from "../../_components/guest-link-form";
 
-export const metadata: Metadata = { title: "Your RSVP", referrer: "no-referrer", robots: { index: false, follow: false } };
+// The token in the address never leaves the hub in a Referer; "same-origin" (not "no-referrer") keeps the
+// Origin header on the page's own form posts, which a post without JavaScript needs to be accepted.
+export const metadata: Metadata = { title: "Your RSVP", referrer: "same-origin", robots: { index: false, follow: false } };
 
 type Props = { params: Promise<{ token: string }>; searchParams?: Promise<{ done?: string | string[] }> };
 
