@@ -12,6 +12,7 @@ import {
   requestGuestRsvp,
 } from "@/db/mutations/guest-rsvps";
 import { updateGroup } from "@/db/mutations/groups";
+import { messageEveryoneGoing } from "@/db/mutations/notifications";
 import { cancelRsvp, respondToActivity } from "@/db/mutations/rsvps";
 import { sendDueReminders } from "@/db/jobs/reminders";
 import { activities, emailOutbox, guestRsvps, notifications, rsvps } from "@/db/schema";
@@ -219,6 +220,20 @@ describe("guest RSVPs", () => {
     const reminders = await (await db()).select().from(emailOutbox).where(like(emailOutbox.dedupeKey, `guest-reminder:%`));
     expect(reminders.filter((r) => r.toAddress === confirmed.address)).toHaveLength(1);
     expect(reminders.filter((r) => r.toAddress === held)).toHaveLength(0);
+  });
+
+  it("an organizer's message to everyone going reaches confirmed guests going, by email", async () => {
+    const organizer = await makeUser();
+    const group = await makeGroup();
+    await addMember(group.id, organizer.id, "organizer");
+    const activity = await makeActivity(group.id, { capacity: 1 });
+    const going = await guestGoing(activity.id);
+    const waiting = await guestGoing(activity.id);
+    const result = await messageEveryoneGoing({ activityId: activity.id, actorId: organizer.id, message: "Bring a flask." });
+    expect(result).toMatchObject({ ok: true, sent: 1 });
+    const to = async (address: string) => (await (await db()).select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, address), like(emailOutbox.bodyText, "%Bring a flask.%"))));
+    expect(await to(going.address)).toHaveLength(1);
+    expect(await to(waiting.address)).toHaveLength(0);
   });
 
   it("guests' names and emails are forgotten once the activity has ended", async () => {

@@ -104,9 +104,15 @@ export async function remindGuests(tx: Db, activity: Activity, due: Date, title:
   );
 }
 
-/** Guests going or waiting when the activity changes time or place, or is cancelled. */
-export async function tellGuestsOfChange(tx: Db, activity: Pick<Activity, "id" | "title">, title: string, body: string, key: string): Promise<number> {
-  const told = await tx.select().from(guestRsvps).where(and(eq(guestRsvps.activityId, activity.id), isNotNull(guestRsvps.confirmedAt)));
+/**
+ * Confirmed guests going or waiting when the activity changes time or place or is cancelled, or
+ * (`goingOnly`) those going, for an organizer's message to everyone going.
+ */
+export async function tellGuestsOfChange(tx: Db, activity: Pick<Activity, "id" | "title">, title: string, body: string, key: string, goingOnly = false): Promise<number> {
+  const told = await tx
+    .select()
+    .from(guestRsvps)
+    .where(and(eq(guestRsvps.activityId, activity.id), isNotNull(guestRsvps.confirmedAt), goingOnly ? eq(guestRsvps.status, "going") : undefined));
   return enqueueEmails(
     tx,
     told.map((g) => ({

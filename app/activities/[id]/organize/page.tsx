@@ -175,7 +175,7 @@ export default async function OrganizeActivityPage({ params }: Props) {
       <section aria-labelledby="message-heading" className="space-y-2">
         <h2 id="message-heading" className="text-xl font-semibold">Message everyone going</h2>
         <ActionForm action={messageGoingAction} activityId={id.data} className="space-y-2" testId="message-going">
-          <Field id="message" label="Message" hint="Each person going gets it in their notifications.">
+          <Field id="message" label="Message" hint="Each member going gets it in their notifications; each guest going, by email.">
             <Textarea id="message" name="message" maxLength={2000} required aria-describedby="message-hint" />
           </Field>
           <Button type="submit">Send to {going.length} going</Button>
