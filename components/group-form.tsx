@@ -94,6 +94,12 @@ export function GroupForm({
           </Select>
         </Field>
       </div>
+      <Field id="guestRsvps" label="Guests" hint="Guests give a first name and an email, confirm by a link, and are never named to members. Private groups never take guests." error={err("guestRsvps")}>
+        <Select {...register("guestRsvps")} {...a11y("guestRsvps", true)} data-testid="group-guest-rsvps">
+          <option value="on">Visitors may RSVP as guests, without an account</option>
+          <option value="off">Members only: visitors sign in to RSVP</option>
+        </Select>
+      </Field>
       <Field id="neighbourhood" label="Neighbourhood (optional)" error={err("neighbourhood")}>
         <Input {...register("neighbourhood")} {...a11y("neighbourhood")} maxLength={80} />
       </Field>

@@ -23,6 +23,8 @@ export const SHOWN_TO_VISITORS = [
   "series",
   "activities",
   "rsvps",
+  // Guests are never named to visitors, but their places are in the counts and the waitlist's order.
+  "guest_rsvps",
   "standing_places",
   "tasks",
   "task_claims",
@@ -157,7 +159,7 @@ const transactionScope = stores.transaction;
 const activityWork = stores.activityWork;
 
 /** Tables an answer to one activity writes, each row of them that activity's. */
-const ANSWER_TABLES = new Set(["rsvps", "activities"]);
+const ANSWER_TABLES = new Set(["rsvps", "guest_rsvps", "activities"]);
 
 /** Runs a transaction; once it has committed, reports a change if it wrote visible content. */
 export async function trackingWrites<T>(transaction: () => Promise<T>): Promise<T> {

@@ -2,6 +2,7 @@ import { relations, sql, type SQL } from "drizzle-orm";
 import { kindSearchWordsSql } from "../lib/kind-search-words";
 import {
   type AnyPgColumn,
+  bigint,
   bigserial,
   boolean,
   check,
@@ -96,6 +97,8 @@ export const groups = pgTable(
      * The slug is guessable, so it alone lets no one in; replacing the code ends old links.
      */
     inviteCode: text("invite_code"),
+    /** Visitors may RSVP with a first name and an email (public groups only; private groups never). */
+    guestRsvps: boolean("guest_rsvps").notNull().default(true),
     hiddenAt: ts("hidden_at"),
     createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
@@ -319,6 +322,42 @@ export const rsvps = pgTable(
     primaryKey({ columns: [t.activityId, t.userId] }),
     index("rsvps_user_idx").on(t.userId),
     index("rsvps_activity_status_idx").on(t.activityId, t.status, t.waitlistSeq),
+  ],
+);
+
+/**
+ * A visitor's RSVP, by first name and email, to a public group's activity (db/mutations/guest-rsvps.ts).
+ * It takes a place by the same rules, under the same activity row lock, as a member's (its place
+ * counts in the activity's going and waitlist counts, and its waitlist_seq comes from the rsvps
+ * sequence, so members and guests queue in one line). Until `confirmed_at` the place is only held,
+ * until `hold_expires_at`; an unconfirmed hold is released by a job. A confirmed guest's email is
+ * kept only while the activity is ahead: cancelling deletes the row, and so does the activity ending.
+ */
+export const guestRsvps = pgTable(
+  "guest_rsvps",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    activityId: uuid("activity_id").notNull().references(() => activities.id, { onDelete: "cascade" }),
+    /** Stored lower-cased and trimmed; one guest RSVP per email and activity. */
+    email: text("email").notNull(),
+    firstName: text("first_name").notNull(),
+    /** Only "going" or "waitlisted": a guest either takes a place (or a place in line) or cancels. */
+    status: rsvpStatus("status").notNull(),
+    waitlistSeq: bigint("waitlist_seq", { mode: "number" }).notNull().default(sql`nextval('rsvps_waitlist_seq_seq')`),
+    holdExpiresAt: ts("hold_expires_at"),
+    confirmedAt: ts("confirmed_at"),
+    /** Part of every link for this RSVP; a new value ends the old links. */
+    tokenNonce: text("token_nonce").notNull().default(sql`md5(random()::text || clock_timestamp()::text)`),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("guest_rsvps_activity_email_key").on(t.activityId, t.email),
+    index("guest_rsvps_activity_status_idx").on(t.activityId, t.status, t.waitlistSeq),
+    index("guest_rsvps_email_idx").on(t.email),
+    index("guest_rsvps_hold_idx").on(t.holdExpiresAt).where(sql`${t.confirmedAt} is null`),
+    check("guest_rsvps_held_or_confirmed", sql`${t.confirmedAt} is not null or ${t.holdExpiresAt} is not null`),
+    check("guest_rsvps_takes_a_place", sql`${t.status} in ('going', 'waitlisted')`),
   ],
 );
 
@@ -831,6 +870,7 @@ export type Membership = typeof memberships.$inferSelect;
 export type Activity = typeof activities.$inferSelect;
 export type NewActivity = typeof activities.$inferInsert;
 export type Rsvp = typeof rsvps.$inferSelect;
+export type GuestRsvp = typeof guestRsvps.$inferSelect;
 export type Series = typeof series.$inferSelect;
 export type Project = typeof projects.$inferSelect;
 export type Task = typeof tasks.$inferSelect;

@@ -59,6 +59,8 @@ const CHECKED = {
   "app/me/partners/join/page.tsx": "new people",
   "app/(auth)/reset-password/[token]/page.tsx": "new people",
   "app/unsubscribe/[token]/page.tsx": "new people",
+  "app/guest/confirm/[token]/page.tsx": "new people",
+  "app/guest/manage/[token]/page.tsx": "new people",
 } as const;
 
 type CheckedPage = keyof typeof CHECKED;
@@ -269,6 +271,23 @@ test("the pages new people reach from a link: joining a group, a partner's invit
   });
   expect(posted.status(), await posted.text()).toBe(201);
   const activityId = (await posted.json()).activity.id as string;
+  // A visitor RSVPs as a guest: the confirmation link's page, then the guest's own manage page.
+  const guest = await (await browser.newContext()).newPage();
+  const guestEmail = `guest-${crypto.randomBytes(4).toString("hex")}@e2e.example`;
+  await guest.goto(`/activities/${activityId}`);
+  await guest.getByTestId("guest-first-name").fill("Gale");
+  await guest.getByTestId("guest-email").fill(guestEmail);
+  await guest.waitForTimeout(3_200);
+  await guest.getByTestId("guest-rsvp-submit").click();
+  await expect(guest.getByTestId("guest-rsvp-outcome")).toContainText("We've emailed you a link");
+  const confirmPath = /\/guest\/confirm\/[A-Za-z0-9_.-]+/.exec(await mailText(guest, guestEmail, "guest_confirm"))?.[0];
+  expect(confirmPath).toBeTruthy();
+  await check(guest, "app/guest/confirm/[token]/page.tsx", confirmPath!, "Confirm your place");
+  await guest.getByTestId("guest-confirm-submit").click();
+  await expect(guest.getByTestId("guest-confirmed")).toBeVisible();
+  await check(guest, "app/guest/manage/[token]/page.tsx", new URL(guest.url()).pathname, "Your RSVP");
+  await expect(guest.getByTestId("guest-manage-state")).toHaveAttribute("data-status", "going");
+
   const joined = await mia.api.post(`/api/groups/${slug}/join`, { data: { acceptAgreements: true } });
   expect(joined.ok(), await joined.text()).toBe(true);
   const rsvp = await mia.api.post(`/api/activities/${activityId}/rsvp`, { data: { status: "going" } });

@@ -10,7 +10,8 @@ import { bearer, londonLocal, newPerson, PASSWORD, signInThroughForm, startGroup
  * carrying a marker word: check-in notes with her partner, a reflection, a connection plan,
  * and a private group with its name, about text, an activity, a comment, a project and a
  * task; a second person, going to Ada's public activity, chose not to be listed and is
- * named with a marker. Then every page in app/ (each page.tsx, its dynamic parts filled with
+ * named with a marker, and so is a guest (an RSVP without an account) to it, whose email must
+ * appear on no page at all. Then every page in app/ (each page.tsx, its dynamic parts filled with
  * the real ids and slugs) is requested as each kind of caller, as HTML and as the React
  * Server Components payload a client navigation fetches (`RSC: 1`), and no marker may appear
  * where that caller may not see it. Ada herself must find every marker (so the markers are
@@ -35,7 +36,11 @@ const MARKS = {
   privateProjectTitle: mark("privproject"),
   privateTaskTitle: mark("privtask"),
   meetingLink: mark("meetinglink"),
+  // A guest (no account) going to Ada's public activity: only its organizers (Ada) see the first name.
+  guestName: mark("guest"),
 };
+/** The guest's email: on no page at all (organizers find it in the attendee CSV alone). */
+const GUEST_EMAIL = `${mark("guestmail")}@e2e.example`;
 type Marker = keyof typeof MARKS;
 const PRIVATE_GROUP: Marker[] = ["privateGroupName", "privateGroupAbout", "privateActivityTitle", "privateActivityDescription", "privateCommentBody", "privateProjectTitle", "privateTaskTitle"];
 
@@ -128,6 +133,9 @@ function pages(w: World): Record<string, string[]> {
       `/report?type=member&id=${w.people.ada}`,
     ],
     "app/unsubscribe/[token]/page.tsx": [`/unsubscribe/${bogus}`],
+    // A guest's links carry a signed token; an unsigned one is told the link doesn't work.
+    "app/guest/confirm/[token]/page.tsx": [`/guest/confirm/${bogus}.${bogus}`],
+    "app/guest/manage/[token]/page.tsx": [`/guest/manage/${bogus}.${bogus}`],
   };
 }
 
@@ -213,6 +221,14 @@ test.beforeAll(async ({ browser }) => {
   const shy = { name: MARKS.optedOutName, email: `shy-${hex}${crypto.randomBytes(2).toString("hex")}@e2e.example`, password: PASSWORD };
   await api(request, "post", "/api/users", shy);
   await api(request, "post", `/api/activities/${openActivity}/rsvp`, { status: "going" }, await bearer(request, shy));
+  const guest = await (await browser.newContext()).newPage();
+  await guest.goto(`/activities/${openActivity}`);
+  await guest.getByTestId("guest-first-name").fill(MARKS.guestName);
+  await guest.getByTestId("guest-email").fill(GUEST_EMAIL);
+  await guest.waitForTimeout(3_200);
+  await guest.getByTestId("guest-rsvp-submit").click();
+  await expect(guest.getByTestId("guest-rsvp-outcome")).toContainText("We've emailed you a link");
+  await guest.context().close();
 
   // Ada went to one of her own activities and reflected on it; she keeps a plan.
   const reflected = await newActivity(openSlug, { title: "Lantern making", kind: "hobby" });
@@ -268,6 +284,7 @@ test("the owner finds every one of her markers on her own pages, as HTML and as 
     const seen = new Set(ok.flatMap((a) => markersIn(a.body)));
     expect((Object.keys(MARKS) as Marker[]).filter((m) => !seen.has(m)), `markers Ada cannot find in ${variant}`).toEqual([]);
   }
+  expect(answers.filter((a) => a.body.includes(GUEST_EMAIL)).map((a) => `${a.variant} ${a.url}`), "a guest's email on a page").toEqual([]);
 });
 
 for (const role of Object.keys(ROLES) as Role[]) {
@@ -278,7 +295,7 @@ for (const role of Object.keys(ROLES) as Role[]) {
     // A router request is answered with its own payload, never with a page kept for someone else.
     expect(answers.filter((a) => a.variant === "rsc" && a.status === 200 && !a.type.startsWith("text/x-component")).map((a) => a.url)).toEqual([]);
     const allowed = ROLES[role];
-    const leaks = answers.flatMap((a) => markersIn(a.body).filter((m) => !allowed.includes(m)).map((m) => `${a.variant} ${a.url}: ${m}`));
+    const leaks = answers.flatMap((a) => [...markersIn(a.body).filter((m) => !allowed.includes(m)), ...(a.body.includes(GUEST_EMAIL) ? ["guest email"] : [])].map((m) => `${a.variant} ${a.url}: ${m}`));
     expect(leaks).toEqual([]);
     // The sweep read real pages, not only sign-in redirects and refusals.
     expect(answers.filter((a) => a.status === 200).length).toBeGreaterThan(20);

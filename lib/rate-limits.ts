@@ -31,6 +31,10 @@ export const RATE_LIMITS = {
   resetPair: { limit: 3, windowMs: 60 * MINUTE },
   /** Reset requests from one address, whatever the email. */
   resetAddress: { limit: 10, windowMs: 60 * MINUTE },
+  /** Guest RSVPs (by first name and email) from one address, whatever the email. */
+  guestAddress: { limit: 10, windowMs: 60 * MINUTE },
+  /** Guest RSVPs for one email, from anywhere: each sends that address an email. */
+  guestEmail: { limit: 5, windowMs: 60 * MINUTE },
   commentMember: { limit: 20, windowMs: 10 * MINUTE },
   rsvpMember: { limit: 60, windowMs: 10 * MINUTE },
   apiTokenMember: { limit: 10, windowMs: 60 * MINUTE },
@@ -63,6 +67,12 @@ export function signInLimitMessage(limit: SignInLimit, retryAfterSeconds: number
 export function resetLimitMessage(limit: "pair" | "address", retryAfterSeconds: number): string {
   const which = limit === "pair" ? "for this email from this address" : "from this address";
   return `There have been a lot of reset requests ${which}. Please try again ${tryAgainIn(retryAfterSeconds)}.`;
+}
+
+/** What a refused guest RSVP is told: too many from this address, or for this email. */
+export function guestLimitMessage(limit: "address" | "email", retryAfterSeconds: number): string {
+  const which = limit === "address" ? "from this address (your network)" : "for this email";
+  return `There have been a lot of guest RSVPs ${which} lately. Please try again ${tryAgainIn(retryAfterSeconds)}.`;
 }
 
 const doing: Record<MemberLimit, string> = {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { GET as csvRoute } from "@/app/activities/[id]/organize/attendees.csv/route";
 import { createApiToken } from "@/db/mutations/api-tokens";
+import { getDb } from "@/db/client";
+import { requestGuestRsvp } from "@/db/mutations/guest-rsvps";
 import { submitRsvp } from "@/db/mutations/rsvps";
 import { addMember, makeActivity, makeGroup, makeUser } from "./helpers/factories";
 
@@ -26,11 +28,26 @@ describe("attendee CSV export", () => {
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8; header=present");
     const text = await res.text();
     const lines = text.split("\r\n");
-    expect(lines[0]).toBe("name,rsvp,waitlist_position,go_together,offers_to_greet,greeter,attendance,responded_at");
+    expect(lines[0]).toBe("name,rsvp,waitlist_position,go_together,offers_to_greet,greeter,attendance,responded_at,guest,guest_email");
     expect(lines[1]).toMatch(/^"Jo ""JJ"" Smith, Jr",going,,yes,no,,,\d{4}-/);
     expect(lines[2]).toMatch(/^"'=HYPERLINK\(""x""\)",waitlisted,1,no,no,,,/);
     expect(text.endsWith("\r\n")).toBe(true);
     expect(text).not.toMatch(/[^\r]\n/);
+  });
+
+  it("marks guests as guests, with the email they gave, in line with members", async () => {
+    const group = await makeGroup();
+    const organizer = await makeUser();
+    await addMember(group.id, organizer.id, "organizer");
+    const activity = await makeActivity(group.id, { capacity: 1 });
+    const member = await makeUser({ name: "Member Mo" });
+    await submitRsvp({ activityId: activity.id, userId: member.id, status: "going" });
+    const db = await getDb();
+    await requestGuestRsvp(db, { activityId: activity.id, email: "guest.gil@example.org", firstName: "Gil" });
+    const { token } = await createApiToken(organizer.id, "csv");
+    const lines = (await (await get(activity.id, token)).text()).split("\r\n");
+    expect(lines[1]).toMatch(/^Member Mo,going,,no,no,,,\d{4}-[^,]+,no,$/);
+    expect(lines[2]).toMatch(/^Gil,waitlisted \(not confirmed yet\),1,no,no,,,\d{4}-[^,]+,yes,guest\.gil@example\.org$/);
   });
 
   it("is refused to members who are not organizers (403), to nobody signed in (401) and for private activities to outsiders (404)", async () => {

@@ -81,7 +81,7 @@ describe("updateGroup: who may change a group", () => {
     const result = await updateGroup(organizer, groupId, renamed);
     expect(result).toEqual({
       ok: true,
-      data: { slug, name: "Millbrook Evening Walkers", about: "Walks after work.", agreements: "Listening over fixing. Phones away.", visibility: "public", joinPolicy: "approval", neighbourhood: "Old Town" },
+      data: { slug, name: "Millbrook Evening Walkers", about: "Walks after work.", agreements: "Listening over fixing. Phones away.", visibility: "public", joinPolicy: "approval", neighbourhood: "Old Town", guestRsvps: true },
     });
     const row = await rowOf(groupId);
     expect(row).toMatchObject({ slug, name: "Millbrook Evening Walkers", agreements: "Listening over fixing. Phones away.", joinPolicy: "approval", neighbourhood: "Old Town", inviteCode: null });
@@ -238,7 +238,7 @@ describe("PATCH /api/groups/:slug", () => {
     const res = await patch(group.slug, { about: "Walks after work.", joinPolicy: "approval", slug: "a-new-slug" }, organizer.token);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
-      group: { slug: group.slug, name: group.name, about: "Walks after work.", agreements: "Listening over fixing.", visibility: "public", joinPolicy: "approval", neighbourhood: null },
+      group: { slug: group.slug, name: group.name, about: "Walks after work.", agreements: "Listening over fixing.", visibility: "public", joinPolicy: "approval", neighbourhood: null, guestRsvps: true },
     });
     expect(await rowOf(group.id)).toMatchObject({ slug: group.slug, about: "Walks after work.", joinPolicy: "approval" });
   });

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { checkIns, comments, connectionPlans, groups, partnerships, projects, reflections, rsvps, users } from "@/db/schema";
 import { activities } from "@/db/schema";
+import { requestGuestRsvp } from "@/db/mutations/guest-rsvps";
 import { buildWorld, type World } from "./helpers/authz-world";
 import { addMember, makeActivity, makeGroup, makeUser } from "./helpers/factories";
 import { actAs } from "./helpers/session";
@@ -39,6 +40,9 @@ const MARKS = {
   meetingLink: mark("meetinglink"),
   question: mark("question"),
   coverAlt: mark("coveralt"),
+  // A guest (an RSVP by first name and email, no account) to a public group's activity.
+  guestName: mark("guestname"),
+  guestEmail: `${mark("guestemail")}@example.org`,
 };
 
 type Viewer = "visitor" | "signed-in" | "fellow member" | "other group's member" | "organizer" | "admin";
@@ -56,6 +60,9 @@ const MAY_SEE: Partial<Record<keyof typeof MARKS, Viewer[]>> = {
   question: ["organizer"],
   // A private group's cover is described to its members.
   coverAlt: ["fellow member", "organizer"],
+  // Organizers see guests marked as guests (the attendee list, its CSV); the email is in the CSV alone.
+  guestName: ["organizer"],
+  guestEmail: ["organizer"],
 };
 
 let w: World;
@@ -90,6 +97,8 @@ beforeAll(async () => {
     { activityId: act.id, userId: w.target.id, status: "going" },
   ]);
   await db.update(users).set({ listedAsGoing: true }).where(eq(users.id, w.target.id));
+  const held = await requestGuestRsvp(db, { activityId: act.id, email: MARKS.guestEmail, firstName: MARKS.guestName });
+  if (!held.ok) throw new Error(held.message);
   feedlessIds = [w.activity.id, w.past.id, w.occurrenceId, openActivityId];
   // The member asks the private group's organizers something; the group's activity has a cover.
   const asked = await askOrganizers(owner, { groupId: w.group.id }, `Is it OK if I come alone? ${MARKS.question}`);
@@ -114,6 +123,7 @@ async function requests(): Promise<[string, () => Promise<Response>][]> {
     add("app/api/activities/[id]/comments/route.ts", import("@/app/api/activities/[id]/comments/route"), `/api/activities/${id}/comments`, { id });
     add("app/api/activities/[id]/reflection/route.ts", import("@/app/api/activities/[id]/reflection/route"), `/api/activities/${id}/reflection`, { id });
     add("app/activities/[id]/calendar.ics/route.ts", import("@/app/activities/[id]/calendar.ics/route"), `/activities/${id}/calendar.ics`, { id });
+    add("app/api/activities/[id]/attendees/route.ts", import("@/app/api/activities/[id]/attendees/route"), `/api/activities/${id}/attendees`, { id });
     add("app/activities/[id]/organize/attendees.csv/route.ts", import("@/app/activities/[id]/organize/attendees.csv/route"), `/activities/${id}/organize/attendees.csv`, { id });
   }
   add("app/api/projects/[id]/route.ts", import("@/app/api/projects/[id]/route"), `/api/projects/${w.project.id}`, { id: w.project.id });
@@ -194,6 +204,21 @@ describe("the privacy sweep", () => {
       const exported = await (await import("@/app/account/export/route")).GET();
       const text = await exported.text();
       for (const marker of [MARKS.checkIn, MARKS.reflection, MARKS.plan]) expect(text).toContain(marker);
+    } finally {
+      actAs(null);
+    }
+  });
+
+  it("the guest's name and email are really there for the organizer (the sweep would see a leak)", async () => {
+    actAs(w.users.organizer);
+    try {
+      const params = { params: Promise.resolve({ id: openActivityId }) };
+      const api = await (await (await import("@/app/api/activities/[id]/attendees/route")).GET(new Request(`http://hub.test/api/activities/${openActivityId}/attendees`), params)).text();
+      expect(api).toContain(MARKS.guestName);
+      expect(api).not.toContain(MARKS.guestEmail);
+      const csv = await (await (await import("@/app/activities/[id]/organize/attendees.csv/route")).GET(new Request(`http://hub.test/activities/${openActivityId}/organize/attendees.csv`), params)).text();
+      expect(csv).toContain(MARKS.guestName);
+      expect(csv).toContain(MARKS.guestEmail);
     } finally {
       actAs(null);
     }

@@ -1,6 +1,7 @@
 import packageJson from "@/package.json";
 import { buildOpenApiDocument, documentPath, type RouteModule } from "@/server/api/openapi";
 import * as activitiesIdAttendance from "./activities/[id]/attendance/route";
+import * as activitiesIdAttendees from "./activities/[id]/attendees/route";
 import * as activitiesIdCancel from "./activities/[id]/cancel/route";
 import * as activitiesIdComments from "./activities/[id]/comments/route";
 import * as activitiesIdReflection from "./activities/[id]/reflection/route";
@@ -50,6 +51,7 @@ import * as users from "./users/route";
  */
 export const API_ROUTES: Record<string, RouteModule> = {
   "/api/activities/[id]/attendance": activitiesIdAttendance,
+  "/api/activities/[id]/attendees": activitiesIdAttendees,
   "/api/activities/[id]/cancel": activitiesIdCancel,
   "/api/activities/[id]/comments": activitiesIdComments,
   "/api/activities/[id]/reflection": activitiesIdReflection,

@@ -43,7 +43,21 @@ export function registerBuiltInJobs(): void {
     },
   });
 
-  // Housekeeping: recurring series keep about twelve weeks of occurrences ahead.
+  // Guest RSVPs nobody confirmed within their hold are released (the waitlist moves on), and
+  // guests' names and emails are forgotten once their activity has ended.
+  registerJob({
+    name: "guests.release-holds",
+    everyMs: 60_000,
+    run: async () => {
+      const { forgetGuestsOfEndedActivities, releaseExpiredGuestHolds } = await import("../mutations/guest-rsvps");
+      const { getDb } = await import("../client");
+      const db = await getDb();
+      await releaseExpiredGuestHolds(db);
+      await forgetGuestsOfEndedActivities(db);
+    },
+  });
+
+    // Housekeeping: recurring series keep about twelve weeks of occurrences ahead.
   registerJob({
     name: "series.extend",
     everyMs: 6 * 3600_000,

@@ -4,6 +4,7 @@ import { DateTime } from "luxon";
 import { formatDay, formatTime } from "@/lib/dates";
 import type { Db } from "../client";
 import { getDb } from "../client";
+import { remindGuests } from "../mutations/guest-notices";
 import { notifyMany } from "../mutations/notifications";
 import { activities, activityReminders, rsvps } from "../schema";
 
@@ -57,6 +58,11 @@ async function remindActivity(db: Db, activityId: string, seenStart: Date): Prom
       .select({ userId: rsvps.userId })
       .from(rsvps)
       .where(and(eq(rsvps.activityId, a.id), eq(rsvps.status, "going"), lte(rsvps.createdAt, due)));
+    const place = a.placeName || a.address || (a.onlineUrl ? "online" : "");
+    const title = `${DateTime.fromJSDate(a.startsAt, { zone: a.timezone }).hasSame(DateTime.now().setZone(a.timezone), "day") ? "Today" : "Tomorrow"}: ${a.title}`;
+    const body = `${a.title} is on ${formatDay(a.startsAt, a.timezone)} at ${formatTime(a.startsAt, a.timezone)}${place ? `, at ${place}` : ""}.`;
+    // Confirmed guests are reminded by email alone; the outbox key makes it once per guest and start time.
+    await remindGuests(tx, a, due, title, body);
     if (going.length === 0) return 0;
     const fresh = await tx
       .insert(activityReminders)
@@ -64,14 +70,13 @@ async function remindActivity(db: Db, activityId: string, seenStart: Date): Prom
       .onConflictDoNothing()
       .returning({ userId: activityReminders.userId });
     if (fresh.length === 0) return 0;
-    const place = a.placeName || a.address || (a.onlineUrl ? "online" : "");
     await notifyMany(
       tx,
       fresh.map((f) => f.userId),
       {
         type: "reminder",
-        title: `${DateTime.fromJSDate(a.startsAt, { zone: a.timezone }).hasSame(DateTime.now().setZone(a.timezone), "day") ? "Today" : "Tomorrow"}: ${a.title}`,
-        body: `${a.title} is on ${formatDay(a.startsAt, a.timezone)} at ${formatTime(a.startsAt, a.timezone)}${place ? `, at ${place}` : ""}.`,
+        title,
+        body,
         href: `/activities/${a.id}`,
         activityId: a.id,
         dedupeKey: `reminder:${a.id}:${a.startsAt.toISOString()}`,

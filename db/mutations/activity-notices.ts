@@ -5,6 +5,7 @@ import type { ActivityFacts } from "@/lib/validation/activity";
 import type { Db } from "../client";
 import { emailOutbox, type Activity } from "../schema";
 import { enqueueEmails } from "./email";
+import { tellGuestsOfChange } from "./guest-notices";
 import { notifyMany } from "./notifications";
 
 /*
@@ -80,8 +81,10 @@ export async function tellOfChange(
   const was = logistics(change.before);
   const now = logistics(change.after);
   const body = describeChange(was, now, change.following);
-  if (people.length === 0 || body === null) return;
+  if (body === null) return;
   const title = `${activity.title} has changed`;
+  await tellGuestsOfChange(tx, activity, title, body, `changed:${crypto.randomUUID()}`);
+  if (people.length === 0) return;
   const href = `/activities/${activity.id}`;
   await notifyMany(tx, people, { type: "activity_changed", title, body, href, activityId: activity.id, email: false });
 
@@ -165,6 +168,9 @@ export async function tellOfCancellation(tx: Db, cancelled: { activity: Activity
   for (const [userId, dates] of byPerson) {
     const key = dates.map((d) => d.id).join(",");
     groups.set(key, { dates, people: [...(groups.get(key)?.people ?? []), userId] });
+  }
+  for (const { activity } of cancelled) {
+    await tellGuestsOfChange(tx, activity, `${activity.title} is cancelled`, `The organizers have cancelled ${activity.title} on ${formatWhen(activity.startsAt, activity.timezone)}. We're sorry it won't go ahead.`, `cancelled:${activity.id}`);
   }
   for (const { dates, people } of groups.values()) {
     const [first] = dates;

@@ -9,6 +9,7 @@ import { getDb, type Db } from "../client";
 import { activities, groupDepartures, groups, memberships, rsvps, series, standingPlaces, type Group, type Membership } from "../schema";
 import { forgetKnownPlaces } from "../queries/places";
 import { notifyMany } from "./notifications";
+import { releaseGuestsOfGroup } from "./guest-rsvps";
 import { cancelRsvp } from "./rsvps";
 
 /*
@@ -83,7 +84,7 @@ export async function createGroup(actor: Actor, input: GroupInput): Promise<Acti
     if (taken) slug = `${slug}-${crypto.randomBytes(3).toString("hex")}`;
     const [group] = await tx
       .insert(groups)
-      .values({ ...input, neighbourhood: input.neighbourhood || null, slug, createdById: actor.id, inviteCode: input.visibility === "private" ? newInviteCode() : null })
+      .values({ ...input, guestRsvps: input.guestRsvps === "on", neighbourhood: input.neighbourhood || null, slug, createdById: actor.id, inviteCode: input.visibility === "private" ? newInviteCode() : null })
       .returning({ id: groups.id, slug: groups.slug });
     await tx.insert(memberships).values({ groupId: group.id, userId: actor.id, role: "owner", status: "active", agreementsAcceptedAt: new Date() });
     return { ok: true as const, data: group };
@@ -106,7 +107,7 @@ async function lockAsOrganizer(tx: Tx, actor: NonNullable<Actor>, groupId: strin
   return { ok: true, group, role: asOrganizer.role === "owner" ? "owner" : "organizer" };
 }
 
-export type GroupSettings = Pick<Group, "slug" | "name" | "about" | "agreements" | "visibility" | "joinPolicy" | "neighbourhood">;
+export type GroupSettings = Pick<Group, "slug" | "name" | "about" | "agreements" | "visibility" | "joinPolicy" | "neighbourhood" | "guestRsvps">;
 
 /**
  * Changes a group's settings: organizers and the owner of that group may change its name,
@@ -138,11 +139,16 @@ export async function updateGroup(actor: Actor, groupId: string, input: GroupInp
         joinPolicy: input.joinPolicy,
         neighbourhood: input.neighbourhood || null,
         visibility: input.visibility,
+        guestRsvps: input.guestRsvps === "on",
         ...(becomesPrivate ? { inviteCode: newInviteCode() } : {}),
       })
       .where(eq(groups.id, groupId))
-      .returning({ slug: groups.slug, name: groups.name, about: groups.about, agreements: groups.agreements, visibility: groups.visibility, joinPolicy: groups.joinPolicy, neighbourhood: groups.neighbourhood });
-    if (becomesPrivate) await withdrawOutsiders(tx, groupId, updated.name);
+      .returning({ slug: groups.slug, name: groups.name, about: groups.about, agreements: groups.agreements, visibility: groups.visibility, joinPolicy: groups.joinPolicy, neighbourhood: groups.neighbourhood, guestRsvps: groups.guestRsvps });
+    if (becomesPrivate) {
+      await withdrawOutsiders(tx, groupId, updated.name);
+      // A private group never has guests: their places go, and the waitlist moves on.
+      await releaseGuestsOfGroup(tx, groupId);
+    }
     return { ok: true as const, data: updated };
   });
   // A group made private takes its places out of the public neighbourhood list at once.

@@ -6,6 +6,7 @@ import { getActivityAccess } from "../queries/rsvps";
 import { notifications, rsvps } from "../schema";
 import { emailTypeForNotice } from "@/lib/email/types";
 import { enqueueEmails } from "./email";
+import { tellGuestsOfChange } from "./guest-notices";
 
 export interface NotificationInput {
   userId: string;
@@ -88,8 +89,8 @@ export async function markAllNotificationsRead(userId: string): Promise<number> 
 }
 
 /**
- * "Message everyone going": one in-app notification per going member, sent by an
- * organizer of the activity's group (checked in the same transaction).
+ * "Message everyone going": one in-app notification per going member (and an email to each
+ * confirmed guest going), sent by an organizer of the activity's group (checked in the same transaction).
  */
 export async function messageEveryoneGoing(input: { activityId: string; actorId: string; message: string }): Promise<
   { ok: true; sent: number } | { ok: false; code: "not_found" | "forbidden"; message: string }
@@ -108,6 +109,8 @@ export async function messageEveryoneGoing(input: { activityId: string; actorId:
       going.map((g) => g.userId),
       { type: "organizer_message", title: `Message about ${access.title}`, body: input.message, href: `/activities/${access.activityId}`, activityId: access.activityId },
     );
-    return { ok: true as const, sent };
+    // Guests going have no notifications: they are emailed, with their manage link.
+    const guests = await tellGuestsOfChange(tx, { id: access.activityId, title: access.title }, `Message about ${access.title}`, input.message, `message:${crypto.randomUUID()}`, true);
+    return { ok: true as const, sent: sent + guests };
   });
 }

@@ -2,17 +2,20 @@ import "server-only";
 import { and, asc, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { getDb } from "../client";
-import { activities, groups, memberships, notifications, rsvps, type Activity } from "../schema";
+import { activities, groups, guestRsvps, memberships, notifications, rsvps, type Activity } from "../schema";
 import { answeringActivity } from "../content-version";
 import { notify } from "./notifications";
 import { formatWhen } from "@/lib/dates";
+import { tellPromotedGuests } from "./guest-notices";
 
 /*
  * The one place that decides who is going. Every change to an activity's RSVPs runs in a
  * transaction that first locks the activity row (SELECT … FOR UPDATE), so concurrent
  * answers — from any number of app instances on one PostgreSQL — are decided one at a
  * time against the real going count. The counters on the activity row are changed only
- * here, in the same transaction as the rows they count.
+ * here, in the same transaction as the rows they count. Guests (visitors who RSVP with a first
+ * name and an email, db/mutations/guest-rsvps.ts) are decided by the same rules, under the same
+ * lock, through `decidePlace` and `movePlace`; members and guests wait in one line.
  */
 
 export type RsvpAnswer = "going" | "maybe" | "not_going";
@@ -54,7 +57,10 @@ export function __setCapacityGuardForTests(on: boolean): void {
   capacityGuard = on;
 }
 
-async function lockActivity(tx: Db, activityId: string): Promise<Activity | undefined> {
+/** Whether RSVPs lock the activity row (always, except in a test showing the race it prevents). */
+export const capacityGuardOn = () => capacityGuard;
+
+export async function lockActivity(tx: Db, activityId: string): Promise<Activity | undefined> {
   const query = tx.select().from(activities).where(eq(activities.id, activityId)).limit(1);
   const [row] = capacityGuard ? await query.for("update") : await query;
   return row;
@@ -125,7 +131,7 @@ function visibilityRefusal(locked: Locked | undefined): RsvpResult | null {
   return null;
 }
 
-function timeRefusal(activity: Activity, now: Date): RsvpResult | null {
+export function timeRefusal(activity: Activity, now: Date): RsvpResult | null {
   if (activity.status === "cancelled") return fail("cancelled", "This activity has been cancelled, so it isn't taking RSVPs.");
   if (activity.endsAt <= now) return fail("past", "This activity has already happened, so it isn't taking RSVPs.");
   if (activity.startsAt <= now) return fail("closed", "This activity has already started, so RSVPs are closed.");
@@ -136,12 +142,47 @@ function countsOf(activity: Activity): ActivityCounts {
   return { capacity: activity.capacity, goingCount: activity.goingCount, waitlistCount: activity.waitlistCount };
 }
 
-async function waitlistPosition(tx: Db, activityId: string, seq: number): Promise<number> {
+/** A waitlisted place's 1-based position: members and guests who queued no later. */
+export async function waitlistPosition(tx: Db, activityId: string, seq: number): Promise<number> {
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(rsvps)
     .where(and(eq(rsvps.activityId, activityId), eq(rsvps.status, "waitlisted"), lte(rsvps.waitlistSeq, seq)));
-  return Number(row?.n ?? 0);
+  const [guests] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(guestRsvps)
+    .where(and(eq(guestRsvps.activityId, activityId), eq(guestRsvps.status, "waitlisted"), lte(guestRsvps.waitlistSeq, seq)));
+  return Number(row?.n ?? 0) + Number(guests?.n ?? 0);
+}
+
+/**
+ * THE RSVP rule, for members and guests alike: given the locked activity, the place someone
+ * holds now (if any) and their answer, the place they hold next, or why not. "going" on a full
+ * activity (or one with people already waiting) joins the end of the waitlist; someone already
+ * going or waiting keeps their place; nothing is taken after the cutoff, or once it has started,
+ * ended or been cancelled.
+ */
+export function decidePlace(activity: Activity, existing: RsvpStatus | undefined, answer: RsvpAnswer, now: Date): { next: RsvpStatus; refusal: Extract<RsvpResult, { ok: false }> | null } {
+  const keepsPlace = answer === "going" && (existing === "going" || existing === "waitlisted");
+  const hasRoom = activity.capacity === null || (activity.goingCount < activity.capacity && activity.waitlistCount === 0);
+  const next: RsvpStatus = answer !== "going" ? answer : keepsPlace ? existing! : hasRoom ? "going" : "waitlisted";
+  const late = timeRefusal(activity, now);
+  if (late && !late.ok) return { next, refusal: late };
+  const cutoff = activity.rsvpCutoff ?? activity.startsAt;
+  const takesPlace = (next === "going" || next === "waitlisted" || next === "maybe") && existing !== next;
+  return { next, refusal: takesPlace && cutoff <= now ? { ok: false, code: "closed", message: "RSVPs for this activity have closed." } : null };
+}
+
+/**
+ * Moves one person's place from `from` to `to` in the activity's counts, inside the transaction
+ * that holds the activity's lock, and gives a place freed by someone who stops going to the first
+ * in line. Returns the activity as it now stands.
+ */
+export async function movePlace(tx: Db, activity: Activity, from: RsvpStatus | undefined, to: RsvpStatus | undefined): Promise<Activity> {
+  const [goingDelta, waitDelta] = delta(from, to);
+  let counts = goingDelta || waitDelta ? await bumpCounts(tx, activity.id, goingDelta, waitDelta) : activity;
+  if (from === "going" && to !== "going" && (await promoteFromWaitlist(tx, activity.id)).length) counts = (await lockActivity(tx, activity.id)) ?? counts;
+  return counts;
 }
 
 async function bumpCounts(tx: Db, activityId: string, goingDelta: number, waitlistDelta: number): Promise<Activity> {
@@ -203,9 +244,7 @@ export async function respondToActivity(db: Db, input: RespondInput): Promise<Rs
       const { activity, rsvp: existing } = locked;
       const refused = timeRefusal(activity, now);
       if (refused) return refused;
-      const keepsPlace = input.status === "going" && (existing?.status === "going" || existing?.status === "waitlisted");
-      const hasRoom = activity.capacity === null || (activity.goingCount < activity.capacity && activity.waitlistCount === 0);
-      const next: RsvpStatus = input.status !== "going" ? input.status : keepsPlace ? existing!.status : hasRoom ? "going" : "waitlisted";
+      const { next, refusal } = decidePlace(activity, existing?.status, input.status, now);
       const staying = next === "going" || next === "waitlisted" || next === "maybe";
       const goTogether = staying ? input.goTogether ?? existing?.goTogether ?? false : false;
       const offersToGreet = staying ? input.offersToGreet ?? existing?.offersToGreet ?? false : false;
@@ -221,9 +260,8 @@ export async function respondToActivity(db: Db, input: RespondInput): Promise<Rs
         const position = next === "waitlisted" ? await waitlistPosition(tx, activity.id, existing.waitlistSeq) : undefined;
         return { ok: true, state: position ? { status: next, position } : { status: next }, changed: false, activity: countsOf(activity) };
       }
-      const cutoff = activity.rsvpCutoff ?? activity.startsAt;
-      const takesPlace = (next === "going" || next === "waitlisted" || next === "maybe") && existing?.status !== next;
-      if (takesPlace && cutoff <= now) return fail("closed", "RSVPs for this activity have closed.");
+      // The cutoff is looked at after "nothing changes": repeating an answer after it is still an answer.
+      if (refusal) return refusal;
 
       const joinsWaitlist = next === "waitlisted" && existing?.status !== "waitlisted";
       const values = { status: next, goTogether, offersToGreet, fromStandingPlace, updatedAt: now };
@@ -241,12 +279,8 @@ export async function respondToActivity(db: Db, input: RespondInput): Promise<Rs
         })
         .returning();
 
-      const [goingDelta, waitDelta] = delta(existing?.status, next);
-      let counts = goingDelta || waitDelta ? await bumpCounts(tx, activity.id, goingDelta, waitDelta) : activity;
-      if (existing?.status === "going" && next !== "going") {
-        await releaseGreeter(tx, activity.id, input.userId);
-        if ((await promoteFromWaitlist(tx, activity.id)).length) counts = (await lockActivity(tx, activity.id)) ?? counts;
-      }
+      if (existing?.status === "going" && next !== "going") await releaseGreeter(tx, activity.id, input.userId);
+      const counts = await movePlace(tx, activity, existing?.status, next);
       if (next === "going" && existing?.status !== "going" && !fromStandingPlace && !(await alreadyToldGoing(tx, activity.id, input.userId, now))) {
         await notify(tx, {
           userId: input.userId,
@@ -283,12 +317,8 @@ export async function cancelRsvp(db: Db, input: { activityId: string; userId: st
       const refused = timeRefusal(activity, new Date());
       if (refused) return refused;
       await tx.delete(rsvps).where(and(eq(rsvps.activityId, activity.id), eq(rsvps.userId, input.userId)));
-      const [goingDelta, waitDelta] = delta(existing.status, undefined);
-      let counts = goingDelta || waitDelta ? await bumpCounts(tx, activity.id, goingDelta, waitDelta) : activity;
-      if (existing.status === "going") {
-        await releaseGreeter(tx, activity.id, input.userId);
-        if ((await promoteFromWaitlist(tx, activity.id)).length) counts = (await lockActivity(tx, activity.id)) ?? counts;
-      }
+      if (existing.status === "going") await releaseGreeter(tx, activity.id, input.userId);
+      const counts = await movePlace(tx, activity, existing.status, undefined);
       return { ok: true, state: { status: "not_going" }, changed: true, activity: countsOf(counts) };
     })),
   );
@@ -315,12 +345,8 @@ export async function forgetRsvpsOfLeavingMember(tx: Db, userId: string, now = n
       }
       continue;
     }
-    const [goingDelta, waitDelta] = delta(existing.status, undefined);
-    if (goingDelta || waitDelta) await bumpCounts(tx, activityId, goingDelta, waitDelta);
-    if (existing.status === "going") {
-      await releaseGreeter(tx, activityId, userId);
-      await promoteFromWaitlist(tx, activityId);
-    }
+    if (existing.status === "going") await releaseGreeter(tx, activityId, userId);
+    await movePlace(tx, activity, existing.status, undefined);
   }
 }
 
@@ -329,26 +355,35 @@ export async function forgetRsvpsOfLeavingMember(tx: Db, userId: string, now = n
  * of them. Call it inside the transaction that made room (a cancellation, a raised
  * capacity, a skipped standing place); it locks the activity row itself, which is a
  * no-op when that transaction already holds it. An activity over its capacity (after
- * the capacity was lowered) promotes nobody. Returns the promoted members' ids.
+ * the capacity was lowered) promotes nobody. Guests promoted are emailed. Returns the promoted members' ids.
  */
 export async function promoteFromWaitlist(tx: Db, activityId: string): Promise<string[]> {
   const activity = await lockActivity(tx, activityId);
   if (!activity || activity.status === "cancelled" || activity.endsAt <= new Date() || activity.waitlistCount <= 0) return [];
   const room = activity.capacity === null ? activity.waitlistCount : activity.capacity - activity.goingCount;
   if (room <= 0) return [];
-  const next = await tx
-    .select({ userId: rsvps.userId })
+  // Members and guests wait in one line: both take their sequence numbers from the rsvps sequence.
+  const members = await tx
+    .select({ id: rsvps.userId, seq: rsvps.waitlistSeq })
     .from(rsvps)
     .where(and(eq(rsvps.activityId, activityId), eq(rsvps.status, "waitlisted")))
     .orderBy(asc(rsvps.waitlistSeq))
     .limit(room);
+  const guests = await tx
+    .select({ id: guestRsvps.id, seq: guestRsvps.waitlistSeq })
+    .from(guestRsvps)
+    .where(and(eq(guestRsvps.activityId, activityId), eq(guestRsvps.status, "waitlisted")))
+    .orderBy(asc(guestRsvps.waitlistSeq))
+    .limit(room);
+  const next = [...members.map((m) => ({ ...m, guest: false })), ...guests.map((g) => ({ ...g, guest: true }))].sort((a, b) => a.seq - b.seq).slice(0, room);
   if (next.length === 0) return [];
-  const ids = next.map((r) => r.userId);
-  await tx
-    .update(rsvps)
-    .set({ status: "going", updatedAt: new Date() })
-    .where(and(eq(rsvps.activityId, activityId), inArray(rsvps.userId, ids)));
-  await bumpCounts(tx, activityId, ids.length, -ids.length);
+  const ids = next.filter((n) => !n.guest).map((r) => r.id);
+  const guestIds = next.filter((n) => n.guest).map((r) => r.id);
+  const now = new Date();
+  if (ids.length) await tx.update(rsvps).set({ status: "going", updatedAt: now }).where(and(eq(rsvps.activityId, activityId), inArray(rsvps.userId, ids)));
+  if (guestIds.length) await tx.update(guestRsvps).set({ status: "going", updatedAt: now }).where(and(eq(guestRsvps.activityId, activityId), inArray(guestRsvps.id, guestIds)));
+  await bumpCounts(tx, activityId, next.length, -next.length);
+  await tellPromotedGuests(tx, activity, guestIds);
   for (const userId of ids) {
     await notify(tx, {
       userId,

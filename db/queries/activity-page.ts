@@ -21,6 +21,8 @@ export interface ActivityPageData {
   activity: ActivityDetail;
   /** How many said they'll try to come (going and waiting are counters on the activity). */
   maybeCount: number;
+  /** Whether a visitor may RSVP as a guest (a public group that has not turned guest RSVPs off). */
+  guestsWelcome: boolean;
   /** The project this is a work day of, unless that project is hidden. */
   project: { id: string; title: string } | null;
   /** The series this is an occurrence of, with its usual local start (for the clock-change notice). */
@@ -49,6 +51,7 @@ export async function getActivityPageData(id: string, viewerId: string | null): 
     .select({
       ...detailColumns(viewerId),
       maybeCount: sql<number>`(select count(*) from rsvps m where m.activity_id = ${activities.id} and m.status = 'maybe')`.mapWith(Number),
+      guestsWelcome: sql<boolean>`(${groups.visibility} = 'public' and ${groups.guestRsvps})`,
       project: { id: projects.id, title: projects.title },
       series: {
         id: series.id,
@@ -84,6 +87,7 @@ export async function getActivityPageData(id: string, viewerId: string | null): 
   return {
     activity,
     maybeCount: row.maybeCount,
+    guestsWelcome: Boolean(row.guestsWelcome),
     project: row.project?.id ? row.project : null,
     series: row.series?.id ? row.series : null,
     mine: viewerId
@@ -117,6 +121,7 @@ export function rsvpPanelOf(data: ActivityPageData): RsvpPanelData {
       groupId: a.groupId,
       groupSlug: a.group.slug,
       groupVisibility: a.group.visibility,
+      guestsWelcome: data.guestsWelcome,
     },
     myRsvp: data.mine?.rsvp ?? null,
     membership: data.mine?.membership ?? null,

@@ -8,9 +8,10 @@ import { groupVisibleTo } from "./visibility";
 
 export type MyRsvpStatus = "going" | "waitlisted" | "maybe" | "not_going";
 
-/** A waitlisted row's 1-based place: how many waitlisted rows of that activity queued no later. */
+/** A waitlisted row's 1-based place: how many waitlisted members and guests of that activity queued no later. */
 export const positionOf = sql<number | null>`case when ${rsvps.status} = 'waitlisted' then (
-  select count(*)::int from rsvps w where w.activity_id = ${rsvps.activityId} and w.status = 'waitlisted' and w.waitlist_seq <= ${rsvps.waitlistSeq}) end`;
+  select count(*)::int from rsvps w where w.activity_id = ${rsvps.activityId} and w.status = 'waitlisted' and w.waitlist_seq <= ${rsvps.waitlistSeq}) + (
+  select count(*)::int from guest_rsvps g where g.activity_id = ${rsvps.activityId} and g.status = 'waitlisted' and g.waitlist_seq <= ${rsvps.waitlistSeq}) end`;
 
 export interface RsvpPanelData {
   activity: {
@@ -27,6 +28,8 @@ export interface RsvpPanelData {
     groupId: string;
     groupSlug: string;
     groupVisibility: "public" | "private";
+    /** Visitors may RSVP with a first name and an email. */
+    guestsWelcome?: boolean;
   };
   myRsvp: { status: MyRsvpStatus; position: number | null; goTogether: boolean; offersToGreet: boolean; greeterName: string | null } | null;
   membership: { status: "active" | "pending" | "banned"; role: "owner" | "organizer" | "member" } | null;

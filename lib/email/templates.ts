@@ -20,10 +20,20 @@ export interface PasswordResetEmailData {
   expiresInMinutes: number;
 }
 
-export type EmailData<T extends EmailType> = T extends "password_reset" ? PasswordResetEmailData : NoticeEmailData;
+/** An email to a guest: what happened, and the one link (to confirm, or to see and change the RSVP). */
+export interface GuestEmailData {
+  title: string;
+  lines: string[];
+  /** The full link (it carries the guest's private token). */
+  url: string;
+  label: string;
+  why: string;
+}
 
-/** Kinds about the account itself, not an activity. */
-type AccountEmailType = "password_reset" | "password_changed";
+export type EmailData<T extends EmailType> = T extends "password_reset" ? PasswordResetEmailData : T extends "guest_confirm" | "guest_notice" ? GuestEmailData : NoticeEmailData;
+
+/** Kinds about the account itself, or a guest's RSVP, not an activity notice. */
+type AccountEmailType = "password_reset" | "password_changed" | "guest_confirm" | "guest_notice";
 
 export interface RenderContext {
   siteName: string;
@@ -79,6 +89,10 @@ function partsFor<T extends EmailType>(type: T, data: EmailData<T>, ctx: RenderC
       action: { label: "Choose a new password", url: d.url },
       why: "a password reset was asked for with this address",
     };
+  }
+  if (type === "guest_confirm" || type === "guest_notice") {
+    const d = data as GuestEmailData;
+    return { subject: d.title, lines: d.lines, action: { label: d.label, url: d.url }, why: d.why };
   }
   if (type === "password_changed") {
     return {

@@ -14,6 +14,10 @@ export const EMAIL_TYPES = {
   reminder: { label: "A reminder the day before an activity you're going to", optional: true, defaultOn: true },
   password_reset: { label: "Password reset links you ask for", optional: false, defaultOn: true },
   password_changed: { label: "Your password was changed", optional: false, defaultOn: true },
+  // Guests (an RSVP by first name and email, no account) have no preferences: each email is about
+  // the one RSVP they made, and each carries its private manage link.
+  guest_confirm: { label: "The link that confirms a guest RSVP", optional: false, defaultOn: true },
+  guest_notice: { label: "News about a guest RSVP (confirmed, a place opened, a reminder)", optional: false, defaultOn: true },
 } as const satisfies Record<string, { label: string; optional: boolean; defaultOn: boolean }>;
 
 export type EmailType = keyof typeof EMAIL_TYPES;

@@ -19,23 +19,29 @@ export const groupInputSchema = z.object({
   visibility: z.enum(["public", "private"], { error: "Choose public or private." }).default("public"),
   joinPolicy: z.enum(["open", "approval"], { error: "Choose open or approval needed." }).default("open"),
   neighbourhood: z.string().overwrite(plainText).trim().max(80, "Keep the neighbourhood under 80 characters.").default(""),
+  guestRsvps: z
+    .enum(["on", "off"], { error: "Choose whether visitors may RSVP as guests." })
+    .default("on")
+    .describe('"on": visitors may RSVP to a public group\'s activities with a first name and an email. Private groups never take guests.'),
 });
 
 export type GroupInput = z.output<typeof groupInputSchema>;
 export type GroupFormValues = z.input<typeof groupInputSchema>;
 
-const groupFieldNames = ["name", "about", "agreements", "visibility", "joinPolicy", "neighbourhood"] as const;
+const groupFieldNames = ["name", "about", "agreements", "visibility", "joinPolicy", "neighbourhood", "guestRsvps"] as const;
 
 /** The group form's fields as posted; anything too long is cut so a huge post cannot be echoed back whole. */
 export function groupValuesFromFormData(data: FormData): GroupFormValues {
   const out: Record<string, string> = {};
   for (const name of groupFieldNames) out[name] = String(data.get(name) ?? "").slice(0, 6000);
+  // A form without the field (an older page) keeps the default.
+  if (!out.guestRsvps) delete out.guestRsvps;
   return out as GroupFormValues;
 }
 
 /** A stored group as the form and the API's PATCH start from. */
-export function groupToFormValues(g: { name: string; about: string; agreements: string; visibility: "public" | "private"; joinPolicy: "open" | "approval"; neighbourhood: string | null }): GroupFormValues {
-  return { name: g.name, about: g.about, agreements: g.agreements, visibility: g.visibility, joinPolicy: g.joinPolicy, neighbourhood: g.neighbourhood ?? "" };
+export function groupToFormValues(g: { name: string; about: string; agreements: string; visibility: "public" | "private"; joinPolicy: "open" | "approval"; neighbourhood: string | null; guestRsvps?: boolean }): GroupFormValues {
+  return { name: g.name, about: g.about, agreements: g.agreements, visibility: g.visibility, joinPolicy: g.joinPolicy, neighbourhood: g.neighbourhood ?? "", guestRsvps: g.guestRsvps === false ? "off" : "on" };
 }
 
 /*

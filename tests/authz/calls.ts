@@ -27,6 +27,9 @@ import * as photoRoute from "@/app/api/me/photo/route";
 import { askAboutActivityAction, askAboutGroupAction, replyToQuestionAction } from "@/components/questions/actions";
 import { fixturePng } from "../helpers/pictures";
 import { unsubscribeAction } from "@/app/unsubscribe/[token]/actions";
+import { requestGuestRsvpAction } from "@/app/activities/[id]/guest-actions";
+import { cancelGuestRsvpAction, confirmGuestRsvpAction, renameGuestRsvpAction } from "@/app/guest/actions";
+import { formShownToken } from "@/lib/guest-links";
 import * as catchAll from "@/app/api/[...path]/route";
 import * as attendanceRoute from "@/app/api/activities/[id]/attendance/route";
 import * as cancelRoute from "@/app/api/activities/[id]/cancel/route";
@@ -120,6 +123,11 @@ export const CALLS: Record<string, (w: World) => Promise<Outcome>> = {
   "app/(auth)/password-actions.ts#requestPasswordResetAction": (w) => act(() => requestPasswordResetAction(null, form({ email: memberOf(w).email }))),
   "app/(auth)/password-actions.ts#resetPasswordAction": (w) => act(() => resetPasswordAction(null, form({ token: w.resetToken, password: "another long password" }))),
   "app/unsubscribe/[token]/actions.ts#unsubscribeAction": (w) => act(() => unsubscribeAction(form({ token: w.unsubscribe }))),
+  "app/activities/[id]/guest-actions.ts#requestGuestRsvpAction": (w) =>
+    act(() => requestGuestRsvpAction(null, form({ activityId: w.activity.id, firstName: "Robin", email: `guest-${fresh()}@test.example`, website: "", shownAt: formShownToken(Date.now() - 10_000) }))),
+  "app/guest/actions.ts#confirmGuestRsvpAction": (w) => act(() => confirmGuestRsvpAction(null, form({ token: w.guests!.confirm }))),
+  "app/guest/actions.ts#cancelGuestRsvpAction": (w) => act(() => cancelGuestRsvpAction(null, form({ token: w.guests!.manage }))),
+  "app/guest/actions.ts#renameGuestRsvpAction": (w) => act(() => renameGuestRsvpAction(null, form({ token: w.guests!.manage, firstName: "Renamed" }))),
 
   "app/account/actions.ts#updateProfileAction": () => act(() => account.updateProfileAction(null, form({ name: "Renamed", bio: "Hello", neighbourhood: "" }))),
   "app/account/actions.ts#updatePrivacyAction": () => act(() => account.updatePrivacyAction(null, form({ listedAsGoing: "on" }))),

@@ -51,6 +51,11 @@ export const MATRIX: Record<string, Rule> = {
   "app/(auth)/password-actions.ts#requestPasswordResetAction": { allow: ["visitor"], sample: ["visitor"], on: "the member's email" },
   "app/(auth)/password-actions.ts#resetPasswordAction": { allow: ["visitor"], sample: ["visitor"], on: "the member's reset link" },
   "app/unsubscribe/[token]/actions.ts#unsubscribeAction": { allow: ["visitor"], sample: ["visitor"], on: "the member's unsubscribe link" },
+  // RSVP as a guest: the first name and email typed in, then the emailed links, are the authority.
+  "app/activities/[id]/guest-actions.ts#requestGuestRsvpAction": { allow: ["visitor"], sample: ["visitor"], group: "public", on: "the upcoming activity, as a guest (a new email)" },
+  "app/guest/actions.ts#confirmGuestRsvpAction": { allow: ["visitor"], sample: ["visitor"], group: "public", on: "a held guest place's confirmation link" },
+  "app/guest/actions.ts#cancelGuestRsvpAction": { allow: ["visitor"], sample: ["visitor"], group: "public", on: "a confirmed guest's manage link" },
+  "app/guest/actions.ts#renameGuestRsvpAction": { allow: ["visitor"], sample: ["visitor"], group: "public", on: "a confirmed guest's manage link (a new first name)" },
 
   // The caller's own account.
   "app/account/actions.ts#updateProfileAction": { allow: SIGNED_IN, on: "the caller's profile" },

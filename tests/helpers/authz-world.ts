@@ -5,8 +5,9 @@ import { createApiToken } from "@/db/mutations/api-tokens";
 import { blockMember } from "@/db/mutations/blocks";
 import { createCalendarFeed } from "@/db/mutations/calendar-feeds";
 import { createInviteLink } from "@/db/mutations/partners";
-import { checkIns, comments, connectionPlans, emailOutbox, memberships, notifications, partnerships, passwordResetTokens, questionMessages, questions, reflections, rsvps, series, standingPlaces, taskClaims, tasks, users } from "@/db/schema";
+import { activities, checkIns, comments, connectionPlans, emailOutbox, guestRsvps, memberships, notifications, partnerships, passwordResetTokens, questionMessages, questions, reflections, rsvps, series, standingPlaces, taskClaims, tasks, users } from "@/db/schema";
 import { unsubscribeToken } from "@/lib/email/unsubscribe";
+import { guestLinkToken } from "@/lib/guest-links";
 import { hashPassword } from "@/lib/passwords";
 import { addMember, makeActivity, makeGroup, makeProject, makeTask, makeUser } from "./factories";
 
@@ -153,6 +154,9 @@ export async function buildWorld(visibility: "public" | "private" = "private") {
   const resetToken = crypto.randomBytes(32).toString("base64url");
   await db.insert(passwordResetTokens).values({ tokenHash: crypto.createHash("sha256").update(resetToken).digest("hex"), userId: member.id, expiresAt: new Date(Date.now() + 3600_000) });
   const unsubscribe = unsubscribeToken(member.id, "reminder");
+  // On a public group's activity, two guests (no account): one holding a place until they
+  // confirm it by their emailed link, one confirmed, with their private manage link.
+  const guests = visibility === "public" ? await guestsOn(activity.id) : null;
 
   const actors: Record<Role, { id: string; email: string } | null> = {
     visitor: null,
@@ -190,6 +194,7 @@ export async function buildWorld(visibility: "public" | "private" = "private") {
     failedEmail,
     resetToken,
     unsubscribe,
+    guests,
     actors,
     member,
     target,
@@ -197,6 +202,19 @@ export async function buildWorld(visibility: "public" | "private" = "private") {
     claimant,
     users: { owner, organizer, member, pending, banned, signedIn, otherMember, otherOrganizer, admin, target, targetOrganizer, claimant },
   };
+}
+
+async function guestsOn(activityId: string) {
+  const db = await getDb();
+  const [held, confirmed] = await db
+    .insert(guestRsvps)
+    .values([
+      { activityId, email: `held-${unique()}@guest.example`, firstName: "Held", status: "going", holdExpiresAt: new Date(Date.now() + 30 * 60_000) },
+      { activityId, email: `kept-${unique()}@guest.example`, firstName: "Kept", status: "going", confirmedAt: new Date() },
+    ])
+    .returning();
+  await db.update(activities).set({ goingCount: sql`${activities.goingCount} + 2` }).where(eq(activities.id, activityId));
+  return { confirm: guestLinkToken("confirm", held.id, held.tokenNonce), manage: guestLinkToken("manage", confirmed.id, confirmed.tokenNonce) };
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;

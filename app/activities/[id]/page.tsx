@@ -28,6 +28,7 @@ const doneMessage: Record<string, string> = {
   saved: "Your changes are saved. Anyone coming has been told if the time or place changed.",
   "saved-following": "Your changes are saved for this date and the ones after it. Anyone coming has been told if the time or place changed.",
   unchanged: "Nothing had changed, so nothing was saved and nobody was told.",
+  "guest-cancelled": "Your RSVP is cancelled and we've deleted your email address. Thanks for letting us know: your place has gone to the next person.",
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

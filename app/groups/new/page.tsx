@@ -5,7 +5,7 @@ import { createGroupAction } from "./actions";
 
 export const metadata: Metadata = { title: "Start a group" };
 
-const blank = { name: "", about: "", agreements: "", visibility: "public", joinPolicy: "open", neighbourhood: "" } as const;
+const blank = { name: "", about: "", agreements: "", visibility: "public", joinPolicy: "open", neighbourhood: "", guestRsvps: "on" } as const;
 
 export default async function NewGroupPage() {
   await requireViewer("/groups/new");

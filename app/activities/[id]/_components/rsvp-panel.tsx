@@ -4,7 +4,10 @@ import { Card } from "@/components/ui/card";
 import type { RsvpPanelData } from "@/db/queries/rsvps";
 import { getViewer } from "@/server/auth/session";
 import { formatDay, formatTime } from "@/lib/dates";
+import { formShownToken } from "@/lib/guest-links";
 import { rsvpToActivityAction, withdrawRsvpAction } from "../actions";
+import { requestGuestRsvpAction } from "../guest-actions";
+import { GuestRsvpForm } from "./guest-rsvp-form";
 import { RsvpForm } from "./rsvp-form";
 
 function placesLine(capacity: number | null, going: number, waiting: number): string {
@@ -55,6 +58,18 @@ export async function RsvpPanel({ data }: { data: RsvpPanelData }) {
       ) : null}
       {closedNotice ? (
         <Alert testId="rsvp-closed">{closedNotice}</Alert>
+      ) : !viewer && activity.guestsWelcome ? (
+        <div className="space-y-3">
+          <p className="text-sm">No account needed: give your first name and email, and confirm with the link we send you.</p>
+          <GuestRsvpForm activityId={activityId} action={requestGuestRsvpAction} shownAt={formShownToken()} full={full} />
+          <p className="text-sm text-muted">
+            Or{" "}
+            <a className="underline" href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`} data-testid="rsvp-sign-in">
+              sign in to RSVP
+            </a>{" "}
+            as a member (and say you&apos;d rather not arrive alone).
+          </p>
+        </div>
       ) : !viewer ? (
         <div className="space-y-2">
           <ButtonLink href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`} data-testid="rsvp-sign-in">Sign in to RSVP</ButtonLink>

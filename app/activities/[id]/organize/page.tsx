@@ -6,9 +6,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Select, Textarea } from "@/components/ui/field";
+import { listGuestRoster, type GuestRosterEntry } from "@/db/queries/guest-rsvps";
 import { getActivityAccess, listActivityOrganizers, listRoster, type RosterEntry } from "@/db/queries/rsvps";
 import { requireViewer } from "@/server/auth/session";
-import { formatRange } from "@/lib/dates";
+import { formatRange, formatTime } from "@/lib/dates";
 import { ActionForm } from "./action-form";
 import { markAllAttendedAction, markAttendanceAction, messageGoingAction, pairGreeterAction } from "./actions";
 
@@ -73,6 +74,25 @@ function Roster({ title, entries, activityId, canMark, testId, empty }: { title:
   );
 }
 
+/** Guests (an RSVP by first name and email, no account), marked as guests; attendance is for members. */
+function GuestRoster({ entries, zone }: { entries: GuestRosterEntry[]; zone: string }) {
+  if (entries.length === 0) return null;
+  return (
+    <section aria-labelledby="roster-guests-heading" className="space-y-2">
+      <h2 id="roster-guests-heading" className="text-xl font-semibold">Guests ({entries.length})</h2>
+      <p className="text-sm text-muted">People who RSVPed without an account. Their places are in the counts above; their emails are in the CSV.</p>
+      <ul className="divide-y divide-line" data-testid="roster-guests">
+        {entries.map((g) => (
+          <li key={g.id} className="py-2" data-testid="roster-guests-row" data-status={g.status}>
+            {g.position ? <span className="mr-2 font-semibold">#{g.position}</span> : null}
+            {g.firstName} <span className="text-sm text-muted">(guest · {g.status === "going" ? "going" : "waitlist"}{g.confirmed ? "" : ` · not confirmed yet, held until ${g.holdExpiresAt ? formatTime(g.holdExpiresAt, zone) : "soon"}`})</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** The organizer view of an activity: who is coming, pairing greeters, attendance, CSV, a message to everyone going. */
 export default async function OrganizeActivityPage({ params }: Props) {
   const raw = (await params).id;
@@ -82,7 +102,7 @@ export default async function OrganizeActivityPage({ params }: Props) {
   const access = await getActivityAccess(id.data, viewer.id);
   if (!access) notFound();
   if (!access.isOrganizer) forbidden();
-  const [roster, organizers] = await Promise.all([listRoster(id.data), listActivityOrganizers(id.data)]);
+  const [roster, organizers, guests] = await Promise.all([listRoster(id.data), listActivityOrganizers(id.data), listGuestRoster(id.data)]);
   const going = roster.filter((r) => r.status === "going");
   const maybe = roster.filter((r) => r.status === "maybe");
   const waitlist = roster.filter((r) => r.status === "waitlisted").sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
@@ -150,11 +170,12 @@ export default async function OrganizeActivityPage({ params }: Props) {
 
       <Roster title="Trying to come" entries={maybe} activityId={id.data} canMark={canMark} testId="roster-maybe" empty="Nobody." />
       <Roster title="Waitlist" entries={waitlist} activityId={id.data} canMark={false} testId="roster-waitlist" empty="Nobody is waiting." />
+      <GuestRoster entries={guests} zone={access.timezone} />
 
       <section aria-labelledby="message-heading" className="space-y-2">
         <h2 id="message-heading" className="text-xl font-semibold">Message everyone going</h2>
         <ActionForm action={messageGoingAction} activityId={id.data} className="space-y-2" testId="message-going">
-          <Field id="message" label="Message" hint="Each person going gets it in their notifications.">
+          <Field id="message" label="Message" hint="Each member going gets it in their notifications; each guest going, by email.">
             <Textarea id="message" name="message" maxLength={2000} required aria-describedby="message-hint" />
           </Field>
           <Button type="submit">Send to {going.length} going</Button>

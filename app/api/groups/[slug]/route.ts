@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 const patchBodySchema = z
   .record(z.string(), z.unknown(), { error: "The body must be a JSON object of the fields to change." })
-  .describe("Any of name, about, agreements, neighbourhood, joinPolicy and visibility, with the form's rules.");
+  .describe("Any of name, about, agreements, neighbourhood, joinPolicy, visibility and guestRsvps (\"on\" or \"off\"), with the form's rules.");
 
 /**
  * PATCH /api/groups/:slug — change some of a group's settings (same names and rules as the
@@ -35,6 +35,7 @@ export const PATCH = apiRoute({
         visibility: z.enum(["public", "private"]),
         joinPolicy: z.enum(["open", "approval"]),
         neighbourhood: z.string().nullable(),
+        guestRsvps: z.boolean().describe("Whether visitors may RSVP to its activities as guests (first name and email); send \"on\" or \"off\" to change it. Private groups never take guests."),
       }),
     }),
   },

@@ -1,0 +1,49 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { z } from "zod";
+import { countAttempt } from "@/db/mutations/rate-limits";
+import { guestRsvpsOnAppDb } from "@/db/mutations/guest-rsvps";
+import { type ActionResult, fail } from "@/lib/action-result";
+import { filledInTime } from "@/lib/guest-links";
+import { guestLimitMessage, RATE_LIMITS } from "@/lib/rate-limits";
+import { guestRsvpFormSchema } from "@/lib/validation/guest-rsvp";
+import { defineAction } from "@/server/action";
+import { clientAddress } from "@/server/client-address";
+
+export type GuestRsvpState = (ActionResult<{ message: string }> & { values?: { firstName: string; email: string } }) | null;
+
+const SENT = "Thanks! We've emailed you a link. Open it within 30 minutes to confirm your place; until then we hold it for you. Check your spam folder if it doesn't arrive.";
+
+/**
+ * A visitor's RSVP with a first name and an email. The hidden field and the minimum fill time
+ * turn away simple bots (a filled hidden field is answered as if it worked, so a bot learns
+ * nothing); then the limits per address and per email; then the RSVP rules decide the place.
+ */
+export const requestGuestRsvpAction = defineAction({
+  find: { activityId: z.uuid() },
+  missing: "We couldn't find that activity.",
+  read: (form) => ({ firstName: form.get("firstName"), email: form.get("email"), website: form.get("website") ?? "", shownAt: form.get("shownAt") ?? "" }),
+  input: guestRsvpFormSchema,
+  keep: (raw) => ({ values: { firstName: typeof raw.firstName === "string" ? raw.firstName : "", email: typeof raw.email === "string" ? raw.email : "" } }),
+  run: async ({ firstName, email, website, shownAt }, _viewer, { activityId }): Promise<GuestRsvpState> => {
+    if (website) return { ok: true, data: { message: SENT } };
+    if (!filledInTime(shownAt)) return { ...fail("try_again", "That was quicker than we expected. Please check your name and email, wait a moment and send it again."), values: { firstName, email } };
+    const address = clientAddress(await headers());
+    for (const [limit, key, rule] of [
+      ["address", `guest:address:${address}`, RATE_LIMITS.guestAddress],
+      ["email", `guest:email:${email}`, RATE_LIMITS.guestEmail],
+    ] as const) {
+      const decision = await countAttempt(key, rule);
+      if (!decision.allowed) return { ...fail("rate_limited", guestLimitMessage(limit, decision.retryAfterSeconds)), values: { firstName, email } };
+    }
+    const result = await guestRsvpsOnAppDb.request({ activityId, email, firstName });
+    if (!result.ok) {
+      const code = result.code === "not_found" ? "not_found" : result.code === "try_again" ? "try_again" : result.code === "guests_off" ? "forbidden" : "closed";
+      return { ...fail(code, result.message), values: { firstName, email } };
+    }
+    revalidatePath(`/activities/${activityId}`);
+    return { ok: true, data: { message: SENT } };
+  },
+});
