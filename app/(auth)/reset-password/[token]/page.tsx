@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { resetLinkIsValid } from "@/db/mutations/passwords";
 import { resetPasswordAction } from "../../password-actions";
 
-export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Choose a new password", referrer: "same-origin" };
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;

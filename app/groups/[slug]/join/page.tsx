@@ -11,7 +11,7 @@ import { JoinGroupForm } from "../_components/membership-forms";
 import { joinGroupAction, joinGroupWithInviteAction } from "./actions";
 
 // The address may carry a private group's invite code: it is not sent on to other sites.
-export const metadata: Metadata = { title: "Join a group", referrer: "no-referrer", robots: { index: false } };
+export const metadata: Metadata = { title: "Join a group", referrer: "same-origin", robots: { index: false } };
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ invite?: string | string[] }> };
 

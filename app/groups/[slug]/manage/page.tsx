@@ -17,7 +17,7 @@ import { InviteLink } from "./invite-link";
 import { MemberForm } from "./member-form";
 
 // The page shows a private group's invite code: it is not sent on to other sites.
-export const metadata: Metadata = { title: "Manage group", referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Manage group", referrer: "same-origin" };
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
