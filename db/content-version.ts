@@ -60,6 +60,8 @@ export const NOT_SHOWN_TO_VISITORS = [
   // "Ask the organizers" threads: only the member who asked and the group's organizers read them.
   "questions",
   "question_messages",
+  // A group's places, offered on its organizers' activity form; visitors see an activity's own place.
+  "saved_places",
 ] as const;
 
 const shown = new Set<string>(SHOWN_TO_VISITORS);
