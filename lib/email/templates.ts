@@ -20,10 +20,13 @@ export interface PasswordResetEmailData {
   expiresInMinutes: number;
 }
 
-export type EmailData<T extends EmailType> = T extends "password_reset" ? PasswordResetEmailData : NoticeEmailData;
+/** A single-use link about the account (confirm the email, sign in): the full link and how long it works. */
+export type AccountLinkEmailData = PasswordResetEmailData;
+
+export type EmailData<T extends EmailType> = T extends "password_reset" | "email_verification" | "sign_in_link" ? AccountLinkEmailData : NoticeEmailData;
 
 /** Kinds about the account itself, not an activity. */
-type AccountEmailType = "password_reset" | "password_changed";
+type AccountEmailType = "password_reset" | "password_changed" | "email_verification" | "sign_in_link";
 
 export interface RenderContext {
   siteName: string;
@@ -74,6 +77,27 @@ function partsFor<T extends EmailType>(type: T, data: EmailData<T>, ctx: RenderC
       lines: [`Someone (we hope you) asked to reset the password for this address. The link works once, for ${d.expiresInMinutes} minutes.`, "If it wasn't you, you can ignore this email; nothing changes."],
       action: { label: "Choose a new password", url: d.url },
       why: "a password reset was asked for with this address",
+    };
+  }
+  if (type === "email_verification") {
+    const d = data as AccountLinkEmailData;
+    return {
+      subject: `Confirm your email for ${ctx.siteName}`,
+      lines: [
+        `Welcome! Please confirm this is your email, so we can send you reminders and news about what you join. The link works once, for ${Math.round(d.expiresInMinutes / 60)} hours.`,
+        "If you didn't make an account with us, you can ignore this email: nothing more will be sent.",
+      ],
+      action: { label: "Confirm my email", url: d.url },
+      why: "an account was made with this address",
+    };
+  }
+  if (type === "sign_in_link") {
+    const d = data as AccountLinkEmailData;
+    return {
+      subject: `Your link to sign in to ${ctx.siteName}`,
+      lines: [`Here is the link you asked for to sign in. It works once, for ${d.expiresInMinutes} minutes.`, "If you didn't ask for it, you can ignore this email; nobody can sign in without it."],
+      action: { label: "Sign me in", url: d.url },
+      why: "a sign-in link was asked for with this address",
     };
   }
   if (type === "password_changed") {
