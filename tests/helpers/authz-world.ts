@@ -5,7 +5,7 @@ import { createApiToken } from "@/db/mutations/api-tokens";
 import { blockMember } from "@/db/mutations/blocks";
 import { createCalendarFeed } from "@/db/mutations/calendar-feeds";
 import { createInviteLink } from "@/db/mutations/partners";
-import { checkIns, comments, connectionPlans, emailOutbox, memberships, notifications, partnerships, passwordResetTokens, reflections, rsvps, series, standingPlaces, taskClaims, tasks, users } from "@/db/schema";
+import { checkIns, comments, connectionPlans, emailLinks, emailOutbox, memberships, notifications, partnerships, passwordResetTokens, reflections, rsvps, series, standingPlaces, taskClaims, tasks, users } from "@/db/schema";
 import { unsubscribeToken } from "@/lib/email/unsubscribe";
 import { hashPassword } from "@/lib/passwords";
 import { addMember, makeActivity, makeGroup, makeProject, makeTask, makeUser } from "./factories";
@@ -150,6 +150,17 @@ export async function buildWorld(visibility: "public" | "private" = "private") {
   const resetToken = crypto.randomBytes(32).toString("base64url");
   await db.insert(passwordResetTokens).values({ tokenHash: crypto.createHash("sha256").update(resetToken).digest("hex"), userId: member.id, expiresAt: new Date(Date.now() + 3600_000) });
   const unsubscribe = unsubscribeToken(member.id, "reminder");
+  // A sign-in link for the member; and someone who has just signed up, with a confirmation link
+  // that still works and one that has expired.
+  const link = async (userId: string, email: string, purpose: "verify" | "sign_in", expiresInMs: number) => {
+    const token = crypto.randomBytes(32).toString("base64url");
+    await db.insert(emailLinks).values({ tokenHash: crypto.createHash("sha256").update(token).digest("hex"), userId, purpose, email, expiresAt: new Date(Date.now() + expiresInMs) });
+    return token;
+  };
+  const signInLink = await link(member.id, member.email, "sign_in", 15 * 60_000);
+  const newcomer = await person({ emailVerifiedAt: null });
+  const confirmLink = await link(newcomer.id, newcomer.email, "verify", 3600_000);
+  const expiredConfirmLink = await link(newcomer.id, newcomer.email, "verify", -60_000);
 
   const actors: Record<Role, { id: string; email: string } | null> = {
     visitor: null,
@@ -186,6 +197,9 @@ export async function buildWorld(visibility: "public" | "private" = "private") {
     failedEmail,
     resetToken,
     unsubscribe,
+    signInLink,
+    confirmLink,
+    expiredConfirmLink,
     actors,
     member,
     target,
