@@ -61,6 +61,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
       // A request without its CSRF token is the sender's mistake, answered with a 400: one line.
       if ((error as { type?: string }).type === "MissingCSRF") return console.warn(`[auth] ${error.message.split(".")[0]}.`);
+      // Single sign-on asked for while it is not configured: refused, one line.
+      if ((error as { type?: string }).type === "InvalidProvider") return console.warn(`[auth] ${error.message.split(". Read more")[0]}`);
       // A single sign-on coming back with a wrong state, nonce, issuer or code is refused by Auth.js; say what failed.
       const type = (error as { type?: string }).type;
       if (type === "InvalidCheck" || type === "CallbackRouteError" || type === "OAuthCallbackError") {
