@@ -165,5 +165,11 @@ describe("single sign-on when it is not configured", () => {
     const location = response.headers.get("location") ?? "";
     expect(location).not.toMatch(/\/auth\?|client_id=/);
     expect(location).toMatch(/\/signin\?error=/);
+    // Nor is there anywhere for a provider to send anyone back to.
+    const route = await import("@/app/api/auth/[...nextauth]/route");
+    const back = await route.GET(new NextRequest(`${HUB}/api/auth/callback/oidc?code=x&state=y`));
+    expect(back.status).toBe(404);
+    const { apiDocument } = await import("@/app/api/operations");
+    expect((apiDocument() as { paths: Record<string, unknown> }).paths["/api/auth/callback/oidc"]).toBeUndefined();
   });
 });

@@ -18,6 +18,8 @@ import { CookieJar, signInAtProvider, startOidcProvider, type TestProvider } fro
 const HUB = "http://hub.test";
 let provider: TestProvider;
 let handlers: { GET: (r: NextRequest) => Promise<Response>; POST: (r: NextRequest) => Promise<Response> };
+/** The hub's /api/auth route as it is served (app/api/auth/[...nextauth]/route.ts), which the provider sends people back to. */
+let route: { GET: (r: NextRequest) => Promise<Response> };
 let warnings: string[] = [];
 
 beforeAll(async () => {
@@ -25,6 +27,7 @@ beforeAll(async () => {
   Object.assign(process.env, { OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: provider.clientId, OIDC_CLIENT_SECRET: provider.clientSecret, OIDC_NAME: "Test Volunteers" });
   reloadEnv();
   handlers = (await import("@/server/auth/config")).handlers as typeof handlers;
+  route = (await import("@/app/api/auth/[...nextauth]/route")) as unknown as typeof route;
   vi.spyOn(console, "warn").mockImplementation((...args: unknown[]) => void warnings.push(args.map(String).join(" ")));
 });
 
@@ -37,7 +40,11 @@ afterAll(async () => {
 const hub = (path: string, jar: CookieJar, init: { method?: string; body?: URLSearchParams } = {}) =>
   new NextRequest(`${HUB}${path}`, { method: init.method ?? "GET", body: init.body, headers: { cookie: jar.header(), ...(init.body ? { "content-type": "application/x-www-form-urlencoded" } : {}) } });
 
-/** Presses "Sign in with …": the hub answers with the provider's authorization URL and sets its check cookies. */
+/**
+ * Presses "Sign in with …": what the sign-in page's action does through next-auth's signIn(), which
+ * hands Auth.js this request itself; it answers with the provider's authorization URL and sets the
+ * cookies holding the state, nonce and PKCE verifier.
+ */
 async function startSignIn(jar: CookieJar): Promise<string> {
   const csrf = await handlers.GET(hub("/api/auth/csrf", jar));
   jar.take(csrf);
@@ -52,7 +59,7 @@ async function startSignIn(jar: CookieJar): Promise<string> {
 /** The provider's answer, delivered to the hub's callback: where the hub sends the person, and their session's claims. */
 async function finish(jar: CookieJar, callbackUrl: string): Promise<{ location: string; session: { sub: string; sv: number } | null }> {
   const url = new URL(callbackUrl);
-  const response = await handlers.GET(hub(`${url.pathname}${url.search}`, jar));
+  const response = await route.GET(hub(`${url.pathname}${url.search}`, jar));
   jar.take(response);
   const cookie = jar.get("authjs.session-token");
   const session = cookie ? await claimsOfCookie("authjs.session-token", cookie) : null;
@@ -167,6 +174,14 @@ describe("single sign-on with OpenID Connect", () => {
     expect(session).toBeNull();
     expect(location).toMatch(/\/signin\?error=/);
     expect(warnings.join("\n")).toMatch(/sign-in callback refused.*unexpected "iss"/);
+  });
+
+  it("serves the callback and lists it in the API's document only while single sign-on is configured", async () => {
+    const { isAuthEndpoint } = await import("@/server/api/auth-routes");
+    const { apiDocument } = await import("@/app/api/operations");
+    expect(isAuthEndpoint("/api/auth/callback/oidc", "GET")).toBe(true);
+    expect(isAuthEndpoint("/api/auth/callback/oidc", "POST")).toBe(false);
+    expect((apiDocument() as { paths: Record<string, unknown> }).paths["/api/auth/callback/oidc"]).toBeDefined();
   });
 
   it("sends no email of its own: a new account is confirmed by the provider, not by a link", async () => {

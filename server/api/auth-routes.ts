@@ -3,7 +3,9 @@ import { NextRequest } from "next/server";
 import { handlers } from "@/server/auth/config";
 import { apiError, guarded, JSON_BODY_LIMIT, readCapped } from "@/server/api/http";
 import { siteOrigin } from "@/server/request-origin";
+import { oidcSettings } from "@/lib/env";
 import { sameSiteRedirect } from "@/lib/validation/auth";
+import { OIDC_PROVIDER_ID } from "@/server/auth/single-sign-on";
 
 /*
  * next-auth's own endpoints (/api/auth/…), answered like the rest of the API when what is sent
@@ -33,10 +35,19 @@ const ENDPOINTS: Record<string, readonly ("GET" | "POST")[]> = {
   "callback/credentials": ["POST"],
 };
 
+/**
+ * With single sign-on configured, the provider sends the person back to GET /api/auth/callback/oidc
+ * (starting it is the sign-in page's server action). Without it, that address is a 404 like any other.
+ */
+function endpoints(): Record<string, readonly ("GET" | "POST")[]> {
+  return oidcSettings() ? { ...ENDPOINTS, [`callback/${OIDC_PROVIDER_ID}`]: ["GET"] } : ENDPOINTS;
+}
+
 /** Whether the path after /api/auth/ is an endpoint the hub serves (with any method, when none is given). */
 export function isAuthEndpoint(pathname: string, method?: string): boolean {
   const parts = pathname.replace(/^\/api\/auth\/?/, "").split("/").filter(Boolean);
-  const methods = Object.hasOwn(ENDPOINTS, parts.join("/")) ? ENDPOINTS[parts.join("/")] : undefined;
+  const served = endpoints();
+  const methods = Object.hasOwn(served, parts.join("/")) ? served[parts.join("/")] : undefined;
   if (!methods) return false;
   return method === undefined || (methods as readonly string[]).includes(method);
 }
@@ -44,7 +55,8 @@ export function isAuthEndpoint(pathname: string, method?: string): boolean {
 /** What is said at an address the hub does not serve: where it is one for another method, which. */
 function notServed(pathname: string): Response {
   const parts = pathname.replace(/^\/api\/auth\/?/, "").split("/").filter(Boolean).join("/");
-  const methods = Object.hasOwn(ENDPOINTS, parts) ? ENDPOINTS[parts] : undefined;
+  const served = endpoints();
+  const methods = Object.hasOwn(served, parts) ? served[parts] : undefined;
   if (methods) return apiError("not_found", `This sign-in endpoint only answers ${methods.join(" and ")}.`, undefined, { Allow: methods.join(", ") });
   return apiError("not_found", "There is no sign-in endpoint at this address.");
 }

@@ -62,7 +62,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       // A request without its CSRF token is the sender's mistake, answered with a 400: one line.
       if ((error as { type?: string }).type === "MissingCSRF") return console.warn(`[auth] ${error.message.split(".")[0]}.`);
       // Single sign-on asked for while it is not configured: refused, one line.
-      if ((error as { type?: string }).type === "InvalidProvider") return console.warn(`[auth] ${error.message.split(". Read more")[0]}`);
+      if ((error as { type?: string }).type === "InvalidProvider" || error.message.startsWith("Provider with id")) return console.warn(`[auth] ${error.message.split(". Read more")[0]}`);
       // A single sign-on coming back with a wrong state, nonce, issuer or code is refused by Auth.js; say what failed.
       const type = (error as { type?: string }).type;
       if (type === "InvalidCheck" || type === "CallbackRouteError" || type === "OAuthCallbackError") {
