@@ -76,6 +76,8 @@ test("a member signs in by an emailed link, which works once", async ({ browser,
 });
 
 test.describe("single sign-on", () => {
+  // One provider on one port, so these run one after another in one worker.
+  test.describe.configure({ mode: "serial" });
   let provider: TestProvider;
   test.beforeAll(async () => {
     provider = await startOidcProvider({ port: basePort + 50, redirectUris: [`http://127.0.0.1:${basePort}/api/auth/callback/oidc`] });

@@ -80,6 +80,15 @@ describe("signing in by an email link", () => {
     expect(await emailLinkState(token, "sign_in")).toBe("used");
   });
 
+  it("pressed twice at once, signs in once (the link's row is locked)", async () => {
+    const member = await makeUser({ email: email("twice") });
+    await requestSignInLinkAction(null, form({ email: member.email }));
+    const token = await linkFor(member.email);
+    const results = await Promise.all([spendEmailLink(token, "sign_in"), spendEmailLink(token, "sign_in"), spendEmailLink(token, "sign_in")]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, state: "used" }, { ok: false, state: "used" }]);
+  });
+
   it("answers the same for an email with no account, and sends nothing", async () => {
     const nobody = email("nobody");
     expect(await requestSignInLinkAction(null, form({ email: nobody }))).toMatchObject({ ok: true, data: { message: expect.stringMatching(/If there is an account/) } });

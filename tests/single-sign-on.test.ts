@@ -37,8 +37,11 @@ afterAll(async () => {
   await provider.close();
 });
 
-const hub = (path: string, jar: CookieJar, init: { method?: string; body?: URLSearchParams } = {}) =>
-  new NextRequest(`${HUB}${path}`, { method: init.method ?? "GET", body: init.body, headers: { cookie: jar.header(), ...(init.body ? { "content-type": "application/x-www-form-urlencoded" } : {}) } });
+/**
+ * A request to the hub as Next hands it to a handler: addressed to the server as it started
+ * (http://localhost:3000), with the Host the browser sent and Next's own X-Forwarded-Proto.
+ */
+const hub = (path: string, jar: CookieJar) => new NextRequest(`http://localhost:3000${path}`, { headers: { host: "hub.test", "x-forwarded-proto": "http", cookie: jar.header() } });
 
 /**
  * Presses "Sign in with …": what the sign-in page's action does through next-auth's signIn(), which
@@ -46,13 +49,16 @@ const hub = (path: string, jar: CookieJar, init: { method?: string; body?: URLSe
  * cookies holding the state, nonce and PKCE verifier.
  */
 async function startSignIn(jar: CookieJar): Promise<string> {
-  const csrf = await handlers.GET(hub("/api/auth/csrf", jar));
+  // next-auth's signIn() addresses Auth.js on the origin of the Host it was asked on (createActionURL).
+  const asked = (path: string, init: { method?: string; body?: URLSearchParams } = {}) => new NextRequest(`${HUB}${path}`, { ...init, headers: { cookie: jar.header(), "content-type": "application/x-www-form-urlencoded" } });
+  const csrf = await handlers.GET(asked("/api/auth/csrf"));
   jar.take(csrf);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await handlers.POST(hub("/api/auth/signin/oidc", jar, { method: "POST", body: new URLSearchParams({ csrfToken, callbackUrl: "/me" }) }));
+  const response = await handlers.POST(asked("/api/auth/signin/oidc", { method: "POST", body: new URLSearchParams({ csrfToken, callbackUrl: "/me" }) }));
   jar.take(response);
   const location = response.headers.get("location") ?? "";
   expect(location.startsWith(`${provider.issuer}/auth`), location).toBe(true);
+  expect(new URL(location).searchParams.get("redirect_uri")).toBe(`${HUB}/api/auth/callback/oidc`);
   return location;
 }
 

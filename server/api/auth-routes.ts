@@ -1,4 +1,5 @@
 import "server-only";
+import { createActionURL } from "@auth/core";
 import { NextRequest } from "next/server";
 import { handlers } from "@/server/auth/config";
 import { apiError, guarded, JSON_BODY_LIMIT, readCapped } from "@/server/api/http";
@@ -186,6 +187,21 @@ function toSignInPage(request: NextRequest, problem: boolean): Response {
   return Response.redirect(`${site}/signin${search}`, 302);
 }
 
+/**
+ * The single sign-on callback, as if addressed to the origin its sign-in was started on. The
+ * sign-in page's action starts it through next-auth's signIn(), which names the redirect URI from
+ * the request's Host and Next's X-Forwarded-Proto; the handler would otherwise name it from the
+ * address Next started on (http://localhost:<port>), and the provider refuses a code exchanged
+ * for a redirect URI other than the one it was issued to. The same function makes both.
+ */
+function asSignInStarted(request: NextRequest): NextRequest {
+  if (!request.headers.get("host") && !process.env.AUTH_URL) return request;
+  // next-auth's own reading (AUTH_URL when set, else the request's headers), exactly as signIn() does it.
+  const origin = createActionURL("callback", request.headers.get("x-forwarded-proto") as string, request.headers, process.env, { basePath: "/api/auth" }).origin;
+  const url = new URL(request.url);
+  return new NextRequest(`${origin}${url.pathname}${url.search}`, { method: request.method, headers: request.headers });
+}
+
 /** Wraps next-auth's handler for GET or POST. */
 export function authRoute(handler: Handler): Handler {
   return (request) =>
@@ -193,7 +209,7 @@ export function authRoute(handler: Handler): Handler {
       const { pathname } = new URL(request.url);
       if (request.method === "GET" && /^\/api\/auth\/(signin|error)\/?$/.test(pathname)) return toSignInPage(request, pathname.includes("error"));
       if (!isAuthEndpoint(pathname, request.method)) return notServed(pathname);
-      const forwarded = await readable(request);
+      const forwarded = await readable(pathname === `/api/auth/callback/${OIDC_PROVIDER_ID}` ? asSignInStarted(request) : request);
       if (forwarded instanceof Response) return forwarded;
       return onSiteOrigin(request, await inApiShape(forwarded, await handler(forwarded)));
     });
