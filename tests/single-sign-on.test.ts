@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { emailOutbox, signInIdentities, users } from "@/db/schema";
 import { reloadEnv } from "@/lib/env";
 import { claimsOfCookie } from "@/server/auth/session-claims";
+import { redirectTarget } from "./helpers/session";
 import { makeUser } from "./helpers/factories";
 import { CookieJar, signInAtProvider, startOidcProvider, type TestProvider } from "./helpers/oidc-provider";
 
@@ -15,9 +16,18 @@ import { CookieJar, signInAtProvider, startOidcProvider, type TestProvider } fro
  * issuer, the ID token's signature) before deciding whose account it is.
  */
 
-const HUB = "http://hub.test";
+/** The site as people reach it (SITE_URL is unset in tests, so it is the Host they send). */
+const HUB = "http://localhost:3000";
+/** The address Next hands route handlers: the server as it started, not the site. */
+const INTERNAL = "http://0.0.0.0:3000";
+
+// The server action's request: the Host the browser sent, and the cookies the action sets.
+const asked = vi.hoisted(() => ({ jar: null as null | { set: (name: string, value: string | undefined) => void; header: () => string } }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ host: "localhost:3000", "x-forwarded-host": "0.0.0.0:3000", cookie: asked.jar?.header() ?? "" }),
+  cookies: async () => ({ set: (name: string, value: string) => asked.jar?.set(name, value), get: () => undefined, getAll: () => [], has: () => false, delete: () => undefined }),
+}));
 let provider: TestProvider;
-let handlers: { GET: (r: NextRequest) => Promise<Response>; POST: (r: NextRequest) => Promise<Response> };
 /** The hub's /api/auth route as it is served (app/api/auth/[...nextauth]/route.ts), which the provider sends people back to. */
 let route: { GET: (r: NextRequest) => Promise<Response> };
 let warnings: string[] = [];
@@ -26,7 +36,6 @@ beforeAll(async () => {
   provider = await startOidcProvider({ redirectUris: [`${HUB}/api/auth/callback/oidc`] });
   Object.assign(process.env, { OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: provider.clientId, OIDC_CLIENT_SECRET: provider.clientSecret, OIDC_NAME: "Test Volunteers" });
   reloadEnv();
-  handlers = (await import("@/server/auth/config")).handlers as typeof handlers;
   route = (await import("@/app/api/auth/[...nextauth]/route")) as unknown as typeof route;
   vi.spyOn(console, "warn").mockImplementation((...args: unknown[]) => void warnings.push(args.map(String).join(" ")));
 });
@@ -38,26 +47,27 @@ afterAll(async () => {
 });
 
 /**
- * A request to the hub as Next hands it to a handler: addressed to the server as it started
- * (http://localhost:3000), with the Host the browser sent and Next's own X-Forwarded-Proto.
+ * A request to the hub as Next hands it to a route handler: addressed to the server as it started,
+ * with the Host the browser sent and Next's own X-Forwarded-* headers.
  */
-const hub = (path: string, jar: CookieJar) => new NextRequest(`http://localhost:3000${path}`, { headers: { host: "hub.test", "x-forwarded-proto": "http", cookie: jar.header() } });
+const hub = (path: string, jar: CookieJar) => new NextRequest(`${INTERNAL}${path}`, { headers: { host: "localhost:3000", "x-forwarded-host": "0.0.0.0:3000", "x-forwarded-proto": "http", cookie: jar.header() } });
 
 /**
- * Presses "Sign in with …": what the sign-in page's action does through next-auth's signIn(), which
- * hands Auth.js this request itself; it answers with the provider's authorization URL and sets the
- * cookies holding the state, nonce and PKCE verifier.
+ * Presses "Sign in with …": the sign-in page's action, which answers with a redirect to the
+ * provider's authorization URL and sets the cookies holding the state, nonce and PKCE verifier.
  */
 async function startSignIn(jar: CookieJar): Promise<string> {
-  // next-auth's signIn() addresses Auth.js on the origin of the Host it was asked on (createActionURL).
-  const asked = (path: string, init: { method?: string; body?: URLSearchParams } = {}) => new NextRequest(`${HUB}${path}`, { ...init, headers: { cookie: jar.header(), "content-type": "application/x-www-form-urlencoded" } });
-  const csrf = await handlers.GET(asked("/api/auth/csrf"));
-  jar.take(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await handlers.POST(asked("/api/auth/signin/oidc", { method: "POST", body: new URLSearchParams({ csrfToken, callbackUrl: "/me" }) }));
-  jar.take(response);
-  const location = response.headers.get("location") ?? "";
+  const { signInWithProviderAction } = await import("@/app/(auth)/link-actions");
+  asked.jar = jar;
+  const data = new FormData();
+  data.set("callbackUrl", "/me");
+  const location = await signInWithProviderAction(null, data).then(
+    (answer) => `answered ${JSON.stringify(answer)}`,
+    (error: unknown) => redirectTarget(error) ?? String(error),
+  );
+  asked.jar = null;
   expect(location.startsWith(`${provider.issuer}/auth`), location).toBe(true);
+  // Named from the site's own origin, not the X-Forwarded-Host Next sets to its own address.
   expect(new URL(location).searchParams.get("redirect_uri")).toBe(`${HUB}/api/auth/callback/oidc`);
   return location;
 }

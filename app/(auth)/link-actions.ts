@@ -13,7 +13,7 @@ import { memberLimitMessage, RATE_LIMITS, signInLinkLimitMessage, tryAgainIn } f
 import { emailSchema, safeCallbackUrl } from "@/lib/validation/auth";
 import { defineAction } from "@/server/action";
 import { signIn, SignInLinkRefused } from "@/server/auth/config";
-import { OIDC_PROVIDER_ID } from "@/server/auth/single-sign-on";
+import { startSingleSignOn } from "@/server/auth/start-single-sign-on";
 import { clientAddress } from "@/server/client-address";
 
 const token = { token: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/) };
@@ -121,7 +121,6 @@ export const signInWithProviderAction = defineAction({
   run: async ({ callbackUrl }): Promise<PasswordFormState> => {
     if (!oidcSettings()) return fail("not_found", "Single sign-on is not set up on this hub. Sign in with your email instead.");
     // Sends the person to the provider; Auth.js keeps the state, nonce and PKCE verifier in cookies.
-    await signIn(OIDC_PROVIDER_ID, { redirectTo: callbackUrl });
-    return null;
+    return startSingleSignOn(callbackUrl);
   },
 });

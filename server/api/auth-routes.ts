@@ -1,5 +1,4 @@
 import "server-only";
-import { createActionURL } from "@auth/core";
 import { NextRequest } from "next/server";
 import { handlers } from "@/server/auth/config";
 import { apiError, guarded, JSON_BODY_LIMIT, readCapped } from "@/server/api/http";
@@ -188,18 +187,15 @@ function toSignInPage(request: NextRequest, problem: boolean): Response {
 }
 
 /**
- * The single sign-on callback, as if addressed to the origin its sign-in was started on. The
- * sign-in page's action starts it through next-auth's signIn(), which names the redirect URI from
- * the request's Host and Next's X-Forwarded-Proto; the handler would otherwise name it from the
- * address Next started on (http://localhost:<port>), and the provider refuses a code exchanged
- * for a redirect URI other than the one it was issued to. The same function makes both.
+ * The single sign-on callback, addressed to the site's own origin (server/request-origin.ts), the
+ * one its sign-in was started on (server/auth/start-single-sign-on.ts): Auth.js names the
+ * redirect URI from the request's address, which Next gives as the address it started on
+ * (http://localhost:<port>), and the provider refuses a code exchanged for a redirect URI other
+ * than the one it was issued to.
  */
 function asSignInStarted(request: NextRequest): NextRequest {
-  if (!request.headers.get("host") && !process.env.AUTH_URL) return request;
-  // next-auth's own reading (AUTH_URL when set, else the request's headers), exactly as signIn() does it.
-  const origin = createActionURL("callback", request.headers.get("x-forwarded-proto") as string, request.headers, process.env, { basePath: "/api/auth" }).origin;
   const url = new URL(request.url);
-  return new NextRequest(`${origin}${url.pathname}${url.search}`, { method: request.method, headers: request.headers });
+  return new NextRequest(`${siteOrigin(request.headers, url.origin)}${url.pathname}${url.search}`, { method: request.method, headers: request.headers });
 }
 
 /** Wraps next-auth's handler for GET or POST. */

@@ -1,5 +1,5 @@
 import "server-only";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { spendEmailLink, type LinkState } from "@/db/mutations/email-links";
 import { endSessions } from "@/db/users";
@@ -49,7 +49,7 @@ export class SignInLinkRefused extends CredentialsSignin {
  * member's session version; a password change bumps it, and the jwt callback ends any
  * session whose version is stale (or whose account is suspended or deleted).
  */
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const authConfig: NextAuthConfig = {
   secret: authSecret(),
   trustHost: true,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
@@ -131,4 +131,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       return session;
     },
   },
-});
+};
+
+export const { handlers, auth, signIn, signOut } = NextAuth(authConfig);

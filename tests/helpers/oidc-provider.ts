@@ -109,7 +109,7 @@ export async function startOidcProvider({ port = 0, redirectUris }: { port?: num
   // What the provider refused, and why, in the test's log (the hub only hears "an error in the response body").
   const on = provider.on.bind(provider) as (event: string, listener: (ctx: unknown, error: { message?: string; error_detail?: string }) => void) => void;
   for (const event of ["grant.error", "authorization.error", "server_error"]) {
-    on(event, (_ctx, error) => console.warn(`[oidc-provider] ${event}: ${error?.message ?? ""} (${error?.error_detail ?? ""})`));
+    on(event, (ctx, error) => console.warn(`[oidc-provider] ${event}: ${error?.message ?? ""} (${error?.error_detail ?? ""}) ${JSON.stringify((ctx as { oidc?: { params?: unknown } })?.oidc?.params ?? {})}`));
   }
   const handle = provider.callback();
   server.on("request", (req, res) => {
