@@ -16,15 +16,15 @@ import { CookieJar, signInAtProvider, startOidcProvider, type TestProvider } fro
  * issuer, the ID token's signature) before deciding whose account it is.
  */
 
-/** The site as people reach it (SITE_URL is unset in tests, so it is the Host they send). */
-const HUB = "http://localhost:3000";
+/** The site as people reach it (SITE_URL is unset in tests, so it is the Host they send); a NextRequest would call it "localhost". */
+const HUB = "http://127.0.0.1:3000";
 /** The address Next hands route handlers: the server as it started, not the site. */
 const INTERNAL = "http://0.0.0.0:3000";
 
 // The server action's request: the Host the browser sent, and the cookies the action sets.
 const asked = vi.hoisted(() => ({ jar: null as null | { set: (name: string, value: string | undefined) => void; header: () => string } }));
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ host: "localhost:3000", "x-forwarded-host": "0.0.0.0:3000", cookie: asked.jar?.header() ?? "" }),
+  headers: async () => new Headers({ host: "127.0.0.1:3000", "x-forwarded-host": "0.0.0.0:3000", cookie: asked.jar?.header() ?? "" }),
   cookies: async () => ({ set: (name: string, value: string) => asked.jar?.set(name, value), get: () => undefined, getAll: () => [], has: () => false, delete: () => undefined }),
 }));
 let provider: TestProvider;
@@ -50,7 +50,7 @@ afterAll(async () => {
  * A request to the hub as Next hands it to a route handler: addressed to the server as it started,
  * with the Host the browser sent and Next's own X-Forwarded-* headers.
  */
-const hub = (path: string, jar: CookieJar) => new NextRequest(`${INTERNAL}${path}`, { headers: { host: "localhost:3000", "x-forwarded-host": "0.0.0.0:3000", "x-forwarded-proto": "http", cookie: jar.header() } });
+const hub = (path: string, jar: CookieJar) => new NextRequest(`${INTERNAL}${path}`, { headers: { host: "127.0.0.1:3000", "x-forwarded-host": "0.0.0.0:3000", "x-forwarded-proto": "http", cookie: jar.header() } });
 
 /**
  * Presses "Sign in with …": the sign-in page's action, which answers with a redirect to the

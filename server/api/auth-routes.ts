@@ -188,14 +188,17 @@ function toSignInPage(request: NextRequest, problem: boolean): Response {
 
 /**
  * The single sign-on callback, addressed to the site's own origin (server/request-origin.ts), the
- * one its sign-in was started on (server/auth/start-single-sign-on.ts): Auth.js names the
- * redirect URI from the request's address, which Next gives as the address it started on
- * (http://localhost:<port>), and the provider refuses a code exchanged for a redirect URI other
- * than the one it was issued to.
+ * one its sign-in was started on (server/auth/start-single-sign-on.ts). Auth.js names the redirect
+ * URI from the request's address, and the provider refuses a code exchanged for a redirect URI
+ * other than the one it was issued to; but Next gives route handlers the address it started on,
+ * and a NextRequest writes 127.0.0.1 as "localhost". So this one is a plain Request.
  */
 function asSignInStarted(request: NextRequest): NextRequest {
-  const url = new URL(request.url);
-  return new NextRequest(`${siteOrigin(request.headers, url.origin)}${url.pathname}${url.search}`, { method: request.method, headers: request.headers });
+  const internal = new URL(request.url);
+  const url = new URL(`${siteOrigin(request.headers, internal.origin)}${internal.pathname}${internal.search}`);
+  const headers = new Headers(request.headers);
+  cleanCallbacks(url, headers, null);
+  return new Request(url, { method: "GET", headers }) as NextRequest;
 }
 
 /** Wraps next-auth's handler for GET or POST. */
@@ -205,7 +208,7 @@ export function authRoute(handler: Handler): Handler {
       const { pathname } = new URL(request.url);
       if (request.method === "GET" && /^\/api\/auth\/(signin|error)\/?$/.test(pathname)) return toSignInPage(request, pathname.includes("error"));
       if (!isAuthEndpoint(pathname, request.method)) return notServed(pathname);
-      const forwarded = await readable(pathname === `/api/auth/callback/${OIDC_PROVIDER_ID}` ? asSignInStarted(request) : request);
+      const forwarded = pathname === `/api/auth/callback/${OIDC_PROVIDER_ID}` && request.method === "GET" ? asSignInStarted(request) : await readable(request);
       if (forwarded instanceof Response) return forwarded;
       return onSiteOrigin(request, await inApiShape(forwarded, await handler(forwarded)));
     });
