@@ -1,9 +1,11 @@
 import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
+import { EmailConfirmationNotice } from "@/components/email-confirmation-notice";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { signOutAction } from "./(auth)/actions";
+import { resendConfirmationAction } from "./(auth)/link-actions";
 import { ZoneReporter } from "@/components/zone-reporter";
 import { ZONE_COOKIE } from "@/server/viewer-zone";
 import "./globals.css";
@@ -30,6 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <SiteHeader signOutAction={signOutAction} />
+        <EmailConfirmationNotice resendAction={resendConfirmationAction} />
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
           {children}
         </main>

@@ -76,6 +76,12 @@ export const users = pgTable(
     suspendedAt: ts("suspended_at"),
     /** Why an admin suspended the account: shown to the member on the sign-in page. */
     suspendedReason: text("suspended_reason"),
+    /**
+     * When the member showed the email is theirs (by a link sent to it, or a provider that
+     * vouches for it); null until then, and until then the hub emails them only that link and
+     * password resets. Sign-up writes null; seeded and earlier accounts count as confirmed.
+     */
+    emailVerifiedAt: ts("email_verified_at").defaultNow(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],
@@ -822,6 +828,39 @@ export const questionMessages = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("question_messages_question_idx").on(t.questionId, t.createdAt), index("question_messages_author_idx").on(t.authorId).where(sql`${t.authorId} is not null`)],
+);
+
+/**
+ * Single-use links sent by email ("confirm your email", "sign in"): only the token's SHA-256 is
+ * kept; `email` is the address it went to, the only one it can confirm.
+ */
+export const emailLinks = pgTable(
+  "email_links",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: ["verify", "sign_in"] }).notNull(),
+    email: text("email").notNull(),
+    expiresAt: ts("expires_at").notNull(),
+    usedAt: ts("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("email_links_user_idx").on(t.userId), check("email_links_purpose_check", sql`${t.purpose} in ('verify', 'sign_in')`)],
+);
+
+/** A member's account at the OpenID Connect provider (single sign-on), named there by issuer and subject. */
+export const signInIdentities = pgTable(
+  "sign_in_identities",
+  {
+    issuer: text("issuer").notNull(),
+    subject: text("subject").notNull(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    /** The email the provider vouched for when the account was linked. */
+    email: text("email").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: ts("last_used_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.issuer, t.subject] }), index("sign_in_identities_user_idx").on(t.userId)],
 );
 
 /** Fixed-window counters shared by every app instance, so limits hold across processes. */

@@ -36,12 +36,16 @@ export async function getMemberForRequest(id: string): Promise<(User & { unreadN
 
 export type CreateUserResult = { ok: true; user: User } | { ok: false; code: "email_taken" };
 
-/** Creates a member; a taken email is an expected outcome, decided by the unique index. */
-export async function createUser(input: { name: string; email: string; passwordHash: string }): Promise<CreateUserResult> {
+/**
+ * Creates a member; a taken email is an expected outcome, decided by the unique index.
+ * `emailVerifiedAt: null` makes the email unconfirmed (sign-up does); left out, it counts as
+ * confirmed now, as for seeded accounts.
+ */
+export async function createUser(input: { name: string; email: string; passwordHash: string; emailVerifiedAt?: Date | null }): Promise<CreateUserResult> {
   const db = await getDb();
   const [row] = await db
     .insert(users)
-    .values({ name: input.name, email: input.email, passwordHash: input.passwordHash })
+    .values({ name: input.name, email: input.email, passwordHash: input.passwordHash, ...(input.emailVerifiedAt !== undefined ? { emailVerifiedAt: input.emailVerifiedAt } : {}) })
     .onConflictDoNothing({ target: users.email })
     .returning();
   return row ? { ok: true, user: row } : { ok: false, code: "email_taken" };

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { DESKTOP, expect, expectNoAxeViolations, PHONE, test } from "./fixtures";
-import { signUpThroughForm } from "./people";
+import { confirmEmail, signUpThroughForm } from "./people";
 
 /*
  * axe (WCAG 2.0/2.1 A and AA, 2.2 AA) on every page a visitor, a member, an organizer or an
@@ -61,6 +61,9 @@ const CHECKED = {
   "app/unsubscribe/[token]/page.tsx": "new people",
   "app/guest/confirm/[token]/page.tsx": "new people",
   "app/guest/manage/[token]/page.tsx": "new people",
+  "app/(auth)/confirm-email/[token]/page.tsx": "new people",
+  "app/(auth)/confirm-email/done/page.tsx": "new people",
+  "app/(auth)/signin/link/[token]/page.tsx": "new people",
 } as const;
 
 type CheckedPage = keyof typeof CHECKED;
@@ -245,6 +248,15 @@ async function mailText(page: Page, to: string, type: string): Promise<string> {
 test("the pages new people reach from a link: joining a group, a partner's invite, a reset link and an email's unsubscribe link", async ({ browser }) => {
   const olu = await newMember(browser, "Olu");
   const mia = await newMember(browser, "Mia");
+  // Mia's link to confirm her email, opened in her own browser; and Olu's confirmed the usual way.
+  await expect(mia.page.getByTestId("email-unconfirmed")).toBeVisible();
+  const confirmPath = /\/confirm-email\/[A-Za-z0-9_-]+/.exec(await mailText(mia.page, mia.email, "email_verification"))?.[0];
+  expect(confirmPath).toBeTruthy();
+  await check(mia.page, "app/(auth)/confirm-email/[token]/page.tsx", confirmPath!, "Confirm your email");
+  await mia.page.getByTestId("confirm-email-submit").click();
+  await expect(mia.page.getByTestId("email-confirmed")).toBeVisible();
+  await check(mia.page, "app/(auth)/confirm-email/done/page.tsx", "/confirm-email/done", "Email confirmed");
+  await confirmEmail(olu.page, olu.email);
 
   // Mia is in no group yet: the join page shows the agreements and the form.
   await check(mia.page, "app/groups/[slug]/join/page.tsx", "/groups/sunday-sketchers/join", "Join Sunday Sketchers");
@@ -280,9 +292,9 @@ test("the pages new people reach from a link: joining a group, a partner's invit
   await guest.waitForTimeout(3_200);
   await guest.getByTestId("guest-rsvp-submit").click();
   await expect(guest.getByTestId("guest-rsvp-outcome")).toContainText("We've emailed you a link");
-  const confirmPath = /\/guest\/confirm\/[A-Za-z0-9_.-]+/.exec(await mailText(guest, guestEmail, "guest_confirm"))?.[0];
-  expect(confirmPath).toBeTruthy();
-  await check(guest, "app/guest/confirm/[token]/page.tsx", confirmPath!, "Confirm your place");
+  const guestConfirmPath = /\/guest\/confirm\/[A-Za-z0-9_.-]+/.exec(await mailText(guest, guestEmail, "guest_confirm"))?.[0];
+  expect(guestConfirmPath).toBeTruthy();
+  await check(guest, "app/guest/confirm/[token]/page.tsx", guestConfirmPath!, "Confirm your place");
   await guest.getByTestId("guest-confirm-submit").click();
   await expect(guest.getByTestId("guest-confirmed")).toBeVisible();
   await check(guest, "app/guest/manage/[token]/page.tsx", new URL(guest.url()).pathname, "Your RSVP");
@@ -310,4 +322,14 @@ test("the pages new people reach from a link: joining a group, a partner's invit
   expect(reset).toBeTruthy();
   await check(visitor, "app/(auth)/reset-password/[token]/page.tsx", reset!, "Choose a new password");
   await expect(visitor.getByTestId("reset-form")).toBeVisible();
+
+  // A sign-in link Mia asks for, opened signed out.
+  await visitor.goto("/signin");
+  await visitor.getByTestId("email-link").getByLabel("Email").fill(mia.email);
+  await visitor.getByTestId("email-link-submit").click();
+  await expect(visitor.getByTestId("email-link-outcome")).toContainText("If there is an account with that email");
+  const signInLink = /\/signin\/link\/[A-Za-z0-9_-]+/.exec(await mailText(visitor, mia.email, "sign_in_link"))?.[0];
+  expect(signInLink).toBeTruthy();
+  await check(visitor, "app/(auth)/signin/link/[token]/page.tsx", signInLink!, "Sign in");
+  await expect(visitor.getByTestId("link-sign-in-submit")).toBeVisible();
 });

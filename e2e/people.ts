@@ -72,6 +72,29 @@ export async function signUpThroughForm(browser: Browser, label: string): Promis
   return { ...who, page };
 }
 
+/** The text of the newest email of a kind to an address, read from the test server's mailbox in `page`. */
+export async function newestMail(page: Page, to: string, type: string): Promise<string> {
+  const mail = page.locator(`[data-testid="mail"][data-type="${type}"][data-to="${to}"]`).first();
+  await expect(async () => {
+    await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
+    await expect(mail).toBeVisible();
+  }).toPass({ timeout: 30_000 });
+  return (await mail.getByTestId("mail-text").textContent()) ?? "";
+}
+
+/**
+ * Confirms a new account's email the way its owner does: the link from the mailbox, opened in
+ * `page`, and its button pressed. New accounts get no reminders or organizer messages by email
+ * until then.
+ */
+export async function confirmEmail(page: Page, email: string): Promise<void> {
+  const path = /\/confirm-email\/[A-Za-z0-9_-]+/.exec(await newestMail(page, email, "email_verification"))?.[0];
+  expect(path, `no confirmation link was emailed to ${email}`).toBeTruthy();
+  await page.goto(path!);
+  await page.getByTestId("confirm-email-submit").click();
+  await expect(page.getByTestId("email-confirmed")).toBeVisible();
+}
+
 /** The Authorization header of a fresh personal API token for someone. */
 export async function bearer(request: APIRequestContext, who: { email: string; password: string }, name = "e2e"): Promise<{ authorization: string }> {
   const res = await request.post("/api/tokens", { data: { email: who.email, password: who.password, name } });

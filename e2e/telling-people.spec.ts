@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, expectNoAxeViolations, newCredentials, test } from "./fixtures";
-import { newPerson } from "./people";
+import { confirmEmail, newPerson } from "./people";
 
 /*
  * Telling people: an organizer cancels, the attendee's email shows in the development mailbox
@@ -20,6 +20,8 @@ async function signUp(browser: Browser, name: string): Promise<{ page: Page; ema
   await page.getByLabel("Password").fill(who.password);
   await page.getByTestId("signup-submit").click();
   await expect(page.getByTestId("account-link")).toHaveText(name);
+  // Until the email is confirmed, the hub sends it nothing but that link.
+  await confirmEmail(page, who.email);
   return { page, email: who.email };
 }
 

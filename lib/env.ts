@@ -90,6 +90,16 @@ const envSchema = z.object({
     }),
   /** The credit shown under maps; OpenStreetMap's by default. Plain text. */
   MAP_TILES_ATTRIBUTION: z.string().max(200).optional(),
+  /**
+   * Single sign-on with an OpenID Connect provider: its issuer URL (discovery is read from
+   * `<issuer>/.well-known/openid-configuration`), the client this hub is registered as, and the
+   * name the sign-in button shows. Off (no button, and the sign-in route refuses) unless the
+   * issuer, client id and secret are all set.
+   */
+  OIDC_ISSUER: z.url().optional().or(z.literal("").transform(() => undefined)),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_NAME: z.string().max(60).optional(),
   /** `off` stops this instance keeping public pages, visitors' and members' (server/page-cache.ts). */
   PAGE_CACHE: z.enum(["on", "off"]).default("on"),
 });
@@ -129,6 +139,21 @@ export function configurationProblem(): string | null {
 /** Where uploaded pictures are kept: UPLOADS_DIR, else `uploads` in the data folder beside the embedded database. */
 export function uploadsDir(): string {
   return path.resolve(env().UPLOADS_DIR || path.join(process.cwd(), ".data", "uploads"));
+}
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** What the sign-in button calls the provider ("Sign in with <name>"). */
+  name: string;
+}
+
+/** The single sign-on provider's settings, or null when single sign-on is off. */
+export function oidcSettings(): OidcSettings | null {
+  const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_NAME } = env();
+  if (!OIDC_ISSUER || !OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET) return null;
+  return { issuer: OIDC_ISSUER, clientId: OIDC_CLIENT_ID, clientSecret: OIDC_CLIENT_SECRET, name: OIDC_NAME?.trim() || "your organisation" };
 }
 
 /** Forgets the parsed settings, so the next read sees process.env again (tests change settings). */

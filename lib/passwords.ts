@@ -20,3 +20,12 @@ export function decoyHash(): Promise<string> {
   decoy ??= hash("not-a-real-password-decoy");
   return decoy;
 }
+
+/**
+ * The password hash of an account without a password (made through single sign-on, or whose
+ * sign-up password was cleared when someone else confirmed the address): no password matches it.
+ */
+export const NO_PASSWORD = "!no-password";
+
+/** Whether an account has a password one could sign in with. */
+export const hasPassword = (passwordHash: string) => passwordHash !== NO_PASSWORD;

@@ -35,6 +35,16 @@ export const RATE_LIMITS = {
   guestAddress: { limit: 10, windowMs: 60 * MINUTE },
   /** Guest RSVPs for one email, from anywhere: each sends that address an email. */
   guestEmail: { limit: 5, windowMs: 60 * MINUTE },
+  /** Sign-in links for one email from one address. */
+  signInLinkPair: { limit: 3, windowMs: 15 * MINUTE },
+  /** Sign-in links for one email from anywhere: nobody can flood a member's inbox with them. */
+  signInLinkEmail: { limit: 5, windowMs: 60 * MINUTE },
+  /** Sign-in links from one address, whatever the email. */
+  signInLinkAddress: { limit: 10, windowMs: 60 * MINUTE },
+  /** "Send the confirmation link again", per member. */
+  verifyLinkMember: { limit: 3, windowMs: 60 * MINUTE },
+  /** Confirmation links asked for again from one address (a link that expired, signed out). */
+  verifyLinkAddress: { limit: 10, windowMs: 60 * MINUTE },
   commentMember: { limit: 20, windowMs: 10 * MINUTE },
   rsvpMember: { limit: 60, windowMs: 10 * MINUTE },
   apiTokenMember: { limit: 10, windowMs: 60 * MINUTE },
@@ -43,7 +53,7 @@ export const RATE_LIMITS = {
   questionMember: { limit: 10, windowMs: 60 * MINUTE },
 } as const;
 
-export type MemberLimit = "commentMember" | "rsvpMember" | "apiTokenMember" | "reportMember" | "questionMember";
+export type MemberLimit = "commentMember" | "rsvpMember" | "apiTokenMember" | "reportMember" | "questionMember" | "verifyLinkMember";
 
 /** "in a minute", "in 12 minutes": when to try again, in words. */
 export function tryAgainIn(seconds: number): string {
@@ -81,7 +91,14 @@ const doing: Record<MemberLimit, string> = {
   apiTokenMember: "You've made a lot of API tokens in the last hour",
   reportMember: "You've sent a lot of reports in the last hour",
   questionMember: "You've sent organizers a lot of messages in the last hour",
+  verifyLinkMember: "We've sent you a few confirmation links in the last hour",
 };
+
+/** What a refused sign-in link request is told, naming the limit that refused it. */
+export function signInLinkLimitMessage(limit: "pair" | "email" | "address", retryAfterSeconds: number): string {
+  const which = limit === "pair" ? "for this email from this address" : limit === "email" ? "for this email" : "from this address";
+  return `There have been a lot of sign-in links asked for ${which}. Please try again ${tryAgainIn(retryAfterSeconds)}, or use your password.`;
+}
 
 /** The friendly sentence shown on pages and in the API when a member limit is reached. */
 export function memberLimitMessage(rule: MemberLimit, retryAfterSeconds: number): string {

@@ -94,6 +94,11 @@ async function main(): Promise<void> {
     DEV_MAILBOX: "on",
     E2E_TEST_HOOKS: "true",
     SITE_URL: process.env.SITE_URL ?? `http://127.0.0.1:${port}`,
+    // Single sign-on against the OpenID provider e2e/single-sign-on.spec.ts starts on this port while it runs.
+    OIDC_ISSUER: `http://127.0.0.1:${Number(port) + 50}/oidc`,
+    OIDC_CLIENT_ID: "common-thread-test",
+    OIDC_CLIENT_SECRET: "a-client-secret-for-tests-only-0123456789",
+    OIDC_NAME: "Test Volunteers",
   };
   if (process.env.E2E_SKIP_BUILD !== "1") {
     const code = await finished(run(["build"], env));

@@ -79,6 +79,8 @@ export const DELETION_RULES: Record<string, Record<string, DeletionRule>> = {
   apiTokens: { userId: mine("their API tokens") },
   calendarFeeds: { userId: mine("their calendar links") },
   passwordResetTokens: { userId: mine("their password reset links") },
+  emailLinks: { userId: mine("their confirmation and sign-in links") },
+  signInIdentities: { userId: mine("the single sign-on accounts linked to theirs") },
 };
 
 export type DeleteAccountResult = { ok: true } | { ok: false; code: "not_found" } | { ok: false; code: "owns_groups"; groups: OwnedGroup[] };

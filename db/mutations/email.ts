@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { env, siteUrl } from "@/lib/env";
 import { renderEmail, type EmailData } from "@/lib/email/templates";
-import { EMAIL_TYPES, optionalEmailTypes, type EmailType } from "@/lib/email/types";
+import { EMAIL_TYPES, EMAIL_TYPES_BEFORE_CONFIRMATION, optionalEmailTypes, type EmailType } from "@/lib/email/types";
 import { unsubscribeToken, verifyUnsubscribeToken } from "@/lib/email/unsubscribe";
 import type { Db } from "../client";
 import { getDb } from "../client";
@@ -31,7 +31,8 @@ export interface EmailInput<T extends EmailType = EmailType> {
  * exactly when the change that causes it commits: a rolled-back change sends nothing, and a
  * key already in the outbox is skipped (`insert … on conflict do nothing`). Members who turned
  * a kind off on their account page (or by its unsubscribe link), and suspended members, get no
- * email of that kind; kinds that are not optional (password reset) are always written.
+ * email of that kind; kinds that are not optional (password reset) are always written. A member
+ * whose email is not confirmed yet gets only the kinds in EMAIL_TYPES_BEFORE_CONFIRMATION.
  * Rendering happens here, with absolute links to `SITE_URL`. The job runner's sender delivers
  * the rows later, with retries. Returns how many rows were written.
  */
@@ -39,7 +40,10 @@ export async function enqueueEmails(tx: Db, inputs: EmailInput[]): Promise<numbe
   if (inputs.length === 0) return 0;
   const userIds = [...new Set(inputs.map((i) => i.userId).filter((id): id is string => Boolean(id)))];
   const members = userIds.length
-    ? await tx.select({ id: users.id, email: users.email, name: users.name, suspendedAt: users.suspendedAt }).from(users).where(inArray(users.id, userIds))
+    ? await tx
+        .select({ id: users.id, email: users.email, name: users.name, suspendedAt: users.suspendedAt, emailVerifiedAt: users.emailVerifiedAt })
+        .from(users)
+        .where(inArray(users.id, userIds))
     : [];
   const byId = new Map(members.map((m) => [m.id, m]));
   const prefs = userIds.length
@@ -53,6 +57,8 @@ export async function enqueueEmails(tx: Db, inputs: EmailInput[]): Promise<numbe
     const kind = EMAIL_TYPES[input.type];
     const member = input.userId ? byId.get(input.userId) : undefined;
     if (input.userId && !member) continue;
+    // An address nobody has confirmed gets only the link that confirms it (and resets asked for).
+    if (member && !member.emailVerifiedAt && !EMAIL_TYPES_BEFORE_CONFIRMATION.includes(input.type)) continue;
     const to = input.to ?? member?.email;
     if (!to) continue;
     if (member && kind.optional) {

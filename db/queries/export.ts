@@ -52,6 +52,8 @@ export const EXPORT_RULES = {
   apiTokens: { mine: ["userId"], secret: ["tokenHash"] },
   calendarFeeds: { mine: ["userId"], secret: ["tokenHash"] },
   passwordResetTokens: { mine: ["userId"], secret: ["tokenHash"] },
+  emailLinks: { mine: ["userId"], secret: ["tokenHash"] },
+  signInIdentities: { mine: ["userId"] },
 } satisfies Partial<Record<keyof typeof schema, ExportRule>>;
 
 const tableOf = (name: string) => (schema as unknown as Record<string, PgTable>)[name];

@@ -30,10 +30,17 @@ export interface GuestEmailData {
   why: string;
 }
 
-export type EmailData<T extends EmailType> = T extends "password_reset" ? PasswordResetEmailData : T extends "guest_confirm" | "guest_notice" ? GuestEmailData : NoticeEmailData;
+/** A single-use link about the account (confirm the email, sign in): the full link and how long it works. */
+export type AccountLinkEmailData = PasswordResetEmailData;
+
+export type EmailData<T extends EmailType> = T extends "password_reset" | "email_verification" | "sign_in_link"
+  ? AccountLinkEmailData
+  : T extends "guest_confirm" | "guest_notice"
+    ? GuestEmailData
+    : NoticeEmailData;
 
 /** Kinds about the account itself, or a guest's RSVP, not an activity notice. */
-type AccountEmailType = "password_reset" | "password_changed" | "guest_confirm" | "guest_notice";
+type AccountEmailType = "password_reset" | "password_changed" | "email_verification" | "sign_in_link" | "guest_confirm" | "guest_notice";
 
 export interface RenderContext {
   siteName: string;
@@ -93,6 +100,27 @@ function partsFor<T extends EmailType>(type: T, data: EmailData<T>, ctx: RenderC
   if (type === "guest_confirm" || type === "guest_notice") {
     const d = data as GuestEmailData;
     return { subject: d.title, lines: d.lines, action: { label: d.label, url: d.url }, why: d.why };
+  }
+  if (type === "email_verification") {
+    const d = data as AccountLinkEmailData;
+    return {
+      subject: `Confirm your email for ${ctx.siteName}`,
+      lines: [
+        `Welcome! Please confirm this is your email, so we can send you reminders and news about what you join. The link works once, for ${Math.round(d.expiresInMinutes / 60)} hours.`,
+        "If you didn't make an account with us, you can ignore this email: nothing more will be sent.",
+      ],
+      action: { label: "Confirm my email", url: d.url },
+      why: "an account was made with this address",
+    };
+  }
+  if (type === "sign_in_link") {
+    const d = data as AccountLinkEmailData;
+    return {
+      subject: `Your link to sign in to ${ctx.siteName}`,
+      lines: [`Here is the link you asked for to sign in. It works once, for ${d.expiresInMinutes} minutes.`, "If you didn't ask for it, you can ignore this email; nobody can sign in without it."],
+      action: { label: "Sign me in", url: d.url },
+      why: "a sign-in link was asked for with this address",
+    };
   }
   if (type === "password_changed") {
     return {

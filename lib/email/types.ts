@@ -18,12 +18,22 @@ export const EMAIL_TYPES = {
   // the one RSVP they made, and each carries its private manage link.
   guest_confirm: { label: "The link that confirms a guest RSVP", optional: false, defaultOn: true },
   guest_notice: { label: "News about a guest RSVP (confirmed, a place opened, a reminder)", optional: false, defaultOn: true },
+  email_verification: { label: "The link to confirm your email", optional: false, defaultOn: true },
+  sign_in_link: { label: "Sign-in links you ask for", optional: false, defaultOn: true },
 } as const satisfies Record<string, { label: string; optional: boolean; defaultOn: boolean }>;
 
 export type EmailType = keyof typeof EMAIL_TYPES;
 
 export const emailTypes = Object.keys(EMAIL_TYPES) as EmailType[];
 export const optionalEmailTypes = emailTypes.filter((t) => EMAIL_TYPES[t].optional);
+
+/**
+ * The only kinds sent to an account whose email is not confirmed yet: the link that confirms it,
+ * a sign-in link (which confirms it too) and a password reset the person asked for. Until the
+ * address is shown to be theirs, nothing else goes to it, so a mistyped or borrowed address
+ * does not fill a stranger's inbox.
+ */
+export const EMAIL_TYPES_BEFORE_CONFIRMATION: readonly EmailType[] = ["email_verification", "sign_in_link", "password_reset"];
 
 export function isEmailType(value: string): value is EmailType {
   return Object.hasOwn(EMAIL_TYPES, value);

@@ -78,3 +78,22 @@ export const authOperations: Record<string, Record<string, Record<string, unknow
     },
   },
 };
+
+/** Where the single sign-on provider sends the person back; listed only while single sign-on is configured. */
+export const singleSignOnCallback: Record<string, Record<string, Record<string, unknown>>> = {
+  "/api/auth/callback/oidc": {
+    get: {
+      summary: "Back from single sign-on",
+      description:
+        "The OpenID Connect provider sends the person here with a code, the state and the issuer. Each is checked, with the nonce and PKCE kept in cookies when the sign-in started; a sign-in that does not check out, or whose email the provider has not verified, is refused and sent back to the sign-in page saying so.",
+      security: [],
+      parameters: [
+        { name: "code", in: "query", schema: { type: "string" } },
+        { name: "state", in: "query", schema: { type: "string" } },
+        { name: "iss", in: "query", schema: { type: "string" } },
+      ],
+      responses: { 302: redirect("onwards with the session cookie, or to /signin saying why not") },
+    },
+  },
+};
+

@@ -3,7 +3,9 @@ import { NextRequest } from "next/server";
 import { handlers } from "@/server/auth/config";
 import { apiError, guarded, JSON_BODY_LIMIT, readCapped } from "@/server/api/http";
 import { siteOrigin } from "@/server/request-origin";
+import { oidcSettings } from "@/lib/env";
 import { sameSiteRedirect } from "@/lib/validation/auth";
+import { OIDC_PROVIDER_ID } from "@/server/auth/single-sign-on";
 
 /*
  * next-auth's own endpoints (/api/auth/…), answered like the rest of the API when what is sent
@@ -33,10 +35,19 @@ const ENDPOINTS: Record<string, readonly ("GET" | "POST")[]> = {
   "callback/credentials": ["POST"],
 };
 
+/**
+ * With single sign-on configured, the provider sends the person back to GET /api/auth/callback/oidc
+ * (starting it is the sign-in page's server action). Without it, that address is a 404 like any other.
+ */
+function endpoints(): Record<string, readonly ("GET" | "POST")[]> {
+  return oidcSettings() ? { ...ENDPOINTS, [`callback/${OIDC_PROVIDER_ID}`]: ["GET"] } : ENDPOINTS;
+}
+
 /** Whether the path after /api/auth/ is an endpoint the hub serves (with any method, when none is given). */
 export function isAuthEndpoint(pathname: string, method?: string): boolean {
   const parts = pathname.replace(/^\/api\/auth\/?/, "").split("/").filter(Boolean);
-  const methods = Object.hasOwn(ENDPOINTS, parts.join("/")) ? ENDPOINTS[parts.join("/")] : undefined;
+  const served = endpoints();
+  const methods = Object.hasOwn(served, parts.join("/")) ? served[parts.join("/")] : undefined;
   if (!methods) return false;
   return method === undefined || (methods as readonly string[]).includes(method);
 }
@@ -44,7 +55,8 @@ export function isAuthEndpoint(pathname: string, method?: string): boolean {
 /** What is said at an address the hub does not serve: where it is one for another method, which. */
 function notServed(pathname: string): Response {
   const parts = pathname.replace(/^\/api\/auth\/?/, "").split("/").filter(Boolean).join("/");
-  const methods = Object.hasOwn(ENDPOINTS, parts) ? ENDPOINTS[parts] : undefined;
+  const served = endpoints();
+  const methods = Object.hasOwn(served, parts) ? served[parts] : undefined;
   if (methods) return apiError("not_found", `This sign-in endpoint only answers ${methods.join(" and ")}.`, undefined, { Allow: methods.join(", ") });
   return apiError("not_found", "There is no sign-in endpoint at this address.");
 }
@@ -174,6 +186,21 @@ function toSignInPage(request: NextRequest, problem: boolean): Response {
   return Response.redirect(`${site}/signin${search}`, 302);
 }
 
+/**
+ * The single sign-on callback, addressed to the site's own origin (server/request-origin.ts), the
+ * one its sign-in was started on (server/auth/start-single-sign-on.ts). Auth.js names the redirect
+ * URI from the request's address, and the provider refuses a code exchanged for a redirect URI
+ * other than the one it was issued to; but Next gives route handlers the address it started on,
+ * and a NextRequest writes 127.0.0.1 as "localhost". So this one is a plain Request.
+ */
+function asSignInStarted(request: NextRequest): NextRequest {
+  const internal = new URL(request.url);
+  const url = new URL(`${siteOrigin(request.headers, internal.origin)}${internal.pathname}${internal.search}`);
+  const headers = new Headers(request.headers);
+  cleanCallbacks(url, headers, null);
+  return new Request(url, { method: "GET", headers }) as NextRequest;
+}
+
 /** Wraps next-auth's handler for GET or POST. */
 export function authRoute(handler: Handler): Handler {
   return (request) =>
@@ -181,7 +208,7 @@ export function authRoute(handler: Handler): Handler {
       const { pathname } = new URL(request.url);
       if (request.method === "GET" && /^\/api\/auth\/(signin|error)\/?$/.test(pathname)) return toSignInPage(request, pathname.includes("error"));
       if (!isAuthEndpoint(pathname, request.method)) return notServed(pathname);
-      const forwarded = await readable(request);
+      const forwarded = pathname === `/api/auth/callback/${OIDC_PROVIDER_ID}` && request.method === "GET" ? asSignInStarted(request) : await readable(request);
       if (forwarded instanceof Response) return forwarded;
       return onSiteOrigin(request, await inApiShape(forwarded, await handler(forwarded)));
     });

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { authOperations } from "./auth-operations";
+import { oidcSettings } from "@/lib/env";
+import { authOperations, singleSignOnCallback } from "./auth-operations";
 import { apiErrorSchema } from "./http";
 import type { Method, OperationSpec, ResponseSpec } from "./route";
 
@@ -183,7 +184,7 @@ export function buildOpenApiDocument(routes: Record<string, RouteModule>, versio
     const tag = TAGS[path.split("/")[2]] ?? "Other";
     (paths[path] ??= {})[method.toLowerCase()] = { tags: [tag], ...operationObject(op, method, operationIdOf(method, path)) };
   }
-  for (const [path, methods] of Object.entries(authOperations)) {
+  for (const [path, methods] of Object.entries({ ...authOperations, ...(oidcSettings() ? singleSignOnCallback : {}) })) {
     for (const [method, op] of Object.entries(methods)) (paths[path] ??= {})[method] = { tags: ["Accounts and tokens"], operationId: operationIdOf(method, path), ...op };
   }
   return {

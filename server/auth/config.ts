@@ -1,12 +1,14 @@
 import "server-only";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { spendEmailLink, type LinkState } from "@/db/mutations/email-links";
 import { endSessions } from "@/db/users";
 import { clientAddress } from "@/server/client-address";
 import { authSecret } from "@/lib/env";
 import type { SignInLimit } from "@/lib/rate-limits";
 import { sameSiteRedirect } from "@/lib/validation/auth";
 import { checkCredentials } from "./credentials";
+import { providerSignIn, singleSignOnProvider } from "./single-sign-on";
 import { getRequestMember } from "./request-member";
 
 declare module "next-auth" {
@@ -34,22 +36,39 @@ export class AccountSuspended extends CredentialsSignin {
   }
 }
 
+/** A sign-in link that cannot be used (`state` says why: used, expired, or not one of ours). */
+export class SignInLinkRefused extends CredentialsSignin {
+  code = "link_refused";
+  constructor(readonly state: Exclude<LinkState, "valid">) {
+    super();
+  }
+}
+
 /*
  * Credentials sign-in, so sessions are JWTs in an httpOnly cookie. The token carries the
  * member's session version; a password change bumps it, and the jwt callback ends any
  * session whose version is stale (or whose account is suspended or deleted).
  */
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const authConfig: NextAuthConfig = {
   secret: authSecret(),
   trustHost: true,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
-  pages: { signIn: "/signin" },
+  // A refused single sign-on (a wrong state, nonce or issuer) lands back on the sign-in page, which says so.
+  pages: { signIn: "/signin", error: "/signin" },
   // A wrong password is an expected outcome, shown to the person; it is not a server error.
   logger: {
     error(error) {
       if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
       // A request without its CSRF token is the sender's mistake, answered with a 400: one line.
       if ((error as { type?: string }).type === "MissingCSRF") return console.warn(`[auth] ${error.message.split(".")[0]}.`);
+      // Single sign-on asked for while it is not configured: refused, one line.
+      if ((error as { type?: string }).type === "InvalidProvider" || error.message.startsWith("Provider with id")) return console.warn(`[auth] ${error.message.split(". Read more")[0]}`);
+      // A single sign-on coming back with a wrong state, nonce, issuer or code is refused by Auth.js; say what failed.
+      const type = (error as { type?: string }).type;
+      if (type === "InvalidCheck" || type === "CallbackRouteError" || type === "OAuthCallbackError") {
+        const cause = (error as { cause?: { err?: Error } }).cause?.err;
+        return console.warn(`[auth] sign-in callback refused (${type}): ${(cause?.message ?? error.message).split(". Read more")[0]}`);
+      }
       console.error("[auth]", error);
     },
   },
@@ -64,6 +83,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion } as never;
       },
     }),
+    // A sign-in link from the email (db/mutations/email-links.ts): the token is the credential,
+    // spent here, once. Auth.js's own email provider needs a database adapter and spends its
+    // token on the GET of the link; see docs/security.md.
+    Credentials({
+      id: "email-link",
+      name: "Email link",
+      credentials: { token: {} },
+      async authorize(raw) {
+        const token = typeof raw?.token === "string" ? raw.token : "";
+        const spent = await spendEmailLink(token, "sign_in");
+        if (!spent.ok) throw new SignInLinkRefused(spent.state);
+        const user = spent.user;
+        return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion } as never;
+      },
+    }),
+    // Single sign-on with OpenID Connect, only when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set.
+    ...singleSignOnProvider(),
   ],
   events: {
     // Every way out ends the session everywhere, next-auth's own POST /api/auth/signout
@@ -75,6 +111,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   callbacks: {
     redirect: ({ url, baseUrl }) => sameSiteRedirect(url, baseUrl),
+    // Credentials and email links have said yes in authorize; single sign-on decides here whose account it is.
+    signIn: ({ user, account, profile }) => (account?.type === "oidc" ? providerSignIn(user, profile) : true),
     async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
@@ -93,4 +131,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       return session;
     },
   },
-});
+};
+
+export const { handlers, auth, signIn, signOut } = NextAuth(authConfig);

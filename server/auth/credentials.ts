@@ -2,7 +2,7 @@ import "server-only";
 import { attemptsIn, clearAttempts, countAttempt, refundAttempt } from "@/db/mutations/rate-limits";
 import { getUserByEmail } from "@/db/users";
 import type { User } from "@/db/schema";
-import { decoyHash, verifyPassword } from "@/lib/passwords";
+import { decoyHash, hasPassword, verifyPassword } from "@/lib/passwords";
 import { RATE_LIMITS, type SignInLimit, tryAgainIn } from "@/lib/rate-limits";
 import { signInSchema } from "@/lib/validation/auth";
 
@@ -50,7 +50,9 @@ export async function checkCredentials(raw: unknown, address = "unknown"): Promi
   }
 
   const user = await getUserByEmail(email);
-  const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), parsed.data.password);
+  // An account without a password (single sign-on) costs the same verification and never matches.
+  const usable = user && hasPassword(user.passwordHash);
+  const ok = (await verifyPassword(usable ? user.passwordHash : await decoyHash(), parsed.data.password)) && Boolean(usable);
   if (!user || !ok) {
     await countAttempt(accountKey, { limit: Number.MAX_SAFE_INTEGER, windowMs: RATE_LIMITS.signInAccount.windowMs });
     return { ok: false, reason: "wrong" };

@@ -16,6 +16,8 @@ export interface Viewer {
   unreadNotifications: number;
   /** The zone they set for their weeks on the account page, if any. */
   timezone: string | null;
+  /** Whether they have confirmed their email (until then the hub emails them only the link that does). */
+  emailConfirmed: boolean;
 }
 
 /**
@@ -44,7 +46,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const user = await getRequestMember(id);
   if (!user || user.suspendedAt) return null;
   if (version !== undefined && user.sessionVersion !== version) return null;
-  return { id: user.id, name: user.name, email: user.email, isAdmin: user.role === "admin", listedAsGoing: user.listedAsGoing, unreadNotifications: user.unreadNotifications, timezone: user.timezone || null };
+  return { id: user.id, name: user.name, email: user.email, isAdmin: user.role === "admin", listedAsGoing: user.listedAsGoing, unreadNotifications: user.unreadNotifications, timezone: user.timezone || null, emailConfirmed: Boolean(user.emailVerifiedAt) };
 });
 
 /** The signed-in member, or a redirect to sign-in that comes back to `returnTo`. */

@@ -1,4 +1,5 @@
 import { signInAction, signOutAction, signUpAction } from "@/app/(auth)/actions";
+import * as links from "@/app/(auth)/link-actions";
 import { requestPasswordResetAction, resetPasswordAction } from "@/app/(auth)/password-actions";
 import * as account from "@/app/account/actions";
 import { standingPlaceAction } from "@/app/activities/[id]/_components/standing-place-actions";
@@ -128,6 +129,12 @@ export const CALLS: Record<string, (w: World) => Promise<Outcome>> = {
   "app/guest/actions.ts#confirmGuestRsvpAction": (w) => act(() => confirmGuestRsvpAction(null, form({ token: w.guests!.confirm }))),
   "app/guest/actions.ts#cancelGuestRsvpAction": (w) => act(() => cancelGuestRsvpAction(null, form({ token: w.guests!.manage }))),
   "app/guest/actions.ts#renameGuestRsvpAction": (w) => act(() => renameGuestRsvpAction(null, form({ token: w.guests!.manage, firstName: "Renamed" }))),
+  "app/(auth)/link-actions.ts#requestSignInLinkAction": (w) => act(() => links.requestSignInLinkAction(null, form({ email: memberOf(w).email }))),
+  "app/(auth)/link-actions.ts#signInWithLinkAction": (w) => act(() => links.signInWithLinkAction(null, form({ token: w.signInLink }))),
+  "app/(auth)/link-actions.ts#confirmEmailAction": (w) => act(() => links.confirmEmailAction(null, form({ token: w.confirmLink }))),
+  "app/(auth)/link-actions.ts#sendNewConfirmationLinkAction": (w) => act(() => links.sendNewConfirmationLinkAction(null, form({ token: w.expiredConfirmLink }))),
+  "app/(auth)/link-actions.ts#signInWithProviderAction": () => act(() => links.signInWithProviderAction(null, form({ callbackUrl: "/" }))),
+  "app/(auth)/link-actions.ts#resendConfirmationAction": () => act(() => links.resendConfirmationAction(null, form({}))),
 
   "app/account/actions.ts#updateProfileAction": () => act(() => account.updateProfileAction(null, form({ name: "Renamed", bio: "Hello", neighbourhood: "" }))),
   "app/account/actions.ts#updatePrivacyAction": () => act(() => account.updatePrivacyAction(null, form({ listedAsGoing: "on" }))),

@@ -56,6 +56,14 @@ export const MATRIX: Record<string, Rule> = {
   "app/guest/actions.ts#confirmGuestRsvpAction": { allow: ["visitor"], sample: ["visitor"], group: "public", on: "a held guest place's confirmation link" },
   "app/guest/actions.ts#cancelGuestRsvpAction": { allow: ["visitor"], sample: ["visitor"], group: "public", on: "a confirmed guest's manage link" },
   "app/guest/actions.ts#renameGuestRsvpAction": { allow: ["visitor"], sample: ["visitor"], group: "public", on: "a confirmed guest's manage link (a new first name)" },
+  "app/(auth)/link-actions.ts#requestSignInLinkAction": { allow: ["visitor"], sample: ["visitor"], on: "the member's email" },
+  "app/(auth)/link-actions.ts#signInWithLinkAction": { allow: ["visitor"], sample: ["visitor"], on: "the member's sign-in link", mayChangeNothing: true },
+  "app/(auth)/link-actions.ts#confirmEmailAction": { allow: ["visitor"], sample: ["visitor"], on: "a newcomer's confirmation link" },
+  "app/(auth)/link-actions.ts#sendNewConfirmationLinkAction": { allow: ["visitor"], sample: ["visitor"], on: "a newcomer's expired confirmation link" },
+  // Single sign-on is off in the tests' settings (no OIDC_ISSUER): nobody may start one.
+  "app/(auth)/link-actions.ts#signInWithProviderAction": { allow: NOBODY, sample: ["visitor", "member"], on: "single sign-on, which is not configured" },
+  // Answers "nothing to do" to a member whose email is confirmed (everyone in the town): nothing changes but the rate limit.
+  "app/(auth)/link-actions.ts#resendConfirmationAction": { allow: SIGNED_IN, on: "the caller's own confirmation link", mayChangeNothing: true },
 
   // The caller's own account.
   "app/account/actions.ts#updateProfileAction": { allow: SIGNED_IN, on: "the caller's profile" },

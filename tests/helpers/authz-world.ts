@@ -5,7 +5,7 @@ import { createApiToken } from "@/db/mutations/api-tokens";
 import { blockMember } from "@/db/mutations/blocks";
 import { createCalendarFeed } from "@/db/mutations/calendar-feeds";
 import { createInviteLink } from "@/db/mutations/partners";
-import { activities, checkIns, comments, connectionPlans, emailOutbox, guestRsvps, memberships, notifications, partnerships, passwordResetTokens, questionMessages, questions, reflections, rsvps, series, standingPlaces, taskClaims, tasks, users } from "@/db/schema";
+import { activities, checkIns, comments, connectionPlans, emailLinks, emailOutbox, guestRsvps, memberships, notifications, partnerships, passwordResetTokens, questionMessages, questions, reflections, rsvps, series, standingPlaces, taskClaims, tasks, users } from "@/db/schema";
 import { unsubscribeToken } from "@/lib/email/unsubscribe";
 import { guestLinkToken } from "@/lib/guest-links";
 import { hashPassword } from "@/lib/passwords";
@@ -157,6 +157,17 @@ export async function buildWorld(visibility: "public" | "private" = "private") {
   // On a public group's activity, two guests (no account): one holding a place until they
   // confirm it by their emailed link, one confirmed, with their private manage link.
   const guests = visibility === "public" ? await guestsOn(activity.id) : null;
+  // A sign-in link for the member; and someone who has just signed up, with a confirmation link
+  // that still works and one that has expired.
+  const link = async (userId: string, email: string, purpose: "verify" | "sign_in", expiresInMs: number) => {
+    const token = crypto.randomBytes(32).toString("base64url");
+    await db.insert(emailLinks).values({ tokenHash: crypto.createHash("sha256").update(token).digest("hex"), userId, purpose, email, expiresAt: new Date(Date.now() + expiresInMs) });
+    return token;
+  };
+  const signInLink = await link(member.id, member.email, "sign_in", 15 * 60_000);
+  const newcomer = await person({ emailVerifiedAt: null });
+  const confirmLink = await link(newcomer.id, newcomer.email, "verify", 3600_000);
+  const expiredConfirmLink = await link(newcomer.id, newcomer.email, "verify", -60_000);
 
   const actors: Record<Role, { id: string; email: string } | null> = {
     visitor: null,
@@ -195,6 +206,9 @@ export async function buildWorld(visibility: "public" | "private" = "private") {
     resetToken,
     unsubscribe,
     guests,
+    signInLink,
+    confirmLink,
+    expiredConfirmLink,
     actors,
     member,
     target,

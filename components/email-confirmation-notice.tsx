@@ -1,0 +1,21 @@
+import { PasswordForm, type PasswordFormState } from "@/components/password-form";
+import { getViewer } from "@/server/auth/session";
+
+/**
+ * A gentle notice for a member whose email is not confirmed yet: where they stand, and a button
+ * to send the link again. The layout hands it the action, which lives with the other link actions.
+ */
+export async function EmailConfirmationNotice({ resendAction }: { resendAction: (prev: PasswordFormState, data: FormData) => Promise<PasswordFormState> }) {
+  const viewer = await getViewer();
+  if (!viewer || viewer.emailConfirmed) return null;
+  return (
+    <section aria-label="Confirm your email" className="border-b border-line bg-brand-soft" data-testid="email-unconfirmed">
+      <div className="mx-auto max-w-5xl space-y-2 px-4 py-3 text-sm">
+        <p>
+          <strong>Please confirm your email.</strong> We sent a link to {viewer.email}. Until you press it, that link (and password resets) are the only emails we send you: no reminders or messages from organizers.
+        </p>
+        <PasswordForm action={resendAction} testId="resend-confirmation" submit="Send the link again" fields={[]} />
+      </div>
+    </section>
+  );
+}
