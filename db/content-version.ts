@@ -56,6 +56,9 @@ export const NOT_SHOWN_TO_VISITORS = [
   "api_tokens",
   "calendar_feeds",
   "password_reset_tokens",
+  // Links to confirm an email or sign in, and accounts at a single sign-on provider: the member's own.
+  "email_links",
+  "sign_in_identities",
   "rate_limits",
   // "Ask the organizers" threads: only the member who asked and the group's organizers read them.
   "questions",
