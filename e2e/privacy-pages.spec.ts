@@ -38,6 +38,8 @@ const MARKS = {
   meetingLink: mark("meetinglink"),
   // A guest (no account) going to Ada's public activity: only its organizers (Ada) see the first name.
   guestName: mark("guest"),
+  // A question the unlisted person asks Ada's public group: only its organizers (Ada) and the asker read it.
+  question: mark("question"),
 };
 /** The guest's email: on no page at all (organizers find it in the attendee CSV alone). */
 const GUEST_EMAIL = `${mark("guestmail")}@e2e.example`;
@@ -81,6 +83,7 @@ interface World {
   pairId: string;
   partnerCode: string;
   people: { ada: string; ben: string; mo: string };
+  questionId: string;
 }
 
 /** Every page's addresses with real ids and slugs. A private group's invite link is not among them: it shows the group's name to whoever holds it, by design. */
@@ -139,6 +142,10 @@ function pages(w: World): Record<string, string[]> {
     // A guest's links carry a signed token; an unsigned one is told the link doesn't work.
     "app/guest/confirm/[token]/page.tsx": [`/guest/confirm/${bogus}.${bogus}`],
     "app/guest/manage/[token]/page.tsx": [`/guest/manage/${bogus}.${bogus}`],
+    "app/groups/[slug]/questions/page.tsx": slugs.map((s) => `/groups/${s}/questions`),
+    "app/groups/[slug]/questions/[id]/page.tsx": [`/groups/${w.openSlug}/questions/${w.questionId}`],
+    "app/me/questions/page.tsx": ["/me/questions"],
+    "app/me/questions/[id]/page.tsx": [`/me/questions/${w.questionId}`],
   };
 }
 
@@ -224,6 +231,15 @@ test.beforeAll(async ({ browser }) => {
   const shy = { name: MARKS.optedOutName, email: `shy-${hex}${crypto.randomBytes(2).toString("hex")}@e2e.example`, password: PASSWORD };
   await api(request, "post", "/api/users", shy);
   await api(request, "post", `/api/activities/${openActivity}/rsvp`, { status: "going" }, await bearer(request, shy));
+  // They ask the organizers a question on the group's page.
+  const shyPage = await (await browser.newContext()).newPage();
+  await signInThroughForm(shyPage, shy.email, PASSWORD);
+  await shyPage.goto(`/groups/${openSlug}`);
+  await shyPage.getByTestId("ask-body").fill(`Is it OK if I come alone? ${MARKS.question}`);
+  await shyPage.getByTestId("ask-submit").click();
+  await expect(shyPage.getByTestId("ask-form-outcome")).toContainText("Only the group's organizers can read it");
+  const questionId = (await (await shyPage.request.get("/me/questions")).text()).match(/\/me\/questions\/([0-9a-f-]{36})/)![1];
+  await shyPage.context().close();
   const guest = await (await browser.newContext()).newPage();
   await guest.goto(`/activities/${openActivity}`);
   await guest.getByTestId("guest-first-name").fill(MARKS.guestName);
@@ -259,7 +275,7 @@ test.beforeAll(async ({ browser }) => {
   const olu = await newPerson(browser, request, "Olu");
   await startGroup(olu.page, `Olu's Walkers ${hex}`);
 
-  w = { word, openSlug, privateSlug, privateGroupId, privateActivity, openActivity, reflected, commentId, projectId, taskId, pairId: invite.partnership.id, partnerCode: invite.code, people: { ada: ada.id, ben: ben.id, mo: mo.id } };
+  w = { word, openSlug, privateSlug, privateGroupId, privateActivity, openActivity, reflected, commentId, projectId, taskId, pairId: invite.partnership.id, partnerCode: invite.code, people: { ada: ada.id, ben: ben.id, mo: mo.id }, questionId };
   urls = Object.values(pages(w)).flat();
   callers.owner = ada.page.context();
   callers.visitor = await browser.newContext();

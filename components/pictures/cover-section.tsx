@@ -1,11 +1,14 @@
 import { Card } from "@/components/ui/card";
-import { getCover } from "@/db/queries/uploads";
+import { getCover, type Picture } from "@/db/queries/uploads";
 import { Cover } from "./cover";
 import { PictureUpload } from "./picture-upload";
 
-/** A cover (when there is one), and for the group's organizers the form that changes it. */
-export async function CoverSection({ subject, id, canChange }: { subject: "activities" | "groups" | "projects"; id: string; canChange: boolean }) {
-  const cover = await getCover(subject, id);
+/**
+ * A cover (when there is one), and for the group's organizers the form that changes it. A page
+ * that read the cover with its own data passes it (null for none); otherwise it is looked up.
+ */
+export async function CoverSection({ subject, id, canChange, cover: known }: { subject: "activities" | "groups" | "projects"; id: string; canChange: boolean; cover?: Picture | null }) {
+  const cover = known === undefined ? await getCover(subject, id) : known;
   return (
     <>
       {cover ? <Cover picture={cover} /> : null}

@@ -4,7 +4,9 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "../client";
 import { activities, groups, memberships, projects, rsvps, series, standingPlaces, users, type Series } from "../schema";
 import { detailColumns, toDetail, type ActivityDetail } from "./activities";
+import { oneLine, type Person } from "./people";
 import { positionOf, type RsvpPanelData } from "./rsvps";
+import { pictureColumn, type Picture } from "./uploads";
 import { groupVisibleTo } from "./visibility";
 
 /** An occurrence's series, and the viewer's standing place on it and RSVP to this occurrence. */
@@ -25,6 +27,10 @@ export interface ActivityPageData {
   guestsWelcome: boolean;
   /** The project this is a work day of, unless that project is hidden. */
   project: { id: string; title: string } | null;
+  /** Its cover picture, if it has one. */
+  cover: Picture | null;
+  /** Its host (an organizer of the group; whoever posted it, for activities from before hosts). */
+  host: Person | null;
   /** The series this is an occurrence of, with its usual local start (for the clock-change notice). */
   series: (OccurrenceStanding["series"] & { localStartTime: string; timezone: string }) | null;
   /** The signed-in viewer's own relation to it; null for a visitor. */
@@ -37,6 +43,7 @@ export interface ActivityPageData {
 }
 
 const greeter = alias(users, "greeter");
+const host = alias(users, "host");
 
 /**
  * The activity page's data in one statement: the activity with its counts and group, its
@@ -69,6 +76,9 @@ export async function getActivityPageData(id: string, viewerId: string | null): 
       membershipStatus: memberships.status,
       membershipRole: memberships.role,
       standing: standingPlaces.status,
+      cover: pictureColumn("activity_id", activities.id),
+      host: { id: host.id, name: host.name, bio: host.bio },
+      hostPhoto: pictureColumn("user_id", host.id),
     })
     .from(activities)
     .innerJoin(groups, eq(groups.id, activities.groupId))
@@ -77,6 +87,7 @@ export async function getActivityPageData(id: string, viewerId: string | null): 
     .leftJoin(projects, and(eq(projects.id, activities.projectId), isNull(projects.hiddenAt)))
     .leftJoin(rsvps, own(and(eq(rsvps.activityId, activities.id), eq(rsvps.userId, viewerId!))))
     .leftJoin(greeter, eq(greeter.id, rsvps.greeterId))
+    .leftJoin(host, eq(host.id, sql`coalesce(${activities.hostId}, ${activities.createdById})`))
     .leftJoin(memberships, own(and(eq(memberships.groupId, activities.groupId), eq(memberships.userId, viewerId!))))
     .leftJoin(standingPlaces, own(and(eq(standingPlaces.seriesId, activities.seriesId), eq(standingPlaces.userId, viewerId!))))
     .where(and(eq(activities.id, id), isNull(activities.hiddenAt), groupVisibleTo(viewerId)))
@@ -89,6 +100,8 @@ export async function getActivityPageData(id: string, viewerId: string | null): 
     maybeCount: row.maybeCount,
     guestsWelcome: Boolean(row.guestsWelcome),
     project: row.project?.id ? row.project : null,
+    cover: row.cover ?? null,
+    host: row.host?.id ? { id: row.host.id, name: row.host.name, bio: oneLine(row.host.bio), photo: row.hostPhoto ?? null } : null,
     series: row.series?.id ? row.series : null,
     mine: viewerId
       ? {

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { activities, memberships, users } from "../schema";
+import { memberships, users } from "../schema";
 import { getPhotos, type Picture } from "./uploads";
 
 export interface Person {
@@ -13,24 +13,10 @@ export interface Person {
 }
 
 /** The one line of a bio shown beside a name. */
-const oneLine = (bio: string) => {
+export const oneLine = (bio: string) => {
   const first = bio.split("\n").map((l) => l.trim()).find(Boolean) ?? "";
   return first.length > 140 ? `${first.slice(0, 139)}…` : first;
 };
-
-/** An activity's named host (its creator unless another organizer was named), with photo and one-line bio. */
-export async function getActivityHost(activityId: string): Promise<Person | undefined> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ id: users.id, name: users.name, bio: users.bio })
-    .from(activities)
-    .innerJoin(users, eq(users.id, sql`coalesce(${activities.hostId}, ${activities.createdById})`))
-    .where(eq(activities.id, activityId))
-    .limit(1);
-  if (!row) return undefined;
-  const photos = await getPhotos([row.id]);
-  return { ...row, bio: oneLine(row.bio), photo: photos.get(row.id) ?? null };
-}
 
 /** A group's owner and organizers, owner first (the caller has checked the group may be seen). */
 export async function listGroupOrganizers(groupId: string): Promise<Person[]> {

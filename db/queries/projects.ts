@@ -4,6 +4,7 @@ import type { TaskBoardFilters } from "@/lib/validation/project";
 import { getDb } from "../client";
 import { activities, groups, memberships, projects, tasks, users, type Project, type Task } from "../schema";
 import { groupVisibleTo } from "./visibility";
+import { pictureColumn, type Picture } from "./uploads";
 
 /*
  * Reads for projects, their task boards and progress. Every read that starts from an id
@@ -134,6 +135,8 @@ export interface ProjectDetail extends ProjectSummary {
   viewer: { membership: "active" | "pending" | "banned" | null; isOrganizer: boolean };
   groupJoinPolicy: "open" | "approval";
   groupAgreements: string;
+  /** Its cover picture, if it has one. */
+  cover: Picture | null;
 }
 
 /**
@@ -157,6 +160,7 @@ export async function getProjectForViewer(id: string, viewerId: string | null, o
       agreements: groups.agreements,
       membershipStatus: sql<"active" | "pending" | "banned" | null>`(select m.status::text from memberships m where ${mine} limit 1)`,
       membershipRole: sql<string | null>`(select m.role::text from memberships m where ${mine} limit 1)`,
+      cover: pictureColumn("project_id", projects.id),
       workDays: from
         ? sql<WorkDayJson[] | null>`(select json_agg(json_build_object('id', w.id, 'title', w.title, 'startsAt', w.starts_at, 'endsAt', w.ends_at, 'timezone', w.timezone,
             'status', w.status, 'capacity', w.capacity, 'goingCount', w.going_count) order by w.starts_at)
@@ -178,6 +182,7 @@ export async function getProjectForViewer(id: string, viewerId: string | null, o
     updatedAt: row.updatedAt,
     groupJoinPolicy: row.joinPolicy,
     groupAgreements: row.agreements,
+    cover: row.cover ?? null,
     viewer: { membership: membership?.status ?? null, isOrganizer: membership?.status === "active" && membership.role !== "member" },
     ...(from ? { workDays: (row.workDays ?? []).map((w) => ({ ...w, startsAt: new Date(w.startsAt), endsAt: new Date(w.endsAt) })) } : {}),
   };

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
 import { activities, groups, projects, uploads } from "../schema";
 import { groupVisibleTo } from "./visibility";
@@ -33,6 +33,14 @@ export async function getServableUpload(id: string, viewerId: string | null): Pr
     .limit(1);
   if (!row) return undefined;
   return { widths: row.widths, isPublic: row.userId !== null || row.groupVisibility === "public" };
+}
+
+/**
+ * A picture as a column of a larger query (one statement instead of a lookup of its own):
+ * the upload whose `column` is `owner`, as JSON, or null.
+ */
+export function pictureColumn(column: "activity_id" | "group_id" | "project_id" | "user_id", owner: SQL | AnyColumn): SQL<Picture | null> {
+  return sql<Picture | null>`(select json_build_object('id', u.id, 'widths', u.widths, 'width', u.width, 'height', u.height, 'alt', u.alt) from uploads u where ${sql.raw(`u.${column}`)} = ${owner} limit 1)`;
 }
 
 /** The cover of one activity, group or project, if it has one (the caller has checked it may be seen). */

@@ -82,7 +82,7 @@ export default async function ActivityPage({ params, searchParams }: Props) {
         ) : null}
       </header>
       {canModerate ? <OrganizerActions activityId={activity.id} groupSlug={activity.group.slug} status={activity.status} seriesId={activity.seriesId} /> : null}
-      <ActivityPeople activityId={activity.id} firstTimerFriendly={activity.firstTimerFriendly} viewerId={viewer?.id ?? null} canModerate={canModerate} cancelled={cancelled} />
+      <ActivityPeople activityId={activity.id} host={data.host} cover={data.cover} firstTimerFriendly={activity.firstTimerFriendly} viewerId={viewer?.id ?? null} canModerate={canModerate} cancelled={cancelled} />
       {/*
         * Reading order (and a phone's order) is: when and where, then the RSVP box, then what it
         * is like to be there, the description and the discussion. From the lg width the RSVP

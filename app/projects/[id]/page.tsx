@@ -63,7 +63,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         {project.goal ? <p className="text-lg" data-testid="project-goal"><span className="font-semibold">Goal:</span> {project.goal}</p> : null}
         {project.status === "done" ? <p className="font-medium" data-testid="project-done">This project is done. Thank you to everyone who gave their time.</p> : null}
       </header>
-      <CoverSection subject="projects" id={project.id} canChange={project.viewer.isOrganizer} />
+      <CoverSection subject="projects" id={project.id} canChange={project.viewer.isOrganizer} cover={project.cover} />
       {project.viewer.isOrganizer ? (
         <div className="flex flex-wrap gap-2" data-testid="project-organizer-tools">
           <ButtonLink href={`/projects/${project.id}/edit`} variant="secondary" data-testid="edit-project">Edit, complete or reopen</ButtonLink>

@@ -2,14 +2,30 @@ import { PersonLine } from "@/components/people/person-line";
 import { CoverSection } from "@/components/pictures/cover-section";
 import { AskOrganizers } from "@/components/questions/ask-organizers";
 import { Card } from "@/components/ui/card";
-import { getActivityHost } from "@/db/queries/people";
+import type { Person } from "@/db/queries/people";
+import type { Picture } from "@/db/queries/uploads";
 
 /** The activity's cover, its named host, and a private way to ask the organizers before coming. */
-export async function ActivityPeople({ activityId, firstTimerFriendly, viewerId, canModerate, cancelled }: { activityId: string; firstTimerFriendly: boolean; viewerId: string | null; canModerate: boolean; cancelled: boolean }) {
-  const host = await getActivityHost(activityId);
+export function ActivityPeople({
+  activityId,
+  host,
+  cover,
+  firstTimerFriendly,
+  viewerId,
+  canModerate,
+  cancelled,
+}: {
+  activityId: string;
+  host: Person | null;
+  cover: Picture | null;
+  firstTimerFriendly: boolean;
+  viewerId: string | null;
+  canModerate: boolean;
+  cancelled: boolean;
+}) {
   return (
     <div className="space-y-4">
-      <CoverSection subject="activities" id={activityId} canChange={canModerate} />
+      <CoverSection subject="activities" id={activityId} canChange={canModerate} cover={cover} />
       <div className="grid gap-4 md:grid-cols-2">
         {host ? (
           <Card className="space-y-2" data-testid="activity-host">
