@@ -8,7 +8,7 @@ import { emailLinkState, sendVerificationLink, spendEmailLink } from "@/db/mutat
 import { messageEveryoneGoing } from "@/db/mutations/notifications";
 import { requestPasswordReset } from "@/db/mutations/passwords";
 import { respondToActivity } from "@/db/mutations/rsvps";
-import { sendDueEmails } from "@/db/jobs/email-sender";
+import { composeEmail } from "@/db/jobs/email-sender";
 import { emailLinks, emailOutbox, guestRsvps, notifications, rsvps, users } from "@/db/schema";
 import { emailTypes, EMAIL_TYPES_BEFORE_CONFIRMATION } from "@/lib/email/types";
 import { smtpTransport } from "@/lib/email/transport";
@@ -60,7 +60,8 @@ describe("a new account's email", () => {
       const [row] = await outboxTo(user.email);
       expect(row).toMatchObject({ type: "email_verification", userId: user.id, status: "pending" });
       const transport = smtpTransport(`smtp://127.0.0.1:${smtp.port}`, "Common Thread <hello@thread.test>");
-      for (let i = 0; i < 20 && !smtp.received.some((m) => m.to.includes(user.email)); i++) await sendDueEmails(transport);
+      // This row alone, as the sender writes it (draining the whole outbox would send other files' mail too).
+      await transport.send(await composeEmail(row, transport.from));
       const mail = smtp.received.find((m) => m.to.includes(user.email))!;
       expect(mail.headers.get("subject")).toBe("Confirm your email for Common Thread");
       // Not an optional kind: no unsubscribe header.
