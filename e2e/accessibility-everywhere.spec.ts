@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { DESKTOP, expect, expectNoAxeViolations, PHONE, test } from "./fixtures";
-import { confirmEmail, signUpThroughForm } from "./people";
+import { confirmEmail, newestMail, signUpThroughForm } from "./people";
 
 /*
  * axe (WCAG 2.0/2.1 A and AA, 2.2 AA) on every page a visitor, a member, an organizer or an
@@ -236,21 +236,12 @@ async function newMember(browser: Browser, label: string) {
 }
 
 /** The text of the newest email of a kind to an address, from the test server's mailbox. */
-async function mailText(page: Page, to: string, type: string): Promise<string> {
-  const mail = page.locator(`[data-testid="mail"][data-type="${type}"][data-to="${to}"]`).first();
-  await expect(async () => {
-    await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
-    await expect(mail).toBeVisible();
-  }).toPass({ timeout: 30_000 });
-  return (await mail.getByTestId("mail-text").textContent()) ?? "";
-}
-
 test("the pages new people reach from a link: joining a group, a partner's invite, a reset link and an email's unsubscribe link", async ({ browser }) => {
   const olu = await newMember(browser, "Olu");
   const mia = await newMember(browser, "Mia");
   // Mia's link to confirm her email, opened in her own browser; and Olu's confirmed the usual way.
   await expect(mia.page.getByTestId("email-unconfirmed")).toBeVisible();
-  const confirmPath = /\/confirm-email\/[A-Za-z0-9_-]+/.exec(await mailText(mia.page, mia.email, "email_verification"))?.[0];
+  const confirmPath = /\/confirm-email\/[A-Za-z0-9_-]+/.exec(await newestMail(mia.page, mia.email, "email_verification"))?.[0];
   expect(confirmPath).toBeTruthy();
   await check(mia.page, "app/(auth)/confirm-email/[token]/page.tsx", confirmPath!, "Confirm your email");
   await mia.page.getByTestId("confirm-email-submit").click();
@@ -292,7 +283,7 @@ test("the pages new people reach from a link: joining a group, a partner's invit
   await guest.waitForTimeout(3_200);
   await guest.getByTestId("guest-rsvp-submit").click();
   await expect(guest.getByTestId("guest-rsvp-outcome")).toContainText("We've emailed you a link");
-  const guestConfirmPath = /\/guest\/confirm\/[A-Za-z0-9_.-]+/.exec(await mailText(guest, guestEmail, "guest_confirm"))?.[0];
+  const guestConfirmPath = /\/guest\/confirm\/[A-Za-z0-9_.-]+/.exec(await newestMail(guest, guestEmail, "guest_confirm"))?.[0];
   expect(guestConfirmPath).toBeTruthy();
   await check(guest, "app/guest/confirm/[token]/page.tsx", guestConfirmPath!, "Confirm your place");
   await guest.getByTestId("guest-confirm-submit").click();
@@ -308,7 +299,7 @@ test("the pages new people reach from a link: joining a group, a partner's invit
   expect(cancelled.ok(), await cancelled.text()).toBe(true);
 
   const visitor = await (await browser.newContext()).newPage();
-  const unsubscribe = /Stop these emails: (\S+)/.exec(await mailText(visitor, mia.email, "activity_cancelled"))?.[1];
+  const unsubscribe = /Stop these emails: (\S+)/.exec(await newestMail(visitor, mia.email, "activity_cancelled"))?.[1];
   expect(unsubscribe).toBeTruthy();
   await check(visitor, "app/unsubscribe/[token]/page.tsx", new URL(unsubscribe!).pathname, "Stop these emails");
   await expect(visitor.getByTestId("confirm-unsubscribe")).toBeVisible();
@@ -318,7 +309,7 @@ test("the pages new people reach from a link: joining a group, a partner's invit
   await visitor.getByTestId("forgot-form").getByLabel("Email").fill(mia.email);
   await visitor.getByTestId("forgot-form-submit").click();
   await expect(visitor.getByTestId("forgot-form-outcome")).toContainText("If there is an account with that email");
-  const reset = /\/reset-password\/[A-Za-z0-9_-]+/.exec(await mailText(visitor, mia.email, "password_reset"))?.[0];
+  const reset = /\/reset-password\/[A-Za-z0-9_-]+/.exec(await newestMail(visitor, mia.email, "password_reset"))?.[0];
   expect(reset).toBeTruthy();
   await check(visitor, "app/(auth)/reset-password/[token]/page.tsx", reset!, "Choose a new password");
   await expect(visitor.getByTestId("reset-form")).toBeVisible();
@@ -328,7 +319,7 @@ test("the pages new people reach from a link: joining a group, a partner's invit
   await visitor.getByTestId("email-link").getByLabel("Email").fill(mia.email);
   await visitor.getByTestId("email-link-submit").click();
   await expect(visitor.getByTestId("email-link-outcome")).toContainText("If there is an account with that email");
-  const signInLink = /\/signin\/link\/[A-Za-z0-9_-]+/.exec(await mailText(visitor, mia.email, "sign_in_link"))?.[0];
+  const signInLink = /\/signin\/link\/[A-Za-z0-9_-]+/.exec(await newestMail(visitor, mia.email, "sign_in_link"))?.[0];
   expect(signInLink).toBeTruthy();
   await check(visitor, "app/(auth)/signin/link/[token]/page.tsx", signInLink!, "Sign in");
   await expect(visitor.getByTestId("link-sign-in-submit")).toBeVisible();

@@ -1,11 +1,8 @@
-import { drizzle } from "drizzle-orm/node-postgres";
-import { Pool } from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sessionSettings, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { adoptGuestRsvps, cancelGuestRsvp, confirmGuestRsvp, releaseExpiredGuestHolds, requestGuestRsvp } from "@/db/mutations/guest-rsvps";
 import { __setCapacityGuardForTests, cancelRsvp, respondToActivity } from "@/db/mutations/rsvps";
-import * as schema from "@/db/schema";
 import { makeActivity, makeGroup, makeUser, usingPostgres } from "./helpers/factories";
+import { newMembers, racePool } from "./helpers/race-pool";
 
 /*
  * Members and guests answering at once share one capacity and one line. PGlite runs one session
@@ -13,23 +10,11 @@ import { makeActivity, makeGroup, makeUser, usingPostgres } from "./helpers/fact
  * answers really arrive together.
  */
 
-let pool: Pool;
-let db: Db;
-
-beforeAll(() => {
-  if (!usingPostgres()) return;
-  pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 50, ...sessionSettings() });
-  db = drizzle(pool, { schema }) as unknown as Db;
-});
-
-afterAll(async () => {
-  __setCapacityGuardForTests(true);
-  await pool?.end();
-});
+const race = racePool(() => __setCapacityGuardForTests(true));
 
 /** Counters and rows of both kinds, read in one statement (one snapshot). */
 async function snapshot(activityId: string) {
-  const { rows } = await pool.query(
+  const { rows } = await race.pool.query(
     `select a.capacity, a.going_count, a.waitlist_count,
        (select count(*)::int from rsvps r where r.activity_id = a.id and r.status = 'going') +
        (select count(*)::int from guest_rsvps g where g.activity_id = a.id and g.status = 'going') as going_rows,
@@ -44,26 +29,21 @@ async function snapshot(activityId: string) {
 }
 
 async function confirmLinkFor(address: string): Promise<string> {
-  const { rows } = await pool.query(`select body_text from email_outbox where to_address = $1 and type = 'guest_confirm' order by created_at desc limit 1`, [address]);
+  const { rows } = await race.pool.query(`select body_text from email_outbox where to_address = $1 and type = 'guest_confirm' order by created_at desc limit 1`, [address]);
   return (rows[0].body_text as string).match(/\/guest\/confirm\/([A-Za-z0-9_.-]+)/)![1];
 }
 
 async function manageLinkFor(address: string): Promise<string> {
-  const { rows } = await pool.query(`select body_text from email_outbox where to_address = $1 and body_text like '%/guest/manage/%' order by created_at desc limit 1`, [address]);
+  const { rows } = await race.pool.query(`select body_text from email_outbox where to_address = $1 and body_text like '%/guest/manage/%' order by created_at desc limit 1`, [address]);
   return (rows[0].body_text as string).match(/\/guest\/manage\/([A-Za-z0-9_.-]+)/)![1];
 }
 
 let run = 0;
 
-async function members(n: number) {
-  const out: Awaited<ReturnType<typeof makeUser>>[] = [];
-  for (let i = 0; i < n; i++) out.push(await makeUser());
-  return out;
-}
 
 describe.skipIf(!usingPostgres())("guest RSVPs under concurrency (PostgreSQL)", () => {
   it("100 members and 100 guests answering at once for 50 places: exactly 50 places taken, 150 in one line, 5 times over", async () => {
-    const people = await members(100);
+    const people = await newMembers(100);
     const group = await makeGroup();
     for (let round = 0; round < 5; round++) {
       const activity = await makeActivity(group.id, { capacity: 50 });
@@ -71,8 +51,8 @@ describe.skipIf(!usingPostgres())("guest RSVPs under concurrency (PostgreSQL)", 
       const answers = await Promise.all(
         Array.from({ length: 200 }, (_, i) =>
           i % 2 === 0
-            ? respondToActivity(db, { activityId: activity.id, userId: people[i / 2].id, status: "going" })
-            : requestGuestRsvp(db, { activityId: activity.id, email: `crowd-${tag}-${i}@example.org`, firstName: `Guest ${i}` }),
+            ? respondToActivity(race.db, { activityId: activity.id, userId: people[i / 2].id, status: "going" })
+            : requestGuestRsvp(race.db, { activityId: activity.id, email: `crowd-${tag}-${i}@example.org`, firstName: `Guest ${i}` }),
         ),
       );
       expect(answers.filter((a) => !a.ok)).toEqual([]);
@@ -82,7 +62,7 @@ describe.skipIf(!usingPostgres())("guest RSVPs under concurrency (PostgreSQL)", 
   }, 240_000);
 
   it("without the row lock the same mixed load oversells, so the test above can fail", async () => {
-    const people = await members(100);
+    const people = await newMembers(100);
     const group = await makeGroup();
     __setCapacityGuardForTests(false);
     try {
@@ -93,8 +73,8 @@ describe.skipIf(!usingPostgres())("guest RSVPs under concurrency (PostgreSQL)", 
         await Promise.all(
           Array.from({ length: 200 }, (_, i) =>
             i % 2 === 0
-              ? respondToActivity(db, { activityId: activity.id, userId: people[i / 2].id, status: "going" })
-              : requestGuestRsvp(db, { activityId: activity.id, email: `race-${tag}-${i}@example.org`, firstName: "Racer" }),
+              ? respondToActivity(race.db, { activityId: activity.id, userId: people[i / 2].id, status: "going" })
+              : requestGuestRsvp(race.db, { activityId: activity.id, email: `race-${tag}-${i}@example.org`, firstName: "Racer" }),
           ),
         );
         worst = Math.max(worst, (await snapshot(activity.id)).going_rows);
@@ -106,12 +86,12 @@ describe.skipIf(!usingPostgres())("guest RSVPs under concurrency (PostgreSQL)", 
   }, 120_000);
 
   it("guests confirming, cancelling and expiring while members come and go never break the counts or the capacity", async () => {
-    const people = await members(20);
+    const people = await newMembers(20);
     const group = await makeGroup();
     const activity = await makeActivity(group.id, { capacity: 6 });
     const tag = `${Date.now()}-${++run}`;
     const guests = Array.from({ length: 20 }, (_, i) => `churn-${tag}-${i}@example.org`);
-    await Promise.all(guests.map((email, i) => requestGuestRsvp(db, { activityId: activity.id, email, firstName: `G${i}` })));
+    await Promise.all(guests.map((email, i) => requestGuestRsvp(race.db, { activityId: activity.id, email, firstName: `G${i}` })));
     const violations: string[] = [];
     let seed = 20261206;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -127,12 +107,12 @@ describe.skipIf(!usingPostgres())("guest RSVPs under concurrency (PostgreSQL)", 
         const pick = random();
         const member = people[Math.floor(random() * people.length)];
         const guest = guests[Math.floor(random() * guests.length)];
-        if (pick < 0.3) await respondToActivity(db, { activityId: activity.id, userId: member.id, status: "going" });
-        else if (pick < 0.45) await cancelRsvp(db, { activityId: activity.id, userId: member.id });
-        else if (pick < 0.65) await requestGuestRsvp(db, { activityId: activity.id, email: guest, firstName: `G${w}` });
-        else if (pick < 0.8) await confirmGuestRsvp(db, await confirmLinkFor(guest).catch(() => "none.none"));
-        else if (pick < 0.9) await cancelGuestRsvp(db, await manageLinkFor(guest).catch(() => "none.none"));
-        else await releaseExpiredGuestHolds(db, new Date(Date.now() + 31 * 60_000));
+        if (pick < 0.3) await respondToActivity(race.db, { activityId: activity.id, userId: member.id, status: "going" });
+        else if (pick < 0.45) await cancelRsvp(race.db, { activityId: activity.id, userId: member.id });
+        else if (pick < 0.65) await requestGuestRsvp(race.db, { activityId: activity.id, email: guest, firstName: `G${w}` });
+        else if (pick < 0.8) await confirmGuestRsvp(race.db, await confirmLinkFor(guest).catch(() => "none.none"));
+        else if (pick < 0.9) await cancelGuestRsvp(race.db, await manageLinkFor(guest).catch(() => "none.none"));
+        else await releaseExpiredGuestHolds(race.db, new Date(Date.now() + 31 * 60_000));
         await check();
       }
     };
@@ -146,11 +126,11 @@ describe.skipIf(!usingPostgres())("guest RSVPs under concurrency (PostgreSQL)", 
     const tag = `${Date.now()}-${++run}`;
     const address = `adopt-${tag}@example.org`;
     const member = await makeUser({ email: address });
-    await respondToActivity(db, { activityId: activity.id, userId: member.id, status: "going" });
-    await requestGuestRsvp(db, { activityId: activity.id, email: address, firstName: "Me" });
-    await confirmGuestRsvp(db, await confirmLinkFor(address));
-    const others = await members(10);
-    await Promise.all([adoptGuestRsvps(member.id, address, db), ...others.map((o) => respondToActivity(db, { activityId: activity.id, userId: o.id, status: "going" }))]);
+    await respondToActivity(race.db, { activityId: activity.id, userId: member.id, status: "going" });
+    await requestGuestRsvp(race.db, { activityId: activity.id, email: address, firstName: "Me" });
+    await confirmGuestRsvp(race.db, await confirmLinkFor(address));
+    const others = await newMembers(10);
+    await Promise.all([adoptGuestRsvps(member.id, address, race.db), ...others.map((o) => respondToActivity(race.db, { activityId: activity.id, userId: o.id, status: "going" }))]);
     const s = await snapshot(activity.id);
     expect(s).toMatchObject({ going_count: 3, going_rows: 3, waitlist_count: 8, waiting_rows: 8 });
   }, 60_000);

@@ -1,11 +1,8 @@
-import { sessionSettings } from "@/db/client";
-import { drizzle } from "drizzle-orm/node-postgres";
-import { Client, Pool } from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import { Client } from "pg";
+import { describe, expect, it } from "vitest";
 import { __setCapacityGuardForTests, cancelRsvp, respondToActivity, TRY_AGAIN_MESSAGE, type RsvpResult } from "@/db/mutations/rsvps";
-import * as schema from "@/db/schema";
-import { makeActivity, makeGroup, makeUser, usingPostgres } from "./helpers/factories";
+import { makeActivity, makeGroup, usingPostgres } from "./helpers/factories";
+import { newMembers, racePool } from "./helpers/race-pool";
 
 /*
  * The capacity guarantee under real concurrency. PGlite runs one session and cannot show
@@ -13,24 +10,11 @@ import { makeActivity, makeGroup, makeUser, usingPostgres } from "./helpers/fact
  * really do arrive at the same time.
  */
 
-let pool: Pool;
-let db: Db;
-
-beforeAll(() => {
-  if (!usingPostgres()) return;
-  // The app's own settings: a lock held elsewhere fails a statement after 3 s.
-  pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 50, ...sessionSettings() });
-  db = drizzle(pool, { schema }) as unknown as Db;
-});
-
-afterAll(async () => {
-  __setCapacityGuardForTests(true);
-  await pool?.end();
-});
+const race = racePool(() => __setCapacityGuardForTests(true));
 
 async function snapshot(activityId: string) {
   // One statement, so the counters and the rows are read from the same snapshot.
-  const { rows } = await pool.query(
+  const { rows } = await race.pool.query(
     `select a.capacity, a.going_count, a.waitlist_count,
        (select count(*)::int from rsvps r where r.activity_id = a.id and r.status = 'going') as going_rows,
        (select count(*)::int from rsvps r where r.activity_id = a.id and r.status = 'waitlisted') as waiting_rows,
@@ -42,23 +26,18 @@ async function snapshot(activityId: string) {
 }
 
 async function waitlistInArrivalOrder(activityId: string): Promise<string[]> {
-  const { rows } = await pool.query(`select user_id from rsvps where activity_id = $1 and status = 'waitlisted' order by waitlist_seq`, [activityId]);
+  const { rows } = await race.pool.query(`select user_id from rsvps where activity_id = $1 and status = 'waitlisted' order by waitlist_seq`, [activityId]);
   return rows.map((r) => r.user_id as string);
 }
 
-async function members(n: number) {
-  const out = [];
-  for (let i = 0; i < n; i++) out.push(await makeUser());
-  return out;
-}
 
 describe.skipIf(!usingPostgres())("RSVPs under concurrency (PostgreSQL)", () => {
   it("200 members answering at once for 50 places: exactly 50 go and 150 wait in arrival order, 20 times over", async () => {
-    const people = await members(200);
+    const people = await newMembers(200);
     const group = await makeGroup();
     for (let round = 0; round < 20; round++) {
       const activity = await makeActivity(group.id, { capacity: 50 });
-      const answers = await Promise.all(people.map((p) => respondToActivity(db, { activityId: activity.id, userId: p.id, status: "going" })));
+      const answers = await Promise.all(people.map((p) => respondToActivity(race.db, { activityId: activity.id, userId: p.id, status: "going" })));
       expect(answers.filter((a) => !a.ok)).toEqual([]);
       const states = answers.map((a) => (a.ok ? a.state : null));
       expect(states.filter((s) => s?.status === "going")).toHaveLength(50);
@@ -70,14 +49,14 @@ describe.skipIf(!usingPostgres())("RSVPs under concurrency (PostgreSQL)", () => 
   }, 180_000);
 
   it("without the row lock the same load oversells, so the test above can fail", async () => {
-    const people = await members(200);
+    const people = await newMembers(200);
     const group = await makeGroup();
     __setCapacityGuardForTests(false);
     try {
       let worst = 0;
       for (let round = 0; round < 5 && worst <= 50; round++) {
         const activity = await makeActivity(group.id, { capacity: 50 });
-        await Promise.all(people.map((p) => respondToActivity(db, { activityId: activity.id, userId: p.id, status: "going" })));
+        await Promise.all(people.map((p) => respondToActivity(race.db, { activityId: activity.id, userId: p.id, status: "going" })));
         worst = Math.max(worst, (await snapshot(activity.id)).going_rows);
       }
       expect(worst).toBeGreaterThan(50);
@@ -89,17 +68,17 @@ describe.skipIf(!usingPostgres())("RSVPs under concurrency (PostgreSQL)", () => 
   it("ten identical answers at once from one member make one RSVP and ten identical answers", async () => {
     const group = await makeGroup();
     const activity = await makeActivity(group.id, { capacity: 3 });
-    const [member] = await members(1);
-    const answers = await Promise.all(Array.from({ length: 10 }, () => respondToActivity(db, { activityId: activity.id, userId: member.id, status: "going" })));
+    const [member] = await newMembers(1);
+    const answers = await Promise.all(Array.from({ length: 10 }, () => respondToActivity(race.db, { activityId: activity.id, userId: member.id, status: "going" })));
     expect(answers.map((a) => (a.ok ? a.state : a.code))).toEqual(Array.from({ length: 10 }, () => ({ status: "going" })));
     expect(answers.filter((a) => a.ok && a.changed)).toHaveLength(1);
-    const { rows } = await pool.query(`select count(*)::int as n from rsvps where activity_id = $1`, [activity.id]);
+    const { rows } = await race.pool.query(`select count(*)::int as n from rsvps where activity_id = $1`, [activity.id]);
     expect(rows[0].n).toBe(1);
     expect(await snapshot(activity.id)).toMatchObject({ going_count: 1, going_rows: 1 });
   });
 
   it("16 workers churning RSVPs and cancellations never break the counts or the capacity", async () => {
-    const people = await members(40);
+    const people = await newMembers(40);
     const group = await makeGroup();
     const activity = await makeActivity(group.id, { capacity: 7 });
     const violations: string[] = [];
@@ -112,12 +91,12 @@ describe.skipIf(!usingPostgres())("RSVPs under concurrency (PostgreSQL)", () => 
         const pick = random();
         const result: RsvpResult =
           pick < 0.55
-            ? await respondToActivity(db, { activityId: activity.id, userId: member.id, status: "going" })
+            ? await respondToActivity(race.db, { activityId: activity.id, userId: member.id, status: "going" })
             : pick < 0.7
-              ? await respondToActivity(db, { activityId: activity.id, userId: member.id, status: "maybe" })
+              ? await respondToActivity(race.db, { activityId: activity.id, userId: member.id, status: "maybe" })
               : pick < 0.85
-                ? await respondToActivity(db, { activityId: activity.id, userId: member.id, status: "not_going" })
-                : await cancelRsvp(db, { activityId: activity.id, userId: member.id });
+                ? await respondToActivity(race.db, { activityId: activity.id, userId: member.id, status: "not_going" })
+                : await cancelRsvp(race.db, { activityId: activity.id, userId: member.id });
         if (!result.ok) violations.push(`answer failed: ${result.code}`);
         const s = await snapshot(activity.id);
         steps++;
@@ -136,14 +115,14 @@ describe.skipIf(!usingPostgres())("RSVPs under concurrency (PostgreSQL)", () => 
   it("a lock held elsewhere makes an RSVP fail fast with a kind 'please try again'", async () => {
     const group = await makeGroup();
     const activity = await makeActivity(group.id, { capacity: 5 });
-    const [member] = await members(1);
+    const [member] = await newMembers(1);
     const holder = new Client({ connectionString: process.env.DATABASE_URL });
     await holder.connect();
     try {
       await holder.query("begin");
       await holder.query("select id from activities where id = $1 for update", [activity.id]);
       const started = Date.now();
-      const result = await respondToActivity(db, { activityId: activity.id, userId: member.id, status: "going" });
+      const result = await respondToActivity(race.db, { activityId: activity.id, userId: member.id, status: "going" });
       const took = Date.now() - started;
       expect(result).toEqual({ ok: false, code: "try_again", message: TRY_AGAIN_MESSAGE });
       expect(took).toBeGreaterThan(2_500);
@@ -152,6 +131,6 @@ describe.skipIf(!usingPostgres())("RSVPs under concurrency (PostgreSQL)", () => 
       await holder.query("rollback");
       await holder.end();
     }
-    expect(await respondToActivity(db, { activityId: activity.id, userId: member.id, status: "going" })).toMatchObject({ ok: true, state: { status: "going" } });
+    expect(await respondToActivity(race.db, { activityId: activity.id, userId: member.id, status: "going" })).toMatchObject({ ok: true, state: { status: "going" } });
   });
 });

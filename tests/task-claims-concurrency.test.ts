@@ -1,11 +1,7 @@
-import { sessionSettings } from "@/db/client";
-import { drizzle } from "drizzle-orm/node-postgres";
-import { Pool } from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { __setClaimGuardForTests, ALL_PLACES_TAKEN, assignTask, claimTask, releaseTask, unassignTask, type TaskResult } from "@/db/mutations/task-claims";
-import * as schema from "@/db/schema";
 import { addMember, makeGroup, makeProject, makeTask, makeUser, usingPostgres } from "./helpers/factories";
+import { newMembers, racePool } from "./helpers/race-pool";
 
 /*
  * The task-claim guarantee under real concurrency: claims never exceed places. PGlite runs
@@ -13,24 +9,11 @@ import { addMember, makeGroup, makeProject, makeTask, makeUser, usingPostgres } 
  * enough that the claims really do arrive at the same time.
  */
 
-let pool: Pool;
-let db: Db;
-
-beforeAll(() => {
-  if (!usingPostgres()) return;
-  // The app's own settings: a lock held elsewhere fails a statement after 3 s.
-  pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 50, ...sessionSettings() });
-  db = drizzle(pool, { schema }) as unknown as Db;
-});
-
-afterAll(async () => {
-  __setClaimGuardForTests(true);
-  await pool?.end();
-});
+const race = racePool(() => __setClaimGuardForTests(true));
 
 async function snapshot(taskId: string) {
   // One statement, so the counter and the rows are read from the same snapshot.
-  const { rows } = await pool.query(
+  const { rows } = await race.pool.query(
     `select t.places_needed, t.claimed_count,
        (select count(*)::int from task_claims c where c.task_id = t.id) as claim_rows
      from tasks t where t.id = $1`,
@@ -39,24 +22,15 @@ async function snapshot(taskId: string) {
   return rows[0] as { places_needed: number; claimed_count: number; claim_rows: number };
 }
 
-async function members(groupId: string, n: number) {
-  const out = [];
-  for (let i = 0; i < n; i++) {
-    const u = await makeUser();
-    await addMember(groupId, u.id);
-    out.push(u);
-  }
-  return out;
-}
 
 describe.skipIf(!usingPostgres())("task claims under concurrency (PostgreSQL)", () => {
   it("50 members claiming a 3-place task at once: exactly 3 claims and 47 'all places are taken', 20 times over", async () => {
     const group = await makeGroup();
-    const people = await members(group.id, 50);
+    const people = await newMembers(50, group.id);
     const project = await makeProject(group.id);
     for (let round = 0; round < 20; round++) {
       const task = await makeTask(project.id, { placesNeeded: 3 });
-      const answers = await Promise.all(people.map((p) => claimTask(db, { taskId: task.id, actor: p })));
+      const answers = await Promise.all(people.map((p) => claimTask(race.db, { taskId: task.id, actor: p })));
       const claimed = answers.filter((a) => a.ok && a.changed && a.claim.status === "claimed");
       const full = answers.filter((a) => !a.ok && a.code === "full");
       expect(claimed).toHaveLength(3);
@@ -68,14 +42,14 @@ describe.skipIf(!usingPostgres())("task claims under concurrency (PostgreSQL)", 
 
   it("without the task row lock the same load over-claims, so the test above can fail", async () => {
     const group = await makeGroup();
-    const people = await members(group.id, 50);
+    const people = await newMembers(50, group.id);
     const project = await makeProject(group.id);
     __setClaimGuardForTests(false);
     try {
       let worst = 0;
       for (let round = 0; round < 10 && worst <= 3; round++) {
         const task = await makeTask(project.id, { placesNeeded: 3 });
-        await Promise.all(people.map((p) => claimTask(db, { taskId: task.id, actor: p })));
+        await Promise.all(people.map((p) => claimTask(race.db, { taskId: task.id, actor: p })));
         worst = Math.max(worst, (await snapshot(task.id)).claim_rows);
       }
       expect(worst).toBeGreaterThan(3);
@@ -86,11 +60,11 @@ describe.skipIf(!usingPostgres())("task claims under concurrency (PostgreSQL)", 
 
   it("one member claiming twice at once gets one claim, and both answers say they have the place", async () => {
     const group = await makeGroup();
-    const [member] = await members(group.id, 1);
+    const [member] = await newMembers(1, group.id);
     const project = await makeProject(group.id);
     for (let round = 0; round < 5; round++) {
       const task = await makeTask(project.id, { placesNeeded: 3 });
-      const answers = await Promise.all(Array.from({ length: 10 }, () => claimTask(db, { taskId: task.id, actor: member })));
+      const answers = await Promise.all(Array.from({ length: 10 }, () => claimTask(race.db, { taskId: task.id, actor: member })));
       expect(answers.map((a) => (a.ok ? a.claim.status : a.code))).toEqual(Array.from({ length: 10 }, () => "claimed"));
       expect(answers.filter((a) => a.ok && a.changed)).toHaveLength(1);
       expect(await snapshot(task.id)).toEqual({ places_needed: 3, claimed_count: 1, claim_rows: 1 });
@@ -101,7 +75,7 @@ describe.skipIf(!usingPostgres())("task claims under concurrency (PostgreSQL)", 
     const group = await makeGroup();
     const organizer = await makeUser();
     await addMember(group.id, organizer.id, "organizer");
-    const people = await members(group.id, 30);
+    const people = await newMembers(30, group.id);
     const project = await makeProject(group.id);
     const task = await makeTask(project.id, { placesNeeded: 5 });
     const violations: string[] = [];
@@ -114,12 +88,12 @@ describe.skipIf(!usingPostgres())("task claims under concurrency (PostgreSQL)", 
         const pick = random();
         const result: TaskResult =
           pick < 0.45
-            ? await claimTask(db, { taskId: task.id, actor: member })
+            ? await claimTask(race.db, { taskId: task.id, actor: member })
             : pick < 0.7
-              ? await releaseTask(db, { taskId: task.id, actor: member })
+              ? await releaseTask(race.db, { taskId: task.id, actor: member })
               : pick < 0.85
-                ? await assignTask(db, { taskId: task.id, actor: organizer, userId: member.id })
-                : await unassignTask(db, { taskId: task.id, actor: organizer, userId: member.id });
+                ? await assignTask(race.db, { taskId: task.id, actor: organizer, userId: member.id })
+                : await unassignTask(race.db, { taskId: task.id, actor: organizer, userId: member.id });
         if (!result.ok && result.code !== "full") violations.push(`answer failed: ${result.code} ${result.message}`);
         const s = await snapshot(task.id);
         steps++;

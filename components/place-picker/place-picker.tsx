@@ -7,21 +7,9 @@ import { PlaceMap } from "@/components/place-map/place-map";
 import { Field, Input } from "@/components/ui/field";
 import type { MapTiles } from "@/lib/map-tiles";
 import type { ActivityFormValues, ActivityInput } from "@/lib/validation/activity";
+import type { PlaceChoices, PlaceOption } from "@/lib/validation/place-choice";
 
-/** A place the picker offers (db/queries/saved-places.ts). */
-export interface PickerPlace {
-  value: string;
-  name: string;
-  address: string;
-  neighbourhood: string;
-  lat: number | null;
-  lng: number | null;
-  from: "group" | "hub";
-}
-
-export interface PlacePickerData {
-  offered: PickerPlace[];
-  found: PickerPlace[] | null;
+export interface PlacePickerData extends PlaceChoices {
   /** The search typed, as the page was asked for it (?placeSearch=). */
   search: string;
 }
@@ -75,7 +63,7 @@ export function PlacePicker({
     form.setValue("longitude", point ? round(point.lng) : "", { shouldDirty: true });
   };
 
-  const pick = (p: PickerPlace) => {
+  const pick = (p: PlaceOption) => {
     form.setValue("placeName", p.name, { shouldDirty: true, shouldValidate: true });
     form.setValue("address", p.address, { shouldDirty: true });
     form.setValue("neighbourhood", p.neighbourhood, { shouldDirty: true });

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, or, sql } from "drizzle-orm";
-import { placeChoiceValue } from "@/lib/validation/place-choice";
+import { placeChoiceValue, type PlaceChoices, type PlaceOption } from "@/lib/validation/place-choice";
 import { getDb } from "../client";
 import { knownPlaces, savedPlaces } from "../schema";
 
@@ -10,25 +10,6 @@ import { knownPlaces, savedPlaces } from "../schema";
  * (known_places: the places of public activities, never a private group's). The caller has
  * already checked that the viewer organizes the group.
  */
-
-export interface PlaceOption {
-  /** The form value that picks it (lib/validation/place-choice.ts). */
-  value: string;
-  name: string;
-  address: string;
-  neighbourhood: string;
-  lat: number | null;
-  lng: number | null;
-  /** The group's own place, or one of the hub's public places. */
-  from: "group" | "hub";
-}
-
-export interface PlaceChoices {
-  /** The group's places, most recently used first, then the hub's most used (without a query). */
-  offered: PlaceOption[];
-  /** Places matching the search by name, address (a postcode) or neighbourhood; null without a search. */
-  found: PlaceOption[] | null;
-}
 
 const OFFERED = 8;
 const FOUND = 10;

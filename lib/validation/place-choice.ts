@@ -9,6 +9,27 @@ import { z } from "zod";
 
 export type PlaceChoice = { kind: "saved"; id: string } | { kind: "hub"; neighbourhood: string; name: string; address: string };
 
+/** A place offered on the activity form: a group's own saved place or one of the hub's public places. */
+export interface PlaceOption {
+  /** The form value that picks it (`placeChoiceValue`). */
+  value: string;
+  name: string;
+  address: string;
+  neighbourhood: string;
+  lat: number | null;
+  lng: number | null;
+  /** The group's own place, or one of the hub's public places. */
+  from: "group" | "hub";
+}
+
+/** What the form's place picker shows. */
+export interface PlaceChoices {
+  /** The group's places, most recently used first, then the hub's most used (without a query). */
+  offered: PlaceOption[];
+  /** Places matching the search by name, address (a postcode) or neighbourhood; null without a search. */
+  found: PlaceOption[] | null;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const toBase64Url = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
