@@ -22,12 +22,16 @@ async function main(): Promise<void> {
   keepInstancesInStep();
   registerBuiltInJobs();
   const runner = startJobRunner();
+  // The runner's timers never hold a process open (in a web instance its server does); the
+  // worker holds itself open until it is told to stop, through a database outage too.
+  const alive = setInterval(() => undefined, 60_000);
   console.log("[worker] running the background jobs; stop with Ctrl-C.");
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     // The job under way finishes (or gives up at its deadline) before the process ends.
+    clearInterval(alive);
     await runner.stop();
     await stopKeepingInStep();
     await closeDb();

@@ -131,6 +131,7 @@ function instances(fixture: string, own: OwnDatabase, env: Record<string, string
       stdio: ["ignore", "pipe", "pipe"],
     });
     for (const stream of [child.stdout, child.stderr]) stream.on("data", (chunk: Buffer) => output.push(`[${name}] ${chunk.toString()}`));
+    child.once("exit", (code, signal) => output.push(`[${name}] exited (${signal ?? `code ${code}`})\n`));
     return child;
   };
   const said = () => output.join("").slice(-4000);

@@ -102,5 +102,47 @@ describe("the worker process", () => {
         await smtp.close();
       }
     }, 90_000);
+
+    it("keeps running while its database refuses connections, and sends what waits once it is back", async () => {
+      const smtp = await startSmtpServer();
+      const worker = runWorker({
+        DATABASE_URL: url,
+        DIRECT_DATABASE_URL: undefined,
+        DATABASE_POOLER: undefined,
+        AUTH_SECRET: "worker-test-secret-0123456789",
+        SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+        MAIL_FROM: "Common Thread <hello@thread.test>",
+        SEED_DEMO: "false",
+      });
+      const admin = new Client({ connectionString: adminUrl() });
+      await admin.connect();
+      try {
+        const started = Date.now() + 30_000;
+        while (!/running the background jobs/.test(worker.output()) && Date.now() < started && worker.child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+        expect(worker.output()).toMatch(/running the background jobs/);
+        // The database goes away for a few seconds: every connection is cut and none is accepted.
+        await pool.end();
+        await admin.query(`alter database ${name} allow_connections false`);
+        await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1`, [name]);
+        await new Promise((r) => setTimeout(r, 6_000));
+        expect(worker.child.exitCode, worker.output()).toBeNull();
+        await admin.query(`alter database ${name} allow_connections true`);
+        pool = new Pool({ connectionString: url });
+        db = drizzle(pool, { schema }) as unknown as Db;
+        const email = `worker-back-${Date.now()}@example.org`;
+        const [member] = await db.insert(users).values({ name: "Rowan Return", email, passwordHash: "x" }).returning({ id: users.id });
+        await db.transaction(async (tx) => {
+          await enqueueEmail(tx as unknown as Db, { userId: member.id, type: "password_reset", data: { url: "http://127.0.0.1/reset/def", expiresInMinutes: 30 }, dedupeKey: `worker-back:${member.id}` });
+        });
+        const deadline = Date.now() + 30_000;
+        while (!smtp.received.some((m) => m.to.includes(email)) && Date.now() < deadline && worker.child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+        expect(smtp.received.filter((m) => m.to.includes(email)), worker.output()).toHaveLength(1);
+      } finally {
+        await admin.query(`alter database ${name} allow_connections true`).catch(() => undefined);
+        await admin.end();
+        if (worker.child.exitCode === null) worker.child.kill("SIGKILL");
+        await smtp.close();
+      }
+    }, 120_000);
   });
 });
