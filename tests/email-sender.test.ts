@@ -12,12 +12,12 @@ import { emailOutbox, users } from "@/db/schema";
 import { smtpTransport } from "@/lib/email/transport";
 import { verifyUnsubscribeToken } from "@/lib/email/unsubscribe";
 import { addMember, makeActivity, makeGroup, makeUser, usingPostgres } from "./helpers/factories";
-import { type OwnDatabase, ownDatabase } from "./helpers/own-database";
+import { type OwnDatabase, ownDatabase, ownDatabaseForTheseTests } from "./helpers/own-database";
 import { mimePart, startSmtpServer } from "./helpers/smtp";
 
 const FROM = "Common Thread <hello@thread.test>";
 
-/** Sends until the given rows are no longer pending (other test files may have rows too). */
+/** Sends until the given rows are no longer pending. */
 async function drain(transport: ReturnType<typeof smtpTransport>, ids: string[], passes = 20, options: Parameters<typeof sendDueEmails>[1] = {}) {
   const db = await getDb();
   for (let i = 0; i < passes; i++) {
@@ -29,6 +29,8 @@ async function drain(transport: ReturnType<typeof smtpTransport>, ids: string[],
 }
 
 describe("sending email through SMTP", () => {
+  ownDatabaseForTheseTests("ct_email_smtp");
+
   it("a cancelled activity's email arrives with unsubscribe headers, a Message-ID and the calendar entry marked cancelled", async () => {
     const smtp = await startSmtpServer();
     const transport = smtpTransport(`smtp://127.0.0.1:${smtp.port}`, FROM);
@@ -231,6 +233,8 @@ describe.skipIf(!usingPostgres())("a sender killed mid-send (PostgreSQL)", () =>
 });
 
 describe("a send that outlasts its lease", () => {
+  ownDatabaseForTheseTests("ct_email_lease");
+
   it("keeps the message to itself: a second sender polling all the while does not send it again", { timeout: 30_000 }, async () => {
     const tag = `slow-${Date.now()}`;
     let arrived: () => void = () => undefined;

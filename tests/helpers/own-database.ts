@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { Client, Pool } from "pg";
-import { inject } from "vitest";
-import type { Db } from "@/db/client";
+import { afterAll, beforeAll, inject } from "vitest";
+import { closeDb, type Db, getDbHandle, openPostgres, useDbHandle } from "@/db/client";
 import * as schema from "@/db/schema";
 import { runMigrationsAt } from "./migrate-url";
 
@@ -51,4 +51,26 @@ export async function ownDatabase(prefix: string): Promise<OwnDatabase> {
       await closing.end();
     },
   };
+}
+
+/**
+ * On PostgreSQL, points the hub's own client (`getDb()`, and so the factories) at a migrated
+ * database of this file alone for the tests in the enclosing `describe`, for work that drains a
+ * whole table: the email sender sends every due row, and on the run's shared database it would
+ * wade through, and send, other files' waiting mail. Embedded runs keep their own database already.
+ */
+export function ownDatabaseForTheseTests(prefix: string): void {
+  let own: OwnDatabase | undefined;
+  beforeAll(async () => {
+    if (!inject("testDatabaseUrl")) return;
+    own = await ownDatabase(prefix);
+    await closeDb();
+    useDbHandle(await openPostgres(own.url));
+  }, 120_000);
+  afterAll(async () => {
+    if (!own) return;
+    await closeDb();
+    await own.drop();
+    await getDbHandle();
+  });
 }
