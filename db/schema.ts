@@ -349,7 +349,7 @@ export const rsvpLinks = pgTable(
   {
     tokenHash: text("token_hash").primaryKey(),
     activityId: uuid("activity_id").notNull(),
-    userId: uuid("user_id").notNull(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
     purpose: text("purpose").$type<"coming" | "free">().notNull(),
     expiresAt: ts("expires_at").notNull(),
     usedAt: ts("used_at"),

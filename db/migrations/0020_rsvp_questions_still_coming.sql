@@ -9,7 +9,7 @@ ALTER TABLE "rsvps" ADD COLUMN "still_coming_at" timestamp with time zone;--> st
 CREATE TABLE "rsvp_links" (
 	"token_hash" text PRIMARY KEY NOT NULL,
 	"activity_id" uuid NOT NULL,
-	"user_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL REFERENCES "users"("id") ON DELETE cascade,
 	"purpose" text NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
 	"used_at" timestamp with time zone,
