@@ -48,6 +48,17 @@ export async function sendDueReminders(options: { now?: Date; db?: Db } = {}): P
   return reminded;
 }
 
+/**
+ * Gives one activity's day-before reminder now, to those going who answered before its time,
+ * as if that time had come (the development mailbox's button, for trying reminders without
+ * waiting for the evening before). Once per member and start time, as always.
+ */
+export async function remindActivityNow(activityId: string): Promise<number> {
+  const db = await getDb();
+  const [a] = await db.select({ startsAt: activities.startsAt }).from(activities).where(eq(activities.id, activityId)).limit(1);
+  return a ? remindActivity(db, activityId, a.startsAt) : 0;
+}
+
 async function remindActivity(db: Db, activityId: string, seenStart: Date): Promise<number> {
   return db.transaction(async (tx) => {
     // The activity row lock orders this against edits, cancellations and RSVPs, which take it too:

@@ -9,6 +9,7 @@ import * as organize from "@/app/activities/[id]/organize/actions";
 import { setRsvpQuestionsAction } from "@/app/activities/[id]/organize/question-actions";
 import { answerStillComingAction } from "@/app/notifications/still-coming-actions";
 import { spendStillComingLinkAction } from "@/app/still-coming/actions";
+import { remindActivityNowAction } from "@/app/dev/mailbox/actions";
 import { retryEmailAction } from "@/app/admin/email/actions";
 import { blockCommentAuthorAction, editCommentAction, postCommentAction, removeCommentAction } from "@/components/discussion/actions";
 import { createActivityAction } from "@/app/groups/[slug]/activities/new/actions";
@@ -129,6 +130,7 @@ export const CALLS: Record<string, (w: World) => Promise<Outcome>> = {
   "app/unsubscribe/[token]/actions.ts#unsubscribeAction": (w) => act(() => unsubscribeAction(form({ token: w.unsubscribe }))),
   "app/activities/[id]/guest-actions.ts#requestGuestRsvpAction": (w) =>
     act(() => requestGuestRsvpAction(null, form({ activityId: w.activity.id, firstName: "Robin", email: `guest-${fresh()}@test.example`, website: "", shownAt: formShownToken(Date.now() - 10_000) }))),
+  "app/dev/mailbox/actions.ts#remindActivityNowAction": (w) => act(() => remindActivityNowAction(form({ activityId: w.activity.id }))),
   "app/still-coming/actions.ts#spendStillComingLinkAction": (w) => act(() => spendStillComingLinkAction(null, form({ token: w.stillComing, purpose: "coming" }))),
   "app/notifications/still-coming-actions.ts#answerStillComingAction": (w) => act(() => answerStillComingAction(null, form({ activityId: w.activity.id, purpose: "coming" }))),
   "app/activities/[id]/organize/question-actions.ts#setRsvpQuestionsAction": (w) =>

@@ -56,6 +56,8 @@ export const MATRIX: Record<string, Rule> = {
   "app/guest/actions.ts#confirmGuestRsvpAction": { allow: ["visitor"], sample: ["visitor"], group: "public", on: "a held guest place's confirmation link" },
   "app/guest/actions.ts#cancelGuestRsvpAction": { allow: ["visitor"], sample: ["visitor"], group: "public", on: "a confirmed guest's manage link" },
   "app/guest/actions.ts#renameGuestRsvpAction": { allow: ["visitor"], sample: ["visitor"], group: "public", on: "a confirmed guest's manage link (a new first name)" },
+  // The development mailbox (served outside production, as in the tests) sends an activity's reminder now.
+  "app/dev/mailbox/actions.ts#remindActivityNowAction": { allow: ["visitor"], sample: ["visitor"], on: "the upcoming activity's day-before reminder", mayChangeNothing: true },
   // The reminder's one-click "Yes, I'm coming" / "Free my place": the emailed token is the authority.
   "app/still-coming/actions.ts#spendStillComingLinkAction": { allow: ["visitor"], sample: ["visitor"], on: "the member's still-coming link from their reminder" },
   "app/(auth)/link-actions.ts#requestSignInLinkAction": { allow: ["visitor"], sample: ["visitor"], on: "the member's email" },
