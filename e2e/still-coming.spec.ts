@@ -142,6 +142,8 @@ test("questions on RSVP: a needed answer is asked for beside its question, and t
   await organizer.page.getByTestId("rsvp-question-0").getByLabel("Answer", { exact: true }).selectOption("choice");
   await organizer.page.getByTestId("rsvp-questions-save").click();
   await expect(organizer.page.getByTestId("q0-choices-error")).toContainText("at least two choices");
+  // What was typed is still there beside the message.
+  await expect(organizer.page.getByTestId("rsvp-question-0").getByLabel("Question", { exact: true })).toHaveValue("T-shirt size");
   await organizer.page.getByTestId("rsvp-question-0").getByLabel(/Choices/).fill("S\nM\nL");
   await organizer.page.getByTestId("rsvp-question-0").getByLabel("An answer is needed to RSVP").check();
   await organizer.page.getByTestId("rsvp-questions-save").click();

@@ -8,7 +8,7 @@ import { MAX_ANSWER, readAnswers } from "@/lib/rsvp-questions";
 import { defineAction } from "@/server/action";
 import { rsvpFormSchema, rsvpStateMessage } from "@/lib/validation/rsvp";
 
-export type RsvpActionState = ActionResult<{ state: RsvpState; message: string }> | null;
+export type RsvpActionState = (ActionResult<{ state: RsvpState; message: string }> & { values?: { answers?: Record<string, string> } }) | null;
 
 const activityIdSchema = z.uuid({ error: "That activity doesn't exist." });
 
@@ -33,6 +33,8 @@ export const rsvpToActivityAction = defineAction({
   ...activity,
   read: (form) => ({ status: form.get("status"), goTogether: form.get("goTogether") ?? undefined, offersToGreet: form.get("offersToGreet") ?? undefined, answers: form.has("answers") ? readAnswers(form) : undefined }),
   input: rsvpFormSchema,
+  // Answers typed before a refusal are shown again.
+  keep: (raw) => ({ values: { answers: raw.answers } }),
   invalid: (error) => (error.issues.some((i) => i.path[0] === "answers") ? `Keep each answer under ${MAX_ANSWER} characters.` : "Choose Going, I'll try or Not this time."),
   member: "Please sign in to RSVP.",
   limit: "rsvpMember",

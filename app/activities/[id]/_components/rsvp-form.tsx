@@ -67,7 +67,7 @@ export function RsvpForm({
             <Checkbox name="offersToGreet" defaultChecked={offersToGreet} label="I'm happy to greet someone who'd rather not arrive alone" data-testid="rsvp-offers-to-greet" />
           </fieldset>
         ) : null}
-        {canJoin || holdsPlace ? <RsvpQuestionFields questions={questions} answers={answers} errors={state && !state.ok ? state.fieldErrors ?? {} : {}} /> : null}
+        {canJoin || holdsPlace ? <RsvpQuestionFields questions={questions} answers={state && !state.ok && state.values?.answers ? { ...answers, ...state.values.answers } : answers} errors={state && !state.ok ? state.fieldErrors ?? {} : {}} /> : null}
         <div className="flex flex-wrap gap-2" role="group" aria-label="Your answer">
           {canJoin || holdsPlace ? choice("going", holdsPlace ? (current === "waitlisted" ? "Stay on the waitlist" : "Going") : full ? "Join the waitlist" : "Going", holdsPlace) : null}
           {canJoin || current === "maybe" ? choice("maybe", "I'll try", current === "maybe") : null}

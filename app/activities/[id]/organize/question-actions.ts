@@ -21,6 +21,9 @@ function readSlots(form: FormData): QuestionSlotInput[] {
   }));
 }
 
+/** The form's answer: what was typed comes back with a refusal, so the form shows it again. */
+export type QuestionsFormState = (OrganizeActionState & { values?: QuestionSlotInput[] }) | null;
+
 const slotsSchema = z.array(z.object({ id: z.string(), prompt: z.string(), kind: z.string(), required: z.boolean(), choices: z.string() }));
 
 /** Sets the questions an activity asks members when they say they're going. */
@@ -29,12 +32,13 @@ export const setRsvpQuestionsAction = defineAction({
   missing: "We couldn't find that activity.",
   read: readSlots,
   input: slotsSchema,
+  keep: (values) => ({ values }),
   check: (slots) => {
     const parsed = parseQuestionSlots(slots as QuestionSlotInput[]);
     return parsed.ok ? undefined : { ok: false as const, code: "invalid_input" as const, message: "Some questions need another look.", fieldErrors: parsed.fieldErrors };
   },
   member: true,
-  run: async (slots, viewer, { activityId }): Promise<OrganizeActionState> => {
+  run: async (slots, viewer, { activityId }): Promise<QuestionsFormState> => {
     const parsed = parseQuestionSlots(slots as QuestionSlotInput[]);
     if (!parsed.ok) return { ok: false, code: "invalid_input", message: "Some questions need another look.", fieldErrors: parsed.fieldErrors };
     const result = await setRsvpQuestions({ activityId, actorId: viewer.id, questions: parsed.questions });
