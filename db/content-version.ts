@@ -65,6 +65,8 @@ export const NOT_SHOWN_TO_VISITORS = [
   "question_messages",
   // A group's places, offered on its organizers' activity form; visitors see an activity's own place.
   "saved_places",
+  // The reminder's "Still coming?" links: the member's own.
+  "rsvp_links",
 ] as const;
 
 const shown = new Set<string>(SHOWN_TO_VISITORS);

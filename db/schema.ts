@@ -1,5 +1,6 @@
 import { relations, sql, type SQL } from "drizzle-orm";
 import { kindSearchWordsSql } from "../lib/kind-search-words";
+import type { RsvpAnswers, RsvpQuestion } from "../lib/rsvp-questions";
 import {
   type AnyPgColumn,
   bigint,
@@ -7,6 +8,7 @@ import {
   boolean,
   check,
   customType,
+  foreignKey,
   date,
   doublePrecision,
   index,
@@ -220,6 +222,8 @@ export const activities = pgTable(
     createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
     /** The named host: an organizer of the group (the creator unless another is chosen). */
     hostId: uuid("host_id").references((): AnyPgColumn => users.id, { onDelete: "set null" }),
+    /** Questions on RSVP (a handful at most), asked of members saying they're going; see lib/rsvp-questions.ts. */
+    rsvpQuestions: jsonb("rsvp_questions").$type<RsvpQuestion[]>().notNull().default([]),
     createdAt: createdAt(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
     search: tsvector("search").generatedAlwaysAs(
@@ -321,6 +325,10 @@ export const rsvps = pgTable(
     fromStandingPlace: boolean("from_standing_place").notNull().default(false),
     attendance: attendance("attendance"),
     attendanceMarkedAt: ts("attendance_marked_at"),
+    /** Answers to the activity's questions on RSVP, by question id: organizers and the member alone see them. */
+    answers: jsonb("answers").$type<RsvpAnswers>().notNull().default({}),
+    /** When the member said "Yes, I'm coming" from the day-before reminder. */
+    stillComingAt: ts("still_coming_at"),
     createdAt: createdAt(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
@@ -328,6 +336,30 @@ export const rsvps = pgTable(
     primaryKey({ columns: [t.activityId, t.userId] }),
     index("rsvps_user_idx").on(t.userId),
     index("rsvps_activity_status_idx").on(t.activityId, t.status, t.waitlistSeq),
+  ],
+);
+
+/**
+ * The day-before reminder's one-click links, "Yes, I'm coming" and "Free my place" (migration 0020):
+ * one per RSVP and purpose, only the SHA-256 of the token kept, each working once until the
+ * activity starts (db/mutations/still-coming.ts). They go with the RSVP.
+ */
+export const rsvpLinks = pgTable(
+  "rsvp_links",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    activityId: uuid("activity_id").notNull(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose").$type<"coming" | "free">().notNull(),
+    expiresAt: ts("expires_at").notNull(),
+    usedAt: ts("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ name: "rsvp_links_rsvp_fk", columns: [t.activityId, t.userId], foreignColumns: [rsvps.activityId, rsvps.userId] }).onDelete("cascade"),
+    check("rsvp_links_purpose", sql`${t.purpose} in ('coming', 'free')`),
+    uniqueIndex("rsvp_links_rsvp_purpose_key").on(t.activityId, t.userId, t.purpose),
+    index("rsvp_links_user_idx").on(t.userId),
   ],
 );
 

@@ -64,6 +64,7 @@ const CHECKED = {
   "app/(auth)/confirm-email/[token]/page.tsx": "new people",
   "app/(auth)/confirm-email/done/page.tsx": "new people",
   "app/(auth)/signin/link/[token]/page.tsx": "new people",
+  "app/still-coming/[purpose]/[token]/page.tsx": "new people",
 } as const;
 
 type CheckedPage = keyof typeof CHECKED;
@@ -295,6 +296,15 @@ test("the pages new people reach from a link: joining a group, a partner's invit
   expect(joined.ok(), await joined.text()).toBe(true);
   const rsvp = await mia.api.post(`/api/activities/${activityId}/rsvp`, { data: { status: "going" } });
   expect(rsvp.ok(), await rsvp.text()).toBe(true);
+  // Mia's day-before reminder (sent now from the mailbox's button): its "Free my place" link, opened signed out.
+  const reminderPage = await (await browser.newContext()).newPage();
+  await reminderPage.goto("/dev/mailbox");
+  await reminderPage.getByLabel(/day-before reminder now/).fill(activityId);
+  await reminderPage.getByTestId("remind-now").getByRole("button").click();
+  const freePath = /\/still-coming\/free\/[A-Za-z0-9_-]{43}/.exec(await mailText(reminderPage, mia.email, "reminder"))?.[0];
+  expect(freePath).toBeTruthy();
+  await check(reminderPage, "app/still-coming/[purpose]/[token]/page.tsx", freePath!, "Still coming?");
+  await expect(reminderPage.getByTestId("still-coming-free")).toBeVisible();
   const cancelled = await olu.api.post(`/api/activities/${activityId}/cancel`, { data: { scope: "this" } });
   expect(cancelled.ok(), await cancelled.text()).toBe(true);
 

@@ -40,6 +40,8 @@ const MARKS = {
   guestName: mark("guest"),
   // A question the unlisted person asks Ada's public group: only its organizers (Ada) and the asker read it.
   question: mark("question"),
+  // The unlisted person's answer to a question on RSVP on Ada's public activity: Ada (its organizer) alone reads it.
+  rsvpAnswer: mark("rsvpanswer"),
 };
 /** The guest's email: on no page at all (organizers find it in the attendee CSV alone). */
 const GUEST_EMAIL = `${mark("guestmail")}@e2e.example`;
@@ -146,6 +148,8 @@ function pages(w: World): Record<string, string[]> {
     "app/groups/[slug]/questions/[id]/page.tsx": [`/groups/${w.openSlug}/questions/${w.questionId}`],
     "app/me/questions/page.tsx": ["/me/questions"],
     "app/me/questions/[id]/page.tsx": [`/me/questions/${w.questionId}`],
+    // A reminder's link carries a random token; one that is not ours is told so kindly.
+    "app/still-coming/[purpose]/[token]/page.tsx": [`/still-coming/free/${bogus}`, `/still-coming/coming/${bogus}`],
   };
 }
 
@@ -239,6 +243,15 @@ test.beforeAll(async ({ browser }) => {
   await shyPage.getByTestId("ask-submit").click();
   await expect(shyPage.getByTestId("ask-form-outcome")).toContainText("Only the group's organizers can read it");
   const questionId = (await (await shyPage.request.get("/me/questions")).text()).match(/\/me\/questions\/([0-9a-f-]{36})/)![1];
+  // Ada asks a question on RSVP; they answer it on the activity's page.
+  await ada.page.goto(`/activities/${openActivity}/organize`);
+  await ada.page.getByTestId("rsvp-question-0").getByLabel("Question", { exact: true }).fill("Anything we should know?");
+  await ada.page.getByTestId("rsvp-questions-save").click();
+  await expect(ada.page.getByTestId("rsvp-questions-outcome")).toContainText("1 question");
+  await shyPage.goto(`/activities/${openActivity}`);
+  await shyPage.getByTestId("rsvp-questions").getByRole("textbox").fill(`I use a stick. ${MARKS.rsvpAnswer}`);
+  await shyPage.getByTestId("rsvp-going").click();
+  await expect(shyPage.getByTestId("rsvp-outcome")).toContainText("going");
   await shyPage.context().close();
   const guest = await (await browser.newContext()).newPage();
   await guest.goto(`/activities/${openActivity}`);

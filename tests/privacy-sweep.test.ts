@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { checkIns, comments, connectionPlans, groups, partnerships, projects, reflections, rsvps, users } from "@/db/schema";
 import { activities } from "@/db/schema";
 import { requestGuestRsvp } from "@/db/mutations/guest-rsvps";
+import { respondToActivity } from "@/db/mutations/rsvps";
 import { buildWorld, type World } from "./helpers/authz-world";
 import { addMember, makeActivity, makeGroup, makeUser } from "./helpers/factories";
 import { actAs } from "./helpers/session";
@@ -43,6 +44,8 @@ const MARKS = {
   // A guest (an RSVP by first name and email, no account) to a public group's activity.
   guestName: mark("guestname"),
   guestEmail: `${mark("guestemail")}@example.org`,
+  // The member's answer to a question on RSVP: the group's organizers and the member alone.
+  rsvpAnswer: mark("rsvpanswer"),
 };
 
 type Viewer = "visitor" | "signed-in" | "fellow member" | "other group's member" | "organizer" | "admin";
@@ -63,6 +66,7 @@ const MAY_SEE: Partial<Record<keyof typeof MARKS, Viewer[]>> = {
   // Organizers see guests marked as guests (the attendee list, its CSV); the email is in the CSV alone.
   guestName: ["organizer"],
   guestEmail: ["organizer"],
+  rsvpAnswer: ["organizer"],
 };
 
 let w: World;
@@ -106,6 +110,10 @@ beforeAll(async () => {
   const cover = await setCover(w.users.organizer, "activities", w.activity.id, await fixtureJpeg(), MARKS.coverAlt);
   if (!cover.ok) throw new Error(cover.message);
   pictureUrl = `/uploads/${cover.data.id}/${cover.data.widths[0]}.webp`;
+  // The private activity asks a question on RSVP, and the member (going) answers it.
+  await db.update(activities).set({ rsvpQuestions: [{ id: "qsweep0001", kind: "text", prompt: "Anything we should know?", required: false, choices: [] }] }).where(eq(activities.id, w.activity.id));
+  const answered = await respondToActivity(db, { activityId: w.activity.id, userId: owner.id, status: "going", answers: { qsweep0001: MARKS.rsvpAnswer } });
+  if (!answered.ok) throw new Error(answered.message);
 });
 
 /** Every GET a caller can make without a page, with the ids to aim it at. */
@@ -203,7 +211,19 @@ describe("the privacy sweep", () => {
     try {
       const exported = await (await import("@/app/account/export/route")).GET();
       const text = await exported.text();
-      for (const marker of [MARKS.checkIn, MARKS.reflection, MARKS.plan]) expect(text).toContain(marker);
+      for (const marker of [MARKS.checkIn, MARKS.reflection, MARKS.plan, MARKS.rsvpAnswer]) expect(text).toContain(marker);
+    } finally {
+      actAs(null);
+    }
+  });
+
+  it("the member's answer is really in the organizer's CSV (the sweep would see a leak)", async () => {
+    actAs(w.users.organizer);
+    try {
+      const params = { params: Promise.resolve({ id: w.activity.id }) };
+      const csv = await (await (await import("@/app/activities/[id]/organize/attendees.csv/route")).GET(new Request(`http://hub.test/activities/${w.activity.id}/organize/attendees.csv`), params)).text();
+      expect(csv.split("\r\n")[0]).toContain("Anything we should know?");
+      expect(csv).toContain(MARKS.rsvpAnswer);
     } finally {
       actAs(null);
     }

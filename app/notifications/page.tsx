@@ -7,11 +7,16 @@ import { listNotifications } from "@/db/queries/notifications";
 import { requireViewer } from "@/server/auth/session";
 import { getViewerZone } from "@/server/viewer-zone";
 import { formatDay, formatTime } from "@/lib/dates";
+import { StillComingForm } from "@/components/still-coming-form";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "./actions";
+import { answerStillComingAction } from "./still-coming-actions";
 
 export const metadata: Metadata = { title: "Notifications" };
 
 /** Only same-site paths are followed from a notification. */
+/** A reminder comes the day before; its buttons stay until the activity is surely over (they refuse kindly after it starts). */
+const REMINDER_ANSWERABLE_MS = 48 * 3600_000;
+
 const safeHref = (href: string | null) => (href && href.startsWith("/") && !href.startsWith("//") ? href : null);
 
 export default async function NotificationsPage() {
@@ -42,6 +47,9 @@ export default async function NotificationsPage() {
                   <h2 className="font-semibold">{href ? <Link className="underline" href={href}>{n.title}</Link> : n.title}</h2>
                 </div>
                 {n.body ? <p className="whitespace-pre-line">{n.body}</p> : null}
+                {n.type === "reminder" && n.activityId && n.createdAt.getTime() > Date.now() - REMINDER_ANSWERABLE_MS ? (
+                  <StillComingForm action={answerStillComingAction} hidden={{ activityId: n.activityId }} purposes={["coming", "free"]} testId={`still-coming-${n.id}`} />
+                ) : null}
                 <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-muted">
                   <time dateTime={n.createdAt.toISOString()}>{formatDay(n.createdAt, zone)}, {formatTime(n.createdAt, zone)}</time>
                   {!n.readAt ? (

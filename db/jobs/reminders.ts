@@ -5,7 +5,10 @@ import { formatDay, formatTime } from "@/lib/dates";
 import type { Db } from "../client";
 import { getDb } from "../client";
 import { remindGuests } from "../mutations/guest-notices";
+import { enqueueEmails } from "../mutations/email";
 import { notifyMany } from "../mutations/notifications";
+import { issueStillComingLinks, stillComingPath } from "../mutations/still-coming";
+import { siteUrl } from "@/lib/env";
 import { activities, activityReminders, rsvps } from "../schema";
 
 /*
@@ -45,6 +48,17 @@ export async function sendDueReminders(options: { now?: Date; db?: Db } = {}): P
   return reminded;
 }
 
+/**
+ * Gives one activity's day-before reminder now, to those going who answered before its time,
+ * as if that time had come (the development mailbox's button, for trying reminders without
+ * waiting for the evening before). Once per member and start time, as always.
+ */
+export async function remindActivityNow(activityId: string): Promise<number> {
+  const db = await getDb();
+  const [a] = await db.select({ startsAt: activities.startsAt }).from(activities).where(eq(activities.id, activityId)).limit(1);
+  return a ? remindActivity(db, activityId, a.startsAt) : 0;
+}
+
 async function remindActivity(db: Db, activityId: string, seenStart: Date): Promise<number> {
   return db.transaction(async (tx) => {
     // The activity row lock orders this against edits, cancellations and RSVPs, which take it too:
@@ -70,17 +84,26 @@ async function remindActivity(db: Db, activityId: string, seenStart: Date): Prom
       .onConflictDoNothing()
       .returning({ userId: activityReminders.userId });
     if (fresh.length === 0) return 0;
-    await notifyMany(
+    const userIds = fresh.map((f) => f.userId);
+    const href = `/activities/${a.id}`;
+    const dedupeKey = `reminder:${a.id}:${a.startsAt.toISOString()}`;
+    // The email is written here rather than by notifyMany: each carries the member's own
+    // "Yes, I'm coming" and "Free my place" links (db/mutations/still-coming.ts).
+    await notifyMany(tx, userIds, { type: "reminder", title, body, href, activityId: a.id, email: false });
+    const links = await issueStillComingLinks(tx, a, userIds);
+    const origin = siteUrl();
+    await enqueueEmails(
       tx,
-      fresh.map((f) => f.userId),
-      {
-        type: "reminder",
-        title,
-        body,
-        href: `/activities/${a.id}`,
-        activityId: a.id,
-        dedupeKey: `reminder:${a.id}:${a.startsAt.toISOString()}`,
-      },
+      userIds.map((userId) => {
+        const t = links.get(userId)!;
+        return {
+          userId,
+          type: "reminder" as const,
+          data: { title, body, href, links: [{ label: "Yes, I'm coming", url: `${origin}${stillComingPath("coming", t.coming)}` }, { label: "Free my place", url: `${origin}${stillComingPath("free", t.free)}` }] },
+          dedupeKey: `${dedupeKey}:${userId}`,
+          activityId: a.id,
+        };
+      }),
     );
     return fresh.length;
   });

@@ -80,6 +80,7 @@ export const DELETION_RULES: Record<string, Record<string, DeletionRule>> = {
   calendarFeeds: { userId: mine("their calendar links") },
   passwordResetTokens: { userId: mine("their password reset links") },
   emailLinks: { userId: mine("their confirmation and sign-in links") },
+  rsvpLinks: { userId: mine("the still-coming links in their reminders") },
   signInIdentities: { userId: mine("the single sign-on accounts linked to theirs") },
 };
 

@@ -81,7 +81,7 @@ export async function requestGuestRsvp(db: Db, input: { activityId: string; emai
       const { activity } = locked;
       const [existing] = await tx.select().from(guestRsvps).where(and(eq(guestRsvps.activityId, activity.id), eq(guestRsvps.email, input.email))).limit(1);
       const { next, refusal } = decidePlace(activity, existing?.status, "going", now);
-      if (refusal) return fail(refusal.code === "try_again" || refusal.code === "forbidden" ? "closed" : refusal.code, refusal.message);
+      if (refusal) return fail(refusal.code === "try_again" || refusal.code === "forbidden" || refusal.code === "answers_needed" ? "closed" : refusal.code, refusal.message);
       const holdExpiresAt = new Date(now.getTime() + GUEST_HOLD_MINUTES * 60_000);
 
       if (existing?.confirmedAt) {

@@ -7,6 +7,7 @@ import { answeringActivity } from "../content-version";
 import { notify } from "./notifications";
 import { formatWhen } from "@/lib/dates";
 import { tellPromotedGuests } from "./guest-notices";
+import { answersOnRsvp, sameAnswers, type RsvpAnswers } from "@/lib/rsvp-questions";
 
 /*
  * The one place that decides who is going. Every change to an activity's RSVPs runs in a
@@ -30,10 +31,10 @@ export interface ActivityCounts {
   goingCount: number;
   waitlistCount: number;
 }
-export type RsvpFailureCode = "not_found" | "forbidden" | "closed" | "cancelled" | "past" | "try_again";
+export type RsvpFailureCode = "not_found" | "forbidden" | "closed" | "cancelled" | "past" | "try_again" | "answers_needed";
 export type RsvpResult =
   | { ok: true; state: RsvpState; changed: boolean; activity: ActivityCounts }
-  | { ok: false; code: RsvpFailureCode; message: string };
+  | { ok: false; code: RsvpFailureCode; message: string; fieldErrors?: Record<string, string> };
 
 export interface RespondInput {
   activityId: string;
@@ -45,6 +46,8 @@ export interface RespondInput {
   offersToGreet?: boolean;
   /** The place comes from a standing place in a recurring series (no confirmation notice). */
   fromStandingPlace?: boolean;
+  /** Answers to the activity's questions on RSVP, by question id (lib/rsvp-questions.ts). Kept as they are when omitted. */
+  answers?: RsvpAnswers;
 }
 
 export const TRY_AGAIN_MESSAGE = "Lots of people are answering at once — please try again.";
@@ -249,13 +252,17 @@ export async function respondToActivity(db: Db, input: RespondInput): Promise<Rs
       const goTogether = staying ? input.goTogether ?? existing?.goTogether ?? false : false;
       const offersToGreet = staying ? input.offersToGreet ?? existing?.offersToGreet ?? false : false;
       const fromStandingPlace = input.fromStandingPlace ?? existing?.fromStandingPlace ?? false;
+      const asked = answersOnRsvp(activity.rsvpQuestions, next, existing, input);
+      if (!asked.ok) return { ok: false, code: "answers_needed", message: asked.message, fieldErrors: asked.fieldErrors };
+      const answers = asked.answers;
 
       const same =
         existing &&
         existing.status === next &&
         existing.goTogether === goTogether &&
         existing.offersToGreet === offersToGreet &&
-        existing.fromStandingPlace === fromStandingPlace;
+        existing.fromStandingPlace === fromStandingPlace &&
+        sameAnswers(existing.answers, answers);
       if (same) {
         const position = next === "waitlisted" ? await waitlistPosition(tx, activity.id, existing.waitlistSeq) : undefined;
         return { ok: true, state: position ? { status: next, position } : { status: next }, changed: false, activity: countsOf(activity) };
@@ -264,7 +271,7 @@ export async function respondToActivity(db: Db, input: RespondInput): Promise<Rs
       if (refusal) return refusal;
 
       const joinsWaitlist = next === "waitlisted" && existing?.status !== "waitlisted";
-      const values = { status: next, goTogether, offersToGreet, fromStandingPlace, updatedAt: now };
+      const values = { status: next, goTogether, offersToGreet, fromStandingPlace, answers, updatedAt: now };
       const [row] = await tx
         .insert(rsvps)
         .values({ activityId: activity.id, userId: input.userId, ...values })

@@ -8,6 +8,7 @@ import { oneLine, type Person } from "./people";
 import { positionOf, type RsvpPanelData } from "./rsvps";
 import { pictureColumn, type Picture } from "./uploads";
 import { groupVisibleTo } from "./visibility";
+import type { RsvpQuestion } from "@/lib/rsvp-questions";
 
 /** An occurrence's series, and the viewer's standing place on it and RSVP to this occurrence. */
 export interface OccurrenceStanding {
@@ -33,6 +34,8 @@ export interface ActivityPageData {
   host: Person | null;
   /** The series this is an occurrence of, with its usual local start (for the clock-change notice). */
   series: (OccurrenceStanding["series"] & { localStartTime: string; timezone: string }) | null;
+  /** Questions on RSVP, asked of members saying they're going. */
+  questions: RsvpQuestion[];
   /** The signed-in viewer's own relation to it; null for a visitor. */
   mine: {
     rsvp: RsvpPanelData["myRsvp"];
@@ -72,6 +75,8 @@ export async function getActivityPageData(id: string, viewerId: string | null): 
       rsvpPosition: positionOf,
       goTogether: rsvps.goTogether,
       offersToGreet: rsvps.offersToGreet,
+      myAnswers: rsvps.answers,
+      rsvpQuestions: activities.rsvpQuestions,
       greeterName: greeter.name,
       membershipStatus: memberships.status,
       membershipRole: memberships.role,
@@ -98,6 +103,7 @@ export async function getActivityPageData(id: string, viewerId: string | null): 
   return {
     activity,
     maybeCount: row.maybeCount,
+    questions: row.rsvpQuestions ?? [],
     guestsWelcome: Boolean(row.guestsWelcome),
     project: row.project?.id ? row.project : null,
     cover: row.cover ?? null,
@@ -106,7 +112,7 @@ export async function getActivityPageData(id: string, viewerId: string | null): 
     mine: viewerId
       ? {
           rsvp: row.rsvpStatus
-            ? { status: row.rsvpStatus, position: row.rsvpPosition === null ? null : Number(row.rsvpPosition), goTogether: Boolean(row.goTogether), offersToGreet: Boolean(row.offersToGreet), greeterName: row.greeterName }
+            ? { status: row.rsvpStatus, position: row.rsvpPosition === null ? null : Number(row.rsvpPosition), goTogether: Boolean(row.goTogether), offersToGreet: Boolean(row.offersToGreet), greeterName: row.greeterName, answers: row.myAnswers ?? {} }
             : null,
           membership,
           standing: row.standing ?? "none",
@@ -135,6 +141,7 @@ export function rsvpPanelOf(data: ActivityPageData): RsvpPanelData {
       groupSlug: a.group.slug,
       groupVisibility: a.group.visibility,
       guestsWelcome: data.guestsWelcome,
+      questions: data.questions,
     },
     myRsvp: data.mine?.rsvp ?? null,
     membership: data.mine?.membership ?? null,

@@ -53,6 +53,7 @@ export const EXPORT_RULES = {
   calendarFeeds: { mine: ["userId"], secret: ["tokenHash"] },
   passwordResetTokens: { mine: ["userId"], secret: ["tokenHash"] },
   emailLinks: { mine: ["userId"], secret: ["tokenHash"] },
+  rsvpLinks: { mine: ["userId"], secret: ["tokenHash"] },
   signInIdentities: { mine: ["userId"] },
 } satisfies Partial<Record<keyof typeof schema, ExportRule>>;
 

@@ -9,6 +9,7 @@ export interface NotificationItem {
   title: string;
   body: string;
   href: string | null;
+  activityId: string | null;
   readAt: Date | null;
   createdAt: Date;
 }
@@ -23,6 +24,7 @@ export async function listNotifications(userId: string, limit = 50): Promise<Not
       title: notifications.title,
       body: notifications.body,
       href: notifications.href,
+      activityId: notifications.activityId,
       readAt: notifications.readAt,
       createdAt: notifications.createdAt,
     })

@@ -1,4 +1,5 @@
 import "server-only";
+import type { RsvpAnswers, RsvpQuestion } from "@/lib/rsvp-questions";
 import { and, asc, eq, gte, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { notBlockedWith } from "./blocks";
@@ -30,8 +31,10 @@ export interface RsvpPanelData {
     groupVisibility: "public" | "private";
     /** Visitors may RSVP with a first name and an email. */
     guestsWelcome?: boolean;
+    /** Questions on RSVP (lib/rsvp-questions.ts). */
+    questions?: RsvpQuestion[];
   };
-  myRsvp: { status: MyRsvpStatus; position: number | null; goTogether: boolean; offersToGreet: boolean; greeterName: string | null } | null;
+  myRsvp: { status: MyRsvpStatus; position: number | null; goTogether: boolean; offersToGreet: boolean; greeterName: string | null; answers?: RsvpAnswers } | null;
   membership: { status: "active" | "pending" | "banned"; role: "owner" | "organizer" | "member" } | null;
 }
 

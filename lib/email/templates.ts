@@ -12,6 +12,8 @@ export interface NoticeEmailData {
   body: string;
   /** A same-site path such as `/activities/<id>`. */
   href?: string | null;
+  /** Further one-click links (the reminder's "Yes, I'm coming" and "Free my place"), full addresses. */
+  links?: { label: string; url: string }[];
 }
 
 export interface PasswordResetEmailData {
@@ -60,6 +62,8 @@ interface Parts {
   subject: string;
   lines: string[];
   action?: { label: string; url: string };
+  /** Links offered before the main one. */
+  choices?: { label: string; url: string }[];
   why: string;
 }
 
@@ -83,7 +87,15 @@ function noticeParts(type: Exclude<EmailType, AccountEmailType>, d: NoticeEmailD
     case "question_answered":
       return { subject: d.title, lines: [...lines, "The reply is on the hub, where only you and the group's organizers can read it."], action: { label: "Read the reply", url }, why: "you asked this group's organizers a question" };
     case "reminder":
-      return { subject: d.title, lines: [...lines, "If you can't make it any more, changing your RSVP lets someone else come."], action: { label: "See the details", url }, why: "you're going to this activity" };
+      return d.links?.length
+        ? {
+            subject: d.title,
+            lines: [...lines, "Still coming? One click tells the organizers. If you can't make it any more, freeing your place lets the next person waiting come."],
+            choices: d.links,
+            action: { label: "See the details", url },
+            why: "you're going to this activity",
+          }
+        : { subject: d.title, lines: [...lines, "If you can't make it any more, changing your RSVP lets someone else come."], action: { label: "See the details", url }, why: "you're going to this activity" };
   }
 }
 
@@ -148,6 +160,7 @@ export function renderEmail<T extends EmailType>(type: T, data: EmailData<T>, ct
     greeting,
     "",
     ...p.lines.flatMap((l) => [l, ""]),
+    ...(p.choices ?? []).flatMap((c) => [`${c.label}: ${c.url}`, ""]),
     ...(p.action ? [`${p.action.label}: ${p.action.url}`, ""] : []),
     "-- ",
     ...footer,
@@ -157,6 +170,7 @@ export function renderEmail<T extends EmailType>(type: T, data: EmailData<T>, ct
     `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1f2933;max-width:36rem">`,
     `<p>${escapeHtml(greeting)}</p>`,
     ...p.lines.map((l) => `<p style="white-space:pre-line">${escapeHtml(l)}</p>`),
+    ...(p.choices?.length ? [`<p>${p.choices.map((c) => `<a href="${escapeHtml(c.url)}" style="color:#1d4ed8">${escapeHtml(c.label)}</a>`).join(" · ")}</p>`] : []),
     ...(p.action ? [`<p><a href="${escapeHtml(p.action.url)}" style="color:#1d4ed8">${escapeHtml(p.action.label)}</a></p>`] : []),
     `<hr style="border:none;border-top:1px solid #ccc">`,
     `<p style="font-size:0.875rem;color:#52606d">${escapeHtml(footer[0])}`,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { plainText } from "./text";
+import { answersSchema } from "../rsvp-questions";
 
 /*
  * RSVP, attendance, go-together and token inputs, shared by the forms, the server actions
@@ -18,6 +19,8 @@ export const rsvpFormSchema = z.object({
   status: rsvpAnswerSchema,
   goTogether: checkbox.optional().default(false),
   offersToGreet: checkbox.optional().default(false),
+  /** Answers to the activity's questions on RSVP, when the form showed them. */
+  answers: answersSchema.optional(),
 });
 
 export const rsvpBodySchema = z.object(

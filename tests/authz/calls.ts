@@ -6,6 +6,10 @@ import { standingPlaceAction } from "@/app/activities/[id]/_components/standing-
 import { rsvpToActivityAction, withdrawRsvpAction } from "@/app/activities/[id]/actions";
 import { cancelActivityAction, updateActivityAction } from "@/app/activities/[id]/edit/actions";
 import * as organize from "@/app/activities/[id]/organize/actions";
+import { setRsvpQuestionsAction } from "@/app/activities/[id]/organize/question-actions";
+import { answerStillComingAction } from "@/app/notifications/still-coming-actions";
+import { spendStillComingLinkAction } from "@/app/still-coming/actions";
+import { remindActivityNowAction } from "@/app/dev/mailbox/actions";
 import { retryEmailAction } from "@/app/admin/email/actions";
 import { blockCommentAuthorAction, editCommentAction, postCommentAction, removeCommentAction } from "@/components/discussion/actions";
 import { createActivityAction } from "@/app/groups/[slug]/activities/new/actions";
@@ -126,6 +130,11 @@ export const CALLS: Record<string, (w: World) => Promise<Outcome>> = {
   "app/unsubscribe/[token]/actions.ts#unsubscribeAction": (w) => act(() => unsubscribeAction(form({ token: w.unsubscribe }))),
   "app/activities/[id]/guest-actions.ts#requestGuestRsvpAction": (w) =>
     act(() => requestGuestRsvpAction(null, form({ activityId: w.activity.id, firstName: "Robin", email: `guest-${fresh()}@test.example`, website: "", shownAt: formShownToken(Date.now() - 10_000) }))),
+  "app/dev/mailbox/actions.ts#remindActivityNowAction": (w) => act(() => remindActivityNowAction(form({ activityId: w.activity.id }))),
+  "app/still-coming/actions.ts#spendStillComingLinkAction": (w) => act(() => spendStillComingLinkAction(null, form({ token: w.stillComing, purpose: "coming" }))),
+  "app/notifications/still-coming-actions.ts#answerStillComingAction": (w) => act(() => answerStillComingAction(null, form({ activityId: w.activity.id, purpose: "coming" }))),
+  "app/activities/[id]/organize/question-actions.ts#setRsvpQuestionsAction": (w) =>
+    act(() => setRsvpQuestionsAction(null, form({ activityId: w.activity.id, "q0.prompt": "Can you bring a flask?", "q0.kind": "yes_no", "q0.required": "on" }))),
   "app/guest/actions.ts#confirmGuestRsvpAction": (w) => act(() => confirmGuestRsvpAction(null, form({ token: w.guests!.confirm }))),
   "app/guest/actions.ts#cancelGuestRsvpAction": (w) => act(() => cancelGuestRsvpAction(null, form({ token: w.guests!.manage }))),
   "app/guest/actions.ts#renameGuestRsvpAction": (w) => act(() => renameGuestRsvpAction(null, form({ token: w.guests!.manage, firstName: "Renamed" }))),

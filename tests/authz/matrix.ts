@@ -56,6 +56,10 @@ export const MATRIX: Record<string, Rule> = {
   "app/guest/actions.ts#confirmGuestRsvpAction": { allow: ["visitor"], sample: ["visitor"], group: "public", on: "a held guest place's confirmation link" },
   "app/guest/actions.ts#cancelGuestRsvpAction": { allow: ["visitor"], sample: ["visitor"], group: "public", on: "a confirmed guest's manage link" },
   "app/guest/actions.ts#renameGuestRsvpAction": { allow: ["visitor"], sample: ["visitor"], group: "public", on: "a confirmed guest's manage link (a new first name)" },
+  // The development mailbox (served outside production, as in the tests) sends an activity's reminder now.
+  "app/dev/mailbox/actions.ts#remindActivityNowAction": { allow: ["visitor"], sample: ["visitor"], on: "the upcoming activity's day-before reminder", mayChangeNothing: true },
+  // The reminder's one-click "Yes, I'm coming" / "Free my place": the emailed token is the authority.
+  "app/still-coming/actions.ts#spendStillComingLinkAction": { allow: ["visitor"], sample: ["visitor"], on: "the member's still-coming link from their reminder" },
   "app/(auth)/link-actions.ts#requestSignInLinkAction": { allow: ["visitor"], sample: ["visitor"], on: "the member's email" },
   "app/(auth)/link-actions.ts#signInWithLinkAction": { allow: ["visitor"], sample: ["visitor"], on: "the member's sign-in link", mayChangeNothing: true },
   "app/(auth)/link-actions.ts#confirmEmailAction": { allow: ["visitor"], sample: ["visitor"], on: "a newcomer's confirmation link" },
@@ -93,6 +97,8 @@ export const MATRIX: Record<string, Rule> = {
   // Taking part in a group's activities.
   "app/activities/[id]/actions.ts#rsvpToActivityAction": { allow: IN_GROUP, on: "the upcoming activity (maybe)" },
   "app/activities/[id]/actions.ts#withdrawRsvpAction": { allow: IN_GROUP, on: "the upcoming activity" },
+  // From the in-app reminder: only someone holding a place can say they're still coming.
+  "app/notifications/still-coming-actions.ts#answerStillComingAction": { allow: IN_GROUP, on: "the caller's own place at the upcoming activity" },
   // The member already holds one: holding again changes nothing.
   "app/activities/[id]/_components/standing-place-actions.ts#standingPlaceAction": { allow: ORGANIZERS, noop: true, on: "the weekly series (hold)" },
   "components/discussion/actions.ts#postCommentAction": { allow: IN_GROUP, on: "the project" },
@@ -132,6 +138,7 @@ export const MATRIX: Record<string, Rule> = {
   "app/activities/[id]/organize/actions.ts#markAllAttendedAction": { allow: ORGANIZERS, on: "the past activity" },
   "app/activities/[id]/organize/actions.ts#pairGreeterAction": { allow: ORGANIZERS, on: "the target and the claimant, going" },
   "app/activities/[id]/organize/actions.ts#messageGoingAction": { allow: ORGANIZERS, on: "the upcoming activity" },
+  "app/activities/[id]/organize/question-actions.ts#setRsvpQuestionsAction": { allow: ORGANIZERS, on: "the upcoming activity's questions on RSVP" },
   "app/groups/[slug]/projects/new/actions.ts#createProjectAction": { allow: ORGANIZERS, on: "the group" },
   "app/projects/[id]/edit/actions.ts#updateProjectAction": { allow: ORGANIZERS, on: "the project" },
   "app/projects/[id]/actions.ts#createTaskAction": { allow: ORGANIZERS, on: "the project" },

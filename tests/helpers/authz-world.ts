@@ -5,7 +5,7 @@ import { createApiToken } from "@/db/mutations/api-tokens";
 import { blockMember } from "@/db/mutations/blocks";
 import { createCalendarFeed } from "@/db/mutations/calendar-feeds";
 import { createInviteLink } from "@/db/mutations/partners";
-import { activities, checkIns, comments, connectionPlans, emailLinks, emailOutbox, guestRsvps, memberships, notifications, partnerships, passwordResetTokens, questionMessages, questions, reflections, rsvps, series, standingPlaces, taskClaims, tasks, users } from "@/db/schema";
+import { activities, checkIns, comments, connectionPlans, emailLinks, emailOutbox, guestRsvps, memberships, notifications, partnerships, passwordResetTokens, questionMessages, questions, reflections, rsvpLinks, rsvps, series, standingPlaces, taskClaims, tasks, users } from "@/db/schema";
 import { unsubscribeToken } from "@/lib/email/unsubscribe";
 import { guestLinkToken } from "@/lib/guest-links";
 import { hashPassword } from "@/lib/passwords";
@@ -168,6 +168,9 @@ export async function buildWorld(visibility: "public" | "private" = "private") {
   const newcomer = await person({ emailVerifiedAt: null });
   const confirmLink = await link(newcomer.id, newcomer.email, "verify", 3600_000);
   const expiredConfirmLink = await link(newcomer.id, newcomer.email, "verify", -60_000);
+  // The member's "Yes, I'm coming" link from the day-before reminder.
+  const stillComing = crypto.randomBytes(32).toString("base64url");
+  await db.insert(rsvpLinks).values({ tokenHash: crypto.createHash("sha256").update(stillComing).digest("hex"), activityId: activity.id, userId: member.id, purpose: "coming", expiresAt: activity.startsAt });
 
   const actors: Record<Role, { id: string; email: string } | null> = {
     visitor: null,
@@ -209,6 +212,7 @@ export async function buildWorld(visibility: "public" | "private" = "private") {
     signInLink,
     confirmLink,
     expiredConfirmLink,
+    stillComing,
     actors,
     member,
     target,

@@ -4,15 +4,17 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { submitRsvp, withdrawRsvp, type RsvpResult, type RsvpState } from "@/db/mutations/rsvps";
 import { type ActionResult, fail } from "@/lib/action-result";
+import { MAX_ANSWER, readAnswers } from "@/lib/rsvp-questions";
 import { defineAction } from "@/server/action";
 import { rsvpFormSchema, rsvpStateMessage } from "@/lib/validation/rsvp";
 
-export type RsvpActionState = ActionResult<{ state: RsvpState; message: string }> | null;
+export type RsvpActionState = (ActionResult<{ state: RsvpState; message: string }> & { values?: { answers?: Record<string, string> } }) | null;
 
 const activityIdSchema = z.uuid({ error: "That activity doesn't exist." });
 
 function answer(activityId: string, result: RsvpResult): RsvpActionState {
   if (!result.ok) {
+    if (result.code === "answers_needed") return { ok: false, code: "invalid_input", message: result.message, fieldErrors: result.fieldErrors };
     const code = result.code === "try_again" ? "try_again" : result.code === "not_found" ? "not_found" : result.code === "forbidden" ? "forbidden" : "closed";
     return fail(code, result.message);
   }
@@ -29,9 +31,11 @@ const activity = { find: { activityId: activityIdSchema }, missing: "We couldn't
 /** "Going", "I'll try" or "Not this time", with the go-together and greeter choices. */
 export const rsvpToActivityAction = defineAction({
   ...activity,
-  read: (form) => ({ status: form.get("status"), goTogether: form.get("goTogether") ?? undefined, offersToGreet: form.get("offersToGreet") ?? undefined }),
+  read: (form) => ({ status: form.get("status"), goTogether: form.get("goTogether") ?? undefined, offersToGreet: form.get("offersToGreet") ?? undefined, answers: form.has("answers") ? readAnswers(form) : undefined }),
   input: rsvpFormSchema,
-  invalid: "Choose Going, I'll try or Not this time.",
+  // Answers typed before a refusal are shown again.
+  keep: (raw) => ({ values: { answers: raw.answers } }),
+  invalid: (error) => (error.issues.some((i) => i.path[0] === "answers") ? `Keep each answer under ${MAX_ANSWER} characters.` : "Choose Going, I'll try or Not this time."),
   member: "Please sign in to RSVP.",
   limit: "rsvpMember",
   run: async (rsvp, viewer, { activityId }): Promise<RsvpActionState> => answer(activityId, await submitRsvp({ activityId, userId: viewer.id, ...rsvp })),

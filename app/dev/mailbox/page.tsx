@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { listMailbox } from "@/db/queries/email";
 import { devMailboxEnabled } from "@/lib/env";
+import { remindActivityNowAction } from "./actions";
 
 export const metadata: Metadata = { title: "Development mailbox", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -38,6 +39,13 @@ export default async function MailboxPage({ searchParams }: Props) {
           <input id="mailbox-to" name="to" type="email" defaultValue={to} className="rounded-md border border-line bg-surface px-3 py-2" />
         </label>
         <button type="submit" className="rounded-md border border-line px-3 py-2">Show</button>
+      </form>
+      <form className="flex flex-wrap items-end gap-2" action={remindActivityNowAction} data-testid="remind-now">
+        <label className="flex flex-col text-sm" htmlFor="remind-activity">
+          Send an activity&apos;s day-before reminder now (its id)
+          <input id="remind-activity" name="activityId" defaultValue="" className="rounded-md border border-line bg-surface px-3 py-2" />
+        </label>
+        <button type="submit" className="rounded-md border border-line px-3 py-2">Send the reminder</button>
       </form>
       {messages.length === 0 ? <Card>No email yet.</Card> : null}
       <ul className="space-y-3" data-testid="mailbox">

@@ -4,7 +4,9 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/field";
+import type { RsvpAnswers, RsvpQuestion } from "@/lib/rsvp-questions";
 import type { RsvpActionState } from "../actions";
+import { RsvpQuestionFields } from "./rsvp-question-fields";
 
 type Status = "going" | "waitlisted" | "maybe" | "not_going";
 
@@ -21,6 +23,8 @@ export function RsvpForm({
   offersToGreet,
   canJoin,
   full,
+  questions = [],
+  answers = {},
 }: {
   activityId: string;
   action: (prev: RsvpActionState, data: FormData) => Promise<RsvpActionState>;
@@ -31,6 +35,9 @@ export function RsvpForm({
   /** False after the cutoff: only giving a place up is possible then. */
   canJoin: boolean;
   full: boolean;
+  /** The organizers' questions on RSVP, and the member's answers so far. */
+  questions?: RsvpQuestion[];
+  answers?: RsvpAnswers;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const [withdrawState, withdrawFormAction, withdrawing] = useActionState(withdrawAction, null);
@@ -60,6 +67,7 @@ export function RsvpForm({
             <Checkbox name="offersToGreet" defaultChecked={offersToGreet} label="I'm happy to greet someone who'd rather not arrive alone" data-testid="rsvp-offers-to-greet" />
           </fieldset>
         ) : null}
+        {canJoin || holdsPlace ? <RsvpQuestionFields questions={questions} answers={state && !state.ok && state.values?.answers ? { ...answers, ...state.values.answers } : answers} errors={state && !state.ok ? state.fieldErrors ?? {} : {}} /> : null}
         <div className="flex flex-wrap gap-2" role="group" aria-label="Your answer">
           {canJoin || holdsPlace ? choice("going", holdsPlace ? (current === "waitlisted" ? "Stay on the waitlist" : "Going") : full ? "Join the waitlist" : "Going", holdsPlace) : null}
           {canJoin || current === "maybe" ? choice("maybe", "I'll try", current === "maybe") : null}

@@ -91,6 +91,8 @@ export async function RsvpPanel({ data }: { data: RsvpPanelData }) {
             offersToGreet={myRsvp?.offersToGreet ?? false}
             canJoin={cutoff > now}
             full={full}
+            questions={activity.questions ?? []}
+            answers={myRsvp?.answers ?? {}}
           />
         </>
       )}

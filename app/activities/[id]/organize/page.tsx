@@ -7,11 +7,13 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Select, Textarea } from "@/components/ui/field";
 import { listGuestRoster, type GuestRosterEntry } from "@/db/queries/guest-rsvps";
+import { getRsvpExtras } from "@/db/queries/rsvp-extras";
 import { getActivityAccess, listActivityOrganizers, listRoster, type RosterEntry } from "@/db/queries/rsvps";
 import { requireViewer } from "@/server/auth/session";
 import { formatRange, formatTime } from "@/lib/dates";
 import { ActionForm } from "./action-form";
 import { markAllAttendedAction, markAttendanceAction, messageGoingAction, pairGreeterAction } from "./actions";
+import { RsvpExtrasSection } from "./rsvp-extras-section";
 
 export const metadata: Metadata = { title: "Who's coming" };
 
@@ -102,7 +104,7 @@ export default async function OrganizeActivityPage({ params }: Props) {
   const access = await getActivityAccess(id.data, viewer.id);
   if (!access) notFound();
   if (!access.isOrganizer) forbidden();
-  const [roster, organizers, guests] = await Promise.all([listRoster(id.data), listActivityOrganizers(id.data), listGuestRoster(id.data)]);
+  const [roster, organizers, guests, extras] = await Promise.all([listRoster(id.data), listActivityOrganizers(id.data), listGuestRoster(id.data), getRsvpExtras(id.data)]);
   const going = roster.filter((r) => r.status === "going");
   const maybe = roster.filter((r) => r.status === "maybe");
   const waitlist = roster.filter((r) => r.status === "waitlisted").sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
@@ -171,6 +173,7 @@ export default async function OrganizeActivityPage({ params }: Props) {
       <Roster title="Trying to come" entries={maybe} activityId={id.data} canMark={canMark} testId="roster-maybe" empty="Nobody." />
       <Roster title="Waitlist" entries={waitlist} activityId={id.data} canMark={false} testId="roster-waitlist" empty="Nobody is waiting." />
       <GuestRoster entries={guests} zone={access.timezone} />
+      <RsvpExtrasSection activityId={id.data} questions={extras.questions} rows={extras.rows} zone={access.timezone} canEdit={access.endsAt > new Date()} />
 
       <section aria-labelledby="message-heading" className="space-y-2">
         <h2 id="message-heading" className="text-xl font-semibold">Message everyone going</h2>

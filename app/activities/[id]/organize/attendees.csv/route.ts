@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { listGuestRoster } from "@/db/queries/guest-rsvps";
 import { getActivityAccess, listRoster } from "@/db/queries/rsvps";
+import { getRsvpExtras } from "@/db/queries/rsvp-extras";
+import { answerText } from "@/lib/rsvp-questions";
 import { resolveApiCaller } from "@/server/api/auth";
 import { apiError, guarded } from "@/server/api/http";
 import { toCsv } from "../csv";
@@ -21,14 +23,17 @@ export async function GET(request: Request, { params }: Ctx) {
     const access = await getActivityAccess(id.data, caller.id);
     if (!access) return apiError("not_found", "There is no activity with that id.");
     if (!access.isOrganizer) return apiError("forbidden", "Only organizers of this group can download the list.");
-    const [members, guests] = await Promise.all([listRoster(id.data), listGuestRoster(id.data)]);
+    const [members, guests, extras] = await Promise.all([listRoster(id.data), listGuestRoster(id.data), getRsvpExtras(id.data)]);
+    // "Still coming" and one column per question on RSVP, after the columns that were there first.
+    const extra = new Map(extras.rows.map((r) => [r.userId, [r.stillComingAt?.toISOString() ?? "", ...extras.questions.map((q) => answerText(q, r.answers[q.id]))]]));
+    const noExtra = ["", ...extras.questions.map(() => "")];
     // Guests are marked as guests, with the email they gave: this file is the one place an organizer sees it.
     const rows = [
-      ...members.map((r) => ({ status: r.status, position: r.position, cells: [r.name, r.status, r.position, r.goTogether ? "yes" : "no", r.offersToGreet ? "yes" : "no", r.greeterName, r.attendance, r.respondedAt.toISOString(), "no", ""] })),
-      ...guests.map((g) => ({ status: g.status, position: g.position, cells: [g.firstName, g.confirmed ? g.status : `${g.status} (not confirmed yet)`, g.position, "no", "no", null, null, g.respondedAt.toISOString(), "yes", g.email] })),
+      ...members.map((r) => ({ status: r.status, position: r.position, cells: [r.name, r.status, r.position, r.goTogether ? "yes" : "no", r.offersToGreet ? "yes" : "no", r.greeterName, r.attendance, r.respondedAt.toISOString(), "no", "", ...(extra.get(r.userId) ?? noExtra)] })),
+      ...guests.map((g) => ({ status: g.status, position: g.position, cells: [g.firstName, g.confirmed ? g.status : `${g.status} (not confirmed yet)`, g.position, "no", "no", null, null, g.respondedAt.toISOString(), "yes", g.email, ...noExtra] })),
     ].sort((a, b) => order[a.status] - order[b.status] || (a.position ?? 0) - (b.position ?? 0));
     const csv = toCsv(
-      ["name", "rsvp", "waitlist_position", "go_together", "offers_to_greet", "greeter", "attendance", "responded_at", "guest", "guest_email"],
+      ["name", "rsvp", "waitlist_position", "go_together", "offers_to_greet", "greeter", "attendance", "responded_at", "guest", "guest_email", "still_coming_at", ...extras.questions.map((q) => q.prompt)],
       rows.map((r) => r.cells),
     );
     const slug = access.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "activity";

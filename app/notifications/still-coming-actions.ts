@@ -1,0 +1,26 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { answerStillComing } from "@/db/mutations/still-coming";
+import type { StillComingFormState } from "@/components/still-coming-form";
+import { fail } from "@/lib/action-result";
+import { stillComingDone, stillComingPurposeSchema } from "@/lib/validation/still-coming";
+import { defineAction } from "@/server/action";
+
+/** "Yes, I'm coming" or "Free my place" from the in-app reminder, for the signed-in member's own RSVP. */
+export const answerStillComingAction = defineAction({
+  find: { activityId: z.uuid() },
+  missing: "We couldn't find that activity.",
+  read: (form) => form.get("purpose"),
+  input: stillComingPurposeSchema,
+  member: true,
+  limit: "rsvpMember",
+  run: async (purpose, viewer, { activityId }): Promise<StillComingFormState> => {
+    const result = await answerStillComing(activityId, viewer.id, purpose);
+    if (!result.ok) return fail(result.code === "try_again" ? "try_again" : result.code === "unknown" ? "not_found" : "closed", result.message);
+    revalidatePath(`/activities/${activityId}`);
+    revalidatePath("/notifications");
+    return { ok: true, data: { message: stillComingDone[purpose] } };
+  },
+});

@@ -1,0 +1,29 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { getDb } from "../client";
+import { answeringActivity } from "../content-version";
+import { getActivityAccess } from "../queries/rsvps";
+import { activities } from "../schema";
+import type { RsvpQuestion } from "@/lib/rsvp-questions";
+import { lockActivity } from "./rsvps";
+
+export type SetQuestionsResult = { ok: true; count: number } | { ok: false; code: "not_found" | "forbidden" | "closed"; message: string };
+
+/**
+ * An organizer sets the questions an activity asks on RSVP (already checked by
+ * `parseQuestionSlots`). Under the activity's lock, so an RSVP is checked against the questions
+ * before or after, never halfway. An activity that has ended asks nothing more.
+ */
+export async function setRsvpQuestions(input: { activityId: string; actorId: string; questions: RsvpQuestion[] }, now = new Date()): Promise<SetQuestionsResult> {
+  const db = await getDb();
+  return db.transaction(async (tx) => answeringActivity(input.activityId, async () => {
+    const activity = await lockActivity(tx as unknown as Db, input.activityId);
+    const access = activity ? await getActivityAccess(input.activityId, input.actorId, tx as unknown as Db) : undefined;
+    if (!activity || !access) return { ok: false, code: "not_found", message: "We couldn't find that activity." } as const;
+    if (!access.isOrganizer) return { ok: false, code: "forbidden", message: "Only organizers of this group can set its questions." } as const;
+    if (activity.endsAt <= now) return { ok: false, code: "closed", message: "This activity has ended, so its questions can't change." } as const;
+    await tx.update(activities).set({ rsvpQuestions: input.questions, updatedAt: now }).where(eq(activities.id, input.activityId));
+    return { ok: true, count: input.questions.length } as const;
+  }));
+}
