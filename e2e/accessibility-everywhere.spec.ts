@@ -301,7 +301,7 @@ test("the pages new people reach from a link: joining a group, a partner's invit
   await reminderPage.goto("/dev/mailbox");
   await reminderPage.getByLabel(/day-before reminder now/).fill(activityId);
   await reminderPage.getByTestId("remind-now").getByRole("button").click();
-  const freePath = /\/still-coming\/free\/[A-Za-z0-9_-]{43}/.exec(await mailText(reminderPage, mia.email, "reminder"))?.[0];
+  const freePath = /\/still-coming\/free\/[A-Za-z0-9_-]{43}/.exec(await newestMail(reminderPage, mia.email, "reminder"))?.[0];
   expect(freePath).toBeTruthy();
   await check(reminderPage, "app/still-coming/[purpose]/[token]/page.tsx", freePath!, "Still coming?");
   await expect(reminderPage.getByTestId("still-coming-free")).toBeVisible();
