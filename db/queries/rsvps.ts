@@ -30,6 +30,8 @@ export interface RsvpPanelData {
     groupVisibility: "public" | "private";
     /** Visitors may RSVP with a first name and an email. */
     guestsWelcome?: boolean;
+    /** It has time slots: places are taken through them (members only), not with this panel's "Going". */
+    hasSlots?: boolean;
   };
   myRsvp: { status: MyRsvpStatus; position: number | null; goTogether: boolean; offersToGreet: boolean; greeterName: string | null } | null;
   membership: { status: "active" | "pending" | "banned"; role: "owner" | "organizer" | "member" } | null;
