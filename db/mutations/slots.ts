@@ -167,6 +167,10 @@ export async function setActivitySlots(input: { activityId: string; actorId: str
       if (input.slots.length > 0 && activity.capacity !== null) {
         return { ok: false, code: "invalid", message: `This activity has its own limit of ${activity.capacity} places. With time slots, places are counted per slot: first set the activity to no limit (Edit the activity), then add slots.` } as const;
       }
+      // The lines were checked against the activity's times as read before the lock; an edit meanwhile is caught here.
+      if (input.slots.some((s) => s.startsAt < activity.startsAt || s.endsAt > activity.endsAt)) {
+        return { ok: false, code: "invalid", message: "The activity's own time has just changed: a slot now falls outside it. Have another look at the times." } as const;
+      }
       const existing = await tx.select().from(activitySlots).where(eq(activitySlots.activityId, activity.id));
       const key = (s: { startsAt: Date; endsAt: Date }) => `${s.startsAt.getTime()}-${s.endsAt.getTime()}`;
       const wanted = new Map(input.slots.map((s) => [key(s), s]));

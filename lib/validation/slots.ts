@@ -107,3 +107,19 @@ export function slotResultMessage(state: { status: "going" | "waitlisted" | "non
   if (state.status === "waitlisted") return `The ${state.label} slot is full, so you're number ${state.position ?? "?"} in its line. We'll tell you if a place opens.`;
   return changed ? `You're in the ${state.label} slot. See you there.` : `You're already in the ${state.label} slot.`;
 }
+
+/** The attendee CSV's "slots" cell for each member: their slots, soonest first, a waiting place marked. */
+export function slotCellsByMember(
+  slots: Array<{ startsAt: Date; endsAt: Date; going: Array<{ userId: string }>; waiting: Array<{ userId: string; position: number }> }>,
+  zone: string,
+  activityStart: Date,
+): Map<string, string> {
+  const cells = new Map<string, string[]>();
+  const add = (userId: string, text: string) => cells.set(userId, [...(cells.get(userId) ?? []), text]);
+  for (const s of slots) {
+    const label = slotLabel(s, zone, activityStart);
+    for (const p of s.going) add(p.userId, label);
+    for (const p of s.waiting) add(p.userId, `${label} (waitlist #${p.position})`);
+  }
+  return new Map([...cells].map(([k, v]) => [k, v.join("; ")]));
+}
