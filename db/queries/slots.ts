@@ -18,6 +18,11 @@ export interface PageSlot {
   position: number | null;
 }
 
+// Written out with the table's name: in a statement over one table drizzle leaves column names
+// bare, and a bare "id" inside the subquery would be the slot's own.
+const ACTIVITY_ID = sql.raw(`"activities"."id"`);
+const SLOT_COUNT = sql.raw(`"activities"."slot_count"`);
+
 type RawSlot = Omit<PageSlot, "startsAt" | "endsAt"> & { startsAt: string; endsAt: string };
 
 /**
@@ -31,10 +36,10 @@ export function slotsColumn(viewerId: string | null): SQL<RawSlot[] | null> {
   const position = viewerId
     ? sql`(select count(*) from slot_signups w join slot_signups me on me.slot_id = w.slot_id and me.user_id = ${viewerId} and me.status = 'waitlisted' where w.slot_id = s.id and w.status = 'waitlisted' and w.waitlist_seq <= me.waitlist_seq)`
     : sql`0`;
-  return sql<RawSlot[] | null>`(case when ${activities.slotCount} > 0 then (select json_agg(json_build_object(
+  return sql<RawSlot[] | null>`(case when ${SLOT_COUNT} > 0 then (select json_agg(json_build_object(
       'id', s.id, 'startsAt', s.starts_at, 'endsAt', s.ends_at, 'capacity', s.capacity,
       'goingCount', s.going_count, 'waitlistCount', s.waitlist_count, 'mine', ${mine}, 'position', ${position}
-    ) order by s.starts_at) from activity_slots s where s.activity_id = ${activities.id}) end)`;
+    ) order by s.starts_at) from activity_slots s where s.activity_id = ${ACTIVITY_ID}) end)`;
 }
 
 /** Slots read through `slotsColumn`, as dates and numbers. */
@@ -105,7 +110,7 @@ export async function listMySlotTimes(activityId: string, userId: string): Promi
 
 /** A member's slot times in each activity of a feed, as a json column beside the activity (see calendar.ts). */
 export function mySlotTimesColumn(userId: string): SQL<Array<{ startsAt: string; endsAt: string }> | null> {
-  return sql`(case when ${activities.slotCount} > 0 then (select json_agg(json_build_object('startsAt', s.starts_at, 'endsAt', s.ends_at) order by s.starts_at)
+  return sql`(case when ${SLOT_COUNT} > 0 then (select json_agg(json_build_object('startsAt', s.starts_at, 'endsAt', s.ends_at) order by s.starts_at)
     from slot_signups ss join activity_slots s on s.id = ss.slot_id
-    where ss.activity_id = ${activities.id} and ss.user_id = ${userId} and ss.status = 'going') end)`;
+    where ss.activity_id = ${ACTIVITY_ID} and ss.user_id = ${userId} and ss.status = 'going') end)`;
 }
