@@ -21,7 +21,7 @@ import { leaveSlot, setActivitySlots, takeSlot } from "@/db/mutations/slots";
 import { getActivityPageData } from "@/db/queries/activity-page";
 import { listMemberFeedActivities } from "@/db/queries/calendar";
 import { activities, activitySlots, notifications, rsvps, slotSignups, type Activity } from "@/db/schema";
-import { parseSlotLines } from "@/lib/validation/slots";
+import { parseSlotLines, slotsToText } from "@/lib/validation/slots";
 import { addMember, makeActivity, makeGroup, makeUser } from "./helpers/factories";
 import { actAs } from "./helpers/session";
 
@@ -203,6 +203,16 @@ describe("time slots: what organizers may set", () => {
     const after = await state(activity.id);
     expect(after.slots.map((s) => s.capacity)).toEqual([3]);
     expect(after.activity.slotCount).toBe(1);
+  });
+
+  it("writes slots back as the lines typed, a slot past midnight with its end's date", async () => {
+    const day = DateTime.fromISO("2027-05-01T20:00", { zone: ZONE });
+    const bounds = { startsAt: day.toJSDate(), endsAt: day.plus({ hours: 8 }).toJSDate(), timezone: ZONE };
+    const parsed = parseSlotLines("20:00-23:00 4\n23:00-2027-05-02 01:00\n2027-05-02 01:00-04:00 2", bounds);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.slots.map((s) => (s.endsAt.getTime() - s.startsAt.getTime()) / 3600_000)).toEqual([3, 2, 3]);
+    expect(slotsToText(parsed.slots, bounds)).toBe("20:00-23:00 4\n23:00-2027-05-02 01:00\n2027-05-02 01:00-04:00 2");
   });
 
   it("refuses to remove a slot someone holds, or to shrink it below those going, naming the slot", async () => {

@@ -5,7 +5,8 @@ import { formatDay, formatTime, resolveWallClock } from "@/lib/dates";
 /*
  * Time slots (shifts) as an organizer types them: one slot a line, "09:00-11:00 5" (five
  * places) or "11:00-13:00" (no limit), on the activity's first day in its own time zone; a
- * line may start with a date ("2027-05-02 09:00-11:00 4") for an activity over several days.
+ * line may start with a date ("2027-05-02 09:00-11:00 4") for an activity over several days,
+ * and its end may have its own date ("23:00-2027-05-03 01:00") for a slot past midnight.
  * The lines are checked against each other and against the activity's own start and end;
  * every refusal names the line it is about.
  */
@@ -28,7 +29,7 @@ export interface SlotBounds {
 
 export type SlotParse = { ok: true; slots: SlotLine[] } | { ok: false; message: string };
 
-const LINE = /^(?:(\d{4}-\d{2}-\d{2})\s+)?(\d{1,2}):(\d{2})\s*(?:-|–|—|to)\s*(\d{1,2}):(\d{2})(?:\s*,?\s*(.*))?$/i;
+const LINE = /^(?:(\d{4}-\d{2}-\d{2})\s+)?(\d{1,2}):(\d{2})\s*(?:-|–|—|to)\s*(?:(\d{4}-\d{2}-\d{2})\s+)?(\d{1,2}):(\d{2})(?:\s*,?\s*(.*))?$/i;
 const UNLIMITED = /^(?:|unlimited|no limit|any|-)$/i;
 
 function at(day: string, hour: number, minute: number, zone: string): Date | undefined {
@@ -51,7 +52,8 @@ export function slotsToText(slots: SlotLine[], bounds: SlotBounds): string {
   return slots
     .map((s) => {
       const day = DateTime.fromJSDate(s.startsAt, { zone: bounds.timezone }).toISODate();
-      const range = `${formatTime(s.startsAt, bounds.timezone)}-${formatTime(s.endsAt, bounds.timezone)}`;
+      const endDay = DateTime.fromJSDate(s.endsAt, { zone: bounds.timezone }).toISODate();
+      const range = `${formatTime(s.startsAt, bounds.timezone)}-${endDay !== day ? `${endDay} ` : ""}${formatTime(s.endsAt, bounds.timezone)}`;
       return `${day !== firstDay ? `${day} ` : ""}${range}${s.capacity === null ? "" : ` ${s.capacity}`}`;
     })
     .join("\n");
@@ -69,11 +71,11 @@ export function parseSlotLines(text: string, bounds: SlotBounds): SlotParse {
     if (!m) return { ok: false, message: `${where}: write a slot as a start and end time, then its places, like “09:00-11:00 5”.` };
     const day = m[1] ?? firstDay;
     const startsAt = at(day, Number(m[2]), Number(m[3]), bounds.timezone);
-    const endsAt = at(day, Number(m[4]), Number(m[5]), bounds.timezone);
+    const endsAt = at(m[4] ?? day, Number(m[5]), Number(m[6]), bounds.timezone);
     if (!startsAt || !endsAt) return { ok: false, message: `${where}: that isn't a real date and time.` };
     if (endsAt.getTime() === startsAt.getTime()) return { ok: false, message: `${where}: a slot needs to end after it starts.` };
     if (endsAt < startsAt) return { ok: false, message: `${where}: the end comes before the start.` };
-    const places = (m[6] ?? "").replace(/\s*(places?|spots?)$/i, "").trim();
+    const places = (m[7] ?? "").replace(/\s*(places?|spots?)$/i, "").trim();
     let capacity: number | null = null;
     if (!UNLIMITED.test(places)) {
       if (!/^\d+$/.test(places) || Number(places) < 1 || Number(places) > 10_000) {
