@@ -10,7 +10,7 @@ import { GET as calendarRoute } from "@/app/activities/[id]/calendar.ics/route";
 import { GET as csvRoute } from "@/app/activities/[id]/organize/attendees.csv/route";
 import { setSlotsAction } from "@/app/activities/[id]/organize/slot-actions";
 import { leaveSlotAction, takeSlotAction } from "@/app/activities/[id]/_components/slot-actions";
-import { GET as activityRoute } from "@/app/api/activities/[id]/route";
+import { GET as activityRoute, PATCH as patchRoute } from "@/app/api/activities/[id]/route";
 import { DELETE as leaveRoute, POST as takeRoute } from "@/app/api/activities/[id]/slots/[slotId]/route";
 import { getDb } from "@/db/client";
 import { deleteAccount } from "@/db/mutations/account-deletion";
@@ -35,6 +35,7 @@ async function volunteerDay(overrides: Partial<Parameters<typeof makeActivity>[1
   const day = DateTime.now().setZone(ZONE).plus({ days: 2 }).startOf("day");
   const activity = await makeActivity(group.id, {
     kind: "volunteer",
+    placeName: "The food bank",
     timezone: ZONE,
     startsAt: day.set({ hour: 9 }).toJSDate(),
     endsAt: day.set({ hour: 15 }).toJSDate(),
@@ -250,6 +251,26 @@ describe("time slots: what organizers may set", () => {
     const result = await save(activity, organizer.id, "09:00-11:00 3");
     expect(result && !result.ok && result.fieldErrors?.slots).toMatch(/own limit of 10 places/);
     expect((await state(activity.id)).slots).toEqual([]);
+  });
+
+  it("editing a slotted activity cannot give it its own place limit, or move its times off a slot", async () => {
+    const { organizer, activity, day } = await volunteerDay();
+    await withSlots(activity, organizer.id, "09:00-11:00 3");
+    actAs(null);
+    const { token } = await createApiToken(organizer.id, "edit");
+    const patch = (body: object) =>
+      patchRoute(new Request(`http://hub.test/api/activities/${activity.id}`, { method: "PATCH", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) }), { params: Promise.resolve({ id: activity.id }) });
+    const limited = await patch({ capacity: 5 });
+    expect(limited.status).toBe(400);
+    const limitedBody = await limited.json();
+    expect(limitedBody.error.fields?.capacity, JSON.stringify(limitedBody)).toMatch(/places are set per slot/);
+    const moved = await patch({ startsLocal: day.set({ hour: 10 }).toFormat("yyyy-MM-dd'T'HH:mm") });
+    expect(moved.status).toBe(400);
+    expect((await moved.json()).error.fields.startsLocal).toMatch(/time slot .* would fall outside/);
+    const after = await state(activity.id);
+    expect(after.activity.capacity).toBeNull();
+    expect(after.activity.startsAt.getTime()).toBe(activity.startsAt.getTime());
+    expect((await patch({ title: "Sorting day, with tea" })).status).toBe(200);
   });
 
   it("a member who is not an organizer cannot set slots", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lt, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { activitySlots, slotSignups, type Activity, type ActivitySlot } from "../schema";
 import { notify } from "./notifications";
@@ -92,4 +92,23 @@ export async function holdsAnySlot(tx: Db, activityId: string, userId: string): 
     .where(and(eq(slotSignups.activityId, activityId), eq(slotSignups.userId, userId), eq(slotSignups.status, "going")))
     .limit(1);
   return Boolean(row);
+}
+
+/**
+ * Why an edit of an activity with time slots cannot be saved, or null: a place limit of its own
+ * (places are counted per slot), or new times that would leave a slot outside the activity.
+ * Called before the edit writes anything.
+ */
+export async function slottedEditRefusal(tx: Db, current: Activity, next: { capacity: number | null; startsAt: Date; endsAt: Date }): Promise<{ ok: false; code: "invalid_input"; message: string; fieldErrors: Record<string, string> } | null> {
+  if (current.slotCount === 0) return null;
+  if (next.capacity !== null) {
+    return { ok: false, code: "invalid_input", message: "Please check the places.", fieldErrors: { capacity: "This activity has time slots, so its places are set per slot on its organize page. Leave this empty." } };
+  }
+  const [outside] = await tx
+    .select({ id: activitySlots.id })
+    .from(activitySlots)
+    .where(and(eq(activitySlots.activityId, current.id), or(lt(activitySlots.startsAt, next.startsAt), gt(activitySlots.endsAt, next.endsAt))))
+    .limit(1);
+  if (!outside) return null;
+  return { ok: false, code: "invalid_input", message: "Please check the times.", fieldErrors: { startsLocal: "A time slot of this activity would fall outside these times: change its slots on the organize page first." } };
 }
