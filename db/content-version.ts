@@ -26,6 +26,8 @@ export const SHOWN_TO_VISITORS = [
   // Guests are never named to visitors, but their places are in the counts and the waitlist's order.
   "guest_rsvps",
   "standing_places",
+  // Time slots and their places left; who holds a slot is on member and organizer pages only.
+  "activity_slots",
   "tasks",
   "task_claims",
   "comments",
@@ -67,6 +69,8 @@ export const NOT_SHOWN_TO_VISITORS = [
   "saved_places",
   // The reminder's "Still coming?" links: the member's own.
   "rsvp_links",
+  // Who holds which time slot: the slot's counts (activity_slots) are what visitors see.
+  "slot_signups",
 ] as const;
 
 const shown = new Set<string>(SHOWN_TO_VISITORS);
@@ -166,7 +170,7 @@ const transactionScope = stores.transaction;
 const activityWork = stores.activityWork;
 
 /** Tables an answer to one activity writes, each row of them that activity's. */
-const ANSWER_TABLES = new Set(["rsvps", "guest_rsvps", "activities"]);
+const ANSWER_TABLES = new Set(["rsvps", "guest_rsvps", "activities", "activity_slots"]);
 
 /** Runs a transaction; once it has committed, reports a change if it wrote visible content. */
 export async function trackingWrites<T>(transaction: () => Promise<T>): Promise<T> {

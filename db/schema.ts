@@ -224,6 +224,8 @@ export const activities = pgTable(
     hostId: uuid("host_id").references((): AnyPgColumn => users.id, { onDelete: "set null" }),
     /** Questions on RSVP (a handful at most), asked of members saying they're going; see lib/rsvp-questions.ts. */
     rsvpQuestions: jsonb("rsvp_questions").$type<RsvpQuestion[]>().notNull().default([]),
+    /** How many time slots it has (activitySlots); kept by the slot mutations. Zero: no slots. */
+    slotCount: integer("slot_count").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
     search: tsvector("search").generatedAlwaysAs(
@@ -396,6 +398,52 @@ export const guestRsvps = pgTable(
     index("guest_rsvps_hold_idx").on(t.holdExpiresAt).where(sql`${t.confirmedAt} is null`),
     check("guest_rsvps_held_or_confirmed", sql`${t.confirmedAt} is not null or ${t.holdExpiresAt} is not null`),
     check("guest_rsvps_takes_a_place", sql`${t.status} in ('going', 'waitlisted')`),
+  ],
+);
+
+/**
+ * A time slot (a shift) of an activity, with its own places (null: no limit) and its own
+ * waitlist. Its counts are kept by db/mutations/slots.ts, under the activity row's lock.
+ */
+export const activitySlots = pgTable(
+  "activity_slots",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    activityId: uuid("activity_id").notNull().references(() => activities.id, { onDelete: "cascade" }),
+    startsAt: ts("starts_at").notNull(),
+    endsAt: ts("ends_at").notNull(),
+    /** Null means unlimited. */
+    capacity: integer("capacity"),
+    goingCount: integer("going_count").notNull().default(0),
+    waitlistCount: integer("waitlist_count").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("activity_slots_activity_idx").on(t.activityId, t.startsAt),
+    check("activity_slots_capacity_positive", sql`${t.capacity} is null or ${t.capacity} > 0`),
+    check("activity_slots_counts_not_negative", sql`${t.goingCount} >= 0 and ${t.waitlistCount} >= 0`),
+  ],
+);
+
+/** A member's place in a time slot: going, or waiting in that slot's own line. */
+export const slotSignups = pgTable(
+  "slot_signups",
+  {
+    slotId: uuid("slot_id").notNull().references(() => activitySlots.id, { onDelete: "cascade" }),
+    activityId: uuid("activity_id").notNull().references(() => activities.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    /** Only "going" or "waitlisted". */
+    status: rsvpStatus("status").notNull(),
+    /** Arrival order on the slot's waitlist. */
+    waitlistSeq: bigserial("waitlist_seq", { mode: "number" }),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.slotId, t.userId] }),
+    index("slot_signups_slot_status_idx").on(t.slotId, t.status, t.waitlistSeq),
+    index("slot_signups_user_idx").on(t.userId, t.activityId),
+    check("slot_signups_takes_a_place", sql`${t.status} in ('going', 'waitlisted')`),
   ],
 );
 
@@ -939,6 +987,7 @@ export type User = typeof users.$inferSelect;
 export type Group = typeof groups.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type Activity = typeof activities.$inferSelect;
+export type ActivitySlot = typeof activitySlots.$inferSelect;
 export type NewActivity = typeof activities.$inferInsert;
 export type Rsvp = typeof rsvps.$inferSelect;
 export type GuestRsvp = typeof guestRsvps.$inferSelect;

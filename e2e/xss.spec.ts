@@ -99,6 +99,14 @@ test("hostile text in every member-written field is shown as text on every page,
   }
   await api(request, "post", `/api/groups/${slug}/join`, { acceptAgreements: true }, partner.token);
   await api(request, "post", `/api/activities/${activity.id}/rsvp`, { status: "going" }, partner.token);
+  // The activity is split into time slots through the organize page's form, and the partner takes
+  // one: their name shows in the slot's roster there.
+  await page.goto(`/activities/${activity.id}/organize`);
+  await page.getByLabel("Time slots", { exact: true }).fill("10:00-11:00 1\n11:00-12:00");
+  await page.getByTestId("slots-save").click();
+  await expect(page.getByTestId("slots-outcome")).toContainText("Saved");
+  const { activity: slotted } = await (await request.get(`/api/activities/${activity.id}`, { headers: { authorization: `Bearer ${partner.token}` } })).json();
+  await api(request, "post", `/api/activities/${activity.id}/slots/${slotted.slots[0].id}`, {}, partner.token);
   const invite = await api(request, "post", "/api/me/partners", {}, owner.token);
   await api(request, "post", "/api/me/partners/accept", { code: invite.code }, partner.token);
   await api(request, "post", `/api/me/partners/${invite.partnership.id}/check-ins`, { note: P.slice(13).join(" ").slice(0, 500), mood: 3, energy: "low" }, owner.token);

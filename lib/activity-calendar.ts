@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "./env";
+import { formatTime } from "./dates";
 import type { CalendarEvent } from "./ical";
 
 /** What an activity needs to become a calendar event; ActivityDetail and feed rows both fit. */
@@ -22,6 +23,8 @@ export interface CalendarActivity {
   latitude: number | null;
   longitude: number | null;
   groupName: string;
+  /** The time slots the calendar's reader holds in it, soonest first: their entry then spans those. */
+  mySlots?: Array<{ startsAt: Date; endsAt: Date }> | null;
 }
 
 /** The address calendars show as ORGANIZER: the site's sending address, so no member's own address leaks. */
@@ -36,15 +39,19 @@ export function organizerAddress(origin: string): string {
 /** An activity as a calendar event whose links point at `origin`. */
 export function activityCalendarEvent(activity: CalendarActivity, origin: string): CalendarEvent {
   const page = `${origin}/activities/${activity.id}`;
+  // A reader holding time slots is there for those: the entry (one per activity, so it keeps its UID)
+  // runs from their first slot's start to their last slot's end, and names each slot.
+  const slots = activity.mySlots?.length ? activity.mySlots : null;
+  const slotLine = slots ? `Your time ${slots.length === 1 ? "slot" : "slots"}: ${slots.map((s) => `${formatTime(s.startsAt, activity.timezone)}–${formatTime(s.endsAt, activity.timezone)}`).join(", ")}` : "";
   return {
     uid: `${activity.id}@common-thread`,
     sequence: activity.sequence,
     title: activity.title,
-    description: [activity.description, activity.onlineUrl ? `Online: ${activity.onlineUrl}` : "", page].filter(Boolean).join("\n\n").trim(),
+    description: [slotLine, activity.description, activity.onlineUrl ? `Online: ${activity.onlineUrl}` : "", page].filter(Boolean).join("\n\n").trim(),
     location: [activity.placeName, activity.address].filter(Boolean).join(", ") || activity.onlineUrl || (activity.online ? "Online" : ""),
     url: page,
-    startsAt: activity.startsAt,
-    endsAt: activity.endsAt,
+    startsAt: slots ? slots[0].startsAt : activity.startsAt,
+    endsAt: slots ? new Date(Math.max(...slots.map((s) => s.endsAt.getTime()))) : activity.endsAt,
     timezone: activity.timezone,
     updatedAt: activity.updatedAt,
     cancelled: activity.status === "cancelled",

@@ -8,6 +8,7 @@ import * as activitiesIdReflection from "./activities/[id]/reflection/route";
 import * as activitiesId from "./activities/[id]/route";
 import * as activitiesIdRsvp from "./activities/[id]/rsvp/route";
 import * as activitiesIdSkip from "./activities/[id]/skip/route";
+import * as activitiesIdSlotsSlotId from "./activities/[id]/slots/[slotId]/route";
 import * as activities from "./activities/route";
 import * as commentsId from "./comments/[id]/route";
 import * as coversSubjectId from "./covers/[subject]/[id]/route";
@@ -58,6 +59,7 @@ export const API_ROUTES: Record<string, RouteModule> = {
   "/api/activities/[id]": activitiesId,
   "/api/activities/[id]/rsvp": activitiesIdRsvp,
   "/api/activities/[id]/skip": activitiesIdSkip,
+  "/api/activities/[id]/slots/[slotId]": activitiesIdSlotsSlotId,
   "/api/activities": activities,
   "/api/comments/[id]": commentsId,
   "/api/covers/[subject]/[id]": coversSubjectId,

@@ -49,6 +49,7 @@ export const DELETION_RULES: Record<string, Record<string, DeletionRule>> = {
     greeterId: kept("a first-timer they were to greet goes back to needing a greeter"),
   },
   standingPlaces: { userId: mine("standing places (their upcoming places were given up with their RSVPs)") },
+  slotSignups: { userId: { how: "deleted", by: "step", why: "their time slots, through the slot rules: each freed place goes to the next in that slot's line" } },
   taskClaims: {
     userId: { how: "deleted", by: "step", why: "their task places: open ones are freed; verified hours stay on the task as a number" },
     assignedById: kept("another member's place, which stays"),

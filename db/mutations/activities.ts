@@ -13,6 +13,7 @@ import { tellOfCancellation, tellOfChange, withdrawOutdatedChangeEmails } from "
 import { recordMilestonesOfAttendees } from "./milestones";
 import { promoteFromWaitlist } from "./rsvps";
 import { rememberPlace, withPickedPlace } from "./saved-places";
+import { slottedEditRefusal } from "./slot-places";
 import { fillSeriesWindow, startSeries } from "./series";
 
 /*
@@ -169,6 +170,8 @@ export async function updateActivity(actor: Actor, activityId: string, input: Ac
     const next = toActivityFacts(placed);
     if (differs(pickFacts(current), next, ["placeName", "address", "neighbourhood", "latitude", "longitude"])) await rememberPlace(tx, current.groupId, next);
     if (scope === "this" || !current.seriesId) {
+      const slotted = await slottedEditRefusal(tx, current, next);
+      if (slotted) return slotted;
       const applied = await applyFacts(tx, current, next);
       if (newHost) await tx.update(activities).set({ hostId: newHost }).where(eq(activities.id, current.id));
       await tellOfChange(tx, { id: current.id, title: next.title }, applied.toTell, { before: pickFacts(current), after: next, following: false });
@@ -190,6 +193,11 @@ export async function updateActivity(actor: Actor, activityId: string, input: Ac
     // the old window's end, and would break "the nth weekday of the month".
     const rule = s ? seriesRuleText(s.frequency, next.startsAt, next.timezone) : null;
     const starts = rule ? datesOfRule(rule, next.timezone, next.startsAt, following.length) : following.map((o) => o.startsAt);
+    // Nothing is written while any occurrence with time slots would refuse its new facts.
+    for (const [i, occurrence] of following.entries()) {
+      const slotted = await slottedEditRefusal(tx, occurrence, { capacity: next.capacity, startsAt: starts[i], endsAt: new Date(starts[i].getTime() + durationMs) });
+      if (slotted) return slotted;
+    }
     let changed = 0;
     const toTell = new Set<string>();
     let firstAfter: ActivityFacts = next;

@@ -78,6 +78,8 @@ export async function requestGuestRsvp(db: Db, input: { activityId: string; emai
       const locked = await lockForGuest(tx, input.activityId);
       if (!locked || locked.activity.hiddenAt || locked.groupHiddenAt || locked.visibility !== "public") return fail("not_found", NOT_FOUND);
       if (!locked.guestsOn) return fail("guests_off", "This group asks people to sign in to RSVP.");
+      // Time slots are taken by members only (db/mutations/slots.ts); guests RSVP to activities without them.
+      if (locked.activity.slotCount > 0) return fail("closed", "This activity has time slots, which are for members: sign in or join to take one.");
       const { activity } = locked;
       const [existing] = await tx.select().from(guestRsvps).where(and(eq(guestRsvps.activityId, activity.id), eq(guestRsvps.email, input.email))).limit(1);
       const { next, refusal } = decidePlace(activity, existing?.status, "going", now);

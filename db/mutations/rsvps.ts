@@ -2,12 +2,13 @@ import "server-only";
 import { and, asc, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { getDb } from "../client";
-import { activities, groups, guestRsvps, memberships, notifications, rsvps, type Activity } from "../schema";
+import { activities, groups, guestRsvps, memberships, notifications, rsvps, slotSignups, type Activity } from "../schema";
 import { answeringActivity } from "../content-version";
 import { notify } from "./notifications";
 import { formatWhen } from "@/lib/dates";
 import { tellPromotedGuests } from "./guest-notices";
 import { answersOnRsvp, sameAnswers, type RsvpAnswers } from "@/lib/rsvp-questions";
+import { releaseSlotsOf } from "./slot-places";
 
 /*
  * The one place that decides who is going. Every change to an activity's RSVPs runs in a
@@ -51,6 +52,9 @@ export interface RespondInput {
 }
 
 export const TRY_AGAIN_MESSAGE = "Lots of people are answering at once — please try again.";
+
+/** An activity with time slots takes places through its slots (db/mutations/slots.ts). */
+export const PICK_A_SLOT_MESSAGE = "This activity has time slots: choose one (or more) on its page to take a place.";
 
 let capacityGuard = true;
 
@@ -248,6 +252,8 @@ export async function respondToActivity(db: Db, input: RespondInput): Promise<Rs
       const refused = timeRefusal(activity, now);
       if (refused) return refused;
       const { next, refusal } = decidePlace(activity, existing?.status, input.status, now);
+      // On an activity with time slots a place at the activity comes only with a place in a slot.
+      if (activity.slotCount > 0 && (next === "going" || next === "waitlisted") && existing?.status !== next) return fail("closed", PICK_A_SLOT_MESSAGE);
       const staying = next === "going" || next === "waitlisted" || next === "maybe";
       const goTogether = staying ? input.goTogether ?? existing?.goTogether ?? false : false;
       const offersToGreet = staying ? input.offersToGreet ?? existing?.offersToGreet ?? false : false;
@@ -287,7 +293,8 @@ export async function respondToActivity(db: Db, input: RespondInput): Promise<Rs
         .returning();
 
       if (existing?.status === "going" && next !== "going") await releaseGreeter(tx, activity.id, input.userId);
-      const counts = await movePlace(tx, activity, existing?.status, next);
+      let counts = await movePlace(tx, activity, existing?.status, next);
+      if (activity.slotCount > 0 && next !== "going") counts = await giveUpSlots(tx, counts, input.userId, now);
       if (next === "going" && existing?.status !== "going" && !fromStandingPlace && !(await alreadyToldGoing(tx, activity.id, input.userId, now))) {
         await notify(tx, {
           userId: input.userId,
@@ -325,7 +332,8 @@ export async function cancelRsvp(db: Db, input: { activityId: string; userId: st
       if (refused) return refused;
       await tx.delete(rsvps).where(and(eq(rsvps.activityId, activity.id), eq(rsvps.userId, input.userId)));
       if (existing.status === "going") await releaseGreeter(tx, activity.id, input.userId);
-      const counts = await movePlace(tx, activity, existing.status, undefined);
+      let counts = await movePlace(tx, activity, existing.status, undefined);
+      if (activity.slotCount > 0) counts = await giveUpSlots(tx, counts, input.userId, new Date());
       return { ok: true, state: { status: "not_going" }, changed: true, activity: countsOf(counts) };
     })),
   );
@@ -340,6 +348,12 @@ export async function cancelRsvp(db: Db, input: { activityId: string; userId: st
  * it. Call it inside the deletion's transaction; activities are locked one at a time.
  */
 export async function forgetRsvpsOfLeavingMember(tx: Db, userId: string, now = new Date()): Promise<void> {
+  // Their time slots first (places in a slot's line too, which need no RSVP): each freed place goes to the next in that slot's line.
+  const slotted = await tx.selectDistinct({ activityId: slotSignups.activityId }).from(slotSignups).where(eq(slotSignups.userId, userId)).orderBy(slotSignups.activityId);
+  for (const { activityId } of slotted) {
+    const activity = await lockActivity(tx, activityId);
+    if (activity && activity.endsAt > now) await giveUpSlots(tx, activity, userId, now);
+  }
   const held = await tx.select({ activityId: rsvps.activityId }).from(rsvps).where(eq(rsvps.userId, userId)).orderBy(rsvps.activityId);
   for (const { activityId } of held) {
     const activity = await lockActivity(tx, activityId);
@@ -355,6 +369,38 @@ export async function forgetRsvpsOfLeavingMember(tx: Db, userId: string, now = n
     if (existing.status === "going") await releaseGreeter(tx, activityId, userId);
     await movePlace(tx, activity, existing.status, undefined);
   }
+}
+
+/**
+ * Time slots and the activity's own RSVP: a member holding a place in at least one slot is
+ * going to the activity (so reminders, attendance and "who's going" count them), and one who
+ * holds none is not. These keep that true, inside the transaction holding the activity's lock.
+ */
+
+/** A member now holds a slot: they are going to the activity, whatever they had answered before. */
+export async function holdPlaceForSlot(tx: Db, activity: Activity, userId: string): Promise<Activity> {
+  const [existing] = await tx.select().from(rsvps).where(and(eq(rsvps.activityId, activity.id), eq(rsvps.userId, userId))).limit(1);
+  if (existing?.status === "going") return activity;
+  await tx
+    .insert(rsvps)
+    .values({ activityId: activity.id, userId, status: "going" })
+    .onConflictDoUpdate({ target: [rsvps.activityId, rsvps.userId], set: { status: "going", updatedAt: new Date() } });
+  return movePlace(tx, activity, existing?.status, "going");
+}
+
+/** A member has left their last slot: their place at the activity goes too (their RSVP is withdrawn). */
+export async function dropPlaceForSlot(tx: Db, activity: Activity, userId: string): Promise<Activity> {
+  const [existing] = await tx.delete(rsvps).where(and(eq(rsvps.activityId, activity.id), eq(rsvps.userId, userId), eq(rsvps.status, "going"))).returning();
+  if (!existing) return activity;
+  await releaseGreeter(tx, activity.id, userId);
+  return movePlace(tx, activity, "going", undefined);
+}
+
+/** A member stopped going: out of every slot, each freed slot place to the next in its line, who then go. */
+async function giveUpSlots(tx: Db, activity: Activity, userId: string, now: Date): Promise<Activity> {
+  let counts = activity;
+  for (const promoted of await releaseSlotsOf(tx, activity, userId, now)) counts = await holdPlaceForSlot(tx, counts, promoted);
+  return counts;
 }
 
 /**

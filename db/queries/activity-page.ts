@@ -6,6 +6,7 @@ import { activities, groups, memberships, projects, rsvps, series, standingPlace
 import { detailColumns, toDetail, type ActivityDetail } from "./activities";
 import { oneLine, type Person } from "./people";
 import { positionOf, type RsvpPanelData } from "./rsvps";
+import { slotsColumn, toPageSlots, type PageSlot } from "./slots";
 import { pictureColumn, type Picture } from "./uploads";
 import { groupVisibleTo } from "./visibility";
 import type { RsvpQuestion } from "@/lib/rsvp-questions";
@@ -36,6 +37,8 @@ export interface ActivityPageData {
   series: (OccurrenceStanding["series"] & { localStartTime: string; timezone: string }) | null;
   /** Questions on RSVP, asked of members saying they're going. */
   questions: RsvpQuestion[];
+  /** Its time slots, soonest first, with the viewer's own place in each (none: no slots). */
+  slots: PageSlot[];
   /** The signed-in viewer's own relation to it; null for a visitor. */
   mine: {
     rsvp: RsvpPanelData["myRsvp"];
@@ -84,6 +87,7 @@ export async function getActivityPageData(id: string, viewerId: string | null): 
       cover: pictureColumn("activity_id", activities.id),
       host: { id: host.id, name: host.name, bio: host.bio },
       hostPhoto: pictureColumn("user_id", host.id),
+      slots: slotsColumn(viewerId),
     })
     .from(activities)
     .innerJoin(groups, eq(groups.id, activities.groupId))
@@ -109,6 +113,7 @@ export async function getActivityPageData(id: string, viewerId: string | null): 
     cover: row.cover ?? null,
     host: row.host?.id ? { id: row.host.id, name: row.host.name, bio: oneLine(row.host.bio), photo: row.hostPhoto ?? null } : null,
     series: row.series?.id ? row.series : null,
+    slots: toPageSlots(row.slots),
     mine: viewerId
       ? {
           rsvp: row.rsvpStatus
@@ -142,6 +147,7 @@ export function rsvpPanelOf(data: ActivityPageData): RsvpPanelData {
       groupVisibility: a.group.visibility,
       guestsWelcome: data.guestsWelcome,
       questions: data.questions,
+      hasSlots: data.slots.length > 0,
     },
     myRsvp: data.mine?.rsvp ?? null,
     membership: data.mine?.membership ?? null,

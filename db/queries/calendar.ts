@@ -4,6 +4,7 @@ import type { CalendarActivity } from "@/lib/activity-calendar";
 import type { Db } from "../client";
 import { getDb } from "../client";
 import { activities, groups, rsvps } from "../schema";
+import { mySlotTimesColumn } from "./slots";
 import { groupVisibleTo, meetingLinkFor } from "./visibility";
 
 /** An activity's calendar entry as `readerId` may read it: the meeting link only if they are going or organize it. */
@@ -79,14 +80,16 @@ export const FEED_PAST_DAYS = 30;
 export async function listMemberFeedActivities(userId: string, now = new Date()): Promise<CalendarActivity[]> {
   const db = await getDb();
   const since = new Date(now.getTime() - FEED_PAST_DAYS * 86_400_000);
-  return db
-    .select(calendarColumns(userId))
+  const rows = await db
+    .select({ ...calendarColumns(userId), mySlots: mySlotTimesColumn(userId) })
     .from(activities)
     .innerJoin(groups, eq(groups.id, activities.groupId))
     .innerJoin(rsvps, and(eq(rsvps.activityId, activities.id), eq(rsvps.userId, userId)))
     .where(and(inArray(rsvps.status, ["going", "maybe", "waitlisted"]), gte(activities.endsAt, since), isNull(activities.hiddenAt), groupVisibleTo(userId)))
     .orderBy(desc(activities.startsAt))
     .limit(500);
+  // The member's own time slots, if they hold any there: their entry shows those times.
+  return rows.map((r) => ({ ...r, mySlots: r.mySlots?.map((s) => ({ startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) })) ?? null }));
 }
 
 /**

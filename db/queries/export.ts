@@ -33,6 +33,7 @@ export const EXPORT_RULES = {
   questionMessages: { mine: ["authorId"] },
   rsvps: { mine: ["userId"], leftOut: { greeterId: "another member's RSVP; the pairing is in your notifications" } },
   standingPlaces: { mine: ["userId"] },
+  slotSignups: { mine: ["userId"] },
   taskClaims: { mine: ["userId"], leftOut: { assignedById: "another member's claim", verifiedById: "another member's claim" } },
   comments: { mine: ["authorId"], leftOut: { removedById: "another member's comment that you removed as an organizer" } },
   notifications: { mine: ["userId"] },

@@ -33,6 +33,8 @@ export interface RsvpPanelData {
     guestsWelcome?: boolean;
     /** Questions on RSVP (lib/rsvp-questions.ts). */
     questions?: RsvpQuestion[];
+    /** It has time slots: places are taken through them (members only), not with this panel's "Going". */
+    hasSlots?: boolean;
   };
   myRsvp: { status: MyRsvpStatus; position: number | null; goTogether: boolean; offersToGreet: boolean; greeterName: string | null; answers?: RsvpAnswers } | null;
   membership: { status: "active" | "pending" | "banned"; role: "owner" | "organizer" | "member" } | null;

@@ -22,3 +22,8 @@ export const groupParams = z.object({
     .regex(GROUP_SLUG, { error: "There is no group with that slug." })
     .describe("The group's slug, as in its address: lowercase letters, digits and hyphens."),
 });
+
+export const slotParams = z.object({
+  id: z.uuid({ error: "There is no activity with that id." }).describe("The activity's id."),
+  slotId: z.uuid({ error: "There is no time slot with that id." }).describe("The time slot's id (from the activity's `slots`)."),
+});

@@ -6,7 +6,7 @@ import { apiError } from "./http";
 
 export const noSuchActivity = () => apiError("not_found", "There is no activity with that id.");
 
-type Found = { ok: true; activity: ActivityDetail } | { ok: false; response: Response };
+type Found = { ok: true; activity: ActivityDetail; viewerId?: string | null } | { ok: false; response: Response };
 
 /**
  * The activity an id names, as this viewer may see it, or the 404 to answer: the same for an
@@ -22,5 +22,7 @@ export async function activityVisibleTo(id: string, viewerId: string | null): Pr
 export async function activityVisibleToCaller(request: Request, rawId: string): Promise<Found> {
   const id = z.uuid().safeParse(rawId);
   if (!id.success) return { ok: false, response: noSuchActivity() };
-  return activityVisibleTo(id.data, (await resolveApiCaller(request))?.id ?? null);
+  const viewerId = (await resolveApiCaller(request))?.id ?? null;
+  const found = await activityVisibleTo(id.data, viewerId);
+  return found.ok ? { ...found, viewerId } : found;
 }

@@ -10,6 +10,10 @@ import { setRsvpQuestionsAction } from "@/app/activities/[id]/organize/question-
 import { answerStillComingAction } from "@/app/notifications/still-coming-actions";
 import { spendStillComingLinkAction } from "@/app/still-coming/actions";
 import { remindActivityNowAction } from "@/app/dev/mailbox/actions";
+import { setSlotsAction } from "@/app/activities/[id]/organize/slot-actions";
+import { leaveSlotAction, takeSlotAction } from "@/app/activities/[id]/_components/slot-actions";
+import * as slotRoute from "@/app/api/activities/[id]/slots/[slotId]/route";
+import { slotsToText } from "@/lib/validation/slots";
 import { retryEmailAction } from "@/app/admin/email/actions";
 import { blockCommentAuthorAction, editCommentAction, postCommentAction, removeCommentAction } from "@/components/discussion/actions";
 import { createActivityAction } from "@/app/groups/[slug]/activities/new/actions";
@@ -170,6 +174,14 @@ export const CALLS: Record<string, (w: World) => Promise<Outcome>> = {
 
   "app/activities/[id]/actions.ts#rsvpToActivityAction": (w) => act(() => rsvpToActivityAction(null, form({ activityId: w.activity.id, status: "maybe" }))),
   "app/activities/[id]/actions.ts#withdrawRsvpAction": (w) => act(() => withdrawRsvpAction(null, form({ activityId: w.activity.id }))),
+  "app/activities/[id]/_components/slot-actions.ts#takeSlotAction": (w) => act(() => takeSlotAction(null, form({ activityId: w.slotted.activity.id, slotId: w.slotted.openSlotId }))),
+  "app/activities/[id]/_components/slot-actions.ts#leaveSlotAction": (w) => act(() => leaveSlotAction(null, form({ activityId: w.slotted.activity.id, slotId: w.slotted.heldSlotId }))),
+  "app/activities/[id]/organize/slot-actions.ts#setSlotsAction": (w) => {
+    const a = w.slotted.activity;
+    const middle = new Date(a.startsAt.getTime() + 3600_000);
+    const slots = slotsToText([{ startsAt: a.startsAt, endsAt: middle, capacity: 5 }, { startsAt: middle, endsAt: a.endsAt, capacity: 6 }], a);
+    return act(() => setSlotsAction(null, form({ activityId: a.id, slots })));
+  },
   "app/activities/[id]/_components/standing-place-actions.ts#standingPlaceAction": (w) => act(() => standingPlaceAction(w.occurrenceId, w.seriesId, null, form({ intent: "hold" }))),
   "components/discussion/actions.ts#postCommentAction": (w) => act(() => postCommentAction(null, form({ targetKind: "project", targetId: w.project.id, body: "Count me in." }))),
   "components/discussion/actions.ts#editCommentAction": (w) => act(() => editCommentAction(null, form({ commentId: w.comment.id, body: "Changed words" }))),
@@ -236,6 +248,8 @@ export const CALLS: Record<string, (w: World) => Promise<Outcome>> = {
   "app/api/activities/[id]/reflection/route.ts#POST": (w) => call(reflectionRoute.POST, "POST", `/api/activities/${w.past.id}/reflection`, { feeling: "ok" }, { id: w.past.id }),
   "app/api/activities/[id]/rsvp/route.ts#POST": (w) => call(rsvpRoute.POST, "POST", `/api/activities/${w.activity.id}/rsvp`, { status: "maybe" }, { id: w.activity.id }),
   "app/api/activities/[id]/rsvp/route.ts#DELETE": (w) => call(rsvpRoute.DELETE, "DELETE", `/api/activities/${w.activity.id}/rsvp`, undefined, { id: w.activity.id }),
+  "app/api/activities/[id]/slots/[slotId]/route.ts#POST": (w) => call(slotRoute.POST, "POST", `/api/activities/${w.slotted.activity.id}/slots/${w.slotted.openSlotId}`, undefined, { id: w.slotted.activity.id, slotId: w.slotted.openSlotId }),
+  "app/api/activities/[id]/slots/[slotId]/route.ts#DELETE": (w) => call(slotRoute.DELETE, "DELETE", `/api/activities/${w.slotted.activity.id}/slots/${w.slotted.heldSlotId}`, undefined, { id: w.slotted.activity.id, slotId: w.slotted.heldSlotId }),
   "app/api/activities/[id]/skip/route.ts#POST": (w) => call(skipRoute.POST, "POST", `/api/activities/${w.occurrenceId}/skip`, undefined, { id: w.occurrenceId }),
   "app/api/series/[id]/standing/route.ts#POST": (w) => call(standingRoute.POST, "POST", `/api/series/${w.seriesId}/standing`, undefined, { id: w.seriesId }),
   "app/api/series/[id]/standing/route.ts#DELETE": (w) => call(standingRoute.DELETE, "DELETE", `/api/series/${w.seriesId}/standing`, undefined, { id: w.seriesId }),

@@ -99,6 +99,10 @@ export const MATRIX: Record<string, Rule> = {
   "app/activities/[id]/actions.ts#withdrawRsvpAction": { allow: IN_GROUP, on: "the upcoming activity" },
   // From the in-app reminder: only someone holding a place can say they're still coming.
   "app/notifications/still-coming-actions.ts#answerStillComingAction": { allow: IN_GROUP, on: "the caller's own place at the upcoming activity" },
+  // Time slots: the group's people take a slot with room, and leave the one they hold.
+  "app/activities/[id]/_components/slot-actions.ts#takeSlotAction": { allow: IN_GROUP, on: "the slotted activity's slot with room" },
+  "app/activities/[id]/_components/slot-actions.ts#leaveSlotAction": { allow: IN_GROUP, on: "the slotted activity's slot they hold" },
+  "app/activities/[id]/organize/slot-actions.ts#setSlotsAction": { allow: ORGANIZERS, apart: true, on: "the slotted activity (more places in its open slot)" },
   // The member already holds one: holding again changes nothing.
   "app/activities/[id]/_components/standing-place-actions.ts#standingPlaceAction": { allow: ORGANIZERS, noop: true, on: "the weekly series (hold)" },
   "components/discussion/actions.ts#postCommentAction": { allow: IN_GROUP, on: "the project" },
@@ -175,6 +179,8 @@ export const MATRIX: Record<string, Rule> = {
   [`${A}/activities/[id]/reflection/route.ts#POST`]: { allow: ["member"], on: "a past activity the member attended" },
   [`${A}/activities/[id]/rsvp/route.ts#POST`]: { allow: IN_GROUP, on: "the upcoming activity (maybe)" },
   [`${A}/activities/[id]/rsvp/route.ts#DELETE`]: { allow: IN_GROUP, on: "the upcoming activity" },
+  [`${A}/activities/[id]/slots/[slotId]/route.ts#POST`]: { allow: IN_GROUP, on: "the slotted activity's slot with room" },
+  [`${A}/activities/[id]/slots/[slotId]/route.ts#DELETE`]: { allow: IN_GROUP, on: "the slotted activity's slot they hold" },
   [`${A}/activities/[id]/skip/route.ts#POST`]: { allow: ["member"], on: "an occurrence the member has a standing place on" },
   [`${A}/series/[id]/standing/route.ts#POST`]: { allow: ORGANIZERS, noop: true, on: "the weekly series" },
   [`${A}/series/[id]/standing/route.ts#DELETE`]: { allow: ["member"], on: "the member's standing place" },

@@ -5,7 +5,7 @@ import { createApiToken } from "@/db/mutations/api-tokens";
 import { blockMember } from "@/db/mutations/blocks";
 import { createCalendarFeed } from "@/db/mutations/calendar-feeds";
 import { createInviteLink } from "@/db/mutations/partners";
-import { activities, checkIns, comments, connectionPlans, emailLinks, emailOutbox, guestRsvps, memberships, notifications, partnerships, passwordResetTokens, questionMessages, questions, reflections, rsvpLinks, rsvps, series, standingPlaces, taskClaims, tasks, users } from "@/db/schema";
+import { activities, activitySlots, slotSignups, checkIns, comments, connectionPlans, emailLinks, emailOutbox, guestRsvps, memberships, notifications, partnerships, passwordResetTokens, questionMessages, questions, reflections, rsvpLinks, rsvps, series, standingPlaces, taskClaims, tasks, users } from "@/db/schema";
 import { unsubscribeToken } from "@/lib/email/unsubscribe";
 import { guestLinkToken } from "@/lib/guest-links";
 import { hashPassword } from "@/lib/passwords";
@@ -101,6 +101,22 @@ export async function buildWorld(visibility: "public" | "private" = "private") {
   await db.insert(standingPlaces).values({ seriesId, userId: member.id });
   await db.insert(rsvps).values([firstOccurrence, secondOccurrence].map((o) => ({ activityId: o.id, userId: member.id, status: "going" as const, fromStandingPlace: true })));
 
+  // A volunteer day in two time slots: the member, the organizer and the owner hold the first
+  // (and so are going); the second has room.
+  // On whole minutes, as the activity form writes times: slots are typed to the minute.
+  const slotStart = new Date(Math.ceil((Date.now() + 72 * 3600_000) / 60_000) * 60_000);
+  const slotted = await makeActivity(group.id, { startsAt: slotStart, endsAt: new Date(slotStart.getTime() + 2 * 3600_000), kind: "volunteer", placeName: "Food bank" });
+  const [heldSlot, openSlot] = await db
+    .insert(activitySlots)
+    .values([
+      { activityId: slotted.id, startsAt: slotted.startsAt, endsAt: new Date(slotted.startsAt.getTime() + 3600_000), capacity: 5, goingCount: 3 },
+      { activityId: slotted.id, startsAt: new Date(slotted.startsAt.getTime() + 3600_000), endsAt: slotted.endsAt, capacity: 5 },
+    ])
+    .returning();
+  await db.update(activities).set({ slotCount: 2 }).where(eq(activities.id, slotted.id));
+  await db.insert(slotSignups).values([member, organizer, owner].map((u) => ({ slotId: heldSlot.id, activityId: slotted.id, userId: u.id, status: "going" as const })));
+  await db.insert(rsvps).values([member, organizer, owner].map((u) => ({ activityId: slotted.id, userId: u.id, status: "going" as const })));
+
   // The counts the RSVP code keeps beside the rows, as if the places had been taken through it.
   await db.execute(sql`update activities a set going_count = (select count(*) from rsvps r where r.activity_id = a.id and r.status = 'going') where a.group_id = ${group.id}`);
 
@@ -190,6 +206,7 @@ export async function buildWorld(visibility: "public" | "private" = "private") {
     other,
     activity,
     past,
+    slotted: { activity: slotted, heldSlotId: heldSlot.id, openSlotId: openSlot.id },
     seriesId,
     occurrenceId: firstOccurrence.id,
     project,

@@ -17,6 +17,7 @@ import { RsvpPanel } from "./_components/rsvp-panel";
 import { StandingPlace } from "./_components/standing-place";
 import { WhoIsGoing } from "./_components/who-is-going";
 import { ActivityPeople } from "./_components/activity-people";
+import { ActivitySlots } from "./_components/activity-slots";
 import { loadActivityPage } from "./loader";
 import { mapTiles } from "@/lib/env";
 
@@ -102,6 +103,7 @@ export default async function ActivityPage({ params, searchParams }: Props) {
             {/* Only someone marked as there can reflect, so an activity yet to start has nothing to offer. */}
             {viewer && activity.startsAt <= new Date() ? <MyReflection activityId={activity.id} /> : null}
             <RsvpPanel data={rsvpPanelOf(data)} />
+            <ActivitySlots activity={activity} slots={data.slots} signedIn={Boolean(viewer)} open={activity.startsAt > new Date() && data.mine?.membership?.status !== "banned"} />
             <StandingPlace activityId={activity.id} standing={data.series ? { series: data.series, standing: data.mine?.standing ?? "none", myStatus: data.mine?.rsvp?.status ?? null } : undefined} />
             <WhoIsGoing activityId={activity.id} isOrganizer={canModerate} counts={{ goingCount: activity.goingCount, maybeCount: data.maybeCount, waitlistCount: activity.waitlistLength }} />
           </aside>

@@ -31,7 +31,7 @@ export async function RsvpPanel({ data }: { data: RsvpPanelData }) {
   const activityId = activity.id;
   const now = new Date();
   const cutoff = activity.rsvpCutoff ?? activity.startsAt;
-  const places = placesLine(activity.capacity, activity.goingCount, activity.waitlistCount);
+  const places = activity.hasSlots ? `${activity.goingCount} going · places are per time slot` : placesLine(activity.capacity, activity.goingCount, activity.waitlistCount);
   const full = activity.capacity !== null && (activity.goingCount >= activity.capacity || activity.waitlistCount > 0);
   const returnTo = `/activities/${activityId}`;
 
@@ -58,6 +58,11 @@ export async function RsvpPanel({ data }: { data: RsvpPanelData }) {
       ) : null}
       {closedNotice ? (
         <Alert testId="rsvp-closed">{closedNotice}</Alert>
+      ) : activity.hasSlots ? (
+        // Places come with time slots, which members take below (guests RSVP only where there are none).
+        <p className="text-sm" data-testid="rsvp-slots-note">
+          This activity has time slots: choose one or more in &ldquo;Time slots&rdquo;. {viewer ? "Holding a slot means you're going." : "Slots are for members, so sign in or join to take one."}
+        </p>
       ) : !viewer && activity.guestsWelcome ? (
         <div className="space-y-3">
           <p className="text-sm">No account needed: give your first name and email, and confirm with the link we send you.</p>

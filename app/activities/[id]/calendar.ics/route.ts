@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { toICalendar } from "@/lib/ical";
 import { originVariesByRequest, siteOrigin } from "@/server/request-origin";
 import { activityCalendarEvent } from "@/lib/activity-calendar";
+import { listMySlotTimes } from "@/db/queries/slots";
 
 export const dynamic = "force-dynamic";
 
@@ -19,14 +20,16 @@ export async function GET(request: Request, { params }: Ctx) {
     if (!found.ok) return found.response;
     const { activity } = found;
     const origin = siteOrigin(request.headers, new URL(request.url).origin);
-    const body = toICalendar(activityCalendarEvent({ ...activity, groupName: activity.group.name }, origin), env().SITE_NAME);
+    // A signed-in member's own file shows the time slots they hold.
+    const mySlots = found.viewerId ? await listMySlotTimes(activity.id, found.viewerId) : [];
+    const body = toICalendar(activityCalendarEvent({ ...activity, groupName: activity.group.name, mySlots }, origin), env().SITE_NAME);
     const name = activity.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "activity";
     // The link inside names the site's address; when that comes from the request's headers,
     // a shared cache must keep one copy per address, or one request could set it for everyone.
     const varies = originVariesByRequest();
     // An online activity's file differs by caller (the meeting link is only for those going and
     // its organizers), so it is never kept for others either.
-    const cacheControl = activity.group.visibility === "private" || activity.online ? "private, no-store" : "public, max-age=60";
+    const cacheControl = activity.group.visibility === "private" || activity.online || mySlots.length ? "private, no-store" : "public, max-age=60";
     return new Response(body, {
       headers: {
         "Content-Type": "text/calendar; charset=utf-8",

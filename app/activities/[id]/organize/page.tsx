@@ -9,11 +9,13 @@ import { Field, Select, Textarea } from "@/components/ui/field";
 import { listGuestRoster, type GuestRosterEntry } from "@/db/queries/guest-rsvps";
 import { getRsvpExtras } from "@/db/queries/rsvp-extras";
 import { getActivityAccess, listActivityOrganizers, listRoster, type RosterEntry } from "@/db/queries/rsvps";
+import { listSlotRoster } from "@/db/queries/slots";
 import { requireViewer } from "@/server/auth/session";
 import { formatRange, formatTime } from "@/lib/dates";
 import { ActionForm } from "./action-form";
 import { markAllAttendedAction, markAttendanceAction, messageGoingAction, pairGreeterAction } from "./actions";
 import { RsvpExtrasSection } from "./rsvp-extras-section";
+import { SlotsSection } from "./slots-section";
 
 export const metadata: Metadata = { title: "Who's coming" };
 
@@ -104,7 +106,7 @@ export default async function OrganizeActivityPage({ params }: Props) {
   const access = await getActivityAccess(id.data, viewer.id);
   if (!access) notFound();
   if (!access.isOrganizer) forbidden();
-  const [roster, organizers, guests, extras] = await Promise.all([listRoster(id.data), listActivityOrganizers(id.data), listGuestRoster(id.data), getRsvpExtras(id.data)]);
+  const [roster, organizers, guests, extras, slots] = await Promise.all([listRoster(id.data), listActivityOrganizers(id.data), listGuestRoster(id.data), getRsvpExtras(id.data), listSlotRoster(id.data)]);
   const going = roster.filter((r) => r.status === "going");
   const maybe = roster.filter((r) => r.status === "maybe");
   const waitlist = roster.filter((r) => r.status === "waitlisted").sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
@@ -132,6 +134,8 @@ export default async function OrganizeActivityPage({ params }: Props) {
       ) : (
         <Alert>Attendance can be marked once the activity has started.</Alert>
       )}
+
+      <SlotsSection activity={{ id: id.data, startsAt: access.startsAt, endsAt: access.endsAt, timezone: access.timezone }} slots={slots} canChange={access.status !== "cancelled" && access.endsAt > new Date()} />
 
       <Roster title="Going" entries={going} activityId={id.data} canMark={canMark} testId="roster-going" empty="Nobody yet." />
 

@@ -10,6 +10,8 @@ import { actionResponse } from "@/server/api/organizing";
 import { activityParams } from "@/server/api/params";
 import { apiRoute } from "@/server/api/route";
 import { activityVisibleTo, noSuchActivity } from "@/server/api/viewer";
+import { listSlotsForViewer } from "@/db/queries/slots";
+import { slotJsonSchema, slotToJson } from "@/server/api/slot-json";
 import { activityInputSchema, activityToFormValues, editScopeSchema } from "@/lib/validation/activity";
 
 export const dynamic = "force-dynamic";
@@ -17,14 +19,15 @@ export const dynamic = "force-dynamic";
 /** GET /api/activities/:id — 404 for an unknown id and for one the caller may not see. */
 export const GET = apiRoute({
   summary: "One activity",
-  description: "With its Markdown description. The online meeting link is there only for a caller going or organizing.",
+  description: "With its Markdown description and its time slots (empty when it has none; each with the caller's own place). The online meeting link is there only for a caller going or organizing.",
   caller: "optional",
   params: activityParams,
-  responses: { 200: z.object({ activity: activityDetailJsonSchema }) },
+  responses: { 200: z.object({ activity: activityDetailJsonSchema.extend({ slots: z.array(slotJsonSchema).describe("Its time slots, soonest first: take or leave one with /api/activities/{id}/slots/{slotId}.") }) }) },
   async handler({ caller, params }) {
     const found = await activityVisibleTo(params.id, caller?.id ?? null);
     if (!found.ok) return found.response;
-    return NextResponse.json({ activity: activityDetailToJson(found.activity) });
+    const slots = await listSlotsForViewer(params.id, caller?.id ?? null);
+    return NextResponse.json({ activity: { ...activityDetailToJson(found.activity), slots: slots.map(slotToJson) } });
   },
 });
 

@@ -3,6 +3,8 @@ import { listGuestRoster } from "@/db/queries/guest-rsvps";
 import { getActivityAccess, listRoster } from "@/db/queries/rsvps";
 import { getRsvpExtras } from "@/db/queries/rsvp-extras";
 import { answerText } from "@/lib/rsvp-questions";
+import { listSlotRoster } from "@/db/queries/slots";
+import { slotCellsByMember } from "@/lib/validation/slots";
 import { resolveApiCaller } from "@/server/api/auth";
 import { apiError, guarded } from "@/server/api/http";
 import { toCsv } from "../csv";
@@ -14,6 +16,12 @@ type Ctx = { params: Promise<{ id: string }> };
 const order = { going: 0, maybe: 1, waitlisted: 2, not_going: 3 } as const;
 
 /** GET /activities/:id/organize/attendees.csv — everyone who answered, for the group's organizers only. */
+function slotOnly(slots: Awaited<ReturnType<typeof listSlotRoster>>, answered: Set<string>): Array<{ userId: string; name: string }> {
+  const seen = new Map<string, string>();
+  for (const s of slots) for (const p of s.waiting) if (!answered.has(p.userId)) seen.set(p.userId, p.name);
+  return [...seen].map(([userId, name]) => ({ userId, name })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
 export async function GET(request: Request, { params }: Ctx) {
   return guarded(async () => {
     const id = z.uuid().safeParse((await params).id);
@@ -23,17 +31,20 @@ export async function GET(request: Request, { params }: Ctx) {
     const access = await getActivityAccess(id.data, caller.id);
     if (!access) return apiError("not_found", "There is no activity with that id.");
     if (!access.isOrganizer) return apiError("forbidden", "Only organizers of this group can download the list.");
-    const [members, guests, extras] = await Promise.all([listRoster(id.data), listGuestRoster(id.data), getRsvpExtras(id.data)]);
+    const [members, guests, slots, extras] = await Promise.all([listRoster(id.data), listGuestRoster(id.data), listSlotRoster(id.data), getRsvpExtras(id.data)]);
+    const slotCell = slotCellsByMember(slots, access.timezone, access.startsAt);
     // "Still coming" and one column per question on RSVP, after the columns that were there first.
     const extra = new Map(extras.rows.map((r) => [r.userId, [r.stillComingAt?.toISOString() ?? "", ...extras.questions.map((q) => answerText(q, r.answers[q.id]))]]));
     const noExtra = ["", ...extras.questions.map(() => "")];
     // Guests are marked as guests, with the email they gave: this file is the one place an organizer sees it.
     const rows = [
-      ...members.map((r) => ({ status: r.status, position: r.position, cells: [r.name, r.status, r.position, r.goTogether ? "yes" : "no", r.offersToGreet ? "yes" : "no", r.greeterName, r.attendance, r.respondedAt.toISOString(), "no", "", ...(extra.get(r.userId) ?? noExtra)] })),
-      ...guests.map((g) => ({ status: g.status, position: g.position, cells: [g.firstName, g.confirmed ? g.status : `${g.status} (not confirmed yet)`, g.position, "no", "no", null, null, g.respondedAt.toISOString(), "yes", g.email, ...noExtra] })),
+      ...members.map((r) => ({ status: r.status, position: r.position, cells: [r.name, r.status, r.position, r.goTogether ? "yes" : "no", r.offersToGreet ? "yes" : "no", r.greeterName, r.attendance, r.respondedAt.toISOString(), "no", "", slotCell.get(r.userId) ?? "", ...(extra.get(r.userId) ?? noExtra)] })),
+      ...guests.map((g) => ({ status: g.status, position: g.position, cells: [g.firstName, g.confirmed ? g.status : `${g.status} (not confirmed yet)`, g.position, "no", "no", null, null, g.respondedAt.toISOString(), "yes", g.email, "", ...noExtra] })),
+      // Members only in a full slot's line have no place at the activity yet, so no RSVP: listed for their slot.
+      ...slotOnly(slots, new Set(members.map((m) => m.userId))).map((p) => ({ status: "waitlisted" as const, position: null, cells: [p.name, "slot waitlist only", null, "no", "no", null, null, null, "no", "", slotCell.get(p.userId) ?? "", ...noExtra] })),
     ].sort((a, b) => order[a.status] - order[b.status] || (a.position ?? 0) - (b.position ?? 0));
     const csv = toCsv(
-      ["name", "rsvp", "waitlist_position", "go_together", "offers_to_greet", "greeter", "attendance", "responded_at", "guest", "guest_email", "still_coming_at", ...extras.questions.map((q) => q.prompt)],
+      ["name", "rsvp", "waitlist_position", "go_together", "offers_to_greet", "greeter", "attendance", "responded_at", "guest", "guest_email", "slots", "still_coming_at", ...extras.questions.map((q) => q.prompt)],
       rows.map((r) => r.cells),
     );
     const slug = access.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "activity";

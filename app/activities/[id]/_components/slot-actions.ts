@@ -1,0 +1,39 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { leaveActivitySlot, takeActivitySlot, type SlotResult } from "@/db/mutations/slots";
+import { type ActionResult, fail } from "@/lib/action-result";
+import { slotResultMessage } from "@/lib/validation/slots";
+import { defineAction } from "@/server/action";
+
+export type SlotActionState = ActionResult<{ message: string }> | null;
+
+/** The activity and the slot, named by the form's fields; the mutation checks the slot is that activity's. */
+const slot = {
+  find: { activityId: z.uuid({ error: "That activity doesn't exist." }), slotId: z.uuid({ error: "That time slot doesn't exist." }) },
+  missing: "We couldn't find that time slot.",
+  member: "Please sign in to take a time slot.",
+  limit: "rsvpMember",
+} as const;
+
+function answer(activityId: string, result: SlotResult, leaving: boolean): SlotActionState {
+  if (!result.ok) return fail(result.code === "try_again" ? "try_again" : result.code === "not_found" ? "not_found" : result.code === "forbidden" ? "forbidden" : "closed", result.message);
+  if (result.changed) {
+    revalidatePath(`/activities/${activityId}`);
+    revalidatePath("/notifications");
+  }
+  return { ok: true, data: { message: slotResultMessage(result.state, result.changed, leaving, result.activityGoing) } };
+}
+
+/** Takes a place in one time slot (or a place in its line when it is full). */
+export const takeSlotAction = defineAction({
+  ...slot,
+  run: async (_input, viewer, { activityId, slotId }): Promise<SlotActionState> => answer(activityId, await takeActivitySlot({ activityId, slotId, userId: viewer.id }), false),
+});
+
+/** Leaves one time slot; a freed place goes to the first person waiting for it. */
+export const leaveSlotAction = defineAction({
+  ...slot,
+  run: async (_input, viewer, { activityId, slotId }): Promise<SlotActionState> => answer(activityId, await leaveActivitySlot({ activityId, slotId, userId: viewer.id }), true),
+});

@@ -1,0 +1,40 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { setActivitySlots } from "@/db/mutations/slots";
+import { getActivityAccess } from "@/db/queries/rsvps";
+import { type ActionResult, fail } from "@/lib/action-result";
+import { parseSlotLines, slotsFormSchema } from "@/lib/validation/slots";
+import { defineAction } from "@/server/action";
+
+/** The outcome, and on a refusal the lines as typed, so the form shows them again. */
+export type SlotsFormState = (ActionResult<{ message: string }> & { text?: string }) | null;
+
+const refused = (message: string, text: string): SlotsFormState => ({ ok: false, code: "invalid_input", message: "The time slots need another look; nothing was changed.", fieldErrors: { slots: message }, text });
+
+/** Sets an activity's time slots from the organizer's lines: one slot a line, with its places. */
+export const setSlotsAction = defineAction({
+  find: { activityId: z.uuid() },
+  missing: "We couldn't find that activity.",
+  read: (form) => ({ slots: form.get("slots") ?? "" }),
+  input: slotsFormSchema,
+  keep: (raw) => ({ text: typeof raw.slots === "string" ? raw.slots : "" }),
+  member: true,
+  run: async ({ slots: text }, viewer, { activityId }): Promise<SlotsFormState> => {
+    const access = await getActivityAccess(activityId, viewer.id);
+    if (!access) return fail("not_found", "We couldn't find that activity.");
+    if (!access.isOrganizer) return fail("forbidden", "Only the group's organizers can change its activities' time slots.");
+    const parsed = parseSlotLines(text, { startsAt: access.startsAt, endsAt: access.endsAt, timezone: access.timezone });
+    if (!parsed.ok) return refused(parsed.message, text);
+    const result = await setActivitySlots({ activityId, actorId: viewer.id, slots: parsed.slots });
+    if (!result.ok) {
+      if (result.code === "invalid") return refused(result.message, text);
+      return { ...fail(result.code === "try_again" ? "try_again" : result.code === "not_found" ? "not_found" : result.code === "forbidden" ? "forbidden" : "closed", result.message), text };
+    }
+    revalidatePath(`/activities/${activityId}/organize`);
+    revalidatePath(`/activities/${activityId}`);
+    const count = parsed.slots.length;
+    return { ok: true, data: { message: count === 0 ? "Saved: this activity has no time slots." : `Saved: ${count} time ${count === 1 ? "slot" : "slots"}.` } };
+  },
+});
