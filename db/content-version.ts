@@ -65,6 +65,8 @@ export const NOT_SHOWN_TO_VISITORS = [
   "question_messages",
   // A group's places, offered on its organizers' activity form; visitors see an activity's own place.
   "saved_places",
+  // Walk-ins recorded by first name: their group's organizers alone see them.
+  "walk_ins",
 ] as const;
 
 const shown = new Set<string>(SHOWN_TO_VISITORS);

@@ -54,6 +54,8 @@ export const EXPORT_RULES = {
   passwordResetTokens: { mine: ["userId"], secret: ["tokenHash"] },
   emailLinks: { mine: ["userId"], secret: ["tokenHash"] },
   signInIdentities: { mine: ["userId"] },
+  // A walk-in by first name is someone else (without an account) whom the member recorded as an organizer.
+  walkIns: { mine: [], leftOut: { recordedById: "someone else's first name, recorded as an organizer of the group" } },
 } satisfies Partial<Record<keyof typeof schema, ExportRule>>;
 
 const tableOf = (name: string) => (schema as unknown as Record<string, PgTable>)[name];
@@ -63,6 +65,7 @@ export async function exportMemberData(userId: string): Promise<Record<string, R
   const db = await getDb();
   const out: Record<string, Record<string, unknown>[]> = {};
   for (const [name, rule] of Object.entries(EXPORT_RULES) as [string, ExportRule][]) {
+    if (rule.mine.length === 0) continue;
     const table = tableOf(name);
     const columns = table as unknown as Record<string, Column>;
     const where = or(...rule.mine.map((c) => eq(columns[c], userId)));
