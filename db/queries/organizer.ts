@@ -65,7 +65,7 @@ export async function listRecentAttendance(groupId: string, now = new Date(), li
       formerAttended: activities.formerAttended,
       formerNoShow: activities.formerNoShow,
       // Walk-ins recorded by first name came too (members who walked in have an RSVP marked attended).
-      namedWalkIns: sql<number>`(select count(*)::int from walk_ins w where w.activity_id = ${activities.id})`,
+      namedWalkIns: sql<number>`(select count(*)::int from walk_ins w where w.activity_id = "activities"."id")`,
     })
     .from(activities)
     .where(and(eq(activities.groupId, groupId), lte(activities.endsAt, now), eq(activities.status, "scheduled"), isNull(activities.hiddenAt)))
