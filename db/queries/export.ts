@@ -65,8 +65,12 @@ export async function exportMemberData(userId: string): Promise<Record<string, R
   const db = await getDb();
   const out: Record<string, Record<string, unknown>[]> = {};
   for (const [name, rule] of Object.entries(EXPORT_RULES) as [string, ExportRule][]) {
-    if (rule.mine.length === 0) continue;
     const table = tableOf(name);
+    // A table that names members only as someone acting for others holds nothing of theirs to export.
+    if (rule.mine.length === 0) {
+      out[getTableConfig(table).name] = [];
+      continue;
+    }
     const columns = table as unknown as Record<string, Column>;
     const where = or(...rule.mine.map((c) => eq(columns[c], userId)));
     const rows = (await db.select().from(table).where(where)) as Record<string, unknown>[];
