@@ -53,6 +53,8 @@ test("walk-ins are recorded after the start, count for the member, and an announ
   await expect(olu.page).toHaveURL(/walkIn=/);
   await olu.page.getByTestId(`walk-in-member-${kit.id}`).getByRole("button").click();
   await expect(olu.page.getByTestId(`walk-in-member-${kit.id}-outcome`)).toContainText(`Recorded ${kit.name} as a walk-in`);
+  await expect(olu.page.getByTestId(`walk-in-member-${kit.id}`)).toContainText("Recorded as a walk-in");
+  await expectNoAxeViolations(olu.page);
   await olu.page.goto(organize);
   await expect(olu.page.getByTestId("walk-ins-row")).toHaveCount(2);
   await expect(olu.page.getByTestId("walk-ins")).toContainText("Rosa");

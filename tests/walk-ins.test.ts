@@ -185,6 +185,9 @@ describe("finding a member who walked in", () => {
     const found = await searchWalkInCandidates(activity.id, organizer.id, tag.toLowerCase());
     expect(found.map((f) => f.name)).toEqual([`${tag} Member`, `${tag} Listed`]);
     expect(found[0].inGroup).toBe(true);
+    // Once recorded, a member stays in the results, shown as recorded.
+    expect((await recordMemberWalkIn({ activityId: activity.id, actorId: organizer.id, userId: inGroup.id })).ok).toBe(true);
+    expect((await searchWalkInCandidates(activity.id, organizer.id, tag)).map((f) => [f.name, f.walkedIn])).toEqual([[`${tag} Member`, true], [`${tag} Listed`, false]]);
     expect(found.map((f) => f.userId)).not.toContain(unlisted.id);
     // A wildcard typed in is only a character.
     expect(await searchWalkInCandidates(activity.id, organizer.id, "%_%")).toEqual([]);

@@ -34,19 +34,22 @@ export interface WalkInCandidate {
   name: string;
   /** An active member of the activity's group (else a hub member who chose to be listed). */
   inGroup: boolean;
+  /** Already recorded as a walk-in here (kept in the results, so the answer to recording them stays on the page). */
+  walkedIn: boolean;
 }
 
 /**
  * Members an organizer may record as a walk-in, found by name: the group's active members, and
  * for a public group also hub members who chose to be listed on who's-going lists. Never anyone
  * suspended, banned from the group, with a block either way with the organizer, or already going
- * or marked attended.
+ * or marked attended (except as a walk-in, shown as such).
  */
 export async function searchWalkInCandidates(activityId: string, organizerId: string, query: string): Promise<WalkInCandidate[]> {
   const db = await getDb();
   const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const rows = (await db.execute(sql`
-    select u.id as "userId", u.name as "name", (m.status = 'active') as "inGroup"
+    select u.id as "userId", u.name as "name", (m.status = 'active') as "inGroup",
+      exists (select 1 from rsvps w where w.activity_id = a.id and w.user_id = u.id and w.walked_in_at is not null) as "walkedIn"
     from activities a
     join groups g on g.id = a.group_id
     join users u on u.name ilike ${pattern}
@@ -55,8 +58,8 @@ export async function searchWalkInCandidates(activityId: string, organizerId: st
       and u.suspended_at is null
       and (m.status = 'active' or (m.status is null and g.visibility = 'public' and u.listed_as_going))
       and ${notBlockedWith(organizerId, sql`u.id`)}
-      and not exists (select 1 from rsvps r where r.activity_id = a.id and r.user_id = u.id and (r.status = 'going' or r.attendance = 'attended'))
+      and not exists (select 1 from rsvps r where r.activity_id = a.id and r.user_id = u.id and (r.status = 'going' or r.attendance = 'attended') and r.walked_in_at is null)
     order by (m.status = 'active') desc nulls last, u.name asc, u.id
     limit 10`)) as unknown as { rows: WalkInCandidate[] };
-  return rows.rows.map((r) => ({ userId: r.userId, name: r.name, inGroup: Boolean(r.inGroup) }));
+  return rows.rows.map((r) => ({ userId: r.userId, name: r.name, inGroup: Boolean(r.inGroup), walkedIn: Boolean(r.walkedIn) }));
 }

@@ -59,7 +59,11 @@ export function WalkIns({ activityId, canRecord, walkIns, search, found }: { act
                     <span>{c.name}{c.inGroup ? null : <span className="text-sm text-muted"> (not in this group)</span>}</span>
                     <ActionForm action={recordMemberWalkInAction} activityId={activityId} testId={`walk-in-member-${c.userId}`}>
                       <input type="hidden" name="userId" value={c.userId} />
-                      <Button type="submit" variant="secondary" aria-label={`Record ${c.name} as a walk-in`}>Record walk-in</Button>
+                      {c.walkedIn ? (
+                        <span className="text-sm text-muted">Recorded as a walk-in</span>
+                      ) : (
+                        <Button type="submit" variant="secondary" aria-label={`Record ${c.name} as a walk-in`}>Record walk-in</Button>
+                      )}
                     </ActionForm>
                   </li>
                 ))}
