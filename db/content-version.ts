@@ -71,6 +71,8 @@ export const NOT_SHOWN_TO_VISITORS = [
   "rsvp_links",
   // Who holds which time slot: the slot's counts (activity_slots) are what visitors see.
   "slot_signups",
+  // Walk-ins recorded by first name: their group's organizers alone see them.
+  "walk_ins",
 ] as const;
 
 const shown = new Set<string>(SHOWN_TO_VISITORS);

@@ -331,6 +331,10 @@ export const rsvps = pgTable(
     answers: jsonb("answers").$type<RsvpAnswers>().notNull().default({}),
     /** When the member said "Yes, I'm coming" from the day-before reminder. */
     stillComingAt: ts("still_coming_at"),
+    /** Set when an organizer recorded the member as a walk-in (turned up without an RSVP); see db/mutations/walk-ins.ts. */
+    walkedInAt: ts("walked_in_at"),
+    /** The member's answer before the walk-in (null: none), so removing a walk-in recorded by mistake restores it. */
+    statusBeforeWalkIn: rsvpStatus("status_before_walk_in"),
     createdAt: createdAt(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
@@ -445,6 +449,22 @@ export const slotSignups = pgTable(
     index("slot_signups_user_idx").on(t.userId, t.activityId),
     check("slot_signups_takes_a_place", sql`${t.status} in ('going', 'waitlisted')`),
   ],
+);
+
+/**
+ * A walk-in without an account, recorded by an organizer by first name only (db/mutations/walk-ins.ts).
+ * Seen by the group's organizers alone; counted in the activity's attendance figures.
+ */
+export const walkIns = pgTable(
+  "walk_ins",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    activityId: uuid("activity_id").notNull().references(() => activities.id, { onDelete: "cascade" }),
+    firstName: text("first_name").notNull(),
+    recordedById: uuid("recorded_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("walk_ins_activity_idx").on(t.activityId), index("walk_ins_recorded_by_idx").on(t.recordedById).where(sql`${t.recordedById} is not null`)],
 );
 
 export const standingPlaces = pgTable(
@@ -991,6 +1011,7 @@ export type ActivitySlot = typeof activitySlots.$inferSelect;
 export type NewActivity = typeof activities.$inferInsert;
 export type Rsvp = typeof rsvps.$inferSelect;
 export type GuestRsvp = typeof guestRsvps.$inferSelect;
+export type WalkIn = typeof walkIns.$inferSelect;
 export type Series = typeof series.$inferSelect;
 export type Project = typeof projects.$inferSelect;
 export type Task = typeof tasks.$inferSelect;

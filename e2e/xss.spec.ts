@@ -129,6 +129,15 @@ test("hostile text in every member-written field is shown as text on every page,
   await api(request, "patch", `/api/activities/${reflected.id}`, { startsLocal: londonLocal(new Date(Date.now() - 3_600_000)), endsLocal: londonLocal(new Date(Date.now() + 3_600_000)) }, owner.token);
   await api(request, "post", `/api/activities/${reflected.id}/attendance`, { userId: owner.id, attendance: "attended" }, owner.token);
   await api(request, "post", `/api/activities/${reflected.id}/reflection`, { feeling: "ok", note: pack(6, 1000) }, owner.token);
+  // The organizer records a walk-in with a hostile first name and sends the group a hostile announcement.
+  await page.goto(`/activities/${reflected.id}/organize`);
+  await page.getByTestId("walk-in-first-name").fill(pick(1).slice(0, 40));
+  await page.getByTestId("walk-in-name").getByRole("button", { name: "Record walk-in" }).click();
+  await expect(page.getByTestId("walk-in-name-outcome")).toContainText("as a walk-in");
+  await page.goto(`/groups/${slug}/manage`);
+  await page.getByTestId("announcement").fill(pack(2, 2000));
+  await page.getByTestId("announce").getByRole("button", { name: "Send to the group" }).click();
+  await expect(page.getByTestId("announce-outcome")).toContainText("Sent to");
 
   // The partner reports a comment and the owner, each with a hostile note, from the report form.
   const reporter = await (await browser.newContext()).newPage();
@@ -142,6 +151,8 @@ test("hostile text in every member-written field is shown as text on every page,
     await expect(reporter.getByTestId("report-form-outcome")).toContainText("Thank you");
     await expectNothingRan(reporter, `/report?${target}`, problems);
   }
+  // The partner, a member of the group, has the hostile announcement among their notifications.
+  await expectNothingRan(reporter, "/notifications", problems);
 
   // The words are on the pages, as text.
   await page.goto(`/activities/${activity.id}`);
@@ -166,6 +177,7 @@ test("hostile text in every member-written field is shown as text on every page,
     `/members/${partner.id}`,
     `/members/${owner.id}`,
     `/activities/${reflected.id}`,
+    `/activities/${reflected.id}/organize?walkIn=${encodeURIComponent(pick(4).slice(0, 40))}`,
     `/groups/${slug}/reports`,
     "/",
     "/me",

@@ -51,9 +51,11 @@ export const RATE_LIMITS = {
   reportMember: { limit: 20, windowMs: 60 * MINUTE },
   /** Questions to organizers and replies in those threads. */
   questionMember: { limit: 10, windowMs: 60 * MINUTE },
+  /** An organizer's messages to a list (going, the waitlist, the whole group...): each reaches many people. */
+  messageMember: { limit: 10, windowMs: 60 * MINUTE },
 } as const;
 
-export type MemberLimit = "commentMember" | "rsvpMember" | "apiTokenMember" | "reportMember" | "questionMember" | "verifyLinkMember";
+export type MemberLimit = "commentMember" | "rsvpMember" | "apiTokenMember" | "reportMember" | "questionMember" | "verifyLinkMember" | "messageMember";
 
 /** "in a minute", "in 12 minutes": when to try again, in words. */
 export function tryAgainIn(seconds: number): string {
@@ -92,6 +94,7 @@ const doing: Record<MemberLimit, string> = {
   reportMember: "You've sent a lot of reports in the last hour",
   questionMember: "You've sent organizers a lot of messages in the last hour",
   verifyLinkMember: "We've sent you a few confirmation links in the last hour",
+  messageMember: "You've sent a lot of messages to lists in the last hour",
 };
 
 /** What a refused sign-in link request is told, naming the limit that refused it. */

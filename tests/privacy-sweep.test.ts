@@ -3,7 +3,8 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { checkIns, comments, connectionPlans, groups, partnerships, projects, reflections, rsvps, users } from "@/db/schema";
+import { checkIns, comments, connectionPlans, groups, partnerships, projects, reflections, rsvps, users, walkIns } from "@/db/schema";
+import { listWalkIns } from "@/db/queries/walk-ins";
 import { activities } from "@/db/schema";
 import { requestGuestRsvp } from "@/db/mutations/guest-rsvps";
 import { respondToActivity } from "@/db/mutations/rsvps";
@@ -46,6 +47,8 @@ const MARKS = {
   guestEmail: `${mark("guestemail")}@example.org`,
   // The member's answer to a question on RSVP: the group's organizers and the member alone.
   rsvpAnswer: mark("rsvpanswer"),
+  // Someone without an account who walked in, by first name: on the organizer view alone, never in a route.
+  walkInName: mark("walkin"),
 };
 
 type Viewer = "visitor" | "signed-in" | "fellow member" | "other group's member" | "organizer" | "admin";
@@ -104,6 +107,10 @@ beforeAll(async () => {
   const held = await requestGuestRsvp(db, { activityId: act.id, email: MARKS.guestEmail, firstName: MARKS.guestName });
   if (!held.ok) throw new Error(held.message);
   feedlessIds = [w.activity.id, w.past.id, w.occurrenceId, openActivityId];
+  await db.insert(walkIns).values([
+    { activityId: openActivityId, firstName: MARKS.walkInName, recordedById: organizer.id },
+    { activityId: w.past.id, firstName: MARKS.walkInName, recordedById: organizer.id },
+  ]);
   // The member asks the private group's organizers something; the group's activity has a cover.
   const asked = await askOrganizers(owner, { groupId: w.group.id }, `Is it OK if I come alone? ${MARKS.question}`);
   if (!asked.ok) throw new Error(asked.message);
@@ -242,5 +249,9 @@ describe("the privacy sweep", () => {
     } finally {
       actAs(null);
     }
+  });
+
+  it("a walk-in's first name is really there for the organizer view (the sweep would see a leak)", async () => {
+    expect((await listWalkIns(openActivityId)).named.map((n) => n.firstName)).toEqual([MARKS.walkInName]);
   });
 });

@@ -78,6 +78,7 @@ export const DELETION_RULES: Record<string, Record<string, DeletionRule>> = {
   },
   blocks: { blockerId: mine("blocks they made"), blockedId: mine("blocks others made of them: there is no one left to block") },
   apiTokens: { userId: mine("their API tokens") },
+  walkIns: { recordedById: kept("a walk-in they recorded as an organizer stays in the activity's attendance, without their name") },
   calendarFeeds: { userId: mine("their calendar links") },
   passwordResetTokens: { userId: mine("their password reset links") },
   emailLinks: { userId: mine("their confirmation and sign-in links") },

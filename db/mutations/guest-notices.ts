@@ -124,3 +124,21 @@ export async function tellGuestsOfChange(tx: Db, activity: Pick<Activity, "id" |
     })),
   );
 }
+
+/** An organizer's message to one list (going, or the waitlist): the confirmed guests on it, each by their own email. */
+export async function tellGuestsOnList(tx: Db, activity: Pick<Activity, "id" | "title">, status: "going" | "waitlisted", title: string, body: string, key: string): Promise<number> {
+  const told = await tx
+    .select()
+    .from(guestRsvps)
+    .where(and(eq(guestRsvps.activityId, activity.id), isNotNull(guestRsvps.confirmedAt), eq(guestRsvps.status, status)));
+  return enqueueEmails(
+    tx,
+    told.map((g) => ({
+      to: g.email,
+      type: "guest_notice" as const,
+      activityId: activity.id,
+      dedupeKey: `guest-message:${g.id}:${key}`,
+      data: { title, lines: [`Hi ${g.firstName},`, body], url: manageUrl(g), label: "See or change my RSVP", why },
+    })),
+  );
+}

@@ -22,6 +22,9 @@ export interface NotificationInput {
    * Defaults to the notice's own id, which is new for every committed notice.
    */
   dedupeKey?: string;
+  /** For the email: why this member got it and the button's words, when the kind's usual ones do not fit. */
+  emailWhy?: string;
+  emailLabel?: string;
   /** False when the caller writes the email itself (a change's email is coalesced: db/mutations/activity-notices.ts). */
   email?: boolean;
 }
@@ -56,7 +59,7 @@ export async function notifyMany(tx: Db, userIds: string[], input: Omit<Notifica
       written.map((n) => ({
         userId: n.userId,
         type: emailType,
-        data: { title: input.title, body: input.body ?? "", href: input.href ?? null },
+        data: { title: input.title, body: input.body ?? "", href: input.href ?? null, ...(input.emailWhy ? { why: input.emailWhy } : {}), ...(input.emailLabel ? { label: input.emailLabel } : {}) },
         dedupeKey: input.dedupeKey ? `${input.dedupeKey}:${n.userId}` : `notice:${n.id}`,
         activityId: input.activityId ?? null,
       })),

@@ -56,6 +56,8 @@ export const EXPORT_RULES = {
   emailLinks: { mine: ["userId"], secret: ["tokenHash"] },
   rsvpLinks: { mine: ["userId"], secret: ["tokenHash"] },
   signInIdentities: { mine: ["userId"] },
+  // A walk-in by first name is someone else (without an account) whom the member recorded as an organizer.
+  walkIns: { mine: [], leftOut: { recordedById: "someone else's first name, recorded as an organizer of the group" } },
 } satisfies Partial<Record<keyof typeof schema, ExportRule>>;
 
 const tableOf = (name: string) => (schema as unknown as Record<string, PgTable>)[name];
@@ -66,6 +68,11 @@ export async function exportMemberData(userId: string): Promise<Record<string, R
   const out: Record<string, Record<string, unknown>[]> = {};
   for (const [name, rule] of Object.entries(EXPORT_RULES) as [string, ExportRule][]) {
     const table = tableOf(name);
+    // A table that names members only as someone acting for others holds nothing of theirs to export.
+    if (rule.mine.length === 0) {
+      out[getTableConfig(table).name] = [];
+      continue;
+    }
     const columns = table as unknown as Record<string, Column>;
     const where = or(...rule.mine.map((c) => eq(columns[c], userId)));
     const rows = (await db.select().from(table).where(where)) as Record<string, unknown>[];

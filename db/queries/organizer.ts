@@ -60,7 +60,13 @@ export async function listUpcomingForGroup(groupId: string, now = new Date(), li
 export async function listRecentAttendance(groupId: string, now = new Date(), limit = 8): Promise<AttendanceRow[]> {
   const db = await getDb();
   const past = await db
-    .select({ ...columns, formerAttended: activities.formerAttended, formerNoShow: activities.formerNoShow })
+    .select({
+      ...columns,
+      formerAttended: activities.formerAttended,
+      formerNoShow: activities.formerNoShow,
+      // Walk-ins recorded by first name came too (members who walked in have an RSVP marked attended).
+      namedWalkIns: sql<number>`(select count(*)::int from walk_ins w where w.activity_id = "activities"."id")`,
+    })
     .from(activities)
     .where(and(eq(activities.groupId, groupId), lte(activities.endsAt, now), eq(activities.status, "scheduled"), isNull(activities.hiddenAt)))
     .orderBy(desc(activities.startsAt))
@@ -77,7 +83,7 @@ export async function listRecentAttendance(groupId: string, now = new Date(), li
     .groupBy(rsvps.activityId);
   const byId = new Map(counts.map((c) => [c.activityId, c]));
   // Members who have since deleted their accounts are still counted, with no one behind the number.
-  return past.map(({ formerAttended, formerNoShow, ...p }) => ({ ...p, attended: (byId.get(p.id)?.attended ?? 0) + formerAttended, noShow: (byId.get(p.id)?.noShow ?? 0) + formerNoShow }));
+  return past.map(({ formerAttended, formerNoShow, namedWalkIns, ...p }) => ({ ...p, attended: (byId.get(p.id)?.attended ?? 0) + formerAttended + Number(namedWalkIns), noShow: (byId.get(p.id)?.noShow ?? 0) + formerNoShow }));
 }
 
 /** Everyone with a membership row: active members, pending requests and banned members. */

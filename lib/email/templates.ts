@@ -14,6 +14,10 @@ export interface NoticeEmailData {
   href?: string | null;
   /** Further one-click links (the reminder's "Yes, I'm coming" and "Free my place"), full addresses. */
   links?: { label: string; url: string }[];
+  /** Why this member got it, when the kind's usual reason does not fit (a message to one list of an activity or group). */
+  why?: string;
+  /** The button's words, when the kind's usual words do not fit. */
+  label?: string;
 }
 
 export interface PasswordResetEmailData {
@@ -81,7 +85,7 @@ function noticeParts(type: Exclude<EmailType, AccountEmailType>, d: NoticeEmailD
     case "activity_cancelled":
       return { subject: d.title, lines: [...lines, "We're sorry it won't go ahead. There may be something else on that fits."], action: { label: "See what else is on", url }, why: "you were going to this activity" };
     case "organizer_message":
-      return { subject: d.title, lines, action: { label: "Open the activity", url }, why: "you're going to this activity and its organizers wrote to everyone going" };
+      return { subject: d.title, lines, action: { label: d.label ?? "Open the activity", url }, why: d.why ?? "you're going to this activity and its organizers wrote to everyone going" };
     case "question_asked":
       return { subject: d.title, lines: [...lines, "The question itself is on the hub, where only the group's organizers and the member who asked can read it."], action: { label: "Read and reply", url }, why: "you organize this group and its members can ask its organizers questions" };
     case "question_answered":

@@ -8,7 +8,7 @@ export const EMAIL_TYPES = {
   waitlist_promoted: { label: "A place opened up for you (moved off a waitlist)", optional: true, defaultOn: true },
   activity_changed: { label: "An activity you're going to changed its time or place", optional: true, defaultOn: true },
   activity_cancelled: { label: "An activity you're going to was cancelled", optional: true, defaultOn: true },
-  organizer_message: { label: "Messages from organizers of an activity you're going to", optional: true, defaultOn: true },
+  organizer_message: { label: "Messages from organizers of your groups and of activities you're part of", optional: true, defaultOn: true },
   question_asked: { label: "A member asked the organizers of a group you organize a question", optional: true, defaultOn: true },
   question_answered: { label: "A reply to a question you asked a group's organizers", optional: true, defaultOn: true },
   reminder: { label: "A reminder the day before an activity you're going to", optional: true, defaultOn: true },

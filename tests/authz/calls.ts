@@ -14,6 +14,8 @@ import { setSlotsAction } from "@/app/activities/[id]/organize/slot-actions";
 import { leaveSlotAction, takeSlotAction } from "@/app/activities/[id]/_components/slot-actions";
 import * as slotRoute from "@/app/api/activities/[id]/slots/[slotId]/route";
 import { slotsToText } from "@/lib/validation/slots";
+import * as walkIns from "@/app/activities/[id]/organize/walk-in-actions";
+import { announceToGroupAction } from "@/app/groups/[slug]/manage/announce-actions";
 import { retryEmailAction } from "@/app/admin/email/actions";
 import { blockCommentAuthorAction, editCommentAction, postCommentAction, removeCommentAction } from "@/components/discussion/actions";
 import { createActivityAction } from "@/app/groups/[slug]/activities/new/actions";
@@ -216,6 +218,11 @@ export const CALLS: Record<string, (w: World) => Promise<Outcome>> = {
   "app/activities/[id]/organize/actions.ts#markAllAttendedAction": (w) => act(() => organize.markAllAttendedAction(null, form({ activityId: w.past.id }))),
   "app/activities/[id]/organize/actions.ts#pairGreeterAction": (w) => act(() => organize.pairGreeterAction(null, form({ activityId: w.activity.id, memberId: w.target.id, greeterId: w.claimant.id }))),
   "app/activities/[id]/organize/actions.ts#messageGoingAction": (w) => act(() => organize.messageGoingAction(null, form({ activityId: w.activity.id, message: "Bring a coat." }))),
+  "app/activities/[id]/organize/walk-in-actions.ts#recordMemberWalkInAction": (w) => act(() => walkIns.recordMemberWalkInAction(null, form({ activityId: w.past.id, userId: w.targetOrganizer.id }))),
+  "app/activities/[id]/organize/walk-in-actions.ts#recordNamedWalkInAction": (w) => act(() => walkIns.recordNamedWalkInAction(null, form({ activityId: w.past.id, firstName: "Ana" }))),
+  "app/activities/[id]/organize/walk-in-actions.ts#removeWalkInAction": (w) => act(() => walkIns.removeWalkInAction(null, form({ activityId: w.past.id, walkInId: w.walkIn.id }))),
+  "app/activities/[id]/organize/walk-in-actions.ts#messageListAction": (w) => act(() => walkIns.messageListAction(null, form({ activityId: w.activity.id, audience: "group", message: "Picnic on Sunday." }))),
+  "app/groups/[slug]/manage/announce-actions.ts#announceToGroupAction": (w) => act(() => announceToGroupAction(w.group.id, w.group.slug, null, form({ message: "Picnic on Sunday." }))),
   "app/groups/[slug]/projects/new/actions.ts#createProjectAction": (w) => act(() => createProjectAction(w.group.id, null, form(projectValues))),
   "app/projects/[id]/edit/actions.ts#updateProjectAction": (w) => act(() => updateProjectAction(w.project.id, null, form({ ...projectValues, status: "done" }))),
   "app/projects/[id]/actions.ts#createTaskAction": (w) => act(() => tasks.createTaskAction(w.project.id, null, form(taskValues))),

@@ -5,7 +5,7 @@ import { createApiToken } from "@/db/mutations/api-tokens";
 import { blockMember } from "@/db/mutations/blocks";
 import { createCalendarFeed } from "@/db/mutations/calendar-feeds";
 import { createInviteLink } from "@/db/mutations/partners";
-import { activities, activitySlots, slotSignups, checkIns, comments, connectionPlans, emailLinks, emailOutbox, guestRsvps, memberships, notifications, partnerships, passwordResetTokens, questionMessages, questions, reflections, rsvpLinks, rsvps, series, standingPlaces, taskClaims, tasks, users } from "@/db/schema";
+import { activities, activitySlots, slotSignups, checkIns, comments, connectionPlans, emailLinks, emailOutbox, guestRsvps, memberships, notifications, partnerships, passwordResetTokens, questionMessages, questions, reflections, rsvpLinks, rsvps, series, standingPlaces, taskClaims, tasks, users, walkIns } from "@/db/schema";
 import { unsubscribeToken } from "@/lib/email/unsubscribe";
 import { guestLinkToken } from "@/lib/guest-links";
 import { hashPassword } from "@/lib/passwords";
@@ -88,6 +88,8 @@ export async function buildWorld(visibility: "public" | "private" = "private") {
   // The target chose to be listed, so members who met them can invite them to check in.
   await db.update(users).set({ listedAsGoing: true }).where(eq(users.id, target.id));
   await db.insert(reflections).values({ activityId: past.id, userId: member.id, feeling: "lifted", note: "A private thought" });
+  // Someone without an account who walked in, recorded by first name.
+  const [walkIn] = await db.insert(walkIns).values({ activityId: past.id, firstName: "Wren", recordedById: organizer.id }).returning();
 
   // A weekly series (two occurrences written directly, as the seed does) on which the
   // member holds a standing place and so has a place on both.
@@ -207,6 +209,7 @@ export async function buildWorld(visibility: "public" | "private" = "private") {
     activity,
     past,
     slotted: { activity: slotted, heldSlotId: heldSlot.id, openSlotId: openSlot.id },
+    walkIn,
     seriesId,
     occurrenceId: firstOccurrence.id,
     project,

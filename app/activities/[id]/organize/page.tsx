@@ -10,16 +10,21 @@ import { listGuestRoster, type GuestRosterEntry } from "@/db/queries/guest-rsvps
 import { getRsvpExtras } from "@/db/queries/rsvp-extras";
 import { getActivityAccess, listActivityOrganizers, listRoster, type RosterEntry } from "@/db/queries/rsvps";
 import { listSlotRoster } from "@/db/queries/slots";
+import { listWalkIns, searchWalkInCandidates } from "@/db/queries/walk-ins";
+import { walkInSearchSchema } from "@/lib/validation/walk-ins";
 import { requireViewer } from "@/server/auth/session";
 import { formatRange, formatTime } from "@/lib/dates";
 import { ActionForm } from "./action-form";
-import { markAllAttendedAction, markAttendanceAction, messageGoingAction, pairGreeterAction } from "./actions";
+import { markAllAttendedAction, markAttendanceAction, pairGreeterAction } from "./actions";
+import { MessageListForm } from "./list-forms";
+import { messageListAction } from "./walk-in-actions";
+import { WALK_IN_SEARCH_PARAM, WalkIns } from "./walk-ins";
 import { RsvpExtrasSection } from "./rsvp-extras-section";
 import { SlotsSection } from "./slots-section";
 
 export const metadata: Metadata = { title: "Who's coming" };
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const attendanceWord = { attended: "Attended", no_show: "No-show" } as const;
 
@@ -97,8 +102,8 @@ function GuestRoster({ entries, zone }: { entries: GuestRosterEntry[]; zone: str
   );
 }
 
-/** The organizer view of an activity: who is coming, pairing greeters, attendance, CSV, a message to everyone going. */
-export default async function OrganizeActivityPage({ params }: Props) {
+/** The organizer view of an activity: who is coming, pairing greeters, attendance, walk-ins, CSV, a message to any list. */
+export default async function OrganizeActivityPage({ params, searchParams }: Props) {
   const raw = (await params).id;
   const id = z.uuid().safeParse(raw);
   if (!id.success) notFound();
@@ -106,7 +111,19 @@ export default async function OrganizeActivityPage({ params }: Props) {
   const access = await getActivityAccess(id.data, viewer.id);
   if (!access) notFound();
   if (!access.isOrganizer) forbidden();
-  const [roster, organizers, guests, extras, slots] = await Promise.all([listRoster(id.data), listActivityOrganizers(id.data), listGuestRoster(id.data), getRsvpExtras(id.data), listSlotRoster(id.data)]);
+  const asked = (await searchParams)[WALK_IN_SEARCH_PARAM];
+  const search = typeof asked === "string" ? asked : null;
+  const searched = search === null ? null : walkInSearchSchema.safeParse(search);
+  const canMark = access.status !== "cancelled" && access.startsAt <= new Date();
+  const [roster, organizers, guests, walkIns, extras, slots, found] = await Promise.all([
+    listRoster(id.data),
+    listActivityOrganizers(id.data),
+    listGuestRoster(id.data),
+    listWalkIns(id.data),
+    getRsvpExtras(id.data),
+    listSlotRoster(id.data),
+    canMark && searched?.success ? searchWalkInCandidates(id.data, viewer.id, searched.data) : null,
+  ]);
   const going = roster.filter((r) => r.status === "going");
   const maybe = roster.filter((r) => r.status === "maybe");
   const waitlist = roster.filter((r) => r.status === "waitlisted").sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
@@ -114,7 +131,6 @@ export default async function OrganizeActivityPage({ params }: Props) {
   const greeters = new Map<string, string>();
   for (const g of going.filter((r) => r.offersToGreet)) greeters.set(g.userId, `${g.name} (offered)`);
   for (const o of organizers) if (!greeters.has(o.userId)) greeters.set(o.userId, `${o.name} (organizer)`);
-  const canMark = access.status !== "cancelled" && access.startsAt <= new Date();
 
   return (
     <div className="space-y-6">
@@ -179,14 +195,15 @@ export default async function OrganizeActivityPage({ params }: Props) {
       <GuestRoster entries={guests} zone={access.timezone} />
       <RsvpExtrasSection activityId={id.data} questions={extras.questions} rows={extras.rows} zone={access.timezone} canEdit={access.endsAt > new Date()} />
 
+      <WalkIns activityId={id.data} canRecord={canMark} walkIns={walkIns} search={search} found={found} />
+
       <section aria-labelledby="message-heading" className="space-y-2">
-        <h2 id="message-heading" className="text-xl font-semibold">Message everyone going</h2>
-        <ActionForm action={messageGoingAction} activityId={id.data} className="space-y-2" testId="message-going">
-          <Field id="message" label="Message" hint="Each member going gets it in their notifications; each guest going, by email.">
-            <Textarea id="message" name="message" maxLength={2000} required aria-describedby="message-hint" />
-          </Field>
-          <Button type="submit">Send to {going.length} going</Button>
-        </ActionForm>
+        <h2 id="message-heading" className="text-xl font-semibold">Send a message</h2>
+        <MessageListForm
+          action={messageListAction}
+          activityId={id.data}
+          counts={{ going: going.length, maybe: maybe.length, waitlist: waitlist.length, walk_ins: walkIns.members.length, group: null }}
+        />
       </section>
     </div>
   );

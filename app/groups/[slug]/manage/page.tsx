@@ -13,6 +13,8 @@ import { authorize } from "@/lib/authz";
 import { formatDay, formatTime } from "@/lib/dates";
 import { siteOrigin } from "@/server/request-origin";
 import { changeMemberAction, handOverGroupAction, renewInviteLinkAction } from "./actions";
+import { announceToGroupAction } from "./announce-actions";
+import { AnnounceForm } from "./announce-form";
 import { InviteLink } from "./invite-link";
 import { MemberForm } from "./member-form";
 
@@ -74,6 +76,11 @@ export default async function ManageGroupPage({ params, searchParams }: Props) {
             Join link: <code data-testid="join-link">{origin}{joinPath}</code>
           </p>
         )}
+      </Card>
+
+      <Card>
+        <h2 className="mb-2 text-lg font-semibold" id="announce">An announcement to the group</h2>
+        <AnnounceForm action={announceToGroupAction.bind(null, group.id, group.slug)} />
       </Card>
 
       <Card>
