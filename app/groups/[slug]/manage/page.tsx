@@ -15,6 +15,7 @@ import { siteOrigin } from "@/server/request-origin";
 import { changeMemberAction, handOverGroupAction, renewInviteLinkAction } from "./actions";
 import { InviteLink } from "./invite-link";
 import { MemberForm } from "./member-form";
+import { OnYourWebsite } from "./on-your-website";
 
 // The page shows a private group's invite code: it is not sent on to other sites.
 export const metadata: Metadata = { title: "Manage group", referrer: "same-origin" };
@@ -61,6 +62,7 @@ export default async function ManageGroupPage({ params, searchParams }: Props) {
         <div className="flex flex-wrap gap-2">
           <ButtonLink href={`/groups/${group.slug}/activities/new`} variant="secondary" data-testid="new-activity">New activity</ButtonLink>
           <ButtonLink href={`/groups/${group.slug}/settings`} variant="secondary" data-testid="group-settings">Settings</ButtonLink>
+          <ButtonLink href={`/groups/${group.slug}/hours`} variant="secondary" data-testid="group-hours">Volunteer hours</ButtonLink>
           <ButtonLink href={`/groups/${group.slug}/reports`} variant="secondary" data-testid="group-reports">{openReports ? `Reports (${openReports} waiting)` : "Reports"}</ButtonLink>
           <ButtonLink href={`/groups/${group.slug}`} variant="secondary">Group page</ButtonLink>
         </div>
@@ -75,6 +77,8 @@ export default async function ManageGroupPage({ params, searchParams }: Props) {
           </p>
         )}
       </Card>
+
+      <OnYourWebsite group={group} origin={origin} />
 
       <Card>
         <h2 className="mb-2 text-lg font-semibold">Join requests</h2>
