@@ -12,6 +12,11 @@ export function xmlText(text: string): string {
   return text.replace(NOT_XML, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
 
+/** RSS readers read <description> as HTML, so plain text is escaped for HTML first (then for XML). */
+function htmlText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
 export interface FeedEntry {
   /** Stable id (the activity's), made into a tag URI for Atom and a permalink guid for RSS. */
   id: string;
@@ -43,7 +48,7 @@ export function toRss(feed: FeedInfo, entries: FeedEntry[]): string {
       <title>${xmlText(e.title)}</title>
       <link>${xmlText(e.link)}</link>
       <guid isPermaLink="true">${xmlText(e.link)}</guid>
-      <description>${xmlText(e.summary)}</description>
+      <description>${xmlText(htmlText(e.summary))}</description>
       <category>${xmlText(e.category)}</category>
       <pubDate>${e.date.toUTCString()}</pubDate>
     </item>`,
