@@ -183,8 +183,8 @@ test("the demo member's connection pages", async ({ browser }) => {
   const partnership = await linkTo(page, '[data-testid="partner"] a[href^="/me/partners/"]');
   await check(page, "app/me/partners/[id]/page.tsx", partnership, /\S/);
   await check(page, "app/me/questions/page.tsx", "/me/questions", "My questions");
-  await check(page, "app/me/hours/page.tsx", "/me/hours", "Statement of volunteer hours");
   await check(page, "app/me/questions/[id]/page.tsx", await linkTo(page, '[data-testid="my-questions"] a[href^="/me/questions/"]'), "Garden work morning");
+  await check(page, "app/me/hours/page.tsx", "/me/hours", "Statement of volunteer hours");
 });
 
 test("the demo member's notifications, account, a member's page, a report form and an organizer's page refused", async ({ browser }) => {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HoursRangeForm, rangeWords } from "@/components/hours/range-form";
-import { ButtonLink } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { requireViewer } from "@/server/auth/session";
 import { getMemberZoneFor } from "@/server/viewer-zone";
@@ -36,7 +36,10 @@ export default async function GroupHoursPage({ params, searchParams }: Props) {
       <p className="text-lg" data-testid="hours-total">
         <span className="font-bold">{hoursText(report.total)}</span> verified {report.total === 1 ? "hour" : "hours"} {rangeWords(range)}
       </p>
-      <ButtonLink href={`/groups/${group.slug}/hours.csv?${query}`} variant="secondary" data-testid="hours-csv">Download as CSV</ButtonLink>
+      {/* A plain link: a file to download, not a page for the router to fetch ahead. */}
+      <a href={`/groups/${group.slug}/hours.csv?${query}`} download className={buttonClass("secondary", "no-underline")} data-testid="hours-csv">
+        Download as CSV
+      </a>
       <div className="grid gap-4 md:grid-cols-2">
         <Card>
           <table className="w-full text-left text-sm" data-testid="hours-by-member">
