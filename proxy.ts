@@ -3,7 +3,7 @@ import { DATABASE_AWAY, databaseAway, databaseStatus, RETRY_AFTER_SECONDS } from
 import { BACK_SHORTLY_PAGE } from "@/server/back-shortly";
 import { checkCookieWrite } from "@/lib/security/cross-site";
 import { mapTilesFrom } from "@/lib/map-tiles";
-import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/security/headers";
+import { contentSecurityPolicy, isEmbeddable, newNonce, staticSecurityHeaders } from "@/lib/security/headers";
 import { sharedCacheHeaders } from "@/lib/shared-caching";
 import { addressProblem, badAddressPage } from "@/lib/validation/address";
 
@@ -61,24 +61,27 @@ function withNonce(request: NextRequest): { requestHeaders: Headers; policy: str
   const nonce = newNonce();
   // The tile host is read here from MAP_TILES_URL alone (lib/env.ts validates it at start-up).
   const tiles = mapTilesFrom(process.env.MAP_TILES_URL);
-  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development", tiles?.origin ?? null);
+  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development", tiles?.origin ?? null, isEmbeddable(request.nextUrl.pathname) ? "anywhere" : "none");
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);
   return { requestHeaders, policy };
 }
 
-function applySecurityHeaders(response: NextResponse, policy: string): NextResponse {
+function applySecurityHeaders(response: NextResponse, policy: string, path: string): NextResponse {
   response.headers.set("Content-Security-Policy", policy);
   for (const [name, value] of Object.entries(staticSecurityHeaders)) response.headers.set(name, value);
+  // The group widget is meant for other sites' frames; X-Frame-Options has no "anywhere", so it goes.
+  if (isEmbeddable(path)) response.headers.delete("X-Frame-Options");
   return response;
 }
 
 export function proxy(request: NextRequest) {
   const { requestHeaders, policy } = withNonce(request);
   const answered = refuseMalformedAddress(request, requestHeaders) ?? whileDatabaseAway(request) ?? refuseCrossSiteWrite(request);
-  if (answered) return applySecurityHeaders(answered, policy);
-  const response = applySecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), policy);
+  const path = request.nextUrl.pathname;
+  if (answered) return applySecurityHeaders(answered, policy, path);
+  const response = applySecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), policy, path);
   for (const [name, value] of Object.entries(sharedCacheHeaders(request.method, request.nextUrl.pathname, request.headers) ?? {})) response.headers.set(name, value);
   return response;
 }

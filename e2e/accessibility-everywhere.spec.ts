@@ -37,6 +37,7 @@ const CHECKED = {
   "app/me/partners/[id]/page.tsx": "member",
   "app/me/questions/page.tsx": "member",
   "app/me/questions/[id]/page.tsx": "member",
+  "app/me/hours/page.tsx": "member",
   "app/notifications/page.tsx": "member",
   "app/account/page.tsx": "member",
   "app/members/[id]/page.tsx": "member",
@@ -45,6 +46,7 @@ const CHECKED = {
   "app/groups/[slug]/manage/page.tsx": "organizer",
   "app/groups/[slug]/settings/page.tsx": "organizer",
   "app/groups/[slug]/reports/page.tsx": "organizer",
+  "app/groups/[slug]/hours/page.tsx": "organizer",
   "app/groups/[slug]/questions/page.tsx": "organizer",
   "app/groups/[slug]/questions/[id]/page.tsx": "organizer",
   "app/groups/[slug]/activities/new/page.tsx": "organizer",
@@ -183,6 +185,7 @@ test("the demo member's connection pages", async ({ browser }) => {
   await check(page, "app/me/partners/[id]/page.tsx", partnership, /\S/);
   await check(page, "app/me/questions/page.tsx", "/me/questions", "My questions");
   await check(page, "app/me/questions/[id]/page.tsx", await linkTo(page, '[data-testid="my-questions"] a[href^="/me/questions/"]'), "Garden work morning");
+  await check(page, "app/me/hours/page.tsx", "/me/hours", "Statement of volunteer hours");
 });
 
 test("the demo member's notifications, account, a member's page, a report form and an organizer's page refused", async ({ browser }) => {
@@ -204,6 +207,7 @@ test("the demo organizer's group pages", async ({ browser }) => {
   await check(page, "app/groups/[slug]/manage/page.tsx", "/groups/riverside-gardeners/manage", /Riverside Gardeners/);
   await check(page, "app/groups/[slug]/settings/page.tsx", "/groups/riverside-gardeners/settings", /Settings for Riverside Gardeners/);
   await check(page, "app/groups/[slug]/reports/page.tsx", "/groups/riverside-gardeners/reports", /\S/);
+  await check(page, "app/groups/[slug]/hours/page.tsx", "/groups/riverside-gardeners/hours?from=", /Volunteer hours · Riverside Gardeners/);
   await check(page, "app/groups/[slug]/questions/page.tsx", "/groups/riverside-gardeners/questions", /Questions to the organizers/);
   await check(page, "app/groups/[slug]/questions/[id]/page.tsx", await linkTo(page, '[data-testid="group-questions"] a[href*="/questions/"]'), /asked about Garden work morning/);
   await check(page, "app/groups/[slug]/activities/new/page.tsx", "/groups/riverside-gardeners/activities/new", /\S/);

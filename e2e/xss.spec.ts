@@ -91,7 +91,7 @@ test("hostile text in every member-written field is shown as text on every page,
     owner.token,
   );
   const { project } = await api(request, "post", `/api/groups/${slug}/projects`, { title: pick(6).slice(0, 120), goal: pick(7).slice(0, 200), description: P.join("\n\n"), status: "active" }, owner.token);
-  await api(request, "post", `/api/projects/${project.id}/tasks`, { title: pick(8).slice(0, 120), description: P.join("\n"), placesNeeded: 2, effort: "low", fromHome: true }, owner.token);
+  const { task } = await api(request, "post", `/api/projects/${project.id}/tasks`, { title: pick(8).slice(0, 120), description: P.join("\n"), placesNeeded: 2, effort: "low", fromHome: true }, owner.token);
   const commentIds: string[] = [];
   for (const body of P.slice(9, 13)) {
     await api(request, "post", `/api/projects/${project.id}/comments`, { body }, owner.token);
@@ -109,6 +109,12 @@ test("hostile text in every member-written field is shown as text on every page,
   await api(request, "post", `/api/activities/${activity.id}/slots/${slotted.slots[0].id}`, {}, partner.token);
   const invite = await api(request, "post", "/api/me/partners", {}, owner.token);
   await api(request, "post", "/api/me/partners/accept", { code: invite.code }, partner.token);
+  // Both take a place on the hostile task and are verified: hours pages and the statement show the hostile names.
+  for (const who of [owner, partner]) {
+    await api(request, "post", `/api/tasks/${task.id}/claim`, { acceptAgreements: true }, who.token);
+    await api(request, "post", `/api/tasks/${task.id}/done`, {}, who.token);
+    await api(request, "post", `/api/tasks/${task.id}/verify`, { userId: who.id, hours: 2 }, owner.token);
+  }
   await api(request, "post", `/api/me/partners/${invite.partnership.id}/check-ins`, { note: P.slice(13).join(" ").slice(0, 500), mood: 3, energy: "low" }, owner.token);
 
   // The owner writes about themselves through the profile form…
@@ -179,6 +185,10 @@ test("hostile text in every member-written field is shown as text on every page,
     `/activities/${reflected.id}`,
     `/activities/${reflected.id}/organize?walkIn=${encodeURIComponent(pick(4).slice(0, 40))}`,
     `/groups/${slug}/reports`,
+    `/groups/${slug}/hours?from=`,
+    `/groups/${slug}/manage`,
+    `/embed/groups/${slug}`,
+    "/me/hours",
     "/",
     "/me",
     "/me/participation",

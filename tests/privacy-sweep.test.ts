@@ -21,7 +21,8 @@ vi.mock("next/cache", async () => (await import("./helpers/session")).mockNextCa
 
 /*
  * Private means private, through every door that is not a page: as each kind of caller,
- * request every API read, the .ics files and feeds, the attendee CSV and the account export,
+ * request every API read, the .ics files and feeds, the public RSS/Atom feeds and group widget,
+ * the attendee and hours CSVs and the account export,
  * aimed at every id in the town, and look for marker words planted in another member's
  * private things. None may appear. (Pages are server components and are not rendered here.)
  */
@@ -76,6 +77,7 @@ let w: World;
 let openActivityId: string;
 let feedlessIds: string[];
 let pictureUrl: string;
+let openSlug: string;
 
 beforeAll(async () => {
   w = await buildWorld("private");
@@ -92,6 +94,7 @@ beforeAll(async () => {
   await db.update(projects).set({ title: MARKS.privateProjectTitle }).where(eq(projects.id, w.project.id));
   // A public group's activity that someone who chose not to be listed is going to.
   const open = await makeGroup();
+  openSlug = open.slug;
   const organizer = w.users.organizer;
   await addMember(open.id, organizer.id, "organizer");
   await addMember(open.id, w.target.id);
@@ -166,6 +169,15 @@ async function requests(): Promise<[string, () => Promise<Response>][]> {
   add("app/api/unsubscribe/[token]/route.ts", import("@/app/api/unsubscribe/[token]/route"), `/api/unsubscribe/${w.unsubscribe}`, { token: w.unsubscribe });
   // A feed's secret address is its owner's key; anyone else guessing at one gets nothing.
   add("app/feeds/[file]/route.ts", import("@/app/feeds/[file]/route"), `/feeds/${"a".repeat(43)}.ics`, { file: `${"a".repeat(43)}.ics` });
+  // The public feeds, the widget and the hours CSV, for the private group and a public one.
+  add("app/activities/feed.rss/route.ts", noParams(import("@/app/activities/feed.rss/route")), "/activities/feed.rss");
+  add("app/activities/feed.atom/route.ts", noParams(import("@/app/activities/feed.atom/route")), "/activities/feed.atom?kind=walk,hobby,volunteer");
+  for (const slug of [w.group.slug, openSlug]) {
+    add("app/groups/[slug]/feed.rss/route.ts", import("@/app/groups/[slug]/feed.rss/route"), `/groups/${slug}/feed.rss`, { slug });
+    add("app/groups/[slug]/feed.atom/route.ts", import("@/app/groups/[slug]/feed.atom/route"), `/groups/${slug}/feed.atom`, { slug });
+    add("app/embed/groups/[slug]/route.ts", import("@/app/embed/groups/[slug]/route"), `/embed/groups/${slug}`, { slug });
+    add("app/groups/[slug]/hours.csv/route.ts", import("@/app/groups/[slug]/hours.csv/route"), `/groups/${slug}/hours.csv?from=`, { slug });
+  }
   add("app/api/auth/[...nextauth]/route.ts", noParams(import("@/app/api/auth/[...nextauth]/route")), "/api/auth/session", { nextauth: ["session"] } as never);
   return out;
 }

@@ -1,13 +1,25 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { ActivityCard } from "@/components/activity-card";
 import { PlaceMap } from "@/components/place-map/place-map";
 import { Alert } from "@/components/ui/alert";
 import { mapTiles } from "@/lib/env";
 import { FilterForm } from "./_components/filter-form";
 import { Pagination } from "./_components/pagination";
+import { siteOrigin } from "@/server/request-origin";
 import { loadActivityListing, type SearchParams } from "./loader";
 
-export const metadata: Metadata = { title: "Activities" };
+/** The listing's feeds, with the same filters as the page (not its page number or map view). */
+export async function generateMetadata({ searchParams }: { searchParams: Promise<SearchParams> }): Promise<Metadata> {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(await searchParams)) {
+    if (k === "page" || k === "view" || v === undefined) continue;
+    for (const value of Array.isArray(v) ? v : [v]) query.append(k, value);
+  }
+  const q = query.size ? `?${query}` : "";
+  const feed = `${siteOrigin(await headers())}/activities/feed`;
+  return { title: "Activities", alternates: { types: { "application/rss+xml": [{ url: `${feed}.rss${q}`, title: "Activities (RSS)" }], "application/atom+xml": [{ url: `${feed}.atom${q}`, title: "Activities (Atom)" }] } } };
+}
 
 /** "1 activity", "12 activities", or "more than 220 activities" past what the listing counts. */
 function countText(total: number, exact: boolean): string {

@@ -17,7 +17,7 @@ export function newNonce(): string {
  * The policy for one response. `dev` allows what the development server's fast refresh needs;
  * `tileOrigin` is the map tile host (lib/map-tiles.ts), allowed for images only.
  */
-export function contentSecurityPolicy(nonce: string, dev = false, tileOrigin: string | null = null): string {
+export function contentSecurityPolicy(nonce: string, dev = false, tileOrigin: string | null = null, framing: "none" | "anywhere" = "none"): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
@@ -28,13 +28,23 @@ export function contentSecurityPolicy(nonce: string, dev = false, tileOrigin: st
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    // Only the group widget (embeddable below) may be shown in another site's frame.
+    framing === "anywhere" ? "frame-ancestors *" : "frame-ancestors 'none'",
     "manifest-src 'self'",
     "worker-src 'self' blob:",
   ].join("; ");
 }
 
-/** Headers that do not change per request. */
+/**
+ * The addresses other websites may show in an <iframe>: a public group's widget, which reads
+ * no cookie and looks up no session, so a frame on another site can neither act for a member
+ * nor show anything private. Every other page refuses to be framed.
+ */
+export function isEmbeddable(path: string): boolean {
+  return /^\/embed\/groups\/[^/]+$/.test(path);
+}
+
+/** Headers that do not change per request (an embeddable address leaves out X-Frame-Options). */
 export const staticSecurityHeaders: Record<string, string> = {
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "strict-origin-when-cross-origin",

@@ -30,7 +30,8 @@ const flag = (what: string) =>
 
 const single = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (Array.isArray(v) ? v[v.length - 1] : v === "" ? undefined : v), schema);
 
-const day = (what: string) =>
+/** An optional calendar day, YYYY-MM-DD, with a message naming which. */
+export const day = (what: string) =>
   single(
     z
       .string()

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ActivityCard } from "@/components/activity-card";
@@ -14,6 +15,7 @@ import { listProjectsOfGroup } from "@/db/queries/projects";
 import { getViewer } from "@/server/auth/session";
 import { activityFiltersSchema } from "@/lib/validation/activity-filters";
 import { getViewerZone } from "@/server/viewer-zone";
+import { siteOrigin } from "@/server/request-origin";
 import { GroupActions } from "./_components/group-actions";
 import { GroupPeople } from "./_components/group-people";
 import { CoverSection } from "@/components/pictures/cover-section";
@@ -36,7 +38,10 @@ const loadGroupPage = cache(async (slug: string) => {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { group } = await loadGroupPage((await params).slug);
-  return { title: group.name };
+  if (group.visibility !== "public") return { title: group.name };
+  // Feed readers find a public group's feeds from its page; a private group has none.
+  const feed = `${siteOrigin(await headers())}/groups/${group.slug}/feed`;
+  return { title: group.name, alternates: { types: { "application/rss+xml": [{ url: `${feed}.rss`, title: `${group.name} (RSS)` }], "application/atom+xml": [{ url: `${feed}.atom`, title: `${group.name} (Atom)` }] } } };
 }
 
 export default async function GroupPage({ params }: Props) {

@@ -30,6 +30,7 @@ export default async function ParticipationPage() {
         <Card data-testid="volunteer-hours">
           <p className="text-3xl font-bold">{hours}</p>
           <p className="text-sm text-muted">verified volunteer hours</p>
+          <Link className="text-sm underline" href="/me/hours" data-testid="hours-statement-link">Statement to print</Link>
         </Card>
         <Card data-testid="weeks-with-connection">
           <p className="text-3xl font-bold">{p.weeksWithConnection}</p>

@@ -17,6 +17,7 @@ import { announceToGroupAction } from "./announce-actions";
 import { AnnounceForm } from "./announce-form";
 import { InviteLink } from "./invite-link";
 import { MemberForm } from "./member-form";
+import { OnYourWebsite } from "./on-your-website";
 
 // The page shows a private group's invite code: it is not sent on to other sites.
 export const metadata: Metadata = { title: "Manage group", referrer: "same-origin" };
@@ -63,6 +64,7 @@ export default async function ManageGroupPage({ params, searchParams }: Props) {
         <div className="flex flex-wrap gap-2">
           <ButtonLink href={`/groups/${group.slug}/activities/new`} variant="secondary" data-testid="new-activity">New activity</ButtonLink>
           <ButtonLink href={`/groups/${group.slug}/settings`} variant="secondary" data-testid="group-settings">Settings</ButtonLink>
+          <ButtonLink href={`/groups/${group.slug}/hours`} variant="secondary" data-testid="group-hours">Volunteer hours</ButtonLink>
           <ButtonLink href={`/groups/${group.slug}/reports`} variant="secondary" data-testid="group-reports">{openReports ? `Reports (${openReports} waiting)` : "Reports"}</ButtonLink>
           <ButtonLink href={`/groups/${group.slug}`} variant="secondary">Group page</ButtonLink>
         </div>
@@ -77,6 +79,8 @@ export default async function ManageGroupPage({ params, searchParams }: Props) {
           </p>
         )}
       </Card>
+
+      <OnYourWebsite group={group} origin={origin} />
 
       <Card>
         <h2 className="mb-2 text-lg font-semibold" id="announce">An announcement to the group</h2>

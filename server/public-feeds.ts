@@ -1,0 +1,111 @@
+import "server-only";
+import { listActivities, type ActivitySummary } from "@/db/queries/activities";
+import { getGroupForViewer } from "@/db/queries/groups";
+import { locateFilters } from "@/db/queries/places";
+import { formatDay, formatTime } from "@/lib/dates";
+import { env } from "@/lib/env";
+import { toAtom, toRss, type FeedEntry } from "@/lib/feeds";
+import { energyLabel, kindLabel } from "@/lib/labels";
+import { activityFiltersSchema, type ActivityFilters } from "@/lib/validation/activity-filters";
+import { apiError, apiZodError } from "@/server/api/http";
+import { originVariesByRequest, siteOrigin } from "@/server/request-origin";
+
+/*
+ * The public feeds (RSS and Atom) and the group widget read activities as a visitor does:
+ * no session is looked up and no cookie read, so they show public groups' activities only,
+ * and never a name of anyone taking part (nor a meeting link: summaries carry none).
+ */
+
+export type FeedFormat = "rss" | "atom";
+
+/** What a visitor may know of an activity: when (in its own zone), where, what it asks, places. */
+export function activityFacts(a: ActivitySummary) {
+  return {
+    title: a.status === "cancelled" ? `Cancelled: ${a.title}` : a.title,
+    when: `${formatDay(a.startsAt, a.timezone)}, ${formatTime(a.startsAt, a.timezone)} (${a.timezone})`,
+    where: a.placeName || a.address || (a.online ? "Online" : ""),
+    asks: `${kindLabel[a.kind]} · ${energyLabel[a.energyLevel]}`,
+    places: a.status === "cancelled" ? "Cancelled" : a.spotsLeft === null ? "Open to all" : a.spotsLeft === 0 ? "Full: waitlist open" : `${a.spotsLeft} ${a.spotsLeft === 1 ? "place" : "places"} left`,
+  };
+}
+
+/** An activity as a feed entry. */
+export function activityEntry(a: ActivitySummary, origin: string): FeedEntry {
+  const f = activityFacts(a);
+  return {
+    id: a.id,
+    title: f.title,
+    link: `${origin}/activities/${a.id}`,
+    summary: [f.when, f.where, a.group.name, f.asks, f.places].filter(Boolean).join(" · "),
+    date: a.startsAt,
+    category: kindLabel[a.kind],
+  };
+}
+
+/** A public, visible group and its next activities, or undefined (private, hidden or not there alike). */
+export async function loadPublicGroupActivities(slug: string, limit: number) {
+  const filters = activityFiltersSchema.safeParse({ group: slug, perPage: String(limit) });
+  if (!filters.success) return undefined;
+  const group = await getGroupForViewer(slug, null);
+  if (!group || group.visibility !== "public") return undefined;
+  const page = await listActivities(filters.data, { viewerId: null, zone: env().SITE_TIMEZONE, count: false });
+  return { group, activities: page.items };
+}
+
+function feedResponse(request: Request, format: FeedFormat, info: { title: string; description: string; pagePath: string; feedPath: string; query?: string }, items: ActivitySummary[]): Response {
+  const origin = siteOrigin(request.headers, new URL(request.url).origin);
+  const q = info.query ? `?${info.query}` : "";
+  const feed = {
+    title: info.title,
+    description: info.description,
+    link: `${origin}${info.pagePath}${q}`,
+    self: `${origin}${info.feedPath}.${format}${q}`,
+    alternate: `${origin}${info.feedPath}.${format === "rss" ? "atom" : "rss"}${q}`,
+    updated: new Date(),
+    generator: env().SITE_NAME,
+  };
+  const entries = items.map((a) => activityEntry(a, origin));
+  const varies = originVariesByRequest();
+  return new Response(format === "rss" ? toRss(feed, entries) : toAtom(feed, entries), {
+    headers: {
+      "Content-Type": format === "rss" ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8",
+      "Cache-Control": "public, max-age=300",
+      ...(varies ? { Vary: varies } : {}),
+    },
+  });
+}
+
+const notThere = () => apiError("not_found", "There is no public group at this address.");
+
+/** GET /groups/:slug/feed.rss|atom — a public group's upcoming activities. */
+export async function groupFeed(request: Request, slug: string, format: FeedFormat): Promise<Response> {
+  const found = await loadPublicGroupActivities(slug, 50);
+  if (!found) return notThere();
+  const { group, activities } = found;
+  return feedResponse(
+    request,
+    format,
+    { title: `${group.name} · ${env().SITE_NAME}`, description: `What's coming up at ${group.name}.`, pagePath: `/groups/${group.slug}`, feedPath: `/groups/${group.slug}/feed` },
+    activities,
+  );
+}
+
+/** GET /activities/feed.rss|atom?kind=… — the public listing with the listing's own filters. */
+export async function listingFeed(request: Request, format: FeedFormat): Promise<Response> {
+  const params = new URL(request.url).searchParams;
+  const raw: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) raw[key] = params.getAll(key);
+  const parsed = activityFiltersSchema.safeParse({ perPage: "50", ...raw });
+  if (!parsed.success) return apiZodError("invalid_query", parsed.error);
+  const located = await locateFilters(parsed.data);
+  if (Object.keys(located.errors).length) return apiError("invalid_query", "Please check the place to search near.", located.errors);
+  const filters: ActivityFilters = located.filters;
+  const page = await listActivities(filters, { viewerId: null, zone: env().SITE_TIMEZONE, count: false });
+  const query = params.toString();
+  return feedResponse(
+    request,
+    format,
+    { title: `Activities · ${env().SITE_NAME}`, description: "Volunteer projects, group walks and hobby meetups coming up.", pagePath: "/activities", feedPath: "/activities/feed", query },
+    page.items,
+  );
+}
