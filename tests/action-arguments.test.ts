@@ -4,7 +4,7 @@ import { createTokenAction, deleteAccountAction, revokeTokenAction, updatePrivac
 import { standingPlaceAction } from "@/app/activities/[id]/_components/standing-place-actions";
 import { rsvpToActivityAction, withdrawRsvpAction } from "@/app/activities/[id]/actions";
 import { cancelActivityAction, updateActivityAction } from "@/app/activities/[id]/edit/actions";
-import { markAllAttendedAction, markAttendanceAction, messageGoingAction, pairGreeterAction } from "@/app/activities/[id]/organize/actions";
+import { markAllAttendedAction, markAttendanceAction, pairGreeterAction } from "@/app/activities/[id]/organize/actions";
 import { createActivityAction } from "@/app/groups/[slug]/activities/new/actions";
 import { joinGroupAction, joinGroupWithInviteAction, leaveGroupAction } from "@/app/groups/[slug]/join/actions";
 import { changeMemberAction, handOverGroupAction, renewInviteLinkAction } from "@/app/groups/[slug]/manage/actions";
@@ -57,7 +57,6 @@ const calls: Call[] = [
   ["markAttendanceAction", (f, p) => markAttendanceAction(p as never, f as never)],
   ["markAllAttendedAction", (f, p) => markAllAttendedAction(p as never, f as never)],
   ["pairGreeterAction", (f, p) => pairGreeterAction(p as never, f as never)],
-  ["messageGoingAction", (f, p) => messageGoingAction(p as never, f as never)],
   ["createActivityAction", (f, p) => createActivityAction(ID, p as never, f as never)],
   ["joinGroupAction", (f, p) => joinGroupAction(ID, "a-group", p as never, f as never)],
   ["joinGroupWithInviteAction", (f, p) => joinGroupWithInviteAction(ID, "a-group", "code", p as never, f as never)],

@@ -28,7 +28,7 @@ describe("attendee CSV export", () => {
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8; header=present");
     const text = await res.text();
     const lines = text.split("\r\n");
-    expect(lines[0]).toBe("name,rsvp,waitlist_position,go_together,offers_to_greet,greeter,attendance,responded_at,guest,guest_email,slots");
+    expect(lines[0]).toBe("name,rsvp,waitlist_position,go_together,offers_to_greet,greeter,attendance,responded_at,guest,guest_email,slots,still_coming_at");
     expect(lines[1]).toMatch(/^"Jo ""JJ"" Smith, Jr",going,,yes,no,,,\d{4}-/);
     expect(lines[2]).toMatch(/^"'=HYPERLINK\(""x""\)",waitlisted,1,no,no,,,/);
     expect(text.endsWith("\r\n")).toBe(true);
@@ -46,8 +46,8 @@ describe("attendee CSV export", () => {
     await requestGuestRsvp(db, { activityId: activity.id, email: "guest.gil@example.org", firstName: "Gil" });
     const { token } = await createApiToken(organizer.id, "csv");
     const lines = (await (await get(activity.id, token)).text()).split("\r\n");
-    expect(lines[1]).toMatch(/^Member Mo,going,,no,no,,,\d{4}-[^,]+,no,,$/);
-    expect(lines[2]).toMatch(/^Gil,waitlisted \(not confirmed yet\),1,no,no,,,\d{4}-[^,]+,yes,guest\.gil@example\.org,$/);
+    expect(lines[1]).toMatch(/^Member Mo,going,,no,no,,,\d{4}-[^,]+,no,,,$/);
+    expect(lines[2]).toMatch(/^Gil,waitlisted \(not confirmed yet\),1,no,no,,,\d{4}-[^,]+,yes,guest\.gil@example\.org,,$/);
   });
 
   it("is refused to members who are not organizers (403), to nobody signed in (401) and for private activities to outsiders (404)", async () => {

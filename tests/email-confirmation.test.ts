@@ -5,7 +5,7 @@ import { cancelActivity } from "@/db/mutations/activities";
 import { enqueueEmails } from "@/db/mutations/email";
 import { confirmGuestRsvp, requestGuestRsvp } from "@/db/mutations/guest-rsvps";
 import { emailLinkState, sendVerificationLink, spendEmailLink } from "@/db/mutations/email-links";
-import { messageEveryoneGoing } from "@/db/mutations/notifications";
+import { messageActivityList } from "@/db/mutations/messages";
 import { requestPasswordReset } from "@/db/mutations/passwords";
 import { respondToActivity } from "@/db/mutations/rsvps";
 import { composeEmail } from "@/db/jobs/email-sender";
@@ -97,7 +97,7 @@ describe("a new account's email", () => {
     await addMember(group.id, organizer.id, "organizer");
     const activity = await makeActivity(group.id);
     expect((await respondToActivity(db, { activityId: activity.id, userId: user.id, status: "going" })).ok).toBe(true);
-    expect(await messageEveryoneGoing({ activityId: activity.id, actorId: organizer.id, message: "Bring gloves" })).toEqual({ ok: true, sent: 1 });
+    expect(await messageActivityList({ activityId: activity.id, actorId: organizer.id, audience: "going", message: "Bring gloves" })).toEqual({ ok: true, sent: 1 });
     expect((await cancelActivity({ id: organizer.id }, activity.id)).ok).toBe(true);
     const notices = await db.select().from(notifications).where(eq(notifications.userId, user.id));
     expect(notices.map((n) => n.type)).toEqual(expect.arrayContaining(["activity_cancelled", "organizer_message"]));
@@ -117,7 +117,7 @@ describe("a new account's email", () => {
     const activity = await makeActivity(group.id);
     const db = await getDb();
     await respondToActivity(db, { activityId: activity.id, userId: user.id, status: "going" });
-    await messageEveryoneGoing({ activityId: activity.id, actorId: organizer.id, message: "Bring gloves" });
+    await messageActivityList({ activityId: activity.id, actorId: organizer.id, audience: "going", message: "Bring gloves" });
     expect((await outboxTo(user.email)).map((r) => r.type)).toContain("organizer_message");
   });
 

@@ -12,7 +12,7 @@ import {
   requestGuestRsvp,
 } from "@/db/mutations/guest-rsvps";
 import { updateGroup } from "@/db/mutations/groups";
-import { messageEveryoneGoing } from "@/db/mutations/notifications";
+import { messageActivityList } from "@/db/mutations/messages";
 import { cancelRsvp, respondToActivity } from "@/db/mutations/rsvps";
 import { sendDueReminders } from "@/db/jobs/reminders";
 import { activities, emailOutbox, guestRsvps, notifications, rsvps } from "@/db/schema";
@@ -229,7 +229,7 @@ describe("guest RSVPs", () => {
     const activity = await makeActivity(group.id, { capacity: 1 });
     const going = await guestGoing(activity.id);
     const waiting = await guestGoing(activity.id);
-    const result = await messageEveryoneGoing({ activityId: activity.id, actorId: organizer.id, message: "Bring a flask." });
+    const result = await messageActivityList({ activityId: activity.id, actorId: organizer.id, audience: "going", message: "Bring a flask." });
     expect(result).toMatchObject({ ok: true, sent: 1 });
     const to = async (address: string) => (await (await db()).select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, address), like(emailOutbox.bodyText, "%Bring a flask.%"))));
     expect(await to(going.address)).toHaveLength(1);

@@ -307,9 +307,14 @@ describe("time slots in the page's actions, the CSV, the calendar and the API", 
     const res = await csvRoute(new Request(`http://hub.test/activities/${activity.id}/organize/attendees.csv`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id: activity.id }) });
     expect(res.status).toBe(200);
     const lines = (await res.text()).trim().split("\r\n");
-    expect(lines[0].split(",").at(-1)).toBe("slots");
-    expect(lines.find((l) => l.startsWith(ana.name))?.split(",").at(-1)).toBe("09:00–11:00; 11:00–13:00");
-    expect(lines.find((l) => l.startsWith(ben.name))).toMatch(/slot waitlist only.*09:00–11:00 \(waitlist #1\)$/);
+    // The slot column follows the columns every activity has; "still coming" and any questions come after it.
+    const header = lines[0].split(",");
+    const column = header.indexOf("slots");
+    expect(header.slice(column - 2, column + 2)).toEqual(["guest", "guest_email", "slots", "still_coming_at"]);
+    expect(lines.find((l) => l.startsWith(ana.name))?.split(",")[column]).toBe("09:00–11:00; 11:00–13:00");
+    const benRow = lines.find((l) => l.startsWith(ben.name))?.split(",");
+    expect(benRow?.[1]).toBe("slot waitlist only");
+    expect(benRow?.[column]).toBe("09:00–11:00 (waitlist #1)");
   });
 
   it("a member's own calendar entry, and their feed, run over the slots they hold", async () => {

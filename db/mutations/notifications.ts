@@ -91,29 +91,3 @@ export async function markAllNotificationsRead(userId: string): Promise<number> 
   return rows.length;
 }
 
-/**
- * "Message everyone going": one in-app notification per going member (and an email to each
- * confirmed guest going), sent by an organizer of the activity's group (checked in the same transaction).
- */
-export async function messageEveryoneGoing(input: { activityId: string; actorId: string; message: string }): Promise<
-  { ok: true; sent: number } | { ok: false; code: "not_found" | "forbidden"; message: string }
-> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const access = await getActivityAccess(input.activityId, input.actorId, tx);
-    if (!access) return { ok: false as const, code: "not_found" as const, message: "We couldn't find that activity." };
-    if (!access.isOrganizer) return { ok: false as const, code: "forbidden" as const, message: "Only organizers of this group can message everyone going." };
-    const going = await tx
-      .select({ userId: rsvps.userId })
-      .from(rsvps)
-      .where(and(eq(rsvps.activityId, input.activityId), eq(rsvps.status, "going")));
-    const sent = await notifyMany(
-      tx,
-      going.map((g) => g.userId),
-      { type: "organizer_message", title: `Message about ${access.title}`, body: input.message, href: `/activities/${access.activityId}`, activityId: access.activityId },
-    );
-    // Guests going have no notifications: they are emailed, with their manage link.
-    const guests = await tellGuestsOfChange(tx, { id: access.activityId, title: access.title }, `Message about ${access.title}`, input.message, `message:${crypto.randomUUID()}`, true);
-    return { ok: true as const, sent: sent + guests };
-  });
-}

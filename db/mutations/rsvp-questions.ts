@@ -8,6 +8,9 @@ import { activities } from "../schema";
 import type { RsvpQuestion } from "@/lib/rsvp-questions";
 import { lockActivity } from "./rsvps";
 
+/** Why an activity cannot have both time slots and questions on RSVP (shown from either side). */
+export const SLOTS_ASK_NO_QUESTIONS = "People take places in this activity through its time slots, and questions on RSVP are not asked there: an activity has either time slots or questions, not both.";
+
 export type SetQuestionsResult = { ok: true; count: number } | { ok: false; code: "not_found" | "forbidden" | "closed"; message: string };
 
 /**
@@ -23,6 +26,8 @@ export async function setRsvpQuestions(input: { activityId: string; actorId: str
     if (!activity || !access) return { ok: false, code: "not_found", message: "We couldn't find that activity." } as const;
     if (!access.isOrganizer) return { ok: false, code: "forbidden", message: "Only organizers of this group can set its questions." } as const;
     if (activity.endsAt <= now) return { ok: false, code: "closed", message: "This activity has ended, so its questions can't change." } as const;
+    // People take places on a slotted activity through its slots, whose forms ask no questions.
+    if (input.questions.length > 0 && activity.slotCount > 0) return { ok: false, code: "closed", message: SLOTS_ASK_NO_QUESTIONS } as const;
     await tx.update(activities).set({ rsvpQuestions: input.questions, updatedAt: now }).where(eq(activities.id, input.activityId));
     return { ok: true, count: input.questions.length } as const;
   }));

@@ -7,6 +7,7 @@ import { answeringActivity } from "../content-version";
 import { capacityGuardOn, dropPlaceForSlot, holdPlaceForSlot, isContention, timeRefusal, TRY_AGAIN_MESSAGE } from "./rsvps";
 import { bumpSlot, holdsAnySlot, promoteInSlot, slotWaitlistPosition } from "./slot-places";
 import { slotLabel, type SlotLine } from "@/lib/validation/slots";
+import { SLOTS_ASK_NO_QUESTIONS } from "./rsvp-questions";
 
 /*
  * Taking and leaving an activity's time slots, and an organizer setting them. Like an RSVP,
@@ -164,6 +165,7 @@ export async function setActivitySlots(input: { activityId: string; actorId: str
       const activity = row.activity;
       if (activity.status === "cancelled") return { ok: false, code: "closed", message: "This activity is cancelled, so its slots can't change." } as const;
       if (activity.endsAt <= now) return { ok: false, code: "closed", message: "This activity has already happened, so its slots can't change." } as const;
+      if (input.slots.length > 0 && activity.rsvpQuestions.length > 0) return { ok: false, code: "invalid", message: SLOTS_ASK_NO_QUESTIONS } as const;
       if (input.slots.length > 0 && activity.capacity !== null) {
         return { ok: false, code: "invalid", message: `This activity has its own limit of ${activity.capacity} places. With time slots, places are counted per slot: first set the activity to no limit (Edit the activity), then add slots.` } as const;
       }

@@ -61,10 +61,6 @@ export const pairGreeterSchema = z.object({
   greeterId: z.uuid({ error: "Choose a greeter." }),
 });
 
-export const messageGoingSchema = z.object({
-  message: z.string({ error: "Write a message." }).overwrite(plainText).trim().min(1, "Write a message.").max(2000, "Keep the message under 2000 characters."),
-});
-
 export const tokenNameSchema = z.string({ error: "Give the token a name." }).overwrite(plainText).trim().min(1, "Give the token a name.").max(60, "Keep the name under 60 characters.");
 
 export const createTokenSchema = z.object({ name: tokenNameSchema });

@@ -217,7 +217,6 @@ export const CALLS: Record<string, (w: World) => Promise<Outcome>> = {
   "app/activities/[id]/organize/actions.ts#markAttendanceAction": (w) => act(() => organize.markAttendanceAction(null, form({ activityId: w.past.id, userId: w.target.id, attendance: "no_show" }))),
   "app/activities/[id]/organize/actions.ts#markAllAttendedAction": (w) => act(() => organize.markAllAttendedAction(null, form({ activityId: w.past.id }))),
   "app/activities/[id]/organize/actions.ts#pairGreeterAction": (w) => act(() => organize.pairGreeterAction(null, form({ activityId: w.activity.id, memberId: w.target.id, greeterId: w.claimant.id }))),
-  "app/activities/[id]/organize/actions.ts#messageGoingAction": (w) => act(() => organize.messageGoingAction(null, form({ activityId: w.activity.id, message: "Bring a coat." }))),
   "app/activities/[id]/organize/walk-in-actions.ts#recordMemberWalkInAction": (w) => act(() => walkIns.recordMemberWalkInAction(null, form({ activityId: w.past.id, userId: w.targetOrganizer.id }))),
   "app/activities/[id]/organize/walk-in-actions.ts#recordNamedWalkInAction": (w) => act(() => walkIns.recordNamedWalkInAction(null, form({ activityId: w.past.id, firstName: "Ana" }))),
   "app/activities/[id]/organize/walk-in-actions.ts#removeWalkInAction": (w) => act(() => walkIns.removeWalkInAction(null, form({ activityId: w.past.id, walkInId: w.walkIn.id }))),

@@ -141,7 +141,6 @@ export const MATRIX: Record<string, Rule> = {
   "app/activities/[id]/organize/actions.ts#markAttendanceAction": { allow: ORGANIZERS, on: "the target at the past activity" },
   "app/activities/[id]/organize/actions.ts#markAllAttendedAction": { allow: ORGANIZERS, on: "the past activity" },
   "app/activities/[id]/organize/actions.ts#pairGreeterAction": { allow: ORGANIZERS, on: "the target and the claimant, going" },
-  "app/activities/[id]/organize/actions.ts#messageGoingAction": { allow: ORGANIZERS, on: "the upcoming activity" },
   "app/activities/[id]/organize/question-actions.ts#setRsvpQuestionsAction": { allow: ORGANIZERS, on: "the upcoming activity's questions on RSVP" },
   "app/activities/[id]/organize/walk-in-actions.ts#recordMemberWalkInAction": { allow: ORGANIZERS, on: "the target organizer, who walked in to the past activity" },
   "app/activities/[id]/organize/walk-in-actions.ts#recordNamedWalkInAction": { allow: ORGANIZERS, on: "the past activity (a first name)" },

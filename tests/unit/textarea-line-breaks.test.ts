@@ -5,7 +5,7 @@ import { commentBodySchema } from "@/lib/validation/comment";
 import { checkInInputSchema, reflectionInputSchema } from "@/lib/validation/connection";
 import { groupInputSchema } from "@/lib/validation/group";
 import { reportInputSchema } from "@/lib/validation/report";
-import { messageGoingSchema } from "@/lib/validation/rsvp";
+import { messageListFormSchema } from "@/lib/validation/walk-ins";
 
 /*
  * A textarea counts a line break as one character against its maxLength; the browser then
@@ -33,7 +33,7 @@ const fields: [string, number, (text: string) => z.ZodSafeParseResult<unknown>, 
   ["a reflection's note", 1000, (t) => reflectionInputSchema.safeParse({ feeling: "ok", note: t }), (d: { note: string }) => d.note],
   ["a check-in's note", 1000, (t) => checkInInputSchema.safeParse({ note: t, mood: 3, energy: "low" }), (d: { note: string }) => d.note],
   ["a comment", 4000, (t) => commentBodySchema.safeParse(t), (d: string) => d],
-  ["an organizer's message to those going", 2000, (t) => messageGoingSchema.safeParse({ message: t }), (d: { message: string }) => d.message],
+  ["an organizer's message to a list", 2000, (t) => messageListFormSchema.safeParse({ audience: "going", message: t }), (d: { message: string }) => d.message],
   ["a group's agreements", 3000, (t) => groupInputSchema.safeParse({ name: "Walkers", about: "", agreements: t, visibility: "public", joinPolicy: "open", neighbourhood: "" }), (d: { agreements: string }) => d.agreements],
 ];
 

@@ -4,10 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { markAllGoingAttended, markAttendance } from "@/db/mutations/attendance";
 import { pairWithGreeter } from "@/db/mutations/go-together";
-import { messageEveryoneGoing } from "@/db/mutations/notifications";
 import { type ActionResult, fail } from "@/lib/action-result";
 import { defineAction } from "@/server/action";
-import { attendanceFormSchema, messageGoingSchema, pairGreeterSchema } from "@/lib/validation/rsvp";
+import { attendanceFormSchema, pairGreeterSchema } from "@/lib/validation/rsvp";
 
 export type OrganizeActionState = ActionResult<{ message: string }> | null;
 
@@ -60,17 +59,5 @@ export const pairGreeterAction = defineAction({
     const result = await pairWithGreeter({ activityId, actorId: viewer.id, ...pair });
     if (!result.ok) return failed(result);
     return done(activityId, `Paired ${result.memberName} with ${result.greeterName}. We've told them both where and when to meet.`);
-  },
-});
-
-/** Sends an in-app message to everyone going. */
-export const messageGoingAction = defineAction({
-  ...activity,
-  read: (form) => ({ message: form.get("message") }),
-  input: messageGoingSchema,
-  run: async ({ message }, viewer, { activityId }): Promise<OrganizeActionState> => {
-    const result = await messageEveryoneGoing({ activityId, actorId: viewer.id, message });
-    if (!result.ok) return failed(result);
-    return done(activityId, result.sent === 1 ? "Sent to the 1 person going." : `Sent to the ${result.sent} people going.`);
   },
 });
