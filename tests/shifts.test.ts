@@ -17,10 +17,12 @@ import { deleteAccount } from "@/db/mutations/account-deletion";
 import { createApiToken } from "@/db/mutations/api-tokens";
 import { requestGuestRsvp } from "@/db/mutations/guest-rsvps";
 import { respondToActivity } from "@/db/mutations/rsvps";
+import { SLOTS_ASK_NO_QUESTIONS, setRsvpQuestions } from "@/db/mutations/rsvp-questions";
 import { leaveSlot, setActivitySlots, takeSlot } from "@/db/mutations/slots";
 import { getActivityPageData } from "@/db/queries/activity-page";
 import { listMemberFeedActivities } from "@/db/queries/calendar";
 import { activities, activitySlots, notifications, rsvps, slotSignups, type Activity } from "@/db/schema";
+import { parseQuestionSlots } from "@/lib/rsvp-questions";
 import { parseSlotLines, slotsToText } from "@/lib/validation/slots";
 import { addMember, makeActivity, makeGroup, makeUser } from "./helpers/factories";
 import { actAs } from "./helpers/session";
@@ -180,6 +182,26 @@ describe("time slots: taking, leaving and waiting", () => {
 });
 
 describe("time slots: what organizers may set", () => {
+  it("an activity has either time slots or questions on RSVP, never both: each is refused while the other is there, and nothing changes", async () => {
+    const { organizer, activity } = await volunteerDay();
+    const question = parseQuestionSlots([{ id: "", prompt: "T-shirt size", kind: "choice", required: true, choices: "S\nM\nL" }]);
+    if (!question.ok) throw new Error("the question should parse");
+    await withSlots(activity, organizer.id, "09:00-11:00 3");
+    const asked = await setRsvpQuestions({ activityId: activity.id, actorId: organizer.id, questions: question.questions });
+    expect(asked).toMatchObject({ ok: false, message: SLOTS_ASK_NO_QUESTIONS });
+    expect((await state(activity.id)).activity.rsvpQuestions).toEqual([]);
+
+    const { organizer: otherOrganizer, activity: other } = await volunteerDay();
+    expect(await setRsvpQuestions({ activityId: other.id, actorId: otherOrganizer.id, questions: question.questions })).toMatchObject({ ok: true, count: 1 });
+    const lines = parseSlotLines("09:00-11:00 3", other);
+    if (!lines.ok) throw new Error(lines.message);
+    expect(await setActivitySlots({ activityId: other.id, actorId: otherOrganizer.id, slots: lines.slots })).toMatchObject({ ok: false, message: SLOTS_ASK_NO_QUESTIONS });
+    expect((await state(other.id)).slots).toEqual([]);
+    // Removing the slots lets questions be asked.
+    expect(await setActivitySlots({ activityId: activity.id, actorId: organizer.id, slots: [] })).toMatchObject({ ok: true });
+    expect(await setRsvpQuestions({ activityId: activity.id, actorId: organizer.id, questions: question.questions })).toMatchObject({ ok: true, count: 1 });
+  });
+
   async function save(activity: Activity, organizerId: string, lines: string) {
     actAs({ id: organizerId });
     return setSlotsAction(null, form({ activityId: activity.id, slots: lines }));

@@ -193,7 +193,7 @@ export default async function OrganizeActivityPage({ params, searchParams }: Pro
       <Roster title="Trying to come" entries={maybe} activityId={id.data} canMark={canMark} testId="roster-maybe" empty="Nobody." />
       <Roster title="Waitlist" entries={waitlist} activityId={id.data} canMark={false} testId="roster-waitlist" empty="Nobody is waiting." />
       <GuestRoster entries={guests} zone={access.timezone} />
-      <RsvpExtrasSection activityId={id.data} questions={extras.questions} rows={extras.rows} zone={access.timezone} canEdit={access.endsAt > new Date()} />
+      <RsvpExtrasSection activityId={id.data} questions={extras.questions} rows={extras.rows} zone={access.timezone} canEdit={access.endsAt > new Date()} hasSlots={slots.length > 0} />
 
       <WalkIns activityId={id.data} canRecord={canMark} walkIns={walkIns} search={search} found={found} />
 

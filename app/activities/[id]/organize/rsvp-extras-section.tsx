@@ -8,7 +8,7 @@ import { setRsvpQuestionsAction } from "./question-actions";
  * The organizer view's part for questions on RSVP and "Still coming?": who confirmed from the
  * reminder, everyone's answers, and the form to set the questions (while the activity is ahead).
  */
-export function RsvpExtrasSection({ activityId, questions, rows, zone, canEdit }: { activityId: string; questions: RsvpQuestion[]; rows: RsvpExtrasRow[]; zone: string; canEdit: boolean }) {
+export function RsvpExtrasSection({ activityId, questions, rows, zone, canEdit, hasSlots }: { activityId: string; questions: RsvpQuestion[]; rows: RsvpExtrasRow[]; zone: string; canEdit: boolean; hasSlots: boolean }) {
   const going = rows.filter((r) => r.status === "going");
   const confirmed = going.filter((r) => r.stillComingAt);
   const answered = rows.filter((r) => (r.status === "going" || r.status === "waitlisted") && questions.some((q) => r.answers[q.id]));
@@ -55,7 +55,12 @@ export function RsvpExtrasSection({ activityId, questions, rows, zone, canEdit }
             </table>
           </div>
         ) : null}
-        {canEdit ? (
+        {canEdit && hasSlots ? (
+          <p className="text-sm text-muted" data-testid="questions-with-slots">
+            People take places in this activity through its time slots, where questions on RSVP aren&apos;t asked: an activity has either time slots or questions, not both.
+          </p>
+        ) : null}
+        {canEdit && !hasSlots ? (
           <div className="space-y-2">
             <h3 className="text-lg font-semibold">Questions asked on RSVP</h3>
             <p className="text-sm text-muted">Members answer them when they say they&apos;re going, and can change their answers later. Guests aren&apos;t asked.</p>
