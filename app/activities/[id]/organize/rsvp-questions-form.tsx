@@ -27,11 +27,12 @@ export function RsvpQuestionsForm({
   return (
     <form action={formAction} className="space-y-4" data-testid="rsvp-questions-form" noValidate>
       <input type="hidden" name="activityId" value={activityId} />
+      {/* Each slot is keyed by what it shows, so a kept value after a refusal is its default again (a select's default is only read when it mounts). */}
       {Array.from({ length: MAX_QUESTIONS }, (_, i) => {
         const q = slots[i] && (slots[i].prompt || slots[i].id) ? slots[i] : undefined;
         const id = `q${i}`;
         return (
-          <fieldset key={id} className="space-y-2 rounded-lg border border-line p-3" data-testid={`rsvp-question-${i}`}>
+          <fieldset key={`${id}:${JSON.stringify(q ?? null)}`} className="space-y-2 rounded-lg border border-line p-3" data-testid={`rsvp-question-${i}`}>
             <legend className="px-1 text-sm font-semibold">Question {i + 1}{q ? "" : " (optional)"}</legend>
             <input type="hidden" name={`${id}.id`} value={q?.id ?? ""} />
             <Field id={`${id}-prompt`} label="Question" hint={i === 0 ? `Leave it empty to ask nothing. Up to ${MAX_PROMPT} characters.` : undefined} error={errors[`${id}.prompt`]}>
