@@ -65,6 +65,17 @@ describe("the worker process", () => {
       await admin.end();
     });
 
+    /** A worker on this file's database, sending through the test's SMTP server. */
+    const workerOn = (smtpPort: number) => ({
+      DATABASE_URL: url,
+      DIRECT_DATABASE_URL: undefined,
+      DATABASE_POOLER: undefined,
+      AUTH_SECRET: "worker-test-secret-0123456789",
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_FROM: "Common Thread <hello@thread.test>",
+      SEED_DEMO: "false",
+    });
+
     it("sends what waits in the outbox through SMTP, and stops cleanly when told to", async () => {
       const smtp = await startSmtpServer();
       const email = `worker-${Date.now()}@example.org`;
@@ -72,15 +83,7 @@ describe("the worker process", () => {
       await db.transaction(async (tx) => {
         await enqueueEmail(tx as unknown as Db, { userId: member.id, type: "password_reset", data: { url: "http://127.0.0.1/reset/abc", expiresInMinutes: 30 }, dedupeKey: `worker-test:${member.id}` });
       });
-      const worker = runWorker({
-        DATABASE_URL: url,
-        DIRECT_DATABASE_URL: undefined,
-        DATABASE_POOLER: undefined,
-        AUTH_SECRET: "worker-test-secret-0123456789",
-        SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-        MAIL_FROM: "Common Thread <hello@thread.test>",
-        SEED_DEMO: "false",
-      });
+      const worker = runWorker(workerOn(smtp.port));
       try {
         const deadline = Date.now() + 30_000;
         while (!smtp.received.some((m) => m.to.includes(email)) && Date.now() < deadline && worker.child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
@@ -105,15 +108,7 @@ describe("the worker process", () => {
 
     it("keeps running while its database refuses connections, and sends what waits once it is back", async () => {
       const smtp = await startSmtpServer();
-      const worker = runWorker({
-        DATABASE_URL: url,
-        DIRECT_DATABASE_URL: undefined,
-        DATABASE_POOLER: undefined,
-        AUTH_SECRET: "worker-test-secret-0123456789",
-        SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-        MAIL_FROM: "Common Thread <hello@thread.test>",
-        SEED_DEMO: "false",
-      });
+      const worker = runWorker(workerOn(smtp.port));
       const admin = new Client({ connectionString: adminUrl() });
       await admin.connect();
       try {

@@ -104,41 +104,30 @@ export async function remindGuests(tx: Db, activity: Activity, due: Date, title:
   );
 }
 
-/**
- * Confirmed guests going or waiting when the activity changes time or place or is cancelled, or
- * (`goingOnly`) those going, for an organizer's message to everyone going.
- */
-export async function tellGuestsOfChange(tx: Db, activity: Pick<Activity, "id" | "title">, title: string, body: string, key: string, goingOnly = false): Promise<number> {
+/** One email to each confirmed guest of `activity` (only those with `status`, when given), with their manage link. */
+async function emailConfirmedGuests(tx: Db, activity: Pick<Activity, "id" | "title">, status: "going" | "waitlisted" | undefined, title: string, body: string, dedupe: string): Promise<number> {
   const told = await tx
     .select()
     .from(guestRsvps)
-    .where(and(eq(guestRsvps.activityId, activity.id), isNotNull(guestRsvps.confirmedAt), goingOnly ? eq(guestRsvps.status, "going") : undefined));
+    .where(and(eq(guestRsvps.activityId, activity.id), isNotNull(guestRsvps.confirmedAt), status ? eq(guestRsvps.status, status) : undefined));
   return enqueueEmails(
     tx,
     told.map((g) => ({
       to: g.email,
       type: "guest_notice" as const,
       activityId: activity.id,
-      dedupeKey: `guest-change:${g.id}:${key}`,
+      dedupeKey: `${dedupe}:${g.id}`,
       data: { title, lines: [`Hi ${g.firstName},`, body], url: manageUrl(g), label: "See or change my RSVP", why },
     })),
   );
 }
 
+/** Confirmed guests going or waiting when the activity changes time or place or is cancelled. */
+export async function tellGuestsOfChange(tx: Db, activity: Pick<Activity, "id" | "title">, title: string, body: string, key: string): Promise<number> {
+  return emailConfirmedGuests(tx, activity, undefined, title, body, `guest-change:${key}`);
+}
+
 /** An organizer's message to one list (going, or the waitlist): the confirmed guests on it, each by their own email. */
 export async function tellGuestsOnList(tx: Db, activity: Pick<Activity, "id" | "title">, status: "going" | "waitlisted", title: string, body: string, key: string): Promise<number> {
-  const told = await tx
-    .select()
-    .from(guestRsvps)
-    .where(and(eq(guestRsvps.activityId, activity.id), isNotNull(guestRsvps.confirmedAt), eq(guestRsvps.status, status)));
-  return enqueueEmails(
-    tx,
-    told.map((g) => ({
-      to: g.email,
-      type: "guest_notice" as const,
-      activityId: activity.id,
-      dedupeKey: `guest-message:${g.id}:${key}`,
-      data: { title, lines: [`Hi ${g.firstName},`, body], url: manageUrl(g), label: "See or change my RSVP", why },
-    })),
-  );
+  return emailConfirmedGuests(tx, activity, status, title, body, `guest-message:${key}`);
 }

@@ -2,11 +2,9 @@ import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../client";
 import { getDb } from "../client";
-import { getActivityAccess } from "../queries/rsvps";
-import { notifications, rsvps } from "../schema";
+import { notifications } from "../schema";
 import { emailTypeForNotice } from "@/lib/email/types";
 import { enqueueEmails } from "./email";
-import { tellGuestsOfChange } from "./guest-notices";
 
 export interface NotificationInput {
   userId: string;
@@ -40,7 +38,7 @@ export async function notify(tx: Db, input: NotificationInput): Promise<void> {
   await notifyMany(tx, [input.userId], input);
 }
 
-/** Records the same notification for many members in one statement (e.g. "message everyone going"), emailing the important kinds. */
+/** Records the same notification for many members in one statement (e.g. a message to one of an activity's lists), emailing the important kinds. */
 export async function notifyMany(tx: Db, userIds: string[], input: Omit<NotificationInput, "userId">): Promise<number> {
   if (userIds.length === 0) return 0;
   const rows = userIds.map((userId) => ({
