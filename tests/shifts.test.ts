@@ -20,7 +20,9 @@ import { respondToActivity } from "@/db/mutations/rsvps";
 import { SLOTS_ASK_NO_QUESTIONS, setRsvpQuestions } from "@/db/mutations/rsvp-questions";
 import { leaveSlot, setActivitySlots, takeSlot } from "@/db/mutations/slots";
 import { getActivityPageData } from "@/db/queries/activity-page";
-import { listMemberFeedActivities } from "@/db/queries/calendar";
+import { getCalendarActivity, listMemberFeedActivities } from "@/db/queries/calendar";
+import { activityCalendarEvent } from "@/lib/activity-calendar";
+import { toICalendar } from "@/lib/ical";
 import { activities, activitySlots, notifications, rsvps, slotSignups, type Activity } from "@/db/schema";
 import { parseQuestionSlots } from "@/lib/rsvp-questions";
 import { parseSlotLines, slotsToText } from "@/lib/validation/slots";
@@ -357,6 +359,12 @@ describe("time slots in the page's actions, the CSV, the calendar and the API", 
     await takeSlot(await getDb(), { activityId: activity.id, slotId: afternoon.id, userId: ana.id });
     const [inFeed] = (await listMemberFeedActivities(ana.id)).filter((a) => a.id === activity.id);
     expect(inFeed.mySlots?.map((s) => s.startsAt.toISOString())).toEqual([midday.startsAt.toISOString(), afternoon.startsAt.toISOString()]);
+    // An email's calendar attachment for her runs over her slots too, so it never resets her entry to the whole day.
+    const attached = toICalendar([activityCalendarEvent((await getCalendarActivity(activity.id, ana.id))!, "http://hub.test")], "Common Thread").replace(/\r\n /g, "");
+    expect(attached).toContain(`DTSTART;TZID=${ZONE}:${day.toFormat("yyyyMMdd")}T110000`);
+    expect(attached).toContain(`DTEND;TZID=${ZONE}:${day.toFormat("yyyyMMdd")}T150000`);
+    const forAddress = toICalendar([activityCalendarEvent((await getCalendarActivity(activity.id, null))!, "http://hub.test")], "Common Thread").replace(/\r\n /g, "");
+    expect(forAddress).toContain(`DTSTART;TZID=${ZONE}:${day.toFormat("yyyyMMdd")}T090000`);
   });
 
   it("the JSON API lists slots with the caller's place, and takes and leaves them", async () => {

@@ -33,13 +33,17 @@ const calendarColumns = (readerId: string | null) => ({
  */
 export async function getCalendarActivity(id: string, recipientId: string | null, db?: Db): Promise<CalendarActivity | undefined> {
   const handle = db ?? (await getDb());
+  // A member's entry runs over the time slots they hold, as their calendar file and feed do, so an
+  // email's attachment never resets it to the whole day.
   const [row] = await handle
-    .select(calendarColumns(recipientId))
+    .select(recipientId ? { ...calendarColumns(recipientId), mySlots: mySlotTimesColumn(recipientId) } : calendarColumns(recipientId))
     .from(activities)
     .innerJoin(groups, eq(groups.id, activities.groupId))
     .where(and(eq(activities.id, id), isNull(activities.hiddenAt)))
     .limit(1);
-  return row;
+  if (!row) return undefined;
+  const slots = "mySlots" in row ? (row.mySlots as { startsAt: string; endsAt: string }[] | null) : null;
+  return { ...row, mySlots: slots?.map((s) => ({ startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) })) ?? null };
 }
 
 /**
