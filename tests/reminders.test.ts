@@ -7,6 +7,7 @@ import { cancelRsvp, respondToActivity } from "@/db/mutations/rsvps";
 import { activities, emailOutbox, notifications } from "@/db/schema";
 import { addMember, makeActivity, makeGroup, makeUser, usingPostgres } from "./helpers/factories";
 import { openSecondInstance } from "./helpers/second-instance";
+import { ownDatabaseForTheseTests } from "./helpers/own-database";
 
 const minutes = (n: number) => n * 60_000;
 
@@ -29,6 +30,10 @@ async function activityWithGoing(count: number, startsInHours = 40) {
   }
   return { group, activity, members };
 }
+
+
+// The reminders job looks at every activity starting soon: on PostgreSQL this file keeps a database of its own.
+ownDatabaseForTheseTests("ct_reminders");
 
 describe("day-before reminders", () => {
   it("are due at 18:00 the evening before, in the activity's own zone", () => {

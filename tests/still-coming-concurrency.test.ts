@@ -6,12 +6,17 @@ import { respondToActivity } from "@/db/mutations/rsvps";
 import { spendStillComingLink } from "@/db/mutations/still-coming";
 import { activities, emailOutbox, notifications, rsvps } from "@/db/schema";
 import { makeActivity, makeGroup, makeUser, usingPostgres } from "./helpers/factories";
+import { ownDatabaseForTheseTests } from "./helpers/own-database";
 
 /*
  * Two presses of the same "Free my place" link at once (a double click, or the link opened on
  * two devices) free one place once: one succeeds, the other finds the link used. PGlite runs
  * one session and cannot show a race, so this runs on PostgreSQL only.
  */
+
+// The reminders job looks at every activity starting soon: on PostgreSQL this file keeps a database of its own.
+ownDatabaseForTheseTests("ct_reminders");
+
 describe.skipIf(!usingPostgres())("still-coming links under concurrency (PostgreSQL)", () => {
   it("two simultaneous presses of one link act once: one place freed, one person promoted", async () => {
     const db = await getDb();

@@ -7,6 +7,7 @@ import { answerStillComing, readStillComingLink, spendStillComingLink, type Stil
 import { getRsvpExtras } from "@/db/queries/rsvp-extras";
 import { emailOutbox, notifications, rsvpLinks, rsvps } from "@/db/schema";
 import { makeActivity, makeGroup, makeUser } from "./helpers/factories";
+import { ownDatabaseForTheseTests } from "./helpers/own-database";
 
 /*
  * "Still coming?": the day-before reminder's two one-click links. Each works once, opening one
@@ -44,6 +45,10 @@ async function linksOf(userId: string, activityId: string): Promise<Record<Still
   expect(mail.bodyHtml).toContain("/still-coming/free/");
   return { coming: token("coming"), free: token("free") };
 }
+
+
+// The reminders job looks at every activity starting soon: on PostgreSQL this file keeps a database of its own.
+ownDatabaseForTheseTests("ct_reminders");
 
 describe("the reminder's still-coming links", () => {
   it("each member's reminder email carries their own two links, and only hashes of them are kept", async () => {

@@ -56,21 +56,30 @@ export async function ownDatabase(prefix: string): Promise<OwnDatabase> {
 /**
  * On PostgreSQL, points the hub's own client (`getDb()`, and so the factories) at a migrated
  * database of this file alone for the tests in the enclosing `describe`, for work that drains a
- * whole table: the email sender sends every due row, and on the run's shared database it would
- * wade through, and send, other files' waiting mail. Embedded runs keep their own database already.
+ * whole table: the email sender sends every due row, and the reminders job looks at every activity
+ * starting soon; on the run's shared database they would wade through, and act on, other files'
+ * rows. Embedded runs keep their own database already.
  */
 export function ownDatabaseForTheseTests(prefix: string): void {
   let own: OwnDatabase | undefined;
+  const before = { url: process.env.DATABASE_URL, direct: process.env.DIRECT_DATABASE_URL };
   beforeAll(async () => {
     if (!inject("testDatabaseUrl")) return;
     own = await ownDatabase(prefix);
     await closeDb();
+    // A second "instance" the tests open (tests/helpers/second-instance.ts) follows the URL.
+    before.url = process.env.DATABASE_URL;
+    before.direct = process.env.DIRECT_DATABASE_URL;
+    process.env.DATABASE_URL = own.url;
+    if (before.direct) process.env.DIRECT_DATABASE_URL = own.directUrl;
     useDbHandle(await openPostgres(own.url));
   }, 120_000);
   afterAll(async () => {
     if (!own) return;
     await closeDb();
     await own.drop();
+    process.env.DATABASE_URL = before.url;
+    if (before.direct) process.env.DIRECT_DATABASE_URL = before.direct;
     await getDbHandle();
   });
 }
