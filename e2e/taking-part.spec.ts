@@ -148,7 +148,7 @@ test("organizers mark attendance one by one or all at once once the activity has
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const text = await csv.text();
-  expect(text.split("\r\n")[0]).toBe("name,rsvp,waitlist_position,go_together,offers_to_greet,greeter,attendance,responded_at,guest,guest_email");
+  expect(text.split("\r\n")[0]).toBe("name,rsvp,waitlist_position,go_together,offers_to_greet,greeter,attendance,responded_at,guest,guest_email,slots,still_coming_at");
   expect(text).toContain(`${eve.name},going,,no,no,,no_show,`);
   expect(text).toContain(`${fin.name},going,,no,no,,attended,`);
   // Members who are not organizers cannot download it.
