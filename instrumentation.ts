@@ -10,6 +10,9 @@ export async function register() {
       console.error(`\n${problem}\nThe server did not start. See "Configuration" in the README.\n`);
       process.exit(1);
     }
+    // Shared caches keep a visitor's page per language (server/language-vary.ts).
+    const { installLanguageVary } = await import("./server/language-vary");
+    installLanguageVary();
     const { recordPeerAddresses } = await import("./server/peer-address");
     recordPeerAddresses();
     // The page cache answers visitors' public pages before Next does; the statement probe,

@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from node_modules at run time; bundling
@@ -10,4 +11,5 @@ const nextConfig: NextConfig = {
   experimental: { authInterrupts: true },
 };
 
-export default nextConfig;
+// next-intl reads its per-request configuration (the language and its catalog) from i18n/request.ts.
+export default createNextIntlPlugin("./i18n/request.ts")(nextConfig);

@@ -85,6 +85,8 @@ export default defineConfig({
       MAP_TILES_URL: `http://127.0.0.1:${port + 940}/tiles/{z}/{x}/{y}.png`,
       // Counts each request's SQL statements for e2e/round-trips.spec.ts.
       SQL_STATEMENT_PROBE: "on",
+      // Offers the pseudo-locale that shows which words came from a catalog (e2e/languages.ts).
+      PSEUDO_LOCALE: "on",
       // Every API answer the specs receive is checked against the OpenAPI document (a 500 when not).
       API_RESPONSE_CHECK: "on",
     },

@@ -84,9 +84,11 @@ export const users = pgTable(
      * password resets. Sign-up writes null; seeded and earlier accounts count as confirmed.
      */
     emailVerifiedAt: ts("email_verified_at").defaultNow(),
+    /** The language they chose (lib/i18n/locales.ts); null: as their browser asks. */
+    locale: text("locale"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("users_email_key").on(t.email)],
+  (t) => [uniqueIndex("users_email_key").on(t.email), check("users_locale_known", sql`${t.locale} is null or ${t.locale} in ('en', 'es')`)],
 );
 
 export const groups = pgTable(

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { DESKTOP, expect, expectNoAxeViolations, PHONE, test } from "./fixtures";
+import { expectEveryWordFromCatalogs, inLanguage, TRANSLATED } from "./languages";
 import { confirmEmail, newestMail, signUpThroughForm } from "./people";
 
 /*
@@ -114,14 +115,32 @@ async function check(page: Page, file: CheckedPage | "app/not-found.tsx" | "app/
   } catch (error) {
     failures.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
+  // Every word from a catalog (the pseudo-locale), and axe again in Spanish (e2e/languages.ts).
+  if (!TRANSLATED.has(file)) return;
+  try {
+    await expectEveryWordFromCatalogs(page);
+  } catch (error) {
+    untranslated.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    await inLanguage(page, "es", async () => {
+      await expect(page.locator("html")).toHaveAttribute("lang", "es");
+      await expectNoAxeViolations(page, { widths: [DESKTOP] });
+    });
+  } catch (error) {
+    failures.push(`${file} in Spanish: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 let failures: string[] = [];
+let untranslated: string[] = [];
 test.beforeEach(() => {
   failures = [];
+  untranslated = [];
 });
 test.afterEach(() => {
   expect(failures, "pages with WCAG violations").toEqual([]);
+  expect(untranslated, "pages showing words that came from no catalog").toEqual([]);
 });
 
 /** The first link on the page whose address matches, as a path. */

@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from "luxon";
+import { languageTag, PSEUDO_LOCALE, type UiLocale } from "./i18n/locales";
 
 /*
  * Times are stored as instants (timestamptz) and shown in a named IANA zone. All
@@ -35,7 +36,7 @@ const FORMATTERS_KEPT = 2_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The formatter for a locale, zone and style, made once; throws a RangeError for an unknown zone. */
-export function dateFormatter(locale: "en-GB" | "en-US", zone: string, style: keyof typeof STYLES): Intl.DateTimeFormat {
+export function dateFormatter(locale: string, zone: string, style: keyof typeof STYLES): Intl.DateTimeFormat {
   const key = `${locale}|${style}|${zone}`;
   let made = formatters.get(key);
   if (!made) {
@@ -52,41 +53,48 @@ export function dateFormatter(locale: "en-GB" | "en-US", zone: string, style: ke
  * together here rather than by the locale's pattern, which differs between ICU versions
  * ("Sat 28 Nov" on one, "Sat, 28 Nov" on another).
  */
-function parts(date: Date, zone: string, style: "day" | "longDay" | "time"): Record<string, string> {
+function parts(date: Date, zone: string, style: "day" | "longDay" | "time", locale: UiLocale): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const p of dateFormatter("en-GB", zone, style).formatToParts(date)) out[p.type] = p.value;
+  for (const p of dateFormatter(languageTag(locale), zone, style).formatToParts(date)) out[p.type] = p.value;
   return out;
 }
 
-/** "Sat 28 Nov 2026" */
-export function formatDay(date: Date, zone: string): string {
-  const p = parts(date, zone, "day");
-  return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
+/*
+ * Each formatter takes the page's language (lib/i18n/locales.ts), English when not given. In the
+ * test-only pseudo-locale a date is English wrapped in ⟦ ⟧, like every catalog message, so a
+ * date shown without the page's language is found by the pseudo-locale test.
+ */
+const marked = (locale: UiLocale, text: string) => (locale === PSEUDO_LOCALE ? `⟦${text}⟧` : text);
+
+/** "Sat 28 Nov 2026" ("sáb 28 nov 2026") */
+export function formatDay(date: Date, zone: string, locale: UiLocale = "en"): string {
+  const p = parts(date, zone, "day", locale);
+  return marked(locale, `${p.weekday} ${p.day} ${p.month} ${p.year}`);
 }
 
-/** "Saturday 28 November", for sentences in notices and messages. */
-export function formatLongDay(date: Date, zone: string): string {
-  const p = parts(date, zone, "longDay");
-  return `${p.weekday} ${p.day} ${p.month}`;
+/** "Saturday 28 November" ("sábado 28 de noviembre"), for sentences in notices and messages. */
+export function formatLongDay(date: Date, zone: string, locale: UiLocale = "en"): string {
+  const p = parts(date, zone, "longDay", locale);
+  return marked(locale, locale === "es" ? `${p.weekday} ${p.day} de ${p.month}` : `${p.weekday} ${p.day} ${p.month}`);
 }
 
 /** "09:30": 24-hour, always two digits. */
-export function formatTime(date: Date, zone: string): string {
-  const p = parts(date, zone, "time");
+export function formatTime(date: Date, zone: string, locale: UiLocale = "en"): string {
+  const p = parts(date, zone, "time", locale);
   return `${p.hour}:${p.minute}`;
 }
 
 /** "Saturday 28 November, 09:30", for sentences in notices and messages. */
-export function formatWhen(date: Date, zone: string): string {
-  return `${formatLongDay(date, zone)}, ${formatTime(date, zone)}`;
+export function formatWhen(date: Date, zone: string, locale: UiLocale = "en"): string {
+  return `${formatLongDay(date, zone, locale)}, ${formatTime(date, zone, locale)}`;
 }
 
 /** "Sat 28 Nov 2026, 10:00–12:00", with the end date too when it falls on another day. */
-export function formatRange(start: Date, end: Date, zone: string): string {
-  const sameDay = formatDay(start, zone) === formatDay(end, zone);
+export function formatRange(start: Date, end: Date, zone: string, locale: UiLocale = "en"): string {
+  const sameDay = formatDay(start, zone, locale) === formatDay(end, zone, locale);
   return sameDay
-    ? `${formatDay(start, zone)}, ${formatTime(start, zone)}–${formatTime(end, zone)}`
-    : `${formatDay(start, zone)}, ${formatTime(start, zone)} – ${formatDay(end, zone)}, ${formatTime(end, zone)}`;
+    ? `${formatDay(start, zone, locale)}, ${formatTime(start, zone, locale)}–${formatTime(end, zone, locale)}`
+    : `${formatDay(start, zone, locale)}, ${formatTime(start, zone, locale)} – ${formatDay(end, zone, locale)}, ${formatTime(end, zone, locale)}`;
 }
 
 function shortZoneName(date: Date, zone: string, locale: "en-GB" | "en-US"): string | undefined {

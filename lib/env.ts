@@ -69,6 +69,8 @@ const envSchema = z.object({
   EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   /** Only the end-to-end test server sets this: it opens /api/test/nudges, which runs the nudge job at a chosen time. */
   E2E_TEST_HOOKS: z.enum(["true", "false"]).default("false"),
+  /** `on` offers the test-only pseudo-locale "en-XA", which wraps every catalog message in ⟦ ⟧ (lib/i18n/locales.ts): set by the browser tests only. */
+  PSEUDO_LOCALE: z.enum(["on", "off"]).default("off"),
   /** `on` counts the SQL statements each request runs and serves them at /api/health/statements (benchmarks and tests). */
   SQL_STATEMENT_PROBE: z.enum(["on", "off", "explain"]).default("off"),
   /**

@@ -1,6 +1,7 @@
 /*
- * The product's words for each enum value, in one place so pages, filters, emails and
- * the API documentation say the same thing.
+ * The enum values, and their English words for the API documentation and data exports. Pages,
+ * emails and notifications show them from the catalogs instead, in the reader's language:
+ * messages/<locale>/labels.json, `t(\`kind.${kind}\`)` with the "labels" namespace.
  */
 export const kinds = ["volunteer", "walk", "hobby"] as const;
 export const energyLevels = ["low", "medium", "high"] as const;

@@ -9,6 +9,8 @@
  */
 
 export const SHARED_CACHE_CONTROL = "public, s-maxage=30, stale-while-revalidate=60";
+/** A visitor's page is in the language their browser asks for (lib/i18n/locales.ts), so a cache keeps one per language. */
+export const SHARED_CACHE_VARY = "Accept-Language";
 
 /** Public pages: the listings, an activity, a group, a project and help; never their organizer or member sub-pages. */
 const PUBLIC_PAGES = [/^\/$/, /^\/activities$/, /^\/activities\/[^/]+$/, /^\/groups$/, /^\/groups\/[^/]+$/, /^\/projects$/, /^\/projects\/[^/]+$/, /^\/help$/];
@@ -25,5 +27,6 @@ export function sharedCacheHeaders(method: string, path: string, headers: Header
   if (method !== "GET" && method !== "HEAD") return null;
   if (headers.has("cookie") || headers.has("authorization")) return null;
   if (!isPublicPage(path)) return null;
+  // Vary: Accept-Language is added where Next writes its own Vary (server/language-vary.ts).
   return { "Cache-Control": SHARED_CACHE_CONTROL };
 }

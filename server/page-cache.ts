@@ -6,6 +6,7 @@ import { memberSnapshot, writeSnapshot } from "@/db/snapshot";
 import { claimsOfCookieHeader } from "@/server/auth/session-claims";
 import { env } from "@/lib/env";
 import { isPublicPage } from "@/lib/shared-caching";
+import { DEFAULT_LOCALE, fromAcceptLanguage } from "@/lib/i18n/locales";
 
 /*
  * Pages kept in this process, in front of Next: a kept page is written straight to the
@@ -40,6 +41,10 @@ import { isPublicPage } from "@/lib/shared-caching";
  * A member's listing shows nothing of theirs but their header and the private groups they belong
  * to, so it is checked against their own rows' snapshot (db/snapshot.ts) rather than the whole
  * server's: their own writes, and any that concern them, from any process, still show at once.
+ *
+ * A page is kept per language too: the key holds the language the browser's Accept-Language
+ * asks for (a visitor's page in Spanish never answers an English browser); a language cookie
+ * or a member's setting is part of the cookies the personal key already hashes.
  *
  * Bounded: MAX_PAGES pages and MAX_BYTES in all, oldest first out. Keys hold the host and the
  * forwarded host, so a forged Host header cannot plant a page for others. Off in development
@@ -129,7 +134,9 @@ export function pageKey(req: http.IncomingMessage): PageKey | null {
   // Any cookie at all makes it personal: the rule of the CDN header (lib/shared-caching.ts).
   const personal = req.headers.cookie !== undefined;
   const gzip = /\bgzip\b/i.test(header(req, "accept-encoding"));
-  const parts = [header(req, "host"), header(req, "x-forwarded-host"), header(req, "x-forwarded-proto"), gzip ? "gzip" : "identity", url.pathname + url.search];
+  // The browser's language chooses the page's language when no cookie or setting does (lib/i18n/locales.ts).
+  const language = fromAcceptLanguage(header(req, "accept-language")) ?? DEFAULT_LOCALE;
+  const parts = [header(req, "host"), header(req, "x-forwarded-host"), header(req, "x-forwarded-proto"), gzip ? "gzip" : "identity", language, url.pathname + url.search];
   if (personal) parts.push(createHash("sha256").update(header(req, "cookie")).digest("base64url"));
   const refresh = /\bno-cache\b/i.test(header(req, "cache-control")) || /\bno-cache\b/i.test(header(req, "pragma"));
   return { key: parts.join(" "), personal, refresh, listing: url.pathname === LISTING };

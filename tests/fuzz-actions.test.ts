@@ -87,7 +87,7 @@ beforeAll(async () => {
   const db = await getDb();
   const [comment] = await db.insert(comments).values({ projectId: project.id, authorId: member.id, body: "I'll bring gloves." }).returning();
   ids = [group.id, group.slug, activity.id, past.id, project.id, task.id, comment.id, organizer.id, stranger.id, member.id, "00000000-0000-4000-8000-000000000001"];
-  const asViewer = (u: typeof organizer): Viewer => ({ id: u.id, name: u.name, email: u.email, isAdmin: u.role === "admin", listedAsGoing: true, unreadNotifications: 0, timezone: null, emailConfirmed: true });
+  const asViewer = (u: typeof organizer): Viewer => ({ id: u.id, name: u.name, email: u.email, isAdmin: u.role === "admin", listedAsGoing: true, unreadNotifications: 0, timezone: null, emailConfirmed: true, locale: null });
   viewers = [null, asViewer(stranger), asViewer(organizer)];
 });
 

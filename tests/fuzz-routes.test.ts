@@ -80,7 +80,7 @@ beforeAll(async () => {
   const [comment] = await db.insert(comments).values({ projectId: project.id, authorId: member.id, body: "I'll bring gloves." }).returning();
   ids = [group.id, group.slug, activity.id, project.id, task.id, comment.id, member.id, `${activity.id}.ics`, "00000000-0000-4000-8000-000000000001"];
   token = (await createApiToken(user.id, "fuzz")).token;
-  owner = { id: user.id, name: user.name, email: user.email, isAdmin: false, listedAsGoing: true, unreadNotifications: 0, timezone: null, emailConfirmed: true };
+  owner = { id: user.id, name: user.name, email: user.email, isAdmin: false, listedAsGoing: true, unreadNotifications: 0, timezone: null, emailConfirmed: true, locale: null };
 });
 
 /** A path segment as a browser would send it: percent-encoded, or the raw text when it cannot be. */

@@ -57,7 +57,7 @@ describe("milestones are recorded where their facts change", () => {
     expect((await res.json()).participation.attendedActivities).toBe(1);
     await getParticipation(sam.id, "Europe/London");
     await listMilestones(sam.id);
-    await loadMemberHome({ id: sam.id, name: "Sam F", email: "", isAdmin: false, listedAsGoing: true, unreadNotifications: 0, timezone: "Europe/London", emailConfirmed: true });
+    await loadMemberHome({ id: sam.id, name: "Sam F", email: "", isAdmin: false, listedAsGoing: true, unreadNotifications: 0, timezone: "Europe/London", emailConfirmed: true, locale: null });
     // The token's "last used" time is the one bookkeeping a token's use keeps; nothing else moves.
     expect(changedTables(before, await fingerprint()).filter((t) => t !== "api_tokens")).toEqual([]);
     expect(await keysOf(sam.id)).toEqual([]);

@@ -1,5 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
+import type { Locale } from "@/lib/i18n/locales";
 import type { ProfileInput } from "@/lib/validation/account";
 import { getDb } from "../client";
 import { users } from "../schema";
@@ -13,4 +14,10 @@ export async function updateProfile(userId: string, input: ProfileInput): Promis
     .where(eq(users.id, userId))
     .returning({ name: users.name, bio: users.bio, neighbourhood: users.neighbourhood });
   return row;
+}
+
+/** The language a member chose for the hub's pages, emails and notifications; null: as their browser asks. */
+export async function setMemberLocale(userId: string, locale: Locale | null): Promise<void> {
+  const db = await getDb();
+  await db.update(users).set({ locale }).where(eq(users.id, userId));
 }

@@ -18,6 +18,8 @@ export interface Viewer {
   timezone: string | null;
   /** Whether they have confirmed their email (until then the hub emails them only the link that does). */
   emailConfirmed: boolean;
+  /** The language they chose on the account page, if any (lib/i18n/locales.ts). */
+  locale: string | null;
 }
 
 /**
@@ -46,7 +48,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const user = await getRequestMember(id);
   if (!user || user.suspendedAt) return null;
   if (version !== undefined && user.sessionVersion !== version) return null;
-  return { id: user.id, name: user.name, email: user.email, isAdmin: user.role === "admin", listedAsGoing: user.listedAsGoing, unreadNotifications: user.unreadNotifications, timezone: user.timezone || null, emailConfirmed: Boolean(user.emailVerifiedAt) };
+  return { id: user.id, name: user.name, email: user.email, isAdmin: user.role === "admin", listedAsGoing: user.listedAsGoing, unreadNotifications: user.unreadNotifications, timezone: user.timezone || null, emailConfirmed: Boolean(user.emailVerifiedAt), locale: user.locale };
 });
 
 /** The signed-in member, or a redirect to sign-in that comes back to `returnTo`. */

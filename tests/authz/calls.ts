@@ -38,6 +38,7 @@ import * as photoRoute from "@/app/api/me/photo/route";
 import { askAboutActivityAction, askAboutGroupAction, replyToQuestionAction } from "@/components/questions/actions";
 import { fixturePng } from "../helpers/pictures";
 import { unsubscribeAction } from "@/app/unsubscribe/[token]/actions";
+import { chooseLanguageAction } from "@/app/language-actions";
 import { requestGuestRsvpAction } from "@/app/activities/[id]/guest-actions";
 import { cancelGuestRsvpAction, confirmGuestRsvpAction, renameGuestRsvpAction } from "@/app/guest/actions";
 import { formShownToken } from "@/lib/guest-links";
@@ -134,6 +135,7 @@ export const CALLS: Record<string, (w: World) => Promise<Outcome>> = {
   "app/(auth)/password-actions.ts#requestPasswordResetAction": (w) => act(() => requestPasswordResetAction(null, form({ email: memberOf(w).email }))),
   "app/(auth)/password-actions.ts#resetPasswordAction": (w) => act(() => resetPasswordAction(null, form({ token: w.resetToken, password: "another long password" }))),
   "app/unsubscribe/[token]/actions.ts#unsubscribeAction": (w) => act(() => unsubscribeAction(form({ token: w.unsubscribe }))),
+  "app/language-actions.ts#chooseLanguageAction": () => act(() => chooseLanguageAction(form({ locale: "es" }))),
   "app/activities/[id]/guest-actions.ts#requestGuestRsvpAction": (w) =>
     act(() => requestGuestRsvpAction(null, form({ activityId: w.activity.id, firstName: "Robin", email: `guest-${fresh()}@test.example`, website: "", shownAt: formShownToken(Date.now() - 10_000) }))),
   "app/dev/mailbox/actions.ts#remindActivityNowAction": (w) => act(() => remindActivityNowAction(form({ activityId: w.activity.id }))),

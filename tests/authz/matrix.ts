@@ -69,6 +69,9 @@ export const MATRIX: Record<string, Rule> = {
   // Answers "nothing to do" to a member whose email is confirmed (everyone in the town): nothing changes but the rate limit.
   "app/(auth)/link-actions.ts#resendConfirmationAction": { allow: SIGNED_IN, on: "the caller's own confirmation link", mayChangeNothing: true },
 
+  // The language picker: anyone; a visitor's choice is only a cookie, a member's is also their setting.
+  "app/language-actions.ts#chooseLanguageAction": { allow: ["visitor", ...SIGNED_IN], on: "the caller's own language", mayChangeNothing: true },
+
   // The caller's own account.
   "app/account/actions.ts#updateProfileAction": { allow: SIGNED_IN, on: "the caller's profile" },
   "app/account/actions.ts#updatePrivacyAction": { allow: SIGNED_IN, on: "the caller's listing choice" },

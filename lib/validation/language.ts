@@ -1,0 +1,7 @@
+import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
+
+/** The language picker: one of the hub's languages, or "" for "as my browser asks". */
+export const languageSchema = z.object({
+  locale: z.enum(["", ...LOCALES], { error: "Choose one of the languages offered." }),
+});
