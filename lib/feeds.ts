@@ -40,6 +40,8 @@ export interface FeedInfo {
   alternate: string;
   updated: Date;
   generator: string;
+  /** The language its words are in (a BCP 47 tag); English when not given. */
+  language?: string;
 }
 
 export function toRss(feed: FeedInfo, entries: FeedEntry[]): string {
@@ -60,7 +62,7 @@ export function toRss(feed: FeedInfo, entries: FeedEntry[]): string {
     <link>${xmlText(feed.link)}</link>
     <description>${xmlText(feed.description)}</description>
     <atom:link href="${xmlText(feed.self)}" rel="self" type="application/rss+xml"/>
-    <language>en</language>
+    <language>${xmlText(feed.language ?? "en")}</language>
     <generator>${xmlText(feed.generator)}</generator>
     <lastBuildDate>${feed.updated.toUTCString()}</lastBuildDate>
     <ttl>60</ttl>
@@ -88,7 +90,7 @@ export function toAtom(feed: FeedInfo, entries: FeedEntry[]): string {
   </entry>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom">
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xmlText(feed.language ?? "en")}">
   <id>${xmlText(feed.self)}</id>
   <title type="text">${xmlText(feed.title)}</title>
   <subtitle type="text">${xmlText(feed.description)}</subtitle>

@@ -5,7 +5,8 @@ import { locateFilters } from "@/db/queries/places";
 import { formatDay, formatTime } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { toAtom, toRss, type FeedEntry } from "@/lib/feeds";
-import { energyLabel, kindLabel } from "@/lib/labels";
+import { translator } from "@/lib/i18n/catalog";
+import { DEFAULT_LOCALE, fromAcceptLanguage, type Locale } from "@/lib/i18n/locales";
 import { activityFiltersSchema, type ActivityFilters } from "@/lib/validation/activity-filters";
 import { apiError, apiZodError } from "@/server/api/http";
 import { originVariesByRequest, siteOrigin } from "@/server/request-origin";
@@ -13,32 +14,36 @@ import { originVariesByRequest, siteOrigin } from "@/server/request-origin";
 /*
  * The public feeds (RSS and Atom) and the group widget read activities as a visitor does:
  * no session is looked up and no cookie read, so they show public groups' activities only,
- * and never a name of anyone taking part (nor a meeting link: summaries carry none).
+ * and never a name of anyone taking part (nor a meeting link: summaries carry none). The words
+ * around the activities are in the language the reader's Accept-Language asks for (feed readers
+ * mostly send none: English), so a shared cache keeps one copy per language.
  */
 
 export type FeedFormat = "rss" | "atom";
 
-/** What a visitor may know of an activity: when (in its own zone), where, what it asks, places. */
-export function activityFacts(a: ActivitySummary) {
+/** What a visitor may know of an activity: when (in its own zone), where, what it asks, places; in `locale`. */
+export function activityFacts(a: ActivitySummary, locale: Locale = DEFAULT_LOCALE) {
+  const t = translator(locale, "feeds");
+  const labels = translator(locale, "labels");
   return {
-    title: a.status === "cancelled" ? `Cancelled: ${a.title}` : a.title,
-    when: `${formatDay(a.startsAt, a.timezone)}, ${formatTime(a.startsAt, a.timezone)} (${a.timezone})`,
-    where: a.placeName || a.address || (a.online ? "Online" : ""),
-    asks: `${kindLabel[a.kind]} · ${energyLabel[a.energyLevel]}`,
-    places: a.status === "cancelled" ? "Cancelled" : a.spotsLeft === null ? "Open to all" : a.spotsLeft === 0 ? "Full: waitlist open" : `${a.spotsLeft} ${a.spotsLeft === 1 ? "place" : "places"} left`,
+    title: a.status === "cancelled" ? t("cancelledTitle", { title: a.title }) : a.title,
+    when: t("when", { day: formatDay(a.startsAt, a.timezone, locale), time: formatTime(a.startsAt, a.timezone, locale), zone: a.timezone }),
+    where: a.placeName || a.address || (a.online ? t("online") : ""),
+    asks: `${labels(`kind.${a.kind}`)} · ${labels(`energy.${a.energyLevel}`)}`,
+    places: a.status === "cancelled" ? t("cancelled") : a.spotsLeft === null ? t("openToAll") : a.spotsLeft === 0 ? t("full") : t("placesLeft", { count: a.spotsLeft }),
   };
 }
 
-/** An activity as a feed entry. */
-export function activityEntry(a: ActivitySummary, origin: string): FeedEntry {
-  const f = activityFacts(a);
+/** An activity as a feed entry, in `locale`. */
+export function activityEntry(a: ActivitySummary, origin: string, locale: Locale = DEFAULT_LOCALE): FeedEntry {
+  const f = activityFacts(a, locale);
   return {
     id: a.id,
     title: f.title,
     link: `${origin}/activities/${a.id}`,
     summary: [f.when, f.where, a.group.name, f.asks, f.places].filter(Boolean).join(" · "),
     date: a.startsAt,
-    category: kindLabel[a.kind],
+    category: translator(locale, "labels")(`kind.${a.kind}`),
   };
 }
 
@@ -52,25 +57,31 @@ export async function loadPublicGroupActivities(slug: string, limit: number) {
   return { group, activities: page.items };
 }
 
-function feedResponse(request: Request, format: FeedFormat, info: { title: string; description: string; pagePath: string; feedPath: string; query?: string }, items: ActivitySummary[]): Response {
+/** The language of a public feed: what the reader's Accept-Language asks for, else English (no cookie is read). */
+const feedLocale = (request: Request): Locale => fromAcceptLanguage(request.headers.get("accept-language")) ?? DEFAULT_LOCALE;
+
+function feedResponse(request: Request, format: FeedFormat, info: (t: ReturnType<typeof translator>) => { title: string; description: string; pagePath: string; feedPath: string; query?: string }, items: ActivitySummary[]): Response {
   const origin = siteOrigin(request.headers, new URL(request.url).origin);
-  const q = info.query ? `?${info.query}` : "";
+  const locale = feedLocale(request);
+  const { title, description, pagePath, feedPath, query } = info(translator(locale, "feeds"));
+  const q = query ? `?${query}` : "";
   const feed = {
-    title: info.title,
-    description: info.description,
-    link: `${origin}${info.pagePath}${q}`,
-    self: `${origin}${info.feedPath}.${format}${q}`,
-    alternate: `${origin}${info.feedPath}.${format === "rss" ? "atom" : "rss"}${q}`,
+    title,
+    description,
+    link: `${origin}${pagePath}${q}`,
+    self: `${origin}${feedPath}.${format}${q}`,
+    alternate: `${origin}${feedPath}.${format === "rss" ? "atom" : "rss"}${q}`,
     updated: new Date(),
     generator: env().SITE_NAME,
+    language: locale === "es" ? "es" : "en",
   };
-  const entries = items.map((a) => activityEntry(a, origin));
-  const varies = originVariesByRequest();
+  const entries = items.map((a) => activityEntry(a, origin, locale));
+  const varies = [originVariesByRequest(), "Accept-Language"].filter(Boolean).join(", ");
   return new Response(format === "rss" ? toRss(feed, entries) : toAtom(feed, entries), {
     headers: {
       "Content-Type": format === "rss" ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8",
       "Cache-Control": "public, max-age=300",
-      ...(varies ? { Vary: varies } : {}),
+      Vary: varies,
     },
   });
 }
@@ -85,7 +96,7 @@ export async function groupFeed(request: Request, slug: string, format: FeedForm
   return feedResponse(
     request,
     format,
-    { title: `${group.name} · ${env().SITE_NAME}`, description: `What's coming up at ${group.name}.`, pagePath: `/groups/${group.slug}`, feedPath: `/groups/${group.slug}/feed` },
+    (t) => ({ title: `${group.name} · ${env().SITE_NAME}`, description: t("groupDescription", { name: group.name }), pagePath: `/groups/${group.slug}`, feedPath: `/groups/${group.slug}/feed` }),
     activities,
   );
 }
@@ -105,7 +116,7 @@ export async function listingFeed(request: Request, format: FeedFormat): Promise
   return feedResponse(
     request,
     format,
-    { title: `Activities · ${env().SITE_NAME}`, description: "Volunteer projects, group walks and hobby meetups coming up.", pagePath: "/activities", feedPath: "/activities/feed", query },
+    (t) => ({ title: t("listingTitle", { siteName: env().SITE_NAME }), description: t("listingDescription"), pagePath: "/activities", feedPath: "/activities/feed", query }),
     page.items,
   );
 }

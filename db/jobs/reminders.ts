@@ -9,6 +9,9 @@ import { enqueueEmails } from "../mutations/email";
 import { notifyMany } from "../mutations/notifications";
 import { issueStillComingLinks, stillComingPath } from "../mutations/still-coming";
 import { siteUrl } from "@/lib/env";
+import { translator } from "@/lib/i18n/catalog";
+import type { Locale } from "@/lib/i18n/locales";
+import { say } from "@/lib/i18n/words";
 import { activities, activityReminders, rsvps } from "../schema";
 
 /*
@@ -72,9 +75,16 @@ async function remindActivity(db: Db, activityId: string, seenStart: Date): Prom
       .select({ userId: rsvps.userId })
       .from(rsvps)
       .where(and(eq(rsvps.activityId, a.id), eq(rsvps.status, "going"), lte(rsvps.createdAt, due)));
-    const place = a.placeName || a.address || (a.onlineUrl ? "online" : "");
-    const title = `${DateTime.fromJSDate(a.startsAt, { zone: a.timezone }).hasSame(DateTime.now().setZone(a.timezone), "day") ? "Today" : "Tomorrow"}: ${a.title}`;
-    const body = `${a.title} is on ${formatDay(a.startsAt, a.timezone)} at ${formatTime(a.startsAt, a.timezone)}${place ? `, at ${place}` : ""}.`;
+    // Each reader gets these in their own language (messages/<locale>/notices.json).
+    const place = a.placeName || a.address;
+    const today = DateTime.fromJSDate(a.startsAt, { zone: a.timezone }).hasSame(DateTime.now().setZone(a.timezone), "day");
+    const title = say("notices", today ? "reminder.today" : "reminder.tomorrow", { title: a.title });
+    const when = { title: a.title, day: (l: Locale) => formatDay(a.startsAt, a.timezone, l), time: (l: Locale) => formatTime(a.startsAt, a.timezone, l) };
+    const body = place
+      ? say("notices", "reminder.bodyAt", { ...when, place })
+      : a.onlineUrl
+        ? say("notices", "reminder.bodyAt", { ...when, place: say("notices", "reminder.online") })
+        : say("notices", "reminder.body", when);
     // Confirmed guests are reminded by email alone; the outbox key makes it once per guest and start time.
     await remindGuests(tx, a, due, title, body);
     if (going.length === 0) return 0;
@@ -99,7 +109,18 @@ async function remindActivity(db: Db, activityId: string, seenStart: Date): Prom
         return {
           userId,
           type: "reminder" as const,
-          data: { title, body, href, links: [{ label: "Yes, I'm coming", url: `${origin}${stillComingPath("coming", t.coming)}` }, { label: "Free my place", url: `${origin}${stillComingPath("free", t.free)}` }] },
+          data: (locale: Locale) => {
+            const words = translator(locale, "email");
+            return {
+              title: title(locale),
+              body: body(locale),
+              href,
+              links: [
+                { label: words("notice.reminder.coming"), url: `${origin}${stillComingPath("coming", t.coming)}` },
+                { label: words("notice.reminder.free"), url: `${origin}${stillComingPath("free", t.free)}` },
+              ],
+            };
+          },
           dedupeKey: `${dedupeKey}:${userId}`,
           activityId: a.id,
         };

@@ -3,6 +3,8 @@ import { and, eq, inArray, ne, or, sql, type AnyColumn } from "drizzle-orm";
 import { getDb, type Db } from "../client";
 import { listOwnedGroups, type OwnedGroup } from "../queries/account-deletion";
 import { emailOutbox, notifications, partnerships, rateLimits, reports, users } from "../schema";
+import { LOCALES } from "@/lib/i18n/locales";
+import { say } from "@/lib/i18n/words";
 import { notifyMany } from "./notifications";
 import { forgetRsvpsOfLeavingMember } from "./rsvps";
 import { releaseClaimsOfLeavingMember } from "./task-claims";
@@ -99,7 +101,9 @@ const wordPattern = (name: string) => `\\m${name.replace(/[.*+?^${}()|[\]\\]/g, 
  */
 async function unnameInOthersMessages(tx: Db, user: { id: string; name: string }): Promise<void> {
   const pattern = wordPattern(user.name);
-  await tx.delete(notifications).where(and(eq(notifications.type, "new_comment"), sql`starts_with(${notifications.body}, ${`${user.name} wrote:`})`));
+  // The notice was written in its reader's language: "<name> wrote:" in any of them.
+  const wrote = LOCALES.map((locale) => say("notices", "comment.wrote", { name: user.name, excerpt: "" })(locale).trimEnd());
+  await tx.delete(notifications).where(and(eq(notifications.type, "new_comment"), or(...wrote.map((prefix) => sql`starts_with(${notifications.body}, ${prefix})`))));
   const named = (column: AnyColumn) => sql`${column} ~ ${pattern}`;
   const replace = (column: AnyColumn) => sql`regexp_replace(${column}, ${pattern}, ${FORMER_MEMBER}, 'g')`;
   await tx
@@ -121,8 +125,8 @@ async function endPartnerships(tx: Db, userId: string): Promise<void> {
   const partners = [...new Set(open.map((p) => (p.inviterId === userId ? p.inviteeId : p.inviterId)).filter((id): id is string => Boolean(id)))];
   await notifyMany(tx, partners, {
     type: "partner_ended",
-    title: "One of your check-in partnerships has ended",
-    body: "The other member has left the hub, and your shared check-ins went with their account. You can invite someone new whenever you like.",
+    title: say("notices", "partner.left.title"),
+    body: say("notices", "partner.left.body"),
     href: "/me/partners",
   });
   await tx.delete(partnerships).where(or(eq(partnerships.inviterId, userId), eq(partnerships.inviteeId, userId)));

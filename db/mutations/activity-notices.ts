@@ -1,12 +1,15 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { formatRange, formatWhen, zoneAbbreviation } from "@/lib/dates";
+import { translator } from "@/lib/i18n/catalog";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { say } from "@/lib/i18n/words";
 import type { ActivityFacts } from "@/lib/validation/activity";
 import type { Db } from "../client";
 import { emailOutbox, type Activity } from "../schema";
 import { enqueueEmails } from "./email";
 import { tellGuestsOfChange } from "./guest-notices";
-import { notifyMany } from "./notifications";
+import { memberLocales, notifyMany } from "./notifications";
 
 /*
  * What people coming are told when an activity changes or is cancelled, and how often.
@@ -17,6 +20,7 @@ import { notifyMany } from "./notifications";
  *   Cancelling the activity withdraws it, and the sender checks it again just before it goes
  *   out: it is not sent about an activity cancelled or deleted meanwhile, nor to someone who
  *   is no longer coming (the email says "because you're going").
+ * - Each person reads it in their own language (messages/<locale>/notices.json, "change").
  * - Cancelling several dates of a series at once is one notice and one email per person,
  *   listing the dates they were coming to.
  */
@@ -27,28 +31,30 @@ export const CHANGE_EMAIL_DELAY_MS = 60_000;
 const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
 const ARROW = " → ";
 
-/** An activity's time and place, as a member reads them. The online link itself is never written here. */
-function logistics(a: Pick<ActivityFacts, "startsAt" | "endsAt" | "timezone" | "placeName" | "address" | "onlineUrl">) {
+/** An activity's time and place, as a member reads them in `locale`. The online link itself is never written here. */
+function logistics(a: Pick<ActivityFacts, "startsAt" | "endsAt" | "timezone" | "placeName" | "address" | "onlineUrl">, locale: Locale) {
+  const t = translator(locale, "notices");
   return {
-    time: oneLine(`${formatRange(a.startsAt, a.endsAt, a.timezone)} (${zoneAbbreviation(a.startsAt, a.timezone)})`),
-    place: oneLine([a.placeName, a.address].filter(Boolean).join(", ") || (a.onlineUrl ? "Online" : "To be confirmed")),
+    time: oneLine(`${formatRange(a.startsAt, a.endsAt, a.timezone, locale)} (${zoneAbbreviation(a.startsAt, a.timezone)})`),
+    place: oneLine([a.placeName, a.address].filter(Boolean).join(", ") || (a.onlineUrl ? t("change.online") : t("change.toBeConfirmed"))),
     link: a.onlineUrl ?? "",
   };
 }
 type Logistics = ReturnType<typeof logistics>;
 
-/** The words of a change from `was` to `now`; null when, for the member, nothing changed. */
-function describeChange(was: Logistics, now: Logistics, following: boolean): string | null {
+/** The words of a change from `was` to `now` in `locale`; null when, for the member, nothing changed. */
+function describeChange(was: Logistics, now: Logistics, following: boolean, locale: Locale): string | null {
   const time = was.time !== now.time;
   const place = was.place !== now.place;
   const link = was.link !== now.link;
   if (!time && !place && !link) return null;
-  const what = time && place ? "time and place have" : time ? "time has" : place ? "place has" : "online link has";
+  const t = translator(locale, "notices");
+  const what = time && place ? "timeAndPlace" : time ? "time" : place ? "place" : "link";
   const lines = [
-    `${following ? "For this date and the ones after it, the" : "The"} ${what} changed. Please check the details before you go.`,
-    ...(time ? [`Time: ${was.time}${ARROW}${now.time}`] : []),
-    ...(place ? [`Place: ${was.place}${ARROW}${now.place}`] : []),
-    ...(link && !place && !time ? ["The new link is on the activity's page for everyone going."] : []),
+    t(following ? "change.headFollowing" : "change.head", { what }),
+    ...(time ? [`${t("change.timeLabel")}: ${was.time}${ARROW}${now.time}`] : []),
+    ...(place ? [`${t("change.placeLabel")}: ${was.place}${ARROW}${now.place}`] : []),
+    ...(link && !place && !time ? [t("change.newLink")] : []),
   ];
   return lines.join("\n");
 }
@@ -57,14 +63,16 @@ function describeChange(was: Logistics, now: Logistics, following: boolean): str
  * What a change email still waiting to be sent said things were before, read back from its own
  * lines: `Time: <was> → <then>`, where `<then>` is what this edit found (the waiting email's
  * "new" is this edit's "old"). A line that does not end so, or is missing, is left as found.
+ * The labels are the ones of the language it was written in (the member's).
  */
-function earlierState(bodyText: string, found: Logistics): Logistics {
+function earlierState(bodyText: string, found: Logistics, locale: Locale): Logistics {
+  const t = translator(locale, "notices");
   const back = (label: string, then: string) => {
     const suffix = `${ARROW}${then}`;
     const line = bodyText.split("\n").find((l) => l.startsWith(`${label}: `) && l.endsWith(suffix));
     return line ? line.slice(label.length + 2, line.length - suffix.length) : then;
   };
-  return { time: back("Time", found.time), place: back("Place", found.place), link: found.link };
+  return { time: back(t("change.timeLabel"), found.time), place: back(t("change.placeLabel"), found.place), link: found.link };
 }
 
 /**
@@ -78,15 +86,17 @@ export async function tellOfChange(
   change: { before: ActivityFacts; after: ActivityFacts; following: boolean },
 ): Promise<void> {
   const people = [...new Set(userIds)];
-  const was = logistics(change.before);
-  const now = logistics(change.after);
-  const body = describeChange(was, now, change.following);
-  if (body === null) return;
-  const title = `${activity.title} has changed`;
+  const was = (locale: Locale) => logistics(change.before, locale);
+  const now = (locale: Locale) => logistics(change.after, locale);
+  const bodyIn = (locale: Locale) => describeChange(was(locale), now(locale), change.following, locale);
+  if (bodyIn(DEFAULT_LOCALE) === null) return;
+  const body = (locale: Locale) => bodyIn(locale) ?? "";
+  const title = say("notices", "change.title", { title: activity.title });
   await tellGuestsOfChange(tx, activity, title, body, `changed:${crypto.randomUUID()}`);
   if (people.length === 0) return;
   const href = `/activities/${activity.id}`;
   await notifyMany(tx, people, { type: "activity_changed", title, body, href, activityId: activity.id, email: false });
+  const locales = await memberLocales(tx, people);
 
   // Waiting emails about this activity are taken (locked) only while no sender has claimed them.
   const waiting = await tx
@@ -97,13 +107,15 @@ export async function tellOfChange(
   const sendAt = new Date(Date.now() + CHANGE_EMAIL_DELAY_MS);
   const emails = people.flatMap((userId) => {
     const pending = earlier.get(userId);
-    const text = pending ? describeChange({ ...earlierState(pending.bodyText, was), link: was.link }, now, change.following) : body;
+    const locale = locales.get(userId) ?? DEFAULT_LOCALE;
+    const before = was(locale);
+    const text = pending ? describeChange({ ...earlierState(pending.bodyText, before, locale), link: before.link }, now(locale), change.following, locale) : body(locale);
     // An edit that undid the one still waiting: nothing to tell by email.
     if (text === null) return [];
     return [{
       userId,
       type: "activity_changed" as const,
-      data: { title, body: text, href },
+      data: { title: title(locale), body: text, href },
       // The key says whether the email speaks of the following dates too (see changeEmailOutdated).
       dedupeKey: `activity_changed:${change.following ? FOLLOWING : ""}${activity.id}:${userId}:${crypto.randomUUID()}`,
       activityId: activity.id,
@@ -170,17 +182,23 @@ export async function tellOfCancellation(tx: Db, cancelled: { activity: Activity
     groups.set(key, { dates, people: [...(groups.get(key)?.people ?? []), userId] });
   }
   for (const { activity } of cancelled) {
-    await tellGuestsOfChange(tx, activity, `${activity.title} is cancelled`, `The organizers have cancelled ${activity.title} on ${formatWhen(activity.startsAt, activity.timezone)}. We're sorry it won't go ahead.`, `cancelled:${activity.id}`);
+    await tellGuestsOfChange(
+      tx,
+      activity,
+      say("notices", "cancelled.title", { title: activity.title }),
+      say("notices", "cancelled.guestBody", { title: activity.title, when: (l) => formatWhen(activity.startsAt, activity.timezone, l) }),
+      `cancelled:${activity.id}`,
+    );
   }
   for (const { dates, people } of groups.values()) {
     const [first] = dates;
     const many = dates.length > 1;
     await notifyMany(tx, people, {
       type: "activity_cancelled",
-      title: many ? `${first.title} is cancelled on ${dates.length} dates` : `${first.title} is cancelled`,
+      title: many ? say("notices", "cancelled.titleDates", { title: first.title, count: dates.length }) : say("notices", "cancelled.title", { title: first.title }),
       body: many
-        ? `The organizers have cancelled ${first.title} on these dates you were coming to:\n${dates.map((d) => `- ${formatWhen(d.startsAt, d.timezone)}`).join("\n")}`
-        : `The organizers have cancelled ${first.title} on ${formatWhen(first.startsAt, first.timezone)}.`,
+        ? say("notices", "cancelled.bodyDates", { title: first.title, dates: (l) => dates.map((d) => `- ${formatWhen(d.startsAt, d.timezone, l)}`).join("\n") })
+        : say("notices", "cancelled.body", { title: first.title, when: (l) => formatWhen(first.startsAt, first.timezone, l) }),
       href: `/activities/${first.id}`,
       activityId: first.id,
     });

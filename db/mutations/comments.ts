@@ -6,6 +6,7 @@ import { getDb, type Db } from "../client";
 import { notBlockedWith } from "../queries/blocks";
 import { EDIT_WINDOW_MS } from "../queries/comments";
 import { activities, comments, groups, memberships, projects, users, type Comment } from "../schema";
+import { say } from "@/lib/i18n/words";
 import { notifyMany } from "./notifications";
 import { countAttempt, type RateLimit } from "./rate-limits";
 
@@ -96,8 +97,8 @@ export async function postComment(actor: Actor, target: CommentTarget, body: str
       organizers.map((o) => o.userId).filter((id) => id !== actor.id),
       {
         type: "new_comment",
-        title: `New comment on ${seen.title}`,
-        body: `${author?.name ?? "A member"} wrote: ${body.length > 140 ? `${body.slice(0, 137)}…` : body}`,
+        title: say("notices", "comment.title", { title: seen.title }),
+        body: say("notices", "comment.wrote", { name: author?.name ?? say("notices", "comment.someone"), excerpt: body.length > 140 ? `${body.slice(0, 137)}…` : body }),
         href: seen.href,
         activityId: "activityId" in target ? target.activityId : null,
       },

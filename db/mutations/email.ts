@@ -4,6 +4,7 @@ import { env, siteUrl } from "@/lib/env";
 import { renderEmail, type EmailData } from "@/lib/email/templates";
 import { EMAIL_TYPES, EMAIL_TYPES_BEFORE_CONFIRMATION, optionalEmailTypes, type EmailType } from "@/lib/email/types";
 import { unsubscribeToken, verifyUnsubscribeToken } from "@/lib/email/unsubscribe";
+import { memberLocale, type Locale } from "@/lib/i18n/locales";
 import type { Db } from "../client";
 import { getDb } from "../client";
 import { emailOutbox, emailPreferences, users } from "../schema";
@@ -14,7 +15,10 @@ export interface EmailInput<T extends EmailType = EmailType> {
   /** An address to send to when there is no member (or to override theirs, e.g. a password reset typed in). */
   to?: string;
   type: T;
-  data: EmailData<T>;
+  /** What it says; a function of the language when it has words to make in the recipient's (see lib/i18n/words.ts). */
+  data: EmailData<T> | ((locale: Locale) => EmailData<T>);
+  /** The language when there is no member to read it from (a guest); a member's own setting wins. */
+  locale?: Locale;
   /**
    * Names the cause, e.g. `reminder:<activity>:<member>:<start>`. The outbox keeps one row per
    * key, so a retried change (or two instances doing the same work) enqueues the email once.
@@ -34,14 +38,15 @@ export interface EmailInput<T extends EmailType = EmailType> {
  * email of that kind; kinds that are not optional (password reset) are always written. A member
  * whose email is not confirmed yet gets only the kinds in EMAIL_TYPES_BEFORE_CONFIRMATION.
  * Rendering happens here, with absolute links to `SITE_URL`. The job runner's sender delivers
- * the rows later, with retries. Returns how many rows were written.
+ * the rows later, with retries. Each email is written in its reader's language: the member's
+ * setting, else the input's `locale`, else English. Returns how many rows were written.
  */
 export async function enqueueEmails(tx: Db, inputs: EmailInput[]): Promise<number> {
   if (inputs.length === 0) return 0;
   const userIds = [...new Set(inputs.map((i) => i.userId).filter((id): id is string => Boolean(id)))];
   const members = userIds.length
     ? await tx
-        .select({ id: users.id, email: users.email, name: users.name, suspendedAt: users.suspendedAt, emailVerifiedAt: users.emailVerifiedAt })
+        .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, suspendedAt: users.suspendedAt, emailVerifiedAt: users.emailVerifiedAt })
         .from(users)
         .where(inArray(users.id, userIds))
     : [];
@@ -67,7 +72,9 @@ export async function enqueueEmails(tx: Db, inputs: EmailInput[]): Promise<numbe
       if (off.has(key) || (!kind.defaultOn && !on.has(key))) continue;
     }
     const unsubscribeUrl = member && kind.optional ? `${origin}/unsubscribe/${unsubscribeToken(member.id, input.type)}` : null;
-    const rendered = renderEmail(input.type, input.data, { siteName: env().SITE_NAME, origin, recipientName: member?.name ?? null, unsubscribeUrl });
+    const locale = member ? memberLocale(member.locale ?? input.locale) : memberLocale(input.locale);
+    const data = typeof input.data === "function" ? input.data(locale) : input.data;
+    const rendered = renderEmail(input.type, data, { siteName: env().SITE_NAME, origin, recipientName: member?.name ?? null, unsubscribeUrl, locale });
     rows.push({
       userId: member?.id ?? null,
       toAddress: to,

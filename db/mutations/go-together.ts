@@ -5,6 +5,8 @@ import { notBlockedWith } from "../queries/blocks";
 import { getDb } from "../client";
 import { getActivityAccess, type ActivityAccess } from "../queries/rsvps";
 import { memberships, rsvps, users } from "../schema";
+import type { Locale } from "@/lib/i18n/locales";
+import { say } from "@/lib/i18n/words";
 import { notify } from "./notifications";
 
 export type PairResult =
@@ -73,21 +75,23 @@ export async function pairWithGreeter(input: { activityId: string; actorId: stri
       .set({ greeterId: input.greeterId, updatedAt: new Date() })
       .where(and(eq(rsvps.activityId, input.activityId), eq(rsvps.userId, input.memberId)));
     const place = meetingPlaceOf(access);
-    const when = formatWhen(access.startsAt, access.timezone);
+    // "at Riverside gate" is English grammar; other languages say where with their own words.
+    const where = (l: Locale) => (l === "en" ? meetAt(place) : say("notices", "goTogether.at", { place: access.meetingPoint?.trim() || [access.placeName, access.address].filter((s) => s.trim()).join(", ") || say("notices", "goTogether.startingPlace") })(l));
+    const when = (l: Locale) => formatWhen(access.startsAt, access.timezone, l);
     const href = `/activities/${access.activityId}`;
     await notify(tx, {
       userId: input.memberId,
       type: "go_together_paired",
-      title: `${greeter.name} will meet you for ${access.title}`,
-      body: `You won't arrive alone: meet ${greeter.name} ${meetAt(place)}, ${when}.`,
+      title: say("notices", "goTogether.paired.title", { name: greeter.name, title: access.title }),
+      body: say("notices", "goTogether.paired.body", { name: greeter.name, where, when }),
       href,
       activityId: access.activityId,
     });
     await notify(tx, {
       userId: input.greeterId,
       type: "go_together_greeter",
-      title: `Please meet ${member.name} for ${access.title}`,
-      body: `${member.name} would rather not arrive alone. Meet them ${meetAt(place)}, ${when}.`,
+      title: say("notices", "goTogether.greeter.title", { name: member.name, title: access.title }),
+      body: say("notices", "goTogether.greeter.body", { name: member.name, where, when }),
       href,
       activityId: access.activityId,
     });

@@ -6,6 +6,7 @@ import { GROUP_NOT_FOUND } from "@/lib/validation/group";
 import { getDb } from "../client";
 import { groups, memberships, users } from "../schema";
 import { membershipIn } from "./groups";
+import { say } from "@/lib/i18n/words";
 import { notify } from "./notifications";
 
 export const ONLY_OWNER_HANDS_OVER = "Only the owner of this group can hand it over.";
@@ -34,8 +35,8 @@ export async function handOverGroup(actor: Actor, groupId: string, newOwnerId: s
     await notify(tx, {
       userId: newOwnerId,
       type: "group_handed_over",
-      title: `You're now the owner of ${group.name}`,
-      body: "The previous owner handed the group to you and stays on as an organizer. You can change its settings, make it private and manage its organizers.",
+      title: say("notices", "group.owner.title", { name: group.name }),
+      body: say("notices", "group.owner.body"),
       href: `/groups/${group.slug}/manage`,
     });
     return { ok: true as const, data: { newOwnerName: person.name, slug: group.slug } };

@@ -8,6 +8,7 @@ import { GROUP_NOT_FOUND, ONLY_OWNER_MAKES_PRIVATE, slugify, STAYS_PRIVATE, type
 import { getDb, type Db } from "../client";
 import { activities, groupDepartures, groups, memberships, rsvps, series, standingPlaces, type Group, type Membership } from "../schema";
 import { forgetKnownPlaces } from "../queries/places";
+import { say } from "@/lib/i18n/words";
 import { notifyMany } from "./notifications";
 import { releaseGuestsOfGroup } from "./guest-rsvps";
 import { cancelRsvp } from "./rsvps";
@@ -66,8 +67,8 @@ async function withdrawOutsiders(tx: Tx, groupId: string, groupName: string): Pr
   for (const userId of outsiders) await withdrawFromGroup(tx, groupId, userId);
   await notifyMany(tx, outsiders, {
     type: "group_made_private",
-    title: `${groupName} is now a private group`,
-    body: "Its activities are now for its members only, so your places there have been given up. An organizer can send you an invite link if you'd like to join.",
+    title: say("notices", "group.private.title", { name: groupName }),
+    body: say("notices", "group.private.body"),
   });
 }
 
@@ -270,7 +271,7 @@ export async function changeMember(actor: Actor, groupId: string, userId: string
       case "approve":
         if (target.status !== "pending") return fail("conflict", "There is no request to approve.");
         await tx.update(memberships).set({ status: "active" }).where(where);
-        await notifyMany(tx, [userId], { type: "membership_approved", title: `You're in: ${group.name}`, body: "An organizer has welcomed you to the group. Its activities are open to you now.", href: `/groups/${group.slug}` });
+        await notifyMany(tx, [userId], { type: "membership_approved", title: say("notices", "group.approved.title", { name: group.name }), body: say("notices", "group.approved.body"), href: `/groups/${group.slug}` });
         break;
       case "decline":
         if (target.status !== "pending") return fail("conflict", "There is no request to decline.");

@@ -5,6 +5,7 @@ import { getDb, type Db } from "../client";
 import { getActivityAccess } from "../queries/rsvps";
 import { groups, memberships } from "../schema";
 import { tellGuestsOnList } from "./guest-notices";
+import { say } from "@/lib/i18n/words";
 import { notifyMany } from "./notifications";
 
 /*
@@ -40,14 +41,6 @@ async function recipients(tx: Db, query: SQL): Promise<string[]> {
   return result.rows.map((r) => r.id);
 }
 
-const noun: Record<ActivityAudience, string> = {
-  going: "you're going to this activity",
-  maybe: "you said you'd try to come to this activity",
-  waitlist: "you're on the waitlist for this activity",
-  walk_ins: "you came to this activity",
-  group: "you're a member of this group",
-};
-
 /** Sends an organizer's message about an activity to the chosen list (`group`: every member of its group). */
 export async function messageActivityList(input: { activityId: string; actorId: string; audience: ActivityAudience; message: string }): Promise<MessageResult> {
   const db = await getDb();
@@ -59,14 +52,15 @@ export async function messageActivityList(input: { activityId: string; actorId: 
       input.audience === "group"
         ? await recipients(tx, sql`select u.id from memberships mm join users u on u.id = mm.user_id where mm.group_id = ${access.groupId} and mm.status = 'active' and ${reachable(input.actorId, access.groupId)}`)
         : await recipients(tx, sql`select u.id from rsvps r join users u on u.id = r.user_id where r.activity_id = ${access.activityId} and ${listRule[input.audience]} and ${reachable(input.actorId, access.groupId)}`);
-    const title = `Message about ${access.title}`;
+    // The organizer's message is theirs, as written; the words around it are in each reader's language.
+    const title = say("notices", "message.title", { title: access.title });
     const sent = await notifyMany(tx, ids, {
       type: "organizer_message",
       title,
       body: input.message,
       href: `/activities/${access.activityId}`,
       activityId: access.activityId,
-      emailWhy: `${noun[input.audience]} and its organizers wrote to ${input.audience === "group" ? "the group's members" : "this list"}`,
+      emailWhy: say("notices", `message.why.${input.audience}`),
     });
     // Guests have no notices: those confirmed on the chosen list get the message by email.
     const guestStatus = input.audience === "going" ? "going" : input.audience === "waitlist" ? "waitlisted" : null;
@@ -92,11 +86,11 @@ export async function announceToGroup(input: { groupId: string; actorId: string;
     const ids = await recipients(tx, sql`select u.id from memberships mm join users u on u.id = mm.user_id where mm.group_id = ${group.id} and mm.status = 'active' and ${reachable(input.actorId, group.id)}`);
     const sent = await notifyMany(tx, ids, {
       type: "organizer_message",
-      title: `Announcement from ${group.name}`,
+      title: say("notices", "announcement.title", { name: group.name }),
       body: input.message,
       href: `/groups/${group.slug}`,
-      emailWhy: "you're a member of this group and its organizers wrote to its members",
-      emailLabel: "Open the group",
+      emailWhy: say("notices", "announcement.why"),
+      emailLabel: say("notices", "announcement.label"),
     });
     return { ok: true as const, sent };
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { milestoneWords, reachedMilestones } from "@/lib/connection/milestones";
+import { reachedMilestones } from "@/lib/connection/milestones";
+import { say } from "@/lib/i18n/words";
 import { getDb, type Db } from "../client";
 import { getMemberZone, getMilestoneFacts, groupNames } from "../queries/connection-facts";
 import { milestones, rsvps } from "../schema";
@@ -31,7 +32,7 @@ export async function recordMilestones(userId: string, options: { now?: Date; ex
       .returning({ key: milestones.key });
     const names = await groupNames(inserted.filter((m) => m.key.startsWith("third_visit:")).map((m) => m.key.slice("third_visit:".length)), tx);
     for (const { key } of inserted) {
-      const words = milestoneWords(key, names.get(key.slice("third_visit:".length)));
+      const words = milestoneNotice(key, names.get(key.slice("third_visit:".length)));
       await notify(tx, { userId, type: "milestone", title: words.title, body: words.body, href: "/me/participation" });
     }
     return inserted.map((m) => m.key);
@@ -39,6 +40,16 @@ export async function recordMilestones(userId: string, options: { now?: Date; ex
   if (options.executor) return run(options.executor);
   const db = await getDb();
   return db.transaction(run);
+}
+
+/** A milestone's warm words, in the member's language (messages/<locale>/notices.json, "milestone"). */
+function milestoneNotice(key: string, groupName?: string) {
+  const words = (name: string, values: Record<string, string> = {}) => ({ title: say("notices", `milestone.${name}.title`, values), body: say("notices", `milestone.${name}.body`, values) });
+  if (key.startsWith("first_kind:")) return words("firstKind", { kind: key.slice("first_kind:".length) });
+  if (key.startsWith("third_visit:")) return groupName ? words("thirdVisit", { group: groupName }) : words("thirdVisitSame");
+  if (key.startsWith("hours_")) return words("hours", { hours: key.slice("hours_".length) });
+  const plain: Record<string, string> = { first_activity: "firstActivity", weeks_4: "weeks4", weeks_10: "weeks10", first_task: "firstTask", first_partner: "firstPartner", first_reflection: "firstReflection" };
+  return words(plain[key] ?? "other");
 }
 
 /** Records, inside `tx`, the milestones of everyone marked as having attended the activity. */

@@ -2,16 +2,19 @@ import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../client";
 import { getDb } from "../client";
-import { notifications } from "../schema";
+import { notifications, users } from "../schema";
 import { emailTypeForNotice } from "@/lib/email/types";
+import { memberLocale, type Locale } from "@/lib/i18n/locales";
+import { inLocale, type Words } from "@/lib/i18n/words";
 import { enqueueEmails } from "./email";
 
 export interface NotificationInput {
   userId: string;
   /** A short machine name, e.g. "rsvp_confirmed", "waitlist_promoted", "activity_cancelled". */
   type: string;
-  title: string;
-  body?: string;
+  /** Catalog words (`say("notices", …)`), made in each recipient's language; plain text is data and stays as written. */
+  title: Words;
+  body?: Words;
   /** Where the notification leads, a same-site path such as `/activities/<id>`. */
   href?: string | null;
   activityId?: string | null;
@@ -21,8 +24,8 @@ export interface NotificationInput {
    */
   dedupeKey?: string;
   /** For the email: why this member got it and the button's words, when the kind's usual ones do not fit. */
-  emailWhy?: string;
-  emailLabel?: string;
+  emailWhy?: Words;
+  emailLabel?: Words;
   /** False when the caller writes the email itself (a change's email is coalesced: db/mutations/activity-notices.ts). */
   email?: boolean;
 }
@@ -38,14 +41,40 @@ export async function notify(tx: Db, input: NotificationInput): Promise<void> {
   await notifyMany(tx, [input.userId], input);
 }
 
-/** Records the same notification for many members in one statement (e.g. a message to one of an activity's lists), emailing the important kinds. */
+/** The language each of these members reads (their setting, or English), in one statement. */
+export async function memberLocales(tx: Db, userIds: string[]): Promise<Map<string, Locale>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await tx.select({ id: users.id, locale: users.locale }).from(users).where(inArray(users.id, userIds));
+  return new Map(rows.map((r) => [r.id, memberLocale(r.locale)]));
+}
+
+/**
+ * Records the same notification for many members in one statement (e.g. a message to one of an
+ * activity's lists), each in their own language, emailing the important kinds.
+ */
 export async function notifyMany(tx: Db, userIds: string[], input: Omit<NotificationInput, "userId">): Promise<number> {
   if (userIds.length === 0) return 0;
+  const locales = await memberLocales(tx, userIds);
+  const made = new Map<Locale, { title: string; body: string; why?: string; label?: string }>();
+  const wordsFor = (userId: string) => {
+    const locale = locales.get(userId) ?? memberLocale(null);
+    let words = made.get(locale);
+    if (!words) {
+      words = {
+        title: inLocale(input.title, locale),
+        body: input.body === undefined ? "" : inLocale(input.body, locale),
+        ...(input.emailWhy ? { why: inLocale(input.emailWhy, locale) } : {}),
+        ...(input.emailLabel ? { label: inLocale(input.emailLabel, locale) } : {}),
+      };
+      made.set(locale, words);
+    }
+    return words;
+  };
   const rows = userIds.map((userId) => ({
     userId,
     type: input.type,
-    title: input.title,
-    body: input.body ?? "",
+    title: wordsFor(userId).title,
+    body: wordsFor(userId).body,
     href: input.href ?? null,
     activityId: input.activityId ?? null,
   }));
@@ -54,13 +83,16 @@ export async function notifyMany(tx: Db, userIds: string[], input: Omit<Notifica
   if (emailType) {
     await enqueueEmails(
       tx,
-      written.map((n) => ({
-        userId: n.userId,
-        type: emailType,
-        data: { title: input.title, body: input.body ?? "", href: input.href ?? null, ...(input.emailWhy ? { why: input.emailWhy } : {}), ...(input.emailLabel ? { label: input.emailLabel } : {}) },
-        dedupeKey: input.dedupeKey ? `${input.dedupeKey}:${n.userId}` : `notice:${n.id}`,
-        activityId: input.activityId ?? null,
-      })),
+      written.map((n) => {
+        const { title, body, why, label } = wordsFor(n.userId);
+        return {
+          userId: n.userId,
+          type: emailType,
+          data: { title, body, href: input.href ?? null, ...(why ? { why } : {}), ...(label ? { label } : {}) },
+          dedupeKey: input.dedupeKey ? `${input.dedupeKey}:${n.userId}` : `notice:${n.id}`,
+          activityId: input.activityId ?? null,
+        };
+      }),
     );
   }
   return rows.length;

@@ -3,12 +3,13 @@ import crypto from "node:crypto";
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import type { ActionResult } from "@/lib/action-result";
 import { fail } from "@/lib/action-result";
-import { lastCompletedPeriod, periodWords, rhythmWords, type Rhythm } from "@/lib/connection/rhythm";
+import { lastCompletedPeriod, type Rhythm } from "@/lib/connection/rhythm";
 import { getDb, type Db } from "../client";
 import { getMemberZone, listPeopleMet } from "../queries/connection-facts";
 import { getPartnershipOfMember, hasCheckInBetween, listActivePartnerships } from "../queries/partners";
 import { blocks, checkIns, partnerNudges, partnerships, users } from "../schema";
 import { recordMilestones } from "./milestones";
+import { say } from "@/lib/i18n/words";
 import { notify } from "./notifications";
 
 /*
@@ -19,6 +20,9 @@ import { notify } from "./notifications";
  */
 
 const hashCode = (code: string) => crypto.createHash("sha256").update(code, "utf8").digest("hex");
+/** "a daily message" or "a weekly check-in on Tuesdays", in the reader's language (ISO weekday 1–7). */
+const rhythmIn = (rhythm: Rhythm, weeklyDay: number) => say("notices", rhythm === "daily_message" ? "partner.daily" : "partner.weekly", { day: String(((weeklyDay - 1 + 7) % 7) + 1) });
+
 const HREF = "/me/partners";
 
 async function nameOf(tx: Db, id: string): Promise<string> {
@@ -70,7 +74,7 @@ export async function invitePerson(actorId: string, inviteeId: string, rhythm: R
     const timezone = await getMemberZone(actorId, undefined, tx);
     const [row] = await tx.insert(partnerships).values({ inviterId: actorId, inviteeId, rhythm, weeklyDay, timezone }).returning({ id: partnerships.id });
     const inviter = await nameOf(tx, actorId);
-    await notify(tx, { userId: inviteeId, type: "partner_invite", title: `${inviter} would like to be check-in partners`, body: `They suggest ${rhythmWords(rhythm, weeklyDay)}. Accept or decline on your partners page — no reason needed either way.`, href: HREF });
+    await notify(tx, { userId: inviteeId, type: "partner_invite", title: say("notices", "partner.invite.title", { name: inviter }), body: say("notices", "partner.invite.body", { rhythm: rhythmIn(rhythm, weeklyDay) }), href: HREF });
     return { ok: true as const, data: { id: row.id } };
   });
 }
@@ -95,7 +99,7 @@ export async function acceptInviteLink(actorId: string, code: string, now = new 
       .set({ inviteeId: actorId, status: "active", acceptedAt: now, rhythmSince: now, inviteCodeHash: null })
       .where(eq(partnerships.id, invite.id));
     const [me, them] = [await nameOf(tx, actorId), await nameOf(tx, invite.inviterId)];
-    await notify(tx, { userId: invite.inviterId, type: "partner_accepted", title: `${me} is now your check-in partner`, body: `You agreed ${rhythmWords(invite.rhythm, invite.weeklyDay)}.`, href: HREF });
+    await notify(tx, { userId: invite.inviterId, type: "partner_accepted", title: say("notices", "partner.accepted.title", { name: me }), body: say("notices", "partner.accepted.body", { rhythm: rhythmIn(invite.rhythm, invite.weeklyDay) }), href: HREF });
     await recordMilestones(actorId, { now, executor: tx });
     await recordMilestones(invite.inviterId, { now, executor: tx });
     return { ok: true as const, data: { id: invite.id, partnerName: them } };
@@ -124,7 +128,7 @@ export async function changePartnership(actorId: string, id: string, change: Par
         return { ok: true as const, data: { status: "declined" } };
       }
       await set({ status: "active", acceptedAt: now, rhythmSince: now });
-      await notify(tx, { userId: p.inviterId, type: "partner_accepted", title: `${me} is now your check-in partner`, body: `You agreed ${rhythmWords(p.rhythm, p.weeklyDay)}.`, href: HREF });
+      await notify(tx, { userId: p.inviterId, type: "partner_accepted", title: say("notices", "partner.accepted.title", { name: me }), body: say("notices", "partner.accepted.body", { rhythm: rhythmIn(p.rhythm, p.weeklyDay) }), href: HREF });
       await recordMilestones(actorId, { now, executor: tx });
       await recordMilestones(p.inviterId, { now, executor: tx });
       return { ok: true as const, data: { status: "active" } };
@@ -132,19 +136,19 @@ export async function changePartnership(actorId: string, id: string, change: Par
     if (change === "pause") {
       if (p.status !== "active") return fail("conflict", "Only an active partnership can be paused.");
       await set({ status: "paused" });
-      if (other) await notify(tx, { userId: other, type: "partner_paused", title: `${me} has paused your check-ins for now`, body: "Nothing you need to do. Either of you can pick them up again whenever it suits.", href: HREF });
+      if (other) await notify(tx, { userId: other, type: "partner_paused", title: say("notices", "partner.paused.title", { name: me }), body: say("notices", "partner.paused.body"), href: HREF });
       return { ok: true as const, data: { status: "paused" } };
     }
     if (change === "resume") {
       if (p.status !== "paused") return fail("conflict", "Only a paused partnership can be picked up again.");
       await set({ status: "active", rhythmSince: now });
-      if (other) await notify(tx, { userId: other, type: "partner_resumed", title: `${me} has picked your check-ins up again`, body: `Back to ${rhythmWords(p.rhythm, p.weeklyDay)}, whenever you're ready.`, href: HREF });
+      if (other) await notify(tx, { userId: other, type: "partner_resumed", title: say("notices", "partner.resumed.title", { name: me }), body: say("notices", "partner.resumed.body", { rhythm: rhythmIn(p.rhythm, p.weeklyDay) }), href: HREF });
       return { ok: true as const, data: { status: "active" } };
     }
     if (p.status === "ended" || p.status === "declined") return fail("conflict", "This partnership has already ended.");
     await set({ status: "ended", endedAt: now, inviteCodeHash: null });
     if (other && p.status !== "invited") {
-      await notify(tx, { userId: other, type: "partner_ended", title: `${me} has ended your check-in partnership`, body: "Thank you for the check-ins you shared. Your history stays with you both.", href: HREF });
+      await notify(tx, { userId: other, type: "partner_ended", title: say("notices", "partner.ended.title", { name: me }), body: say("notices", "partner.ended.body"), href: HREF });
     }
     return { ok: true as const, data: { status: "ended" } };
   });
@@ -160,7 +164,7 @@ export async function changeRhythm(actorId: string, id: string, rhythm: Rhythm, 
     await tx.update(partnerships).set({ rhythm, weeklyDay, rhythmSince: p.status === "invited" ? p.rhythmSince : now }).where(eq(partnerships.id, id));
     const other = p.inviterId === actorId ? p.inviteeId : p.inviterId;
     if (other && p.status !== "invited") {
-      await notify(tx, { userId: other, type: "partner_rhythm", title: `${await nameOf(tx, actorId)} changed your rhythm`, body: `You now have ${rhythmWords(rhythm, weeklyDay)}.`, href: HREF });
+      await notify(tx, { userId: other, type: "partner_rhythm", title: say("notices", "partner.rhythm.title", { name: await nameOf(tx, actorId) }), body: say("notices", "partner.rhythm.body", { rhythm: rhythmIn(rhythm, weeklyDay) }), href: HREF });
     }
     return { ok: true as const, data: { rhythm, weeklyDay } };
   });
@@ -175,7 +179,7 @@ export async function addCheckIn(actorId: string, id: string, input: { note: str
     if (p.status !== "active") return fail("closed", p.status === "paused" ? "Your check-ins are paused. Pick them up again first." : "Check-ins are for an active partnership.");
     const [row] = await tx.insert(checkIns).values({ partnershipId: id, authorId: actorId, ...input, createdAt: now }).returning({ id: checkIns.id });
     const other = p.inviterId === actorId ? p.inviteeId : p.inviterId;
-    await notify(tx, { userId: other, type: "partner_check_in", title: `${await nameOf(tx, actorId)} checked in`, body: "Have a look when you have a moment.", href: `${HREF}/${id}` });
+    await notify(tx, { userId: other, type: "partner_check_in", title: say("notices", "partner.checkIn.title", { name: await nameOf(tx, actorId) }), body: say("notices", "partner.checkIn.body"), href: `${HREF}/${id}` });
     await recordMilestones(actorId, { now, executor: tx });
     return { ok: true as const, data: { id: row.id } };
   });
@@ -204,9 +208,9 @@ export async function sendMissedCheckInNudges(now = new Date(), options: { onlyM
       const inserted = await tx.insert(partnerNudges).values({ partnershipId: p.id, periodStart: period.key }).onConflictDoNothing().returning({ key: partnerNudges.periodStart });
       if (inserted.length === 0) return false;
       const [a, b] = [await nameOf(tx, p.inviterId), await nameOf(tx, p.inviteeId!)];
-      const when = periodWords(p.rhythm);
-      await notify(tx, { userId: p.inviterId, type: "partner_nudge", title: `${b} hasn't heard from you ${when} — a two-line check-in is plenty`, body: "Whenever you have a moment. No need to make it long.", href: `${HREF}/${p.id}` });
-      await notify(tx, { userId: p.inviteeId!, type: "partner_nudge", title: `${a} hasn't heard from you ${when} — a two-line check-in is plenty`, body: "Whenever you have a moment. No need to make it long.", href: `${HREF}/${p.id}` });
+      const span = p.rhythm === "daily_message" ? "daily" : "weekly";
+      await notify(tx, { userId: p.inviterId, type: "partner_nudge", title: say("notices", "partner.nudge.title", { name: b, span }), body: say("notices", "partner.nudge.body"), href: `${HREF}/${p.id}` });
+      await notify(tx, { userId: p.inviteeId!, type: "partner_nudge", title: say("notices", "partner.nudge.title", { name: a, span }), body: say("notices", "partner.nudge.body"), href: `${HREF}/${p.id}` });
       return true;
     });
     if (sent) nudged += 1;

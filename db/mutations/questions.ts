@@ -6,6 +6,7 @@ import { memberLimitMessage } from "@/lib/rate-limits";
 import { getDb, type Db } from "../client";
 import { activities, blocks, groups, memberships, questionMessages, questions } from "../schema";
 import { groupVisibleTo } from "../queries/visibility";
+import { say } from "@/lib/i18n/words";
 import { notifyMany } from "./notifications";
 import { limitMember } from "./rate-limits";
 
@@ -70,8 +71,8 @@ export async function askOrganizers(actor: Actor, about: AskAbout, body: string)
     await tx.insert(questionMessages).values({ questionId: q.id, authorId: actor.id, fromOrganizers: false, body });
     await notifyMany(tx as unknown as Db, organizers, {
       type: "question_asked",
-      title: `A member asked a question about ${t.subject}`,
-      body: "Only the group's organizers and the member who asked can read it.",
+      title: say("notices", "question.asked.title", { subject: t.subject }),
+      body: say("notices", "question.private"),
       href: `/groups/${t.slug}/questions/${q.id}`,
     });
     return q.id;
@@ -103,14 +104,14 @@ export async function replyToQuestion(actor: Actor, questionId: string, body: st
     if (asOrganizer) {
       await notifyMany(tx as unknown as Db, [q.askerId], {
         type: "question_answered",
-        title: `The organizers replied to your question about ${q.subject}`,
+        title: say("notices", "question.answered.title", { subject: q.subject }),
         href: `/me/questions/${q.id}`,
       });
     } else {
       await notifyMany(tx as unknown as Db, organizers, {
         type: "question_asked",
-        title: `A member wrote again about ${q.subject}`,
-        body: "Only the group's organizers and the member who asked can read it.",
+        title: say("notices", "question.again.title", { subject: q.subject }),
+        body: say("notices", "question.private"),
         href: `/groups/${q.slug}/questions/${q.id}`,
       });
     }

@@ -4,12 +4,13 @@ import { fail, type ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/authz";
 import { memberLimitMessage } from "@/lib/rate-limits";
 import { limitMember } from "@/db/mutations/rate-limits";
-import { REPORT_REASONS, TARGET_WORDS, type DecisionInput, type Outcome, type ReportInput, type ReportReason } from "@/lib/validation/report";
+import { REPORT_REASONS, type DecisionInput, type Outcome, type ReportInput } from "@/lib/validation/report";
 import { getDb, type Db } from "../client";
 import { forgetKnownPlaces } from "../queries/places";
-import { describeTarget, getReportRow, getReportTarget, type ReportTarget } from "../queries/reports";
+import { getReportRow, getReportTarget, type ReportTarget } from "../queries/reports";
 import { activities, apiTokens, comments, groups, memberships, projects, questionMessages, reports, users, type Report } from "../schema";
 import { removeOrBanIn, type Tx } from "./groups";
+import { say } from "@/lib/i18n/words";
 import { notifyMany } from "./notifications";
 
 /*
@@ -96,24 +97,19 @@ async function ownersOf(tx: Tx, target: ReportTarget): Promise<string[]> {
   return rows.map((r) => r.userId);
 }
 
-const reasonWords = (reason: string) => (Object.hasOwn(REPORT_REASONS, reason) ? REPORT_REASONS[reason as ReportReason] : "Something else").toLowerCase();
 
-const toReporter: Record<Outcome, string> = {
-  dismiss: "A moderator looked at it carefully and decided to leave it as it is. Thank you for speaking up; it helps keep the hub kind.",
-  hide: "A moderator looked at it and hid it, so no one sees it now. Thank you for speaking up.",
-  remove: "A moderator looked at it and the member was removed from the group. Thank you for speaking up.",
-  ban: "A moderator looked at it and the member can no longer take part in the group. Thank you for speaking up.",
-  suspend: "A moderator looked at it and the member's account is suspended. Thank you for speaking up.",
-};
-
-/**
- * A dismissal of something already gone from view (a comment an organizer removed, a hidden
- * activity or group): the reporter hears what is true, that no one sees it, not "left as it is".
+/*
+ * What the people concerned are told of a decision, in each one's language (messages/<locale>/
+ * notices.json, "report"). The moderator's note is theirs, as written.
  */
-function alreadyTakenDown(target: ReportTarget): string {
-  const what = TARGET_WORDS[target.type];
-  return `A moderator looked at it. The ${what} has already been taken down, so no one sees it now. Thank you for speaking up; it helps keep the hub kind.`;
-}
+const shorten = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+/** "comment on “Saturday walk”", "activity “Saturday walk”", "member Robin", as describeTarget says it. */
+const targetWords = (t: Pick<ReportTarget, "type" | "title">) => say("notices", "report.target", { type: t.type, title: shorten(t.title) });
+const reasonIn = (reason: string) => say("notices", "report.reason", { reason: Object.hasOwn(REPORT_REASONS, reason) ? reason : "other" });
+
+/** What the reporter hears; a dismissal of something already gone from view says what is true, that no one sees it. */
+const toReporter = (outcome: Outcome, target: ReportTarget) =>
+  outcome === "dismiss" && target.hidden ? say("notices", "report.toReporter.alreadyDown", { what: target.type }) : say("notices", `report.toReporter.${outcome}`);
 
 /**
  * Decides an open report, and with it every open report about the same thing. Checks, against
@@ -141,24 +137,23 @@ export async function decideReport(actor: Actor, input: DecisionInput, now = new
       .set({ status: input.outcome === "dismiss" ? "dismissed" : "actioned", outcome: input.outcome, decisionNote: input.note, resolvedById: actor.id, resolvedAt: now })
       .where(and(eq(reports.targetType, report.targetType), eq(reports.targetId, report.targetId), eq(reports.status, "open")))
       .returning({ reporterId: reports.reporterId });
-    const what = TARGET_WORDS[target.type];
     await notifyMany(tx as unknown as Db, [...new Set(settled.map((r) => r.reporterId))], {
       type: "report_outcome",
-      title: `About the ${what} you reported`,
-      body: input.outcome === "dismiss" && target.hidden ? alreadyTakenDown(target) : toReporter[input.outcome],
+      title: say("notices", "report.aboutReported", { what: target.type }),
+      body: toReporter(input.outcome, target),
     });
     if (input.outcome === "hide") {
       await notifyMany(tx as unknown as Db, await ownersOf(tx, target), {
         type: "content_hidden",
-        title: `Your ${describeTarget(target)} was hidden`,
-        body: `A moderator hid it after a report of ${reasonWords(report.reason)}. Their note: ${input.note}`,
+        title: say("notices", "report.hidden.title", { target: targetWords(target) }),
+        body: say("notices", "report.hidden.body", { reason: reasonIn(report.reason), note: input.note }),
       });
     }
     if ((input.outcome === "remove" || input.outcome === "ban") && target.subjectId) {
       await notifyMany(tx as unknown as Db, [target.subjectId], {
         type: input.outcome === "ban" ? "group_banned" : "group_removed",
-        title: input.outcome === "ban" ? `You can no longer take part in ${target.groupName}` : `You are no longer a member of ${target.groupName}`,
-        body: `A moderator decided this after a report of ${reasonWords(report.reason)} about your ${what}. Their note: ${input.note}`,
+        title: say("notices", input.outcome === "ban" ? "report.banned" : "report.removed", { group: target.groupName ?? "" }),
+        body: say("notices", "report.decided", { reason: reasonIn(report.reason), what: target.type, note: input.note }),
       });
     }
     return { ok: true as const, data: { outcome: input.outcome, settled: settled.length } };
@@ -221,8 +216,8 @@ export async function restoreReported(actor: Actor, reportId: string, now = new 
       .where(and(eq(reports.targetType, report.targetType), eq(reports.targetId, report.targetId), eq(reports.outcome, "hide"), isNull(reports.restoredAt)));
     await notifyMany(tx as unknown as Db, await ownersOf(tx, target), {
       type: "content_restored",
-      title: `Your ${describeTarget(target)} can be seen again`,
-      body: "A moderator looked again and showed it to everyone as before.",
+      title: say("notices", "report.restored.title", { target: targetWords(target) }),
+      body: say("notices", "report.restored.body"),
     });
     return { ok: true as const, data: { restored: true as const } };
   });

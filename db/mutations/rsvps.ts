@@ -4,6 +4,8 @@ import type { Db } from "../client";
 import { getDb } from "../client";
 import { activities, groups, guestRsvps, memberships, notifications, rsvps, slotSignups, type Activity } from "../schema";
 import { answeringActivity } from "../content-version";
+import type { Locale } from "@/lib/i18n/locales";
+import { say } from "@/lib/i18n/words";
 import { notify } from "./notifications";
 import { formatWhen } from "@/lib/dates";
 import { tellPromotedGuests } from "./guest-notices";
@@ -212,7 +214,7 @@ async function releaseGreeter(tx: Db, activityId: string, userId: string): Promi
   await tx.update(rsvps).set({ greeterId: null, updatedAt: new Date() }).where(and(eq(rsvps.activityId, activityId), eq(rsvps.greeterId, userId)));
 }
 
-const when = (activity: Activity) => formatWhen(activity.startsAt, activity.timezone);
+const when = (activity: Activity, locale?: Locale) => formatWhen(activity.startsAt, activity.timezone, locale);
 
 /** How long a "you're going" notice stands for itself: within it, coming back to "going" is not told again. */
 export const GOING_NOTICE_STANDS_MS = 24 * 3600_000;
@@ -299,8 +301,8 @@ export async function respondToActivity(db: Db, input: RespondInput): Promise<Rs
         await notify(tx, {
           userId: input.userId,
           type: "rsvp_confirmed",
-          title: `You're going to ${activity.title}`,
-          body: `See you ${when(activity)}.`,
+          title: say("notices", "rsvp.going.title", { title: activity.title }),
+          body: say("notices", "rsvp.going.body", { when: (l) => when(activity, l) }),
           href: `/activities/${activity.id}`,
           activityId: activity.id,
         });
@@ -441,8 +443,8 @@ export async function promoteFromWaitlist(tx: Db, activityId: string): Promise<s
     await notify(tx, {
       userId,
       type: "waitlist_promoted",
-      title: `A place opened up — you're going to ${activity.title}`,
-      body: `You've moved off the waitlist and have a place on ${when(activity)}. If you can't make it any more, change your RSVP so the next person can come.`,
+      title: say("notices", "rsvp.promoted.title", { title: activity.title }),
+      body: say("notices", "rsvp.promoted.body", { when: (l) => when(activity, l) }),
       href: `/activities/${activity.id}`,
       activityId: activity.id,
     });

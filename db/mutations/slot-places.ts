@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, inArray, lt, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { activitySlots, slotSignups, type Activity, type ActivitySlot } from "../schema";
+import { say } from "@/lib/i18n/words";
 import { notify } from "./notifications";
 import { formatLongDay } from "@/lib/dates";
 import { slotLabel } from "@/lib/validation/slots";
@@ -59,8 +60,8 @@ export async function promoteInSlot(tx: Db, activity: Activity, slotId: string, 
     await notify(tx, {
       userId,
       type: "waitlist_promoted",
-      title: `A place opened up — you're in the ${label} slot of ${activity.title}`,
-      body: `You've moved off that slot's waitlist and have a place on ${formatLongDay(slot.startsAt, activity.timezone)}, ${label}. If you can't make it any more, leave the slot so the next person can come.`,
+      title: say("notices", "slot.promoted.title", { slot: label, title: activity.title }),
+      body: say("notices", "slot.promoted.body", { day: (l) => formatLongDay(slot.startsAt, activity.timezone, l), slot: label }),
       href: `/activities/${activity.id}`,
       activityId: activity.id,
     });

@@ -5,6 +5,8 @@ import type { Db } from "../client";
 import { getDb } from "../client";
 import { groups, memberships, projects, taskClaims, tasks, type Task, type TaskClaim } from "../schema";
 import { recordMilestones } from "./milestones";
+import type { Locale } from "@/lib/i18n/locales";
+import { say } from "@/lib/i18n/words";
 import { notify, notifyMany } from "./notifications";
 import { isContention, TRY_AGAIN_MESSAGE } from "./rsvps";
 
@@ -108,12 +110,15 @@ async function organizerIds(tx: Db, groupId: string, except?: string): Promise<s
   return rows.map((r) => r.userId).filter((id) => id !== except);
 }
 
-/** "2 of 3 places are free." or "All 3 places are taken." for the organizers' notices. */
-function placesLeft(task: Pick<Task, "placesNeeded" | "claimedCount">): string {
+/** "2 of 3 places are free." or "All 3 places are taken." for the organizers' notices, in their language. */
+function placesLeft(task: Pick<Task, "placesNeeded" | "claimedCount">): (locale: Locale) => string {
   const free = Math.max(0, task.placesNeeded - task.claimedCount);
-  if (free === 0) return task.placesNeeded === 1 ? "Its one place is taken." : `All ${task.placesNeeded} places are taken.`;
-  return `${free} of ${task.placesNeeded} ${task.placesNeeded === 1 ? "place" : "places"} ${free === 1 ? "is" : "are"} free.`;
+  if (free === 0) return task.placesNeeded === 1 ? say("notices", "task.left.one") : say("notices", "task.left.all", { count: task.placesNeeded });
+  return say("notices", "task.left.free", { free, count: task.placesNeeded });
 }
+
+/** Hours as the verified-hours notice says them ("2 hours", "1.5 hours"). */
+const hoursWords = (hours: number) => say("notices", "task.hours", { count: Number(hours.toFixed(2)) });
 
 const href = (l: Locked) => `/projects/${l.project.id}#task-${l.task.id}`;
 const ok = (l: Locked, userId: string, status: ClaimStatus | "none", hours: string | null, changed: boolean, task: Task, message: string, joinedGroup = false): TaskResult => ({
@@ -165,8 +170,8 @@ export async function claimTask(db: Db, input: { taskId: string; actor: Actor; a
       if (!task) return fail("full", ALL_PLACES_TAKEN);
       await notifyMany(tx, await organizerIds(tx, l.group.id, actor.id), {
         type: "task_claimed",
-        title: `A place was taken on "${l.task.title}"`,
-        body: `Someone took a place on ${l.project.title}. ${placesLeft(task)}`,
+        title: say("notices", "task.taken.title", { task: l.task.title }),
+        body: say("notices", "task.taken.body", { project: l.project.title, left: placesLeft(task) }),
         href: href(l),
       });
       const message = joinedGroup ? `You've joined ${l.group.name} and have a place on "${l.task.title}". Thank you!` : `You have a place on "${l.task.title}". Thank you!`;
@@ -193,8 +198,8 @@ export async function releaseTask(db: Db, input: { taskId: string; actor: Actor 
       const task = await setClaimedCount(tx, l.task, l.task.claimedCount - 1);
       await notifyMany(tx, await organizerIds(tx, l.group.id, actor.id), {
         type: "task_released",
-        title: `A place opened on "${l.task.title}"`,
-        body: `Someone gave their place back on ${l.project.title}. ${placesLeft(task)}`,
+        title: say("notices", "task.opened.title", { task: l.task.title }),
+        body: say("notices", "task.opened.body", { project: l.project.title, left: placesLeft(task) }),
         href: href(l),
       });
       return ok(l, actor.id, "none", null, true, task, "You've given your place back. Thanks for letting us know.");
@@ -232,8 +237,8 @@ export async function assignTask(db: Db, input: { taskId: string; actor: Actor; 
       await notify(tx, {
         userId: input.userId,
         type: "task_assigned",
-        title: `You have a place on "${l.task.title}"`,
-        body: `An organizer of ${l.group.name} gave you a place on ${l.project.title}. If it doesn't suit you, you can give it back on the project page.`,
+        title: say("notices", "task.assigned.title", { task: l.task.title }),
+        body: say("notices", "task.assigned.body", { group: l.group.name, project: l.project.title }),
         href: href(l),
       });
       return ok(l, input.userId, "claimed", null, true, task, "Place given. They've been told.");
@@ -254,8 +259,8 @@ export async function unassignTask(db: Db, input: { taskId: string; actor: Actor
       await notify(tx, {
         userId: input.userId,
         type: "task_unassigned",
-        title: `Your place on "${l.task.title}" was taken off`,
-        body: `An organizer of ${l.group.name} changed who's doing this task. Nothing is needed from you.`,
+        title: say("notices", "task.unassigned.title", { task: l.task.title }),
+        body: say("notices", "task.unassigned.body", { group: l.group.name }),
         href: href(l),
       });
       return ok(l, input.userId, "none", null, true, task, "Place taken off. They've been told.");
@@ -277,8 +282,8 @@ export async function markTaskDone(db: Db, input: { taskId: string; actor: Actor
       await tx.update(taskClaims).set({ status: "done", doneAt: new Date() }).where(and(eq(taskClaims.taskId, l.task.id), eq(taskClaims.userId, actor.id)));
       await notifyMany(tx, await organizerIds(tx, l.group.id, actor.id), {
         type: "task_done",
-        title: `A part of "${l.task.title}" is done`,
-        body: `Someone marked their part done on ${l.project.title}. Verify it to record their hours.`,
+        title: say("notices", "task.done.title", { task: l.task.title }),
+        body: say("notices", "task.done.body", { project: l.project.title }),
         href: href(l),
       });
       // A first task done is a milestone, told privately and once.
@@ -310,8 +315,8 @@ export async function verifyTaskClaim(db: Db, input: { taskId: string; actor: Ac
       await notify(tx, {
         userId: input.userId,
         type: "task_verified",
-        title: `Thank you — ${formatHours(hours)} on "${l.task.title}" verified`,
-        body: `An organizer of ${l.group.name} verified your part of ${l.project.title}. Your volunteer hours now include it.`,
+        title: say("notices", "task.verified.title", { hours: hoursWords(hours), task: l.task.title }),
+        body: say("notices", "task.verified.body", { group: l.group.name, project: l.project.title }),
         href: href(l),
       });
       // Verified hours may pass 5, 10 or 25: a milestone, told privately and once.
@@ -336,8 +341,8 @@ export async function sendBackTaskClaim(db: Db, input: { taskId: string; actor: 
       await notify(tx, {
         userId: input.userId,
         type: "task_sent_back",
-        title: `"${l.task.title}" is open again`,
-        body: `An organizer of ${l.group.name} would like a little more on this task before it's verified. Your place is still yours.`,
+        title: say("notices", "task.reopened.title", { task: l.task.title }),
+        body: say("notices", "task.reopened.body", { group: l.group.name }),
         href: href(l),
       });
       return ok(l, input.userId, "claimed", null, true, l.task, "Sent back. They've been told, kindly.");
@@ -368,8 +373,8 @@ export async function releaseClaimsOfLeavingMember(tx: Db, userId: string): Prom
     const task = await setClaimedCount(tx, l.task, l.task.claimedCount - 1);
     await notifyMany(tx, await organizerIds(tx, l.group.id, userId), {
       type: "task_released",
-      title: `A place opened on "${l.task.title}"`,
-      body: `A place came free on ${l.project.title}. ${task.placesNeeded - task.claimedCount} of ${task.placesNeeded} places are free.`,
+      title: say("notices", "task.opened.title", { task: l.task.title }),
+      body: say("notices", "task.cameFree", { project: l.project.title, free: task.placesNeeded - task.claimedCount, count: task.placesNeeded }),
       href: href(l),
     });
   }
@@ -399,8 +404,8 @@ export async function removeTask(db: Db, input: { taskId: string; actor: Actor }
         claims.map((c) => c.userId).filter((id) => id !== input.actor!.id),
         {
           type: "task_removed",
-          title: `"${l.task.title}" was taken off the board`,
-          body: `An organizer of ${l.group.name} removed this task from ${l.project.title}, so your place on it has gone. Nothing is needed from you — thank you for offering.`,
+          title: say("notices", "task.removed.title", { task: l.task.title }),
+          body: say("notices", "task.removed.body", { group: l.group.name, project: l.project.title }),
           href: `/projects/${l.project.id}`,
         },
       );

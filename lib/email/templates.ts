@@ -1,9 +1,12 @@
+import { translator } from "@/lib/i18n/catalog";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import type { EmailType } from "./types";
 
 /*
  * One template per kind of email: a subject, a few lines of text and one link, rendered as
  * plain text and as simple HTML from the same parts so the two never disagree. Every link is
  * absolute (the site's origin is passed in), because an email is read away from the site.
+ * The words around what a notice says come from messages/<locale>/email.json, in the reader's language.
  */
 
 /** What a notice-based email carries: the in-app notice's words and where it leads. */
@@ -54,6 +57,8 @@ export interface RenderContext {
   recipientName: string | null;
   /** The one-click unsubscribe page for this kind; null for kinds that cannot be turned off. */
   unsubscribeUrl: string | null;
+  /** The reader's language (English when not given). */
+  locale?: Locale;
 }
 
 export interface RenderedEmail {
@@ -74,43 +79,46 @@ interface Parts {
 const absolute = (origin: string, href: string | null | undefined) =>
   href && href.startsWith("/") && !href.startsWith("//") ? `${origin}${href}` : `${origin}/notifications`;
 
-function noticeParts(type: Exclude<EmailType, AccountEmailType>, d: NoticeEmailData, origin: string): Parts {
+type T = (key: string, values?: Record<string, string | number>) => string;
+
+function noticeParts(type: Exclude<EmailType, AccountEmailType>, d: NoticeEmailData, origin: string, t: T): Parts {
   const url = absolute(origin, d.href);
   const lines = d.body ? [d.body] : [];
   switch (type) {
     case "waitlist_promoted":
-      return { subject: d.title, lines, action: { label: "See the activity", url }, why: "you were on the waitlist for this activity" };
+      return { subject: d.title, lines, action: { label: t("notice.waitlistPromoted.label"), url }, why: t("notice.waitlistPromoted.why") };
     case "activity_changed":
-      return { subject: d.title, lines, action: { label: "See the new details", url }, why: "you're going to this activity" };
+      return { subject: d.title, lines, action: { label: t("notice.activityChanged.label"), url }, why: t("notice.activityChanged.why") };
     case "activity_cancelled":
-      return { subject: d.title, lines: [...lines, "We're sorry it won't go ahead. There may be something else on that fits."], action: { label: "See what else is on", url }, why: "you were going to this activity" };
+      return { subject: d.title, lines: [...lines, t("notice.activityCancelled.line")], action: { label: t("notice.activityCancelled.label"), url }, why: t("notice.activityCancelled.why") };
     case "organizer_message":
-      return { subject: d.title, lines, action: { label: d.label ?? "Open the activity", url }, why: d.why ?? "you're going to this activity and its organizers wrote to everyone going" };
+      return { subject: d.title, lines, action: { label: d.label ?? t("notice.organizerMessage.label"), url }, why: d.why ?? t("notice.organizerMessage.why") };
     case "question_asked":
-      return { subject: d.title, lines: [...lines, "The question itself is on the hub, where only the group's organizers and the member who asked can read it."], action: { label: "Read and reply", url }, why: "you organize this group and its members can ask its organizers questions" };
+      return { subject: d.title, lines: [...lines, t("notice.questionAsked.line")], action: { label: t("notice.questionAsked.label"), url }, why: t("notice.questionAsked.why") };
     case "question_answered":
-      return { subject: d.title, lines: [...lines, "The reply is on the hub, where only you and the group's organizers can read it."], action: { label: "Read the reply", url }, why: "you asked this group's organizers a question" };
+      return { subject: d.title, lines: [...lines, t("notice.questionAnswered.line")], action: { label: t("notice.questionAnswered.label"), url }, why: t("notice.questionAnswered.why") };
     case "reminder":
       return d.links?.length
         ? {
             subject: d.title,
-            lines: [...lines, "Still coming? One click tells the organizers. If you can't make it any more, freeing your place lets the next person waiting come."],
+            lines: [...lines, t("notice.reminder.stillComing")],
             choices: d.links,
-            action: { label: "See the details", url },
-            why: "you're going to this activity",
+            action: { label: t("notice.reminder.label"), url },
+            why: t("notice.reminder.why"),
           }
-        : { subject: d.title, lines: [...lines, "If you can't make it any more, changing your RSVP lets someone else come."], action: { label: "See the details", url }, why: "you're going to this activity" };
+        : { subject: d.title, lines: [...lines, t("notice.reminder.changeRsvp")], action: { label: t("notice.reminder.label"), url }, why: t("notice.reminder.why") };
   }
 }
 
-function partsFor<T extends EmailType>(type: T, data: EmailData<T>, ctx: RenderContext): Parts {
+function partsFor<K extends EmailType>(type: K, data: EmailData<K>, ctx: RenderContext, t: T): Parts {
+  const siteName = ctx.siteName;
   if (type === "password_reset") {
     const d = data as PasswordResetEmailData;
     return {
-      subject: `Reset your ${ctx.siteName} password`,
-      lines: [`Someone (we hope you) asked to reset the password for this address. The link works once, for ${d.expiresInMinutes} minutes.`, "If it wasn't you, you can ignore this email; nothing changes."],
-      action: { label: "Choose a new password", url: d.url },
-      why: "a password reset was asked for with this address",
+      subject: t("passwordReset.subject", { siteName }),
+      lines: [t("passwordReset.line", { minutes: d.expiresInMinutes }), t("passwordReset.ignore")],
+      action: { label: t("passwordReset.label"), url: d.url },
+      why: t("passwordReset.why"),
     };
   }
   if (type === "guest_confirm" || type === "guest_notice") {
@@ -120,45 +128,42 @@ function partsFor<T extends EmailType>(type: T, data: EmailData<T>, ctx: RenderC
   if (type === "email_verification") {
     const d = data as AccountLinkEmailData;
     return {
-      subject: `Confirm your email for ${ctx.siteName}`,
-      lines: [
-        `Welcome! Please confirm this is your email, so we can send you reminders and news about what you join. The link works once, for ${Math.round(d.expiresInMinutes / 60)} hours.`,
-        "If you didn't make an account with us, you can ignore this email: nothing more will be sent.",
-      ],
-      action: { label: "Confirm my email", url: d.url },
-      why: "an account was made with this address",
+      subject: t("emailVerification.subject", { siteName }),
+      lines: [t("emailVerification.line", { hours: Math.round(d.expiresInMinutes / 60) }), t("emailVerification.ignore")],
+      action: { label: t("emailVerification.label"), url: d.url },
+      why: t("emailVerification.why"),
     };
   }
   if (type === "sign_in_link") {
     const d = data as AccountLinkEmailData;
     return {
-      subject: `Your link to sign in to ${ctx.siteName}`,
-      lines: [`Here is the link you asked for to sign in. It works once, for ${d.expiresInMinutes} minutes.`, "If you didn't ask for it, you can ignore this email; nobody can sign in without it."],
-      action: { label: "Sign me in", url: d.url },
-      why: "a sign-in link was asked for with this address",
+      subject: t("signInLink.subject", { siteName }),
+      lines: [t("signInLink.line", { minutes: d.expiresInMinutes }), t("signInLink.ignore")],
+      action: { label: t("signInLink.label"), url: d.url },
+      why: t("signInLink.why"),
     };
   }
   if (type === "password_changed") {
     return {
-      subject: `Your ${ctx.siteName} password was changed`,
-      lines: [
-        "The password for your account was just changed, and every other device and API token signed in with the old one was signed out.",
-        "If that was you, there is nothing more to do. If it wasn't, reset your password now with the link below and tell us through the help page.",
-      ],
-      action: { label: "Reset my password", url: `${ctx.origin}/forgot-password` },
-      why: "your account's password was changed",
+      subject: t("passwordChanged.subject", { siteName }),
+      lines: [t("passwordChanged.line"), t("passwordChanged.ifNotYou")],
+      action: { label: t("passwordChanged.label"), url: `${ctx.origin}/forgot-password` },
+      why: t("passwordChanged.why"),
     };
   }
-  return noticeParts(type as Exclude<EmailType, AccountEmailType>, data as NoticeEmailData, ctx.origin);
+  return noticeParts(type as Exclude<EmailType, AccountEmailType>, data as NoticeEmailData, ctx.origin, t);
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Renders one email of `type`: subject, plain text and HTML. */
-export function renderEmail<T extends EmailType>(type: T, data: EmailData<T>, ctx: RenderContext): RenderedEmail {
-  const p = partsFor(type, data, ctx);
-  const greeting = ctx.recipientName ? `Hello ${ctx.recipientName},` : "Hello,";
-  const footer = [`You're getting this from ${ctx.siteName} because ${p.why}.`];
+export function renderEmail<K extends EmailType>(type: K, data: EmailData<K>, ctx: RenderContext): RenderedEmail {
+  const t = translator(ctx.locale ?? DEFAULT_LOCALE, "email");
+  const p = partsFor(type, data, ctx, t);
+  const greeting = ctx.recipientName ? t("greeting", { name: ctx.recipientName }) : t("greetingNoName");
+  const footer = [t("footer", { siteName: ctx.siteName, why: p.why })];
+  const stop = t("stop");
+  const choose = t("choose");
   const prefs = `${ctx.origin}/account#email`;
   const text = [
     greeting,
@@ -168,7 +173,7 @@ export function renderEmail<T extends EmailType>(type: T, data: EmailData<T>, ct
     ...(p.action ? [`${p.action.label}: ${p.action.url}`, ""] : []),
     "-- ",
     ...footer,
-    ...(ctx.unsubscribeUrl ? [`Stop these emails: ${ctx.unsubscribeUrl}`, `Choose which emails you get: ${prefs}`] : []),
+    ...(ctx.unsubscribeUrl ? [`${stop}: ${ctx.unsubscribeUrl}`, `${choose}: ${prefs}`] : []),
   ].join("\n");
   const html = [
     `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1f2933;max-width:36rem">`,
@@ -179,7 +184,7 @@ export function renderEmail<T extends EmailType>(type: T, data: EmailData<T>, ct
     `<hr style="border:none;border-top:1px solid #ccc">`,
     `<p style="font-size:0.875rem;color:#52606d">${escapeHtml(footer[0])}`,
     ...(ctx.unsubscribeUrl
-      ? [`<br><a href="${escapeHtml(ctx.unsubscribeUrl)}">Stop these emails</a> · <a href="${escapeHtml(prefs)}">Choose which emails you get</a>`]
+      ? [`<br><a href="${escapeHtml(ctx.unsubscribeUrl)}">${escapeHtml(stop)}</a> · <a href="${escapeHtml(prefs)}">${escapeHtml(choose)}</a>`]
       : []),
     `</p></body></html>`,
   ].join("\n");

@@ -1,7 +1,8 @@
 /*
  * The kinds of email the hub sends. Each has one template (lib/email/templates.ts). Members
  * choose per kind on their account page; in-app notices are always on. Kinds that are not
- * `optional` (a password reset the member asked for) are always sent.
+ * `optional` (a password reset the member asked for) are always sent. Each label is also in the
+ * catalogs, as email.types.<kind> (messages/<locale>/email.json), for pages in other languages.
  */
 
 export const EMAIL_TYPES = {

@@ -6,6 +6,8 @@ import { apiError, guarded } from "@/server/api/http";
 import { env } from "@/lib/env";
 import { buildCalendar } from "@/lib/ical";
 import { siteOrigin } from "@/server/request-origin";
+import { getMemberLocale } from "@/db/queries/member-locale";
+import { translator } from "@/lib/i18n/catalog";
 
 export const dynamic = "force-dynamic";
 
@@ -28,9 +30,11 @@ export async function GET(request: Request, { params }: Ctx) {
     if (feed.groupId && !(await canSeeGroup(feed.groupId, feed.userId))) return notFound();
     const activities = feed.groupId ? await listGroupFeedActivities(feed.groupId, feed.userId) : await listMemberFeedActivities(feed.userId);
     const origin = siteOrigin(request.headers, new URL(request.url).origin);
-    const name = feed.groupId ? `${feed.groupName} · ${env().SITE_NAME}` : `My activities · ${env().SITE_NAME}`;
+    // A calendar app fetches the feed with no one signed in: it speaks its owner's language.
+    const locale = await getMemberLocale(feed.userId);
+    const name = feed.groupId ? `${feed.groupName} · ${env().SITE_NAME}` : translator(locale, "calendar")("myActivities", { siteName: env().SITE_NAME });
     const body = buildCalendar(
-      activities.map((a) => activityCalendarEvent(a, origin)),
+      activities.map((a) => activityCalendarEvent(a, origin, locale)),
       { productName: env().SITE_NAME, calendarName: name, refreshSeconds: 3600 },
     );
     return new Response(body, {
