@@ -27,6 +27,7 @@ const CHECKED = {
   "app/projects/page.tsx": "visitor",
   "app/projects/[id]/page.tsx": "visitor",
   "app/help/page.tsx": "visitor",
+  "app/offline/page.tsx": "visitor",
   "app/(auth)/signin/page.tsx": "visitor",
   "app/(auth)/signup/page.tsx": "visitor",
   "app/(auth)/forgot-password/page.tsx": "visitor",
@@ -39,6 +40,7 @@ const CHECKED = {
   "app/me/questions/page.tsx": "member",
   "app/me/questions/[id]/page.tsx": "member",
   "app/me/hours/page.tsx": "member",
+  "app/me/week/page.tsx": "member",
   "app/notifications/page.tsx": "member",
   "app/account/page.tsx": "member",
   "app/members/[id]/page.tsx": "member",
@@ -186,6 +188,7 @@ test("a visitor's pages: projects, a project, help, signing in and up, and a pag
   const project = await linkTo(page, '[data-testid="project-card"] a[href^="/projects/"]');
   await check(page, "app/projects/[id]/page.tsx", project, /\S/);
   await check(page, "app/help/page.tsx", "/help", /\S/);
+  await check(page, "app/offline/page.tsx", "/offline", "You're offline");
   await check(page, "app/(auth)/signin/page.tsx", "/signin", "Welcome back");
   await check(page, "app/(auth)/signup/page.tsx", "/signup", /\S/);
   await check(page, "app/(auth)/forgot-password/page.tsx", "/forgot-password", "Forgot your password?");
@@ -205,6 +208,7 @@ test("the demo member's connection pages", async ({ browser }) => {
   await check(page, "app/me/questions/page.tsx", "/me/questions", "My questions");
   await check(page, "app/me/questions/[id]/page.tsx", await linkTo(page, '[data-testid="my-questions"] a[href^="/me/questions/"]'), "Garden work morning");
   await check(page, "app/me/hours/page.tsx", "/me/hours", "Statement of volunteer hours");
+  await check(page, "app/me/week/page.tsx", "/me/week", "My week");
 });
 
 test("the demo member's notifications, account, a member's page, a report form and an organizer's page refused", async ({ browser }) => {
