@@ -188,12 +188,15 @@ test("a visitor's pages: projects, a project, help, signing in and up, and a pag
   const project = await linkTo(page, '[data-testid="project-card"] a[href^="/projects/"]');
   await check(page, "app/projects/[id]/page.tsx", project, /\S/);
   await check(page, "app/help/page.tsx", "/help", /\S/);
-  await check(page, "app/offline/page.tsx", "/offline", "You're offline");
   await check(page, "app/(auth)/signin/page.tsx", "/signin", "Welcome back");
   await check(page, "app/(auth)/signup/page.tsx", "/signup", /\S/);
   await check(page, "app/(auth)/forgot-password/page.tsx", "/forgot-password", "Forgot your password?");
   await check(page, "app/account/deleted/page.tsx", "/account/deleted", "Your account is deleted");
   await check(page, "app/not-found.tsx", "/activities/00000000-0000-4000-8000-000000000000", "We couldn't find that");
+});
+
+test("the page the installed app shows without a connection", async ({ page }) => {
+  await check(page, "app/offline/page.tsx", "/offline", "You're offline");
 });
 
 test("the demo member's connection pages", async ({ browser }) => {

@@ -141,7 +141,9 @@ async function keepOfflinePage(language) {
     const html = await response.clone().text();
     const cache = await caches.open(OFFLINE_CACHE);
     await cache.put(OFFLINE_URL, response);
-    await cache.put(OFFLINE_LANGUAGE_KEY, new Response(language));
+    // The language it came in (the browser's, when none was asked for), so a page in the same one fetches nothing more.
+    const lang = /<html[^>]*\slang="([a-z]+)/.exec(html)?.[1] ?? language;
+    await cache.put(OFFLINE_LANGUAGE_KEY, new Response(lang));
     const styles = [...html.matchAll(/href="(\/_next\/static\/[^"]+\.css)"/g)].map((m) => m[1]);
     const staticCache = await caches.open(STATIC_CACHE);
     await Promise.all(styles.map((href) => staticCache.match(href).then((hit) => hit ?? staticCache.add(href))));
