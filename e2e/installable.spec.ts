@@ -15,6 +15,9 @@ import { SiteChrome } from "./pages/site-chrome";
 
 const WEEK_CACHE = "ct-week-v1";
 
+// The rest of the suite blocks service workers (playwright.config.ts); here it is what is tested.
+test.use({ serviceWorkers: "allow" });
+
 // One after another: the first starts a browser of its own, and two at once crowd a small machine.
 test.describe.configure({ mode: "default" });
 
