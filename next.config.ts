@@ -9,6 +9,15 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // forbidden(): a member who is not an organizer gets a real 403 page, not a 200 saying no.
   experimental: { authInterrupts: true },
+  // The service worker is always fetched fresh, so a new version reaches members at once; it
+  // controls the whole site from /sw.js. The push handlers it imports are fetched fresh too.
+  async headers() {
+    const fresh = { key: "Cache-Control", value: "no-cache, no-store, must-revalidate" };
+    return [
+      { source: "/sw.js", headers: [fresh, { key: "Service-Worker-Allowed", value: "/" }, { key: "Content-Type", value: "text/javascript; charset=utf-8" }] },
+      { source: "/sw-push.js", headers: [fresh, { key: "Content-Type", value: "text/javascript; charset=utf-8" }] },
+    ];
+  },
 };
 
 // next-intl reads its per-request configuration (the language and its catalog) from i18n/request.ts.

@@ -59,6 +59,9 @@ export default defineConfig({
     screenshot: "only-on-failure",
     locale: "en-GB",
     timezoneId: "Europe/London",
+    // The service worker (public/sw.js) is tested on its own in e2e/installable.spec.ts; elsewhere its
+    // installing (and the offline page it fetches) would only compete with the story under test.
+    serviceWorkers: "block",
   },
   projects: [
     {

@@ -9,7 +9,9 @@ import { SiteHeader } from "@/components/site-header";
 import { signOutAction } from "./(auth)/actions";
 import { resendConfirmationAction } from "./(auth)/link-actions";
 import { chooseLanguageAction } from "./language-actions";
+import { ServiceWorker } from "@/components/service-worker";
 import { ZoneReporter } from "@/components/zone-reporter";
+import { getViewer } from "@/server/auth/session";
 import { ZONE_COOKIE } from "@/server/viewer-zone";
 import { clientMessages } from "@/lib/i18n/catalog";
 import { languageTag, type UiLocale } from "@/lib/i18n/locales";
@@ -35,9 +37,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const reportedZone = (await cookies()).get(ZONE_COOKIE)?.value ?? null;
   const locale = (await getLocale()) as UiLocale;
   const t = await getTranslations("common.site");
+  const viewer = await getViewer();
   return (
     <html lang={languageTag(locale)}>
-      <body className="flex min-h-screen flex-col">
+      {/* data-viewer: whose page this is, read by the service worker (public/sw.js) to keep "My week" for its member alone. */}
+      <body className="flex min-h-screen flex-col" data-viewer={viewer?.id ?? ""}>
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-surface focus:p-2">
           {t("skipToContent")}
         </a>
@@ -50,6 +54,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </main>
         <SiteFooter chooseLanguageAction={chooseLanguageAction} />
         <ZoneReporter current={reportedZone} />
+        <ServiceWorker viewer={viewer?.id ?? ""} language={locale === "es" ? "es" : "en"} />
         </NextIntlClientProvider>
       </body>
     </html>

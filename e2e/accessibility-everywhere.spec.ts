@@ -27,6 +27,7 @@ const CHECKED = {
   "app/projects/page.tsx": "visitor",
   "app/projects/[id]/page.tsx": "visitor",
   "app/help/page.tsx": "visitor",
+  "app/offline/page.tsx": "visitor",
   "app/(auth)/signin/page.tsx": "visitor",
   "app/(auth)/signup/page.tsx": "visitor",
   "app/(auth)/forgot-password/page.tsx": "visitor",
@@ -39,6 +40,7 @@ const CHECKED = {
   "app/me/questions/page.tsx": "member",
   "app/me/questions/[id]/page.tsx": "member",
   "app/me/hours/page.tsx": "member",
+  "app/me/week/page.tsx": "member",
   "app/notifications/page.tsx": "member",
   "app/account/page.tsx": "member",
   "app/members/[id]/page.tsx": "member",
@@ -193,6 +195,10 @@ test("a visitor's pages: projects, a project, help, signing in and up, and a pag
   await check(page, "app/not-found.tsx", "/activities/00000000-0000-4000-8000-000000000000", "We couldn't find that");
 });
 
+test("the page the installed app shows without a connection", async ({ page }) => {
+  await check(page, "app/offline/page.tsx", "/offline", "You're offline");
+});
+
 test("the demo member's connection pages", async ({ browser }) => {
   const page = await signIn(browser, "member@example.com", DEMO_PASSWORD, "Sam Member");
   await check(page, "app/page.tsx", "/", "Hello, Sam Member");
@@ -205,6 +211,7 @@ test("the demo member's connection pages", async ({ browser }) => {
   await check(page, "app/me/questions/page.tsx", "/me/questions", "My questions");
   await check(page, "app/me/questions/[id]/page.tsx", await linkTo(page, '[data-testid="my-questions"] a[href^="/me/questions/"]'), "Garden work morning");
   await check(page, "app/me/hours/page.tsx", "/me/hours", "Statement of volunteer hours");
+  await check(page, "app/me/week/page.tsx", "/me/week", "My week");
 });
 
 test("the demo member's notifications, account, a member's page, a report form and an organizer's page refused", async ({ browser }) => {

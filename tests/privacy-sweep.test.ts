@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { checkIns, comments, connectionPlans, groups, partnerships, projects, reflections, rsvps, users, walkIns } from "@/db/schema";
 import { listWalkIns } from "@/db/queries/walk-ins";
+import { listMyWeek } from "@/db/queries/my-week";
 import { activities } from "@/db/schema";
 import { requestGuestRsvp } from "@/db/mutations/guest-rsvps";
 import { respondToActivity } from "@/db/mutations/rsvps";
@@ -223,6 +224,20 @@ describe("the privacy sweep", () => {
     }
     expect(leaks).toEqual([]);
     expect(answered, "the sweep must actually get answers, not only refusals").toBeGreaterThan(3);
+  });
+
+  // "My week" (/me/week) is a page, and the installed app keeps it offline: its one read is swept here.
+  it.each(viewers.filter((v) => v !== "visitor"))("as %s, My week carries none of another member's private things", async (viewer) => {
+    const who = { "signed-in": w.users.signedIn, "fellow member": w.target, "other group's member": w.users.otherMember, organizer: w.users.organizer, admin: w.users.admin }[viewer as Exclude<Viewer, "visitor">];
+    const body = JSON.stringify(await listMyWeek(who.id, new Date(), new Date(Date.now() + 7 * 86_400_000)));
+    const leaks = (Object.entries(MARKS) as [keyof typeof MARKS, string][]).filter(([name, marker]) => !MAY_SEE[name]?.includes(viewer) && body.includes(marker)).map(([name]) => name);
+    expect(leaks).toEqual([]);
+  });
+
+  it("the private activity is really in its member's own week (the sweep would see a leak)", async () => {
+    const body = JSON.stringify(await listMyWeek(w.member.id, new Date(), new Date(Date.now() + 7 * 86_400_000)));
+    expect(body).toContain(MARKS.privateActivityTitle);
+    expect(body).toContain(MARKS.privateGroupName);
   });
 
   it("the markers are really there for their owner (the sweep would see a leak)", async () => {

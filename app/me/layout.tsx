@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 
 const SECTIONS = [
   { href: "/me/participation", label: "Participation" },
+  { href: "/me/week", label: "My week" },
   { href: "/me/plan", label: "Connection plan" },
   { href: "/me/partners", label: "Check-in partners" },
   { href: "/me/mix", label: "My mix" },
