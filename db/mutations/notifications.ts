@@ -5,6 +5,7 @@ import { getDb } from "../client";
 import { notifications } from "../schema";
 import { emailTypeForNotice } from "@/lib/email/types";
 import { enqueueEmails } from "./email";
+import { enqueuePushes } from "./push";
 
 export interface NotificationInput {
   userId: string;
@@ -50,6 +51,7 @@ export async function notifyMany(tx: Db, userIds: string[], input: Omit<Notifica
     activityId: input.activityId ?? null,
   }));
   const written = await tx.insert(notifications).values(rows).returning({ id: notifications.id, userId: notifications.userId });
+  await enqueuePushes(tx, written, input);
   const emailType = input.email === false ? null : emailTypeForNotice(input.type);
   if (emailType) {
     await enqueueEmails(
