@@ -54,6 +54,8 @@ export function pushWords(kind: PushKind, notice: PushedNotice, showDetails: boo
   return { title: t(`lock.${kind}`), body: t("lock.body", { site: env().SITE_NAME }) };
 }
 
+const MAX_DEVICES = 20;
+
 export interface NewSubscription {
   endpoint: string;
   keys: { p256dh: string; auth: string };
@@ -81,6 +83,10 @@ export async function savePushSubscription(userId: string, input: NewSubscriptio
       },
     })
     .returning({ id: pushSubscriptions.id });
+  // A member has a handful of devices; past MAX_DEVICES the ones subscribed longest ago go.
+  await db.execute(
+    sql`delete from push_subscriptions where user_id = ${userId} and id not in (select id from push_subscriptions where user_id = ${userId} order by created_at desc, id limit ${MAX_DEVICES})`,
+  );
   return row;
 }
 

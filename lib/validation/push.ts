@@ -10,12 +10,12 @@ import { PUSH_KINDS } from "@/lib/push/kinds";
 
 const base64url = (min: number, max: number) => z.string().min(min).max(max).regex(/^[A-Za-z0-9_-]+={0,2}$/);
 
-export function pushSubscriptionSchema(allowPlainHttp: boolean) {
+export function pushSubscriptionSchema(allowPlainHttp: () => boolean) {
   return z.object({
     endpoint: z
       .url()
       .max(2000)
-      .refine((u) => u.startsWith("https://") || (allowPlainHttp && u.startsWith("http://")), "must be a push service's https:// address"),
+      .refine((u) => u.startsWith("https://") || (u.startsWith("http://") && allowPlainHttp()), "must be a push service's https:// address"),
     expirationTime: z.number().nullable().optional(),
     keys: z.object({
       // An uncompressed P-256 point (65 bytes) and a 16-byte secret, in base64url.
