@@ -31,10 +31,8 @@ self.addEventListener("notificationclick", (event) => {
   event.waitUntil(
     self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
       for (const client of windows) {
+        // A tab already showing it comes forward; a tab showing something else is left alone (it may hold a half-written form).
         if (client.url === target && "focus" in client) return client.focus();
-      }
-      for (const client of windows) {
-        if ("navigate" in client && "focus" in client) return client.navigate(target).then((c) => (c || client).focus());
       }
       return self.clients.openWindow(target);
     }),
