@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import os from "node:os";
 import { chromium, defineConfig, devices, type LaunchOptions } from "@playwright/test";
 import { resolveChromium } from "./scripts/chromium";
@@ -36,6 +37,14 @@ function chromiumLaunchOptions(): LaunchOptions {
       "--disable-quic",
     ],
   };
+}
+
+/** A fresh VAPID key pair for the test server. */
+function vapidPair(): { VAPID_PUBLIC_KEY: string; VAPID_PRIVATE_KEY: string } {
+  const ecdh = crypto.createECDH("prime256v1");
+  ecdh.generateKeys();
+  const key = ecdh.getPrivateKey();
+  return { VAPID_PUBLIC_KEY: ecdh.getPublicKey().toString("base64url"), VAPID_PRIVATE_KEY: Buffer.concat([Buffer.alloc(32 - key.length), key]).toString("base64url") };
 }
 
 export default defineConfig({
@@ -92,6 +101,8 @@ export default defineConfig({
       PSEUDO_LOCALE: "on",
       // Every API answer the specs receive is checked against the OpenAPI document (a 500 when not).
       API_RESPONSE_CHECK: "on",
+      // Push notifications' keys: given, as a site on PostgreSQL must give them (e2e/push.spec.ts).
+      ...vapidPair(),
     },
   },
 });

@@ -73,6 +73,9 @@ export const NOT_SHOWN_TO_VISITORS = [
   "slot_signups",
   // Walk-ins recorded by first name: their group's organizers alone see them.
   "walk_ins",
+  // A member's devices for push notifications, and what is waiting to be sent to them.
+  "push_subscriptions",
+  "push_deliveries",
 ] as const;
 
 const shown = new Set<string>(SHOWN_TO_VISITORS);

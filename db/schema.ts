@@ -972,6 +972,62 @@ export const rateLimits = pgTable("rate_limits", {
   count: integer("count").notNull(),
 });
 
+/**
+ * A browser on one of a member's devices that agreed to receive Web Push notifications
+ * (db/mutations/push.ts). The endpoint is the push service's address for that browser; the two
+ * keys encrypt what is sent to it. Each device has its own choice of kinds and of whether a
+ * notification may show the notice's words on a locked screen.
+ */
+export const pushSubscriptions = pgTable(
+  "push_subscriptions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    endpoint: text("endpoint").notNull(),
+    p256dh: text("p256dh").notNull(),
+    auth: text("auth").notNull(),
+    /** The browser and system, as its User-Agent named them when it subscribed: the member's list says "Chrome on Android". */
+    browser: text("browser"),
+    system: text("system"),
+    /** The kinds pushed to this device (lib/push/kinds.ts). */
+    kinds: text("kinds").array().notNull().default(sql`'{reminder,waitlist,checkin,organizer_message,answer}'::text[]`),
+    /** False (the default): the notification says only what kind of notice it is, never a name or a title. */
+    showDetails: boolean("show_details").notNull().default(false),
+    createdAt: createdAt(),
+    lastSuccessAt: ts("last_success_at"),
+  },
+  (t) => [uniqueIndex("push_subscriptions_endpoint_key").on(t.endpoint), index("push_subscriptions_user_idx").on(t.userId)],
+);
+
+/**
+ * The push outbox: one row per notice per device, written in the transaction of the notice, so
+ * a device is sent a notice at most once (the unique key) and only when the change committed.
+ * The payload is rendered when the row is written, in the member's language.
+ */
+export const pushDeliveries = pgTable(
+  "push_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    subscriptionId: uuid("subscription_id").notNull().references(() => pushSubscriptions.id, { onDelete: "cascade" }),
+    notificationId: uuid("notification_id").notNull().references(() => notifications.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull().default(""),
+    url: text("url").notNull(),
+    status: outboxStatus("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+    lastError: text("last_error"),
+    sentAt: ts("sent_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("push_deliveries_once").on(t.subscriptionId, t.notificationId),
+    index("push_deliveries_notification_idx").on(t.notificationId),
+    index("push_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+  ],
+);
+
 export const usersRelations = relations(users, ({ many }) => ({ memberships: many(memberships), rsvps: many(rsvps) }));
 export const groupsRelations = relations(groups, ({ many }) => ({
   memberships: many(memberships),

@@ -43,6 +43,7 @@ const CHECKED = {
   "app/me/week/page.tsx": "member",
   "app/notifications/page.tsx": "member",
   "app/account/page.tsx": "member",
+  "app/account/push/page.tsx": "member",
   "app/members/[id]/page.tsx": "member",
   "app/report/page.tsx": "member",
   "app/groups/new/page.tsx": "organizer",
@@ -218,6 +219,7 @@ test("the demo member's notifications, account, a member's page, a report form a
   const page = await signIn(browser, "member@example.com", DEMO_PASSWORD, "Sam Member");
   await check(page, "app/notifications/page.tsx", "/notifications", "Notifications");
   await check(page, "app/account/page.tsx", "/account", /\S/);
+  await check(page, "app/account/push/page.tsx", "/account/push", "Push notifications");
   await check(page, "app/members/[id]/page.tsx", `/members/${demoId("user:aisha.rahman@example.com")}`, "Aisha Rahman");
   await page.goto("/groups/riverside-gardeners");
   await page.goto(await linkTo(page, 'a[href^="/activities/"]'));

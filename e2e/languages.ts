@@ -115,4 +115,5 @@ export async function inLanguage(page: Page, locale: string, fn: () => Promise<v
 export const TRANSLATED = new Set<string>([
   "app/offline/page.tsx",
   "app/me/week/page.tsx",
+  "app/account/push/page.tsx",
 ]);

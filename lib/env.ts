@@ -102,6 +102,19 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_NAME: z.string().max(60).optional(),
+  /**
+   * Web Push's VAPID key pair (base64url, as `npx web-push generate-vapid-keys` prints them): the
+   * hub signs what it sends push services with the private key, and browsers accept only pushes
+   * signed by the public one. Both or neither; when neither is set, a pair is generated once and
+   * kept in the data folder, like AUTH_SECRET. Changing them makes every device subscribe again.
+   */
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{87}$/, "must be a P-256 public key in base64url (87 characters)").optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "must be a P-256 private key in base64url (43 characters)").optional(),
+  /** Who push services may contact about this hub's pushes: a `mailto:` address or an `https:` URL; SITE_URL (when https) or mailto:push@<site's host> unless set. */
+  VAPID_SUBJECT: z
+    .string()
+    .refine((v) => /^(mailto:\S+@\S+|https:\/\/\S+)$/.test(v), "must be a mailto: address or an https:// URL")
+    .optional(),
   /** `off` stops this instance keeping public pages, visitors' and members' (server/page-cache.ts). */
   PAGE_CACHE: z.enum(["on", "off"]).default("on"),
 });
@@ -128,6 +141,9 @@ export function configurationProblem(): string | null {
     const settings = env();
     if (settings.DATABASE_POOLER === "pgbouncer" && !settings.DIRECT_DATABASE_URL) {
       return "Invalid configuration: DIRECT_DATABASE_URL must be set when DATABASE_POOLER=pgbouncer: migrations hold a session of their own, which a pooler in transaction mode cannot give.";
+    }
+    if (Boolean(settings.VAPID_PUBLIC_KEY) !== Boolean(settings.VAPID_PRIVATE_KEY)) {
+      return "Invalid configuration: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together: set both (a pair from `npx web-push generate-vapid-keys`) or neither.";
     }
     if (settings.DATABASE_URL && process.env.NODE_ENV === "production" && !settings.AUTH_SECRET) {
       return "Invalid configuration: AUTH_SECRET must be set (at least 16 characters) when running in production on PostgreSQL.";
@@ -187,6 +203,50 @@ export function authSecret(): string {
       return fs.readFileSync(file, "utf8").trim();
     }
   }
+}
+
+export interface VapidKeys {
+  publicKey: string;
+  privateKey: string;
+  subject: string;
+}
+
+/**
+ * The VAPID key pair that signs Web Push messages: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY when
+ * set, otherwise a pair generated once and kept beside the embedded database (as AUTH_SECRET
+ * is), so devices stay subscribed across restarts. Null in production on PostgreSQL without
+ * the settings: instances there must share one pair, so push stays off until it is set.
+ */
+export function vapidKeys(): VapidKeys | null {
+  const settings = env();
+  const subject = settings.VAPID_SUBJECT ?? defaultVapidSubject();
+  if (settings.VAPID_PUBLIC_KEY && settings.VAPID_PRIVATE_KEY) return { publicKey: settings.VAPID_PUBLIC_KEY, privateKey: settings.VAPID_PRIVATE_KEY, subject };
+  if (settings.DATABASE_URL && process.env.NODE_ENV === "production") return null;
+  const file = path.join(process.cwd(), ".data", "vapid-keys.json");
+  const read = () => JSON.parse(fs.readFileSync(file, "utf8")) as Omit<VapidKeys, "subject">;
+  try {
+    return { ...read(), subject };
+  } catch {
+    // A P-256 pair: the public key as an uncompressed point (65 bytes), the private one as 32 bytes.
+    const ecdh = crypto.createECDH("prime256v1");
+    ecdh.generateKeys();
+    const privateKey = ecdh.getPrivateKey();
+    const pair = { publicKey: ecdh.getPublicKey().toString("base64url"), privateKey: Buffer.concat([Buffer.alloc(32 - privateKey.length), privateKey]).toString("base64url") };
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    try {
+      fs.writeFileSync(file, JSON.stringify(pair), { flag: "wx", mode: 0o600 });
+      return { ...pair, subject };
+    } catch {
+      // Another process wrote it first: theirs is the one.
+      return { ...read(), subject };
+    }
+  }
+}
+
+function defaultVapidSubject(): string {
+  const site = env().SITE_URL;
+  if (site?.startsWith("https://")) return site;
+  return `mailto:push@${site ? new URL(site).hostname : "localhost"}`;
 }
 
 /**

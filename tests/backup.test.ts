@@ -29,6 +29,8 @@ const rowsOf = async <T extends Row>(db: Db, query: ReturnType<typeof sql>) => (
 const ALLOWED_WORD: Record<string, string> = { "email_links.purpose": "verify", "guest_rsvps.status": "going" };
 /** Tables whose row must name a pair that exists together (a foreign key over two columns): the row, made from one. */
 const ROW_FROM: Record<string, string> = {
+  // Its device sorts after it: made here with it.
+  push_deliveries: `with s as (insert into push_subscriptions (user_id, endpoint, p256dh, auth) select id, 'https://push.example/filled', 'filled-key', 'filled-auth' from users order by 1 limit 1 returning id) insert into push_deliveries (subscription_id, notification_id, kind, title, url) select s.id, n.id, 'waitlist', 'A place opened up for you', '/notifications' from s, (select id from notifications order by 1 limit 1) n`,
   rsvp_links: `insert into rsvp_links (token_hash, activity_id, user_id, purpose, expires_at) select 'filled-link', activity_id, user_id, 'coming', now() from rsvps order by 1, 2 limit 1`,
 };
 /** Columns that may be empty, but a check wants one of them set. */

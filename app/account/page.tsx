@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { MemberActionForm } from "@/components/member-action-form";
 import { PasswordForm } from "@/components/password-form";
 import { getDeletionPreview } from "@/db/queries/account-deletion";
@@ -68,6 +69,8 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <p className="text-sm text-muted">Every notice shows in the hub. Choose which ones also come by email to {viewer.email}.</p>
         <EmailPreferencesForm action={saveEmailPreferencesAction} kinds={optionalEmailTypes.map((type) => ({ type, label: EMAIL_TYPES[type].label, enabled: emailPrefs[type] }))} />
       </Card>
+
+      <p className="text-sm"><Link className="underline" href="/account/push" data-testid="push-settings-link">{(await getTranslations("push"))("accountLink")}</Link></p>
 
       <Card className="space-y-3" id="calendar">
         <h2 className="text-lg font-semibold">Calendar subscriptions</h2>

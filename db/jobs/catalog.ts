@@ -2,6 +2,7 @@ import "server-only";
 import { configuredTransport, type MailTransport } from "@/lib/email/transport";
 import { devMailboxEnabled, smtpSettings } from "@/lib/env";
 import { sendDueEmails } from "./email-sender";
+import { sendDuePushes } from "./push-sender";
 import { sendDueReminders } from "./reminders";
 import { registerJob, type JobDefinition } from "./runner";
 
@@ -29,6 +30,9 @@ export function registerBuiltInJobs(): void {
   } else {
     console.warn("[email] SMTP_URL and MAIL_FROM are not set: email is kept in the outbox and not sent.");
   }
+
+  // Push notifications, from their outbox (push_deliveries), as often as email.
+  registerJob({ name: "push.send", everyMs: 3_000, run: async ({ signal }) => void (await sendDuePushes({ signal })) });
 
   registerJob({ name: "reminders.day-before", everyMs: 60_000, run: async () => void (await sendDueReminders()) });
 

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, ne, or, sql, type AnyColumn } from "drizzle-orm";
 import { getDb, type Db } from "../client";
 import { listOwnedGroups, type OwnedGroup } from "../queries/account-deletion";
-import { emailOutbox, notifications, partnerships, rateLimits, reports, users } from "../schema";
+import { emailOutbox, notifications, partnerships, pushDeliveries, rateLimits, reports, users } from "../schema";
 import { LOCALES } from "@/lib/i18n/locales";
 import { say } from "@/lib/i18n/words";
 import { notifyMany } from "./notifications";
@@ -86,6 +86,7 @@ export const DELETION_RULES: Record<string, Record<string, DeletionRule>> = {
   emailLinks: { userId: mine("their confirmation and sign-in links") },
   rsvpLinks: { userId: mine("the still-coming links in their reminders") },
   signInIdentities: { userId: mine("the single sign-on accounts linked to theirs") },
+  pushSubscriptions: { userId: mine("their devices' push notifications, with anything still waiting to be sent to them") },
 };
 
 export type DeleteAccountResult = { ok: true } | { ok: false; code: "not_found" } | { ok: false; code: "owns_groups"; groups: OwnedGroup[] };
@@ -114,6 +115,10 @@ async function unnameInOthersMessages(tx: Db, user: { id: string; name: string }
     .update(emailOutbox)
     .set({ subject: replace(emailOutbox.subject), bodyText: replace(emailOutbox.bodyText), bodyHtml: replace(emailOutbox.bodyHtml) })
     .where(or(named(emailOutbox.subject), named(emailOutbox.bodyText), named(emailOutbox.bodyHtml)));
+  await tx
+    .update(pushDeliveries)
+    .set({ title: replace(pushDeliveries.title), body: replace(pushDeliveries.body) })
+    .where(and(eq(pushDeliveries.status, "pending"), or(named(pushDeliveries.title), named(pushDeliveries.body))));
 }
 
 /** Each partner still in touch hears that a partnership ended, without a name or a reason. */

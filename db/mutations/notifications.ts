@@ -7,6 +7,7 @@ import { emailTypeForNotice } from "@/lib/email/types";
 import { memberLocale, type Locale } from "@/lib/i18n/locales";
 import { inLocale, type Words } from "@/lib/i18n/words";
 import { enqueueEmails } from "./email";
+import { enqueuePushes } from "./push";
 
 export interface NotificationInput {
   userId: string;
@@ -79,6 +80,7 @@ export async function notifyMany(tx: Db, userIds: string[], input: Omit<Notifica
     activityId: input.activityId ?? null,
   }));
   const written = await tx.insert(notifications).values(rows).returning({ id: notifications.id, userId: notifications.userId });
+  await enqueuePushes(tx, written, { type: input.type, href: input.href, wordsFor });
   const emailType = input.email === false ? null : emailTypeForNotice(input.type);
   if (emailType) {
     await enqueueEmails(

@@ -57,6 +57,8 @@ export const EXPORT_RULES = {
   rsvpLinks: { mine: ["userId"], secret: ["tokenHash"] },
   signInIdentities: { mine: ["userId"] },
   // A walk-in by first name is someone else (without an account) whom the member recorded as an organizer.
+  // The devices that get push notifications, without the push service's address and keys for them.
+  pushSubscriptions: { mine: ["userId"], secret: ["endpoint", "p256dh", "auth"] },
   walkIns: { mine: [], leftOut: { recordedById: "someone else's first name, recorded as an organizer of the group" } },
 } satisfies Partial<Record<keyof typeof schema, ExportRule>>;
 

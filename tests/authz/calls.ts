@@ -2,6 +2,7 @@ import { signInAction, signOutAction, signUpAction } from "@/app/(auth)/actions"
 import * as links from "@/app/(auth)/link-actions";
 import { requestPasswordResetAction, resetPasswordAction } from "@/app/(auth)/password-actions";
 import * as account from "@/app/account/actions";
+import * as push from "@/app/account/push/actions";
 import { standingPlaceAction } from "@/app/activities/[id]/_components/standing-place-actions";
 import { rsvpToActivityAction, withdrawRsvpAction } from "@/app/activities/[id]/actions";
 import { cancelActivityAction, updateActivityAction } from "@/app/activities/[id]/edit/actions";
@@ -161,6 +162,10 @@ export const CALLS: Record<string, (w: World) => Promise<Outcome>> = {
   "app/account/actions.ts#createFeedAction": () => act(() => account.createFeedAction(null, form({ groupId: "" }))),
   "app/account/actions.ts#revokeFeedAction": (w) => act(() => account.revokeFeedAction(null, form({ feedId: w.feedId }))),
   "app/account/actions.ts#renewFeedAction": (w) => act(() => account.renewFeedAction(null, form({ feedId: w.feedId }))),
+  "app/account/push/actions.ts#subscribePushAction": () =>
+    act(() => push.subscribePushAction(null, form({ subscription: JSON.stringify({ endpoint: `https://127.0.0.1:9/push/${fresh()}`, keys: { p256dh: "B".repeat(87), auth: "A".repeat(22) } }) }))),
+  "app/account/push/actions.ts#unsubscribePushAction": (w) => act(() => push.unsubscribePushAction(null, form({ deviceId: w.pushDeviceId }))),
+  "app/account/push/actions.ts#savePushChoicesAction": (w) => act(() => push.savePushChoicesAction(null, form({ deviceId: w.pushDeviceId, kind: "waitlist", showDetails: "on" }))),
   "app/account/actions.ts#changePasswordAction": () => act(() => account.changePasswordAction(null, form({ currentPassword: PASSWORD, newPassword: "a brand new long password" }))),
   "app/account/actions.ts#deleteAccountAction": () => act(() => account.deleteAccountAction(null, form({ password: PASSWORD }))),
   "app/members/[id]/actions.ts#blockMemberAction": (w) => act(() => blockMemberAction(null, form({ memberId: w.target.id }))),

@@ -81,6 +81,9 @@ export const MATRIX: Record<string, Rule> = {
   "app/account/actions.ts#createFeedAction": { allow: SIGNED_IN, on: "a new feed of the caller's activities" },
   "app/account/actions.ts#revokeFeedAction": { allow: ["member"], on: "the member's calendar feed" },
   "app/account/actions.ts#renewFeedAction": { allow: ["member"], on: "the member's calendar feed" },
+  "app/account/push/actions.ts#subscribePushAction": { allow: SIGNED_IN, on: "the caller's own browser, as a new push subscription" },
+  "app/account/push/actions.ts#unsubscribePushAction": { allow: ["member"], on: "the member's device that gets push notifications" },
+  "app/account/push/actions.ts#savePushChoicesAction": { allow: ["member"], on: "the member's device that gets push notifications" },
   "app/account/actions.ts#changePasswordAction": { allow: SIGNED_IN, on: "the caller's password (given correctly)" },
   // The owner must hand the group over first.
   "app/account/actions.ts#deleteAccountAction": { allow: SIGNED_IN.filter((r) => r !== "owner"), on: "the caller's account (password given)" },

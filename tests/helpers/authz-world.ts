@@ -5,7 +5,7 @@ import { createApiToken } from "@/db/mutations/api-tokens";
 import { blockMember } from "@/db/mutations/blocks";
 import { createCalendarFeed } from "@/db/mutations/calendar-feeds";
 import { createInviteLink } from "@/db/mutations/partners";
-import { activities, activitySlots, slotSignups, checkIns, comments, connectionPlans, emailLinks, emailOutbox, guestRsvps, memberships, notifications, partnerships, passwordResetTokens, questionMessages, questions, reflections, rsvpLinks, rsvps, series, standingPlaces, taskClaims, tasks, users, walkIns } from "@/db/schema";
+import { activities, activitySlots, slotSignups, checkIns, comments, connectionPlans, emailLinks, emailOutbox, guestRsvps, memberships, notifications, partnerships, passwordResetTokens, pushSubscriptions, questionMessages, questions, reflections, rsvpLinks, rsvps, series, standingPlaces, taskClaims, tasks, users, walkIns } from "@/db/schema";
 import { unsubscribeToken } from "@/lib/email/unsubscribe";
 import { guestLinkToken } from "@/lib/guest-links";
 import { hashPassword } from "@/lib/passwords";
@@ -160,6 +160,10 @@ export async function buildWorld(visibility: "public" | "private" = "private") {
   const token = await createApiToken(member.id, "script");
   const feed = await createCalendarFeed(member.id, null);
   if (!feed.ok) throw new Error(feed.message);
+  const [pushDevice] = await db
+    .insert(pushSubscriptions)
+    .values({ userId: member.id, endpoint: `https://127.0.0.1:9/push/${unique()}`, p256dh: "B".repeat(87), auth: "A".repeat(22) })
+    .returning({ id: pushSubscriptions.id });
   const [feedRow] = await db.select().from((await import("@/db/schema")).calendarFeeds).where(eq((await import("@/db/schema")).calendarFeeds.userId, member.id));
   // The target's invite link, waiting for someone to accept it.
   const invite = await createInviteLink(target.id, "weekly_meeting", 1);
@@ -224,6 +228,7 @@ export async function buildWorld(visibility: "public" | "private" = "private") {
     notification,
     token,
     feedId: feedRow.id,
+    pushDeviceId: pushDevice.id,
     invite,
     failedEmail,
     resetToken,
