@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { plainText } from "./text";
+import { say } from "@/lib/i18n/said";
 
 /* Schemas for starting and running a group, shared by its forms, server actions and the API. */
 
@@ -52,7 +53,7 @@ export const STAYS_PRIVATE = "A private group stays private, so what was said in
 export const ONLY_OWNER_MAKES_PRIVATE = "Only the owner of this group can make it private.";
 
 /** What every way of joining answers for a group that is missing or not to be shown. */
-export const GROUP_NOT_FOUND = "That group doesn't exist.";
+export const GROUP_NOT_FOUND = () => say("errors.action.groupNotFound");
 
 /** The code from a private group's invite link; public groups need none. */
 export const inviteCodeSchema = z.string({ error: "Send the invite code as text." }).overwrite(plainText).trim().max(100, "That invite code is too long.").optional();
