@@ -145,8 +145,8 @@ describe("updateGroup: public and private", () => {
     expect(await updateGroup(organizer, groupId, { ...renamed, visibility: "private" })).toEqual({
       ok: false,
       code: "forbidden",
-      message: ONLY_OWNER_MAKES_PRIVATE,
-      fieldErrors: { visibility: ONLY_OWNER_MAKES_PRIVATE },
+      message: ONLY_OWNER_MAKES_PRIVATE(),
+      fieldErrors: { visibility: ONLY_OWNER_MAKES_PRIVATE() },
     });
     expect(await rowOf(groupId)).toEqual(before);
   });
@@ -156,7 +156,7 @@ describe("updateGroup: public and private", () => {
     const before = await rowOf(groupId);
     const toPublic = settings({ visibility: "public" });
     for (const actor of [owner, organizer]) {
-      expect(await updateGroup(actor, groupId, toPublic)).toEqual({ ok: false, code: "conflict", message: STAYS_PRIVATE, fieldErrors: { visibility: STAYS_PRIVATE } });
+      expect(await updateGroup(actor, groupId, toPublic)).toEqual({ ok: false, code: "conflict", message: STAYS_PRIVATE(), fieldErrors: { visibility: STAYS_PRIVATE() } });
     }
     expect(await updateGroup(member, groupId, toPublic)).toMatchObject({ ok: false, code: "forbidden" });
     // To someone outside it, the private group does not exist.
@@ -291,7 +291,7 @@ describe("PATCH /api/groups/:slug", () => {
     const { group, owner, organizer } = await apiGroup();
     const refused = await patch(group.slug, { visibility: "private" }, organizer.token);
     expect(refused.status).toBe(403);
-    expect((await refused.json()).error).toEqual({ code: "forbidden", message: ONLY_OWNER_MAKES_PRIVATE, fields: { visibility: ONLY_OWNER_MAKES_PRIVATE } });
+    expect((await refused.json()).error).toEqual({ code: "forbidden", message: ONLY_OWNER_MAKES_PRIVATE(), fields: { visibility: ONLY_OWNER_MAKES_PRIVATE() } });
     expect((await rowOf(group.id)).visibility).toBe("public");
 
     const made = await patch(group.slug, { visibility: "private" }, owner.token);
@@ -303,7 +303,7 @@ describe("PATCH /api/groups/:slug", () => {
     for (const who of [owner, organizer]) {
       const back = await patch(group.slug, { visibility: "public" }, who.token);
       expect(back.status).toBe(409);
-      expect((await back.json()).error).toEqual({ code: "conflict", message: STAYS_PRIVATE, fields: { visibility: STAYS_PRIVATE } });
+      expect((await back.json()).error).toEqual({ code: "conflict", message: STAYS_PRIVATE(), fields: { visibility: STAYS_PRIVATE() } });
     }
     expect(await rowOf(group.id)).toEqual(now);
   });

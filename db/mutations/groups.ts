@@ -124,11 +124,11 @@ export async function updateGroup(actor: Actor, groupId: string, input: GroupInp
     if (!locked.ok) return locked;
     const { group } = locked;
     if (group.visibility === "private" && input.visibility === "public") {
-      return { ok: false as const, code: "conflict" as const, message: STAYS_PRIVATE, fieldErrors: { visibility: STAYS_PRIVATE } };
+      return { ok: false as const, code: "conflict" as const, message: STAYS_PRIVATE(), fieldErrors: { visibility: STAYS_PRIVATE() } };
     }
     const becomesPrivate = group.visibility === "public" && input.visibility === "private";
     if (becomesPrivate && locked.role !== "owner") {
-      return { ok: false as const, code: "forbidden" as const, message: ONLY_OWNER_MAKES_PRIVATE, fieldErrors: { visibility: ONLY_OWNER_MAKES_PRIVATE } };
+      return { ok: false as const, code: "forbidden" as const, message: ONLY_OWNER_MAKES_PRIVATE(), fieldErrors: { visibility: ONLY_OWNER_MAKES_PRIVATE() } };
     }
     const [updated] = await tx
       .update(groups)
