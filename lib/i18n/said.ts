@@ -57,7 +57,7 @@ function translate(locale: UiLocale, messages: Messages, key: string, values?: V
   return t(key, values);
 }
 
-/** A message in the current language: `say("errors.action.signInFirst")`, `say("validation.text.max", { max: 120 })`. */
+/** A message in the current language: `say("errors.action.signInFirst")`, `say("errors.api.tooLarge", { kilobytes: "64" })`. */
 export function say(key: string, values?: Values): string {
   const locale = source.locale();
   return translate(locale, source.messages(locale), key, values);
