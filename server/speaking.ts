@@ -36,12 +36,11 @@ export function speakNow(locale: UiLocale): void {
  * (i18n/request.ts): the member's setting, the language cookie, then Accept-Language.
  */
 export async function requestLocale(): Promise<UiLocale> {
+  // Called outside a request (a script, a test calling an action directly), there are no headers: English.
+  const request = await (async () => Promise.all([cookies(), headers()]))().catch(() => null);
+  if (!request) return DEFAULT_LOCALE;
   const viewer = await getViewer().catch(() => null);
-  return resolveLocale({
-    setting: viewer?.locale,
-    cookie: (await cookies()).get(LOCALE_COOKIE)?.value,
-    acceptLanguage: (await headers()).get("accept-language"),
-  });
+  return resolveLocale({ setting: viewer?.locale, cookie: request[0].get(LOCALE_COOKIE)?.value, acceptLanguage: request[1].get("accept-language") });
 }
 
 /** The language an API answer starts in, before the caller is known: the request's Accept-Language. */
