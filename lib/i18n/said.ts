@@ -31,10 +31,30 @@ export interface SaySource {
 
 const BUNDLED: Record<string, Messages> = { en: { validation: enValidation }, es: { validation: esValidation } };
 
-/** Outside a request on the server, and in the browser: the page's language, with the messages bundled here. */
+type NodeFs = { readdirSync(dir: string): string[]; readFileSync(file: string, encoding: "utf8"): string };
+
+/**
+ * On the server before server/speaking.ts is loaded (a script, a test calling a mutation
+ * directly), English from the catalog files themselves, every namespace. Read through
+ * process.getBuiltinModule so that no bundle for the browser tries to include the file system.
+ */
+let englishFiles: Messages | null | undefined;
+function englishFromFiles(): Messages | null {
+  if (englishFiles !== undefined) return englishFiles;
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown; cwd(): string } }).process;
+  const fs = typeof window === "undefined" ? (proc?.getBuiltinModule?.("node:fs") as NodeFs | undefined) : undefined;
+  englishFiles = null;
+  if (fs && proc) {
+    const dir = `${proc.cwd()}/messages/${DEFAULT_LOCALE}`;
+    englishFiles = Object.fromEntries(fs.readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => [f.slice(0, -5), JSON.parse(fs.readFileSync(`${dir}/${f}`, "utf8")) as Messages]));
+  }
+  return englishFiles;
+}
+
+/** In the browser: the page's language, with the messages bundled here; on the server outside a request, English. */
 const bundled: SaySource = {
   locale: () => (typeof document !== "undefined" && document.documentElement.lang.toLowerCase().startsWith("es") ? "es" : DEFAULT_LOCALE),
-  messages: (locale) => BUNDLED[locale] ?? BUNDLED[DEFAULT_LOCALE],
+  messages: (locale) => (typeof window === "undefined" ? englishFromFiles() : null) ?? BUNDLED[locale] ?? BUNDLED[DEFAULT_LOCALE],
 };
 
 let source: SaySource = bundled;
