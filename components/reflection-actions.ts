@@ -8,6 +8,7 @@ import { saveReflection } from "@/db/mutations/reflections";
 import { fail } from "@/lib/action-result";
 import { defineAction } from "@/server/action";
 import { reflectionInputSchema } from "@/lib/validation/connection";
+import { say } from "@/lib/i18n/said";
 
 /*
  * The private reflection on an attended activity, asked on the activity's page and on home:
@@ -19,10 +20,10 @@ const FEELING_WORDS = { drained: "drained", ok: "OK", lifted: "lifted" } as cons
 /** A one-tap private reflection on an attended activity, with an optional note. */
 export const reflectOnActivityAction = defineAction({
   find: { activityId: z.uuid() },
-  missing: "We couldn't find that activity.",
+  missing: () => say("errors.action.activityMissing"),
   read: (form) => ({ feeling: form.get("feeling"), note: form.get("note") ?? "", fromHome: form.get("from") === "home" }),
   input: reflectionInputSchema.extend({ fromHome: z.boolean() }),
-  invalid: "Choose drained, OK or lifted.",
+  invalid: () => say("errors.action.chooseFeeling"),
   member: true,
   run: async ({ fromHome, ...reflection }, viewer, { activityId }): Promise<FormState> => {
     const result = await saveReflection({ userId: viewer.id, activityId, ...reflection });

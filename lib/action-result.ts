@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import "@/lib/validation/messages";
+import { say } from "@/lib/i18n/said";
 
 /*
  * What a server action returns. Expected failures are a closed set of codes with
@@ -30,8 +31,8 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return out;
 }
 
-export function invalid(error: z.ZodError, message = "Some fields need another look."): ActionResult<never> {
-  return { ok: false, code: "invalid_input", message, fieldErrors: fieldErrorsOf(error) };
+export function invalid(error: z.ZodError, message?: string): ActionResult<never> {
+  return { ok: false, code: "invalid_input", message: message ?? say("errors.action.checkFields"), fieldErrors: fieldErrorsOf(error) };
 }
 
 export function fail(code: ActionCode, message: string): ActionResult<never> {
@@ -39,7 +40,7 @@ export function fail(code: ActionCode, message: string): ActionResult<never> {
 }
 
 /** What an action answers when it was posted something other than its form. */
-export const FORM_UNREADABLE = "We couldn't read that form. Please reload the page and try again.";
+export const formUnreadable = () => say("errors.action.formUnreadable");
 
 /**
  * A server action is a public endpoint: anyone holding its id can post it any arguments,
@@ -52,5 +53,5 @@ export function isFormData(value: unknown): value is FormData {
 }
 
 export function unreadableForm(): ActionResult<never> {
-  return { ok: false, code: "invalid_input", message: FORM_UNREADABLE };
+  return { ok: false, code: "invalid_input", message: formUnreadable() };
 }

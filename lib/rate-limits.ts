@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { say } from "@/lib/i18n/said";
 
 /*
  * Every rate limit of the hub, in one place. The counters live in the database
@@ -57,11 +58,11 @@ export const RATE_LIMITS = {
 
 export type MemberLimit = "commentMember" | "rsvpMember" | "apiTokenMember" | "reportMember" | "questionMember" | "verifyLinkMember" | "messageMember";
 
-/** "in a minute", "in 12 minutes": when to try again, in words. */
+/** "in a minute", "in 12 minutes": when to try again, in words, in the language of the moment. */
 export function tryAgainIn(seconds: number): string {
-  if (seconds < 60) return seconds <= 10 ? "in a few seconds" : "in a minute";
+  if (seconds < 60) return seconds <= 10 ? say("errors.rateLimit.when.seconds") : say("errors.rateLimit.when.minute");
   const minutes = Math.ceil(seconds / 60);
-  return minutes < 90 ? `in ${minutes} minutes` : `in about ${Math.round(minutes / 60)} hours`;
+  return minutes < 90 ? say("errors.rateLimit.when.minutes", { minutes: String(minutes) }) : say("errors.rateLimit.when.hours", { hours: String(Math.round(minutes / 60)) });
 }
 
 /** Which sign-in limit refused an attempt: this email from this address, this address, or the account's pace. */
@@ -69,41 +70,25 @@ export type SignInLimit = "pair" | "address" | "account";
 
 /** What a refused sign-in is told, naming the limit that refused it (the form and the API say the same). */
 export function signInLimitMessage(limit: SignInLimit, retryAfterSeconds: number): string {
-  const when = tryAgainIn(retryAfterSeconds);
-  if (limit === "address") return `There have been too many sign-ins with a wrong password from this address (your network), whatever the email. Please try again ${when}.`;
-  if (limit === "account") return `This account has had a lot of wrong passwords lately, so it takes one try every ten seconds. Please try again ${when}.`;
-  return `There have been too many sign-in attempts for this email from this address. Please take a breather and try again ${when}.`;
+  return say(`errors.rateLimit.signIn.${limit}`, { when: tryAgainIn(retryAfterSeconds) });
 }
 
 /** What a refused password-reset request is told: the limit for this email from here, or for this address. */
 export function resetLimitMessage(limit: "pair" | "address", retryAfterSeconds: number): string {
-  const which = limit === "pair" ? "for this email from this address" : "from this address";
-  return `There have been a lot of reset requests ${which}. Please try again ${tryAgainIn(retryAfterSeconds)}.`;
+  return say(`errors.rateLimit.reset.${limit}`, { when: tryAgainIn(retryAfterSeconds) });
 }
 
 /** What a refused guest RSVP is told: too many from this address, or for this email. */
 export function guestLimitMessage(limit: "address" | "email", retryAfterSeconds: number): string {
-  const which = limit === "address" ? "from this address (your network)" : "for this email";
-  return `There have been a lot of guest RSVPs ${which} lately. Please try again ${tryAgainIn(retryAfterSeconds)}.`;
+  return say(`errors.rateLimit.guest.${limit}`, { when: tryAgainIn(retryAfterSeconds) });
 }
-
-const doing: Record<MemberLimit, string> = {
-  commentMember: "You've posted a lot of comments in a short time",
-  rsvpMember: "You've changed your answers a lot in a short time",
-  apiTokenMember: "You've made a lot of API tokens in the last hour",
-  reportMember: "You've sent a lot of reports in the last hour",
-  questionMember: "You've sent organizers a lot of messages in the last hour",
-  verifyLinkMember: "We've sent you a few confirmation links in the last hour",
-  messageMember: "You've sent a lot of messages to lists in the last hour",
-};
 
 /** What a refused sign-in link request is told, naming the limit that refused it. */
 export function signInLinkLimitMessage(limit: "pair" | "email" | "address", retryAfterSeconds: number): string {
-  const which = limit === "pair" ? "for this email from this address" : limit === "email" ? "for this email" : "from this address";
-  return `There have been a lot of sign-in links asked for ${which}. Please try again ${tryAgainIn(retryAfterSeconds)}, or use your password.`;
+  return say(`errors.rateLimit.signInLink.${limit}`, { when: tryAgainIn(retryAfterSeconds) });
 }
 
 /** The friendly sentence shown on pages and in the API when a member limit is reached. */
 export function memberLimitMessage(rule: MemberLimit, retryAfterSeconds: number): string {
-  return `${doing[rule]}. Please take a breather and try again ${tryAgainIn(retryAfterSeconds)}.`;
+  return say(`errors.rateLimit.member.${rule}`, { when: tryAgainIn(retryAfterSeconds) });
 }

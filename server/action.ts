@@ -3,8 +3,10 @@ import { z } from "zod";
 import { limitMember } from "@/db/mutations/rate-limits";
 import { type ActionResult, fail, invalid, isFormData, unreadableForm } from "@/lib/action-result";
 import { type MemberLimit, memberLimitMessage } from "@/lib/rate-limits";
-import { NOT_FOUND_MESSAGE } from "@/lib/validation/ids";
+import { say } from "@/lib/i18n/said";
+import { notFoundMessage } from "@/lib/validation/ids";
 import { getViewer, type Viewer } from "./auth/session";
+import { requestLocale, speaking } from "./speaking";
 
 /*
  * The one way a server action is written. An action states what is particular to it: what it
@@ -13,7 +15,7 @@ import { getViewer, type Viewer } from "./auth/session";
  *
  *   1. the last argument must be a FormData (a script can post anything): else unreadableForm();
  *   2. `find`: the things acted on (ids bound by the page, or named by the form) must be well
- *      formed: else not_found, before a session or a query is touched;
+ *      formed: else not_found, before the work touches anything;
  *   3. `input`: the form's fields, parsed with zod: else invalid_input with field errors;
  *   4. `check`: a rule between parsed fields (a ticked box, a reason for a ban);
  *   5. `member`: a signed-in member, resolved once: else unauthenticated;
@@ -23,6 +25,11 @@ import { getViewer, type Viewer } from "./auth/session";
  * `keep` names what is sent back with every refusal (what was typed, so the form shows it
  * again). An action for useActionState is made with defineAction, a plain `<form action>` one
  * that answers nothing with defineFormAction.
+ *
+ * Everything an action says (field errors, refusals, the work's own answer) is said in the
+ * request's language: the steps run inside `speaking(locale)` (server/speaking.ts), so zod's
+ * messages and a mutation's refusal both come from the catalogs through `say()`. Words an
+ * action gives here (`missing`, `member`, `invalid`) are functions, said when needed.
  *
  * Anything unexpected is thrown on to error.tsx, and Next's redirect() and notFound() pass
  * through untouched: nothing here catches.
@@ -35,13 +42,16 @@ type Input = z.ZodType | readonly z.ZodType[];
 
 type Parsed<I> = I extends readonly z.ZodType[] ? { -readonly [K in keyof I]: I[K] extends z.ZodType ? z.output<I[K]> : never } : I extends z.ZodType ? z.output<I> : undefined;
 
-type Member = string | true | undefined;
+type Member = Said | true | undefined;
 
 /**
- * The answer when `input` fails: a summary message shown above the field errors (the default
- * is "Some fields need another look."), a function of the error giving one, or a whole refusal.
+ * The answer when `input` fails, a function of the error: a summary message shown above the
+ * field errors (undefined: "Some fields need another look."), or a whole refusal.
  */
-type InvalidAnswer = string | ((error: z.ZodError) => string | undefined | Refusal);
+type InvalidAnswer = (error: z.ZodError) => string | undefined | Refusal;
+
+/** Words said in the request's language when they are needed: `() => say("errors.…")`. */
+type Said = () => string;
 
 interface Steps<B extends readonly string[], F extends z.ZodRawShape, R, I extends Input | undefined, M extends Member> {
   /** Names of the leading arguments the page binds (`action.bind(null, activity.id)`); each is checked in `find`. */
@@ -52,7 +62,7 @@ interface Steps<B extends readonly string[], F extends z.ZodRawShape, R, I exten
    */
   find?: F;
   /** The not_found message; "We couldn't find that. It may have been removed." when not given. */
-  missing?: string;
+  missing?: Said;
   /** How the form is read (`form.get`, `getAll` for repeated fields, checkboxes as booleans); parsed by `input`. */
   read?: (form: FormData) => R;
   /** The zod schema for what `read` returns; a list of schemas parses a list of parts in turn, the first failure answering. */
@@ -61,13 +71,13 @@ interface Steps<B extends readonly string[], F extends z.ZodRawShape, R, I exten
   invalid?: InvalidAnswer;
   /** A rule over the parsed input that zod cannot say alone; its refusal is the answer. */
   check?: (input: Parsed<I>) => Refusal | undefined;
-  /** A signed-in member is needed: `true` asks "Please sign in first.", a string says it otherwise. */
+  /** A signed-in member is needed: `true` asks "Please sign in first.", a function says it otherwise. */
   member?: M;
   /** The member's rate limit (lib/rate-limits.ts), counted once the member is known. */
   limit?: MemberLimit;
 }
 
-type ViewerFor<M extends Member> = M extends string | true ? Viewer : null;
+type ViewerFor<M extends Member> = M extends Said | true ? Viewer : null;
 type Found<F extends z.ZodRawShape> = z.output<z.ZodObject<F>>;
 type Work<F extends z.ZodRawShape, I, M extends Member, S> = (input: Parsed<I>, viewer: ViewerFor<M>, found: Found<F>) => Promise<S>;
 
@@ -85,8 +95,6 @@ export interface FormActionSpec<F extends z.ZodRawShape, R, I extends Input | un
 
 /** An action for `useActionState`: `(…bound, previous state, form) => state`. */
 export type StateAction<B extends readonly string[], S> = (...args: [...{ [K in keyof B]: string }, S, FormData]) => Promise<S>;
-
-const SIGN_IN_FIRST = "Please sign in first.";
 
 /**
  * A server action that answers with a typed result (`lib/action-result.ts`), for a form using
@@ -129,7 +137,7 @@ function steps<B extends readonly string[], F extends z.ZodRawShape, R, I extend
   if ((spec.read === undefined) !== (spec.input === undefined)) throw new Error("read and input go together.");
   const findSchema = spec.find ? z.object(spec.find) : undefined;
 
-  return async (args: unknown[], form: unknown): Promise<S | Refusal> => {
+  const answer = async (args: unknown[], form: unknown): Promise<S | Refusal> => {
     if (!isFormData(form)) return unreadableForm();
     const raw = spec.read?.(form) as R;
     const kept = spec.read && spec.keep ? spec.keep(raw) : undefined;
@@ -139,7 +147,7 @@ function steps<B extends readonly string[], F extends z.ZodRawShape, R, I extend
     if (findSchema) {
       const named = Object.fromEntries(Object.keys(findSchema.shape).map((name) => [name, bound.includes(name) ? args[bound.indexOf(name)] : form.get(name)]));
       const parsed = findSchema.safeParse(named);
-      if (!parsed.success) return refuse(fail("not_found", spec.missing ?? NOT_FOUND_MESSAGE));
+      if (!parsed.success) return refuse(fail("not_found", spec.missing?.() ?? notFoundMessage()));
       found = parsed.data;
     }
 
@@ -155,7 +163,7 @@ function steps<B extends readonly string[], F extends z.ZodRawShape, R, I extend
     let viewer: Viewer | null = null;
     if (spec.member) {
       viewer = await getViewer();
-      if (!viewer) return refuse(fail("unauthenticated", spec.member === true ? SIGN_IN_FIRST : spec.member));
+      if (!viewer) return refuse(fail("unauthenticated", spec.member === true ? say("errors.action.signInFirst") : spec.member()));
       if (spec.limit) {
         const decision = await limitMember(spec.limit, viewer.id);
         if (!decision.allowed) return refuse(fail("rate_limited", memberLimitMessage(spec.limit, decision.retryAfterSeconds)));
@@ -166,6 +174,7 @@ function steps<B extends readonly string[], F extends z.ZodRawShape, R, I extend
     // A refusal from the work sends back what was typed too, unless it says that itself.
     return kept && isRefusal(result) ? { ...result, ...Object.fromEntries(Object.entries(kept).filter(([key]) => !(key in result))) } : result;
   };
+  return async (args: unknown[], form: unknown): Promise<S | Refusal> => speaking(await requestLocale(), () => answer(args, form));
 }
 
 function parseInput(input: Input, raw: unknown): { success: true; data: unknown } | { success: false; error: z.ZodError } {
@@ -181,7 +190,7 @@ function parseInput(input: Input, raw: unknown): { success: true; data: unknown 
 }
 
 function invalidAnswer(answer: InvalidAnswer | undefined, error: z.ZodError): Refusal {
-  const said = typeof answer === "function" ? answer(error) : answer;
+  const said = answer?.(error);
   return typeof said === "object" ? said : invalid(error, said);
 }
 

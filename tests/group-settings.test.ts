@@ -98,8 +98,8 @@ describe("updateGroup: who may change a group", () => {
     const db = await getDb();
     await db.update(groups).set({ hiddenAt: new Date() }).where(eq(groups.id, groupId));
     const before = await rowOf(groupId);
-    expect(await updateGroup(owner, groupId, renamed)).toEqual({ ok: false, code: "not_found", message: GROUP_NOT_FOUND });
-    expect(await updateGroup(owner, "00000000-0000-4000-8000-000000000000", renamed)).toEqual({ ok: false, code: "not_found", message: GROUP_NOT_FOUND });
+    expect(await updateGroup(owner, groupId, renamed)).toEqual({ ok: false, code: "not_found", message: GROUP_NOT_FOUND() });
+    expect(await updateGroup(owner, "00000000-0000-4000-8000-000000000000", renamed)).toEqual({ ok: false, code: "not_found", message: GROUP_NOT_FOUND() });
     expect(await rowOf(groupId)).toEqual(before);
   });
 });
@@ -114,7 +114,7 @@ describe("updateGroup: public and private", () => {
     expect(row.inviteCode).toMatch(/^[A-Za-z0-9_-]{24,}$/);
     // From now on it is joined only through the invite link.
     const newcomer = await makeUser();
-    expect(await joinGroup(newcomer, groupId, true)).toEqual({ ok: false, code: "not_found", message: GROUP_NOT_FOUND });
+    expect(await joinGroup(newcomer, groupId, true)).toEqual({ ok: false, code: "not_found", message: GROUP_NOT_FOUND() });
     expect(await joinGroup(newcomer, groupId, true, row.inviteCode!)).toEqual({ ok: true, data: { status: "active" } });
   });
 
@@ -145,8 +145,8 @@ describe("updateGroup: public and private", () => {
     expect(await updateGroup(organizer, groupId, { ...renamed, visibility: "private" })).toEqual({
       ok: false,
       code: "forbidden",
-      message: ONLY_OWNER_MAKES_PRIVATE,
-      fieldErrors: { visibility: ONLY_OWNER_MAKES_PRIVATE },
+      message: ONLY_OWNER_MAKES_PRIVATE(),
+      fieldErrors: { visibility: ONLY_OWNER_MAKES_PRIVATE() },
     });
     expect(await rowOf(groupId)).toEqual(before);
   });
@@ -156,11 +156,11 @@ describe("updateGroup: public and private", () => {
     const before = await rowOf(groupId);
     const toPublic = settings({ visibility: "public" });
     for (const actor of [owner, organizer]) {
-      expect(await updateGroup(actor, groupId, toPublic)).toEqual({ ok: false, code: "conflict", message: STAYS_PRIVATE, fieldErrors: { visibility: STAYS_PRIVATE } });
+      expect(await updateGroup(actor, groupId, toPublic)).toEqual({ ok: false, code: "conflict", message: STAYS_PRIVATE(), fieldErrors: { visibility: STAYS_PRIVATE() } });
     }
     expect(await updateGroup(member, groupId, toPublic)).toMatchObject({ ok: false, code: "forbidden" });
     // To someone outside it, the private group does not exist.
-    expect(await updateGroup(otherOrganizer, groupId, toPublic)).toEqual({ ok: false, code: "not_found", message: GROUP_NOT_FOUND });
+    expect(await updateGroup(otherOrganizer, groupId, toPublic)).toEqual({ ok: false, code: "not_found", message: GROUP_NOT_FOUND() });
     expect(await updateGroup(null, groupId, toPublic)).toMatchObject({ ok: false, code: "unauthenticated" });
     expect(await rowOf(groupId)).toEqual(before);
   });
@@ -194,7 +194,7 @@ describe("the settings form given an altered group id", () => {
     typed.set("name", "Kept name");
     typed.set("about", "Kept about");
     for (const [groupId, slug] of [["x", "walkers"], ["1 or 1=1", "walkers"], ["", "walkers"], ["00000000-0000-4000-8000-000000000000", "../admin"]]) {
-      expect(await updateGroupAction(groupId, slug, null, typed)).toMatchObject({ ok: false, code: "not_found", message: GROUP_NOT_FOUND, values: { name: "Kept name", about: "Kept about" } });
+      expect(await updateGroupAction(groupId, slug, null, typed)).toMatchObject({ ok: false, code: "not_found", message: GROUP_NOT_FOUND(), values: { name: "Kept name", about: "Kept about" } });
     }
   });
 });
@@ -291,7 +291,7 @@ describe("PATCH /api/groups/:slug", () => {
     const { group, owner, organizer } = await apiGroup();
     const refused = await patch(group.slug, { visibility: "private" }, organizer.token);
     expect(refused.status).toBe(403);
-    expect((await refused.json()).error).toEqual({ code: "forbidden", message: ONLY_OWNER_MAKES_PRIVATE, fields: { visibility: ONLY_OWNER_MAKES_PRIVATE } });
+    expect((await refused.json()).error).toEqual({ code: "forbidden", message: ONLY_OWNER_MAKES_PRIVATE(), fields: { visibility: ONLY_OWNER_MAKES_PRIVATE() } });
     expect((await rowOf(group.id)).visibility).toBe("public");
 
     const made = await patch(group.slug, { visibility: "private" }, owner.token);
@@ -303,7 +303,7 @@ describe("PATCH /api/groups/:slug", () => {
     for (const who of [owner, organizer]) {
       const back = await patch(group.slug, { visibility: "public" }, who.token);
       expect(back.status).toBe(409);
-      expect((await back.json()).error).toEqual({ code: "conflict", message: STAYS_PRIVATE, fields: { visibility: STAYS_PRIVATE } });
+      expect((await back.json()).error).toEqual({ code: "conflict", message: STAYS_PRIVATE(), fields: { visibility: STAYS_PRIVATE() } });
     }
     expect(await rowOf(group.id)).toEqual(now);
   });

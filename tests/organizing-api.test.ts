@@ -191,7 +191,7 @@ describe("an address under /api that names no endpoint", () => {
   it("answers a JSON 404 for every method", async () => {
     const { GET, POST, DELETE } = await import("@/app/api/[...path]/route");
     for (const handler of [GET, POST, DELETE]) {
-      const res = handler();
+      const res = await handler(new Request("http://hub.test/api/nowhere"));
       expect(res.status).toBe(404);
       expect((await res.json()).error).toMatchObject({ code: "not_found", message: expect.stringMatching(/no API endpoint/) });
     }

@@ -88,7 +88,7 @@ describe("a private group's invite link", () => {
     const db = await getDb();
     return db.select().from(memberships).where(eq(memberships.groupId, groupId));
   };
-  const missing = { ok: false, code: "not_found", message: GROUP_NOT_FOUND };
+  const missing = { ok: false, code: "not_found", message: GROUP_NOT_FOUND() };
 
   it("is given a long random code when the group starts; a public group has none", async () => {
     const hidden = await startGroup({ visibility: "private" });

@@ -1,7 +1,7 @@
 import { notFound, redirect } from "next/navigation";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { FORM_UNREADABLE, fail, type ActionResult } from "@/lib/action-result";
+import { formUnreadable, fail, type ActionResult } from "@/lib/action-result";
 import { memberLimitMessage, RATE_LIMITS } from "@/lib/rate-limits";
 import { defineAction, defineFormAction, describeAction } from "@/server/action";
 import { makeUser } from "./helpers/factories";
@@ -24,13 +24,13 @@ const work = vi.fn<(title: string) => Promise<NoteState> | undefined>(() => unde
 const writeNoteAction = defineAction({
   bound: ["groupId"],
   find: { groupId: z.uuid(), noteId: z.uuid() },
-  missing: "We couldn't find that note.",
+  missing: () => "We couldn't find that note.",
   read: (form) => ({ title: form.get("title"), tags: form.getAll("tag") }),
   input: z.object({ title: z.string({ error: "Give it a title." }).min(3, "Give it a title of three letters or more."), tags: z.array(z.string()) }),
-  invalid: "Please check the note.",
+  invalid: () => "Please check the note.",
   keep: (raw) => ({ values: { title: String(raw.title ?? "") } }),
   check: ({ tags }) => (tags.includes("urgent") && tags.length > 1 ? fail("invalid_input", "An urgent note takes no other tag.") : undefined),
-  member: "Please sign in to write a note.",
+  member: () => "Please sign in to write a note.",
   limit: "reportMember",
   run: async (note, viewer, found): Promise<NoteState> => {
     return (await work(note.title)) ?? { ok: true, data: { ...note, by: viewer.id, ...found } };
@@ -57,7 +57,7 @@ describe("a server action made with the wrapper", () => {
     const member = await makeUser();
     actAs(member);
     for (const notAForm of notForms) {
-      for (const prev of prevs) expect(await writeNoteAction(GROUP, prev as NoteState, notAForm as FormData)).toEqual({ ok: false, code: "invalid_input", message: FORM_UNREADABLE });
+      for (const prev of prevs) expect(await writeNoteAction(GROUP, prev as NoteState, notAForm as FormData)).toEqual({ ok: false, code: "invalid_input", message: formUnreadable() });
     }
     expect(work).not.toHaveBeenCalled();
   });

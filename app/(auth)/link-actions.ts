@@ -15,16 +15,17 @@ import { defineAction } from "@/server/action";
 import { signIn, SignInLinkRefused } from "@/server/auth/config";
 import { startSingleSignOn } from "@/server/auth/start-single-sign-on";
 import { clientAddress } from "@/server/client-address";
+import { say } from "@/lib/i18n/said";
 
 const token = { token: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/) };
 
 const SENT = `If there is an account with that email, we've sent it a link to sign in. The link works once, for ${SIGN_IN_LINK_MINUTES} minutes. Check your spam folder if it doesn't arrive.`;
 
 /** What a link that cannot be used says, by why. */
-const REFUSED: Record<"used" | "expired" | "unknown", string> = {
-  used: "This sign-in link has already been used. Each link works once: ask for a new one below.",
-  expired: `This sign-in link has expired (they work for ${SIGN_IN_LINK_MINUTES} minutes). Ask for a new one below.`,
-  unknown: "This sign-in link doesn't work. It may have been copied only in part. Ask for a new one below.",
+const REFUSED: Record<"used" | "expired" | "unknown", () => string> = {
+  used: () => say("errors.signInLink.used"),
+  expired: () => say("errors.signInLink.expired", { minutes: SIGN_IN_LINK_MINUTES }),
+  unknown: () => say("errors.signInLink.unknown"),
 };
 
 /**
@@ -64,8 +65,8 @@ export const signInWithLinkAction = defineAction({
       await signIn("email-link", { token, redirectTo: "/?signed-in=link" });
       return null;
     } catch (error) {
-      if (error instanceof SignInLinkRefused) return fail(error.state === "unknown" ? "not_found" : "closed", REFUSED[error.state]);
-      if (error instanceof CredentialsSignin) return fail("not_found", REFUSED.unknown);
+      if (error instanceof SignInLinkRefused) return fail(error.state === "unknown" ? "not_found" : "closed", REFUSED[error.state]());
+      if (error instanceof CredentialsSignin) return fail("not_found", REFUSED.unknown());
       throw error;
     }
   },
@@ -74,13 +75,13 @@ export const signInWithLinkAction = defineAction({
 /** The button on a confirmation link's page: confirms the email the link was sent to. */
 export const confirmEmailAction = defineAction({
   find: token,
-  missing: "This confirmation link doesn't work. It may have been copied only in part.",
+  missing: () => say("errors.action.confirmLinkPartial"),
   run: async (_input, _viewer, { token }): Promise<PasswordFormState> => {
     const spent = await spendEmailLink(token, "verify");
     if (spent.ok) redirect("/confirm-email/done");
     if (spent.state === "used") return fail("closed", "This confirmation link has already been used. If your email still shows as unconfirmed, send yourself a new link.");
     if (spent.state === "expired") return fail("closed", "This confirmation link has expired. Send yourself a new one.");
-    return fail("not_found", "This confirmation link doesn't work. It may have been copied only in part.");
+    return fail("not_found", say("errors.action.confirmLinkPartial"));
   },
 });
 
@@ -90,7 +91,7 @@ export const confirmEmailAction = defineAction({
  */
 export const sendNewConfirmationLinkAction = defineAction({
   find: token,
-  missing: "This confirmation link doesn't work. Sign in and ask for a new one from your account page.",
+  missing: () => say("errors.action.confirmLinkAskAgain"),
   run: async (_input, _viewer, { token }): Promise<PasswordFormState> => {
     const memberId = await memberOfConfirmationLink(token);
     if (!memberId) return fail("not_found", "There is nothing left to confirm for this link: the email may be confirmed already. Try signing in.");

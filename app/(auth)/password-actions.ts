@@ -13,6 +13,7 @@ import { hashPassword } from "@/lib/passwords";
 import { RATE_LIMITS, resetLimitMessage } from "@/lib/rate-limits";
 import { siteUrl } from "@/lib/env";
 import { emailSchema, newPasswordSchema } from "@/lib/validation/auth";
+import { say } from "@/lib/i18n/said";
 
 const SENT = `If there is an account with that email, we've sent it a link to choose a new password. The link works once, for ${RESET_LINK_MINUTES} minutes. Check your spam folder if it doesn't arrive.`;
 
@@ -44,7 +45,7 @@ export const requestPasswordResetAction = defineAction({
 /** Sets a new password from a reset link, which then stops working; every old session ends. */
 export const resetPasswordAction = defineAction({
   find: { token: z.string().min(20).max(200) },
-  missing: "This reset link doesn't work. Ask for a new one.",
+  missing: () => say("errors.action.resetLinkBroken"),
   read: (form) => ({ password: form.get("password") }),
   input: z.object({ password: newPasswordSchema }),
   run: async ({ password }, _viewer, { token }): Promise<PasswordFormState> => {

@@ -24,6 +24,7 @@ import { deleteAccount } from "@/db/mutations/account-deletion";
 import { updateProfile } from "@/db/mutations/profile";
 import { deleteAccountSchema, profileSchema } from "@/lib/validation/account";
 import type { ProfileValues } from "./profile-form";
+import { say } from "@/lib/i18n/said";
 
 export type PrivacyState = ActionResult<{ message: string }> | null;
 export type TokenState = ActionResult<{ message: string; token?: string }> | null;
@@ -37,7 +38,7 @@ export const updateProfileAction = defineAction({
   },
   input: profileSchema,
   keep: (values) => ({ values }),
-  member: "Your session has ended. Sign in again; what you typed is kept here.",
+  member: () => say("errors.action.sessionEndedKept"),
   run: async (profile, viewer): Promise<ProfileState> => {
     const saved = await updateProfile(viewer.id, profile);
     revalidatePath("/", "layout");
@@ -77,7 +78,7 @@ export const createTokenAction = defineAction({
 /** Revokes one of the member's tokens; it stops working at once. */
 export const revokeTokenAction = defineAction({
   find: { tokenId: z.uuid() },
-  missing: "That token doesn't exist.",
+  missing: () => say("errors.action.tokenMissing"),
   member: true,
   run: async (_input, viewer, { tokenId }): Promise<TokenState> => {
     if (!(await revokeApiToken(viewer.id, tokenId))) return fail("not_found", "That token is already revoked or doesn't exist.");
@@ -128,7 +129,7 @@ export const createFeedAction = defineAction({
 });
 
 /** A feed of the member's, named by the form; one that is not well formed is not found. */
-const feed = { find: { feedId: z.uuid() }, missing: "That calendar link doesn't exist.", member: true } as const;
+const feed = { find: { feedId: z.uuid() }, missing: () => say("errors.action.feedMissing"), member: true } as const;
 
 /** Revokes a feed: its address is a 404 from now on. */
 export const revokeFeedAction = defineAction({
@@ -182,7 +183,7 @@ export const changePasswordAction = defineAction({
 export const deleteAccountAction = defineAction({
   read: (form) => ({ password: form.get("password") }),
   input: deleteAccountSchema,
-  invalid: "Enter your password to confirm.",
+  invalid: () => say("errors.action.enterPasswordToConfirm"),
   member: true,
   run: async ({ password }, viewer): Promise<PasswordFormState> => {
     const checked = await checkCredentials({ email: viewer.email, password }, clientAddress(await headers()));

@@ -6,10 +6,11 @@ import { type ActionResult, fail } from "@/lib/action-result";
 import { guestLinkToken, guestManagePath } from "@/lib/guest-links";
 import { guestRenameSchema, guestTokenSchema } from "@/lib/validation/guest-rsvp";
 import { defineAction } from "@/server/action";
+import { say } from "@/lib/i18n/said";
 
 export type GuestLinkState = ActionResult<{ message: string }> | null;
 
-const BROKEN = "This link doesn't work. Ask for a new one from the activity's page.";
+const BROKEN = () => say("errors.action.guestLinkBroken");
 const refusal = (result: { code: string; message: string }) => fail(result.code === "try_again" ? "try_again" : result.code === "expired" ? "not_found" : "closed", result.message);
 
 /** Confirms a held place: a POST from the confirmation page's button, never the link's GET. */

@@ -6,15 +6,16 @@ import { savePlan } from "@/db/mutations/plan";
 import { allGroupsVisible } from "@/db/queries/plan";
 import { defineAction } from "@/server/action";
 import { planFormToInput, planInputSchema } from "@/lib/validation/connection";
+import { say } from "@/lib/i18n/said";
 
 /** Saves the member's own connection plan. */
 export const savePlanAction = defineAction({
   read: planFormToInput,
   input: planInputSchema,
-  invalid: "Your plan needs another look.",
+  invalid: () => say("errors.action.checkPlan"),
   member: true,
   run: async (plan, viewer): Promise<FormState> => {
-    if (!(await allGroupsVisible(viewer.id, plan.interestGroupIds))) return { ok: false, code: "invalid_input", message: "Your plan needs another look.", fieldErrors: { interestGroupIds: "Choose groups from the list." } };
+    if (!(await allGroupsVisible(viewer.id, plan.interestGroupIds))) return { ok: false, code: "invalid_input", message: say("errors.action.checkPlan"), fieldErrors: { interestGroupIds: "Choose groups from the list." } };
     await savePlan(viewer.id, plan);
     revalidatePath("/me", "layout");
     revalidatePath("/");

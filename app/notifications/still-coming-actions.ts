@@ -7,11 +7,12 @@ import type { StillComingFormState } from "@/components/still-coming-form";
 import { fail } from "@/lib/action-result";
 import { stillComingDone, stillComingPurposeSchema } from "@/lib/validation/still-coming";
 import { defineAction } from "@/server/action";
+import { say } from "@/lib/i18n/said";
 
 /** "Yes, I'm coming" or "Free my place" from the in-app reminder, for the signed-in member's own RSVP. */
 export const answerStillComingAction = defineAction({
   find: { activityId: z.uuid() },
-  missing: "We couldn't find that activity.",
+  missing: () => say("errors.action.activityMissing"),
   read: (form) => form.get("purpose"),
   input: stillComingPurposeSchema,
   member: true,

@@ -7,8 +7,9 @@ import type { StillComingFormState } from "@/components/still-coming-form";
 import { fail } from "@/lib/action-result";
 import { stillComingPurposeSchema, stillComingTokenSchema } from "@/lib/validation/still-coming";
 import { defineAction } from "@/server/action";
+import { say } from "@/lib/i18n/said";
 
-const BROKEN = "We don't recognise this link, so nothing was changed. Your RSVP is on the activity's page.";
+const BROKEN = () => say("errors.action.stillComingLinkBroken");
 
 /**
  * The button on a reminder link's page: spends the link once (no sign-in; the token is the

@@ -9,6 +9,7 @@ import { defineAction } from "@/server/action";
 import { accusingOpening, kindWordsSuggestion } from "@/lib/kind-words";
 import { commentBodySchema } from "@/lib/validation/comment";
 import { recordIdSchema } from "@/lib/validation/ids";
+import { say } from "@/lib/i18n/said";
 
 /*
  * Discussion forms on activity and project pages. The kind-words prompt lives here: a
@@ -29,7 +30,7 @@ function revalidateTarget(kind: "activity" | "project", id: string) {
 /** Posts a comment on an activity or a project. */
 export const postCommentAction = defineAction({
   find: { targetKind: z.enum(["activity", "project"]), targetId: z.uuid() },
-  missing: "We couldn't find what you're commenting on.",
+  missing: () => say("errors.action.commentTargetMissing"),
   read: (form) => {
     const body = form.get("body");
     return [typeof body === "string" ? body : "", form.get("postAsIs") === "1"] as const;
@@ -37,7 +38,7 @@ export const postCommentAction = defineAction({
   input: [commentBodySchema, z.boolean()],
   invalid: (error) => error.issues[0]?.message,
   keep: ([body]) => ({ body }),
-  member: "Your session has ended. Sign in again to post; what you wrote is kept here.",
+  member: () => say("errors.action.sessionEndedPost"),
   run: async ([body, postAsIs], viewer, { targetKind, targetId }): Promise<CommentFormState> => {
     const found = accusingOpening(body);
     if (found && !postAsIs) return { ok: false, code: "invalid_input", message: "Before you post", suggestion: { found, text: kindWordsSuggestion(found) } };
@@ -49,7 +50,7 @@ export const postCommentAction = defineAction({
 });
 
 /** A comment acted on, named by the form. */
-const comment = { find: { commentId: recordIdSchema }, missing: "We couldn't find that comment.", member: true } as const;
+const comment = { find: { commentId: recordIdSchema }, missing: () => say("errors.action.commentMissing"), member: true } as const;
 
 /** The author changes their comment, within 15 minutes of posting. */
 export const editCommentAction = defineAction({
@@ -86,7 +87,7 @@ export const blockCommentAuthorAction = defineAction({
   ...comment,
   run: async (_input, viewer, { commentId }): Promise<CommentActionState> => {
     const result = await blockCommentAuthor(viewer.id, commentId);
-    if (!result.ok) return result.code === "self" ? fail("invalid_input", "That's your own comment.") : fail("not_found", "We couldn't find that comment.");
+    if (!result.ok) return result.code === "self" ? fail("invalid_input", "That's your own comment.") : fail("not_found", say("errors.action.commentMissing"));
     revalidatePath("/activities", "layout");
     revalidatePath("/projects", "layout");
     revalidatePath("/account");

@@ -6,6 +6,7 @@ import { decideReport, restoreReported } from "@/db/mutations/reports";
 import { fail } from "@/lib/action-result";
 import { defineAction } from "@/server/action";
 import { decisionSchema, restoreSchema, type Outcome } from "@/lib/validation/report";
+import { say } from "@/lib/i18n/said";
 
 /*
  * The moderation queues' actions, shared by a group's reports page and /admin/reports. The
@@ -23,7 +24,7 @@ const said: Record<Outcome, string> = {
 export const decideReportAction = defineAction({
   read: (form) => ({ reportId: form.get("reportId"), outcome: form.get("outcome") ?? undefined, note: form.get("note") }),
   input: decisionSchema,
-  invalid: "Please check the decision.",
+  invalid: () => say("errors.action.checkDecision"),
   member: true,
   run: async (decision, viewer): Promise<FormState> => {
     const result = await decideReport(viewer, decision);
@@ -35,7 +36,7 @@ export const decideReportAction = defineAction({
 
 export const restoreReportedAction = defineAction({
   find: restoreSchema.shape,
-  missing: "We couldn't find that report.",
+  missing: () => say("errors.action.reportMissing"),
   member: true,
   run: async (_input, viewer, { reportId }): Promise<FormState> => {
     const result = await restoreReported(viewer, reportId);

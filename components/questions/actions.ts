@@ -6,17 +6,18 @@ import { askOrganizers, replyToQuestion } from "@/db/mutations/questions";
 import { defineAction } from "@/server/action";
 import { recordIdSchema } from "@/lib/validation/ids";
 import { questionInputSchema } from "@/lib/validation/questions";
+import { say } from "@/lib/i18n/said";
 
 const SENT = "Sent. Only the group's organizers can read it; their reply will be under My questions.";
 
 /** A member's private question to the organizers of an activity's group. */
 export const askAboutActivityAction = defineAction({
   find: { activityId: recordIdSchema },
-  missing: "We couldn't find that activity. It may have been removed.",
+  missing: () => say("errors.action.activityMaybeRemoved"),
   read: (form) => ({ body: form.get("body") }),
   input: questionInputSchema,
-  invalid: "Your question needs another look.",
-  member: "Please sign in to ask the organizers.",
+  invalid: () => say("errors.action.checkQuestion"),
+  member: () => say("errors.action.signInToAsk"),
   run: async ({ body }, viewer, { activityId }): Promise<FormState> => {
     const result = await askOrganizers(viewer, { activityId }, body);
     if (!result.ok) return result;
@@ -28,11 +29,11 @@ export const askAboutActivityAction = defineAction({
 /** A member's private question to a group's organizers. */
 export const askAboutGroupAction = defineAction({
   find: { groupId: recordIdSchema },
-  missing: "We couldn't find that group.",
+  missing: () => say("errors.action.groupMissing"),
   read: (form) => ({ body: form.get("body") }),
   input: questionInputSchema,
-  invalid: "Your question needs another look.",
-  member: "Please sign in to ask the organizers.",
+  invalid: () => say("errors.action.checkQuestion"),
+  member: () => say("errors.action.signInToAsk"),
   run: async ({ body }, viewer, { groupId }): Promise<FormState> => {
     const result = await askOrganizers(viewer, { groupId }, body);
     if (!result.ok) return result;
@@ -44,10 +45,10 @@ export const askAboutGroupAction = defineAction({
 /** A reply in a question's thread, by the member who asked or one of the group's organizers. */
 export const replyToQuestionAction = defineAction({
   find: { questionId: recordIdSchema },
-  missing: "We couldn't find that conversation.",
+  missing: () => say("errors.action.conversationMissing"),
   read: (form) => ({ body: form.get("body") }),
   input: questionInputSchema,
-  invalid: "Your reply needs another look.",
+  invalid: () => say("errors.action.checkReply"),
   member: true,
   run: async ({ body }, viewer, { questionId }): Promise<FormState> => {
     const result = await replyToQuestion(viewer, questionId, body);

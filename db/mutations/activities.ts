@@ -15,6 +15,7 @@ import { promoteFromWaitlist } from "./rsvps";
 import { rememberPlace, withPickedPlace } from "./saved-places";
 import { slottedEditRefusal } from "./slot-places";
 import { fillSeriesWindow, startSeries } from "./series";
+import { say } from "@/lib/i18n/said";
 
 /*
  * Creating, editing, duplicating and cancelling activities. Every entry point reads the
@@ -54,7 +55,7 @@ async function hostRefusal(tx: Db, groupId: string, hostId: string | null | unde
   if (!hostId) return null;
   const m = await membershipIn(tx, groupId, hostId);
   if (m && m.status === "active" && m.role !== "member") return null;
-  return { ok: false, code: "invalid_input", message: "Please check the host.", fieldErrors: { hostId: HOST_CHOICE } };
+  return { ok: false, code: "invalid_input", message: say("errors.activities.checkHost"), fieldErrors: { hostId: HOST_CHOICE() } };
 }
 
 /** A write that may change the places the hub knows: the neighbourhood list is read afresh after it. */

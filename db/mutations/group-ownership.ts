@@ -24,7 +24,7 @@ export async function handOverGroup(actor: Actor, groupId: string, newOwnerId: s
   return db.transaction(async (tx) => {
     const [group] = await tx.select().from(groups).where(eq(groups.id, groupId)).limit(1).for("update");
     const mine = await membershipIn(tx, groupId, actor.id, true);
-    if (!group || group.hiddenAt || (group.visibility === "private" && mine?.status !== "active")) return fail("not_found", GROUP_NOT_FOUND);
+    if (!group || group.hiddenAt || (group.visibility === "private" && mine?.status !== "active")) return fail("not_found", GROUP_NOT_FOUND());
     if (!mine || mine.status !== "active" || mine.role !== "owner") return fail("forbidden", ONLY_OWNER_HANDS_OVER);
     if (newOwnerId === actor.id) return fail("conflict", "You already own this group.");
     const target = await membershipIn(tx, groupId, newOwnerId, true);

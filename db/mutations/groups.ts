@@ -102,7 +102,7 @@ async function lockAsOrganizer(tx: Tx, actor: NonNullable<Actor>, groupId: strin
   const [group] = await tx.select().from(groups).where(eq(groups.id, groupId)).limit(1).for("update");
   // Locked too, so a demotion landing at the same moment is either seen here or waits.
   const mine = await membershipIn(tx, groupId, actor.id, true);
-  if (!group || group.hiddenAt || (group.visibility === "private" && mine?.status !== "active")) return fail("not_found", GROUP_NOT_FOUND) as Refusal;
+  if (!group || group.hiddenAt || (group.visibility === "private" && mine?.status !== "active")) return fail("not_found", GROUP_NOT_FOUND()) as Refusal;
   const asOrganizer = authorize(actor, mine, "organizer");
   if (!asOrganizer.ok) return fail(asOrganizer.code, asOrganizer.message) as Refusal;
   return { ok: true, group, role: asOrganizer.role === "owner" ? "owner" : "organizer" };
@@ -125,11 +125,11 @@ export async function updateGroup(actor: Actor, groupId: string, input: GroupInp
     if (!locked.ok) return locked;
     const { group } = locked;
     if (group.visibility === "private" && input.visibility === "public") {
-      return { ok: false as const, code: "conflict" as const, message: STAYS_PRIVATE, fieldErrors: { visibility: STAYS_PRIVATE } };
+      return { ok: false as const, code: "conflict" as const, message: STAYS_PRIVATE(), fieldErrors: { visibility: STAYS_PRIVATE() } };
     }
     const becomesPrivate = group.visibility === "public" && input.visibility === "private";
     if (becomesPrivate && locked.role !== "owner") {
-      return { ok: false as const, code: "forbidden" as const, message: ONLY_OWNER_MAKES_PRIVATE, fieldErrors: { visibility: ONLY_OWNER_MAKES_PRIVATE } };
+      return { ok: false as const, code: "forbidden" as const, message: ONLY_OWNER_MAKES_PRIVATE(), fieldErrors: { visibility: ONLY_OWNER_MAKES_PRIVATE() } };
     }
     const [updated] = await tx
       .update(groups)
@@ -171,9 +171,9 @@ export async function joinGroup(actor: Actor, groupId: string, acceptedAgreement
   return db.transaction(async (tx) => {
     const [group] = await tx.select().from(groups).where(eq(groups.id, groupId)).limit(1);
     const existing = await membershipIn(tx, groupId, actor.id, true);
-    if (!group || group.hiddenAt) return fail("not_found", GROUP_NOT_FOUND);
+    if (!group || group.hiddenAt) return fail("not_found", GROUP_NOT_FOUND());
     const belongs = existing?.status === "active" || existing?.status === "pending";
-    if (group.visibility === "private" && !belongs && !inviteCodeMatches(group.inviteCode, invite)) return fail("not_found", GROUP_NOT_FOUND);
+    if (group.visibility === "private" && !belongs && !inviteCodeMatches(group.inviteCode, invite)) return fail("not_found", GROUP_NOT_FOUND());
     if (existing?.status === "banned") return fail("forbidden", "You can't join this group.");
     if (existing) return { ok: true as const, data: { status: existing.status as "active" | "pending" } };
     const status = group.joinPolicy === "approval" ? "pending" : "active";
@@ -255,10 +255,10 @@ export async function changeMember(actor: Actor, groupId: string, userId: string
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [group] = await tx.select({ id: groups.id, name: groups.name, slug: groups.slug, visibility: groups.visibility }).from(groups).where(eq(groups.id, groupId)).limit(1);
-    if (!group) return fail("not_found", GROUP_NOT_FOUND);
+    if (!group) return fail("not_found", GROUP_NOT_FOUND());
     const mine = await membershipIn(tx, groupId, actor?.id);
     // A private group does not exist for outsiders, not even as "forbidden".
-    if (actor && group.visibility === "private" && mine?.status !== "active") return fail("not_found", GROUP_NOT_FOUND);
+    if (actor && group.visibility === "private" && mine?.status !== "active") return fail("not_found", GROUP_NOT_FOUND());
     const asOrganizer = authorize(actor, mine, "organizer");
     if (!asOrganizer.ok) return fail(asOrganizer.code, asOrganizer.message);
     const target = await membershipIn(tx, groupId, userId, true);

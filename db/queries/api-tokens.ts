@@ -23,14 +23,14 @@ export async function listApiTokens(userId: string): Promise<ApiTokenItem[]> {
 }
 
 /** The owner of a live token with this hash; revoked tokens and suspended owners give undefined. */
-export async function getApiTokenOwner(tokenHash: string): Promise<{ tokenId: string; userId: string } | undefined> {
+export async function getApiTokenOwner(tokenHash: string): Promise<{ tokenId: string; userId: string; locale: string | null } | undefined> {
   const db = await getDb();
   const [row] = await db
-    .select({ tokenId: apiTokens.id, userId: users.id, suspendedAt: users.suspendedAt })
+    .select({ tokenId: apiTokens.id, userId: users.id, suspendedAt: users.suspendedAt, locale: users.locale })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
     .limit(1);
   if (!row || row.suspendedAt) return undefined;
-  return { tokenId: row.tokenId, userId: row.userId };
+  return { tokenId: row.tokenId, userId: row.userId, locale: row.locale };
 }

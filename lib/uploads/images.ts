@@ -4,6 +4,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { uploadsDir } from "../env";
+import { say } from "../i18n/said";
 
 /*
  * Pictures people upload: a cover for an activity, a group or a project, or a member's photo.
@@ -24,14 +25,10 @@ export const SERVED_TYPE = "image/webp";
 export type ImageRefusal = { ok: false; code: "too_large" | "not_an_image" | "unsupported" | "too_many_pixels"; message: string };
 export type ProcessedImage = { ok: true; width: number; height: number; files: { width: number; data: Buffer }[] };
 
-export const IMAGE_REFUSALS = {
-  too_large: "That picture is larger than 10 MB. Please choose a smaller one.",
-  not_an_image: "That file is not a picture we can read. Please choose a JPEG, PNG or WebP picture.",
-  unsupported: "Only JPEG, PNG and WebP pictures can be uploaded (not SVG, GIF or other kinds).",
-  too_many_pixels: "That picture has too many pixels to handle (at most 50 megapixels). Please choose a smaller one.",
-} as const;
+/** What a refused picture is told, by its code. */
+export const imageRefusal = (code: ImageRefusal["code"]): string => say(`errors.image.${code}`);
 
-const refuse = (code: ImageRefusal["code"]): ImageRefusal => ({ ok: false, code, message: IMAGE_REFUSALS[code] });
+const refuse = (code: ImageRefusal["code"]): ImageRefusal => ({ ok: false, code, message: imageRefusal(code) });
 
 /** Reads, checks and re-encodes an uploaded picture at the purpose's widths (never wider than the original). */
 export async function processImage(input: Uint8Array, purpose: UploadPurpose): Promise<ImageRefusal | ProcessedImage> {

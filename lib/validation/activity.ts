@@ -4,6 +4,7 @@ import { plainText } from "./text";
 import { canonicalZone, firstOfTwoLabel, formatDay, isValidTimeZone, parseWallClock, resolveWallClock, type ResolvedWallClock } from "@/lib/dates";
 import { energyLevels, kinds, talkLevels } from "@/lib/labels";
 import { placeChoiceSchema } from "./place-choice";
+import { say, words } from "@/lib/i18n/said";
 
 /** The longest an activity may last. Listings rely on it: anything not yet ended began at most this long ago. */
 export const LONGEST_ACTIVITY_MS = 14 * 86_400_000;
@@ -37,67 +38,70 @@ const optionalNumber = (schema: z.ZodNumber) =>
     return typeof e === "string" ? Number(e) : e;
   }, schema.optional());
 
-const localDateTime = (what: string) =>
+/** Which of the activity's times a message names (the catalog words each: validation.activity.when). */
+type WhichTime = "start" | "end" | "cutoff";
+
+const localDateTime = (what: WhichTime) =>
   z
-    .string({ error: `Enter the ${what} date and time.` })
+    .string(words("validation.activity.dateTimeRequired", { what }))
     .overwrite(plainText).trim()
-    .min(1, `Enter the ${what} date and time.`)
-    .regex(LOCAL_DATE_TIME, `Enter the ${what} as a date and time, like 2026-11-28 10:00.`)
+    .min(1, words("validation.activity.dateTimeRequired", { what }))
+    .regex(LOCAL_DATE_TIME, words("validation.activity.dateTimeFormat", { what }))
     .refine((s) => {
       const year = Number(s.slice(0, 4));
       return year >= 2000 && year <= 2200;
-    }, `The ${what} year must be between 2000 and 2200.`);
+    }, words("validation.activity.yearRange", { what }));
 
-const trimmed = (max: number, message: string) => z.string().overwrite(plainText).trim().max(max, message).default("");
+const trimmed = (max: number, key: string) => z.string().overwrite(plainText).trim().max(max, words(key)).default("");
 
 /** Said when the host named is not one of the group's organizers. */
-export const HOST_CHOICE = "Choose one of this group's organizers as the host.";
+export const HOST_CHOICE = () => say("validation.activity.hostChoice");
 
 export const activityInputSchema = z
   .object({
-    kind: z.enum(kinds, { error: "Choose what kind of activity this is." }),
+    kind: z.enum(kinds, { error: () => say("validation.activity.kind") }),
     title: z
-      .string({ error: "Give the activity a title." })
+      .string({ error: () => say("validation.activity.titleRequired") })
       .overwrite(plainText).trim()
-      .min(3, "Give the activity a title of at least 3 characters.")
-      .max(120, "Keep the title under 120 characters."),
-    description: trimmed(10_000, "Keep the description under 10,000 characters."),
+      .min(3, words("validation.activity.titleShort"))
+      .max(120, words("validation.common.titleLong")),
+    description: trimmed(10_000, "validation.common.descriptionLong"),
     startsLocal: localDateTime("start"),
     endsLocal: localDateTime("end"),
     timezone: z
-      .string({ error: "Choose a time zone." })
-      .refine((z) => isValidTimeZone(z), "Choose a time zone from the list, like Europe/London."),
-    placeName: trimmed(200, "Keep the place name under 200 characters."),
-    address: trimmed(300, "Keep the address under 300 characters."),
-    neighbourhood: trimmed(80, "Keep the neighbourhood under 80 characters."),
+      .string({ error: () => say("validation.activity.timezoneRequired") })
+      .refine((z) => isValidTimeZone(z), words("validation.activity.timezoneList")),
+    placeName: trimmed(200, "validation.activity.placeNameLong"),
+    address: trimmed(300, "validation.activity.addressLong"),
+    neighbourhood: trimmed(80, "validation.common.neighbourhoodLong"),
     /** A place picked from the group's or the hub's places; its stored name, address and point are used. */
     place: placeChoiceSchema,
-    latitude: optionalNumber(z.number({ error: "Latitude must be a number." }).min(-90, "Latitude is between -90 and 90.").max(90, "Latitude is between -90 and 90.")),
+    latitude: optionalNumber(z.number({ error: () => say("validation.activity.latitudeNumber") }).min(-90, words("validation.activity.latitudeRange")).max(90, words("validation.activity.latitudeRange"))),
     longitude: optionalNumber(
-      z.number({ error: "Longitude must be a number." }).min(-180, "Longitude is between -180 and 180.").max(180, "Longitude is between -180 and 180."),
+      z.number({ error: () => say("validation.activity.longitudeNumber") }).min(-180, words("validation.activity.longitudeRange")).max(180, words("validation.activity.longitudeRange")),
     ),
     onlineUrl: z.preprocess(
       (v) => emptyToUndefined(typeof v === "string" ? plainText(v).trim() : v),
       z
-        .url({ protocol: /^https?$/, error: "Enter a web address starting with https://" })
-        .max(500, "Keep the link under 500 characters.")
+        .url({ protocol: /^https?$/, error: () => say("validation.activity.onlineUrl") })
+        .max(500, words("validation.activity.linkLong"))
         .optional(),
     ),
     capacity: optionalNumber(
-      z.number({ error: "Capacity must be a whole number." }).int("Capacity must be a whole number.").min(1, "Capacity is at least 1, or leave it empty for no limit.").max(10_000, "Capacity is at most 10,000."),
+      z.number({ error: () => say("validation.activity.capacityWhole") }).int(words("validation.activity.capacityWhole")).min(1, words("validation.activity.capacityMin")).max(10_000, words("validation.activity.capacityMax")),
     ),
-    rsvpCutoffLocal: z.preprocess(emptyToUndefined, localDateTime("RSVP cutoff").optional()),
-    energyLevel: z.enum(energyLevels, { error: "Choose how much energy it asks for." }),
-    talkLevel: z.enum(talkLevels, { error: "Choose how much talking it involves." }),
+    rsvpCutoffLocal: z.preprocess(emptyToUndefined, localDateTime("cutoff").optional()),
+    energyLevel: z.enum(energyLevels, { error: () => say("validation.common.energy") }),
+    talkLevel: z.enum(talkLevels, { error: () => say("validation.activity.talk") }),
     lateArrivalOk: flag,
     stepFree: flag,
     seatingAvailable: flag,
     quietSpace: flag,
     substanceFree: flag,
     firstTimerFriendly: flag,
-    repeat: z.preprocess(emptyToUndefined, z.enum(repeatOptions, { error: "Choose how often it repeats." }).default("none")),
+    repeat: z.preprocess(emptyToUndefined, z.enum(repeatOptions, { error: () => say("validation.activity.repeat") }).default("none")),
     /** The group project this activity is a work day of, if any (one of the same group's projects). */
-    projectId: z.preprocess(emptyToUndefined, z.uuid({ error: "Choose one of this group's projects, or none." }).optional()),
+    projectId: z.preprocess(emptyToUndefined, z.uuid({ error: () => say("validation.activity.project") }).optional()),
     /** The organizer named as host; left out, a new activity is hosted by its creator and an edit keeps its host. */
     hostId: z.preprocess(emptyToUndefined, z.uuid({ error: HOST_CHOICE }).optional()),
   })
@@ -105,32 +109,32 @@ export const activityInputSchema = z
     if (!isValidTimeZone(v.timezone)) return;
     const start = resolveLocal(v.startsLocal, v.timezone);
     const end = resolveLocal(v.endsLocal, v.timezone);
-    if (!start) ctx.addIssue({ code: "custom", path: ["startsLocal"], message: "That start date does not exist." });
-    if (!end) ctx.addIssue({ code: "custom", path: ["endsLocal"], message: "That end date does not exist." });
+    if (!start) ctx.addIssue({ code: "custom", path: ["startsLocal"], message: say("validation.activity.startMissing") });
+    if (!end) ctx.addIssue({ code: "custom", path: ["endsLocal"], message: say("validation.activity.endMissing") });
     // A wall-clock time the clocks skip (the hour they go forward) is refused, never moved.
     const checked: [keyof typeof v & string, ResolvedWallClock | undefined][] = [["startsLocal", start], ["endsLocal", end]];
     for (const [field, at] of checked) {
       if (at?.status === "skipped") {
-        ctx.addIssue({ code: "custom", path: [field], message: `The clocks go forward that night in ${v.timezone}, so ${String(v[field]).slice(11, 16)} doesn't exist on that day. Choose an earlier or later time.` });
+        ctx.addIssue({ code: "custom", path: [field], message: say("validation.activity.clocksForward", { zone: v.timezone, time: String(v[field]).slice(11, 16) }) });
       }
     }
     // Only compare times that exist: a skipped start would otherwise add a second, misleading error.
     if (start && end && start.status !== "skipped" && end.status !== "skipped") {
       const length = end.instant.getTime() - start.instant.getTime();
-      if (length <= 0) ctx.addIssue({ code: "custom", path: ["endsLocal"], message: "The end must be after the start." });
-      else if (length > LONGEST_ACTIVITY_MS) ctx.addIssue({ code: "custom", path: ["endsLocal"], message: "An activity can last at most 14 days." });
+      if (length <= 0) ctx.addIssue({ code: "custom", path: ["endsLocal"], message: say("validation.activity.endAfterStart") });
+      else if (length > LONGEST_ACTIVITY_MS) ctx.addIssue({ code: "custom", path: ["endsLocal"], message: say("validation.activity.tooLong") });
     }
     const startsAt = start && start.status !== "skipped" ? start.instant : undefined;
     if (v.rsvpCutoffLocal && startsAt) {
       const cutoff = resolveLocal(v.rsvpCutoffLocal, v.timezone);
-      if (!cutoff) ctx.addIssue({ code: "custom", path: ["rsvpCutoffLocal"], message: "That cutoff date does not exist." });
-      else if (cutoff.instant > startsAt) ctx.addIssue({ code: "custom", path: ["rsvpCutoffLocal"], message: "RSVPs must close before the activity starts." });
+      if (!cutoff) ctx.addIssue({ code: "custom", path: ["rsvpCutoffLocal"], message: say("validation.activity.cutoffMissing") });
+      else if (cutoff.instant > startsAt) ctx.addIssue({ code: "custom", path: ["rsvpCutoffLocal"], message: say("validation.activity.cutoffBeforeStart") });
     }
     if ((v.latitude === undefined) !== (v.longitude === undefined)) {
-      ctx.addIssue({ code: "custom", path: [v.latitude === undefined ? "latitude" : "longitude"], message: "Give both latitude and longitude, or neither." });
+      ctx.addIssue({ code: "custom", path: [v.latitude === undefined ? "latitude" : "longitude"], message: say("validation.activity.bothCoordinates") });
     }
     if (!v.place && !v.placeName && !v.address && !v.onlineUrl) {
-      ctx.addIssue({ code: "custom", path: ["placeName"], message: "Say where it happens: a place, an address or an online link." });
+      ctx.addIssue({ code: "custom", path: ["placeName"], message: say("validation.activity.where") });
     }
   });
 
@@ -139,7 +143,7 @@ export type ActivityFormValues = z.input<typeof activityInputSchema>;
 
 export type ActivityInput = z.output<typeof activityInputSchema>;
 
-export const editScopeSchema = z.enum(["this", "following"], { error: 'Choose "this" or "following".' }).default("this");
+export const editScopeSchema = z.enum(["this", "following"], words("validation.activity.editScope")).default("this");
 export type EditScope = z.infer<typeof editScopeSchema>;
 
 function resolveLocal(local: string, zone: string): ResolvedWallClock | undefined {

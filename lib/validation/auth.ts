@@ -1,32 +1,33 @@
 import { z } from "zod";
 import { plainText } from "./text";
+import { say, words } from "@/lib/i18n/said";
 
 export const emailSchema = z
-  .string({ error: "Enter your email address." })
+  .string({ error: () => say("validation.auth.emailRequired") })
   .overwrite(plainText).trim()
   .toLowerCase()
-  .min(1, "Enter your email address.")
-  .max(254, "That email address is too long.")
-  .pipe(z.email({ error: "Enter an email address like name@example.com." }));
+  .min(1, words("validation.auth.emailRequired"))
+  .max(254, words("validation.auth.emailTooLong"))
+  .pipe(z.email({ error: () => say("validation.auth.emailFormat") }));
 
 export const newPasswordSchema = z
-  .string({ error: "Choose a password." })
-  .min(10, "Use at least 10 characters for your password.")
-  .max(200, "Use at most 200 characters for your password.");
+  .string({ error: () => say("validation.auth.choosePassword") })
+  .min(10, words("validation.auth.passwordShort"))
+  .max(200, words("validation.auth.passwordLong"));
 
 export const signUpSchema = z.object({
   name: z
-    .string({ error: "Tell us what to call you." })
+    .string({ error: () => say("validation.auth.nameRequired") })
     .overwrite(plainText).trim()
-    .min(1, "Tell us what to call you.")
-    .max(80, "Keep your name under 80 characters."),
+    .min(1, words("validation.auth.nameRequired"))
+    .max(80, words("validation.auth.nameLong")),
   email: emailSchema,
   password: newPasswordSchema,
 });
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200, "That password is too long."),
+  password: z.string({ error: () => say("validation.auth.passwordRequired") }).min(1, words("validation.auth.passwordRequired")).max(200, words("validation.auth.passwordTooLong")),
 });
 
 export type SignUpInput = z.infer<typeof signUpSchema>;

@@ -1,26 +1,27 @@
 import { z } from "zod";
 import { plainText } from "./text";
+import { say, words } from "@/lib/i18n/said";
 
 /* Schemas for starting and running a group, shared by its forms, server actions and the API. */
 
 export const groupInputSchema = z.object({
   name: z
-    .string({ error: "Give the group a name." })
+    .string({ error: () => say("validation.group.nameRequired") })
     .overwrite(plainText).trim()
-    .min(3, "Give the group a name of at least 3 characters.")
-    .max(80, "Keep the name under 80 characters."),
-  about: z.string().overwrite(plainText).trim().max(5000, "Keep the description under 5,000 characters.").default(""),
+    .min(3, words("validation.group.nameShort"))
+    .max(80, words("validation.group.nameLong")),
+  about: z.string().overwrite(plainText).trim().max(5000, words("validation.group.aboutLong")).default(""),
   agreements: z
     .string()
     .overwrite(plainText).trim()
-    .max(3000, "Keep the agreements under 3,000 characters.")
+    .max(3000, words("validation.group.agreementsLong"))
     .default("")
     .describe("Shown to everyone who joins; they accept it before becoming a member."),
-  visibility: z.enum(["public", "private"], { error: "Choose public or private." }).default("public"),
-  joinPolicy: z.enum(["open", "approval"], { error: "Choose open or approval needed." }).default("open"),
-  neighbourhood: z.string().overwrite(plainText).trim().max(80, "Keep the neighbourhood under 80 characters.").default(""),
+  visibility: z.enum(["public", "private"], { error: () => say("validation.group.visibility") }).default("public"),
+  joinPolicy: z.enum(["open", "approval"], { error: () => say("validation.group.joinPolicy") }).default("open"),
+  neighbourhood: z.string().overwrite(plainText).trim().max(80, words("validation.common.neighbourhoodLong")).default(""),
   guestRsvps: z
-    .enum(["on", "off"], { error: "Choose whether visitors may RSVP as guests." })
+    .enum(["on", "off"], { error: () => say("validation.group.guestRsvps") })
     .default("on")
     .describe('"on": visitors may RSVP to a public group\'s activities with a first name and an email. Private groups never take guests.'),
 });
@@ -48,14 +49,14 @@ export function groupToFormValues(g: { name: string; about: string; agreements: 
  * Making a private group public would show its members and everything said in it to
  * anyone, people who joined on the understanding it was private.
  */
-export const STAYS_PRIVATE = "A private group stays private, so what was said in it stays among its members. Start a new public group instead.";
-export const ONLY_OWNER_MAKES_PRIVATE = "Only the owner of this group can make it private.";
+export const STAYS_PRIVATE = () => say("validation.group.staysPrivate");
+export const ONLY_OWNER_MAKES_PRIVATE = () => say("validation.group.onlyOwnerPrivate");
 
 /** What every way of joining answers for a group that is missing or not to be shown. */
-export const GROUP_NOT_FOUND = "That group doesn't exist.";
+export const GROUP_NOT_FOUND = () => say("errors.action.groupNotFound");
 
 /** The code from a private group's invite link; public groups need none. */
-export const inviteCodeSchema = z.string({ error: "Send the invite code as text." }).overwrite(plainText).trim().max(100, "That invite code is too long.").optional();
+export const inviteCodeSchema = z.string({ error: () => say("validation.group.inviteText") }).overwrite(plainText).trim().max(100, words("validation.group.inviteLong")).optional();
 
 /**
  * Joining needs the agreements accepted; the checkbox posts "on", the API sends true.
@@ -64,7 +65,7 @@ export const inviteCodeSchema = z.string({ error: "Send the invite code as text.
 export const joinGroupSchema = z.object({
   acceptAgreements: z.preprocess(
     (v) => v === true || v === "on" || v === "true",
-    z.literal(true, { error: "Please read and accept the group's agreements to join." }),
+    z.literal(true, { error: () => say("validation.group.acceptAgreements") }),
   ),
   invite: inviteCodeSchema,
 });
@@ -91,20 +92,20 @@ export function isGroupSlug(value: unknown): value is string {
 }
 
 export const memberChangeSchema = z.object({
-  userId: z.uuid({ error: "Choose a member." }),
-  change: z.enum(["promote", "demote", "remove", "ban", "approve", "decline"], { error: "Choose what to do." }),
+  userId: z.uuid({ error: () => say("validation.group.chooseMember") }),
+  change: z.enum(["promote", "demote", "remove", "ban", "approve", "decline"], { error: () => say("validation.group.chooseChange") }),
   /** Why a member is banned; kept for the group's organizers. */
-  reason: z.preprocess((v) => (v === null || v === "" ? undefined : v), z.string().overwrite(plainText).trim().max(500, "Keep the reason under 500 characters.").optional()),
+  reason: z.preprocess((v) => (v === null || v === "" ? undefined : v), z.string().overwrite(plainText).trim().max(500, words("validation.group.reasonLong")).optional()),
 });
 
 export type MemberChange = z.infer<typeof memberChangeSchema>["change"];
 
 /** Handing a group over to one of its organizers; the owner ticks a box to confirm. */
 export const handOverSchema = z.object({
-  userId: z.uuid({ error: "Choose an organizer." }),
+  userId: z.uuid({ error: () => say("validation.group.chooseOrganizer") }),
   confirm: z.preprocess(
     (v) => v === true || v === "on" || v === "true",
-    z.literal(true, { error: "Tick the box to confirm the hand-over." }),
+    z.literal(true, { error: () => say("validation.group.confirmHandOver") }),
   ),
 });
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { emailSchema } from "./auth";
 import { plainText } from "./text";
+import { say, words } from "@/lib/i18n/said";
 
 /*
  * A visitor's RSVP without an account: a first name and an email, plus the two things that turn
@@ -8,10 +9,10 @@ import { plainText } from "./text";
  */
 
 export const guestFirstNameSchema = z
-  .string({ error: "Enter your first name." })
+  .string({ error: () => say("validation.guest.firstNameRequired") })
   .overwrite(plainText)
   .transform((v) => v.replace(/\s+/g, " ").trim())
-  .pipe(z.string().min(1, "Enter your first name.").max(40, "Keep your first name under 40 characters."));
+  .pipe(z.string().min(1, words("validation.guest.firstNameRequired")).max(40, words("validation.guest.firstNameLong")));
 
 export const guestRsvpFormSchema = z.object({
   firstName: guestFirstNameSchema,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import "./messages";
+import { say } from "@/lib/i18n/said";
 
 /*
  * Ids that reach a server action as bound arguments come back from the browser and can be
@@ -14,4 +15,5 @@ export function areRecordIds(...values: unknown[]): boolean {
   return values.every((v) => recordIdSchema.safeParse(v).success);
 }
 
-export const NOT_FOUND_MESSAGE = "We couldn't find that. It may have been removed.";
+/** "We couldn't find that. It may have been removed." */
+export const notFoundMessage = () => say("errors.action.notFound");

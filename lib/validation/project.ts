@@ -2,6 +2,7 @@ import { z } from "zod";
 import { energyLevels } from "@/lib/labels";
 import { instantToLocal } from "./activity";
 import { plainText } from "./text";
+import { say, words } from "@/lib/i18n/said";
 
 /*
  * One schema per form for projects and tasks, shared by the browser form, the server
@@ -22,38 +23,38 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const flag = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 
-const text = (max: number, message: string) => z.string().overwrite(plainText).trim().max(max, message).default("");
+const text = (max: number, key: string) => z.string().overwrite(plainText).trim().max(max, words(key)).default("");
 
-const day = (what: string) =>
+const day = (what: "start" | "end" | "due") =>
   z.preprocess(
     (v) => emptyToUndefined(typeof v === "string" ? plainText(v).trim() : v),
     z
-      .string({ error: `Enter the ${what} as a date, like 2026-12-06.` })
-      .regex(DAY, `Enter the ${what} as a date, like 2026-12-06.`)
-      .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), `The ${what} isn't a real date.`)
-      .refine((s) => Number(s.slice(0, 4)) >= 2000 && Number(s.slice(0, 4)) <= 2200, `The ${what} year must be between 2000 and 2200.`)
+      .string(words("validation.project.dayFormat", { what }))
+      .regex(DAY, words("validation.project.dayFormat", { what }))
+      .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), words("validation.project.dayNotReal", { what }))
+      .refine((s) => Number(s.slice(0, 4)) >= 2000 && Number(s.slice(0, 4)) <= 2200, words("validation.project.dayYear", { what }))
       .optional(),
   );
 
-const title = (what: string) =>
+const title = (what: "project" | "task") =>
   z
-    .string({ error: `Give the ${what} a title.` })
+    .string(words("validation.project.titleRequired", { what }))
     .overwrite(plainText)
     .trim()
-    .min(3, `Give the ${what} a title of at least 3 characters.`)
-    .max(120, "Keep the title under 120 characters.");
+    .min(3, words("validation.project.titleShort", { what }))
+    .max(120, words("validation.common.titleLong"));
 
 export const projectInputSchema = z
   .object({
     title: title("project"),
-    goal: text(300, "Keep the goal under 300 characters."),
-    description: text(10_000, "Keep the description under 10,000 characters."),
-    status: z.enum(projectStatuses, { error: "Choose planning, active or done." }).default("active"),
-    startsOn: day("start date"),
-    endsOn: day("end date"),
+    goal: text(300, "validation.project.goalLong"),
+    description: text(10_000, "validation.common.descriptionLong"),
+    status: z.enum(projectStatuses, { error: () => say("validation.project.status") }).default("active"),
+    startsOn: day("start"),
+    endsOn: day("end"),
   })
   .superRefine((v, ctx) => {
-    if (v.startsOn && v.endsOn && v.endsOn < v.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "The end date can't be before the start date." });
+    if (v.startsOn && v.endsOn && v.endsOn < v.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: say("validation.project.endBeforeStart") });
   });
 
 export type ProjectInput = z.output<typeof projectInputSchema>;
@@ -64,11 +65,11 @@ export type ProjectFormValues = z.input<typeof projectInputSchema>;
 export const projectPatchSchema = z
   .object({
     title: title("project").optional(),
-    goal: z.string().overwrite(plainText).trim().max(300, "Keep the goal under 300 characters.").optional(),
-    description: z.string().overwrite(plainText).trim().max(10_000, "Keep the description under 10,000 characters.").optional(),
-    status: z.enum(projectStatuses, { error: "Choose planning, active or done." }).optional(),
-    startsOn: z.union([z.null(), day("start date")]).optional(),
-    endsOn: z.union([z.null(), day("end date")]).optional(),
+    goal: z.string().overwrite(plainText).trim().max(300, words("validation.project.goalLong")).optional(),
+    description: z.string().overwrite(plainText).trim().max(10_000, words("validation.common.descriptionLong")).optional(),
+    status: z.enum(projectStatuses, { error: () => say("validation.project.status") }).optional(),
+    startsOn: z.union([z.null(), day("start")]).optional(),
+    endsOn: z.union([z.null(), day("end")]).optional(),
   })
   .strict();
 
@@ -97,10 +98,10 @@ const hoursNumber = (what: string) =>
   );
 
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
-const windowTime = (what: string) =>
+const windowTime = (what: "start" | "end") =>
   z.preprocess(
     (v) => emptyToUndefined(typeof v === "string" ? plainText(v).trim() : v),
-    z.string().regex(LOCAL_DATE_TIME, `Enter the ${what} as a date and time, like 2026-12-06 10:00.`).optional(),
+    z.string().regex(LOCAL_DATE_TIME, words("validation.project.windowFormat", { what })).optional(),
   );
 
 const places = z.preprocess(
@@ -108,27 +109,27 @@ const places = z.preprocess(
     const e = emptyToUndefined(typeof v === "string" ? v.trim() : v);
     return typeof e === "string" ? Number(e) : e;
   },
-  z.number({ error: "Places must be a whole number." }).int("Places must be a whole number.").min(1, "A task needs at least 1 place.").max(500, "A task can have at most 500 places."),
+  z.number({ error: () => say("validation.project.placesWhole") }).int(words("validation.project.placesWhole")).min(1, words("validation.project.placesMin")).max(500, words("validation.project.placesMax")),
 );
 
 export const taskInputSchema = z
   .object({
     title: title("task"),
-    description: text(4_000, "Keep the description under 4,000 characters."),
+    description: text(4_000, "validation.project.taskDescriptionLong"),
     placesNeeded: places,
-    effort: z.enum(energyLevels, { error: "Choose how much energy it asks for." }),
+    effort: z.enum(energyLevels, { error: () => say("validation.common.energy") }),
     fromHome: flag.default(false),
     estimatedHours: hoursNumber("Estimated hours"),
-    dueOn: day("due date"),
+    dueOn: day("due"),
     /** Local wall-clock times in the site's zone, or the zone the caller names. */
-    windowStartLocal: windowTime("start of the time window"),
-    windowEndLocal: windowTime("end of the time window"),
+    windowStartLocal: windowTime("start"),
+    windowEndLocal: windowTime("end"),
   })
   .superRefine((v, ctx) => {
     if (Boolean(v.windowStartLocal) !== Boolean(v.windowEndLocal)) {
-      ctx.addIssue({ code: "custom", path: [v.windowStartLocal ? "windowEndLocal" : "windowStartLocal"], message: "Give both the start and the end of the time window, or neither." });
+      ctx.addIssue({ code: "custom", path: [v.windowStartLocal ? "windowEndLocal" : "windowStartLocal"], message: say("validation.project.windowBoth") });
     } else if (v.windowStartLocal && v.windowEndLocal && v.windowEndLocal <= v.windowStartLocal) {
-      ctx.addIssue({ code: "custom", path: ["windowEndLocal"], message: "The time window must end after it starts." });
+      ctx.addIssue({ code: "custom", path: ["windowEndLocal"], message: say("validation.project.windowOrder") });
     }
   });
 
@@ -174,18 +175,18 @@ export function taskFormValuesOf(
 }
 
 /** Removing a task asks for a ticked confirmation, so no stray click removes one. */
-export const removeTaskConfirmSchema = z.literal("yes", { error: "Please tick the box to confirm you want to remove this task." });
+export const removeTaskConfirmSchema = z.literal("yes", { error: () => say("validation.project.confirmRemove") });
 
 /** The API's PATCH for a task: any subset of the task's fields. */
 export const taskPatchSchema = z
   .object({
     title: title("task").optional(),
-    description: z.string().overwrite(plainText).trim().max(4_000, "Keep the description under 4,000 characters.").optional(),
+    description: z.string().overwrite(plainText).trim().max(4_000, words("validation.project.taskDescriptionLong")).optional(),
     placesNeeded: places.optional(),
-    effort: z.enum(energyLevels, { error: "Choose how much energy it asks for." }).optional(),
+    effort: z.enum(energyLevels, { error: () => say("validation.common.energy") }).optional(),
     fromHome: z.boolean({ error: "fromHome is true or false." }).optional(),
     estimatedHours: z.union([z.null(), hoursNumber("Estimated hours")]).optional(),
-    dueOn: z.union([z.null(), day("due date")]).optional(),
+    dueOn: z.union([z.null(), day("due")]).optional(),
   })
   .strict();
 export type TaskPatch = z.output<typeof taskPatchSchema>;

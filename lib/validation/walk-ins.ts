@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { plainText } from "./text";
+import { say, words } from "@/lib/i18n/said";
 
 /*
  * Walk-ins (someone who turned up without an RSVP, recorded by an organizer) and messages to a
@@ -7,22 +8,22 @@ import { plainText } from "./text";
  */
 
 export const walkInFirstNameSchema = z
-  .string({ error: "Enter their first name." })
+  .string({ error: () => say("validation.walkIns.firstNameRequired") })
   .overwrite(plainText)
   .transform((v) => v.replace(/\s+/g, " ").trim())
-  .pipe(z.string().min(1, "Enter their first name.").max(40, "Keep the first name under 40 characters."));
+  .pipe(z.string().min(1, words("validation.walkIns.firstNameRequired")).max(40, words("validation.walkIns.firstNameLong")));
 
 export const walkInNameFormSchema = z.object({ firstName: walkInFirstNameSchema });
 
-export const walkInMemberFormSchema = z.object({ userId: z.uuid({ error: "Choose a member from the search." }) });
+export const walkInMemberFormSchema = z.object({ userId: z.uuid({ error: () => say("validation.walkIns.chooseMember") }) });
 
 /** Removing a walk-in recorded by mistake: a member's (`userId`) or a first name's (`walkInId`). */
 export const removeWalkInFormSchema = z
   .object({
-    userId: z.uuid({ error: "Choose a walk-in." }).optional(),
-    walkInId: z.uuid({ error: "Choose a walk-in." }).optional(),
+    userId: z.uuid({ error: () => say("validation.walkIns.chooseWalkIn") }).optional(),
+    walkInId: z.uuid({ error: () => say("validation.walkIns.chooseWalkIn") }).optional(),
   })
-  .refine((v) => Boolean(v.userId) !== Boolean(v.walkInId), { message: "Choose one walk-in to remove.", path: ["walkInId"] });
+  .refine((v) => Boolean(v.userId) !== Boolean(v.walkInId), { error: () => say("validation.walkIns.chooseOne"), path: ["walkInId"] });
 
 /** The organizer view's "Find a member" search (a GET form, so it works without JavaScript). */
 export const walkInSearchSchema = z
@@ -44,14 +45,14 @@ export const audienceLabel: Record<ActivityAudience, string> = {
 };
 
 const messageText = z
-  .string({ error: "Write a message." })
+  .string({ error: () => say("validation.walkIns.messageRequired") })
   .overwrite(plainText)
   .trim()
-  .min(1, "Write a message.")
-  .max(2000, "Keep the message under 2000 characters.");
+  .min(1, words("validation.walkIns.messageRequired"))
+  .max(2000, words("validation.walkIns.messageLong"));
 
 export const messageListFormSchema = z.object({
-  audience: z.enum(activityAudiences, { error: "Choose who the message is for." }),
+  audience: z.enum(activityAudiences, { error: () => say("validation.walkIns.audience") }),
   message: messageText,
 });
 

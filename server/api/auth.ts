@@ -3,7 +3,8 @@ import { touchApiToken, hashApiToken } from "@/db/mutations/api-tokens";
 import { getApiTokenOwner } from "@/db/queries/api-tokens";
 import { getViewer } from "@/server/auth/session";
 
-export type ApiCaller = { id: string; via: "session" | "token" };
+/** Who is calling, how, and the language they chose on the account page, if any. */
+export type ApiCaller = { id: string; via: "session" | "token"; locale: string | null };
 
 /**
  * Who is calling the API: a personal access token sent as `Authorization: Bearer …`, or
@@ -18,8 +19,8 @@ export async function resolveApiCaller(request: Request): Promise<ApiCaller | nu
     const owner = await getApiTokenOwner(hashApiToken(match[1]));
     if (!owner) return null;
     await touchApiToken(owner.tokenId);
-    return { id: owner.userId, via: "token" };
+    return { id: owner.userId, via: "token", locale: owner.locale };
   }
   const viewer = await getViewer();
-  return viewer ? { id: viewer.id, via: "session" } : null;
+  return viewer ? { id: viewer.id, via: "session", locale: viewer.locale } : null;
 }

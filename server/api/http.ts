@@ -6,6 +6,7 @@ import { fieldErrorsOf } from "@/lib/action-result";
 import { withoutQueryParameters } from "@/lib/logging";
 import { SEND_JSON } from "@/lib/security/cross-site";
 import "@/lib/validation/messages";
+import { say } from "@/lib/i18n/said";
 
 /*
  * JSON answers for the API. Errors always have the same shape:
@@ -56,14 +57,14 @@ export function apiError(code: ApiErrorCode, message: string, fields?: Record<st
 export function apiZodError(code: "invalid_query" | "invalid_body", error: z.ZodError) {
   // A body that is not an object at all (an array, null, a number) has no field to name.
   if (code === "invalid_body" && error.issues.some((i) => i.path.length === 0)) {
-    return apiError(code, 'The body must be a JSON object, like {"status": "going"}.');
+    return apiError(code, say("errors.api.bodyNotObject"));
   }
   const fields = fieldErrorsOf(error);
   const names = Object.keys(fields).join(", ");
   if (error.issues.every((i) => i.code === "custom" && i.params?.unknownParameter)) {
-    return apiError(code, `Unknown parameter${error.issues.length > 1 ? "s" : ""}: ${names}.`, fields);
+    return apiError(code, say("errors.api.unknownParameters", { count: error.issues.length, names }), fields);
   }
-  return apiError(code, `Please check ${names || "the request"}.`, fields);
+  return apiError(code, names ? say("errors.api.check", { names }) : say("errors.api.checkRequest"), fields);
 }
 
 /**
@@ -98,7 +99,7 @@ export function searchParamsToObject(params: URLSearchParams): Record<string, st
 export const JSON_BODY_LIMIT = 64 * 1024;
 
 export function tooLarge(limit: number) {
-  return apiError("too_large", `The request body is too large: send at most ${Math.floor(limit / 1024)} KB of JSON.`);
+  return apiError("too_large", say("errors.api.tooLarge", { kilobytes: String(Math.floor(limit / 1024)) }));
 }
 
 /** 415: a body labelled as something other than JSON (the same words as proxy.ts's cookie rule). */
@@ -124,7 +125,7 @@ export function parseJsonText(text: string): { ok: true; value: unknown } | { ok
   try {
     return { ok: true, value: text.trim() === "" ? {} : JSON.parse(text) };
   } catch {
-    return { ok: false, response: apiError("invalid_body", "The request body must be valid JSON.") };
+    return { ok: false, response: apiError("invalid_body", say("errors.api.invalidJson")) };
   }
 }
 
@@ -172,6 +173,6 @@ export async function guarded(work: () => Promise<Response>): Promise<Response> 
       return apiError("try_again", HUB_BUSY, undefined, { "Retry-After": String(RETRY_AFTER_SECONDS) });
     }
     console.error("[api] unexpected error", withoutQueryParameters(error));
-    return apiError("internal", "Something went wrong on our side. Please try again.");
+    return apiError("internal", say("errors.api.internal"));
   }
 }

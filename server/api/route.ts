@@ -5,7 +5,10 @@ import { limitMember } from "@/db/mutations/rate-limits";
 import { env } from "@/lib/env";
 import { memberLimitMessage, type MemberLimit } from "@/lib/rate-limits";
 import { resolveApiCaller, type ApiCaller } from "./auth";
-import { IMAGE_REFUSALS, UPLOAD_MAX_BYTES } from "@/lib/uploads/images";
+import { imageRefusal, UPLOAD_MAX_BYTES } from "@/lib/uploads/images";
+import { say } from "@/lib/i18n/said";
+import { isLocale } from "@/lib/i18n/locales";
+import { apiLocale, speaking, speakNow } from "../speaking";
 import { apiError, apiZodError, guarded, JSON_BODY_LIMIT, parseJsonText, readCapped, readCappedText, searchParamsToObject, tooLarge, tooMany, unsupportedMediaType } from "./http";
 
 /*
@@ -75,8 +78,8 @@ export const PICTURE_LABELS = ["image/jpeg", "image/png", "image/webp"];
 export type RouteContext = { params?: Promise<Record<string, string | string[]>> };
 export type ApiHandler = ((request: Request, context?: RouteContext) => Promise<Response>) & { operation: OperationSpec };
 
-export const SIGN_IN_FIRST = "Sign in, or send a personal access token as 'Authorization: Bearer <token>'.";
-export const NOT_AN_ENDPOINT = "There is no API endpoint at this address. docs/api.md lists them all.";
+export const signInFirst = () => say("errors.api.signInFirst");
+export const notAnEndpoint = () => say("errors.api.notAnEndpoint");
 export const PRIVATE_NO_STORE = "private, no-store";
 
 /**
@@ -100,19 +103,21 @@ function privately(response: Response): Response {
 }
 
 async function run(spec: OperationSpec, request: Request, context: RouteContext | undefined): Promise<Response> {
-  if (spec.available && !spec.available()) return apiError("not_found", NOT_AN_ENDPOINT);
+  if (spec.available && !spec.available()) return apiError("not_found", notAnEndpoint());
   const limit = spec.picture ? UPLOAD_MAX_BYTES : (spec.bodyLimit ?? JSON_BODY_LIMIT);
   const declared = request.headers.get("content-length");
   if ((spec.body || spec.picture) && declared !== null && !(Number(declared) <= limit)) return spec.picture ? pictureTooLarge() : tooLarge(limit);
   let caller: ApiCaller | null = null;
   if (spec.caller !== "none") {
     caller = await resolveApiCaller(request);
-    if (!caller && spec.caller === "member") return apiError("unauthenticated", SIGN_IN_FIRST);
+    // A member is answered in their own language, once they are known.
+    if (caller) speakNow(callerLocale(caller, request));
+    if (!caller && spec.caller === "member") return apiError("unauthenticated", signInFirst());
   }
   let params: unknown;
   if (spec.params) {
     const parsed = spec.params.safeParse((await context?.params) ?? {});
-    if (!parsed.success) return apiError("not_found", parsed.error.issues[0]?.message ?? NOT_AN_ENDPOINT);
+    if (!parsed.success) return apiError("not_found", parsed.error.issues[0]?.message ?? notAnEndpoint());
     params = parsed.data;
   }
   let query: unknown;
@@ -136,10 +141,10 @@ async function run(spec: OperationSpec, request: Request, context: RouteContext 
   let picture: Uint8Array = new Uint8Array();
   if (spec.picture) {
     const type = mediaTypeOf(request);
-    if (!type || !PICTURE_LABELS.includes(type)) return NextResponse.json({ error: { code: "invalid_body", message: PICTURE_LABEL } }, { status: 415 });
+    if (!type || !PICTURE_LABELS.includes(type)) return NextResponse.json({ error: { code: "invalid_body", message: say("errors.api.pictureLabel") } }, { status: 415 });
     const bytes = await readCapped(request, limit);
     if (bytes === "too_large") return pictureTooLarge();
-    if (bytes.byteLength === 0) return apiError("invalid_body", "Send the picture's bytes as the request body.");
+    if (bytes.byteLength === 0) return apiError("invalid_body", say("errors.api.pictureEmpty"));
     picture = bytes;
   }
   if (spec.limit && caller) {
@@ -149,8 +154,12 @@ async function run(spec: OperationSpec, request: Request, context: RouteContext 
   return spec.handler({ request, caller: caller as never, params: params as never, query: query as never, body: body as never, picture });
 }
 
-const PICTURE_LABEL = "Send the picture itself as the body, labelled Content-Type: image/jpeg, image/png or image/webp.";
-const pictureTooLarge = () => apiError("too_large", IMAGE_REFUSALS.too_large);
+/** A member's language setting, where they have one; else the request's Accept-Language. */
+function callerLocale(caller: ApiCaller, request: Request) {
+  return isLocale(caller.locale) ? caller.locale : apiLocale(request);
+}
+
+const pictureTooLarge = () => apiError("too_large", imageRefusal("too_large"));
 
 /**
  * One API operation as a Next route handler, e.g. `export const POST = apiRoute({ … })`.
@@ -161,7 +170,7 @@ const pictureTooLarge = () => apiError("too_large", IMAGE_REFUSALS.too_large);
 export function apiRoute<C extends CallerRule, P = undefined, Q = undefined, B = undefined>(spec: OperationSpec<C, P, Q, B>): ApiHandler {
   const operation = spec as unknown as OperationSpec;
   const handler = async (request: Request, context?: RouteContext) => {
-    let response = await guarded(() => run(operation, request, context));
+    let response = await speaking(apiLocale(request), () => guarded(() => run(operation, request, context)));
     if (operation.private) response = privately(response);
     if (env().API_RESPONSE_CHECK === "on") {
       const { checkedResponse } = await import("./response-check");

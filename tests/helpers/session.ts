@@ -51,10 +51,23 @@ export function mockAuthConfig<T extends object>(original: T): T {
   };
 }
 
+let asked: { acceptLanguage?: string; cookies: Record<string, string> } = { cookies: {} };
+
+/** From now on, requests come with this Accept-Language and these cookies (say, the language cookie); `askAs()` for none. */
+export function askAs(request: { acceptLanguage?: string; cookies?: Record<string, string> } = {}): void {
+  asked = { acceptLanguage: request.acceptLanguage, cookies: request.cookies ?? {} };
+}
+
 export function mockNextHeaders() {
   return {
-    headers: async () => new Headers({ host: "hub.test", [PEER_ADDRESS_HEADER]: "192.0.2.10" }),
-    cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
+    headers: async () => new Headers({ host: "hub.test", [PEER_ADDRESS_HEADER]: "192.0.2.10", ...(asked.acceptLanguage ? { "accept-language": asked.acceptLanguage } : {}) }),
+    cookies: async () => ({
+      get: (name: string) => (name in asked.cookies ? { name, value: asked.cookies[name] } : undefined),
+      getAll: () => Object.entries(asked.cookies).map(([name, value]) => ({ name, value })),
+      has: (name: string) => name in asked.cookies,
+      set: () => undefined,
+      delete: () => undefined,
+    }),
   };
 }
 

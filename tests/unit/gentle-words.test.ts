@@ -5,8 +5,9 @@ import { describe, expect, it } from "vitest";
 /*
  * Counting is gentle: no page, notification or message a member sees may speak of a
  * streak, of something lost or failed, of being behind, or rank them. Every sentence the
- * product can show lives in app/, components/ or lib/ as a string or JSX text, so they are
- * all read here (the browser tests also read the rendered member pages).
+ * product can show lives in app/, components/ or lib/ as a string or JSX text, or in the
+ * English message catalogs (messages/en/*.json), so they are all read here (the browser tests
+ * also read the rendered member pages).
  */
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -45,6 +46,20 @@ describe("gentle words", () => {
         for (const text of shownText(fs.readFileSync(file, "utf8"))) {
           if (FORBIDDEN.test(text)) offending.push(`${path.relative(ROOT, file)}: ${text.trim().slice(0, 120)}`);
         }
+      }
+    }
+    expect(offending).toEqual([]);
+  });
+
+  it("nor does any sentence in the English catalogs", () => {
+    const dir = path.join(ROOT, "messages", "en");
+    const sentences = (value: unknown): string[] => (typeof value === "string" ? [value] : value && typeof value === "object" ? Object.values(value).flatMap(sentences) : []);
+    const offending: string[] = [];
+    const names = fs.readdirSync(dir).filter((f) => f.endsWith(".json"));
+    expect(names).toContain("errors.json");
+    for (const name of names) {
+      for (const text of sentences(JSON.parse(fs.readFileSync(path.join(dir, name), "utf8")))) {
+        if (FORBIDDEN.test(text)) offending.push(`messages/en/${name}: ${text.slice(0, 120)}`);
       }
     }
     expect(offending).toEqual([]);

@@ -7,6 +7,7 @@ import { removePushSubscription, savePushChoices, savePushSubscription } from "@
 import { type ActionResult, fail } from "@/lib/action-result";
 import { env, vapidKeys } from "@/lib/env";
 import { translator } from "@/lib/i18n/catalog";
+import { say } from "@/lib/i18n/said";
 import { LOCALE_COOKIE, resolveLocale } from "@/lib/i18n/locales";
 import { describeDevice } from "@/lib/push/device";
 import { pushChoicesSchema, pushSubscriptionSchema } from "@/lib/validation/push";
@@ -53,7 +54,7 @@ export const subscribePushAction = defineAction({
 /** Turns push off for one of the member's devices (this one, or another in their list). */
 export const unsubscribePushAction = defineAction({
   find: { deviceId: z.uuid() },
-  missing: "That device isn't on your list any more.",
+  missing: () => say("push.actions.missing"),
   member: true,
   run: async (_input, viewer, { deviceId }): Promise<PushState> => {
     const t = await words(viewer);
@@ -66,10 +67,10 @@ export const unsubscribePushAction = defineAction({
 /** One device's kinds and its lock-screen choice. */
 export const savePushChoicesAction = defineAction({
   find: { deviceId: z.uuid() },
-  missing: "That device isn't on your list any more.",
+  missing: () => say("push.actions.missing"),
   read: (form) => ({ kinds: form.getAll("kind"), showDetails: form.get("showDetails") === "on" }),
   input: pushChoicesSchema,
-  invalid: () => fail("invalid_input", "Please choose from the kinds listed."),
+  invalid: () => fail("invalid_input", say("push.actions.chooseListedKinds")),
   member: true,
   run: async (choices, viewer, { deviceId }): Promise<PushState> => {
     const t = await words(viewer);

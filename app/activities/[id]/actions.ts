@@ -7,6 +7,7 @@ import { type ActionResult, fail } from "@/lib/action-result";
 import { MAX_ANSWER, readAnswers } from "@/lib/rsvp-questions";
 import { defineAction } from "@/server/action";
 import { rsvpFormSchema, rsvpStateMessage } from "@/lib/validation/rsvp";
+import { say } from "@/lib/i18n/said";
 
 export type RsvpActionState = (ActionResult<{ state: RsvpState; message: string }> & { values?: { answers?: Record<string, string> } }) | null;
 
@@ -26,7 +27,7 @@ function answer(activityId: string, result: RsvpResult): RsvpActionState {
 }
 
 /** The activity answered, named by the form's activityId. */
-const activity = { find: { activityId: activityIdSchema }, missing: "We couldn't find that activity." };
+const activity = { find: { activityId: activityIdSchema }, missing: () => say("errors.action.activityMissing") };
 
 /** "Going", "I'll try" or "Not this time", with the go-together and greeter choices. */
 export const rsvpToActivityAction = defineAction({
@@ -36,7 +37,7 @@ export const rsvpToActivityAction = defineAction({
   // Answers typed before a refusal are shown again.
   keep: (raw) => ({ values: { answers: raw.answers } }),
   invalid: (error) => (error.issues.some((i) => i.path[0] === "answers") ? `Keep each answer under ${MAX_ANSWER} characters.` : "Choose Going, I'll try or Not this time."),
-  member: "Please sign in to RSVP.",
+  member: () => say("errors.action.signInToRsvp"),
   limit: "rsvpMember",
   run: async (rsvp, viewer, { activityId }): Promise<RsvpActionState> => answer(activityId, await submitRsvp({ activityId, userId: viewer.id, ...rsvp })),
 });

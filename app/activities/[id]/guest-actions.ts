@@ -11,6 +11,7 @@ import { guestLimitMessage, RATE_LIMITS } from "@/lib/rate-limits";
 import { guestRsvpFormSchema } from "@/lib/validation/guest-rsvp";
 import { defineAction } from "@/server/action";
 import { clientAddress } from "@/server/client-address";
+import { say } from "@/lib/i18n/said";
 
 export type GuestRsvpState = (ActionResult<{ message: string }> & { values?: { firstName: string; email: string } }) | null;
 
@@ -23,7 +24,7 @@ const SENT = "Thanks! We've emailed you a link. Open it within 30 minutes to con
  */
 export const requestGuestRsvpAction = defineAction({
   find: { activityId: z.uuid() },
-  missing: "We couldn't find that activity.",
+  missing: () => say("errors.action.activityMissing"),
   read: (form) => ({ firstName: form.get("firstName"), email: form.get("email"), website: form.get("website") ?? "", shownAt: form.get("shownAt") ?? "" }),
   input: guestRsvpFormSchema,
   keep: (raw) => ({ values: { firstName: typeof raw.firstName === "string" ? raw.firstName : "", email: typeof raw.email === "string" ? raw.email : "" } }),

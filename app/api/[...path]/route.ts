@@ -1,5 +1,6 @@
 import { apiError } from "@/server/api/http";
-import { NOT_AN_ENDPOINT } from "@/server/api/route";
+import { notAnEndpoint as notAnEndpointMessage } from "@/server/api/route";
+import { apiLocale, speaking } from "@/server/speaking";
 
 /*
  * Any /api address that names no endpoint answers in the API's own JSON shape, so a
@@ -8,7 +9,7 @@ import { NOT_AN_ENDPOINT } from "@/server/api/route";
  * it takes nothing, reads nothing, and answers at once (the OpenAPI document says so in
  * its description).
  */
-const notAnEndpoint = () => apiError("not_found", NOT_AN_ENDPOINT);
+const notAnEndpoint = (request: Request) => speaking(apiLocale(request), async () => apiError("not_found", notAnEndpointMessage()));
 
 export const GET = notAnEndpoint;
 export const POST = notAnEndpoint;

@@ -10,6 +10,7 @@ import { fail } from "@/lib/action-result";
 import { defineAction } from "@/server/action";
 import { siteOrigin } from "@/server/request-origin";
 import { checkInInputSchema, inviteCodeSchema, partnerChangeSchema, partnerInviteSchema, rhythmInputSchema } from "@/lib/validation/connection";
+import { say } from "@/lib/i18n/said";
 
 function refresh(id?: string) {
   revalidatePath("/me/partners");
@@ -48,7 +49,7 @@ export const invitePersonAction = defineAction({
 /** Accepts an invite link's invitation. */
 export const acceptInviteLinkAction = defineAction({
   find: { code: inviteCodeSchema },
-  missing: "That invite link has been used or withdrawn. Ask for a new one if you'd like.",
+  missing: () => say("errors.action.inviteUsed"),
   member: true,
   run: async (_input, viewer, { code }): Promise<FormState> => {
     const result = await acceptInviteLink(viewer.id, code);
@@ -68,7 +69,7 @@ const CHANGE_WORDS = {
 } as const;
 
 /** The pair acted on, named by the form; the mutation checks the viewer is one of the two. */
-const partnership = { find: { partnershipId: z.uuid() }, missing: "We couldn't find that partnership.", member: true } as const;
+const partnership = { find: { partnershipId: z.uuid() }, missing: () => say("errors.action.partnershipMissing"), member: true } as const;
 
 /** Accept, decline, pause, resume or end — at once, no reason asked. */
 export const changePartnershipAction = defineAction({
@@ -101,7 +102,7 @@ export const addCheckInAction = defineAction({
   ...partnership,
   read: (form) => ({ note: form.get("note"), mood: form.get("mood"), energy: form.get("energy") }),
   input: checkInInputSchema,
-  invalid: "Your check-in needs another look.",
+  invalid: () => say("errors.action.checkCheckIn"),
   run: async (checkIn, viewer, { partnershipId }): Promise<FormState> => {
     const result = await addCheckIn(viewer.id, partnershipId, checkIn);
     if (!result.ok) return result;

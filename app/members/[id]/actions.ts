@@ -6,18 +6,19 @@ import { z } from "zod";
 import { blockMember, unblockMember } from "@/db/mutations/blocks";
 import { fail, type ActionResult } from "@/lib/action-result";
 import { defineAction } from "@/server/action";
+import { say } from "@/lib/i18n/said";
 
 export type BlockState = ActionResult<{ message: string }> | null;
 
 /** The member acted on, named by the form. */
-const otherMember = { find: { memberId: z.uuid() }, missing: "We couldn't find that member.", member: true } as const;
+const otherMember = { find: { memberId: z.uuid() }, missing: () => say("errors.action.memberMissing"), member: true } as const;
 
 /** Blocks a member. They are not told; from now on neither of you sees the other. */
 export const blockMemberAction = defineAction({
   ...otherMember,
   run: async (_input, viewer, { memberId }): Promise<BlockState> => {
     const result = await blockMember(viewer.id, memberId);
-    if (!result.ok) return fail(result.code === "self" ? "invalid_input" : "not_found", result.code === "self" ? "You can't block yourself." : "We couldn't find that member.");
+    if (!result.ok) return fail(result.code === "self" ? "invalid_input" : "not_found", result.code === "self" ? "You can't block yourself." : say("errors.action.memberMissing"));
     revalidatePath("/account");
     redirect("/account?blocked=1#blocked");
   },

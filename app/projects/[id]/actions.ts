@@ -10,6 +10,7 @@ import { defineAction } from "@/server/action";
 import { env } from "@/lib/env";
 import { recordIdSchema } from "@/lib/validation/ids";
 import { removeTaskConfirmSchema, taskInputSchema, taskValuesFromFormData, verifyHoursSchema, type TaskFormValues } from "@/lib/validation/project";
+import { say } from "@/lib/i18n/said";
 
 /*
  * The task board's forms. Each action parses its form, resolves the viewer, and calls the
@@ -19,7 +20,7 @@ import { removeTaskConfirmSchema, taskInputSchema, taskValuesFromFormData, verif
 export type TaskActionState = ActionResult<{ message: string }> | null;
 export type TaskFormState = (ActionResult<{ id: string }> & { values?: TaskFormValues }) | null;
 
-const TASK_GONE = "We couldn't find that task. It may have been removed.";
+const TASK_GONE = () => say("errors.action.taskGone");
 
 function answer(result: TaskResult): TaskActionState {
   if (!result.ok) {
@@ -87,7 +88,7 @@ export const createTaskAction = defineAction({
   read: taskValuesFromFormData,
   input: taskInputSchema,
   keep: (values) => ({ values }),
-  member: "Your session has ended. Sign in again; what you typed is kept here.",
+  member: () => say("errors.action.sessionEndedKept"),
   run: async (input, viewer, { projectId }): Promise<TaskFormState> => {
     const result = await createTask(viewer, projectId, input, env().SITE_TIMEZONE);
     if (!result.ok) return result;
@@ -104,7 +105,7 @@ export const updateTaskAction = defineAction({
   read: taskValuesFromFormData,
   input: taskInputSchema,
   keep: (values) => ({ values }),
-  member: "Your session has ended. Sign in again; what you typed is kept here.",
+  member: () => say("errors.action.sessionEndedKept"),
   run: async (input, viewer, { taskId }): Promise<TaskFormState> => {
     const zone = env().SITE_TIMEZONE;
     const result = await updateTask(viewer, taskId, taskChangeFromInput(input, zone));

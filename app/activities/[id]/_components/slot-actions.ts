@@ -6,14 +6,15 @@ import { leaveActivitySlot, takeActivitySlot, type SlotResult } from "@/db/mutat
 import { type ActionResult, fail } from "@/lib/action-result";
 import { slotResultMessage } from "@/lib/validation/slots";
 import { defineAction } from "@/server/action";
+import { say } from "@/lib/i18n/said";
 
 export type SlotActionState = ActionResult<{ message: string }> | null;
 
 /** The activity and the slot, named by the form's fields; the mutation checks the slot is that activity's. */
 const slot = {
   find: { activityId: z.uuid({ error: "That activity doesn't exist." }), slotId: z.uuid({ error: "That time slot doesn't exist." }) },
-  missing: "We couldn't find that time slot.",
-  member: "Please sign in to take a time slot.",
+  missing: () => say("errors.action.slotMissing"),
+  member: () => say("errors.action.signInToTakeSlot"),
   limit: "rsvpMember",
 } as const;
 

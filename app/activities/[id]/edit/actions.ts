@@ -9,13 +9,14 @@ import { type ActionResult, fail } from "@/lib/action-result";
 import { defineAction } from "@/server/action";
 import { activityInputSchema, activityValuesFromFormData, editScopeSchema } from "@/lib/validation/activity";
 import { recordIdSchema } from "@/lib/validation/ids";
+import { say } from "@/lib/i18n/said";
 
 /*
  * Organizer actions on one activity. Each parses, authenticates, then lets the mutation
  * authorize against the activity's own group inside its transaction.
  */
 
-const SIGNED_OUT = "Your session has ended. Sign in again to continue.";
+const SIGNED_OUT = () => say("errors.action.sessionEnded");
 
 export const updateActivityAction = defineAction({
   bound: ["activityId"],

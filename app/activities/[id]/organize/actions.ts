@@ -7,6 +7,7 @@ import { pairWithGreeter } from "@/db/mutations/go-together";
 import { type ActionResult, fail } from "@/lib/action-result";
 import { defineAction } from "@/server/action";
 import { attendanceFormSchema, pairGreeterSchema } from "@/lib/validation/rsvp";
+import { say } from "@/lib/i18n/said";
 
 export type OrganizeActionState = ActionResult<{ message: string }> | null;
 
@@ -20,7 +21,7 @@ function failed(result: Failure): OrganizeActionState {
 }
 
 /** Each action names its activity in the form; the mutation checks the viewer organizes it. */
-const activity = { find: { activityId: activityIdSchema }, missing: "We couldn't find that activity.", member: true } as const;
+const activity = { find: { activityId: activityIdSchema }, missing: () => say("errors.action.activityMissing"), member: true } as const;
 
 function done(activityId: string, message: string): OrganizeActionState {
   revalidatePath(`/activities/${activityId}/organize`);

@@ -7,6 +7,7 @@ import { fail } from "@/lib/action-result";
 import { MAX_QUESTIONS, parseQuestionSlots, type QuestionSlotInput } from "@/lib/rsvp-questions";
 import { defineAction } from "@/server/action";
 import type { OrganizeActionState } from "./actions";
+import { say } from "@/lib/i18n/said";
 
 const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? value : "");
 
@@ -29,7 +30,7 @@ const slotsSchema = z.array(z.object({ id: z.string(), prompt: z.string(), kind:
 /** Sets the questions an activity asks members when they say they're going. */
 export const setRsvpQuestionsAction = defineAction({
   find: { activityId: z.uuid() },
-  missing: "We couldn't find that activity.",
+  missing: () => say("errors.action.activityMissing"),
   read: readSlots,
   input: slotsSchema,
   keep: (values) => ({ values }),

@@ -7,6 +7,7 @@ import { getActivityAccess } from "@/db/queries/rsvps";
 import { type ActionResult, fail } from "@/lib/action-result";
 import { parseSlotLines, slotsFormSchema } from "@/lib/validation/slots";
 import { defineAction } from "@/server/action";
+import { say } from "@/lib/i18n/said";
 
 /** The outcome, and on a refusal the lines as typed, so the form shows them again. */
 export type SlotsFormState = (ActionResult<{ message: string }> & { text?: string }) | null;
@@ -16,14 +17,14 @@ const refused = (message: string, text: string): SlotsFormState => ({ ok: false,
 /** Sets an activity's time slots from the organizer's lines: one slot a line, with its places. */
 export const setSlotsAction = defineAction({
   find: { activityId: z.uuid() },
-  missing: "We couldn't find that activity.",
+  missing: () => say("errors.action.activityMissing"),
   read: (form) => ({ slots: form.get("slots") ?? "" }),
   input: slotsFormSchema,
   keep: (raw) => ({ text: typeof raw.slots === "string" ? raw.slots : "" }),
   member: true,
   run: async ({ slots: text }, viewer, { activityId }): Promise<SlotsFormState> => {
     const access = await getActivityAccess(activityId, viewer.id);
-    if (!access) return fail("not_found", "We couldn't find that activity.");
+    if (!access) return fail("not_found", say("errors.action.activityMissing"));
     if (!access.isOrganizer) return fail("forbidden", "Only the group's organizers can change its activities' time slots.");
     const parsed = parseSlotLines(text, { startsAt: access.startsAt, endsAt: access.endsAt, timezone: access.timezone });
     if (!parsed.ok) return refused(parsed.message, text);

@@ -8,13 +8,14 @@ import { fail } from "@/lib/action-result";
 import { defineAction } from "@/server/action";
 import { audienceLabel, messageListFormSchema, removeWalkInFormSchema, walkInMemberFormSchema, walkInNameFormSchema } from "@/lib/validation/walk-ins";
 import type { OrganizeActionState } from "./actions";
+import { say } from "@/lib/i18n/said";
 
 /*
  * Walk-ins and messages to a list, on the organizer view. Each action names its activity in the
  * form; the mutation checks, against the rows, that the viewer organizes its group.
  */
 
-const activity = { find: { activityId: z.uuid() }, missing: "We couldn't find that activity.", member: true } as const;
+const activity = { find: { activityId: z.uuid() }, missing: () => say("errors.action.activityMissing"), member: true } as const;
 
 function failed(result: { code: string; message: string }): OrganizeActionState {
   const code = result.code === "not_found" ? "not_found" : result.code === "forbidden" || result.code === "not_allowed" ? "forbidden" : result.code === "already" ? "conflict" : "closed";

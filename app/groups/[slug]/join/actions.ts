@@ -6,6 +6,7 @@ import type { ActionResult } from "@/lib/action-result";
 import { defineAction } from "@/server/action";
 import type { Viewer } from "@/server/auth/session";
 import { boundGroupSchema, GROUP_NOT_FOUND, inviteCodeSchema, joinGroupSchema } from "@/lib/validation/group";
+import { say } from "@/lib/i18n/said";
 
 export type MembershipActionState = ActionResult<{ message: string }> | null;
 
@@ -20,8 +21,8 @@ const joining = {
   missing: GROUP_NOT_FOUND,
   read: (form: FormData) => ({ acceptAgreements: form.get("acceptAgreements") }),
   input: joinGroupSchema,
-  invalid: "Please accept the group's agreements to join.",
-  member: "Please sign in to join this group.",
+  invalid: () => say("errors.action.acceptAgreements"),
+  member: () => say("errors.action.signInToJoin"),
 } as const;
 
 async function join(viewer: Viewer, group: { groupId: string; slug: string; invite?: string }, acceptAgreements: true): Promise<MembershipActionState> {
@@ -53,7 +54,7 @@ export const joinGroupWithInviteAction = defineAction({
 export const leaveGroupAction = defineAction({
   bound: ["groupId", "slug"],
   find: boundGroupSchema.shape,
-  missing: "You are not a member of this group.",
+  missing: () => say("errors.action.notAMember"),
   member: true,
   run: async (_input, viewer, { groupId, slug }): Promise<MembershipActionState> => {
     const result = await leaveGroup(viewer, groupId);

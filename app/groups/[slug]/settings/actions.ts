@@ -6,6 +6,7 @@ import type { GroupFormState } from "@/components/group-form";
 import { updateGroup } from "@/db/mutations/groups";
 import { defineAction } from "@/server/action";
 import { boundGroupSchema, GROUP_NOT_FOUND, groupInputSchema, groupValuesFromFormData } from "@/lib/validation/group";
+import { say } from "@/lib/i18n/said";
 
 /*
  * Saving a group's settings. The group id and slug are bound by the page and come back from
@@ -21,7 +22,7 @@ export const updateGroupAction = defineAction({
   read: groupValuesFromFormData,
   input: groupInputSchema,
   keep: (values) => ({ values }),
-  member: "Your session has ended. Sign in again; what you typed is kept here.",
+  member: () => say("errors.action.sessionEndedKept"),
   run: async (settings, viewer, { groupId }): Promise<GroupFormState> => {
     const result = await updateGroup(viewer, groupId, settings);
     if (!result.ok) return result;

@@ -26,7 +26,7 @@ export default async function GroupSettingsPage({ params }: Props) {
   const isOwner = allowed.role === "owner";
   const visibility =
     group.visibility === "private"
-      ? { choices: ["private" as const], hint: STAYS_PRIVATE }
+      ? { choices: ["private" as const], hint: STAYS_PRIVATE() }
       : isOwner
         ? { choices: ["public" as const, "private" as const], hint: "Making it private gives it a secret invite link and hides its activities and members from everyone else. It can't be made public again." }
         : { choices: ["public" as const], hint: "Only the owner can make the group private." };

@@ -7,6 +7,7 @@ import { updateProject } from "@/db/mutations/projects";
 import { defineAction } from "@/server/action";
 import { recordIdSchema } from "@/lib/validation/ids";
 import { projectInputSchema, projectValuesFromFormData } from "@/lib/validation/project";
+import { say } from "@/lib/i18n/said";
 
 /** Saves the project form: edits, completing (status "done") and reopening alike. */
 export const updateProjectAction = defineAction({
@@ -15,7 +16,7 @@ export const updateProjectAction = defineAction({
   read: projectValuesFromFormData,
   input: projectInputSchema,
   keep: (values) => ({ values }),
-  member: "Your session has ended. Sign in again; what you typed is kept here.",
+  member: () => say("errors.action.sessionEndedKept"),
   run: async (project, viewer, { projectId }): Promise<ProjectFormState> => {
     const result = await updateProject(viewer, projectId, { ...project, startsOn: project.startsOn ?? null, endsOn: project.endsOn ?? null });
     if (!result.ok) return result;

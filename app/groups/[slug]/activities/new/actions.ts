@@ -8,6 +8,7 @@ import { createActivity } from "@/db/mutations/activities";
 import { defineAction } from "@/server/action";
 import { activityInputSchema, activityValuesFromFormData, startsInThePast } from "@/lib/validation/activity";
 import { recordIdSchema } from "@/lib/validation/ids";
+import { say } from "@/lib/i18n/said";
 
 /** Creates an activity or a series in a group; the mutation checks the viewer organizes *this* group. */
 export const createActivityAction = defineAction({
@@ -22,7 +23,7 @@ export const createActivityAction = defineAction({
     const message = "This activity has already started. Check the date, or tick “Post it anyway” if that's right.";
     return { ok: false, code: "invalid_input", message, fieldErrors: { startedOk: message } };
   },
-  member: "Your session has ended. Sign in again; what you typed is kept here.",
+  member: () => say("errors.action.sessionEndedKept"),
   run: async ([activity], viewer, { groupId }): Promise<ActivityFormState> => {
     const result = await createActivity(viewer, groupId, activity);
     if (!result.ok) return result;

@@ -7,6 +7,7 @@ import { createProject } from "@/db/mutations/projects";
 import { defineAction } from "@/server/action";
 import { recordIdSchema } from "@/lib/validation/ids";
 import { projectInputSchema, projectValuesFromFormData } from "@/lib/validation/project";
+import { say } from "@/lib/i18n/said";
 
 /** Starts a project in a group; the mutation checks the viewer organizes *this* group. */
 export const createProjectAction = defineAction({
@@ -15,7 +16,7 @@ export const createProjectAction = defineAction({
   read: projectValuesFromFormData,
   input: projectInputSchema,
   keep: (values) => ({ values }),
-  member: "Your session has ended. Sign in again; what you typed is kept here.",
+  member: () => say("errors.action.sessionEndedKept"),
   run: async (project, viewer, { groupId }): Promise<ProjectFormState> => {
     const result = await createProject(viewer, groupId, project);
     if (!result.ok) return result;
