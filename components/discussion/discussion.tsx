@@ -46,9 +46,14 @@ export async function Discussion({
               ) : (
                 <>
                   <p className="text-sm text-muted">
-                    <span className="font-semibold text-ink">{c.mine ? t("you") : (c.authorName ?? t("aMember"))}</span> ·{" "}
-                    <time dateTime={c.createdAt.toISOString()}>{formatDay(c.createdAt, zone, locale)}, {formatTime(c.createdAt, zone, locale)}</time>
-                    {c.editedAt ? <> · {t("edited")}</> : null}
+                    {t.rich("meta", {
+                      name: c.mine ? t("you") : (c.authorName ?? t("aMember")),
+                      day: formatDay(c.createdAt, zone, locale),
+                      time: formatTime(c.createdAt, zone, locale),
+                      edited: c.editedAt ? "yes" : "no",
+                      who: (chunks) => <span className="font-semibold text-ink">{chunks}</span>,
+                      when: (chunks) => <time dateTime={c.createdAt.toISOString()}>{chunks}</time>,
+                    })}
                   </p>
                   <Markdown source={c.body ?? ""} className="text-sm" />
                   <div className="flex flex-wrap items-start gap-2">

@@ -20,7 +20,7 @@ export async function QuestionThreadView({ thread, viewerId, zone }: { thread: Q
           return (
             <li key={m.id} className="rounded-xl border border-line bg-surface p-3" data-testid="question-message">
               <p className="text-sm text-muted">
-                <span className="font-medium text-ink">{m.authorId === viewerId ? t("you") : who}</span> · {when(m.createdAt)}
+                {t.rich("meta", { name: m.authorId === viewerId ? t("you") : who, when: when(m.createdAt), who: (chunks) => <span className="font-medium text-ink">{chunks}</span> })}
               </p>
               {m.hidden ? <p className="italic text-muted">{t("hidden")}</p> : <p className="whitespace-pre-wrap">{m.body}</p>}
               {!m.hidden && m.authorId !== viewerId ? <ReportLink type="question" id={m.id} label={t("report")} /> : null}

@@ -38,11 +38,11 @@ const loadGroupPage = cache(async (slug: string) => {
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { group } = await loadGroupPage((await params).slug);
+  const [{ group }, t] = await Promise.all([loadGroupPage((await params).slug), getTranslations("groups.page")]);
   if (group.visibility !== "public") return { title: group.name };
   // Feed readers find a public group's feeds from its page; a private group has none.
   const feed = `${siteOrigin(await headers())}/groups/${group.slug}/feed`;
-  return { title: group.name, alternates: { types: { "application/rss+xml": [{ url: `${feed}.rss`, title: `${group.name} (RSS)` }], "application/atom+xml": [{ url: `${feed}.atom`, title: `${group.name} (Atom)` }] } } };
+  return { title: group.name, alternates: { types: { "application/rss+xml": [{ url: `${feed}.rss`, title: t("feedTitle", { name: group.name, format: "RSS" }) }], "application/atom+xml": [{ url: `${feed}.atom`, title: t("feedTitle", { name: group.name, format: "Atom" }) }] } } };
 }
 
 export default async function GroupPage({ params }: Props) {

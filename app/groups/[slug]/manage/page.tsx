@@ -105,7 +105,7 @@ export default async function ManageGroupPage({ params, searchParams }: Props) {
           {upcoming.map((a) => (
             <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <span>
-                <Link className="underline" href={`/activities/${a.id}`}>{a.title}</Link> <span className="text-sm text-muted">{formatDay(a.startsAt, a.timezone, locale)}, {formatTime(a.startsAt, a.timezone, locale)}</span>
+                <Link className="underline" href={`/activities/${a.id}`}>{a.title}</Link> <span className="text-sm text-muted">{t("when", { day: formatDay(a.startsAt, a.timezone, locale), time: formatTime(a.startsAt, a.timezone, locale) })}</span>
                 {a.status === "cancelled" ? <span className="ml-2 text-sm font-semibold text-danger">{t("cancelled")}</span> : null}
               </span>
               <span className="text-sm">
