@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useRef } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
@@ -13,11 +14,6 @@ import { groupInputSchema, type GroupFormValues, type GroupInput } from "@/lib/v
 export type GroupFormState = (ActionResult<unknown> & { values?: Partial<GroupFormValues> }) | null;
 type Values = GroupFormValues;
 type Visibility = "public" | "private";
-
-const visibilityLabel: Record<Visibility, string> = {
-  public: "Public: anyone can find it",
-  private: "Private: only members see its activities and members",
-};
 
 /**
  * The one group form, for starting a group and for its settings. It posts to a server
@@ -39,6 +35,7 @@ export function GroupForm({
   visibilityChoices?: Visibility[];
   visibilityHint?: string;
 }) {
+  const t = useTranslations("client-groups.groupForm");
   const [state, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
   const initial: Values = { ...defaultValues, ...state?.values };
@@ -56,57 +53,57 @@ export function GroupForm({
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate data-testid="group-form">
       {state && !state.ok ? <Alert tone="error" testId="form-error">{state.message}</Alert> : null}
-      <Field id="name" label="Group name" error={err("name")}>
+      <Field id="name" label={t("name")} error={err("name")}>
         <Input {...register("name")} {...a11y("name")} maxLength={80} required />
       </Field>
-      <Field id="about" label="About the group" hint="What you do together and who it's for. Markdown works." error={err("about")}>
+      <Field id="about" label={t("about")} hint={t("aboutHint")} error={err("about")}>
         <Textarea {...register("about")} {...a11y("about", true)} />
       </Field>
       <Field
         id="agreements"
-        label="Agreements"
+        label={t("agreements")}
         hint={
           mode === "edit"
-            ? "Shown to everyone who joins; they tick to accept them. Changing them removes nobody: people who joined before stay members."
-            : "Shown to everyone who joins; they tick to accept them. For example: listening over fixing; what is said here stays here."
+            ? t("agreementsHintEdit")
+            : t("agreementsHint")
         }
         error={err("agreements")}
       >
         <Textarea {...register("agreements")} {...a11y("agreements", true)} />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="visibility" label="Who can see it" hint={visibilityHint} error={err("visibility")}>
+        <Field id="visibility" label={t("visibility")} hint={visibilityHint} error={err("visibility")}>
           <Select {...register("visibility")} {...a11y("visibility", Boolean(visibilityHint))}>
             {visibilityChoices.map((v) => (
-              <option key={v} value={v}>{visibilityLabel[v]}</option>
+              <option key={v} value={v}>{t(`visibilityChoice.${v}`)}</option>
             ))}
           </Select>
         </Field>
         <Field
           id="joinPolicy"
-          label="Joining"
-          hint={mode === "edit" ? "Switching to open does not approve anyone waiting: their requests stay on the manage page for you to decide." : undefined}
+          label={t("joinPolicy")}
+          hint={mode === "edit" ? t("joinPolicyHintEdit") : undefined}
           error={err("joinPolicy")}
         >
           <Select {...register("joinPolicy")} {...a11y("joinPolicy", mode === "edit")}>
-            <option value="open">Open: anyone can join</option>
-            <option value="approval">Approval: organizers approve each request</option>
+            <option value="open">{t("joinOpen")}</option>
+            <option value="approval">{t("joinApproval")}</option>
           </Select>
         </Field>
       </div>
-      <Field id="guestRsvps" label="Guests" hint="Guests give a first name and an email, confirm by a link, and are never named to members. Private groups never take guests." error={err("guestRsvps")}>
+      <Field id="guestRsvps" label={t("guests")} hint={t("guestsHint")} error={err("guestRsvps")}>
         <Select {...register("guestRsvps")} {...a11y("guestRsvps", true)} data-testid="group-guest-rsvps">
-          <option value="on">Visitors may RSVP as guests, without an account</option>
-          <option value="off">Members only: visitors sign in to RSVP</option>
+          <option value="on">{t("guestsOn")}</option>
+          <option value="off">{t("guestsOff")}</option>
         </Select>
       </Field>
-      <Field id="neighbourhood" label="Neighbourhood (optional)" error={err("neighbourhood")}>
+      <Field id="neighbourhood" label={t("neighbourhood")} error={err("neighbourhood")}>
         <Input {...register("neighbourhood")} {...a11y("neighbourhood")} maxLength={80} />
       </Field>
       {mode === "create" ? (
-        <Button type="submit" disabled={pending} data-testid="create-group">{pending ? "Starting…" : "Start the group"}</Button>
+        <Button type="submit" disabled={pending} data-testid="create-group">{pending ? t("starting") : t("start")}</Button>
       ) : (
-        <Button type="submit" disabled={pending} data-testid="save-group">{pending ? "Saving…" : "Save changes"}</Button>
+        <Button type="submit" disabled={pending} data-testid="save-group">{pending ? t("saving") : t("save")}</Button>
       )}
     </form>
   );

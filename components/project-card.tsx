@@ -1,18 +1,19 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { ProjectSummary } from "@/db/queries/projects";
-import { projectStatusLabel } from "@/lib/validation/project";
 import { ProjectProgress } from "./project-progress";
 import { Badge } from "./ui/badge";
 
 /** A project in a list: title, group, goal, status, places still open, and progress. */
-export function ProjectCard({ project, showGroup = true }: { project: ProjectSummary; showGroup?: boolean }) {
+export async function ProjectCard({ project, showGroup = true }: { project: ProjectSummary; showGroup?: boolean }) {
+  const t = await getTranslations("projects");
   return (
     <li className="space-y-2 rounded-xl border border-line bg-surface p-4" data-testid="project-card">
       <div className="flex flex-wrap items-center gap-2">
-        <Badge tone={project.status === "active" ? "brand" : "neutral"}>{projectStatusLabel[project.status]}</Badge>
+        <Badge tone={project.status === "active" ? "brand" : "neutral"}>{t(`status.${project.status}`)}</Badge>
         {project.status !== "done" && project.placesOpen > 0 ? (
           <Badge tone="accent">
-            Needs people · {project.placesOpen} {project.placesOpen === 1 ? "place" : "places"} open
+            {t("card.needsPeople", { count: project.placesOpen })}
           </Badge>
         ) : null}
       </div>
@@ -21,7 +22,7 @@ export function ProjectCard({ project, showGroup = true }: { project: ProjectSum
           {project.title}
         </Link>
       </h3>
-      {showGroup ? <p className="text-sm text-muted">With {project.group.name}</p> : null}
+      {showGroup ? <p className="text-sm text-muted">{t("card.with", { group: project.group.name })}</p> : null}
       {project.goal ? <p className="text-sm">{project.goal}</p> : null}
       <ProjectProgress progress={project.progress} label={project.title} compact />
     </li>

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Markdown } from "@/components/markdown";
@@ -9,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { useFieldFeedback } from "@/components/ui/use-field-feedback";
 import type { ActionResult } from "@/lib/action-result";
-import { projectInputSchema, projectStatuses, projectStatusLabel, type ProjectFormValues, type ProjectInput } from "@/lib/validation/project";
+import { projectInputSchema, projectStatuses, type ProjectFormValues, type ProjectInput } from "@/lib/validation/project";
 
 export type ProjectFormState = (ActionResult<{ id: string }> & { values?: Partial<ProjectFormValues> }) | null;
 type Values = ProjectFormValues;
@@ -20,6 +21,7 @@ type Values = ProjectFormValues;
  * JavaScript the same zod schema checks each field first. What was typed is kept.
  */
 export function ProjectForm({ action, defaultValues, mode }: { action: (prev: ProjectFormState, data: FormData) => Promise<ProjectFormState>; defaultValues: Values; mode: "create" | "edit" }) {
+  const t = useTranslations("client-groups.projectForm");
   const [state, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
   const [preview, setPreview] = useState(false);
@@ -42,45 +44,45 @@ export function ProjectForm({ action, defaultValues, mode }: { action: (prev: Pr
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-6" data-testid="project-form">
       {formError ? <Alert tone="error" testId="form-error">{formError}</Alert> : null}
-      <Field id="title" label="Title" error={err("title")}>
+      <Field id="title" label={t("title")} error={err("title")}>
         <Input {...register("title")} {...a11y("title")} maxLength={120} />
       </Field>
-      <Field id="goal" label="Goal" hint="One sentence: what will be different when it's done?" error={err("goal")}>
+      <Field id="goal" label={t("goal")} hint={t("goalHint")} error={err("goal")}>
         <Input {...register("goal")} {...a11y("goal", true)} maxLength={300} />
       </Field>
       <div className="space-y-1">
         <div className="flex items-center justify-between">
-          <label htmlFor="description" className="text-sm font-medium">Description</label>
+          <label htmlFor="description" className="text-sm font-medium">{t("description")}</label>
           <button type="button" className="text-sm underline" onClick={() => setPreview((p) => !p)} aria-pressed={preview} data-testid="toggle-preview">
-            {preview ? "Back to writing" : "Preview"}
+            {preview ? t("backToWriting") : t("preview")}
           </button>
         </div>
-        <p id="description-hint" className="text-sm text-muted">Markdown works: **bold**, lists, links. HTML is not shown.</p>
+        <p id="description-hint" className="text-sm text-muted">{t("markdownHint")}</p>
         <Textarea {...register("description")} {...a11y("description", true)} rows={8} className={preview ? "hidden" : undefined} />
         {preview ? (
           <div className="min-h-28 rounded-lg border border-line p-3" data-testid="description-preview">
-            <Markdown source={String(watch("description") ?? "") || "_Nothing written yet._"} />
+            <Markdown source={String(watch("description") ?? "") || `_${t("nothingYet")}_`} />
           </div>
         ) : null}
         {err("description") ? <p id="description-error" className="text-sm font-medium text-danger">{err("description")}</p> : null}
       </div>
-      <Field id="status" label="Status" hint="Mark it done to complete the project; choose Active again to reopen it." error={err("status")}>
+      <Field id="status" label={t("status")} hint={t("statusHint")} error={err("status")}>
         <Select {...register("status")} {...a11y("status", true)}>
           {projectStatuses.map((s) => (
-            <option key={s} value={s}>{projectStatusLabel[s]}</option>
+            <option key={s} value={s}>{t(`statuses.${s}`)}</option>
           ))}
         </Select>
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="startsOn" label="Starts (optional)" error={err("startsOn")}>
+        <Field id="startsOn" label={t("startsOn")} error={err("startsOn")}>
           <Input type="date" {...register("startsOn")} {...a11y("startsOn")} />
         </Field>
-        <Field id="endsOn" label="Ends (optional)" error={err("endsOn")}>
+        <Field id="endsOn" label={t("endsOn")} error={err("endsOn")}>
           <Input type="date" {...register("endsOn")} {...a11y("endsOn")} />
         </Field>
       </div>
       <Button type="submit" disabled={pending} data-testid="project-submit">
-        {pending ? "Saving…" : mode === "create" ? "Start the project" : "Save changes"}
+        {pending ? t("saving") : mode === "create" ? t("start") : t("save")}
       </Button>
     </form>
   );

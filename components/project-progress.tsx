@@ -1,30 +1,35 @@
+import { getTranslations } from "next-intl/server";
 import type { ProjectProgress as Progress } from "@/db/queries/projects";
 
-const hours = (n: number) => `${Number.isInteger(n) ? n : Number(n.toFixed(2))} ${n === 1 ? "hour" : "hours"}`;
-
-/** The same figures in words, for the bar's accessible name and for everyone reading. */
-export function progressInWords(p: Progress): string {
-  const places = p.placesNeeded === 0 ? "No tasks yet" : `${p.placesFilled} of ${p.placesNeeded} places filled`;
-  return `${places} · ${p.tasksDone} of ${p.taskCount} ${p.taskCount === 1 ? "task" : "tasks"} done and verified · ${hours(p.verifiedHours)} of volunteering verified`;
-}
+/** Hours as shown: at most two decimals. */
+const shownHours = (n: number) => (Number.isInteger(n) ? n : Number(n.toFixed(2)));
 
 /**
  * A project's progress: a bar of places filled, and the same figures in words beside it,
- * so nobody needs to read the bar to know where the project stands.
+ * so nobody needs to read the bar to know where the project stands. The words are also the
+ * bar's accessible value.
  */
-export function ProjectProgress({ progress, label, compact = false }: { progress: Progress; label: string; compact?: boolean }) {
+export async function ProjectProgress({ progress, label, compact = false }: { progress: Progress; label: string; compact?: boolean }) {
+  const t = await getTranslations("projects.progress");
   const pct = progress.placesNeeded ? Math.min(100, Math.round((100 * progress.placesFilled) / progress.placesNeeded)) : 0;
-  const words = progressInWords(progress);
+  const words = t("words", {
+    hasPlaces: progress.placesNeeded === 0 ? "no" : "yes",
+    filled: progress.placesFilled,
+    needed: progress.placesNeeded,
+    done: progress.tasksDone,
+    tasks: progress.taskCount,
+    hours: shownHours(progress.verifiedHours),
+  });
   return (
     <div className="space-y-1" data-testid="project-progress" data-filled={progress.placesFilled} data-needed={progress.placesNeeded}>
       <div
         className={`${compact ? "h-2" : "h-3"} overflow-hidden rounded-full border border-line bg-brand-soft`}
         role="progressbar"
-        aria-label={`${label}: places filled`}
+        aria-label={t("label", { label })}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={pct}
-        aria-valuetext={`${pct}% — ${words}`}
+        aria-valuetext={t("valueText", { pct, words })}
       >
         <div className="h-full bg-brand" style={{ width: `${pct}%` }} />
       </div>

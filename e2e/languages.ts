@@ -77,8 +77,8 @@ export async function wordsFromNoCatalog(page: Page, ownWords: readonly string[]
   const found = new Set<string>();
   for (const text of await shownTexts(page)) {
     for (const part of outsideBrackets(text)) {
-      // Names the tests make are unique by a hex tail ("Mia 1a2b3c4d", e2e/people.ts): people's own words.
-      const words = plain(part.replace(/[\p{L}'-]+(?: [\p{L}'-]+)* [0-9a-f]{8}\b/gu, " "));
+      // Names the tests make are unique by a hex tail ("Mia 1a2b3c", e2e/people.ts): people's own words.
+      const words = plain(part.replace(/[\p{L}'-]+(?: [\p{L}'-]+)* [0-9a-f]{6,8}\b/gu, " "));
       if (/\p{L}/u.test(words) && !known.includes(words)) found.add(part);
     }
   }
@@ -116,4 +116,22 @@ export const TRANSLATED = new Set<string>([
   "app/offline/page.tsx",
   "app/me/week/page.tsx",
   "app/account/push/page.tsx",
+  "app/groups/page.tsx",
+  "app/groups/[slug]/page.tsx",
+  "app/groups/[slug]/join/page.tsx",
+  "app/groups/[slug]/manage/page.tsx",
+  "app/groups/[slug]/settings/page.tsx",
+  "app/groups/[slug]/settings/forbidden.tsx",
+  "app/groups/[slug]/reports/page.tsx",
+  "app/groups/[slug]/questions/page.tsx",
+  "app/groups/[slug]/questions/[id]/page.tsx",
+  "app/groups/new/page.tsx",
+  "app/groups/[slug]/projects/new/page.tsx",
+  "app/projects/page.tsx",
+  "app/projects/[id]/page.tsx",
+  "app/projects/[id]/edit/page.tsx",
+  "app/projects/[id]/tasks/[taskId]/edit/page.tsx",
+  "app/report/page.tsx",
+  "app/admin/reports/page.tsx",
+  "app/admin/email/page.tsx",
 ]);

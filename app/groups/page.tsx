@@ -1,21 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { listGroupsForViewer } from "@/db/queries/groups";
 import { getViewer } from "@/server/auth/session";
 
-export const metadata: Metadata = { title: "Groups" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("groups.list");
+  return { title: t("title") };
+}
 
 export default async function GroupsPage() {
   const viewer = await getViewer();
-  const groups = await listGroupsForViewer(viewer?.id ?? null);
+  const [groups, t] = await Promise.all([listGroupsForViewer(viewer?.id ?? null), getTranslations("groups")]);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-2xl font-bold">Groups</h1>
+        <h1 className="text-2xl font-bold">{t("list.title")}</h1>
         {viewer ? (
           <Link className="rounded-lg border border-line px-4 py-2 text-sm font-semibold" href="/groups/new">
-            Start a group
+            {t("list.start")}
           </Link>
         ) : null}
       </div>
@@ -27,11 +31,12 @@ export default async function GroupsPage() {
                 {g.name}
               </Link>
             </h2>
-            {g.visibility === "private" ? <Badge>Private group</Badge> : null}
+            {g.visibility === "private" ? <Badge>{t("privateGroup")}</Badge> : null}
             <p className="mt-1 line-clamp-3 text-sm text-muted">{g.about.replace(/[#*_>`]/g, "")}</p>
             <p className="mt-2 text-sm">
-              {g.memberCount} {g.memberCount === 1 ? "member" : "members"} · {g.upcomingCount} upcoming
-              {g.neighbourhood ? ` · ${g.neighbourhood}` : ""}
+              {g.neighbourhood
+                ? t("list.countsIn", { members: g.memberCount, upcoming: g.upcomingCount, neighbourhood: g.neighbourhood })
+                : t("list.counts", { members: g.memberCount, upcoming: g.upcomingCount })}
             </p>
           </li>
         ))}

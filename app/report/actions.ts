@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { fileReport } from "@/db/mutations/reports";
 import type { FormState } from "@/components/action-form";
 import { fail } from "@/lib/action-result";
@@ -16,9 +17,8 @@ export const reportAction = defineAction({
   run: async (report, viewer): Promise<FormState> => {
     const result = await fileReport(viewer, report);
     if (!result.ok) return fail(result.code, result.message);
-    const message = result.data.already
-      ? "We already have your report about this, thank you. It is waiting for a moderator, and you'll hear what they decide."
-      : "Thank you. Your report is with the moderators. You'll get a notice here when they have looked at it. No one else is told who sent it.";
+    const t = await getTranslations("moderation.said");
+    const message = result.data.already ? t("alreadyReported") : t("reported");
     return { ok: true, data: { message } };
   },
 });

@@ -1,12 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { blockCommentAuthor } from "@/db/mutations/blocks";
 import { editComment, postComment, removeComment } from "@/db/mutations/comments";
 import { fail, type ActionResult } from "@/lib/action-result";
 import { defineAction } from "@/server/action";
-import { accusingOpening, kindWordsSuggestion } from "@/lib/kind-words";
+import { accusingOpening } from "@/lib/kind-words";
 import { commentBodySchema } from "@/lib/validation/comment";
 import { recordIdSchema } from "@/lib/validation/ids";
 import { say } from "@/lib/i18n/said";
@@ -41,11 +42,15 @@ export const postCommentAction = defineAction({
   member: () => say("errors.action.sessionEndedPost"),
   run: async ([body, postAsIs], viewer, { targetKind, targetId }): Promise<CommentFormState> => {
     const found = accusingOpening(body);
-    if (found && !postAsIs) return { ok: false, code: "invalid_input", message: "Before you post", suggestion: { found, text: kindWordsSuggestion(found) } };
+    const t = await getTranslations("discussion.said");
+    if (found && !postAsIs) {
+      const kind = await getTranslations("client-groups.comments.kindWords");
+      return { ok: false, code: "invalid_input", message: t("beforePosting"), suggestion: { found, text: kind("suggestion", { found }) } };
+    }
     const result = await postComment(viewer, targetKind === "activity" ? { activityId: targetId } : { projectId: targetId }, body);
     if (!result.ok) return { ok: false, code: result.code, message: result.message };
     revalidateTarget(targetKind, targetId);
-    return { ok: true, data: result.data, message: "Posted." };
+    return { ok: true, data: result.data, message: t("posted") };
   },
 });
 
@@ -63,7 +68,8 @@ export const editCommentAction = defineAction({
     if (!result.ok) return result;
     revalidatePath("/activities", "layout");
     revalidatePath("/projects", "layout");
-    return { ok: true, data: { message: "Saved." } };
+    const t = await getTranslations("discussion.said");
+    return { ok: true, data: { message: t("saved") } };
   },
 });
 
@@ -75,7 +81,8 @@ export const removeCommentAction = defineAction({
     if (!result.ok) return result;
     revalidatePath("/activities", "layout");
     revalidatePath("/projects", "layout");
-    return { ok: true, data: { message: result.data.outcome === "deleted" ? "Your comment is deleted." : "Removed. It now shows as removed by an organizer." } };
+    const t = await getTranslations("discussion.said");
+    return { ok: true, data: { message: result.data.outcome === "deleted" ? t("deleted") : t("removed") } };
   },
 });
 
@@ -87,10 +94,11 @@ export const blockCommentAuthorAction = defineAction({
   ...comment,
   run: async (_input, viewer, { commentId }): Promise<CommentActionState> => {
     const result = await blockCommentAuthor(viewer.id, commentId);
-    if (!result.ok) return result.code === "self" ? fail("invalid_input", "That's your own comment.") : fail("not_found", say("errors.action.commentMissing"));
+    const t = await getTranslations("discussion.said");
+    if (!result.ok) return result.code === "self" ? fail("invalid_input", t("ownComment")) : fail("not_found", t("commentGone"));
     revalidatePath("/activities", "layout");
     revalidatePath("/projects", "layout");
     revalidatePath("/account");
-    return { ok: true, data: { message: "Blocked. You won't see each other's comments from now on, and they aren't told. You can lift it on your account page." } };
+    return { ok: true, data: { message: t("blocked") } };
   },
 });

@@ -1,11 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import type { CommentActionState, CommentFormState } from "./actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/field";
-import { accusingOpening, KIND_WORDS_TITLE, kindWordsSuggestion } from "@/lib/kind-words";
+import { accusingOpening } from "@/lib/kind-words";
 
 /**
  * The comment box. Without JavaScript the server answers an accusing opening with the
@@ -19,12 +20,13 @@ export function CommentForm({ action, targetKind, targetId }: { action: (prev: C
 }
 
 function CommentBox({ state, formAction, pending, targetKind, targetId }: { state: CommentFormState; formAction: (data: FormData) => void; pending: boolean; targetKind: string; targetId: string }) {
+  const t = useTranslations("client-groups.comments");
   const kept = state && !state.ok ? (state.body ?? "") : "";
   const [text, setText] = useState<string | null>(null);
   const current = text ?? kept;
   const live = accusingOpening(current);
   // Once the words change, only what they say now decides whether the suggestion shows.
-  const suggestion = live ? kindWordsSuggestion(live) : text === null && state && !state.ok ? state.suggestion?.text : undefined;
+  const suggestion = live ? t("kindWords.suggestion", { found: live }) : text === null && state && !state.ok ? state.suggestion?.text : undefined;
   const error = state && !state.ok && !state.suggestion ? state.message : null;
   return (
     <form
@@ -34,8 +36,8 @@ function CommentBox({ state, formAction, pending, targetKind, targetId }: { stat
     >
       <input type="hidden" name="targetKind" value={targetKind} />
       <input type="hidden" name="targetId" value={targetId} />
-      <label htmlFor="comment-body" className="block text-sm font-medium">Add a comment</label>
-      <p id="comment-body-hint" className="text-sm text-muted">Markdown works: **bold**, lists, links. HTML is not shown.</p>
+      <label htmlFor="comment-body" className="block text-sm font-medium">{t("add")}</label>
+      <p id="comment-body-hint" className="text-sm text-muted">{t("markdownHint")}</p>
       <Textarea
         id="comment-body"
         name="body"
@@ -52,34 +54,35 @@ function CommentBox({ state, formAction, pending, targetKind, targetId }: { stat
       ) : null}
       {suggestion ? (
         <div id="kind-words" role="status" className="space-y-2 rounded-lg border-l-4 border-brand bg-ok-soft p-3 text-sm" data-testid="kind-words">
-          <p className="font-semibold">{KIND_WORDS_TITLE}</p>
+          <p className="font-semibold">{t("kindWords.title")}</p>
           <p>{suggestion}</p>
         </div>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={pending} data-testid="comment-post">Post</Button>
+        <Button type="submit" disabled={pending} data-testid="comment-post">{t("post")}</Button>
         {suggestion ? (
           <Button type="submit" name="postAsIs" value="1" variant="secondary" disabled={pending} data-testid="comment-post-as-is">
-            Post as it is
+            {t("postAsIs")}
           </Button>
         ) : null}
       </div>
-      <div aria-live="polite">{state?.ok ? <p className="text-sm" data-testid="comment-posted">Posted.</p> : null}</div>
+      <div aria-live="polite">{state?.ok ? <p className="text-sm" data-testid="comment-posted">{t("posted")}</p> : null}</div>
     </form>
   );
 }
 
 /** Edit your own comment (within 15 minutes of posting). */
 export function CommentEditForm({ action, commentId, body, until }: { action: (prev: CommentActionState, data: FormData) => Promise<CommentActionState>; commentId: string; body: string; until: string }) {
+  const t = useTranslations("client-groups.comments");
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <details className="text-sm" data-testid="comment-edit">
-      <summary className="cursor-pointer underline">Edit (until {until})</summary>
+      <summary className="cursor-pointer underline">{t("editUntil", { until })}</summary>
       <form action={formAction} className="mt-2 space-y-2">
         <input type="hidden" name="commentId" value={commentId} />
-        <label htmlFor={`edit-${commentId}`} className="sr-only">Your comment</label>
+        <label htmlFor={`edit-${commentId}`} className="sr-only">{t("yours")}</label>
         <Textarea id={`edit-${commentId}`} name="body" rows={3} defaultValue={body} data-testid="comment-edit-body" />
-        <Button type="submit" variant="secondary" disabled={pending} data-testid="comment-edit-save">Save</Button>
+        <Button type="submit" variant="secondary" disabled={pending} data-testid="comment-edit-save">{t("save")}</Button>
         {state ? <Alert tone={state.ok ? "success" : "error"}>{state.ok ? state.data.message : state.message}</Alert> : null}
       </form>
     </details>

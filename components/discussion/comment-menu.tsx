@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { createContext, useActionState, useContext, type ReactNode } from "react";
 import type { CommentActionState } from "./actions";
 import { Alert } from "@/components/ui/alert";
@@ -30,15 +31,16 @@ export function BlockOutcome({ action, children }: { action: CommentAction; chil
 
 /** Blocks a comment's author, named to the server by the comment alone. */
 export function BlockAuthorButton({ commentId }: { commentId: string }) {
+  const t = useTranslations("client-groups.comments");
   const block = useContext(BlockContext);
   if (!block) return null;
   return (
     <form action={block.formAction} className="space-y-1">
       <input type="hidden" name="commentId" value={commentId} />
       <Button type="submit" variant="ghost" className="min-h-11 px-2" disabled={block.pending} data-testid="comment-block">
-        Block this person
+        {t("block")}
       </Button>
-      <p className="px-2 text-sm text-muted">They aren&apos;t told. You stop seeing each other&apos;s comments.</p>
+      <p className="px-2 text-sm text-muted">{t("blockHint")}</p>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import type { FormState } from "@/components/action-form";
 import { decideReport, restoreReported } from "@/db/mutations/reports";
 import { fail } from "@/lib/action-result";
@@ -13,14 +14,6 @@ import { say } from "@/lib/i18n/said";
  * mutation decides, against the rows, whether this viewer moderates this report.
  */
 
-const said: Record<Outcome, string> = {
-  dismiss: "Dismissed. The reporter is told it was looked at.",
-  hide: "Hidden from everyone. The reporter and the author are told.",
-  remove: "Removed from the group. The reporter and the member are told.",
-  ban: "Banned from the group. The reporter and the member are told.",
-  suspend: "The account is suspended and signed out everywhere. The reporter is told.",
-};
-
 export const decideReportAction = defineAction({
   read: (form) => ({ reportId: form.get("reportId"), outcome: form.get("outcome") ?? undefined, note: form.get("note") }),
   input: decisionSchema,
@@ -30,7 +23,9 @@ export const decideReportAction = defineAction({
     const result = await decideReport(viewer, decision);
     if (!result.ok) return fail(result.code, result.message);
     revalidatePath("/", "layout");
-    return { ok: true, data: { message: result.data.settled > 1 ? `${said[result.data.outcome]} (${result.data.settled} reports about it are settled.)` : said[result.data.outcome] } };
+    const t = await getTranslations("moderation.said");
+    const said = t(`decided.${result.data.outcome}`);
+    return { ok: true, data: { message: result.data.settled > 1 ? t("settled", { said, count: result.data.settled }) : said } };
   },
 });
 
@@ -42,6 +37,7 @@ export const restoreReportedAction = defineAction({
     const result = await restoreReported(viewer, reportId);
     if (!result.ok) return fail(result.code, result.message);
     revalidatePath("/", "layout");
-    return { ok: true, data: { message: "Shown again to everyone who could see it before." } };
+    const t = await getTranslations("moderation.said");
+    return { ok: true, data: { message: t("restored") } };
   },
 });

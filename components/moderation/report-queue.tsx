@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { decideReportAction, restoreReportedAction } from "./actions";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { describeTarget, type DecidedItem, type QueueItem, type ReportTarget } from "@/db/queries/reports";
+import type { DecidedItem, QueueItem, ReportTarget } from "@/db/queries/reports";
 import { formatDay, formatTime } from "@/lib/dates";
-import { OUTCOME_WORDS, REPORT_REASONS, type Outcome, type ReportReason } from "@/lib/validation/report";
+import type { UiLocale } from "@/lib/i18n/locales";
+import { OUTCOMES, REPORT_REASONS, type Outcome } from "@/lib/validation/report";
 import { possessive } from "@/lib/possessive";
 import { DecisionForm, RestoreForm } from "./decision-form";
 
@@ -18,59 +20,65 @@ export interface Moderator {
   isAdmin: boolean;
 }
 
-const reasonLabel = (r: string) => (Object.hasOwn(REPORT_REASONS, r) ? REPORT_REASONS[r as ReportReason] : "Something else");
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+const shorten = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+
+const reasonKey = (r: string) => (Object.hasOwn(REPORT_REASONS, r) ? r : "other");
 
 /** The outcomes this moderator may choose for this thing, in the words of the queue; or why none. */
-function choicesFor(t: ReportTarget, m: Moderator): { outcome: Outcome; label: string }[] | string {
-  if (t.subjectId === m.id) return "This is about something of yours, so another moderator decides it.";
-  if (t.type === "group" && !m.isAdmin) return "Reports about the group itself are decided by the hub's admins.";
-  const who = t.subjectName ?? "the member";
-  const choices: { outcome: Outcome; label: string }[] = [{ outcome: "dismiss", label: "Leave it as it is (dismiss the report)" }];
-  if (t.type !== "member") choices.push({ outcome: "hide", label: t.hidden ? "Keep it hidden" : `Hide this ${t.type} from everyone` });
+function choicesFor(t: ReportTarget, m: Moderator, say: Translate, locale: UiLocale): { outcome: Outcome; label: string }[] | string {
+  if (t.subjectId === m.id) return say("choice.yours");
+  if (t.type === "group" && !m.isAdmin) return say("choice.groupItself");
+  const who = t.subjectName ?? say("theMember");
+  const choices: { outcome: Outcome; label: string }[] = [{ outcome: "dismiss", label: say("choice.dismiss") }];
+  if (t.type !== "member") choices.push({ outcome: "hide", label: t.hidden ? say("choice.keepHidden") : say(`choice.hide.${t.type}`) });
   if (t.groupId && t.subjectId && t.type !== "group") {
-    choices.push({ outcome: "remove", label: `Remove ${who} from ${t.groupName}` });
-    choices.push({ outcome: "ban", label: `Ban ${who} from ${t.groupName}` });
+    choices.push({ outcome: "remove", label: say("choice.remove", { who, group: t.groupName ?? "" }) });
+    choices.push({ outcome: "ban", label: say("choice.ban", { who, group: t.groupName ?? "" }) });
   }
-  if (m.isAdmin && t.subjectId) choices.push({ outcome: "suspend", label: `Suspend ${possessive(who)} account (signs them out at once)` });
+  // "Robin's account" in English; other languages name the person after the word for the account.
+  if (m.isAdmin && t.subjectId) choices.push({ outcome: "suspend", label: say("choice.suspend", { whose: locale === "es" ? who : possessive(who) }) });
   return choices;
 }
 
-function when(d: Date, zone: string): string {
-  return `${formatDay(d, zone)}, ${formatTime(d, zone)}`;
-}
-
-function TargetSummary({ t }: { t: ReportTarget }) {
+async function TargetSummary({ target }: { target: ReportTarget }) {
+  const t = await getTranslations("moderation");
   return (
     <div className="space-y-1">
       <p className="font-medium">
-        The <Link className="underline" href={t.href}>{describeTarget(t)}</Link>
-        {t.groupName && t.type !== "group" ? <span className="text-sm text-muted"> · in {t.groupName}</span> : null}
-        {t.hidden ? <span className="ml-2" data-testid="hidden-mark"><Badge tone="danger">Hidden</Badge></span> : null}
+        {t.rich(`target.${target.type}`, { title: shorten(target.title), link: (chunks) => <Link className="underline" href={target.href}>{chunks}</Link> })}
+        {target.groupName && target.type !== "group" ? <span className="text-sm text-muted"> · {t("inGroup", { group: target.groupName })}</span> : null}
+        {target.hidden ? <span className="ml-2" data-testid="hidden-mark"><Badge tone="danger">{t("hidden")}</Badge></span> : null}
       </p>
-      {t.subjectName && t.type !== "member" ? <p className="text-sm text-muted">By {t.subjectName}</p> : null}
-      {t.excerpt ? <blockquote className="whitespace-pre-line border-l-4 border-line pl-3 text-sm" data-testid="reported-words">{t.excerpt}</blockquote> : null}
+      {target.subjectName && target.type !== "member" ? <p className="text-sm text-muted">{t("by", { name: target.subjectName })}</p> : null}
+      {target.excerpt ? <blockquote className="whitespace-pre-line border-l-4 border-line pl-3 text-sm" data-testid="reported-words">{target.excerpt}</blockquote> : null}
     </div>
   );
 }
 
-export function ReportQueue({ open, decided, moderator, zone }: { open: QueueItem[]; decided: DecidedItem[]; moderator: Moderator; zone: string }) {
+export async function ReportQueue({ open, decided, moderator, zone }: { open: QueueItem[]; decided: DecidedItem[]; moderator: Moderator; zone: string }) {
+  const [t, locale] = await Promise.all([getTranslations("moderation"), getLocale() as Promise<UiLocale>]);
+  const when = (d: Date) => `${formatDay(d, zone, locale)}, ${formatTime(d, zone, locale)}`;
+  const reason = (r: string) => t(`reasons.${reasonKey(r)}`);
+  const outcome = (o: string) => ((OUTCOMES as readonly string[]).includes(o) ? t(`outcomes.${o}`) : o);
   return (
     <div className="space-y-6">
       <section aria-labelledby="open-heading" className="space-y-3">
-        <h2 id="open-heading" className="text-xl font-semibold">Waiting for a decision</h2>
-        {open.length === 0 ? <p className="text-muted" data-testid="queue-empty">No reports are waiting. Thank you for looking.</p> : null}
+        <h2 id="open-heading" className="text-xl font-semibold">{t("queue.waiting")}</h2>
+        {open.length === 0 ? <p className="text-muted" data-testid="queue-empty">{t("queue.empty")}</p> : null}
         <ul className="space-y-3" data-testid="open-reports">
           {open.map((item) => {
-            const choices = choicesFor(item.target, moderator);
+            const choices = choicesFor(item.target, moderator, t, locale);
             return (
               <li key={item.reportId}>
                 <Card className="space-y-3" data-testid="open-report">
-                  <TargetSummary t={item.target} />
+                  <TargetSummary target={item.target} />
                   <ul className="space-y-1 text-sm">
                     {item.reports.map((r) => (
                       <li key={r.id}>
-                        <span className="font-medium">{reasonLabel(r.reason)}</span> <span className="text-muted">· {when(r.createdAt, zone)}</span>
-                        {r.note ? <span className="block whitespace-pre-line">“{r.note}”</span> : null}
+                        <span className="font-medium">{reason(r.reason)}</span> <span className="text-muted">· {when(r.createdAt)}</span>
+                        {r.note ? <span className="block whitespace-pre-line">{t("quoted", { note: r.note })}</span> : null}
                       </li>
                     ))}
                   </ul>
@@ -82,20 +90,26 @@ export function ReportQueue({ open, decided, moderator, zone }: { open: QueueIte
         </ul>
       </section>
       <section aria-labelledby="decided-heading" className="space-y-3">
-        <h2 id="decided-heading" className="text-xl font-semibold">Decided lately</h2>
-        {decided.length === 0 ? <p className="text-muted">Nothing decided yet.</p> : null}
+        <h2 id="decided-heading" className="text-xl font-semibold">{t("queue.decided")}</h2>
+        {decided.length === 0 ? <p className="text-muted">{t("queue.nothingDecided")}</p> : null}
         <ul className="space-y-3" data-testid="decided-reports">
           {decided.map((d) => (
             <li key={d.reportId}>
               <Card className="space-y-2" data-testid="decided-report">
-                <TargetSummary t={d.target} />
+                <TargetSummary target={d.target} />
                 <p className="text-sm">
-                  <span className="font-medium">{OUTCOME_WORDS[d.outcome as Outcome] ?? d.outcome}</span> by {d.decidedBy ?? "a former member"}, {when(d.decidedAt, zone)} · reported as {reasonLabel(d.reason).toLowerCase()}
+                  {t.rich("queue.decidedLine", {
+                    outcome: outcome(d.outcome),
+                    who: d.decidedBy ?? t("formerMember"),
+                    when: when(d.decidedAt),
+                    reason: reason(d.reason).toLowerCase(),
+                    b: (chunks) => <span className="font-medium">{chunks}</span>,
+                  })}
                 </p>
-                {d.decisionNote ? <p className="text-sm text-muted">Note: {d.decisionNote}</p> : null}
-                {d.restoredAt ? <p className="text-sm text-muted">Shown again by {d.restoredBy ?? "a former member"}, {when(d.restoredAt, zone)}</p> : null}
-                {d.canRestore && Array.isArray(choicesFor(d.target, moderator)) ? (
-                  <RestoreForm action={restoreReportedAction} reportId={d.reportId} label={`Show again: the ${describeTarget(d.target)}`} />
+                {d.decisionNote ? <p className="text-sm text-muted">{t("queue.note", { note: d.decisionNote })}</p> : null}
+                {d.restoredAt ? <p className="text-sm text-muted">{t("queue.restored", { who: d.restoredBy ?? t("formerMember"), when: when(d.restoredAt) })}</p> : null}
+                {d.canRestore && Array.isArray(choicesFor(d.target, moderator, t, locale)) ? (
+                  <RestoreForm action={restoreReportedAction} reportId={d.reportId} label={t(`restore.${d.target.type}`, { title: shorten(d.target.title) })} />
                 ) : null}
               </Card>
             </li>

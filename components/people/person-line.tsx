@@ -1,9 +1,11 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Avatar } from "@/components/pictures/avatar";
 import type { Person } from "@/db/queries/people";
 
 /** A host or organizer: photo or initials, name, and their one-line bio. */
-export function PersonLine({ person, note, testId }: { person: Person; note?: string; testId?: string }) {
+export async function PersonLine({ person, note, testId }: { person: Person; note?: string; testId?: string }) {
+  const t = await getTranslations("groups.people");
   return (
     <div className="flex items-start gap-3" data-testid={testId}>
       <Avatar name={person.name} photo={person.photo} />
@@ -12,7 +14,7 @@ export function PersonLine({ person, note, testId }: { person: Person; note?: st
           <Link className="underline" href={`/members/${person.id}`}>
             {person.name}
           </Link>
-          {note ? <span className="text-sm font-normal text-muted"> · {note}</span> : null}
+          {note ? <span className="text-sm font-normal text-muted"> {t("note", { note })}</span> : null}
         </p>
         {person.bio ? <p className="text-sm text-muted">{person.bio}</p> : null}
       </div>

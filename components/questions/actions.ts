@@ -1,14 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import type { FormState } from "@/components/action-form";
 import { askOrganizers, replyToQuestion } from "@/db/mutations/questions";
 import { defineAction } from "@/server/action";
 import { recordIdSchema } from "@/lib/validation/ids";
 import { questionInputSchema } from "@/lib/validation/questions";
 import { say } from "@/lib/i18n/said";
-
-const SENT = "Sent. Only the group's organizers can read it; their reply will be under My questions.";
 
 /** A member's private question to the organizers of an activity's group. */
 export const askAboutActivityAction = defineAction({
@@ -22,7 +21,8 @@ export const askAboutActivityAction = defineAction({
     const result = await askOrganizers(viewer, { activityId }, body);
     if (!result.ok) return result;
     revalidatePath("/me/questions");
-    return { ok: true, data: { message: SENT } };
+    const t = await getTranslations("questions.said");
+    return { ok: true, data: { message: t("asked") } };
   },
 });
 
@@ -38,7 +38,8 @@ export const askAboutGroupAction = defineAction({
     const result = await askOrganizers(viewer, { groupId }, body);
     if (!result.ok) return result;
     revalidatePath("/me/questions");
-    return { ok: true, data: { message: SENT } };
+    const t = await getTranslations("questions.said");
+    return { ok: true, data: { message: t("asked") } };
   },
 });
 
@@ -55,6 +56,7 @@ export const replyToQuestionAction = defineAction({
     if (!result.ok) return result;
     revalidatePath(`/me/questions/${questionId}`);
     revalidatePath("/groups/[slug]/questions/[id]", "page");
-    return { ok: true, data: { message: result.data.fromOrganizers ? "Sent to the member who asked." : "Sent to the organizers." } };
+    const t = await getTranslations("questions.said");
+    return { ok: true, data: { message: result.data.fromOrganizers ? t("toMember") : t("toOrganizers") } };
   },
 });

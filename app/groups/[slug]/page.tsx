@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ActivityCard } from "@/components/activity-card";
@@ -37,15 +38,16 @@ const loadGroupPage = cache(async (slug: string) => {
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { group } = await loadGroupPage((await params).slug);
+  const [{ group }, t] = await Promise.all([loadGroupPage((await params).slug), getTranslations("groups.page")]);
   if (group.visibility !== "public") return { title: group.name };
   // Feed readers find a public group's feeds from its page; a private group has none.
   const feed = `${siteOrigin(await headers())}/groups/${group.slug}/feed`;
-  return { title: group.name, alternates: { types: { "application/rss+xml": [{ url: `${feed}.rss`, title: `${group.name} (RSS)` }], "application/atom+xml": [{ url: `${feed}.atom`, title: `${group.name} (Atom)` }] } } };
+  return { title: group.name, alternates: { types: { "application/rss+xml": [{ url: `${feed}.rss`, title: t("feedTitle", { name: group.name, format: "RSS" }) }], "application/atom+xml": [{ url: `${feed}.atom`, title: t("feedTitle", { name: group.name, format: "Atom" }) }] } } };
 }
 
 export default async function GroupPage({ params }: Props) {
   const { group, upcoming, projects, zone, isOrganizer, viewer } = await loadGroupPage((await params).slug);
+  const t = await getTranslations("groups");
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -53,10 +55,10 @@ export default async function GroupPage({ params }: Props) {
           {group.name}
         </h1>
         <div className="flex flex-wrap gap-2">
-          {group.visibility === "private" ? <Badge>Private group</Badge> : <Badge>Public group</Badge>}
-          <Badge>{group.joinPolicy === "open" ? "Open to join" : "Join by request"}</Badge>
+          {group.visibility === "private" ? <Badge>{t("privateGroup")}</Badge> : <Badge>{t("publicGroup")}</Badge>}
+          <Badge>{group.joinPolicy === "open" ? t("page.openToJoin") : t("page.joinByRequest")}</Badge>
           <Badge>
-            <span data-testid="member-count">{group.memberCount}</span> {group.memberCount === 1 ? "member" : "members"}
+            {t.rich("page.memberCount", { count: group.memberCount, n: (chunks) => <span data-testid="member-count">{chunks}</span> })}
           </Badge>
           {group.neighbourhood ? <Badge>{group.neighbourhood}</Badge> : null}
         </div>
@@ -66,12 +68,12 @@ export default async function GroupPage({ params }: Props) {
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="space-y-6">
           <section aria-labelledby="about-heading">
-            <h2 id="about-heading" className="mb-2 text-xl font-semibold">About</h2>
-            <Markdown source={group.about || "This group hasn't written about itself yet."} />
+            <h2 id="about-heading" className="mb-2 text-xl font-semibold">{t("page.about")}</h2>
+            <Markdown source={group.about || t("page.noAbout")} />
           </section>
           <section aria-labelledby="upcoming-heading" className="space-y-3">
-            <h2 id="upcoming-heading" className="text-xl font-semibold">Coming up</h2>
-            {upcoming.items.length === 0 ? <p className="text-muted">Nothing planned just now.</p> : null}
+            <h2 id="upcoming-heading" className="text-xl font-semibold">{t("page.comingUp")}</h2>
+            {upcoming.items.length === 0 ? <p className="text-muted">{t("page.nothingPlanned")}</p> : null}
             <ul className="space-y-3">
               {upcoming.items.map((a) => (
                 <ActivityCard key={a.id} activity={a} zone={zone} />
@@ -79,26 +81,26 @@ export default async function GroupPage({ params }: Props) {
             </ul>
             {upcoming.total > upcoming.items.length ? (
               <a className="underline" href={`/activities?group=${group.slug}`}>
-                {upcoming.totalIsExact ? `See all ${upcoming.total} upcoming activities` : "See all upcoming activities"}
+                {upcoming.totalIsExact ? t("page.seeAllCount", { count: upcoming.total }) : t("page.seeAll")}
               </a>
             ) : null}
           </section>
         </div>
         <aside className="space-y-4">
           <Card id="agreements" data-testid="agreements">
-            <h2 className="mb-2 text-lg font-semibold">Our agreements</h2>
-            <Markdown source={group.agreements || "Be kind. Listen more than you fix."} className="text-sm" />
+            <h2 className="mb-2 text-lg font-semibold">{t("ourAgreements")}</h2>
+            <Markdown source={group.agreements || t("page.defaultAgreements")} className="text-sm" />
           </Card>
           <section aria-labelledby="projects-heading" className="space-y-3" data-testid="group-projects">
             <div className="flex flex-wrap items-center justify-between gap-2">
-              <h2 id="projects-heading" className="text-lg font-semibold">Projects</h2>
+              <h2 id="projects-heading" className="text-lg font-semibold">{t("page.projects")}</h2>
               {isOrganizer ? (
                 <a className="text-sm underline" href={`/groups/${group.slug}/projects/new`} data-testid="new-project-link">
-                  Start a project
+                  {t("page.startProject")}
                 </a>
               ) : null}
             </div>
-            {projects.length === 0 ? <p className="text-sm text-muted">No projects yet.</p> : null}
+            {projects.length === 0 ? <p className="text-sm text-muted">{t("page.noProjects")}</p> : null}
             <ul className="space-y-3">
               {projects.map((p) => (
                 <ProjectCard key={p.id} project={p} showGroup={false} />
@@ -106,7 +108,7 @@ export default async function GroupPage({ params }: Props) {
             </ul>
           </section>
           <GroupPeople groupId={group.id} groupSlug={group.slug} viewerId={viewer?.id ?? null} isOrganizer={isOrganizer} />
-          {viewer && !isOrganizer ? <p><ReportLink type="group" id={group.id} label={`Report the group ${group.name}`} /></p> : null}
+          {viewer && !isOrganizer ? <p><ReportLink type="group" id={group.id} label={t("page.reportGroup", { name: group.name })} /></p> : null}
         </aside>
       </div>
     </div>

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { createTask, taskChangeFromInput, updateTask } from "@/db/mutations/projects";
 import { taskClaimsOnAppDb, type TaskResult } from "@/db/mutations/task-claims";
@@ -93,7 +94,8 @@ export const createTaskAction = defineAction({
     const result = await createTask(viewer, projectId, input, env().SITE_TIMEZONE);
     if (!result.ok) return result;
     revalidatePath("/projects", "layout");
-    return { ok: true, data: result.data, message: `Added "${input.title}" to the board.` };
+    const t = await getTranslations("projects.said");
+    return { ok: true, data: result.data, message: t("taskAdded", { title: input.title }) };
   },
 });
 

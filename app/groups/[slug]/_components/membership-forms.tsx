@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Markdown } from "@/components/markdown";
 import { Alert } from "@/components/ui/alert";
@@ -19,6 +20,7 @@ function Outcome({ state }: { state: MembershipActionState }) {
  * instead of repeating them.
  */
 export function JoinGroupForm({ action, agreements, needsApproval, agreementsShownAt }: { action: Action; agreements: string; needsApproval: boolean; agreementsShownAt?: string }) {
+  const t = useTranslations("client-groups.join");
   const [state, formAction, pending] = useActionState(action, null);
   if (state?.ok) return <Outcome state={state} />;
   const error = state && !state.ok ? state.fieldErrors?.acceptAgreements : undefined;
@@ -26,20 +28,20 @@ export function JoinGroupForm({ action, agreements, needsApproval, agreementsSho
     <form action={formAction} className="space-y-3" data-testid="join-form">
       {agreementsShownAt ? (
         <p className="text-sm">
-          Joining means accepting <a className="underline" href={agreementsShownAt}>our agreements</a>. Please read them first.
+          {t.rich("pointToAgreements", { link: (chunks) => <a className="underline" href={agreementsShownAt}>{chunks}</a> })}
         </p>
       ) : (
         <section aria-labelledby="agreements-heading" className="rounded-lg border border-line p-3">
-          <h3 id="agreements-heading" className="font-semibold">Our agreements</h3>
-          {agreements ? <Markdown source={agreements} /> : <p className="text-sm text-muted">Be kind, and look after each other.</p>}
+          <h3 id="agreements-heading" className="font-semibold">{t("ourAgreements")}</h3>
+          {agreements ? <Markdown source={agreements} /> : <p className="text-sm text-muted">{t("defaultAgreements")}</p>}
         </section>
       )}
       <label className="flex min-h-11 items-center gap-2 text-sm">
         <input type="checkbox" name="acceptAgreements" required className="h-5 w-5" aria-invalid={Boolean(error)} aria-describedby={error ? "accept-error" : undefined} data-testid="accept-agreements" />
-        <span>I accept these agreements</span>
+        <span>{t("accept")}</span>
       </label>
       {error ? <p id="accept-error" className="text-sm font-medium text-danger">{error}</p> : null}
-      <Button type="submit" disabled={pending} data-testid="join-group">{needsApproval ? "Ask to join" : "Join group"}</Button>
+      <Button type="submit" disabled={pending} data-testid="join-group">{needsApproval ? t("askToJoin") : t("joinGroup")}</Button>
       {state && !state.ok && !error ? <Outcome state={state} /> : null}
     </form>
   );

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { joinGroup, leaveGroup } from "@/db/mutations/groups";
 import type { ActionResult } from "@/lib/action-result";
 import { defineAction } from "@/server/action";
@@ -29,10 +30,8 @@ async function join(viewer: Viewer, group: { groupId: string; slug: string; invi
   const result = await joinGroup(viewer, group.groupId, acceptAgreements, group.invite);
   if (!result.ok) return result;
   revalidatePath(`/groups/${group.slug}`);
-  return {
-    ok: true,
-    data: { message: result.data.status === "active" ? "Welcome! You're a member now." : "Thanks. Your request is with the organizers; you'll hear when they approve it." },
-  };
+  const t = await getTranslations("groups.said");
+  return { ok: true, data: { message: result.data.status === "active" ? t("joined") : t("asked") } };
 }
 
 /** Joins (or asks to join) with the agreements accepted; the mutation records when. */
@@ -60,6 +59,7 @@ export const leaveGroupAction = defineAction({
     const result = await leaveGroup(viewer, groupId);
     if (!result.ok) return result;
     revalidatePath(`/groups/${slug}`);
-    return { ok: true, data: { message: "You've left the group." } };
+    const t = await getTranslations("groups.said");
+    return { ok: true, data: { message: t("left") } };
   },
 });

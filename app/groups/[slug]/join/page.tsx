@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -11,7 +12,10 @@ import { JoinGroupForm } from "../_components/membership-forms";
 import { joinGroupAction, joinGroupWithInviteAction } from "./actions";
 
 // The address may carry a private group's invite code: it is not sent on to other sites.
-export const metadata: Metadata = { title: "Join a group", referrer: "same-origin", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("groups.join");
+  return { title: t("title"), referrer: "same-origin", robots: { index: false } };
+}
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ invite?: string | string[] }> };
 
@@ -26,16 +30,20 @@ export default async function JoinGroupPage({ params, searchParams }: Props) {
   const invite = typeof given === "string" ? given : undefined;
   const viewer = await requireViewer(`/groups/${slug}/join${invite ? `?invite=${encodeURIComponent(invite)}` : ""}`);
   const group = await getGroupRow({ slug });
+  const t = await getTranslations("groups.join");
   if (!group || group.hiddenAt) notFound();
   const membership = await getMembership(group.id, viewer.id);
   if (membership?.status === "banned") {
     // They were in the group, so its existence is no secret to them: say plainly that they can't join, not "not found".
     return (
       <div className="mx-auto max-w-xl space-y-4">
-        <h1 className="text-2xl font-bold">You can&apos;t join this group</h1>
-        <Alert tone="info" title="You can't join this group" testId="join-refused">
-          The organizers of {group.name} have removed you from it, so you can&apos;t join it again. There are other groups to find:{" "}
-          <Link className="underline" href="/groups">browse groups</Link>, or <Link className="underline" href="/help">find support on the help page</Link>.
+        <h1 className="text-2xl font-bold">{t("refusedTitle")}</h1>
+        <Alert tone="info" title={t("refusedTitle")} testId="join-refused">
+          {t.rich("refused", {
+            group: group.name,
+            groups: (chunks) => <Link className="underline" href="/groups">{chunks}</Link>,
+            help: (chunks) => <Link className="underline" href="/help">{chunks}</Link>,
+          })}
         </Alert>
       </div>
     );
@@ -45,22 +53,17 @@ export default async function JoinGroupPage({ params, searchParams }: Props) {
   const action = isPrivate && invite ? joinGroupWithInviteAction.bind(null, group.id, group.slug, invite) : joinGroupAction.bind(null, group.id, group.slug);
   return (
     <div className="mx-auto max-w-xl space-y-4">
-      <h1 className="text-2xl font-bold">Join {group.name}</h1>
+      <h1 className="text-2xl font-bold">{t("heading", { name: group.name })}</h1>
       <Card>
         {membership ? (
           // Also what a newcomer sees once their join lands, since the action refreshes this page.
           <p data-testid="membership-status">
             {membership.status === "active" ? (
-              <>
-                You&apos;re a member of this group. <Link className="underline" href={`/groups/${group.slug}`}>Go to the group</Link>
-              </>
+              t.rich("member", { link: (chunks) => <Link className="underline" href={`/groups/${group.slug}`}>{chunks}</Link> })
             ) : isPrivate ? (
-              "Your request is waiting for an organizer. You'll get a notification when you're in, and the group opens to you then."
+              t("waitingPrivate")
             ) : (
-              <>
-                Your request is waiting for an organizer; you&apos;ll get a notification when you&apos;re in.{" "}
-                <Link className="underline" href={`/groups/${group.slug}`}>Go to the group</Link>
-              </>
+              t.rich("waiting", { link: (chunks) => <Link className="underline" href={`/groups/${group.slug}`}>{chunks}</Link> })
             )}
           </p>
         ) : (

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { handOverGroup } from "@/db/mutations/group-ownership";
 import { changeMember, renewInviteCode } from "@/db/mutations/groups";
@@ -15,8 +16,6 @@ import { boundGroupSchema, GROUP_NOT_FOUND, handOverSchema, memberChangeSchema }
  */
 
 export type MemberActionState = ActionResult<{ message: string }> | null;
-
-const said = { approve: "Approved.", decline: "Declined.", promote: "Now an organizer.", demote: "Now a member.", remove: "Removed from the group.", ban: "Banned from the group." } as const;
 
 /** The group acted on, bound by the page. */
 const group = { bound: ["groupId", "slug"], find: boundGroupSchema.shape, missing: GROUP_NOT_FOUND, member: true } as const;
@@ -35,7 +34,8 @@ export const changeMemberAction = defineAction({
     const result = await changeMember(viewer, groupId, userId, change, reason);
     if (!result.ok) return result;
     revalidatePath(`/groups/${slug}`, "layout");
-    return { ok: true, data: { message: said[change] } };
+    const t = await getTranslations("groups.said");
+    return { ok: true, data: { message: t(`change.${change}`) } };
   },
 });
 
@@ -68,6 +68,7 @@ export const renewInviteLinkAction = defineAction({
     const result = await renewInviteCode(viewer, groupId);
     if (!result.ok) return result;
     revalidatePath(`/groups/${slug}/manage`);
-    return { ok: true, data: { message: "Here is the new invite link. Links shared before no longer work." } };
+    const t = await getTranslations("groups.said");
+    return { ok: true, data: { message: t("newInviteLink") } };
   },
 });

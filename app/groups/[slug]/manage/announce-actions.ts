@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { announceToGroup } from "@/db/mutations/messages";
 import type { ActionResult } from "@/lib/action-result";
 import { defineAction } from "@/server/action";
@@ -23,6 +24,7 @@ export const announceToGroupAction = defineAction({
     const result = await announceToGroup({ groupId, actorId: viewer.id, message });
     if (!result.ok) return result;
     revalidatePath(`/groups/${slug}/manage`);
-    return { ok: true, data: { message: result.sent === 0 ? "Nobody else is in the group yet, so it went to no one." : `Sent to ${result.sent === 1 ? "1 member" : `${result.sent} members`}. Each got it on their own.` } };
+    const t = await getTranslations("groups.said");
+    return { ok: true, data: { message: t("announced", { count: result.sent }) } };
   },
 });

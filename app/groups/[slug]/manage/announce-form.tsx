@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -8,12 +9,13 @@ import type { AnnounceState } from "./announce-actions";
 
 /** An announcement to every member of the group; what was typed stays when it is refused. */
 export function AnnounceForm({ action }: { action: (prev: AnnounceState, data: FormData) => Promise<AnnounceState> }) {
+  const t = useTranslations("client-groups.announce");
   const [state, formAction] = useActionState(action, null);
   const error = state && !state.ok ? state.fieldErrors?.message : undefined;
   const kept = (state as { values?: { message?: string } } | null)?.values?.message;
   return (
     <form action={formAction} className="space-y-2" data-testid="announce">
-      <Field id="announcement" label="Message" hint="Each member gets it on their own, in their notifications and by email as they chose; nobody sees who else got it." error={error}>
+      <Field id="announcement" label={t("label")} hint={t("hint")} error={error}>
         <Textarea
           id="announcement"
           name="message"
@@ -25,7 +27,7 @@ export function AnnounceForm({ action }: { action: (prev: AnnounceState, data: F
           data-testid="announcement"
         />
       </Field>
-      <Button type="submit">Send to the group</Button>
+      <Button type="submit">{t("send")}</Button>
       {state && (state.ok || !error) ? (
         <Alert tone={state.ok ? "success" : "error"} className="mt-2" testId="announce-outcome">
           {state.ok ? state.data.message : state.message}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
@@ -12,20 +13,21 @@ type Action = (prev: InviteActionState, data: FormData) => Promise<InviteActionS
  * comes from the server on every render, so after a renewal it shows the new one.
  */
 export function InviteLink({ link, action }: { link: string | null; action: Action }) {
+  const t = useTranslations("client-groups.invite");
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <div className="space-y-3">
       {link ? (
-        <Field id="invite-link" label="Invite link" hint="Anyone with this link can see the group's name and agreements and ask to join. Share it only with the people you invite.">
+        <Field id="invite-link" label={t("label")} hint={t("hint")}>
           <Input id="invite-link" readOnly value={link} aria-describedby="invite-link-hint" onFocus={(e) => e.currentTarget.select()} data-testid="invite-link" />
         </Field>
       ) : (
-        <p className="text-sm text-muted">This group has no invite link yet, so no one can join it.</p>
+        <p className="text-sm text-muted">{t("none")}</p>
       )}
       <form action={formAction} className="flex flex-wrap items-center gap-3">
-        {link ? <span className="text-sm text-muted">A new link stops the old one working.</span> : null}
+        {link ? <span className="text-sm text-muted">{t("renewHint")}</span> : null}
         <Button type="submit" variant="secondary" disabled={pending} data-testid="renew-invite">
-          {link ? "Make a new invite link" : "Make an invite link"}
+          {link ? t("renew") : t("make")}
         </Button>
       </form>
       {state ? (

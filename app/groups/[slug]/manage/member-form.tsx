@@ -1,12 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/field";
 import type { MemberActionState } from "./actions";
 
-const labels = { approve: "Approve", decline: "Decline", promote: "Make organizer", demote: "Make member", remove: "Remove from the group", ban: "Ban", unban: "Lift ban", handover: "Make owner" } as const;
-type Change = keyof typeof labels;
+const CHANGES = ["approve", "decline", "promote", "demote", "remove", "ban", "unban", "handover"] as const;
+type Change = (typeof CHANGES)[number];
 
 /** Lifting a ban removes the banned membership, so the person may join again. */
 const submitted = (c: Change) => (c === "unban" ? "remove" : c);
@@ -20,6 +21,7 @@ type Action = (p: MemberActionState, d: FormData) => Promise<MemberActionState>;
  * its own change. The owner can hand the group to an organizer, after ticking to confirm.
  */
 export function MemberForm({ action, handOver, userId, name, changes }: { action: Action; handOver?: Action; userId: string; name: string; changes: Change[] }) {
+  const t = useTranslations("client-groups.member");
   const [changed, formAction, changing] = useActionState(action, null);
   const [handedOver, handOverAction, handingOver] = useActionState(handOver ?? action, null);
   const state = handedOver ?? changed;
@@ -35,8 +37,8 @@ export function MemberForm({ action, handOver, userId, name, changes }: { action
         <form action={formAction} className="flex flex-wrap gap-2">
           {hidden}
           {requests.map((c) => (
-            <Button key={c} type="submit" name="change" value={c} variant={c === "approve" ? "primary" : "secondary"} disabled={pending} aria-label={`${labels[c]}: ${name}`} data-testid={`member-${c}`}>
-              {labels[c]}
+            <Button key={c} type="submit" name="change" value={c} variant={c === "approve" ? "primary" : "secondary"} disabled={pending} aria-label={t("changeFor", { change: t(`change.${c}`), name })} data-testid={`member-${c}`}>
+              {t(`change.${c}`)}
             </Button>
           ))}
         </form>
@@ -44,15 +46,15 @@ export function MemberForm({ action, handOver, userId, name, changes }: { action
       {changes.length > requests.length ? (
         <details className="relative" open={Boolean(reasonError) || Boolean(handedOver && !handedOver.ok)} data-testid="member-menu">
           <summary className={buttonClass("ghost", "cursor-pointer list-none [&::-webkit-details-marker]:hidden")} data-testid="member-options">
-            Options<span className="sr-only"> for {name}</span> <span aria-hidden="true">▾</span>
+            {t.rich("options", { name, sr: (chunks) => <span className="sr-only">{chunks}</span> })} <span aria-hidden="true">▾</span>
           </summary>
           <div className="mt-2 space-y-3 rounded-lg border border-line bg-surface p-3 shadow-sm sm:absolute sm:right-0 sm:z-10 sm:w-80">
             {roles.length ? (
               <form action={formAction} className="flex flex-wrap gap-2">
                 {hidden}
                 {roles.map((c) => (
-                  <Button key={c} type="submit" name="change" value={submitted(c)} variant="secondary" disabled={pending} aria-label={`${labels[c]}: ${name}`} data-testid={`member-${c}`}>
-                    {labels[c]}
+                  <Button key={c} type="submit" name="change" value={submitted(c)} variant="secondary" disabled={pending} aria-label={t("changeFor", { change: t(`change.${c}`), name })} data-testid={`member-${c}`}>
+                    {t(`change.${c}`)}
                   </Button>
                 ))}
               </form>
@@ -60,19 +62,19 @@ export function MemberForm({ action, handOver, userId, name, changes }: { action
             {changes.includes("handover") && handOver ? (
               <form action={handOverAction} className="space-y-2 border-b border-line pb-3" data-testid="handover-form">
                 {hidden}
-                <p className="text-sm">Hand the group to {name}: they become its owner, and you stay on as an organizer.</p>
-                <Checkbox name="confirm" label={`Yes, make ${name} the owner`} data-testid="handover-confirm" />
-                <Button type="submit" variant="secondary" disabled={pending} aria-label={`Make ${name} the owner`} data-testid="member-handover">
-                  Make {name} the owner
+                <p className="text-sm">{t("handOver", { name })}</p>
+                <Checkbox name="confirm" label={t("handOverConfirm", { name })} data-testid="handover-confirm" />
+                <Button type="submit" variant="secondary" disabled={pending} aria-label={t("handOverButton", { name })} data-testid="member-handover">
+                  {t("handOverButton", { name })}
                 </Button>
               </form>
             ) : null}
             {changes.includes("remove") ? (
               <form action={formAction}>
                 {hidden}
-                <p className="mb-1 text-sm text-muted">They can join again later.</p>
-                <Button type="submit" name="change" value="remove" variant="secondary" disabled={pending} aria-label={`Remove ${name} from the group`} data-testid="member-remove">
-                  {labels.remove}
+                <p className="mb-1 text-sm text-muted">{t("canRejoin")}</p>
+                <Button type="submit" name="change" value="remove" variant="secondary" disabled={pending} aria-label={t("removeName", { name })} data-testid="member-remove">
+                  {t("change.remove")}
                 </Button>
               </form>
             ) : null}
@@ -80,10 +82,10 @@ export function MemberForm({ action, handOver, userId, name, changes }: { action
               <form action={formAction} className="space-y-2 border-t border-line pt-3">
                 {hidden}
                 <label htmlFor={`ban-reason-${userId}`} className="block text-sm font-medium">
-                  Why ban {name}?
+                  {t("whyBan", { name })}
                 </label>
                 <p id={`ban-reason-${userId}-hint`} className="text-sm text-muted">
-                  For the other organizers; {name} doesn&apos;t see it. They can&apos;t join again until the owner lifts the ban.
+                  {t("whyBanHint", { name })}
                 </p>
                 <textarea
                   id={`ban-reason-${userId}`}
@@ -101,8 +103,8 @@ export function MemberForm({ action, handOver, userId, name, changes }: { action
                     {reasonError}
                   </p>
                 ) : null}
-                <Button type="submit" name="change" value="ban" variant="danger" disabled={pending} aria-label={`Ban ${name}`} data-testid="member-ban">
-                  Ban {name}
+                <Button type="submit" name="change" value="ban" variant="danger" disabled={pending} aria-label={t("banName", { name })} data-testid="member-ban">
+                  {t("banName", { name })}
                 </Button>
               </form>
             ) : null}

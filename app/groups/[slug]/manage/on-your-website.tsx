@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 
@@ -5,12 +6,13 @@ import { CopyButton } from "@/components/ui/copy-button";
  * What an organizer pastes into the group's own website: the widget's <iframe> and the feed
  * addresses. A private group has neither: nothing of it is shown outside the hub.
  */
-export function OnYourWebsite({ group, origin }: { group: { slug: string; name: string; visibility: "public" | "private" }; origin: string }) {
+export async function OnYourWebsite({ group, origin }: { group: { slug: string; name: string; visibility: "public" | "private" }; origin: string }) {
+  const t = await getTranslations("groups.website");
   if (group.visibility !== "public") {
     return (
       <Card>
-        <h2 className="mb-2 text-lg font-semibold">On your own website</h2>
-        <p className="text-sm text-muted" data-testid="no-feeds-private">A private group has no public feed or widget: nothing of it is shown outside the hub.</p>
+        <h2 className="mb-2 text-lg font-semibold">{t("title")}</h2>
+        <p className="text-sm text-muted" data-testid="no-feeds-private">{t("private")}</p>
       </Card>
     );
   }
@@ -19,17 +21,17 @@ export function OnYourWebsite({ group, origin }: { group: { slug: string; name: 
   const atom = `${origin}/groups/${group.slug}/feed.atom`;
   return (
     <Card>
-      <h2 className="mb-2 text-lg font-semibold">On your own website</h2>
-      <p className="mb-2 text-sm">Paste this into a page of your website to show your next activities. It shows only what anyone can see here, and no one&apos;s name.</p>
-      <label htmlFor="embed-snippet" className="block text-sm font-medium">Widget code</label>
+      <h2 className="mb-2 text-lg font-semibold">{t("title")}</h2>
+      <p className="mb-2 text-sm">{t("paste")}</p>
+      <label htmlFor="embed-snippet" className="block text-sm font-medium">{t("widget")}</label>
       <textarea id="embed-snippet" readOnly rows={3} className="block w-full rounded-lg border border-line bg-surface p-2 font-mono text-xs" defaultValue={snippet} data-testid="embed-snippet" />
       <div className="mt-1">
-        <CopyButton text={snippet} label="Copy the code" testId="copy-embed" />
+        <CopyButton text={snippet} label={t("copy")} testId="copy-embed" />
       </div>
-      <p className="mt-3 text-sm">Feeds for feed readers and websites:</p>
+      <p className="mt-3 text-sm">{t("feeds")}</p>
       <ul className="text-sm" data-testid="feed-addresses">
-        <li>RSS: <code>{rss}</code></li>
-        <li>Atom: <code>{atom}</code></li>
+        <li>{t.rich("rss", { address: rss, code: (chunks) => <code>{chunks}</code> })}</li>
+        <li>{t.rich("atom", { address: atom, code: (chunks) => <code>{chunks}</code> })}</li>
       </ul>
     </Card>
   );

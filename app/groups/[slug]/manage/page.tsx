@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
@@ -11,6 +12,7 @@ import { getGroupRow, listMembersForOrganizers, listRecentAttendance, listUpcomi
 import { requireViewer } from "@/server/auth/session";
 import { authorize } from "@/lib/authz";
 import { formatDay, formatTime } from "@/lib/dates";
+import type { UiLocale } from "@/lib/i18n/locales";
 import { siteOrigin } from "@/server/request-origin";
 import { changeMemberAction, handOverGroupAction, renewInviteLinkAction } from "./actions";
 import { announceToGroupAction } from "./announce-actions";
@@ -20,7 +22,10 @@ import { MemberForm } from "./member-form";
 import { OnYourWebsite } from "./on-your-website";
 
 // The page shows a private group's invite code: it is not sent on to other sites.
-export const metadata: Metadata = { title: "Manage group", referrer: "same-origin" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("groups.manage");
+  return { title: t("title"), referrer: "same-origin" };
+}
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -47,12 +52,13 @@ export default async function ManageGroupPage({ params, searchParams }: Props) {
   const action = changeMemberAction.bind(null, group.id, group.slug);
   const handOver = handOverGroupAction.bind(null, group.id, group.slug);
   const origin = await requestOrigin();
+  const [t, locale] = await Promise.all([getTranslations("groups.manage"), getLocale() as Promise<UiLocale>]);
   const joinPath = `/groups/${group.slug}/join`;
   const row = (m: MemberRow) => (
     <li key={m.userId} className="flex items-center justify-between gap-2 border-b border-line py-2" data-testid="member-row">
       <span>
-        <span className="font-medium">{m.name}</span> <span className="text-sm text-muted">{m.status === "banned" ? "banned" : m.role}</span>
-        {m.status === "banned" && m.banReason ? <span className="block text-sm text-muted" data-testid="ban-reason-shown">Why: {m.banReason}</span> : null}
+        <span className="font-medium">{m.name}</span> <span className="text-sm text-muted">{t(`status.${m.status === "banned" ? "banned" : m.role}`)}</span>
+        {m.status === "banned" && m.banReason ? <span className="block text-sm text-muted" data-testid="ban-reason-shown">{t("why", { reason: m.banReason })}</span> : null}
       </span>
       <MemberForm action={action} handOver={handOver} userId={m.userId} name={m.name} changes={[...changesFor(allowed.role, m, viewer.id)]} />
     </li>
@@ -60,22 +66,22 @@ export default async function ManageGroupPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-2xl font-bold">Manage {group.name}</h1>
+        <h1 className="text-2xl font-bold">{t("heading", { name: group.name })}</h1>
         <div className="flex flex-wrap gap-2">
-          <ButtonLink href={`/groups/${group.slug}/activities/new`} variant="secondary" data-testid="new-activity">New activity</ButtonLink>
-          <ButtonLink href={`/groups/${group.slug}/settings`} variant="secondary" data-testid="group-settings">Settings</ButtonLink>
-          <ButtonLink href={`/groups/${group.slug}/hours`} variant="secondary" data-testid="group-hours">Volunteer hours</ButtonLink>
-          <ButtonLink href={`/groups/${group.slug}/reports`} variant="secondary" data-testid="group-reports">{openReports ? `Reports (${openReports} waiting)` : "Reports"}</ButtonLink>
-          <ButtonLink href={`/groups/${group.slug}`} variant="secondary">Group page</ButtonLink>
+          <ButtonLink href={`/groups/${group.slug}/activities/new`} variant="secondary" data-testid="new-activity">{t("newActivity")}</ButtonLink>
+          <ButtonLink href={`/groups/${group.slug}/settings`} variant="secondary" data-testid="group-settings">{t("settings")}</ButtonLink>
+          <ButtonLink href={`/groups/${group.slug}/hours`} variant="secondary" data-testid="group-hours">{t("hours")}</ButtonLink>
+          <ButtonLink href={`/groups/${group.slug}/reports`} variant="secondary" data-testid="group-reports">{openReports ? t("reportsWaiting", { count: openReports }) : t("reports")}</ButtonLink>
+          <ButtonLink href={`/groups/${group.slug}`} variant="secondary">{t("groupPage")}</ButtonLink>
         </div>
       </header>
       <Card>
-        <h2 className="mb-2 text-lg font-semibold">Inviting people</h2>
+        <h2 className="mb-2 text-lg font-semibold">{t("inviting")}</h2>
         {group.visibility === "private" ? (
           <InviteLink link={group.inviteCode ? `${origin}${joinPath}?invite=${group.inviteCode}` : null} action={renewInviteLinkAction.bind(null, group.id, group.slug)} />
         ) : (
           <p className="text-sm">
-            Join link: <code data-testid="join-link">{origin}{joinPath}</code>
+            {t.rich("joinLink", { link: origin + joinPath, code: (chunks) => <code data-testid="join-link">{chunks}</code> })}
           </p>
         )}
       </Card>
@@ -83,30 +89,28 @@ export default async function ManageGroupPage({ params, searchParams }: Props) {
       <OnYourWebsite group={group} origin={origin} />
 
       <Card>
-        <h2 className="mb-2 text-lg font-semibold" id="announce">An announcement to the group</h2>
+        <h2 className="mb-2 text-lg font-semibold" id="announce">{t("announce")}</h2>
         <AnnounceForm action={announceToGroupAction.bind(null, group.id, group.slug)} />
       </Card>
 
       <Card>
-        <h2 className="mb-2 text-lg font-semibold">Join requests</h2>
-        {pending.length ? <ul data-testid="pending-requests">{pending.map(row)}</ul> : <p className="text-sm text-muted">No one is waiting.</p>}
+        <h2 className="mb-2 text-lg font-semibold">{t("joinRequests")}</h2>
+        {pending.length ? <ul data-testid="pending-requests">{pending.map(row)}</ul> : <p className="text-sm text-muted">{t("noOneWaiting")}</p>}
       </Card>
 
       <Card>
-        <h2 className="mb-2 text-lg font-semibold">Upcoming activities</h2>
-        {upcoming.length === 0 ? <p className="text-sm text-muted">Nothing planned yet.</p> : null}
+        <h2 className="mb-2 text-lg font-semibold">{t("upcoming")}</h2>
+        {upcoming.length === 0 ? <p className="text-sm text-muted">{t("nothingPlanned")}</p> : null}
         <ul className="divide-y divide-line" data-testid="upcoming-activities">
           {upcoming.map((a) => (
             <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <span>
-                <Link className="underline" href={`/activities/${a.id}`}>{a.title}</Link> <span className="text-sm text-muted">{formatDay(a.startsAt, a.timezone)}, {formatTime(a.startsAt, a.timezone)}</span>
-                {a.status === "cancelled" ? <span className="ml-2 text-sm font-semibold text-danger">Cancelled</span> : null}
+                <Link className="underline" href={`/activities/${a.id}`}>{a.title}</Link> <span className="text-sm text-muted">{t("when", { day: formatDay(a.startsAt, a.timezone, locale), time: formatTime(a.startsAt, a.timezone, locale) })}</span>
+                {a.status === "cancelled" ? <span className="ml-2 text-sm font-semibold text-danger">{t("cancelled")}</span> : null}
               </span>
               <span className="text-sm">
-                {a.goingCount}
-                {a.capacity === null ? " going" : ` of ${a.capacity} places`}
-                {a.waitlistCount ? `, ${a.waitlistCount} waiting` : ""}
-                {a.capacity ? <meter className="ml-2 align-middle" min={0} max={a.capacity} value={Math.min(a.goingCount, a.capacity)} aria-label={`${a.title}: how full`} /> : null}
+                {t("occupancy", { going: a.goingCount, capped: a.capacity === null ? "no" : "yes", capacity: a.capacity ?? 0, waiting: a.waitlistCount })}
+                {a.capacity ? <meter className="ml-2 align-middle" min={0} max={a.capacity} value={Math.min(a.goingCount, a.capacity)} aria-label={t("howFull", { title: a.title })} /> : null}
               </span>
             </li>
           ))}
@@ -114,22 +118,22 @@ export default async function ManageGroupPage({ params, searchParams }: Props) {
       </Card>
 
       <Card>
-        <h2 className="mb-2 text-lg font-semibold">Recent attendance</h2>
-        {attendance.length === 0 ? <p className="text-sm text-muted">No past activities yet.</p> : null}
+        <h2 className="mb-2 text-lg font-semibold">{t("attendance")}</h2>
+        {attendance.length === 0 ? <p className="text-sm text-muted">{t("noPast")}</p> : null}
         <ul className="divide-y divide-line">
           {attendance.map((a) => (
             <li key={a.id} className="flex flex-wrap justify-between gap-2 py-2">
               <Link className="underline" href={`/activities/${a.id}/organize`}>{a.title}</Link>
-              <span className="text-sm">{a.attended} came{a.noShow ? `, ${a.noShow} didn't make it` : ""} · {a.goingCount} had a place</span>
+              <span className="text-sm">{t("came", { attended: a.attended, noShow: a.noShow, going: a.goingCount })}</span>
             </li>
           ))}
         </ul>
       </Card>
 
       <Card>
-        <h2 className="mb-2 text-lg font-semibold" id="members">Members</h2>
-        {handedOver && allowed.role !== "owner" ? <Alert tone="success" className="mb-2" testId="handed-over">The group has a new owner. You stay on as an organizer.</Alert> : null}
-        {allowed.role === "owner" ? <p className="mb-2 text-sm text-muted">To hand the group over, open an organizer&apos;s options and choose &ldquo;Make owner&rdquo;. You stay on as an organizer.</p> : null}
+        <h2 className="mb-2 text-lg font-semibold" id="members">{t("members")}</h2>
+        {handedOver && allowed.role !== "owner" ? <Alert tone="success" className="mb-2" testId="handed-over">{t("handedOver")}</Alert> : null}
+        {allowed.role === "owner" ? <p className="mb-2 text-sm text-muted">{t("handOverHow")}</p> : null}
         <ul data-testid="members">{members.filter((m) => m.status !== "pending").map(row)}</ul>
       </Card>
     </div>

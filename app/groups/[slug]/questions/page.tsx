@@ -1,9 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { listGroupQuestions } from "@/db/queries/questions";
+import { formatDay, formatTime } from "@/lib/dates";
+import type { UiLocale } from "@/lib/i18n/locales";
 import { loadInbox } from "./loader";
 
-export const metadata: Metadata = { title: "Questions to the organizers" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("questions.inbox");
+  return { title: t("title") };
+}
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -11,26 +17,24 @@ type Props = { params: Promise<{ slug: string }> };
 export default async function GroupQuestionsPage({ params }: Props) {
   const { slug } = await params;
   const { viewer, group, zone } = await loadInbox(slug, `/groups/${slug}/questions`);
-  const threads = await listGroupQuestions(group.id, viewer.id);
+  const [threads, t, locale] = await Promise.all([listGroupQuestions(group.id, viewer.id), getTranslations("questions.inbox"), getLocale() as Promise<UiLocale>]);
   return (
     <div className="space-y-4">
       <header className="space-y-1">
-        <h1 className="text-2xl font-bold">Questions to the organizers of {group.name}</h1>
+        <h1 className="text-2xl font-bold">{t("heading", { name: group.name })}</h1>
         <p className="text-muted">
-          Members&apos; private questions, shared by every organizer of the group. Only the organizers and the member who asked can read each one.{" "}
-          <Link className="underline" href={`/groups/${group.slug}/manage`}>Back to managing the group</Link>
+          {t("intro")} <Link className="underline" href={`/groups/${group.slug}/manage`}>{t("back")}</Link>
         </p>
       </header>
-      {threads.length === 0 ? <p className="text-muted">No questions yet.</p> : null}
+      {threads.length === 0 ? <p className="text-muted">{t("none")}</p> : null}
       <ul className="space-y-2" data-testid="group-questions">
-        {threads.map((t) => (
-          <li key={t.id} className="rounded-xl border border-line bg-surface p-3">
-            <Link className="font-medium underline" href={`/groups/${group.slug}/questions/${t.id}`}>
-              {t.askerName} about {t.subject}
+        {threads.map((q) => (
+          <li key={q.id} className="rounded-xl border border-line bg-surface p-3">
+            <Link className="font-medium underline" href={`/groups/${group.slug}/questions/${q.id}`}>
+              {t("about", { name: q.askerName, subject: q.subject })}
             </Link>
             <p className="text-sm text-muted">
-              {t.messages} {t.messages === 1 ? "message" : "messages"} · {t.lastFromOrganizers ? "replied" : "waiting for a reply"} ·{" "}
-              {new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: zone }).format(t.lastMessageAt)}
+              {t("line", { count: q.messages, replied: q.lastFromOrganizers ? "yes" : "no", when: `${formatDay(q.lastMessageAt, zone, locale)}, ${formatTime(q.lastMessageAt, zone, locale)}` })}
             </p>
           </li>
         ))}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { forbidden, notFound } from "next/navigation";
 import { ReportQueue } from "@/components/moderation/report-queue";
 import { getMembership } from "@/db/queries/memberships";
@@ -9,7 +10,10 @@ import { requireViewer } from "@/server/auth/session";
 import { getViewerZone } from "@/server/viewer-zone";
 import { authorize } from "@/lib/authz";
 
-export const metadata: Metadata = { title: "Reports" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("groups.reports");
+  return { title: t("title") };
+}
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -27,14 +31,13 @@ export default async function GroupReportsPage({ params }: Props) {
   if (group.visibility === "private" && membership?.status !== "active") notFound();
   if (!authorize(viewer, membership, "organizer").ok) forbidden();
   const [open, decided, zone] = await Promise.all([listOpenReports({ groupId: group.id }), listDecidedReports({ groupId: group.id }), getViewerZone()]);
+  const t = await getTranslations("groups.reports");
   return (
     <div className="space-y-4">
       <header className="space-y-1">
-        <h1 className="text-2xl font-bold">Reports about {group.name}</h1>
+        <h1 className="text-2xl font-bold">{t("heading", { name: group.name })}</h1>
         <p className="text-muted">
-          What members reported about this group&apos;s activities, projects and discussions. You never see who reported, and neither does anyone
-          reported. Whatever you decide is kept here with your name and note, and the people involved are told.{" "}
-          <Link className="underline" href={`/groups/${group.slug}/manage`}>Back to managing the group</Link>
+          {t("intro")} <Link className="underline" href={`/groups/${group.slug}/manage`}>{t("back")}</Link>
         </p>
       </header>
       <ReportQueue open={open} decided={decided} zone={zone} moderator={{ id: viewer.id, isAdmin: viewer.isAdmin }} />

@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { forbidden, notFound } from "next/navigation";
 import { GroupForm } from "@/components/group-form";
 import { getMembership } from "@/db/queries/memberships";
 import { getGroupRow } from "@/db/queries/organizer";
 import { requireViewer } from "@/server/auth/session";
 import { authorize } from "@/lib/authz";
-import { groupToFormValues, STAYS_PRIVATE } from "@/lib/validation/group";
+import { groupToFormValues } from "@/lib/validation/group";
 import { updateGroupAction } from "./actions";
 
-export const metadata: Metadata = { title: "Group settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("groups.settings");
+  return { title: t("title") };
+}
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -24,19 +28,20 @@ export default async function GroupSettingsPage({ params }: Props) {
   const allowed = authorize(viewer, membership, "organizer");
   if (!allowed.ok) forbidden();
   const isOwner = allowed.role === "owner";
+  const t = await getTranslations("groups.settings");
   const visibility =
     group.visibility === "private"
-      ? { choices: ["private" as const], hint: STAYS_PRIVATE() }
+      ? { choices: ["private" as const], hint: t("staysPrivate") }
       : isOwner
-        ? { choices: ["public" as const, "private" as const], hint: "Making it private gives it a secret invite link and hides its activities and members from everyone else. It can't be made public again." }
-        : { choices: ["public" as const], hint: "Only the owner can make the group private." };
+        ? { choices: ["public" as const, "private" as const], hint: t("makePrivateHint") }
+        : { choices: ["public" as const], hint: t("onlyOwnerHint") };
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <h1 className="text-2xl font-bold">Settings for {group.name}</h1>
+      <h1 className="text-2xl font-bold">{t("heading", { name: group.name })}</h1>
       <p>
-        <Link className="underline" href={`/groups/${group.slug}/manage`}>Back to managing the group</Link>
+        <Link className="underline" href={`/groups/${group.slug}/manage`}>{t("back")}</Link>
       </p>
-      <p className="text-muted">The group&apos;s address, /groups/{group.slug}, stays the same, so links people have kept still work.</p>
+      <p className="text-muted">{t("address", { slug: group.slug })}</p>
       <GroupForm
         action={updateGroupAction.bind(null, group.id, group.slug)}
         defaultValues={groupToFormValues(group)}

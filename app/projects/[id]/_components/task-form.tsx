@@ -1,13 +1,14 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useRef, useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox, describedBy, Field, Input, Select, Textarea } from "@/components/ui/field";
 import { useFieldFeedback } from "@/components/ui/use-field-feedback";
-import { energyLabel, energyLevels } from "@/lib/labels";
+import { energyLevels } from "@/lib/labels";
 import { taskInputSchema, type TaskFormValues, type TaskInput } from "@/lib/validation/project";
 import type { TaskFormState } from "../actions";
 
@@ -50,6 +51,7 @@ function TaskFields({
   defaultValues: TaskFormValues;
   mode: "create" | "edit";
 }) {
+  const t = useTranslations("client-groups.taskForm");
   const formRef = useRef<HTMLFormElement>(null);
   const initial: TaskFormValues = state && !state.ok && state.values ? state.values : defaultValues;
   const form = useForm<TaskFormValues, unknown, TaskInput>({ resolver, defaultValues: initial, mode: "onBlur" });
@@ -68,41 +70,41 @@ function TaskFields({
 
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate data-testid="task-form">
-      <Field id="task-title" label="Task" error={err("title")}>
+      <Field id="task-title" label={t("title")} error={err("title")}>
         <Input {...field("title")} maxLength={120} />
       </Field>
-      <Field id="task-description" label="What it involves (optional)" error={err("description")}>
+      <Field id="task-description" label={t("description")} error={err("description")}>
         <Textarea {...field("description")} rows={3} />
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field id="task-placesNeeded" label="People needed" error={err("placesNeeded")}>
+        <Field id="task-placesNeeded" label={t("placesNeeded")} error={err("placesNeeded")}>
           <Input {...field("placesNeeded")} inputMode="numeric" />
         </Field>
-        <Field id="task-effort" label="Effort" error={err("effort")}>
+        <Field id="task-effort" label={t("effort")} error={err("effort")}>
           <Select {...field("effort")}>
             {energyLevels.map((e) => (
-              <option key={e} value={e}>{energyLabel[e]}</option>
+              <option key={e} value={e}>{t(`energy.${e}`)}</option>
             ))}
           </Select>
         </Field>
-        <Field id="task-estimatedHours" label="Estimated hours (optional)" error={err("estimatedHours")}>
+        <Field id="task-estimatedHours" label={t("estimatedHours")} error={err("estimatedHours")}>
           <Input {...field("estimatedHours")} inputMode="decimal" />
         </Field>
       </div>
-      <Checkbox {...field("fromHome")} label="Can be done from home" data-testid="task-fromHome" />
-      <Field id="task-dueOn" label="Due date (optional)" error={err("dueOn")}>
+      <Checkbox {...field("fromHome")} label={t("fromHome")} data-testid="task-fromHome" />
+      <Field id="task-dueOn" label={t("dueOn")} error={err("dueOn")}>
         <Input {...field("dueOn")} type="date" />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="task-windowStartLocal" label="Time window starts (optional)" hint={`In ${zone.replaceAll("_", " ")} time.`} error={err("windowStartLocal")}>
+        <Field id="task-windowStartLocal" label={t("windowStart")} hint={t("zoneHint", { zone: zone.replaceAll("_", " ") })} error={err("windowStartLocal")}>
           <Input {...field("windowStartLocal", true)} type="datetime-local" />
         </Field>
-        <Field id="task-windowEndLocal" label="Time window ends (optional)" error={err("windowEndLocal")}>
+        <Field id="task-windowEndLocal" label={t("windowEnd")} error={err("windowEndLocal")}>
           <Input {...field("windowEndLocal")} type="datetime-local" />
         </Field>
       </div>
       <Button type="submit" disabled={pending} data-testid="task-form-submit">
-        {pending ? "Saving…" : mode === "create" ? "Add the task" : "Save changes"}
+        {pending ? t("saving") : mode === "create" ? t("add") : t("save")}
       </Button>
     </form>
   );
@@ -113,10 +115,11 @@ function TaskFields({
  * left it while tasks are added (the page re-renders under it after every addition).
  */
 export function AddTaskPanel({ initiallyOpen, children }: { initiallyOpen: boolean; children: React.ReactNode }) {
+  const t = useTranslations("client-groups.taskForm");
   const [open, setOpen] = useState(initiallyOpen);
   return (
     <details className="rounded-xl border border-line bg-surface p-4" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary className="cursor-pointer font-semibold" data-testid="add-task-toggle">Add a task</summary>
+      <summary className="cursor-pointer font-semibold" data-testid="add-task-toggle">{t("addPanel")}</summary>
       <div className="mt-4">{children}</div>
     </details>
   );

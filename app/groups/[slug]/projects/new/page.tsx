@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { forbidden, notFound } from "next/navigation";
 import { ProjectForm } from "@/components/project-form";
 import { getGroupForViewer } from "@/db/queries/groups";
@@ -7,7 +8,10 @@ import { requireViewer } from "@/server/auth/session";
 import { newProjectValues } from "@/lib/validation/project";
 import { createProjectAction } from "./actions";
 
-export const metadata: Metadata = { title: "New project" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("projects.new");
+  return { title: t("title") };
+}
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -17,10 +21,11 @@ export default async function NewProjectPage({ params }: Props) {
   const group = await getGroupForViewer(slug, viewer.id);
   if (!group) notFound();
   if (!(await isOrganizerOf(group.id, viewer.id))) forbidden();
+  const t = await getTranslations("projects.new");
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <h1 className="text-2xl font-bold">New project for {group.name}</h1>
-      <p className="text-sm text-muted">After saving you can add tasks to its board, and link work days to it from the activity editor.</p>
+      <h1 className="text-2xl font-bold">{t("heading", { name: group.name })}</h1>
+      <p className="text-sm text-muted">{t("intro")}</p>
       <ProjectForm action={createProjectAction.bind(null, group.id)} defaultValues={newProjectValues()} mode="create" />
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { forbidden, notFound } from "next/navigation";
 import { Checkbox } from "@/components/ui/field";
 import { canSeeGroup, isOrganizerOf } from "@/db/queries/memberships";
@@ -12,11 +13,12 @@ import { removeTaskAction, updateTaskAction } from "../../../actions";
 import { TaskActionForm } from "../../../_components/task-action-form";
 import { TaskForm } from "../../../_components/task-form";
 
-export const metadata: Metadata = { title: "Edit task" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("projects.taskEdit");
+  return { title: t("title") };
+}
 
 type Props = { params: Promise<{ id: string; taskId: string }> };
-
-const people = (n: number) => (n === 1 ? "1 person has" : `${n} people have`);
 
 /** The task editor for the group's organizers, with removing the task below it. */
 export default async function EditTaskPage({ params }: Props) {
@@ -27,32 +29,31 @@ export default async function EditTaskPage({ params }: Props) {
   if (!(await isOrganizerOf(task.groupId, viewer.id))) forbidden();
   // Task windows are written and read in the site's zone, like the form that adds them.
   const zone = env().SITE_TIMEZONE;
+  const t = await getTranslations("projects.taskEdit");
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <div className="space-y-1">
         <p>
-          <Link className="underline" href={`/projects/${id}#task-${task.id}`}>Back to {task.projectTitle}</Link>
+          <Link className="underline" href={`/projects/${id}#task-${task.id}`}>{t("back", { project: task.projectTitle })}</Link>
         </p>
-        <h1 className="text-2xl font-bold">Edit “{task.title}”</h1>
+        <h1 className="text-2xl font-bold">{t("heading", { title: task.title })}</h1>
         <p className="text-muted" data-testid="edit-task-places">
-          {task.claimedCount === 0
-            ? "Nobody has a place on this task yet."
-            : `${people(task.claimedCount)} a place, so it needs at least ${task.claimedCount} ${task.claimedCount === 1 ? "place" : "places"}.`}
+          {t("places", { count: task.claimedCount })}
         </p>
       </div>
       <TaskForm action={updateTaskAction.bind(null, task.id)} zone={zone} defaultValues={taskFormValuesOf(task, zone)} mode="edit" />
       <section aria-labelledby="remove-task-heading" className="space-y-2 rounded-xl border border-line p-4">
-        <h2 id="remove-task-heading" className="text-lg font-semibold">Remove this task</h2>
+        <h2 id="remove-task-heading" className="text-lg font-semibold">{t("remove")}</h2>
         {task.verifiedClaims > 0 ? (
           <p className="text-sm" data-testid="task-remove-kept">
-            This task has verified volunteer hours, which stay in members&apos; records, so it can&apos;t be removed. You can change it above instead.
+            {t("kept")}
           </p>
         ) : (
-          <TaskActionForm action={removeTaskAction} fields={{ taskId: task.id }} label="Remove task" variant="danger" testId="task-remove">
+          <TaskActionForm action={removeTaskAction} fields={{ taskId: task.id }} label={t("removeButton")} variant="danger" testId="task-remove">
             <Checkbox
               name="confirm"
               value="yes"
-              label={task.claimedCount ? `Yes, remove it. The ${task.claimedCount === 1 ? "person" : `${task.claimedCount} people`} with a place will be told, and their places go.` : "Yes, remove it from the board"}
+              label={t("confirm", { count: task.claimedCount })}
               data-testid="task-remove-confirm"
             />
           </TaskActionForm>
