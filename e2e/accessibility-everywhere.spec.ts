@@ -172,8 +172,9 @@ async function signIn(browser: Browser, email: string, password: string, name: s
   return page;
 }
 
-// Each test opens several pages and runs axe four times on each; a busy machine needs the room.
-test.describe.configure({ timeout: 300_000 });
+// Each test opens several pages, runs axe four times on each, then opens each again in the
+// pseudo-locale and in Spanish (axe once more); a busy machine needs the room.
+test.describe.configure({ timeout: 600_000 });
 
 test("a visitor's pages: home, the listing, an activity, groups and a group", async ({ page }) => {
   await check(page, "app/page.tsx", "/", "Small, regular things to do together");
