@@ -2,6 +2,7 @@
 
 import "leaflet/dist/leaflet.css";
 import type * as Leaflet from "leaflet";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import type { MapMarker, PlaceMapProps } from "./place-map";
 
@@ -35,6 +36,9 @@ export default function LeafletMap({ tiles, markers, pin, onPin, center, label, 
   const box = useRef<HTMLDivElement>(null);
   const pinned = useRef<{ map: Leaflet.Map; L: typeof Leaflet; marker?: Leaflet.Marker } | null>(null);
   const onPinRef = useRef(onPin);
+  // The pin's name, read by the effects below without making the map again when it changes.
+  const pinLabel = useRef("");
+  pinLabel.current = useTranslations("client-visit.map")("pin");
   onPinRef.current = onPin;
   const markerKey = JSON.stringify(markers ?? []);
 
@@ -66,7 +70,7 @@ export default function LeafletMap({ tiles, markers, pin, onPin, center, label, 
         pinned.current = state;
         const place = (lat: number, lng: number) => {
           if (!state.marker) {
-            state.marker = L.marker([lat, lng], { icon: icon("ct-map-pin"), title: "The place's pin", alt: "The place's pin", draggable: true, keyboard: false }).addTo(state.map);
+            state.marker = L.marker([lat, lng], { icon: icon("ct-map-pin"), title: pinLabel.current, alt: pinLabel.current, draggable: true, keyboard: false }).addTo(state.map);
             state.marker.getElement()?.setAttribute("data-testid", "map-pin");
             state.marker.on("dragend", () => {
               const at = state.marker!.getLatLng();
@@ -99,7 +103,7 @@ export default function LeafletMap({ tiles, markers, pin, onPin, center, label, 
     if (!state || !pin) return;
     if (state.marker) state.marker.setLatLng([pin.lat, pin.lng]);
     else {
-      state.marker = state.L.marker([pin.lat, pin.lng], { icon: state.L.divIcon({ className: "ct-map-pin", iconSize: [22, 22], iconAnchor: [11, 11] }), title: "The place's pin", alt: "The place's pin", draggable: true, keyboard: false }).addTo(state.map);
+      state.marker = state.L.marker([pin.lat, pin.lng], { icon: state.L.divIcon({ className: "ct-map-pin", iconSize: [22, 22], iconAnchor: [11, 11] }), title: pinLabel.current, alt: pinLabel.current, draggable: true, keyboard: false }).addTo(state.map);
       state.marker.getElement()?.setAttribute("data-testid", "map-pin");
     }
     state.map.setView([pin.lat, pin.lng], Math.max(state.map.getZoom(), zoom));

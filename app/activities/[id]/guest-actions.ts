@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { countAttempt } from "@/db/mutations/rate-limits";
 import { guestRsvpsOnAppDb } from "@/db/mutations/guest-rsvps";
@@ -13,8 +14,6 @@ import { defineAction } from "@/server/action";
 import { clientAddress } from "@/server/client-address";
 
 export type GuestRsvpState = (ActionResult<{ message: string }> & { values?: { firstName: string; email: string } }) | null;
-
-const SENT = "Thanks! We've emailed you a link. Open it within 30 minutes to confirm your place; until then we hold it for you. Check your spam folder if it doesn't arrive.";
 
 /**
  * A visitor's RSVP with a first name and an email. The hidden field and the minimum fill time
@@ -28,8 +27,10 @@ export const requestGuestRsvpAction = defineAction({
   input: guestRsvpFormSchema,
   keep: (raw) => ({ values: { firstName: typeof raw.firstName === "string" ? raw.firstName : "", email: typeof raw.email === "string" ? raw.email : "" } }),
   run: async ({ firstName, email, website, shownAt }, _viewer, { activityId }): Promise<GuestRsvpState> => {
+    const t = await getTranslations("activity.actions");
+    const SENT = t("guestSent");
     if (website) return { ok: true, data: { message: SENT } };
-    if (!filledInTime(shownAt)) return { ...fail("try_again", "That was quicker than we expected. Please check your name and email, wait a moment and send it again."), values: { firstName, email } };
+    if (!filledInTime(shownAt)) return { ...fail("try_again", t("guestTooQuick")), values: { firstName, email } };
     const address = clientAddress(await headers());
     for (const [limit, key, rule] of [
       ["address", `guest:address:${address}`, RATE_LIMITS.guestAddress],
