@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { actionWords } from "./action-words";
 import { z } from "zod";
 import { submitRsvp, withdrawRsvp, type RsvpResult, type RsvpState } from "@/db/mutations/rsvps";
 import { type ActionResult, fail } from "@/lib/action-result";
@@ -15,7 +15,7 @@ const activityIdSchema = z.uuid({ error: "That activity doesn't exist." });
 
 /** What an answer did, in the page's language (lib/validation/rsvp.ts words it for the API). */
 async function stateMessage(state: RsvpState, changed: boolean): Promise<string> {
-  const t = await getTranslations("activity.actions.state");
+  const t = await actionWords("activity.actions.state");
   switch (state.status) {
     case "going":
       return t(changed ? "going" : "alreadyGoing");
@@ -64,6 +64,6 @@ export const withdrawRsvpAction = defineAction({
   limit: "rsvpMember",
   run: async (_input, viewer, { activityId }): Promise<RsvpActionState> => {
     const out = await answer(activityId, await withdrawRsvp({ activityId, userId: viewer.id }));
-    return out?.ok ? { ok: true, data: { state: out.data.state, message: (await getTranslations("activity.actions"))("withdrawn") } } : out;
+    return out?.ok ? { ok: true, data: { state: out.data.state, message: (await actionWords("activity.actions"))("withdrawn") } } : out;
   },
 });

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { getTranslations } from "next-intl/server";
+import { actionWords } from "./action-words";
 import { z } from "zod";
 import { countAttempt } from "@/db/mutations/rate-limits";
 import { guestRsvpsOnAppDb } from "@/db/mutations/guest-rsvps";
@@ -27,7 +27,7 @@ export const requestGuestRsvpAction = defineAction({
   input: guestRsvpFormSchema,
   keep: (raw) => ({ values: { firstName: typeof raw.firstName === "string" ? raw.firstName : "", email: typeof raw.email === "string" ? raw.email : "" } }),
   run: async ({ firstName, email, website, shownAt }, _viewer, { activityId }): Promise<GuestRsvpState> => {
-    const t = await getTranslations("activity.actions");
+    const t = await actionWords("activity.actions");
     const SENT = t("guestSent");
     if (website) return { ok: true, data: { message: SENT } };
     if (!filledInTime(shownAt)) return { ...fail("try_again", t("guestTooQuick")), values: { firstName, email } };

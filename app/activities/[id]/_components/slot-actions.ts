@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { actionWords } from "../action-words";
 import { z } from "zod";
 import { leaveActivitySlot, takeActivitySlot, type SlotResult } from "@/db/mutations/slots";
 import { type ActionResult, fail } from "@/lib/action-result";
@@ -19,7 +19,7 @@ const slot = {
 
 /** What taking or leaving did, in the page's language (lib/validation/slots.ts words it for the API). */
 async function resultMessage(state: { status: "going" | "waitlisted" | "none"; position?: number; label: string }, changed: boolean, leaving: boolean, activityGoing: boolean): Promise<string> {
-  const t = await getTranslations("activity.actions.slot");
+  const t = await actionWords("activity.actions.slot");
   const label = state.label;
   if (leaving) return !changed ? t("notIn", { label }) : t(activityGoing ? "left" : "leftActivity", { label });
   if (state.status === "waitlisted") return t("waiting", { label, position: state.position ?? "?" });

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { actionWords } from "../action-words";
 import { z } from "zod";
 import { holdStandingPlace, skipOccurrence, stepBackFromSeries } from "@/db/mutations/standing-places";
 import type { ActionResult } from "@/lib/action-result";
@@ -30,7 +30,7 @@ export const standingPlaceAction = defineAction({
     if (!result.ok) return result;
     revalidatePath("/activities", "layout");
     // Each intent's message is a key of the "activity" catalog's actions.standing.
-    const t = await getTranslations("activity.actions.standing");
+    const t = await actionWords("activity.actions.standing");
     if (intent === "skip" && "passedOn" in result.data && !result.data.passedOn) {
       return { ok: true, data: { message: t(result.data.freedPlace ? "skippedOpen" : "skippedWaiting") } };
     }
