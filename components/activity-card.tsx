@@ -32,8 +32,7 @@ export async function ActivityCard({ activity, zone, distanceFrom = null }: { ac
         <time dateTime={activity.startsAt.toISOString()}>{formatRange(activity.startsAt, activity.endsAt, zone, locale)}</time>
       </p>
       <p className="text-sm text-muted">
-        {activity.placeName || (activity.online ? t("online") : t("placeTbc"))}
-        {activity.neighbourhood ? ` · ${activity.neighbourhood}` : ""} · {activity.group.name}
+        {t(activity.neighbourhood ? "whereIn" : "where", { place: activity.placeName || (activity.online ? t("online") : t("placeTbc")), neighbourhood: activity.neighbourhood ?? "", group: activity.group.name })}
         {activity.distanceKm !== null ? (
           <span data-testid="distance">{distanceFrom && distanceFrom !== "your location" ? t("distanceFrom", { km: activity.distanceKm, place: distanceFrom }) : t("distanceAway", { km: activity.distanceKm })}</span>
         ) : null}

@@ -14,6 +14,9 @@ import type { MapMarker, PlaceMapProps } from "./place-map";
  * targets of a usable size.
  */
 
+/** OpenStreetMap's credit as lib/map-tiles.ts gives it when MAP_TILES_ATTRIBUTION is not set. */
+const OSM_CREDIT = "© OpenStreetMap contributors";
+
 function popupOf(m: MapMarker): HTMLElement {
   const box = document.createElement("div");
   if (m.href) {
@@ -37,8 +40,12 @@ export default function LeafletMap({ tiles, markers, pin, onPin, center, label, 
   const pinned = useRef<{ map: Leaflet.Map; L: typeof Leaflet; marker?: Leaflet.Marker } | null>(null);
   const onPinRef = useRef(onPin);
   // The pin's name, read by the effects below without making the map again when it changes.
+  const t = useTranslations("client-visit.map");
   const pinLabel = useRef("");
-  pinLabel.current = useTranslations("client-visit.map")("pin");
+  pinLabel.current = t("pin");
+  // The zoom buttons' names, set once when the map is made.
+  const zoomTitles = useRef({ zoomInTitle: "", zoomOutTitle: "" });
+  zoomTitles.current = { zoomInTitle: t("zoomIn"), zoomOutTitle: t("zoomOut") };
   onPinRef.current = onPin;
   const markerKey = JSON.stringify(markers ?? []);
 
@@ -47,7 +54,8 @@ export default function LeafletMap({ tiles, markers, pin, onPin, center, label, 
     let gone = false;
     void import("leaflet").then(({ default: L }) => {
       if (gone || !box.current) return;
-      map = L.map(box.current, { attributionControl: false, scrollWheelZoom: false });
+      map = L.map(box.current, { attributionControl: false, scrollWheelZoom: false, zoomControl: false });
+      L.control.zoom(zoomTitles.current).addTo(map);
       L.tileLayer(tiles.url, { maxZoom: 19, crossOrigin: false }).addTo(map);
       const icon = (className: string) => L.divIcon({ className, iconSize: [22, 22], iconAnchor: [11, 11], popupAnchor: [0, -10] });
       const shown = JSON.parse(markerKey) as MapMarker[];
@@ -109,16 +117,18 @@ export default function LeafletMap({ tiles, markers, pin, onPin, center, label, 
     state.map.setView([pin.lat, pin.lng], Math.max(state.map.getZoom(), zoom));
   }, [pin?.lat, pin?.lng, pin, zoom]);
 
+  // OpenStreetMap's own credit is worded in the page's language; one set with MAP_TILES_ATTRIBUTION is shown as written.
+  const attribution = tiles.attribution.text === OSM_CREDIT ? t("osm") : tiles.attribution.text;
   return (
     <figure className="space-y-1">
       <div ref={box} className="ct-map h-64 w-full overflow-hidden rounded-lg border border-line" role="region" aria-label={label} data-testid={testId} />
       <figcaption className="text-xs text-muted">
         {tiles.attribution.href ? (
           <a className="underline" href={tiles.attribution.href} rel="noopener noreferrer">
-            {tiles.attribution.text}
+            {attribution}
           </a>
         ) : (
-          tiles.attribution.text
+          attribution
         )}
       </figcaption>
     </figure>
