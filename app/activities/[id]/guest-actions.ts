@@ -27,10 +27,12 @@ export const requestGuestRsvpAction = defineAction({
   input: guestRsvpFormSchema,
   keep: (raw) => ({ values: { firstName: typeof raw.firstName === "string" ? raw.firstName : "", email: typeof raw.email === "string" ? raw.email : "" } }),
   run: async ({ firstName, email, website, shownAt }, _viewer, { activityId }): Promise<GuestRsvpState> => {
+    // Timed as it arrives, before anything else is read.
+    const tooQuick = !filledInTime(shownAt);
     const t = await actionWords("activity.actions");
     const SENT = t("guestSent");
     if (website) return { ok: true, data: { message: SENT } };
-    if (!filledInTime(shownAt)) return { ...fail("try_again", t("guestTooQuick")), values: { firstName, email } };
+    if (tooQuick) return { ...fail("try_again", t("guestTooQuick")), values: { firstName, email } };
     const address = clientAddress(await headers());
     for (const [limit, key, rule] of [
       ["address", `guest:address:${address}`, RATE_LIMITS.guestAddress],
