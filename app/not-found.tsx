@@ -1,10 +1,20 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("pages.notFound");
   return (
     <div className="max-w-xl space-y-3">
-      <h1 className="text-2xl font-bold">We couldn't find that</h1>
-      <p>It may have been moved, or it belongs to a private group. <Link className="underline" href="/activities">Browse activities</Link> instead.</p>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p>
+        {t.rich("body", {
+          link: (chunks) => (
+            <Link className="underline" href="/activities">
+              {chunks}
+            </Link>
+          ),
+        })}
+      </p>
     </div>
   );
 }

@@ -1,33 +1,38 @@
+import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { energyLabel, kindLabel, talkLabel, type EnergyLevel, type Kind, type TalkLevel } from "@/lib/labels";
+import type { EnergyLevel, Kind, TalkLevel } from "@/lib/labels";
 
 const energyDots: Record<EnergyLevel, string> = { low: "●○○", medium: "●●○", high: "●●●" };
 
-export function KindBadge({ kind }: { kind: Kind }) {
-  return <Badge tone="brand">{kindLabel[kind]}</Badge>;
+export async function KindBadge({ kind }: { kind: Kind }) {
+  const t = await getTranslations("labels");
+  return <Badge tone="brand">{t(`kind.${kind}`)}</Badge>;
 }
 
 /** Energy level, with dots as a visual cue; the words carry the meaning for screen readers. */
-export function EnergyBadge({ level }: { level: EnergyLevel }) {
+export async function EnergyBadge({ level }: { level: EnergyLevel }) {
+  const t = await getTranslations("labels");
   return (
     <Badge tone="accent">
       <span aria-hidden="true">{energyDots[level]}</span>
-      {energyLabel[level]}
+      {t(`energy.${level}`)}
     </Badge>
   );
 }
 
-export function TalkBadge({ level }: { level: TalkLevel }) {
-  return <Badge>{talkLabel[level]}</Badge>;
+export async function TalkBadge({ level }: { level: TalkLevel }) {
+  const t = await getTranslations("labels");
+  return <Badge>{t(`talk.${level}`)}</Badge>;
 }
 
-/** How one takes part: in person (a place or address), online (a link), or either. */
-export function attendLabel(a: { placeName: string; address: string; online: boolean }): string {
+/** How one takes part: in person (a place or address), online (a link), or either; a key of the "listing" catalog's `attend`. */
+export function attendKey(a: { placeName: string; address: string; online: boolean }): "both" | "online" | "inPerson" {
   const inPerson = Boolean(a.placeName || a.address);
   const online = a.online;
-  return inPerson && online ? "In person or online" : online ? "Online" : "In person";
+  return inPerson && online ? "both" : online ? "online" : "inPerson";
 }
 
-export function AttendBadge({ activity }: { activity: { placeName: string; address: string; online: boolean } }) {
-  return <Badge>{attendLabel(activity)}</Badge>;
+export async function AttendBadge({ activity }: { activity: { placeName: string; address: string; online: boolean } }) {
+  const t = await getTranslations("listing.attend");
+  return <Badge>{t(attendKey(activity))}</Badge>;
 }

@@ -1,12 +1,15 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ActivitySummary } from "@/db/queries/activities";
 import { Badge } from "@/components/ui/badge";
 import { formatRange } from "@/lib/dates";
+import type { UiLocale } from "@/lib/i18n/locales";
 import { AttendBadge, EnergyBadge, KindBadge, TalkBadge } from "./activity-badges";
 import { SpotsLeft } from "./spots-left";
 
 /** One activity in a listing: what it is, when, where, how much it asks, and room left. */
-export function ActivityCard({ activity, zone, distanceFrom = null }: { activity: ActivitySummary; zone: string; distanceFrom?: string | null }) {
+export async function ActivityCard({ activity, zone, distanceFrom = null }: { activity: ActivitySummary; zone: string; distanceFrom?: string | null }) {
+  const [t, locale] = await Promise.all([getTranslations("listing.card"), getLocale() as Promise<UiLocale>]);
   const cancelled = activity.status === "cancelled";
   return (
     <li className="rounded-xl border border-line bg-surface p-4 shadow-sm" data-testid="activity-card">
@@ -15,10 +18,10 @@ export function ActivityCard({ activity, zone, distanceFrom = null }: { activity
         <EnergyBadge level={activity.energyLevel} />
         <TalkBadge level={activity.talkLevel} />
         <AttendBadge activity={activity} />
-        {activity.firstTimerFriendly ? <Badge>First-timer friendly</Badge> : null}
-        {activity.substanceFree ? <Badge>Substance-free</Badge> : null}
-        {cancelled ? <Badge tone="danger">Cancelled</Badge> : null}
-        {activity.group.visibility === "private" ? <Badge>Private group</Badge> : null}
+        {activity.firstTimerFriendly ? <Badge>{t("firstTimer")}</Badge> : null}
+        {activity.substanceFree ? <Badge>{t("substanceFree")}</Badge> : null}
+        {cancelled ? <Badge tone="danger">{t("cancelled")}</Badge> : null}
+        {activity.group.visibility === "private" ? <Badge>{t("privateGroup")}</Badge> : null}
       </div>
       <h3 className="mt-2 text-lg font-semibold">
         <Link href={`/activities/${activity.id}`} className={cancelled ? "line-through" : "hover:underline"}>
@@ -26,17 +29,16 @@ export function ActivityCard({ activity, zone, distanceFrom = null }: { activity
         </Link>
       </h3>
       <p className="text-sm">
-        <time dateTime={activity.startsAt.toISOString()}>{formatRange(activity.startsAt, activity.endsAt, zone)}</time>
+        <time dateTime={activity.startsAt.toISOString()}>{formatRange(activity.startsAt, activity.endsAt, zone, locale)}</time>
       </p>
       <p className="text-sm text-muted">
-        {activity.placeName || (activity.online ? "Online" : "Place to be confirmed")}
-        {activity.neighbourhood ? ` · ${activity.neighbourhood}` : ""} · {activity.group.name}
+        {t(activity.neighbourhood ? "whereIn" : "where", { place: activity.placeName || (activity.online ? t("online") : t("placeTbc")), neighbourhood: activity.neighbourhood ?? "", group: activity.group.name })}
         {activity.distanceKm !== null ? (
-          <span data-testid="distance">{` · ${activity.distanceKm} km ${distanceFrom && distanceFrom !== "your location" ? `from ${distanceFrom}` : "away"}`}</span>
+          <span data-testid="distance">{distanceFrom && distanceFrom !== "your location" ? t("distanceFrom", { km: activity.distanceKm, place: distanceFrom }) : t("distanceAway", { km: activity.distanceKm })}</span>
         ) : null}
       </p>
       <p className="mt-1 text-sm">
-        {cancelled ? null : <SpotsLeft capacity={activity.capacity} goingCount={activity.goingCount} waitlistLength={activity.waitlistLength} />}
+        {cancelled ? null : <SpotsLeft capacity={activity.capacity} goingCount={activity.goingCount} waitlistLength={activity.waitlistLength} locale={locale} />}
       </p>
     </li>
   );

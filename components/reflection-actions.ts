@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { FormState } from "@/components/action-form";
 import { saveReflection } from "@/db/mutations/reflections";
+import { actionWords } from "@/app/activities/[id]/action-words";
 import { fail } from "@/lib/action-result";
 import { defineAction } from "@/server/action";
 import { reflectionInputSchema } from "@/lib/validation/connection";
@@ -14,8 +15,6 @@ import { say } from "@/lib/i18n/said";
  * The private reflection on an attended activity, asked on the activity's page and on home:
  * shared by both, so it sits beside its form.
  */
-
-const FEELING_WORDS = { drained: "drained", ok: "OK", lifted: "lifted" } as const;
 
 /** A one-tap private reflection on an attended activity, with an optional note. */
 export const reflectOnActivityAction = defineAction({
@@ -33,7 +32,7 @@ export const reflectOnActivityAction = defineAction({
     revalidatePath("/me", "layout");
     // On the home page the question goes away once answered, so the answer is shown there instead.
     if (fromHome) redirect(`/?reflected=${activityId}`);
-    const milestone = result.milestones.length > 0 ? " You've reached a milestone too — have a look at your participation page." : "";
-    return { ok: true, data: { message: `Noted: it left you ${FEELING_WORDS[reflection.feeling]}. Only you can see this.${milestone}` } };
+    const t = await actionWords("home.reflection");
+    return { ok: true, data: { message: t(result.milestones.length > 0 ? "savedMilestone" : "saved", { feeling: reflection.feeling }) } };
   },
 });

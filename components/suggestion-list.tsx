@@ -1,9 +1,13 @@
 import Link from "next/link";
-import type { Suggestion } from "@/lib/connection/suggestions";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { Suggestion, SuggestionReason } from "@/lib/connection/suggestions";
 import { formatDay, formatTime } from "@/lib/dates";
+import type { UiLocale } from "@/lib/i18n/locales";
 
 /** Suggested activities, each saying why it was chosen. */
-export function SuggestionList({ suggestions, zone, testId = "suggestions" }: { suggestions: Suggestion[]; zone: string; testId?: string }) {
+export async function SuggestionList({ suggestions, zone, testId = "suggestions" }: { suggestions: Suggestion[]; zone: string; testId?: string }) {
+  const [t, locale] = await Promise.all([getTranslations("home.suggestion"), getLocale() as Promise<UiLocale>]);
+  const reason = ({ key, ...values }: SuggestionReason) => t(key, values);
   return (
     <ul className="space-y-2" data-testid={testId}>
       {suggestions.map((s) => (
@@ -11,12 +15,10 @@ export function SuggestionList({ suggestions, zone, testId = "suggestions" }: { 
           <Link className="font-medium underline" href={`/activities/${s.id}`}>
             {s.title}
           </Link>
-          <p className="text-sm text-muted">
-            {s.groupName} · {formatDay(s.startsAt, zone)}, {formatTime(s.startsAt, zone)}
-          </p>
+          <p className="text-sm text-muted">{t("when", { group: s.groupName, day: formatDay(s.startsAt, zone, locale), time: formatTime(s.startsAt, zone, locale) })}</p>
           <p className="text-sm" data-testid="suggestion-why">
-            <span className="sr-only">Why: </span>
-            {s.reasons.length ? s.reasons.join(" · ") : "coming up soon"}
+            <span className="sr-only">{t("why")}</span>
+            {s.why.length ? s.why.map(reason).join(" · ") : t("soon")}
           </p>
         </li>
       ))}

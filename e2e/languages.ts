@@ -134,4 +134,10 @@ export const TRANSLATED = new Set<string>([
   "app/report/page.tsx",
   "app/admin/reports/page.tsx",
   "app/admin/email/page.tsx",
+  "app/page.tsx",
+  "app/activities/page.tsx",
+  "app/activities/[id]/page.tsx",
+  "app/help/page.tsx",
+  "app/not-found.tsx",
+  "app/forbidden.tsx",
 ]);

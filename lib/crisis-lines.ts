@@ -46,13 +46,15 @@ const listSchema = z
   .strict();
 
 export type CrisisLine = {
+  /** The built-in lines' key in the "help" catalog (lines.<key>), so their name and note are shown in the page's language. */
+  key?: string;
   name: string;
   note?: string;
   /** Ways to reach the line, in the order shown: the words and the link a phone can follow. */
   contacts: { kind: "call" | "text" | "email" | "web"; label: string; href: string }[];
 };
 
-export type CrisisLines = { kind: "list"; region: string; lines: CrisisLine[] } | { kind: "markdown"; source: string };
+export type CrisisLines = { kind: "list"; region: string; lines: CrisisLine[]; builtIn?: boolean } | { kind: "markdown"; source: string };
 
 /** The tel: link for a written number: its digits, and a leading + when it has one. */
 export function telHref(number: string): string {
@@ -96,15 +98,19 @@ export function parseCrisisLines(raw: string): { ok: true; value: CrisisLines } 
   return { ok: true, value: { kind: "list", region: parsed.data.region, lines: parsed.data.lines.map(toLine) } };
 }
 
-/** The lines for the demo town, in the UK, shown when CRISIS_LINES is not set. */
+/**
+ * The lines for the demo town, in the UK, shown when CRISIS_LINES is not set. Their region,
+ * names and notes are shown in the page's language from the "help" catalog (lines.<key>).
+ */
 export const DEFAULT_CRISIS_LINES: CrisisLines = {
   kind: "list",
   region: "United Kingdom",
+  builtIn: true,
   lines: [
-    { name: "Emergency services", call: ["999", "112"], note: "if you or someone else is in danger right now." },
-    { name: "Samaritans", call: ["116 123"], email: "jo@samaritans.org", note: "free, any time, day or night." },
-    { name: "Shout", text: "85258", textWord: "SHOUT", note: "free, confidential support by text, 24/7." },
-    { name: "NHS 111", call: ["111"], note: "urgent medical help that isn't an emergency, including mental health." },
-    { name: "FRANK", call: ["0300 123 6600"], note: "honest information and advice about drugs, any time." },
-  ].map((l) => toLine(lineSchema.parse(l))),
+    { key: "emergency", name: "Emergency services", call: ["999", "112"], note: "if you or someone else is in danger right now." },
+    { key: "samaritans", name: "Samaritans", call: ["116 123"], email: "jo@samaritans.org", note: "free, any time, day or night." },
+    { key: "shout", name: "Shout", text: "85258", textWord: "SHOUT", note: "free, confidential support by text, 24/7." },
+    { key: "nhs111", name: "NHS 111", call: ["111"], note: "urgent medical help that isn't an emergency, including mental health." },
+    { key: "frank", name: "FRANK", call: ["0300 123 6600"], note: "honest information and advice about drugs, any time." },
+  ].map(({ key, ...l }) => ({ key, ...toLine(lineSchema.parse(l)) })),
 };

@@ -14,8 +14,28 @@ export interface EmbedActivity {
   note: string;
 }
 
-export function embedPage({ groupName, groupHref, siteName, activities }: { groupName: string; groupHref: string; siteName: string; activities: EmbedActivity[] }): string {
+/** The widget's own words, in its language (the "widget" catalog, app/embed/groups/[slug]/route.ts). */
+export interface EmbedWords {
+  lang: string;
+  title: string;
+  /** The heading, with the group's link already in it (HTML). */
+  headingHtml: string;
+  nothing: string;
+  seeAll: string;
+}
+
+const ENGLISH = (groupName: string, siteName: string, link: string): EmbedWords => ({
+  lang: "en",
+  title: `${groupName}: coming up · ${siteName}`,
+  headingHtml: `${link}: coming up`,
+  nothing: "Nothing planned just now. Have a look again soon.",
+  seeAll: `See everything on ${siteName}`,
+});
+
+export function embedPage({ groupName, groupHref, siteName, activities, words }: { groupName: string; groupHref: string; siteName: string; activities: EmbedActivity[]; words?: (groupLink: string) => EmbedWords }): string {
   const out = (href: string, text: string) => `<a href="${escapeHtml(href)}" target="_blank" rel="noopener">${text}</a>`;
+  const groupLink = out(groupHref, escapeHtml(groupName));
+  const w = words ? words(groupLink) : ENGLISH(groupName, siteName, groupLink);
   const items = activities.map(
     (a) => `<li>
   <p class="title">${out(a.href, escapeHtml(a.title))}</p>
@@ -25,12 +45,12 @@ export function embedPage({ groupName, groupHref, siteName, activities }: { grou
 </li>`,
   );
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(w.lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${escapeHtml(groupName)}: coming up · ${escapeHtml(siteName)}</title>
+<title>${escapeHtml(w.title)}</title>
 <style>
   :root { color-scheme: light dark; }
   body { font-family: system-ui, sans-serif; margin: 0; padding: 0.75rem; background: #fbfaf7; color: #1f2a24; line-height: 1.4; font-size: 15px; }
@@ -52,10 +72,10 @@ export function embedPage({ groupName, groupHref, siteName, activities }: { grou
 </head>
 <body>
 <main>
-<h1>${out(groupHref, escapeHtml(groupName))}: coming up</h1>
-${items.length ? `<ul>\n${items.join("\n")}\n</ul>` : "<p>Nothing planned just now. Have a look again soon.</p>"}
+<h1>${w.headingHtml}</h1>
+${items.length ? `<ul>\n${items.join("\n")}\n</ul>` : `<p>${escapeHtml(w.nothing)}</p>`}
 </main>
-<footer>${out(groupHref, `See everything on ${escapeHtml(siteName)}`)}</footer>
+<footer>${out(groupHref, escapeHtml(w.seeAll))}</footer>
 </body>
 </html>`;
 }

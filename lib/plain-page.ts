@@ -8,9 +8,10 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-export function plainPage({ title, bodyHtml, head = "" }: { title: string; bodyHtml: string; head?: string }): string {
+/** `lang` is the language tag the page is written in (lib/i18n/locales.ts's languageTag); English by default. */
+export function plainPage({ title, bodyHtml, head = "", lang = "en" }: { title: string; bodyHtml: string; head?: string; lang?: string }): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -201,6 +201,23 @@ describe("public feeds and the group widget", () => {
     expect(html).toMatch(/<a href="http:\/\/hub\.test\/activities\/[^"]+" target="_blank" rel="noopener">/);
   });
 
+  it("the widget speaks the language its address asks for, and English otherwise", async () => {
+    const spanish = await embed(new Request(`http://hub.test/embed/groups/${open.slug}?lang=es`, { headers: { "accept-language": "en" } }), { params: Promise.resolve({ slug: open.slug }) });
+    const html = await spanish.text();
+    expect(html).toContain('<html lang="es">');
+    expect(html).toContain(": próximamente</h1>");
+    expect(html).toContain("&lt;b&gt;talk&lt;/b&gt;");
+    // An unknown language, and a browser asking for Spanish, both get English: the address decides.
+    for (const [query, headers] of [["?lang=xx", {}], ["", { "accept-language": "es" }]] as const) {
+      const english = await (await embed(new Request(`http://hub.test/embed/groups/${open.slug}${query}`, { headers }), { params: Promise.resolve({ slug: open.slug }) })).text();
+      expect(english).toContain('<html lang="en-GB">');
+      expect(english).toContain(": coming up</h1>");
+    }
+    const missing = await embed(new Request("http://hub.test/embed/groups/nobody-here?lang=es"), { params: Promise.resolve({ slug: "nobody-here" }) });
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain("No hay ningún grupo público en esta dirección.");
+  });
+
   it("only the widget's address may be framed by other sites", () => {
     expect(isEmbeddable(`/embed/groups/${open.slug}`)).toBe(true);
     for (const path of ["/", "/groups/x", "/embed/groups/x/more", "/embed", "/activities/feed.rss"]) expect(isEmbeddable(path)).toBe(false);

@@ -1,29 +1,35 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { CrisisLineList } from "./_components/crisis-line-list";
 import { Markdown } from "@/components/markdown";
 import { Card } from "@/components/ui/card";
+import type { UiLocale } from "@/lib/i18n/locales";
 import { helpContent } from "@/lib/help";
 
 // The crisis lines are configuration read at request time, never baked in at build.
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Help and crisis lines" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("help");
+  return { title: t("title") };
+}
 
-export default function HelpPage() {
+export default async function HelpPage() {
   const { intro, crisisLines } = helpContent();
+  const [t, locale] = await Promise.all([getTranslations("help"), getLocale() as Promise<UiLocale>]);
   return (
     <div className="max-w-2xl space-y-4">
-      <h1 className="text-2xl font-bold">Help and crisis lines</h1>
-      <p className="text-lg">{intro}</p>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p className="text-lg">{intro ?? t("intro")}</p>
       <Card data-testid="crisis-lines">
-        <h2 className="mb-2 text-lg font-semibold">If you need someone now</h2>
-        {crisisLines.kind === "list" ? <CrisisLineList region={crisisLines.region} lines={crisisLines.lines} /> : <Markdown source={crisisLines.source} allowPhoneLinks />}
+        <h2 className="mb-2 text-lg font-semibold">{t("now")}</h2>
+        {crisisLines.kind === "list" ? (
+          <CrisisLineList region={crisisLines.region} lines={crisisLines.lines} builtIn={crisisLines.builtIn} locale={locale} />
+        ) : (
+          <Markdown source={crisisLines.source} allowPhoneLinks />
+        )}
       </Card>
-      <p className="text-muted">
-        Something on Common Thread worrying you? Activities, projects, comments, groups and members can be reported from the quiet &ldquo;Report&rdquo; link on each: the
-        group&apos;s organizers or the hub&apos;s admins look at it, you hear what they decided, and no one is told who reported. You can also block a member from
-        their page, so neither of you sees the other.
-      </p>
+      <p className="text-muted">{t("reporting")}</p>
     </div>
   );
 }

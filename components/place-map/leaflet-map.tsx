@@ -2,6 +2,7 @@
 
 import "leaflet/dist/leaflet.css";
 import type * as Leaflet from "leaflet";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import type { MapMarker, PlaceMapProps } from "./place-map";
 
@@ -12,6 +13,9 @@ import type { MapMarker, PlaceMapProps } from "./place-map";
  * links a keyboard and a screen reader reach, and markers close together could never all be
  * targets of a usable size.
  */
+
+/** OpenStreetMap's credit as lib/map-tiles.ts gives it when MAP_TILES_ATTRIBUTION is not set. */
+const OSM_CREDIT = "© OpenStreetMap contributors";
 
 function popupOf(m: MapMarker): HTMLElement {
   const box = document.createElement("div");
@@ -35,6 +39,13 @@ export default function LeafletMap({ tiles, markers, pin, onPin, center, label, 
   const box = useRef<HTMLDivElement>(null);
   const pinned = useRef<{ map: Leaflet.Map; L: typeof Leaflet; marker?: Leaflet.Marker } | null>(null);
   const onPinRef = useRef(onPin);
+  // The pin's name, read by the effects below without making the map again when it changes.
+  const t = useTranslations("client-visit.map");
+  const pinLabel = useRef("");
+  pinLabel.current = t("pin");
+  // The zoom buttons' names, set once when the map is made.
+  const zoomTitles = useRef({ zoomInTitle: "", zoomOutTitle: "" });
+  zoomTitles.current = { zoomInTitle: t("zoomIn"), zoomOutTitle: t("zoomOut") };
   onPinRef.current = onPin;
   const markerKey = JSON.stringify(markers ?? []);
 
@@ -43,7 +54,8 @@ export default function LeafletMap({ tiles, markers, pin, onPin, center, label, 
     let gone = false;
     void import("leaflet").then(({ default: L }) => {
       if (gone || !box.current) return;
-      map = L.map(box.current, { attributionControl: false, scrollWheelZoom: false });
+      map = L.map(box.current, { attributionControl: false, scrollWheelZoom: false, zoomControl: false });
+      L.control.zoom(zoomTitles.current).addTo(map);
       L.tileLayer(tiles.url, { maxZoom: 19, crossOrigin: false }).addTo(map);
       const icon = (className: string) => L.divIcon({ className, iconSize: [22, 22], iconAnchor: [11, 11], popupAnchor: [0, -10] });
       const shown = JSON.parse(markerKey) as MapMarker[];
@@ -66,7 +78,7 @@ export default function LeafletMap({ tiles, markers, pin, onPin, center, label, 
         pinned.current = state;
         const place = (lat: number, lng: number) => {
           if (!state.marker) {
-            state.marker = L.marker([lat, lng], { icon: icon("ct-map-pin"), title: "The place's pin", alt: "The place's pin", draggable: true, keyboard: false }).addTo(state.map);
+            state.marker = L.marker([lat, lng], { icon: icon("ct-map-pin"), title: pinLabel.current, alt: pinLabel.current, draggable: true, keyboard: false }).addTo(state.map);
             state.marker.getElement()?.setAttribute("data-testid", "map-pin");
             state.marker.on("dragend", () => {
               const at = state.marker!.getLatLng();
@@ -99,22 +111,24 @@ export default function LeafletMap({ tiles, markers, pin, onPin, center, label, 
     if (!state || !pin) return;
     if (state.marker) state.marker.setLatLng([pin.lat, pin.lng]);
     else {
-      state.marker = state.L.marker([pin.lat, pin.lng], { icon: state.L.divIcon({ className: "ct-map-pin", iconSize: [22, 22], iconAnchor: [11, 11] }), title: "The place's pin", alt: "The place's pin", draggable: true, keyboard: false }).addTo(state.map);
+      state.marker = state.L.marker([pin.lat, pin.lng], { icon: state.L.divIcon({ className: "ct-map-pin", iconSize: [22, 22], iconAnchor: [11, 11] }), title: pinLabel.current, alt: pinLabel.current, draggable: true, keyboard: false }).addTo(state.map);
       state.marker.getElement()?.setAttribute("data-testid", "map-pin");
     }
     state.map.setView([pin.lat, pin.lng], Math.max(state.map.getZoom(), zoom));
   }, [pin?.lat, pin?.lng, pin, zoom]);
 
+  // OpenStreetMap's own credit is worded in the page's language; one set with MAP_TILES_ATTRIBUTION is shown as written.
+  const attribution = tiles.attribution.text === OSM_CREDIT ? t("osm") : tiles.attribution.text;
   return (
     <figure className="space-y-1">
       <div ref={box} className="ct-map h-64 w-full overflow-hidden rounded-lg border border-line" role="region" aria-label={label} data-testid={testId} />
       <figcaption className="text-xs text-muted">
         {tiles.attribution.href ? (
           <a className="underline" href={tiles.attribution.href} rel="noopener noreferrer">
-            {tiles.attribution.text}
+            {attribution}
           </a>
         ) : (
-          tiles.attribution.text
+          attribution
         )}
       </figcaption>
     </figure>

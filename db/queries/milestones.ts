@@ -9,6 +9,8 @@ export interface MilestoneItem {
   title: string;
   body: string;
   reachedAt: Date;
+  /** A third visit's group, for wording the milestone in the page's language. */
+  groupName?: string;
 }
 
 /** A third visit's milestone names the group after this prefix. */
@@ -29,5 +31,5 @@ export async function listMilestones(userId: string, since?: Date): Promise<Mile
 
 /** A recorded milestone in warm words; a third visit's with its group's name. */
 export function toMilestoneItem(m: { key: string; reachedAt: Date }, groupName: string | undefined): MilestoneItem {
-  return { key: m.key, reachedAt: m.reachedAt, ...milestoneWords(m.key, groupName) };
+  return { key: m.key, reachedAt: m.reachedAt, ...(groupName === undefined ? {} : { groupName }), ...milestoneWords(m.key, groupName) };
 }

@@ -76,7 +76,19 @@ export interface Suggestion {
   startsAt: Date;
   score: number;
   reasons: string[];
+  /** The same reasons as message keys and values (lib/i18n), for a page in another language. */
+  why: SuggestionReason[];
 }
+
+/** One reason a suggestion was chosen: a message key in the "home" catalog's `suggestion` and its values. */
+export type SuggestionReason =
+  | { key: "fits"; day: number; part: "morning" | "afternoon" | "evening" }
+  | { key: "lowEnergy" | "sharedPurpose" }
+  | { key: "chosenGroup" | "somethingNew"; group: string }
+  | { key: "interestedIn" | "aChange" | "newToYou"; kind: Kind }
+  | { key: "mentions"; word: string }
+  | { key: "lifted"; title: string }
+  | { key: "spotsLeft"; count: number };
 
 const ENERGY_RANK: Record<Energy, number> = { low: 0, medium: 1, high: 2 };
 const KIND_PLURAL: Record<Kind, string> = { volunteer: "volunteering", walk: "walks", hobby: "hobby meetups" };
@@ -121,35 +133,43 @@ export function rankSuggestions(input: { plan: PlanForSuggestions; candidates: C
 
     let score = 0;
     const reasons: string[] = [];
+    const why: SuggestionReason[] = [];
     const fits = window ? { day: window.day, part: partOfDay(DateTime.fromJSDate(c.startsAt, { zone }).hour) } : null;
     if (fits) {
       reasons.push(`fits your ${dayName(fits.day)} ${fits.part}s`);
+      why.push({ key: "fits", day: fits.day, part: fits.part });
       score += 2;
     }
     if (c.energyLevel === "low") {
       reasons.push("low energy");
+      why.push({ key: "lowEnergy" });
       score += history.thisWeek.lowEnergy < plan.weeklyLowEnergyGoal ? 2 : 0.5;
     }
     if (c.isSharedPurpose) {
       reasons.push("shared purpose");
+      why.push({ key: "sharedPurpose" });
       score += history.thisWeek.sharedPurpose < plan.weeklySharedPurposeGoal ? 2 : 0.5;
     }
     if (plan.interestGroupIds.includes(c.groupId)) {
       reasons.push(`with ${c.groupName}, a group you chose`);
+      why.push({ key: "chosenGroup", group: c.groupName });
       score += 2;
     } else if (plan.interestKinds.includes(c.kind)) {
       reasons.push(`you're interested in ${KIND_PLURAL[c.kind]}`);
+      why.push({ key: "interestedIn", kind: c.kind });
       score += 1.5;
     }
     const word = plan.interests.find((w) => mentions(c, w));
     if (word) {
       reasons.push(`mentions ${word.trim().toLowerCase()}`);
+      why.push({ key: "mentions", word: word.trim().toLowerCase() });
       score += 1;
     }
     // Lean towards what lifted the member before: the same group first, else the same kind.
     const lifted = history.reflections.find((r) => r.feeling === "lifted" && r.groupId === c.groupId) ?? history.reflections.find((r) => r.feeling === "lifted" && r.kind === c.kind);
     if (lifted) {
       reasons.push(`you felt lifted after the last ${lifted.activityTitle}`);
+      why.push({ key: "lifted", title: lifted.activityTitle });
       score += lifted.groupId === c.groupId ? 2 : 1;
     }
     const drained = history.reflections.find((r) => r.groupId === c.groupId);
@@ -162,12 +182,16 @@ export function rankSuggestions(input: { plan: PlanForSuggestions; candidates: C
             ? `a change: ${KIND_PLURAL[c.kind]} you haven't tried lately`
             : `new to you: ${KIND_PLURAL[c.kind]}`,
       );
+      why.push(recentKinds.has(c.kind) ? { key: "somethingNew", group: c.groupName } : { key: triedKinds.has(c.kind) ? "aChange" : "newToYou", kind: c.kind });
       score += 1;
     }
-    if (c.spotsLeft !== null && c.spotsLeft <= 2) reasons.push(`${c.spotsLeft} ${c.spotsLeft === 1 ? "spot" : "spots"} left`);
+    if (c.spotsLeft !== null && c.spotsLeft <= 2) {
+      reasons.push(`${c.spotsLeft} ${c.spotsLeft === 1 ? "spot" : "spots"} left`);
+      why.push({ key: "spotsLeft", count: c.spotsLeft });
+    }
     // Sooner is a little better: a suggestion is most useful when it is still a few days off.
     score -= (c.startsAt.getTime() - now.getTime()) / (14 * 86_400_000);
-    ranked.push({ id: c.id, title: c.title, groupId: c.groupId, groupName: c.groupName, kind: c.kind, fits, startsAt: c.startsAt, score, reasons, seriesId: c.seriesId });
+    ranked.push({ id: c.id, title: c.title, groupId: c.groupId, groupName: c.groupName, kind: c.kind, fits, startsAt: c.startsAt, score, reasons, why, seriesId: c.seriesId });
   }
   ranked.sort((a, b) => b.score - a.score || a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id));
   // One date of a series is enough to suggest it: the best-placed date stands for the rest.

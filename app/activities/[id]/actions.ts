@@ -1,19 +1,35 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { actionWords } from "./action-words";
 import { z } from "zod";
 import { submitRsvp, withdrawRsvp, type RsvpResult, type RsvpState } from "@/db/mutations/rsvps";
 import { type ActionResult, fail } from "@/lib/action-result";
 import { MAX_ANSWER, readAnswers } from "@/lib/rsvp-questions";
 import { defineAction } from "@/server/action";
-import { rsvpFormSchema, rsvpStateMessage } from "@/lib/validation/rsvp";
+import { rsvpFormSchema } from "@/lib/validation/rsvp";
 import { say } from "@/lib/i18n/said";
 
 export type RsvpActionState = (ActionResult<{ state: RsvpState; message: string }> & { values?: { answers?: Record<string, string> } }) | null;
 
 const activityIdSchema = z.uuid({ error: "That activity doesn't exist." });
 
-function answer(activityId: string, result: RsvpResult): RsvpActionState {
+/** What an answer did, in the page's language (lib/validation/rsvp.ts words it for the API). */
+async function stateMessage(state: RsvpState, changed: boolean): Promise<string> {
+  const t = await actionWords("activity.actions.state");
+  switch (state.status) {
+    case "going":
+      return t(changed ? "going" : "alreadyGoing");
+    case "waitlisted":
+      return t(changed ? "waitlisted" : "stillWaitlisted", { position: state.position ?? 0 });
+    case "maybe":
+      return t("maybe");
+    default:
+      return t(changed ? "notGoing" : "notDown");
+  }
+}
+
+async function answer(activityId: string, result: RsvpResult): Promise<RsvpActionState> {
   if (!result.ok) {
     if (result.code === "answers_needed") return { ok: false, code: "invalid_input", message: result.message, fieldErrors: result.fieldErrors };
     const code = result.code === "try_again" ? "try_again" : result.code === "not_found" ? "not_found" : result.code === "forbidden" ? "forbidden" : "closed";
@@ -23,7 +39,7 @@ function answer(activityId: string, result: RsvpResult): RsvpActionState {
     revalidatePath(`/activities/${activityId}`);
     revalidatePath("/notifications");
   }
-  return { ok: true, data: { state: result.state, message: rsvpStateMessage(result.state, result.changed) } };
+  return { ok: true, data: { state: result.state, message: await stateMessage(result.state, result.changed) } };
 }
 
 /** The activity answered, named by the form's activityId. */
@@ -48,7 +64,7 @@ export const withdrawRsvpAction = defineAction({
   member: true,
   limit: "rsvpMember",
   run: async (_input, viewer, { activityId }): Promise<RsvpActionState> => {
-    const out = answer(activityId, await withdrawRsvp({ activityId, userId: viewer.id }));
-    return out?.ok ? { ok: true, data: { state: out.data.state, message: "Your RSVP is withdrawn. Thanks for letting us know." } } : out;
+    const out = await answer(activityId, await withdrawRsvp({ activityId, userId: viewer.id }));
+    return out?.ok ? { ok: true, data: { state: out.data.state, message: (await actionWords("activity.actions"))("withdrawn") } } : out;
   },
 });

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
+import { actionWords } from "./action-words";
 import { z } from "zod";
 import { countAttempt } from "@/db/mutations/rate-limits";
 import { guestRsvpsOnAppDb } from "@/db/mutations/guest-rsvps";
@@ -15,8 +16,6 @@ import { say } from "@/lib/i18n/said";
 
 export type GuestRsvpState = (ActionResult<{ message: string }> & { values?: { firstName: string; email: string } }) | null;
 
-const SENT = "Thanks! We've emailed you a link. Open it within 30 minutes to confirm your place; until then we hold it for you. Check your spam folder if it doesn't arrive.";
-
 /**
  * A visitor's RSVP with a first name and an email. The hidden field and the minimum fill time
  * turn away simple bots (a filled hidden field is answered as if it worked, so a bot learns
@@ -29,8 +28,12 @@ export const requestGuestRsvpAction = defineAction({
   input: guestRsvpFormSchema,
   keep: (raw) => ({ values: { firstName: typeof raw.firstName === "string" ? raw.firstName : "", email: typeof raw.email === "string" ? raw.email : "" } }),
   run: async ({ firstName, email, website, shownAt }, _viewer, { activityId }): Promise<GuestRsvpState> => {
+    // Timed as it arrives, before anything else is read.
+    const tooQuick = !filledInTime(shownAt);
+    const t = await actionWords("activity.actions");
+    const SENT = t("guestSent");
     if (website) return { ok: true, data: { message: SENT } };
-    if (!filledInTime(shownAt)) return { ...fail("try_again", "That was quicker than we expected. Please check your name and email, wait a moment and send it again."), values: { firstName, email } };
+    if (tooQuick) return { ...fail("try_again", t("guestTooQuick")), values: { firstName, email } };
     const address = clientAddress(await headers());
     for (const [limit, key, rule] of [
       ["address", `guest:address:${address}`, RATE_LIMITS.guestAddress],

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AttendBadge, EnergyBadge, KindBadge, TalkBadge } from "@/components/activity-badges";
 import { Discussion } from "@/components/discussion/discussion";
 import { ReportLink } from "@/components/report-link";
@@ -20,17 +21,12 @@ import { ActivityPeople } from "./_components/activity-people";
 import { ActivitySlots } from "./_components/activity-slots";
 import { loadActivityPage } from "./loader";
 import { mapTiles } from "@/lib/env";
+import type { UiLocale } from "@/lib/i18n/locales";
 
 type Props = { params: Promise<{ id: string }>; searchParams?: Promise<{ done?: string | string[] }> };
 
-/** The status line shown after the organizer's form brings them back here. */
-const doneMessage: Record<string, string> = {
-  created: "Your activity is posted. People can find it and RSVP now.",
-  saved: "Your changes are saved. Anyone coming has been told if the time or place changed.",
-  "saved-following": "Your changes are saved for this date and the ones after it. Anyone coming has been told if the time or place changed.",
-  unchanged: "Nothing had changed, so nothing was saved and nobody was told.",
-  "guest-cancelled": "Your RSVP is cancelled and we've deleted your email address. Thanks for letting us know: your place has gone to the next person.",
-};
+/** The status lines shown after the organizer's form (or a guest's cancelling) brings them back here: keys of the "activity" catalog's `done`. */
+const DONE = ["created", "saved", "saved-following", "unchanged", "guest-cancelled"];
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { activity } = await loadActivityPage((await params).id);
@@ -40,7 +36,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ActivityPage({ params, searchParams }: Props) {
   const { activity, zone, zoneFromBrowser, viewer, data } = await loadActivityPage((await params).id);
   const done = (await searchParams)?.done;
-  const doneText = typeof done === "string" && Object.hasOwn(doneMessage, done) ? doneMessage[done] : null;
+  const [t, locale] = await Promise.all([getTranslations("activity"), getLocale() as Promise<UiLocale>]);
+  const doneText = typeof done === "string" && DONE.includes(done) ? t(`done.${done}`) : null;
   const canModerate = data.mine?.isOrganizer ?? false;
   const comments = await listComments({ activityId: activity.id }, { id: viewer?.id ?? null });
   const project = data.project;
@@ -63,22 +60,24 @@ export default async function ActivityPage({ params, searchParams }: Props) {
           {activity.title}
         </h1>
         <p className="text-muted">
-          With{" "}
-          <Link className="underline" href={`/groups/${activity.group.slug}`}>
-            {activity.group.name}
-          </Link>
-          {project ? (
-            <>
-              {" "}· a work day of{" "}
-              <Link className="underline" href={`/projects/${project.id}`} data-testid="activity-project-link">
-                {project.title}
+          {t.rich(project ? "withProject" : "with", {
+            group: activity.group.name,
+            project: project?.title ?? "",
+            groupLink: (chunks) => (
+              <Link className="underline" href={`/groups/${activity.group.slug}`}>
+                {chunks}
               </Link>
-            </>
-          ) : null}
+            ),
+            projectLink: (chunks) => (
+              <Link className="underline" href={`/projects/${project?.id}`} data-testid="activity-project-link">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
         {cancelled ? (
-          <Alert tone="error" title="This activity is cancelled" testId="cancelled-notice">
-            It stays here so you can see what was planned. Nobody is expected to come.
+          <Alert tone="error" title={t("cancelledTitle")} testId="cancelled-notice">
+            {t("cancelledBody")}
           </Alert>
         ) : null}
       </header>
@@ -93,13 +92,13 @@ export default async function ActivityPage({ params, searchParams }: Props) {
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem] lg:grid-rows-[auto_1fr]">
         <div className="space-y-6 lg:col-start-1 lg:row-start-1">
           <Card>
-            <ActivityFacts activity={activity} viewerZone={zone} viewerZoneKnown={zoneFromBrowser} />
+            <ActivityFacts activity={activity} viewerZone={zone} viewerZoneKnown={zoneFromBrowser} locale={locale} />
           </Card>
           {data.series && !cancelled ? <ClockChangeNotice clock={data.series} startsAt={activity.startsAt} timezone={activity.timezone} /> : null}
         </div>
         {/* A cancelled activity takes no answers and has nobody coming, so none of that is shown. */}
         {cancelled ? null : (
-          <aside className="space-y-4 lg:col-start-2 lg:row-span-2 lg:row-start-1" aria-label="Coming along" data-testid="activity-side">
+          <aside className="space-y-4 lg:col-start-2 lg:row-span-2 lg:row-start-1" aria-label={t("comingAlong")} data-testid="activity-side">
             {/* Only someone marked as there can reflect, so an activity yet to start has nothing to offer. */}
             {viewer && activity.startsAt <= new Date() ? <MyReflection activityId={activity.id} /> : null}
             <RsvpPanel data={rsvpPanelOf(data)} />
@@ -110,18 +109,18 @@ export default async function ActivityPage({ params, searchParams }: Props) {
         )}
         <div className="min-w-0 space-y-6 lg:col-start-1 lg:row-start-2">
           <Card>
-            <ActivityConditions activity={activity} />
+            <ActivityConditions activity={activity} locale={locale} />
           </Card>
           <ActivityMap activity={activity} tiles={mapTiles()} />
           {activity.description ? (
             <section aria-labelledby="about-heading">
               <h2 id="about-heading" className="mb-2 text-xl font-semibold">
-                About this activity
+                {t("about")}
               </h2>
               <Markdown source={activity.description} />
             </section>
           ) : null}
-          {viewer && !canModerate ? <p><ReportLink type="activity" id={activity.id} label={`Report the activity ${activity.title}`} /></p> : null}
+          {viewer && !canModerate ? <p><ReportLink type="activity" id={activity.id} label={t("report", { title: activity.title })} /></p> : null}
           <Discussion target={{ activityId: activity.id }} comments={comments} viewer={viewer} canModerate={canModerate} returnTo={`/activities/${activity.id}`} zone={zone} />
         </div>
       </div>

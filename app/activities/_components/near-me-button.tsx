@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 
@@ -13,11 +14,12 @@ export function NearMeButton() {
   const [supported, setSupported] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const ref = useRef<HTMLButtonElement>(null);
+  const t = useTranslations("client-visit.nearMe");
   useEffect(() => setSupported(typeof navigator !== "undefined" && "geolocation" in navigator), []);
   if (!supported) return null;
 
   const locate = () => {
-    setMessage("Finding where you are…");
+    setMessage(t("finding"));
     navigator.geolocation.getCurrentPosition(
       (position) => {
         const form = ref.current?.form;
@@ -36,7 +38,7 @@ export function NearMeButton() {
         if (km && !km.value) km.value = "5";
         form.requestSubmit();
       },
-      () => setMessage("We couldn't get your location. Type a postcode or a place instead."),
+      () => setMessage(t("failed")),
       { maximumAge: 600_000, timeout: 10_000 },
     );
   };
@@ -44,7 +46,7 @@ export function NearMeButton() {
   return (
     <div className="space-y-1">
       <button ref={ref} type="button" className={buttonClass("secondary")} onClick={locate} data-testid="near-me">
-        Near me
+        {t("button")}
       </button>
       {message ? <p role="status" className="text-sm text-muted">{message}</p> : null}
     </div>

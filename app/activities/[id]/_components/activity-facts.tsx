@@ -1,10 +1,9 @@
 import type { ActivityDetail } from "@/db/queries/activities";
 import { SpotsLeft } from "@/components/spots-left";
-import { canonicalZone, dateFormatter, firstOfTwoLabel, formatDay, formatRange, formatTime, resolveWallClock, zoneAbbreviation } from "@/lib/dates";
+import { syncTranslator, type SyncTranslator } from "@/components/sync-translator";
+import { canonicalZone, dateFormatter, formatDay, formatRange, formatTime, resolveWallClock, zoneAbbreviation } from "@/lib/dates";
+import type { UiLocale } from "@/lib/i18n/locales";
 import { googleCalendarLink, outlookCalendarLink } from "@/lib/ical";
-import { energyLabel, talkLabel } from "@/lib/labels";
-
-const yesNo = (v: boolean) => (v ? "Yes" : "No");
 
 function mapLink(a: ActivityDetail): string | null {
   if (a.latitude !== null && a.longitude !== null) return `https://www.openstreetmap.org/?mlat=${a.latitude}&mlon=${a.longitude}#map=17/${a.latitude}/${a.longitude}`;
@@ -12,17 +11,17 @@ function mapLink(a: ActivityDetail): string | null {
   return null;
 }
 
-const calendarFields = (a: ActivityDetail) => ({
+const calendarFields = (a: ActivityDetail, online: string) => ({
   title: a.title,
   description: a.description,
-  location: [a.placeName, a.address].filter(Boolean).join(", ") || a.onlineUrl || (a.online ? "Online" : ""),
+  location: [a.placeName, a.address].filter(Boolean).join(", ") || a.onlineUrl || (a.online ? online : ""),
   startsAt: a.startsAt,
   endsAt: a.endsAt,
   timezone: a.timezone,
 });
 
 /** When the local start time happens twice (the clocks go back), which of the two this is. */
-function whichOfTwo(startsAt: Date, zone: string): string | null {
+function whichOfTwo(startsAt: Date, zone: string, t: SyncTranslator, locale: UiLocale): string | null {
   const p = Object.fromEntries(
     dateFormatter("en-GB", zone, "wallClock")
       .formatToParts(startsAt)
@@ -31,9 +30,7 @@ function whichOfTwo(startsAt: Date, zone: string): string | null {
   const resolved = resolveWallClock({ year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute }, zone);
   if (resolved.status !== "ambiguous") return null;
   const first = resolved.instant.getTime() === startsAt.getTime();
-  return first
-    ? `The clocks go back that night, so ${formatTime(startsAt, zone)} happens twice: this is ${firstOfTwoLabel(startsAt, zone)}.`
-    : `The clocks go back that night, so ${formatTime(startsAt, zone)} happens twice: this is ${formatTime(startsAt, zone)} ${zoneAbbreviation(startsAt, zone)}, the second of the two.`;
+  return t(first ? "firstOfTwo" : "secondOfTwo", { time: formatTime(startsAt, zone, locale), abbr: zoneAbbreviation(startsAt, zone) });
 }
 
 const factsList = "grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[12rem_1fr] sm:gap-y-2 [&>dd]:mb-2 sm:[&>dd]:mb-0";
@@ -44,19 +41,21 @@ const factsList = "grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[12rem_1fr] sm:gap-
  * `viewerZoneKnown` is false when the browser has not told us its zone (no JavaScript): the
  * second time is then labelled as the site's zone, not as the viewer's.
  */
-export function ActivityFacts({ activity: a, viewerZone: rawViewerZone, viewerZoneKnown = true, now = new Date() }: { activity: ActivityDetail; viewerZone: string; viewerZoneKnown?: boolean; now?: Date }) {
+export function ActivityFacts({ activity: a, viewerZone: rawViewerZone, viewerZoneKnown = true, now = new Date(), locale = "en" }: { activity: ActivityDetail; viewerZone: string; viewerZoneKnown?: boolean; now?: Date; locale?: UiLocale }) {
+  const t = syncTranslator(locale, "activity.facts");
   const map = mapLink(a);
   const zone = canonicalZone(a.timezone);
   const viewerZone = canonicalZone(rawViewerZone);
   const differentZone = formatRange(a.startsAt, a.endsAt, zone) !== formatRange(a.startsAt, a.endsAt, viewerZone);
-  const ambiguity = whichOfTwo(a.startsAt, zone);
+  const ambiguity = whichOfTwo(a.startsAt, zone, t, locale);
+  const range = (z: string) => formatRange(a.startsAt, a.endsAt, z, locale);
   const past = a.endsAt <= now;
   const onlineOnly = !a.placeName && !a.address && a.online;
   return (
     <dl className={factsList} data-testid="activity-facts">
-      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">When</dt>
+      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">{t("when")}</dt>
       <dd data-testid="activity-time">
-        <time dateTime={a.startsAt.toISOString()}>{formatRange(a.startsAt, a.endsAt, zone)}</time> ({zoneAbbreviation(a.startsAt, zone)}, {zone})
+        {t.rich("range", { range: range(zone), abbr: zoneAbbreviation(a.startsAt, zone), zone, time: (chunks) => <time dateTime={a.startsAt.toISOString()}>{chunks}</time> })}
         {ambiguity ? (
           <span className="block text-muted" data-testid="clock-change-time">
             {ambiguity}
@@ -64,66 +63,73 @@ export function ActivityFacts({ activity: a, viewerZone: rawViewerZone, viewerZo
         ) : null}
         {differentZone ? (
           <span className="block text-muted" data-testid="viewer-time">
-            {viewerZoneKnown ? "Your time" : `Times in ${viewerZone}`}: {formatRange(a.startsAt, a.endsAt, viewerZone)} ({viewerZone})
+            {t(viewerZoneKnown ? "yourTime" : "timesIn", { range: range(viewerZone), zone: viewerZone })}
           </span>
         ) : null}
         {/* Each link is at least 24px tall: on a phone they wrap onto lines of their own, one under the other. */}
         <span className="flex flex-wrap gap-x-3">
           <a className="inline-block py-0.5 underline" href={`/activities/${a.id}/calendar.ics`} download data-testid="add-to-calendar">
-            Add to my calendar
+            {t("addToCalendar")}
           </a>
           {a.status !== "cancelled" ? (
             <>
-              <a className="inline-block py-0.5 underline" href={googleCalendarLink(calendarFields(a))} rel="noopener noreferrer" data-testid="add-to-google">
-                Google Calendar
+              <a className="inline-block py-0.5 underline" href={googleCalendarLink(calendarFields(a, t("calendarOnline")))} rel="noopener noreferrer" data-testid="add-to-google">
+                {t("google")}
               </a>
-              <a className="inline-block py-0.5 underline" href={outlookCalendarLink(calendarFields(a))} rel="noopener noreferrer" data-testid="add-to-outlook">
-                Outlook
+              <a className="inline-block py-0.5 underline" href={outlookCalendarLink(calendarFields(a, t("calendarOnline")))} rel="noopener noreferrer" data-testid="add-to-outlook">
+                {t("outlook")}
               </a>
             </>
           ) : null}
         </span>
       </dd>
-      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Where</dt>
+      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">{t("where")}</dt>
       <dd>
-        {onlineOnly ? null : a.placeName || "Place to be confirmed"}
+        {onlineOnly ? null : a.placeName || t("placeTbc")}
         {a.address ? <span className="block text-muted">{a.address}</span> : null}
         {map ? (
           <a className="underline" href={map} rel="noopener noreferrer" data-testid="open-in-map">
-            Open in a map
+            {t("openMap")}
           </a>
         ) : null}
         {a.onlineUrl ? (
           <span className="block" data-testid="online-link">
-            Online: <a className="underline" href={a.onlineUrl} rel="noopener noreferrer nofollow">{a.onlineUrl}</a>
+            {t.rich("online", {
+              url: a.onlineUrl,
+              link: (chunks) => (
+                <a className="underline" href={a.onlineUrl!} rel="noopener noreferrer nofollow">
+                  {chunks}
+                </a>
+              ),
+            })}
           </span>
         ) : a.online ? (
           // The link is only loaded for members going and organizers (meetingLinkFor).
           <span className="block" data-testid="online-link-hidden">
-            Online. The link appears once you RSVP.
+            {t("onlineHidden")}
           </span>
         ) : null}
       </dd>
-      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Places</dt>
+      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">{t("places")}</dt>
       <dd>
         {a.status === "cancelled" ? (
-          <span data-testid="spots-left">None: it is cancelled</span>
+          <span data-testid="spots-left">{t("noneCancelled")}</span>
         ) : past ? (
-          <span data-testid="spots-left">None: it has finished</span>
+          <span data-testid="spots-left">{t("noneFinished")}</span>
         ) : (
-          <SpotsLeft capacity={a.capacity} goingCount={a.goingCount} waitlistLength={a.waitlistLength} />
+          <SpotsLeft capacity={a.capacity} goingCount={a.goingCount} waitlistLength={a.waitlistLength} locale={locale} />
         )}
-        {!past && a.capacity !== null && a.goingCount > a.capacity ? <span className="block text-muted">More people are going than the current limit; the waitlist moves when places free up.</span> : null}
+        {!past && a.capacity !== null && a.goingCount > a.capacity ? <span className="block text-muted">{t("overLimit")}</span> : null}
       </dd>
-      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Going</dt>
+      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">{t("going")}</dt>
       <dd data-testid="going-count">{a.goingCount}</dd>
-      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Waitlist</dt>
-      <dd data-testid="waitlist-length">{a.waitlistLength === 0 ? "Nobody waiting" : `${a.waitlistLength} waiting`}</dd>
+      <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">{t("waitlist")}</dt>
+      <dd data-testid="waitlist-length">{a.waitlistLength === 0 ? t("nobodyWaiting") : t("waiting", { count: a.waitlistLength })}</dd>
       {a.rsvpCutoff ? (
         <>
-          <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Replies close</dt>
+          <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">{t("repliesClose")}</dt>
           <dd>
-            {formatDay(a.rsvpCutoff, zone)}, {formatTime(a.rsvpCutoff, zone)}
+            {t("dayTime", { day: formatDay(a.rsvpCutoff, zone, locale), time: formatTime(a.rsvpCutoff, zone, locale) })}
           </dd>
         </>
       ) : null}
@@ -132,28 +138,31 @@ export function ActivityFacts({ activity: a, viewerZone: rawViewerZone, viewerZo
 }
 
 /** What the activity is like to be at: energy, talk, coming and going, access. */
-export function ActivityConditions({ activity: a }: { activity: ActivityDetail }) {
+export function ActivityConditions({ activity: a, locale = "en" }: { activity: ActivityDetail; locale?: UiLocale }) {
+  const t = syncTranslator(locale, "activity.conditions");
+  const labels = syncTranslator(locale, "labels");
+  const yesNo = (v: boolean) => (v ? t("yes") : t("no"));
   return (
     <section aria-labelledby="conditions-heading" className="space-y-3">
       <h2 id="conditions-heading" className="text-xl font-semibold">
-        What it&apos;s like
+        {t("heading")}
       </h2>
       <dl className={factsList} data-testid="activity-conditions">
-        <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Energy it asks</dt>
-        <dd>{energyLabel[a.energyLevel]}</dd>
-        <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Talking</dt>
-        <dd>{talkLabel[a.talkLevel]}</dd>
-        <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Arrive late or leave early</dt>
-        <dd>{a.lateArrivalOk ? "That's fine" : "Please come for the whole time"}</dd>
-        <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Step-free access</dt>
+        <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">{t("energy")}</dt>
+        <dd>{labels(`energy.${a.energyLevel}`)}</dd>
+        <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">{t("talk")}</dt>
+        <dd>{labels(`talk.${a.talkLevel}`)}</dd>
+        <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">{t("late")}</dt>
+        <dd>{a.lateArrivalOk ? t("lateOk") : t("lateNo")}</dd>
+        <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">{t("stepFree")}</dt>
         <dd>{yesNo(a.stepFree)}</dd>
-        <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Seating available</dt>
+        <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">{t("seating")}</dt>
         <dd>{yesNo(a.seatingAvailable)}</dd>
-        <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Quiet space</dt>
+        <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">{t("quiet")}</dt>
         <dd>{yesNo(a.quietSpace)}</dd>
-        <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">Substance-free venue</dt>
+        <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">{t("substanceFree")}</dt>
         <dd>{yesNo(a.substanceFree)}</dd>
-        <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">First-timer friendly</dt>
+        <dt className="text-xs font-semibold uppercase tracking-wide text-muted sm:pt-0.5">{t("firstTimer")}</dt>
         <dd>{yesNo(a.firstTimerFriendly)}</dd>
       </dl>
     </section>

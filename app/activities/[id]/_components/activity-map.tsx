@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { PlaceMap } from "@/components/place-map/place-map";
 import type { ActivityDetail } from "@/db/queries/activities";
 import type { MapTiles } from "@/lib/map-tiles";
@@ -8,14 +9,15 @@ import type { MapTiles } from "@/lib/map-tiles";
  * phone. Only a public group's activity with a point is drawn; a private group's place stays
  * as text.
  */
-export function ActivityMap({ activity: a, tiles }: { activity: ActivityDetail; tiles: MapTiles | null }) {
+export async function ActivityMap({ activity: a, tiles }: { activity: ActivityDetail; tiles: MapTiles | null }) {
   if (!tiles || a.group.visibility !== "public" || a.latitude === null || a.longitude === null) return null;
+  const t = await getTranslations("activity.map");
   return (
     <section aria-labelledby="map-heading" data-testid="activity-map">
       <h2 id="map-heading" className="mb-2 text-xl font-semibold">
-        Where it is
+        {t("heading")}
       </h2>
-      <PlaceMap tiles={tiles} markers={[{ lat: a.latitude, lng: a.longitude, title: a.placeName || a.title, detail: a.address }]} label={`Map of ${a.placeName || "the place"}`} />
+      <PlaceMap tiles={tiles} markers={[{ lat: a.latitude, lng: a.longitude, title: a.placeName || a.title, detail: a.address }]} label={a.placeName ? t("label", { place: a.placeName }) : t("labelUnknown")} />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { PersonLine } from "@/components/people/person-line";
 import { CoverSection } from "@/components/pictures/cover-section";
 import { AskOrganizers } from "@/components/questions/ask-organizers";
@@ -6,7 +7,7 @@ import type { Person } from "@/db/queries/people";
 import type { Picture } from "@/db/queries/uploads";
 
 /** The activity's cover, its named host, and a private way to ask the organizers before coming. */
-export function ActivityPeople({
+export async function ActivityPeople({
   activityId,
   host,
   cover,
@@ -23,13 +24,14 @@ export function ActivityPeople({
   canModerate: boolean;
   cancelled: boolean;
 }) {
+  const t = await getTranslations("activity");
   return (
     <div className="space-y-4">
       <CoverSection subject="activities" id={activityId} canChange={canModerate} cover={cover} />
       <div className="grid gap-4 md:grid-cols-2">
         {host ? (
           <Card className="space-y-2" data-testid="activity-host">
-            <h2 className="text-lg font-semibold">Your host</h2>
+            <h2 className="text-lg font-semibold">{t("host")}</h2>
             <PersonLine person={host} />
           </Card>
         ) : null}

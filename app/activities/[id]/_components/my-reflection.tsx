@@ -1,9 +1,8 @@
+import { getTranslations } from "next-intl/server";
 import { ReflectionForm } from "@/components/reflection-form";
 import { Card } from "@/components/ui/card";
 import { getReflectionOffer } from "@/db/queries/reflections";
 import { getViewer } from "@/server/auth/session";
-
-const WORDS = { drained: "drained", ok: "OK", lifted: "lifted" } as const;
 
 /**
  * The viewer's own private reflection on an activity they were marked as attending; shown
@@ -14,15 +13,16 @@ export async function MyReflection({ activityId }: { activityId: string }) {
   if (!viewer) return null;
   const offer = await getReflectionOffer(activityId, viewer.id);
   if (!offer || (!offer.open && !offer.mine)) return null;
+  const t = await getTranslations("activity.reflection");
   return (
     <Card className="space-y-2" data-testid="my-reflection">
-      <h2 className="text-lg font-semibold">Your reflection</h2>
-      <p className="text-sm text-muted">Private to you. It helps your suggestions lean towards what lifts you.</p>
+      <h2 className="text-lg font-semibold">{t("heading")}</h2>
+      <p className="text-sm text-muted">{t("private")}</p>
       {offer.open ? (
-        <ReflectionForm activityId={activityId} title="this activity" current={offer.mine} idPrefix="activity-reflection" />
+        <ReflectionForm activityId={activityId} current={offer.mine} idPrefix="activity-reflection" />
       ) : (
         <p data-testid="reflection-saved">
-          It left you {WORDS[offer.mine!.feeling]}.{offer.mine!.note ? ` “${offer.mine!.note}”` : ""}
+          {offer.mine!.note ? t("savedNote", { feeling: offer.mine!.feeling, note: offer.mine!.note }) : t("saved", { feeling: offer.mine!.feeling })}
         </p>
       )}
     </Card>

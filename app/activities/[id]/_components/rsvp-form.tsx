@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -39,6 +40,7 @@ export function RsvpForm({
   questions?: RsvpQuestion[];
   answers?: RsvpAnswers;
 }) {
+  const t = useTranslations("client-visit.rsvp");
   const [state, formAction, pending] = useActionState(action, null);
   const [withdrawState, withdrawFormAction, withdrawing] = useActionState(withdrawAction, null);
   const outcome = withdrawState ?? state;
@@ -62,23 +64,23 @@ export function RsvpForm({
         <input type="hidden" name="activityId" value={activityId} />
         {canJoin ? (
           <fieldset className="space-y-1">
-            <legend className="sr-only">Arriving</legend>
-            <Checkbox name="goTogether" defaultChecked={goTogether} label="I'd rather not arrive alone — pair me with a greeter" data-testid="rsvp-go-together" />
-            <Checkbox name="offersToGreet" defaultChecked={offersToGreet} label="I'm happy to greet someone who'd rather not arrive alone" data-testid="rsvp-offers-to-greet" />
+            <legend className="sr-only">{t("arriving")}</legend>
+            <Checkbox name="goTogether" defaultChecked={goTogether} label={t("goTogether")} data-testid="rsvp-go-together" />
+            <Checkbox name="offersToGreet" defaultChecked={offersToGreet} label={t("offersToGreet")} data-testid="rsvp-offers-to-greet" />
           </fieldset>
         ) : null}
         {canJoin || holdsPlace ? <RsvpQuestionFields questions={questions} answers={state && !state.ok && state.values?.answers ? { ...answers, ...state.values.answers } : answers} errors={state && !state.ok ? state.fieldErrors ?? {} : {}} /> : null}
-        <div className="flex flex-wrap gap-2" role="group" aria-label="Your answer">
-          {canJoin || holdsPlace ? choice("going", holdsPlace ? (current === "waitlisted" ? "Stay on the waitlist" : "Going") : full ? "Join the waitlist" : "Going", holdsPlace) : null}
-          {canJoin || current === "maybe" ? choice("maybe", "I'll try", current === "maybe") : null}
-          {choice("not_going", "Not this time", current === "not_going")}
+        <div className="flex flex-wrap gap-2" role="group" aria-label={t("answer")}>
+          {canJoin || holdsPlace ? choice("going", holdsPlace ? (current === "waitlisted" ? t("stayWaitlist") : t("going")) : full ? t("joinWaitlist") : t("going"), holdsPlace) : null}
+          {canJoin || current === "maybe" ? choice("maybe", t("maybe"), current === "maybe") : null}
+          {choice("not_going", t("notGoing"), current === "not_going")}
         </div>
       </form>
       {current && current !== "not_going" ? (
         <form action={withdrawFormAction}>
           <input type="hidden" name="activityId" value={activityId} />
           <Button type="submit" variant="ghost" disabled={pending || withdrawing} data-testid="rsvp-withdraw">
-            Withdraw my RSVP
+            {t("withdraw")}
           </Button>
         </form>
       ) : null}

@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { actionWords } from "../action-words";
 import { z } from "zod";
 import { leaveActivitySlot, takeActivitySlot, type SlotResult } from "@/db/mutations/slots";
 import { type ActionResult, fail } from "@/lib/action-result";
-import { slotResultMessage } from "@/lib/validation/slots";
 import { defineAction } from "@/server/action";
 import { say } from "@/lib/i18n/said";
 
@@ -18,13 +18,22 @@ const slot = {
   limit: "rsvpMember",
 } as const;
 
-function answer(activityId: string, result: SlotResult, leaving: boolean): SlotActionState {
+/** What taking or leaving did, in the page's language (lib/validation/slots.ts words it for the API). */
+async function resultMessage(state: { status: "going" | "waitlisted" | "none"; position?: number; label: string }, changed: boolean, leaving: boolean, activityGoing: boolean): Promise<string> {
+  const t = await actionWords("activity.actions.slot");
+  const label = state.label;
+  if (leaving) return !changed ? t("notIn", { label }) : t(activityGoing ? "left" : "leftActivity", { label });
+  if (state.status === "waitlisted") return t("waiting", { label, position: state.position ?? "?" });
+  return t(changed ? "in" : "alreadyIn", { label });
+}
+
+async function answer(activityId: string, result: SlotResult, leaving: boolean): Promise<SlotActionState> {
   if (!result.ok) return fail(result.code === "try_again" ? "try_again" : result.code === "not_found" ? "not_found" : result.code === "forbidden" ? "forbidden" : "closed", result.message);
   if (result.changed) {
     revalidatePath(`/activities/${activityId}`);
     revalidatePath("/notifications");
   }
-  return { ok: true, data: { message: slotResultMessage(result.state, result.changed, leaving, result.activityGoing) } };
+  return { ok: true, data: { message: await resultMessage(result.state, result.changed, leaving, result.activityGoing) } };
 }
 
 /** Takes a place in one time slot (or a place in its line when it is full). */

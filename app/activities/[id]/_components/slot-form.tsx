@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -22,12 +23,13 @@ export function SlotForm({
   full: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
-  const text = leaving ? "Leave this slot" : full ? "Join this slot's waitlist" : "Take this slot";
+  const t = useTranslations("client-visit.slot");
+  const text = leaving ? t("leave") : full ? t("joinWaitlist") : t("take");
   return (
     <form action={formAction} className="space-y-2" data-testid={`slot-form-${slotId}`}>
       <input type="hidden" name="activityId" value={activityId} />
       <input type="hidden" name="slotId" value={slotId} />
-      <Button type="submit" variant={leaving ? "secondary" : "primary"} disabled={pending} aria-label={`${text} (${label})`} data-testid={leaving ? "slot-leave" : "slot-take"}>
+      <Button type="submit" variant={leaving ? "secondary" : "primary"} disabled={pending} aria-label={t("label", { text, slot: label })} data-testid={leaving ? "slot-leave" : "slot-take"}>
         {text}
       </Button>
       {state ? <Alert tone={state.ok ? "success" : "error"} testId="slot-outcome">{state.ok ? state.data.message : state.message}</Alert> : null}

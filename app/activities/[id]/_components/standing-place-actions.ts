@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { actionWords } from "../action-words";
 import { z } from "zod";
 import { holdStandingPlace, skipOccurrence, stepBackFromSeries } from "@/db/mutations/standing-places";
 import type { ActionResult } from "@/lib/action-result";
@@ -11,16 +12,6 @@ export type StandingActionState = ActionResult<{ message: string }> | null;
 
 const intentSchema = z.enum(["hold", "resume", "pause", "release", "skip"], { error: "Choose what to do with your standing place." });
 
-const done: Record<z.infer<typeof intentSchema>, string> = {
-  hold: "You hold a standing place. You have a place on every upcoming occurrence.",
-  resume: "Welcome back. Your standing place is active again.",
-  pause: "Paused. Your upcoming places have gone to others; resume whenever you like.",
-  release: "You've let go of your standing place.",
-  skip: "Skipped. Your place this time has gone to the next person waiting.",
-};
-
-const SKIPPED_OPEN = "Skipped. Your place this time is open for someone else to take.";
-const SKIPPED_WAITING = "Skipped. You've left the waitlist for this one.";
 
 /** Hold, pause, resume or release a standing place on a series, or skip one occurrence. */
 export const standingPlaceAction = defineAction({
@@ -38,9 +29,11 @@ export const standingPlaceAction = defineAction({
           : await stepBackFromSeries(viewer, seriesId, intent);
     if (!result.ok) return result;
     revalidatePath("/activities", "layout");
+    // Each intent's message is a key of the "activity" catalog's actions.standing.
+    const t = await actionWords("activity.actions.standing");
     if (intent === "skip" && "passedOn" in result.data && !result.data.passedOn) {
-      return { ok: true, data: { message: result.data.freedPlace ? SKIPPED_OPEN : SKIPPED_WAITING } };
+      return { ok: true, data: { message: t(result.data.freedPlace ? "skippedOpen" : "skippedWaiting") } };
     }
-    return { ok: true, data: { message: done[intent] } };
+    return { ok: true, data: { message: t(intent) } };
   },
 });

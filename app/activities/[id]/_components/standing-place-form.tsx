@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -16,6 +17,7 @@ export function StandingPlaceForm({
   canSkip: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
+  const t = useTranslations("client-visit.standing");
   const button = (intent: string, label: string, variant: "primary" | "secondary" = "secondary") => (
     <Button type="submit" name="intent" value={intent} variant={variant} disabled={pending} data-testid={`standing-${intent}`}>
       {label}
@@ -23,14 +25,14 @@ export function StandingPlaceForm({
   );
   return (
     <form action={formAction} className="space-y-2">
-      {standing === "active" ? <p className="text-sm font-medium" data-testid="standing-status">You hold a standing place.</p> : null}
-      {standing === "paused" ? <p className="text-sm font-medium" data-testid="standing-status">Your standing place is paused.</p> : null}
+      {standing === "active" ? <p className="text-sm font-medium" data-testid="standing-status">{t("active")}</p> : null}
+      {standing === "paused" ? <p className="text-sm font-medium" data-testid="standing-status">{t("paused")}</p> : null}
       <div className="flex flex-wrap gap-2">
-        {standing === "none" ? button("hold", "Hold a standing place", "primary") : null}
-        {canSkip ? button("skip", "Skip this one", "primary") : null}
-        {standing === "active" ? button("pause", "Pause") : null}
-        {standing === "paused" ? button("resume", "Resume", "primary") : null}
-        {standing !== "none" ? button("release", "Give up my standing place") : null}
+        {standing === "none" ? button("hold", t("hold"), "primary") : null}
+        {canSkip ? button("skip", t("skip"), "primary") : null}
+        {standing === "active" ? button("pause", t("pause")) : null}
+        {standing === "paused" ? button("resume", t("resume"), "primary") : null}
+        {standing !== "none" ? button("release", t("release")) : null}
       </div>
       {state ? <Alert tone={state.ok ? "success" : "error"} testId="standing-outcome">{state.ok ? state.data.message : state.message}</Alert> : null}
     </form>

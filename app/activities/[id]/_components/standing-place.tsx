@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { extendSeries } from "@/db/mutations/series";
 import type { OccurrenceStanding } from "@/db/queries/activity-page";
@@ -6,8 +7,6 @@ import { getViewer } from "@/server/auth/session";
 import { horizonFrom } from "@/lib/recurrence";
 import { standingPlaceAction } from "./standing-place-actions";
 import { StandingPlaceForm } from "./standing-place-form";
-
-const every = { weekly: "every week", biweekly: "every two weeks", monthly_nth_weekday: "every month" } as const;
 
 /** Rendered on the activity page for every viewer; shows only for an occurrence of a series. */
 export async function StandingPlace({ activityId, standing }: { activityId: string; standing: OccurrenceStanding | undefined }) {
@@ -20,11 +19,12 @@ export async function StandingPlace({ activityId, standing }: { activityId: stri
     await extendSeries(standing.series.id).catch((error: unknown) => console.error(`[series] could not extend ${standing.series.id}`, error));
   }
   const { series, myStatus } = standing;
+  const t = await getTranslations("activity.standing");
   return (
     <Card className="space-y-2" data-testid="standing-place">
-      <h2 className="text-lg font-semibold">Standing place</h2>
+      <h2 className="text-lg font-semibold">{t("heading")}</h2>
       <p className="text-sm">
-        This happens {every[series.frequency]}. {series.endedAt ? "The series has ended." : "A standing place keeps a spot for you on every upcoming one, until you pause."}
+        {t("every", { frequency: series.frequency })} {series.endedAt ? t("ended") : t("keeps")}
       </p>
       {series.endedAt ? null : viewer ? (
         <StandingPlaceForm
@@ -34,7 +34,13 @@ export async function StandingPlace({ activityId, standing }: { activityId: stri
         />
       ) : (
         <p className="text-sm">
-          <Link className="underline" href={`/signin?callbackUrl=${encodeURIComponent(`/activities/${activityId}`)}`}>Sign in</Link> to hold a standing place.
+          {t.rich("signIn", {
+            link: (chunks) => (
+              <Link className="underline" href={`/signin?callbackUrl=${encodeURIComponent(`/activities/${activityId}`)}`}>
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       )}
     </Card>
