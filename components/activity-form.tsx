@@ -173,7 +173,7 @@ export function ActivityForm({
         <legend className="text-lg font-semibold">{t("where")}</legend>
         <PlacePicker form={form} field={register} err={err} a11y={a11y} places={places} tiles={tiles} />
         <Field id="onlineUrl" label={t("onlineUrl")} error={err("onlineUrl")}>
-          <Input type="url" {...register("onlineUrl")} {...a11y("onlineUrl")} placeholder="https://" />
+          <Input type="url" {...register("onlineUrl")} {...a11y("onlineUrl")} placeholder={t("onlineUrlPlaceholder")} />
         </Field>
       </fieldset>
 

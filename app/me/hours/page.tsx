@@ -23,7 +23,8 @@ export default async function MyHoursPage({ searchParams }: Props) {
   const entries = await listMyHours(viewer.id, rangeInstants(range, zone));
   const total = entries.reduce((s, e) => s + e.hours, 0);
   const [t, locale, during] = await Promise.all([getTranslations("hours.statement"), getLocale() as Promise<UiLocale>, rangeWords(range)]);
-  const hoursText = (hours: number) => hoursNumber(hours, locale);
+  // Numbers in a table cell come through the catalog too, so each language writes them its own way.
+  const hoursText = (hours: number) => t("hoursCell", { hours: hoursNumber(hours, locale) });
   return (
     <article className="hours-statement space-y-4" data-testid="hours-statement">
       <header className="space-y-1">

@@ -180,7 +180,7 @@ export default async function OrganizeActivityPage({ params, searchParams }: Pro
                 <p>
                   <span className="font-medium">{r.name}</span>
                   {r.status === "waitlisted" ? <span className="text-sm text-muted"> {t("goTogether.onWaitlist")}</span> : null}
-                  {" — "}
+                  {t("goTogether.separator")}
                   <span data-testid={`greeter-of-${r.userId}`}>{r.greeterName ? t("goTogether.meeting", { name: r.greeterName }) : t("goTogether.needsGreeter")}</span>
                 </p>
                 {greeters.size ? (

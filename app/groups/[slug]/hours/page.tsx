@@ -24,7 +24,8 @@ export default async function GroupHoursPage({ params, searchParams }: Props) {
   if (!data) notFound();
   const { group, range, errors, report } = data;
   const [t, locale, during] = await Promise.all([getTranslations("hours.group"), getLocale() as Promise<UiLocale>, rangeWords(range)]);
-  const hoursText = (hours: number) => hoursNumber(hours, locale);
+  // Numbers in a table cell come through the catalog too, so each language writes them its own way.
+  const hoursText = (hours: number) => t("hoursCell", { hours: hoursNumber(hours, locale) });
   const query = new URLSearchParams({ from: range.from ?? "", to: range.to ?? "" }).toString();
   return (
     <div className="space-y-6">
@@ -37,7 +38,7 @@ export default async function GroupHoursPage({ params, searchParams }: Props) {
       </header>
       <HoursRangeForm action={`/groups/${group.slug}/hours`} range={range} errors={errors} />
       <p className="text-lg" data-testid="hours-total">
-        {t.rich("total", { hours: hoursText(report.total), count: report.total, range: during, b: (chunks) => <span className="font-bold">{chunks}</span> })}
+        {t.rich("total", { hours: hoursNumber(report.total, locale), count: report.total, range: during, b: (chunks) => <span className="font-bold">{chunks}</span> })}
       </p>
       {/* A plain link: a file to download, not a page for the router to fetch ahead. */}
       <a href={`/groups/${group.slug}/hours.csv?${query}`} download className={buttonClass("secondary", "no-underline")} data-testid="hours-csv">
@@ -52,7 +53,7 @@ export default async function GroupHoursPage({ params, searchParams }: Props) {
             </thead>
             <tbody>
               {report.byMember.map((m) => (
-                <tr key={m.userId} className="border-b border-line"><th scope="row" className="py-1 font-normal">{m.name}</th><td className="py-1 text-right">{m.entries}</td><td className="py-1 text-right">{hoursText(m.hours)}</td></tr>
+                <tr key={m.userId} className="border-b border-line"><th scope="row" className="py-1 font-normal">{m.name}</th><td className="py-1 text-right">{t("tasksCell", { count: m.entries })}</td><td className="py-1 text-right">{hoursText(m.hours)}</td></tr>
               ))}
               {report.byMember.length === 0 ? <tr><td colSpan={3} className="py-2 text-muted">{t("none")}</td></tr> : null}
             </tbody>
@@ -66,7 +67,7 @@ export default async function GroupHoursPage({ params, searchParams }: Props) {
             </thead>
             <tbody>
               {report.byProject.map((p) => (
-                <tr key={p.projectId} className="border-b border-line"><th scope="row" className="py-1 font-normal"><Link className="underline" href={`/projects/${p.projectId}`}>{p.title}</Link></th><td className="py-1 text-right">{p.entries}</td><td className="py-1 text-right">{hoursText(p.hours)}</td></tr>
+                <tr key={p.projectId} className="border-b border-line"><th scope="row" className="py-1 font-normal"><Link className="underline" href={`/projects/${p.projectId}`}>{p.title}</Link></th><td className="py-1 text-right">{t("tasksCell", { count: p.entries })}</td><td className="py-1 text-right">{hoursText(p.hours)}</td></tr>
               ))}
               {report.byProject.length === 0 ? <tr><td colSpan={3} className="py-2 text-muted">{t("none")}</td></tr> : null}
             </tbody>
@@ -79,7 +80,7 @@ export default async function GroupHoursPage({ params, searchParams }: Props) {
           <p className="text-sm text-muted">{t("formerIntro")}</p>
           <ul className="mt-2 text-sm">
             {report.former.map((f) => (
-              <li key={f.projectId}>{t("formerLine", { title: f.title, hours: hoursText(f.hours) })}</li>
+              <li key={f.projectId}>{t("formerLine", { title: f.title, hours: hoursNumber(f.hours, locale) })}</li>
             ))}
           </ul>
         </Card>
