@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Markdown } from "@/components/markdown";
@@ -12,8 +13,8 @@ import { Checkbox, Field, Input, Select, Textarea } from "@/components/ui/field"
 import { useFieldFeedback } from "@/components/ui/use-field-feedback";
 import type { ActionResult } from "@/lib/action-result";
 import type { MapTiles } from "@/lib/map-tiles";
-import { accessibilityLabel, energyLabel, energyLevels, kindLabel, kinds, talkLabel, talkLevels } from "@/lib/labels";
-import { activityInputSchema, clockChangeNotes, repeatLabel, repeatOptions, startsInThePast, type ActivityFormValues, type ActivityInput } from "@/lib/validation/activity";
+import { energyLevels, kinds, talkLevels } from "@/lib/labels";
+import { activityInputSchema, clockChangeNotes, repeatOptions, startsInThePast, type ActivityFormValues, type ActivityInput } from "@/lib/validation/activity";
 
 export type ActivityFormState = (ActionResult<{ id: string }> & { values?: Partial<ActivityFormValues> }) | null;
 type Values = ActivityFormValues;
@@ -49,6 +50,8 @@ export function ActivityForm({
   hosts?: { id: string; name: string }[];
 }) {
   const [state, formAction, pending] = useActionState(action, null);
+  const t = useTranslations("client-organize.activityForm");
+  const label = useTranslations("labels");
   const formRef = useRef<HTMLFormElement>(null);
   const [preview, setPreview] = useState(false);
   const initial: Values = { ...defaultValues, ...state?.values };
@@ -84,21 +87,21 @@ export function ActivityForm({
       {formError ? <Alert tone="error" testId="form-error">{formError}</Alert> : null}
 
       <fieldset className="space-y-4">
-        <legend className="text-lg font-semibold">What</legend>
-        <Field id="kind" label="Kind of activity" error={err("kind")}>
+        <legend className="text-lg font-semibold">{t("what")}</legend>
+        <Field id="kind" label={t("kind")} error={err("kind")}>
           <Select {...register("kind")} {...a11y("kind")}>
             {kinds.map((k) => (
-              <option key={k} value={k}>{kindLabel[k]}</option>
+              <option key={k} value={k}>{label(`kind.${k}`)}</option>
             ))}
           </Select>
         </Field>
-        <Field id="title" label="Title" error={err("title")}>
+        <Field id="title" label={t("title")} error={err("title")}>
           <Input {...register("title")} {...a11y("title")} maxLength={120} />
         </Field>
         {projects.length ? (
-          <Field id="projectId" label="Part of a project (optional)" hint="A work day of one of the group's projects shows on the project's page." error={err("projectId")}>
+          <Field id="projectId" label={t("project")} hint={t("projectHint")} error={err("projectId")}>
             <Select {...register("projectId")} {...a11y("projectId", true)} data-testid="activity-project">
-              <option value="">Not part of a project</option>
+              <option value="">{t("noProject")}</option>
               {projects.map((p) => (
                 <option key={p.id} value={p.id}>{p.title}</option>
               ))}
@@ -108,16 +111,16 @@ export function ActivityForm({
         <ActivityHostField hosts={hosts} control={{ ...register("hostId"), ...a11y("hostId", true) }} error={err("hostId")} />
         <div className="space-y-1">
           <div className="flex items-center justify-between">
-            <label htmlFor="description" className="text-sm font-medium">Description</label>
+            <label htmlFor="description" className="text-sm font-medium">{t("description")}</label>
             <button type="button" className="text-sm underline" onClick={() => setPreview((p) => !p)} aria-pressed={preview} data-testid="toggle-preview">
-              {preview ? "Back to writing" : "Preview"}
+              {preview ? t("backToWriting") : t("preview")}
             </button>
           </div>
-          <p id="description-hint" className="text-sm text-muted">Markdown works: **bold**, lists, links. HTML is not shown.</p>
+          <p id="description-hint" className="text-sm text-muted">{t("descriptionHint")}</p>
           <Textarea {...register("description")} {...a11y("description", true)} rows={8} className={preview ? "hidden" : undefined} />
           {preview ? (
             <div className="min-h-28 rounded-lg border border-line p-3" data-testid="description-preview">
-              <Markdown source={String(watch("description") ?? "") || "_Nothing written yet._"} />
+              <Markdown source={String(watch("description") ?? "") || `_${t("nothingWritten")}_`} />
             </div>
           ) : null}
           {err("description") ? <p id="description-error" className="text-sm font-medium text-danger">{err("description")}</p> : null}
@@ -125,12 +128,12 @@ export function ActivityForm({
       </fieldset>
 
       <fieldset className="space-y-4">
-        <legend className="text-lg font-semibold">When</legend>
+        <legend className="text-lg font-semibold">{t("when")}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="startsLocal" label="Starts" error={err("startsLocal")}>
+          <Field id="startsLocal" label={t("starts")} error={err("startsLocal")}>
             <Input type="datetime-local" {...register("startsLocal")} {...a11y("startsLocal")} />
           </Field>
-          <Field id="endsLocal" label="Ends" error={err("endsLocal")}>
+          <Field id="endsLocal" label={t("ends")} error={err("endsLocal")}>
             <Input type="datetime-local" {...register("endsLocal")} {...a11y("endsLocal")} />
           </Field>
         </div>
@@ -141,25 +144,25 @@ export function ActivityForm({
         ))}
         {startedAlready ? (
           <div className="rounded-lg border-l-4 border-danger bg-danger-soft p-3 text-sm" data-testid="started-warning">
-            <p id="startedOk-hint">This start time has already passed. Check the date: people can't come to something that has begun without them.</p>
-            <Checkbox label="Post it anyway: it has already started" name="startedOk" aria-describedby="startedOk-hint" data-testid="started-ok" />
+            <p id="startedOk-hint">{t("startedAlready")}</p>
+            <Checkbox label={t("postAnyway")} name="startedOk" aria-describedby="startedOk-hint" data-testid="started-ok" />
           </div>
         ) : null}
-        <Field id="timezone" label="Time zone" hint="Times above are in this zone, where the activity happens." error={err("timezone")}>
+        <Field id="timezone" label={t("timezone")} hint={t("timezoneHint")} error={err("timezone")}>
           <Select {...register("timezone")} {...a11y("timezone", true)}>
             {zoneList.map((z) => (
-              <option key={z} value={z}>{z.replaceAll("_", " ")}</option>
+              <option key={z} value={z}>{t("zone", { zone: z.replaceAll("_", " ") })}</option>
             ))}
           </Select>
         </Field>
-        <Field id="rsvpCutoffLocal" label="RSVPs close (optional)" hint="Leave empty to take RSVPs until it starts." error={err("rsvpCutoffLocal")}>
+        <Field id="rsvpCutoffLocal" label={t("rsvpCutoff")} hint={t("rsvpCutoffHint")} error={err("rsvpCutoffLocal")}>
           <Input type="datetime-local" {...register("rsvpCutoffLocal")} {...a11y("rsvpCutoffLocal", true)} />
         </Field>
         {mode === "create" ? (
-          <Field id="repeat" label="Repeats" error={err("repeat")}>
+          <Field id="repeat" label={t("repeats")} error={err("repeat")}>
             <Select {...register("repeat")} {...a11y("repeat")}>
               {repeatOptions.map((r) => (
-                <option key={r} value={r}>{repeatLabel[r]}</option>
+                <option key={r} value={r}>{t(`repeat.${r}`)}</option>
               ))}
             </Select>
           </Field>
@@ -167,58 +170,58 @@ export function ActivityForm({
       </fieldset>
 
       <fieldset className="space-y-4">
-        <legend className="text-lg font-semibold">Where</legend>
+        <legend className="text-lg font-semibold">{t("where")}</legend>
         <PlacePicker form={form} field={register} err={err} a11y={a11y} places={places} tiles={tiles} />
-        <Field id="onlineUrl" label="Online link (optional)" error={err("onlineUrl")}>
-          <Input type="url" {...register("onlineUrl")} {...a11y("onlineUrl")} placeholder="https://" />
+        <Field id="onlineUrl" label={t("onlineUrl")} error={err("onlineUrl")}>
+          <Input type="url" {...register("onlineUrl")} {...a11y("onlineUrl")} placeholder={t("onlineUrlPlaceholder")} />
         </Field>
       </fieldset>
 
       <fieldset className="space-y-4">
-        <legend className="text-lg font-semibold">What it asks of people</legend>
-        <Field id="capacity" label="Places (optional)" hint="Leave empty for no limit. When full, people join a waitlist." error={err("capacity")}>
+        <legend className="text-lg font-semibold">{t("asks")}</legend>
+        <Field id="capacity" label={t("capacity")} hint={t("capacityHint")} error={err("capacity")}>
           <Input type="number" min={1} inputMode="numeric" {...register("capacity")} {...a11y("capacity", true)} />
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="energyLevel" label="Energy" error={err("energyLevel")}>
+          <Field id="energyLevel" label={t("energy")} error={err("energyLevel")}>
             <Select {...register("energyLevel")} {...a11y("energyLevel")}>
               {energyLevels.map((l) => (
-                <option key={l} value={l}>{energyLabel[l]}</option>
+                <option key={l} value={l}>{label(`energy.${l}`)}</option>
               ))}
             </Select>
           </Field>
-          <Field id="talkLevel" label="Talking" error={err("talkLevel")}>
+          <Field id="talkLevel" label={t("talk")} error={err("talkLevel")}>
             <Select {...register("talkLevel")} {...a11y("talkLevel")}>
               {talkLevels.map((l) => (
-                <option key={l} value={l}>{talkLabel[l]}</option>
+                <option key={l} value={l}>{label(`talk.${l}`)}</option>
               ))}
             </Select>
           </Field>
         </div>
         <div className="grid gap-1 sm:grid-cols-2">
-          <Checkbox label={accessibilityLabel.step_free} {...register("stepFree")} />
-          <Checkbox label={accessibilityLabel.seating} {...register("seatingAvailable")} />
-          <Checkbox label={accessibilityLabel.quiet_space} {...register("quietSpace")} />
-          <Checkbox label="Substance-free venue" {...register("substanceFree")} />
-          <Checkbox label="First-timer friendly" {...register("firstTimerFriendly")} />
-          <Checkbox label="Fine to arrive late or leave early" {...register("lateArrivalOk")} />
+          <Checkbox label={label("accessibility.step_free")} {...register("stepFree")} />
+          <Checkbox label={label("accessibility.seating")} {...register("seatingAvailable")} />
+          <Checkbox label={label("accessibility.quiet_space")} {...register("quietSpace")} />
+          <Checkbox label={t("substanceFree")} {...register("substanceFree")} />
+          <Checkbox label={t("firstTimerFriendly")} {...register("firstTimerFriendly")} />
+          <Checkbox label={t("lateArrivalOk")} {...register("lateArrivalOk")} />
         </div>
       </fieldset>
 
       {mode === "edit" && inSeries ? (
         <fieldset className="space-y-2">
-          <legend className="text-lg font-semibold">Apply the change to</legend>
+          <legend className="text-lg font-semibold">{t("applyTo")}</legend>
           <label className="flex min-h-11 items-center gap-2 text-sm">
-            <input type="radio" name="scope" value="this" defaultChecked className="h-5 w-5" data-testid="scope-this" /> This one only
+            <input type="radio" name="scope" value="this" defaultChecked className="h-5 w-5" data-testid="scope-this" /> {t("thisOnly")}
           </label>
           <label className="flex min-h-11 items-center gap-2 text-sm">
-            <input type="radio" name="scope" value="following" className="h-5 w-5" data-testid="scope-following" /> This and all following
+            <input type="radio" name="scope" value="following" className="h-5 w-5" data-testid="scope-following" /> {t("thisAndFollowing")}
           </label>
         </fieldset>
       ) : null}
 
       <Button type="submit" disabled={pending} data-testid="activity-submit">
-        {pending ? "Saving…" : mode === "create" ? "Create activity" : "Save changes"}
+        {pending ? t("saving") : mode === "create" ? t("create") : t("save")}
       </Button>
     </form>
   );

@@ -1,3 +1,6 @@
+"use client";
+
+import { useTranslations } from "next-intl";
 import type { SelectHTMLAttributes } from "react";
 import { Field, Select } from "./ui/field";
 
@@ -6,9 +9,10 @@ import { Field, Select } from "./ui/field";
  * their photo (or initials) and one-line bio. Kept apart from the rest of the form.
  */
 export function ActivityHostField({ hosts, control, error }: { hosts: { id: string; name: string }[]; control: SelectHTMLAttributes<HTMLSelectElement>; error?: string }) {
+  const t = useTranslations("client-organize.host");
   if (hosts.length === 0) return null;
   return (
-    <Field id="hostId" label="Host" hint="The organizer people will meet, named on the activity's page. You, unless you choose someone else." error={error}>
+    <Field id="hostId" label={t("label")} hint={t("hint")} error={error}>
       <Select {...control} data-testid="activity-host">
         {hosts.map((h) => (
           <option key={h.id} value={h.id}>

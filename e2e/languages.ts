@@ -140,4 +140,9 @@ export const TRANSLATED = new Set<string>([
   "app/help/page.tsx",
   "app/not-found.tsx",
   "app/forbidden.tsx",
+  "app/activities/[id]/edit/page.tsx",
+  "app/activities/[id]/organize/page.tsx",
+  "app/groups/[slug]/activities/new/page.tsx",
+  "app/groups/[slug]/hours/page.tsx",
+  "app/me/hours/page.tsx",
 ]);

@@ -165,6 +165,16 @@ describe("recording walk-ins", () => {
     const ok = await recordNamedWalkInAction(null, form({ activityId: activity.id, firstName: "  Rosa  " }));
     expect(ok).toMatchObject({ ok: true, data: { message: "Recorded Rosa as a walk-in." } });
   });
+
+  it("an organizer who reads the hub in Spanish is told the outcome in Spanish", async () => {
+    const { group, activity } = await town();
+    const organizer = await makeUser({ locale: "es" });
+    await addMember(group.id, organizer.id, "organizer");
+    actAs(organizer);
+    const ok = await recordNamedWalkInAction(null, form({ activityId: activity.id, firstName: "Rosa" }));
+    expect(ok).toMatchObject({ ok: true, data: { message: "Anotamos a Rosa como llegada sin aviso." } });
+    expect((await listWalkIns(activity.id)).named.map((w) => w.firstName)).toEqual(["Rosa"]);
+  });
 });
 
 describe("finding a member who walked in", () => {

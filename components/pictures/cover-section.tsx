@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { getCover, type Picture } from "@/db/queries/uploads";
 import { Cover } from "./cover";
@@ -9,15 +10,16 @@ import { PictureUpload } from "./picture-upload";
  */
 export async function CoverSection({ subject, id, canChange, cover: known }: { subject: "activities" | "groups" | "projects"; id: string; canChange: boolean; cover?: Picture | null }) {
   const cover = known === undefined ? await getCover(subject, id) : known;
+  const t = await getTranslations("pictures.cover");
   return (
     <>
       {cover ? <Cover picture={cover} /> : null}
       {canChange ? (
         <Card>
           <details>
-            <summary className="cursor-pointer font-medium">{cover ? "Change the cover picture" : "Add a cover picture"}</summary>
+            <summary className="cursor-pointer font-medium">{cover ? t("change") : t("add")}</summary>
             <div className="mt-3">
-              <PictureUpload endpoint={`/api/covers/${subject}/${id}`} kind="cover" hasPicture={Boolean(cover)} label="Cover picture" />
+              <PictureUpload endpoint={`/api/covers/${subject}/${id}`} kind="cover" hasPicture={Boolean(cover)} label={t("label")} />
             </div>
           </details>
         </Card>

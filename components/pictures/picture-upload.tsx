@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -12,6 +13,7 @@ import { Field, Input } from "@/components/ui/field";
  * form says so and the rest of the page works as before.
  */
 export function PictureUpload({ endpoint, kind, hasPicture, label }: { endpoint: string; kind: "cover" | "photo"; hasPicture: boolean; label: string }) {
+  const t = useTranslations("client-organize.pictures");
   const id = useId();
   const router = useRouter();
   const [state, setState] = useState<{ tone: "success" | "error"; text: string } | null>(null);
@@ -20,7 +22,7 @@ export function PictureUpload({ endpoint, kind, hasPicture, label }: { endpoint:
   async function send(form: HTMLFormElement) {
     const file = (form.elements.namedItem("picture") as HTMLInputElement).files?.[0];
     const alt = kind === "cover" ? (form.elements.namedItem("alt") as HTMLInputElement).value : "";
-    if (!file) return setState({ tone: "error", text: "Choose a picture first." });
+    if (!file) return setState({ tone: "error", text: t("chooseFirst") });
     setBusy(true);
     try {
       const type = ["image/jpeg", "image/png", "image/webp"].includes(file.type) ? file.type : "image/jpeg";
@@ -28,9 +30,9 @@ export function PictureUpload({ endpoint, kind, hasPicture, label }: { endpoint:
       const answer = (await response.json().catch(() => null)) as { error?: { message?: string; fields?: Record<string, string> } } | null;
       if (!response.ok) {
         const detail = answer?.error?.fields ? Object.values(answer.error.fields).join(" ") : "";
-        setState({ tone: "error", text: [answer?.error?.message ?? "That didn't work. Please try again.", detail].filter(Boolean).join(" ") });
+        setState({ tone: "error", text: [answer?.error?.message ?? t("failed"), detail].filter(Boolean).join(" ") });
       } else {
-        setState({ tone: "success", text: kind === "cover" ? "Saved. The cover is on the page now, without any of the file's hidden details (such as where it was taken)." : "Saved. Your photo is shown beside your name now." });
+        setState({ tone: "success", text: kind === "cover" ? t("coverSaved") : t("photoSaved") });
         form.reset();
         router.refresh();
       }
@@ -43,7 +45,7 @@ export function PictureUpload({ endpoint, kind, hasPicture, label }: { endpoint:
     setBusy(true);
     try {
       const response = await fetch(endpoint, { method: "DELETE" });
-      setState(response.ok ? { tone: "success", text: "Removed." } : { tone: "error", text: "That didn't work. Please try again." });
+      setState(response.ok ? { tone: "success", text: t("removed") } : { tone: "error", text: t("failed") });
       if (response.ok) router.refresh();
     } finally {
       setBusy(false);
@@ -59,24 +61,24 @@ export function PictureUpload({ endpoint, kind, hasPicture, label }: { endpoint:
         void send(e.currentTarget);
       }}
     >
-      <Field id={`${id}-file`} label={label} hint="A JPEG, PNG or WebP picture, up to 10 MB. Where it was taken and any other hidden details are removed.">
+      <Field id={`${id}-file`} label={label} hint={t("fileHint")}>
         <Input id={`${id}-file`} name="picture" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby={`${id}-file-hint`} data-testid={`${kind}-file`} />
       </Field>
       {kind === "cover" ? (
-        <Field id={`${id}-alt`} label="What the picture shows" hint="For people who cannot see it, e.g. “Volunteers planting a raised bed by the river”.">
+        <Field id={`${id}-alt`} label={t("alt")} hint={t("altHint")}>
           <Input id={`${id}-alt`} name="alt" maxLength={200} aria-describedby={`${id}-alt-hint`} data-testid="cover-alt" />
         </Field>
       ) : null}
       <noscript>
-        <p className="text-sm text-muted">Uploading a picture needs JavaScript turned on.</p>
+        <p className="text-sm text-muted">{t("needsJavaScript")}</p>
       </noscript>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={busy} data-testid={`${kind}-submit`}>
-          {busy ? "Uploading…" : "Upload"}
+          {busy ? t("uploading") : t("upload")}
         </Button>
         {hasPicture ? (
           <Button type="button" variant="secondary" disabled={busy} onClick={() => void remove()} data-testid={`${kind}-remove`}>
-            Remove
+            {t("remove")}
           </Button>
         ) : null}
       </div>

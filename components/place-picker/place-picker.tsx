@@ -1,6 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, type ChangeEvent, type MouseEvent } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { PlaceMap } from "@/components/place-map/place-map";
@@ -44,6 +45,7 @@ export function PlacePicker({
   places: PlacePickerData;
   tiles: MapTiles | null;
 }) {
+  const t = useTranslations("client-organize.places");
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -84,6 +86,13 @@ export function PlacePicker({
 
   const placeRadio = form.register("place");
 
+  // "12 River Lane · Riverside · used by this group": what the place is, then whose it is.
+  const placeDetails = (p: PlaceOption) => {
+    const details = [p.name ? p.address : "", p.neighbourhood].filter(Boolean).join(" · ");
+    const from = p.from === "group" ? "Group" : "Hub";
+    return details ? t(`from${from}With`, { details }) : t(`from${from}`);
+  };
+
   // With JavaScript the search stays on this page without losing what was typed.
   const runSearch = (e: MouseEvent<HTMLButtonElement>) => {
     e.preventDefault();
@@ -97,10 +106,10 @@ export function PlacePicker({
     <div className="space-y-4" data-testid="place-picker">
       <div className="space-y-1">
         <label htmlFor="place-search-box" className="block text-sm font-medium">
-          Find a place the hub knows
+          {t("find")}
         </label>
         <p id="place-search-hint" className="text-sm text-muted">
-          By name, postcode or neighbourhood: this group&apos;s places and the places of the hub&apos;s public activities.
+          {t("findHint")}
         </p>
         <div className="flex gap-2">
           <Input
@@ -115,26 +124,26 @@ export function PlacePicker({
             data-testid="place-search"
           />
           <button type="submit" form={PLACE_SEARCH_FORM} onClick={runSearch} className="min-h-11 shrink-0 rounded-lg border border-line px-4 text-sm font-medium" data-testid="place-search-submit">
-            Search
+            {t("search")}
           </button>
         </div>
       </div>
 
       <fieldset className="space-y-1" aria-describedby={err("place") ? "place-error" : "place-hint"}>
-        <legend className="text-sm font-medium">{places.found ? `Places matching “${places.search}”` : "Places used before"}</legend>
+        <legend className="text-sm font-medium">{places.found ? t("matching", { search: places.search }) : t("usedBefore")}</legend>
         <p id="place-hint" className="text-sm text-muted">
-          A place picked here is used as it is saved. For somewhere new, choose “A new place” and fill it in below.
+          {t("pickHint")}
         </p>
         {places.found && places.found.length === 0 ? (
           <p className="text-sm" data-testid="place-search-none">
-            No place the hub knows matches that. Fill in the new place below.
+            {t("noneFound")}
           </p>
         ) : null}
         <ul className="space-y-1" data-testid="place-choices">
           <li>
             <label className="flex min-h-11 items-center gap-2 text-sm">
               <input type="radio" {...placeRadio} value="" defaultChecked={!chosen} className="h-5 w-5" data-testid="place-new" />
-              A new place, or the place as filled in below
+              {t("newPlace")}
             </label>
           </li>
           {shown.map((p) => (
@@ -155,7 +164,7 @@ export function PlacePicker({
                 <span>
                   <span className="font-medium">{p.name || p.address}</span>
                   <span className="block text-muted">
-                    {[p.name ? p.address : "", p.neighbourhood, p.from === "group" ? "used by this group" : "a place on the hub"].filter(Boolean).join(" · ")}
+                    {placeDetails(p)}
                   </span>
                 </span>
               </label>
@@ -169,13 +178,13 @@ export function PlacePicker({
         ) : null}
       </fieldset>
 
-      <Field id="placeName" label="Place name" error={err("placeName")}>
+      <Field id="placeName" label={t("placeName")} error={err("placeName")}>
         <Input {...typed("placeName")} {...a11y("placeName")} maxLength={200} />
       </Field>
-      <Field id="address" label="Address, with the postcode" error={err("address")}>
+      <Field id="address" label={t("address")} error={err("address")}>
         <Input {...typed("address")} {...a11y("address")} maxLength={300} autoComplete="street-address" />
       </Field>
-      <Field id="neighbourhood" label="Neighbourhood (optional)" hint="People search by it, like Riverside or Old Town." error={err("neighbourhood")}>
+      <Field id="neighbourhood" label={t("neighbourhood")} hint={t("neighbourhoodHint")} error={err("neighbourhood")}>
         <Input {...typed("neighbourhood")} {...a11y("neighbourhood", true)} maxLength={80} />
       </Field>
       {/* The point follows the pin (and a picked place); it is rendered with the page, so an edit keeps it without JavaScript. */}
@@ -185,12 +194,12 @@ export function PlacePicker({
       {tiles ? (
         <div className="space-y-2" data-testid="place-pin">
           <p className="text-sm" id="place-pin-hint">
-            {pin ? "The pin marks the place on maps. Drag it, or click the map, to move it." : "Click the map to drop a pin on the place, so it shows on maps and in “near me” searches."}
+            {pin ? t("pinHint") : t("dropPin")}
           </p>
-          <PlaceMap tiles={tiles} pin={pin} center={center} onPin={(la, ln) => setPoint({ lat: la, lng: ln })} label="Map for dropping the place's pin" testId="pin-map" />
+          <PlaceMap tiles={tiles} pin={pin} center={center} onPin={(la, ln) => setPoint({ lat: la, lng: ln })} label={t("mapLabel")} testId="pin-map" />
           {pin ? (
             <button type="button" className="text-sm underline" onClick={() => setPoint(null)} data-testid="remove-pin">
-              Remove the pin
+              {t("removePin")}
             </button>
           ) : null}
         </div>

@@ -7,6 +7,7 @@ import type { ActivityFormState } from "@/components/activity-form";
 import { cancelActivity, updateActivity } from "@/db/mutations/activities";
 import { type ActionResult, fail } from "@/lib/action-result";
 import { defineAction } from "@/server/action";
+import { actionTranslator } from "@/server/action-translator";
 import { activityInputSchema, activityValuesFromFormData, editScopeSchema } from "@/lib/validation/activity";
 import { recordIdSchema } from "@/lib/validation/ids";
 import { say } from "@/lib/i18n/said";
@@ -47,7 +48,7 @@ export const cancelActivityAction = defineAction({
     if (!result.ok) return result;
     revalidatePath("/activities", "layout");
     revalidatePath("/groups", "layout");
-    const n = result.data.cancelled;
-    return { ok: true, data: { message: n === 1 ? "Cancelled. Everyone who was coming has been told." : `${n} occurrences cancelled. Everyone who was coming has been told.` } };
+    const t = await actionTranslator("activity-form.done");
+    return { ok: true, data: { message: t("cancelled", { count: result.data.cancelled }) } };
   },
 });

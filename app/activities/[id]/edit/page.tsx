@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { ActivityForm } from "@/components/activity-form";
 import { PlaceSearchForm } from "@/components/place-picker/place-picker";
@@ -16,7 +17,10 @@ import { activityToFormValues, supportedTimeZones } from "@/lib/validation/activ
 import { placeSearchOf } from "@/lib/validation/place-choice";
 import { updateActivityAction } from "./actions";
 
-export const metadata: Metadata = { title: "Edit activity" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("activity-form.edit");
+  return { title: t("title") };
+}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ placeSearch?: string | string[] }> };
 
@@ -35,14 +39,15 @@ export default async function EditActivityPage({ params, searchParams }: Props) 
   ]);
   const hostId = activity.hostId ?? activity.createdById ?? "";
   const hosts = organizers.map((o) => ({ id: o.id, name: o.name }));
+  const t = await getTranslations("activity-form.edit");
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <h1 className="text-2xl font-bold">Edit “{activity.title}”</h1>
+      <h1 className="text-2xl font-bold">{t("heading", { title: activity.title })}</h1>
       <p>
-        <Link className="underline" href={`/activities/${id}`}>Back to the activity</Link>
+        <Link className="underline" href={`/activities/${id}`}>{t("back")}</Link>
       </p>
-      {activity.status === "cancelled" ? <Alert tone="info">This activity is cancelled. Changes are kept but nobody is expected to come.</Alert> : null}
-      {activity.seriesId ? <Alert tone="info">This is one occurrence of a repeating series. Choose below whether the change applies to this one or to this and all following.</Alert> : null}
+      {activity.status === "cancelled" ? <Alert tone="info">{t("cancelled")}</Alert> : null}
+      {activity.seriesId ? <Alert tone="info">{t("inSeries")}</Alert> : null}
       <ActivityForm
         action={updateActivityAction.bind(null, id)}
         defaultValues={{ ...activityToFormValues(activity), hostId }}

@@ -6,6 +6,7 @@ import { markAllGoingAttended, markAttendance } from "@/db/mutations/attendance"
 import { pairWithGreeter } from "@/db/mutations/go-together";
 import { type ActionResult, fail } from "@/lib/action-result";
 import { defineAction } from "@/server/action";
+import { actionTranslator } from "@/server/action-translator";
 import { attendanceFormSchema, pairGreeterSchema } from "@/lib/validation/rsvp";
 import { say } from "@/lib/i18n/said";
 
@@ -37,7 +38,8 @@ export const markAttendanceAction = defineAction({
   run: async (marked, viewer, { activityId }): Promise<OrganizeActionState> => {
     const result = await markAttendance({ activityId, actorId: viewer.id, ...marked });
     if (!result.ok) return failed(result);
-    return done(activityId, marked.attendance === "attended" ? "Marked as attended." : "Marked as a no-show.");
+    const t = await actionTranslator("organize.done");
+    return done(activityId, t(marked.attendance === "attended" ? "markedAttended" : "markedNoShow"));
   },
 });
 
@@ -47,7 +49,8 @@ export const markAllAttendedAction = defineAction({
   run: async (_input, viewer, { activityId }): Promise<OrganizeActionState> => {
     const result = await markAllGoingAttended({ activityId, actorId: viewer.id });
     if (!result.ok) return failed(result);
-    return done(activityId, result.marked === 1 ? "Marked 1 person as attended." : `Marked ${result.marked} people as attended.`);
+    const t = await actionTranslator("organize.done");
+    return done(activityId, t("markedAll", { count: result.marked }));
   },
 });
 
@@ -59,6 +62,7 @@ export const pairGreeterAction = defineAction({
   run: async (pair, viewer, { activityId }): Promise<OrganizeActionState> => {
     const result = await pairWithGreeter({ activityId, actorId: viewer.id, ...pair });
     if (!result.ok) return failed(result);
-    return done(activityId, `Paired ${result.memberName} with ${result.greeterName}. We've told them both where and when to meet.`);
+    const t = await actionTranslator("organize.done");
+    return done(activityId, t("paired", { member: result.memberName, greeter: result.greeterName }));
   },
 });

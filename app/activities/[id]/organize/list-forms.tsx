@@ -1,10 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, Input, Select, Textarea } from "@/components/ui/field";
-import { activityAudiences, audienceLabel, type ActivityAudience } from "@/lib/validation/walk-ins";
+import { activityAudiences, type ActivityAudience } from "@/lib/validation/walk-ins";
 import type { OrganizeActionState } from "./actions";
 
 type Action = (prev: OrganizeActionState, data: FormData) => Promise<OrganizeActionState>;
@@ -27,11 +28,12 @@ function Outcome({ state, testId }: { state: OrganizeActionState; testId: string
 /** Someone without an account who turned up: a first name is all that is kept. */
 export function WalkInNameForm({ action, activityId }: { action: Action; activityId: string }) {
   const [state, formAction] = useActionState(action, null);
+  const t = useTranslations("client-organize.lists");
   const error = state && !state.ok ? state.fieldErrors?.firstName : undefined;
   return (
     <form action={formAction} className="space-y-2" data-testid="walk-in-name">
       <input type="hidden" name="activityId" value={activityId} />
-      <Field id="walk-in-first-name" label="First name" hint="For someone without an account. Only organizers see it." error={error}>
+      <Field id="walk-in-first-name" label={t("firstName")} hint={t("firstNameHint")} error={error}>
         <div className="flex flex-wrap gap-2">
           <Input
             id="walk-in-first-name"
@@ -45,7 +47,7 @@ export function WalkInNameForm({ action, activityId }: { action: Action; activit
             aria-describedby={describedBy("walk-in-first-name", { hint: true, error })}
             data-testid="walk-in-first-name"
           />
-          <Button type="submit" variant="secondary">Record walk-in</Button>
+          <Button type="submit" variant="secondary">{t("recordWalkIn")}</Button>
         </div>
       </Field>
       {state && (state.ok || !error) ? <Outcome state={state} testId="walk-in-name" /> : null}
@@ -56,22 +58,22 @@ export function WalkInNameForm({ action, activityId }: { action: Action; activit
 /** A message to one list of the activity, or to every member of its group. */
 export function MessageListForm({ action, activityId, counts }: { action: Action; activityId: string; counts: Record<ActivityAudience, number | null> }) {
   const [state, formAction] = useActionState(action, null);
+  const t = useTranslations("client-organize.lists");
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const refusedKey = state && !state.ok ? `kept-${kept(state, "message")?.length ?? 0}-${kept(state, "audience")}` : "fresh";
   return (
     <form action={formAction} className="space-y-3" data-testid="message-list">
       <input type="hidden" name="activityId" value={activityId} />
-      <Field id="message-audience" label="Send to" error={errors.audience}>
+      <Field id="message-audience" label={t("sendTo")} error={errors.audience}>
         <Select id="message-audience" name="audience" key={`a-${refusedKey}`} defaultValue={kept(state, "audience") ?? "going"} aria-invalid={Boolean(errors.audience)} aria-describedby={describedBy("message-audience", { error: errors.audience })} data-testid="message-audience">
           {activityAudiences.map((a) => (
             <option key={a} value={a}>
-              {audienceLabel[a]}
-              {counts[a] === null ? "" : ` (${counts[a]})`}
+              {counts[a] === null ? t(`audience.${a}`) : t("audienceWithCount", { audience: t(`audience.${a}`), count: counts[a] })}
             </option>
           ))}
         </Select>
       </Field>
-      <Field id="message-list-text" label="Message" hint="Each person gets it on their own, in their notifications and by email as they chose; nobody sees who else got it. Guests going or waiting get it by email." error={errors.message}>
+      <Field id="message-list-text" label={t("message")} hint={t("messageHint")} error={errors.message}>
         <Textarea
           id="message-list-text"
           name="message"
@@ -83,7 +85,7 @@ export function MessageListForm({ action, activityId, counts }: { action: Action
           data-testid="message-list-text"
         />
       </Field>
-      <Button type="submit">Send message</Button>
+      <Button type="submit">{t("send")}</Button>
       {state && (state.ok || Object.keys(errors).length === 0) ? <Outcome state={state} testId="message-list" /> : null}
     </form>
   );

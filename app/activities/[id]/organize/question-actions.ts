@@ -6,6 +6,7 @@ import { setRsvpQuestions } from "@/db/mutations/rsvp-questions";
 import { fail } from "@/lib/action-result";
 import { MAX_QUESTIONS, parseQuestionSlots, type QuestionSlotInput } from "@/lib/rsvp-questions";
 import { defineAction } from "@/server/action";
+import { actionTranslator } from "@/server/action-translator";
 import type { OrganizeActionState } from "./actions";
 import { say } from "@/lib/i18n/said";
 
@@ -46,6 +47,7 @@ export const setRsvpQuestionsAction = defineAction({
     if (!result.ok) return fail(result.code, result.message);
     revalidatePath(`/activities/${activityId}/organize`);
     revalidatePath(`/activities/${activityId}`);
-    return { ok: true, data: { message: result.count === 0 ? "No questions are asked now." : result.count === 1 ? "Saved: 1 question is asked on RSVP." : `Saved: ${result.count} questions are asked on RSVP.` } };
+    const t = await actionTranslator("organize.done");
+    return { ok: true, data: { message: t("questionsSaved", { count: result.count }) } };
   },
 });

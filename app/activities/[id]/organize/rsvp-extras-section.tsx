@@ -1,4 +1,6 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { formatTime } from "@/lib/dates";
+import type { UiLocale } from "@/lib/i18n/locales";
 import { answerText, type RsvpQuestion } from "@/lib/rsvp-questions";
 import type { RsvpExtrasRow } from "@/db/queries/rsvp-extras";
 import { RsvpQuestionsForm } from "./rsvp-questions-form";
@@ -8,35 +10,38 @@ import { setRsvpQuestionsAction } from "./question-actions";
  * The organizer view's part for questions on RSVP and "Still coming?": who confirmed from the
  * reminder, everyone's answers, and the form to set the questions (while the activity is ahead).
  */
-export function RsvpExtrasSection({ activityId, questions, rows, zone, canEdit, hasSlots }: { activityId: string; questions: RsvpQuestion[]; rows: RsvpExtrasRow[]; zone: string; canEdit: boolean; hasSlots: boolean }) {
+export async function RsvpExtrasSection({ activityId, questions, rows, zone, canEdit, hasSlots }: { activityId: string; questions: RsvpQuestion[]; rows: RsvpExtrasRow[]; zone: string; canEdit: boolean; hasSlots: boolean }) {
   const going = rows.filter((r) => r.status === "going");
   const confirmed = going.filter((r) => r.stillComingAt);
   const answered = rows.filter((r) => (r.status === "going" || r.status === "waitlisted") && questions.some((q) => r.answers[q.id]));
+  const [t, locale] = await Promise.all([getTranslations("organize.extras"), getLocale() as Promise<UiLocale>]);
+  // A yes-or-no answer is stored as "yes" or "no" and shown in the page's language; other answers are the member's own words.
+  const shown = (q: RsvpQuestion, answer: string | undefined) => (q.kind === "yes_no" && answer ? t(answer === "yes" ? "yes" : "no") : answerText(q, answer));
   return (
     <>
       <section aria-labelledby="still-coming-heading" className="space-y-2">
-        <h2 id="still-coming-heading" className="text-xl font-semibold">Said they&apos;re still coming ({confirmed.length} of {going.length})</h2>
-        <p className="text-sm text-muted">From the day-before reminder&apos;s “Yes, I&apos;m coming”.</p>
-        {confirmed.length === 0 ? <p className="text-sm text-muted">Nobody yet.</p> : null}
+        <h2 id="still-coming-heading" className="text-xl font-semibold">{t("stillComing", { confirmed: confirmed.length, going: going.length })}</h2>
+        <p className="text-sm text-muted">{t("stillComingFrom")}</p>
+        {confirmed.length === 0 ? <p className="text-sm text-muted">{t("nobody")}</p> : null}
         <ul className="divide-y divide-line" data-testid="still-coming-list">
           {confirmed.map((r) => (
             <li key={r.userId} className="py-1" data-testid={`still-coming-${r.userId}`}>
-              {r.name} <span className="text-sm text-muted">· said so at {formatTime(r.stillComingAt!, zone)}</span>
+              {r.name} <span className="text-sm text-muted">{t("saidAt", { time: formatTime(r.stillComingAt!, zone, locale) })}</span>
             </li>
           ))}
         </ul>
       </section>
 
       <section aria-labelledby="rsvp-answers-heading" className="space-y-2">
-        <h2 id="rsvp-answers-heading" className="text-xl font-semibold">Answers to your questions ({answered.length})</h2>
-        {questions.length === 0 ? <p className="text-sm text-muted">This activity asks no questions on RSVP.</p> : null}
-        {questions.length > 0 && answered.length === 0 ? <p className="text-sm text-muted">No answers yet.</p> : null}
+        <h2 id="rsvp-answers-heading" className="text-xl font-semibold">{t("answers", { count: answered.length })}</h2>
+        {questions.length === 0 ? <p className="text-sm text-muted">{t("noQuestions")}</p> : null}
+        {questions.length > 0 && answered.length === 0 ? <p className="text-sm text-muted">{t("noAnswers")}</p> : null}
         {answered.length > 0 ? (
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm" data-testid="rsvp-answers">
               <thead>
                 <tr>
-                  <th scope="col" className="py-1 pr-3">Who</th>
+                  <th scope="col" className="py-1 pr-3">{t("who")}</th>
                   {questions.map((q) => (
                     <th key={q.id} scope="col" className="py-1 pr-3">{q.prompt}</th>
                   ))}
@@ -45,9 +50,9 @@ export function RsvpExtrasSection({ activityId, questions, rows, zone, canEdit, 
               <tbody>
                 {answered.map((r) => (
                   <tr key={r.userId} className="border-t border-line" data-testid={`rsvp-answers-${r.userId}`}>
-                    <th scope="row" className="py-1 pr-3 font-medium">{r.name}{r.status === "waitlisted" ? " (waitlist)" : ""}</th>
+                    <th scope="row" className="py-1 pr-3 font-medium">{r.status === "waitlisted" ? t("onWaitlist", { name: r.name }) : r.name}</th>
                     {questions.map((q) => (
-                      <td key={q.id} className="py-1 pr-3">{answerText(q, r.answers[q.id])}</td>
+                      <td key={q.id} className="py-1 pr-3">{shown(q, r.answers[q.id])}</td>
                     ))}
                   </tr>
                 ))}
@@ -56,14 +61,12 @@ export function RsvpExtrasSection({ activityId, questions, rows, zone, canEdit, 
           </div>
         ) : null}
         {canEdit && hasSlots ? (
-          <p className="text-sm text-muted" data-testid="questions-with-slots">
-            People take places in this activity through its time slots, where questions on RSVP aren&apos;t asked: an activity has either time slots or questions, not both.
-          </p>
+          <p className="text-sm text-muted" data-testid="questions-with-slots">{t("withSlots")}</p>
         ) : null}
         {canEdit && !hasSlots ? (
           <div className="space-y-2">
-            <h3 className="text-lg font-semibold">Questions asked on RSVP</h3>
-            <p className="text-sm text-muted">Members answer them when they say they&apos;re going, and can change their answers later. Guests aren&apos;t asked.</p>
+            <h3 className="text-lg font-semibold">{t("askedHeading")}</h3>
+            <p className="text-sm text-muted">{t("askedIntro")}</p>
             <RsvpQuestionsForm action={setRsvpQuestionsAction} activityId={activityId} questions={questions} />
           </div>
         ) : null}

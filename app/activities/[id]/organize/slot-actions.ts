@@ -8,11 +8,12 @@ import { type ActionResult, fail } from "@/lib/action-result";
 import { parseSlotLines, slotsFormSchema } from "@/lib/validation/slots";
 import { defineAction } from "@/server/action";
 import { say } from "@/lib/i18n/said";
+import { actionTranslator } from "@/server/action-translator";
 
 /** The outcome, and on a refusal the lines as typed, so the form shows them again. */
 export type SlotsFormState = (ActionResult<{ message: string }> & { text?: string }) | null;
 
-const refused = (message: string, text: string): SlotsFormState => ({ ok: false, code: "invalid_input", message: "The time slots need another look; nothing was changed.", fieldErrors: { slots: message }, text });
+const refused = async (message: string, text: string): Promise<SlotsFormState> => ({ ok: false, code: "invalid_input", message: (await actionTranslator("organize.done"))("slotsRefused"), fieldErrors: { slots: message }, text });
 
 /** Sets an activity's time slots from the organizer's lines: one slot a line, with its places. */
 export const setSlotsAction = defineAction({
@@ -35,7 +36,7 @@ export const setSlotsAction = defineAction({
     }
     revalidatePath(`/activities/${activityId}/organize`);
     revalidatePath(`/activities/${activityId}`);
-    const count = parsed.slots.length;
-    return { ok: true, data: { message: count === 0 ? "Saved: this activity has no time slots." : `Saved: ${count} time ${count === 1 ? "slot" : "slots"}.` } };
+    const t = await actionTranslator("organize.done");
+    return { ok: true, data: { message: t("slotsSaved", { count: parsed.slots.length }) } };
   },
 });

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -9,6 +10,7 @@ import type { SlotsFormState } from "./slot-actions";
 /** The organizer's time slots as lines of text; a refusal shows beside the field, with the lines as typed. */
 export function SlotsEditor({ action, activityId, current }: { action: (prev: SlotsFormState, data: FormData) => Promise<SlotsFormState>; activityId: string; current: string }) {
   const [state, formAction, pending] = useActionState(action, null);
+  const t = useTranslations("client-organize.slots");
   const error = state && !state.ok ? state.fieldErrors?.slots : undefined;
   const text = state && !state.ok && state.text !== undefined ? state.text : current;
   return (
@@ -16,8 +18,8 @@ export function SlotsEditor({ action, activityId, current }: { action: (prev: Sl
       <input type="hidden" name="activityId" value={activityId} />
       <Field
         id="slots"
-        label="Time slots"
-        hint="One slot a line: its start and end, then its number of places (leave the number out for no limit), like “09:00-11:00 5”. Times are on the activity's day, in its time zone; start a line with a date (2027-05-02 09:00-11:00 4) for another day. Leave it empty for no slots."
+        label={t("label")}
+        hint={t("hint")}
         error={error}
       >
         <Textarea
@@ -32,7 +34,7 @@ export function SlotsEditor({ action, activityId, current }: { action: (prev: Sl
           className="font-mono"
         />
       </Field>
-      <Button type="submit" disabled={pending} data-testid="slots-save">Save time slots</Button>
+      <Button type="submit" disabled={pending} data-testid="slots-save">{t("save")}</Button>
       {state ? (
         <Alert tone={state.ok ? "success" : "error"} testId="slots-outcome">
           {state.ok ? state.data.message : state.message}

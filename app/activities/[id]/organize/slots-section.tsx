@@ -1,5 +1,8 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import type { SlotRoster } from "@/db/queries/slots";
-import { slotLabel, slotsToText } from "@/lib/validation/slots";
+import { formatDay, formatTime } from "@/lib/dates";
+import type { UiLocale } from "@/lib/i18n/locales";
+import { slotsToText } from "@/lib/validation/slots";
 import { setSlotsAction } from "./slot-actions";
 import { SlotsEditor } from "./slots-editor";
 
@@ -8,31 +11,36 @@ import { SlotsEditor } from "./slots-editor";
  * for it, in line order. A slot someone holds or waits for cannot be removed, and its places
  * cannot go below the number going: the form refuses and says which slot.
  */
-export function SlotsSection({ activity, slots, canChange }: { activity: { id: string; startsAt: Date; endsAt: Date; timezone: string }; slots: SlotRoster[]; canChange: boolean }) {
+/** "09:00–11:00", with the day too when the slot is not on the activity's first day, in the page's language. */
+function slotLabel(slot: { startsAt: Date; endsAt: Date }, zone: string, activityStart: Date, locale: UiLocale): string {
+  const range = `${formatTime(slot.startsAt, zone, locale)}–${formatTime(slot.endsAt, zone, locale)}`;
+  return formatDay(activityStart, zone, locale) !== formatDay(slot.startsAt, zone, locale) ? `${formatDay(slot.startsAt, zone, locale)}, ${range}` : range;
+}
+
+export async function SlotsSection({ activity, slots, canChange }: { activity: { id: string; startsAt: Date; endsAt: Date; timezone: string }; slots: SlotRoster[]; canChange: boolean }) {
   const text = slotsToText(slots, activity);
+  const [t, locale] = await Promise.all([getTranslations("organize.slots"), getLocale() as Promise<UiLocale>]);
   return (
     <section aria-labelledby="slots-section-heading" className="space-y-3" data-testid="organize-slots">
-      <h2 id="slots-section-heading" className="text-xl font-semibold">Time slots ({slots.length})</h2>
-      <p className="text-sm text-muted">
-        Split the activity into shifts, each with its own places and waitlist. Members take one or more; holding a slot means they&apos;re going. Guests (without an account) can&apos;t take slots.
-      </p>
+      <h2 id="slots-section-heading" className="text-xl font-semibold">{t("heading", { count: slots.length })}</h2>
+      <p className="text-sm text-muted">{t("intro")}</p>
       {canChange ? <SlotsEditor action={setSlotsAction} activityId={activity.id} current={text} /> : null}
       {slots.length ? (
         <ul className="space-y-3" data-testid="slot-rosters">
           {slots.map((s) => {
-            const label = slotLabel(s, activity.timezone, activity.startsAt);
+            const label = slotLabel(s, activity.timezone, activity.startsAt, locale);
             return (
               <li key={s.id} className="rounded-lg border border-line p-3" data-testid="slot-roster">
                 <h3 className="font-semibold">
-                  {label} <span className="text-sm font-normal text-muted">· {s.capacity === null ? `${s.going.length} going, no limit` : `${s.going.length} of ${s.capacity} places taken`}</span>
+                  {label} <span className="text-sm font-normal text-muted">{s.capacity === null ? t("goingNoLimit", { going: s.going.length }) : t("placesTaken", { going: s.going.length, capacity: s.capacity })}</span>
                 </h3>
                 {s.going.length ? (
-                  <p className="text-sm" data-testid="slot-roster-going">Going: {s.going.map((p) => p.name).join(", ")}</p>
+                  <p className="text-sm" data-testid="slot-roster-going">{t("going", { names: s.going.map((p) => p.name).join(", ") })}</p>
                 ) : (
-                  <p className="text-sm text-muted">Nobody yet.</p>
+                  <p className="text-sm text-muted">{t("nobody")}</p>
                 )}
                 {s.waiting.length ? (
-                  <p className="text-sm" data-testid="slot-roster-waiting">Waiting, in order: {s.waiting.map((p) => `#${p.position} ${p.name}`).join(", ")}</p>
+                  <p className="text-sm" data-testid="slot-roster-waiting">{t("waiting", { list: s.waiting.map((p) => t("waitingOne", { position: p.position, name: p.name })).join(", ") })}</p>
                 ) : null}
               </li>
             );

@@ -6,7 +6,8 @@ import { messageActivityList } from "@/db/mutations/messages";
 import { recordMemberWalkIn, recordNamedWalkIn, removeWalkIn } from "@/db/mutations/walk-ins";
 import { fail } from "@/lib/action-result";
 import { defineAction } from "@/server/action";
-import { audienceLabel, messageListFormSchema, removeWalkInFormSchema, walkInMemberFormSchema, walkInNameFormSchema } from "@/lib/validation/walk-ins";
+import { actionTranslator } from "@/server/action-translator";
+import { messageListFormSchema, removeWalkInFormSchema, walkInMemberFormSchema, walkInNameFormSchema } from "@/lib/validation/walk-ins";
 import type { OrganizeActionState } from "./actions";
 import { say } from "@/lib/i18n/said";
 
@@ -36,7 +37,8 @@ export const recordMemberWalkInAction = defineAction({
   run: async ({ userId }, viewer, { activityId }): Promise<OrganizeActionState> => {
     const result = await recordMemberWalkIn({ activityId, actorId: viewer.id, userId });
     if (!result.ok) return failed(result);
-    return done(activityId, `Recorded ${result.name} as a walk-in: they count as attended.`);
+    const t = await actionTranslator("organize.done");
+    return done(activityId, t("walkInMember", { name: result.name }));
   },
 });
 
@@ -49,7 +51,8 @@ export const recordNamedWalkInAction = defineAction({
   run: async ({ firstName }, viewer, { activityId }): Promise<OrganizeActionState> => {
     const result = await recordNamedWalkIn({ activityId, actorId: viewer.id, firstName });
     if (!result.ok) return failed(result);
-    return done(activityId, `Recorded ${result.name} as a walk-in.`);
+    const t = await actionTranslator("organize.done");
+    return done(activityId, t("walkInNamed", { name: result.name }));
   },
 });
 
@@ -61,7 +64,8 @@ export const removeWalkInAction = defineAction({
   run: async (which, viewer, { activityId }): Promise<OrganizeActionState> => {
     const result = await removeWalkIn({ activityId, actorId: viewer.id, ...which });
     if (!result.ok) return failed(result);
-    return done(activityId, `Removed ${result.name} from the walk-ins.`);
+    const t = await actionTranslator("organize.done");
+    return done(activityId, t("walkInRemoved", { name: result.name }));
   },
 });
 
@@ -75,7 +79,7 @@ export const messageListAction = defineAction({
   run: async ({ audience, message }, viewer, { activityId }): Promise<OrganizeActionState> => {
     const result = await messageActivityList({ activityId, actorId: viewer.id, audience, message });
     if (!result.ok) return failed(result);
-    const list = audienceLabel[audience].replace(/^\w/, (c) => c.toLowerCase());
-    return done(activityId, result.sent === 0 ? `Nobody to send it to: ${list} is empty (or can't be reached).` : `Sent to ${result.sent === 1 ? "1 person" : `${result.sent} people`} (${list}). Each got it on their own.`);
+    const t = await actionTranslator("organize.done");
+    return done(activityId, result.sent === 0 ? t("sentToNobody", { audience }) : t("sent", { count: result.sent, audience }));
   },
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { ActivityForm } from "@/components/activity-form";
 import { PlaceSearchForm } from "@/components/place-picker/place-picker";
 import { getGroupForViewer, getUsualKindOfGroup } from "@/db/queries/groups";
@@ -15,7 +16,10 @@ import { env, mapTiles } from "@/lib/env";
 import { placeSearchOf } from "@/lib/validation/place-choice";
 import { createActivityAction } from "./actions";
 
-export const metadata: Metadata = { title: "New activity" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("activity-form.new");
+  return { title: t("title") };
+}
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ copy?: string | string[]; project?: string | string[]; placeSearch?: string | string[] }> };
 
@@ -37,11 +41,12 @@ export default async function NewActivityPage({ params, searchParams }: Props) {
   const chosen = projects.find((p) => p.id === query.project)?.id;
   // The group meets where the site is: its zone, not the organizer's browser's, is the default.
   const fresh = () => getUsualKindOfGroup(group.id).then((kind) => newActivityValues(env().SITE_TIMEZONE, new Date(), kind));
+  const t = await getTranslations("activity-form.new");
   const defaults = { ...(copy ? copyActivityValues(copy) : await fresh()), ...(chosen ? { projectId: chosen, kind: "volunteer" as const } : {}), hostId: viewer.id };
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <h1 className="text-2xl font-bold">{copy ? `Copy of ${copy.title}` : `New activity for ${group.name}`}</h1>
-      {copy ? <p className="text-sm text-muted" data-testid="copy-notice">Filled in from that activity, one week later. Change what you need; nothing is posted until you save.</p> : null}
+      <h1 className="text-2xl font-bold">{copy ? t("copyHeading", { title: copy.title }) : t("heading", { group: group.name })}</h1>
+      {copy ? <p className="text-sm text-muted" data-testid="copy-notice">{t("copyNotice")}</p> : null}
       <ActivityForm
         action={createActivityAction.bind(null, group.id)}
         defaultValues={defaults}
