@@ -69,10 +69,10 @@ export async function createActivity(actor: Actor, groupId: string, input: Activ
   const db = await getDb();
   return placesChanged(await db.transaction(async (tx) => {
     const [group] = await tx.select({ hiddenAt: groups.hiddenAt, visibility: groups.visibility }).from(groups).where(eq(groups.id, groupId));
-    if (!group || group.hiddenAt) return fail("not_found", "We couldn't find that group.");
+    if (!group || group.hiddenAt) return fail("not_found", say("errors.action.groupMissing"));
     const membership = await membershipIn(tx, groupId, actor?.id);
     // A private group does not exist for outsiders, not even as "forbidden".
-    if (actor && group.visibility === "private" && membership?.status !== "active") return fail("not_found", "We couldn't find that group.");
+    if (actor && group.visibility === "private" && membership?.status !== "active") return fail("not_found", say("errors.action.groupMissing"));
     const ok = authorize(actor, membership, "organizer");
     if (!ok.ok) return fail(ok.code, ok.message);
     const badProject = await projectRefusal(tx, groupId, input.projectId);
@@ -263,7 +263,7 @@ export async function cancelActivity(actor: Actor, activityId: string, scope: Ed
       told.push({ activity: a, userIds: await attendeesOf(tx, a.id) });
     }
     const cancelled = told.length;
-    if (cancelled === 0) return fail("conflict", "This activity is already cancelled.");
+    if (cancelled === 0) return fail("conflict", say("errors.refusals.activities.activityAlreadyCancelled"));
     // One notice and one email per person, listing the dates they were coming to.
     await tellOfCancellation(tx, told);
     // A "has changed" email still waiting for further edits would now arrive after the cancellation.
