@@ -30,13 +30,13 @@ const refuse = (code: Refusal["code"], message: string) => fail(code, message) a
 async function organizerLock(tx: Db, actor: Actor, activityId: string): Promise<Activity | Refusal> {
   const [activity] = await tx.select().from(activities).where(eq(activities.id, activityId)).for("update");
   // An activity a moderator has hidden is gone for everyone, its organizers included.
-  if (!activity || activity.hiddenAt) return refuse("not_found", "We couldn't find that activity.");
+  if (!activity || activity.hiddenAt) return refuse("not_found", say("errors.action.activityMissing"));
   const membership = await membershipIn(tx, activity.groupId, actor?.id);
   const ok = authorize(actor, membership, "organizer");
   if (ok.ok) return activity;
   // A private group's activities do not exist for outsiders, not even as "forbidden".
   const [group] = await tx.select({ visibility: groups.visibility }).from(groups).where(eq(groups.id, activity.groupId));
-  if (group?.visibility === "private" && membership?.status !== "active") return refuse("not_found", "We couldn't find that activity.");
+  if (group?.visibility === "private" && membership?.status !== "active") return refuse("not_found", say("errors.action.activityMissing"));
   return refuse(ok.code, ok.message);
 }
 
@@ -47,7 +47,7 @@ async function projectRefusal(tx: Db, groupId: string, projectId: string | null 
   if (!projectId) return null;
   const [project] = await tx.select({ id: projects.id }).from(projects).where(and(eq(projects.id, projectId), eq(projects.groupId, groupId), isNull(projects.hiddenAt)));
   if (project) return null;
-  return { ok: false, code: "invalid_input", message: "Please check the project.", fieldErrors: { projectId: "Choose one of this group's projects, or none." } };
+  return { ok: false, code: "invalid_input", message: say("errors.refusals.activities.checkProject"), fieldErrors: { projectId: say("errors.refusals.activities.chooseOneGroupsProjects") } };
 }
 
 /** An activity's host must be one of its group's active organizers. */

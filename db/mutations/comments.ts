@@ -74,7 +74,7 @@ export async function postComment(actor: Actor, target: CommentTarget, body: str
   if (!actor) return fail("unauthenticated", said("errors.refusals.comments.signJoinDiscussion"));
   const db = await getDb();
   const seen = await targetFor(db, target, actor.id);
-  if (!seen) return fail("not_found", "activityId" in target ? "We couldn't find that activity." : "We couldn't find that project.");
+  if (!seen) return fail("not_found", "activityId" in target ? said("errors.action.activityMissing") : said("errors.refusals.comments.couldntFindProject"));
   if (seen.membership?.status === "banned") return fail("forbidden", said("errors.refusals.comments.cantTakePartGroups"));
   const rate = await countAttempt(`comment:${actor.id}`, COMMENT_RATE_LIMIT, now);
   if (!rate.allowed) {

@@ -177,7 +177,7 @@ export async function addCheckIn(actorId: string, id: string, input: { note: str
   return db.transaction(async (tx) => {
     const p = await getPartnershipOfMember(id, actorId, tx);
     if (!p || !p.inviteeId) return fail("not_found", said("errors.action.partnershipMissing"));
-    if (p.status !== "active") return fail("closed", p.status === "paused" ? "Your check-ins are paused. Pick them up again first." : "Check-ins are for an active partnership.");
+    if (p.status !== "active") return fail("closed", p.status === "paused" ? said("errors.refusals.partners.checkInsPausedPick") : said("errors.refusals.partners.checkInsActivePartnership"));
     const [row] = await tx.insert(checkIns).values({ partnershipId: id, authorId: actorId, ...input, createdAt: now }).returning({ id: checkIns.id });
     const other = p.inviterId === actorId ? p.inviteeId : p.inviterId;
     await notify(tx, { userId: other, type: "partner_check_in", title: say("notices", "partner.checkIn.title", { name: await nameOf(tx, actorId) }), body: say("notices", "partner.checkIn.body"), href: `${HREF}/${id}` });

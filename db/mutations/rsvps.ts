@@ -180,7 +180,7 @@ export function decidePlace(activity: Activity, existing: RsvpStatus | undefined
   if (late && !late.ok) return { next, refusal: late };
   const cutoff = activity.rsvpCutoff ?? activity.startsAt;
   const takesPlace = (next === "going" || next === "waitlisted" || next === "maybe") && existing !== next;
-  return { next, refusal: takesPlace && cutoff <= now ? { ok: false, code: "closed", message: "RSVPs for this activity have closed." } : null };
+  return { next, refusal: takesPlace && cutoff <= now ? { ok: false, code: "closed", message: said("errors.refusals.rsvps.rsvpsActivityHaveClosed") } : null };
 }
 
 /**

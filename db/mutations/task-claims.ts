@@ -154,7 +154,7 @@ export async function claimTask(db: Db, input: { taskId: string; actor: Actor; a
       const hidden = visibilityRefusal(l);
       if (hidden || !l) return hidden ?? fail("not_found", TASK_NOT_FOUND);
       if (l.membership?.status === "banned") return fail("forbidden", said("errors.refusals.taskClaims.cantTakePartGroups"));
-      if (l.claim) return ok(l, actor.id, l.claim.status, l.claim.hours, false, l.task, "You already have a place on this task.");
+      if (l.claim) return ok(l, actor.id, l.claim.status, l.claim.hours, false, l.task, said("errors.refusals.taskClaims.alreadyHavePlaceTask"));
       if (l.project.status === "done") return fail("closed", said("errors.refusals.taskClaims.projectFinishedSoIts"));
       let joinedGroup = false;
       if (l.membership?.status !== "active") {
@@ -193,7 +193,7 @@ export async function releaseTask(db: Db, input: { taskId: string; actor: Actor 
       const l = await lockTask(tx, input.taskId, actor.id);
       if (!l || l.project.hiddenAt || l.group.hiddenAt) return fail("not_found", TASK_NOT_FOUND);
       // Someone who left a private group may still give a place back; nobody else learns it exists.
-      if (!l.claim) return visibilityRefusal(l) ?? ok(l, actor.id, "none", null, false, l.task, "You don't have a place on this task.");
+      if (!l.claim) return visibilityRefusal(l) ?? ok(l, actor.id, "none", null, false, l.task, said("errors.refusals.taskClaims.dontHavePlaceTask"));
       if (l.claim.status === "verified") return fail("conflict", said("errors.refusals.taskClaims.hoursTaskVerifiedSo"));
       await tx.delete(taskClaims).where(and(eq(taskClaims.taskId, l.task.id), eq(taskClaims.userId, actor.id)));
       const task = await setClaimedCount(tx, l.task, l.task.claimedCount - 1);
@@ -203,7 +203,7 @@ export async function releaseTask(db: Db, input: { taskId: string; actor: Actor 
         body: say("notices", "task.opened.body", { project: l.project.title, left: placesLeft(task) }),
         href: href(l),
       });
-      return ok(l, actor.id, "none", null, true, task, "You've given your place back. Thanks for letting us know.");
+      return ok(l, actor.id, "none", null, true, task, said("errors.refusals.taskClaims.youveGivenPlaceBack"));
     }),
   );
 }
@@ -226,7 +226,7 @@ export async function assignTask(db: Db, input: { taskId: string; actor: Actor; 
     db.transaction(async (tx) => {
       const l = await organizerLock(tx, input.actor, input.taskId, input.userId);
       if (!isLocked(l)) return l;
-      if (l.claim) return ok(l, input.userId, l.claim.status, l.claim.hours, false, l.task, "They already have a place on this task.");
+      if (l.claim) return ok(l, input.userId, l.claim.status, l.claim.hours, false, l.task, said("errors.refusals.taskClaims.theyAlreadyHavePlace"));
       if (l.project.status === "done") return fail("closed", said("errors.refusals.taskClaims.projectFinishedSoIts"));
       const [member] = await tx
         .select({ status: memberships.status })
@@ -242,7 +242,7 @@ export async function assignTask(db: Db, input: { taskId: string; actor: Actor; 
         body: say("notices", "task.assigned.body", { group: l.group.name, project: l.project.title }),
         href: href(l),
       });
-      return ok(l, input.userId, "claimed", null, true, task, "Place given. They've been told.");
+      return ok(l, input.userId, "claimed", null, true, task, said("errors.refusals.taskClaims.placeGivenTheyveBeen"));
     }),
   );
 }
@@ -253,7 +253,7 @@ export async function unassignTask(db: Db, input: { taskId: string; actor: Actor
     db.transaction(async (tx) => {
       const l = await organizerLock(tx, input.actor, input.taskId, input.userId);
       if (!isLocked(l)) return l;
-      if (!l.claim) return ok(l, input.userId, "none", null, false, l.task, "They don't have a place on this task.");
+      if (!l.claim) return ok(l, input.userId, "none", null, false, l.task, said("errors.refusals.taskClaims.theyDontHavePlace"));
       if (l.claim.status === "verified") return fail("conflict", said("errors.refusals.taskClaims.theirHoursTaskVerified"));
       await tx.delete(taskClaims).where(and(eq(taskClaims.taskId, l.task.id), eq(taskClaims.userId, input.userId)));
       const task = await setClaimedCount(tx, l.task, l.task.claimedCount - 1);
@@ -264,7 +264,7 @@ export async function unassignTask(db: Db, input: { taskId: string; actor: Actor
         body: say("notices", "task.unassigned.body", { group: l.group.name }),
         href: href(l),
       });
-      return ok(l, input.userId, "none", null, true, task, "Place taken off. They've been told.");
+      return ok(l, input.userId, "none", null, true, task, said("errors.refusals.taskClaims.placeTakenOffTheyve"));
     }),
   );
 }
@@ -279,7 +279,7 @@ export async function markTaskDone(db: Db, input: { taskId: string; actor: Actor
       const hidden = visibilityRefusal(l);
       if (hidden || !l) return hidden ?? fail("not_found", TASK_NOT_FOUND);
       if (!l.claim) return fail("forbidden", said("errors.refusals.taskClaims.onlyPeopleWithPlace"));
-      if (l.claim.status !== "claimed") return ok(l, actor.id, l.claim.status, l.claim.hours, false, l.task, l.claim.status === "done" ? "You've already marked your part done." : "Your part is done and verified.");
+      if (l.claim.status !== "claimed") return ok(l, actor.id, l.claim.status, l.claim.hours, false, l.task, l.claim.status === "done" ? said("errors.refusals.taskClaims.youveAlreadyMarkedPart") : said("errors.refusals.taskClaims.partDoneVerified"));
       await tx.update(taskClaims).set({ status: "done", doneAt: new Date() }).where(and(eq(taskClaims.taskId, l.task.id), eq(taskClaims.userId, actor.id)));
       await notifyMany(tx, await organizerIds(tx, l.group.id, actor.id), {
         type: "task_done",
@@ -289,7 +289,7 @@ export async function markTaskDone(db: Db, input: { taskId: string; actor: Actor
       });
       // A first task done is a milestone, told privately and once.
       await recordMilestones(actor.id, { executor: tx });
-      return ok(l, actor.id, "done", null, true, l.task, "Marked done — thank you! An organizer will verify it and record your hours.");
+      return ok(l, actor.id, "done", null, true, l.task, said("errors.refusals.taskClaims.markedDoneThankOrganizer"));
     }),
   );
 }
@@ -308,7 +308,7 @@ export async function verifyTaskClaim(db: Db, input: { taskId: string; actor: Ac
       const hours = input.hours ?? (l.task.estimatedHours === null ? null : Number(l.task.estimatedHours));
       if (hours === null) return fail("invalid_input", said("errors.refusals.taskClaims.taskHasNoEstimate"));
       const value = hours.toFixed(2);
-      if (l.claim.status === "verified" && Number(l.claim.hours) === hours) return ok(l, input.userId, "verified", l.claim.hours, false, l.task, "Already verified with those hours.");
+      if (l.claim.status === "verified" && Number(l.claim.hours) === hours) return ok(l, input.userId, "verified", l.claim.hours, false, l.task, said("errors.refusals.taskClaims.alreadyVerifiedWithThose"));
       await tx
         .update(taskClaims)
         .set({ status: "verified", hours: value, verifiedAt: new Date(), verifiedById: input.actor!.id })
@@ -334,7 +334,7 @@ export async function sendBackTaskClaim(db: Db, input: { taskId: string; actor: 
       const l = await organizerLock(tx, input.actor, input.taskId, input.userId);
       if (!isLocked(l)) return l;
       if (!l.claim) return fail("not_found", said("errors.refusals.taskClaims.memberDoesntHavePlace"));
-      if (l.claim.status === "claimed") return ok(l, input.userId, "claimed", null, false, l.task, "It's already open.");
+      if (l.claim.status === "claimed") return ok(l, input.userId, "claimed", null, false, l.task, said("errors.refusals.taskClaims.itsAlreadyOpen"));
       await tx
         .update(taskClaims)
         .set({ status: "claimed", doneAt: null, hours: null, verifiedAt: null, verifiedById: null })
@@ -346,7 +346,7 @@ export async function sendBackTaskClaim(db: Db, input: { taskId: string; actor: 
         body: say("notices", "task.reopened.body", { group: l.group.name }),
         href: href(l),
       });
-      return ok(l, input.userId, "claimed", null, true, l.task, "Sent back. They've been told, kindly.");
+      return ok(l, input.userId, "claimed", null, true, l.task, said("errors.refusals.taskClaims.sentBackTheyveBeen"));
     }),
   );
 }

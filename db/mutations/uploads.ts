@@ -57,7 +57,7 @@ async function authorizeCover(actor: Actor, subject: CoverSubject, id: string): 
   if (!groupId) return fail("not_found", NOT_FOUND[subject]);
   const [mine] = await db.select().from(memberships).where(and(eq(memberships.groupId, groupId), eq(memberships.userId, actor.id))).limit(1);
   const allowed = authorize(actor, mine, "organizer");
-  if (!allowed.ok) return fail(allowed.code, "Only this group's organizers can change its pictures.");
+  if (!allowed.ok) return fail(allowed.code, say("errors.refusals.uploads.onlyGroupsOrganizersChange"));
   return { ok: true, data: { groupId } };
 }
 
