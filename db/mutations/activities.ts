@@ -30,13 +30,13 @@ const refuse = (code: Refusal["code"], message: string) => fail(code, message) a
 async function organizerLock(tx: Db, actor: Actor, activityId: string): Promise<Activity | Refusal> {
   const [activity] = await tx.select().from(activities).where(eq(activities.id, activityId)).for("update");
   // An activity a moderator has hidden is gone for everyone, its organizers included.
-  if (!activity || activity.hiddenAt) return refuse("not_found", "We couldn't find that activity.");
+  if (!activity || activity.hiddenAt) return refuse("not_found", say("errors.action.activityMissing"));
   const membership = await membershipIn(tx, activity.groupId, actor?.id);
   const ok = authorize(actor, membership, "organizer");
   if (ok.ok) return activity;
   // A private group's activities do not exist for outsiders, not even as "forbidden".
   const [group] = await tx.select({ visibility: groups.visibility }).from(groups).where(eq(groups.id, activity.groupId));
-  if (group?.visibility === "private" && membership?.status !== "active") return refuse("not_found", "We couldn't find that activity.");
+  if (group?.visibility === "private" && membership?.status !== "active") return refuse("not_found", say("errors.action.activityMissing"));
   return refuse(ok.code, ok.message);
 }
 
@@ -47,7 +47,7 @@ async function projectRefusal(tx: Db, groupId: string, projectId: string | null 
   if (!projectId) return null;
   const [project] = await tx.select({ id: projects.id }).from(projects).where(and(eq(projects.id, projectId), eq(projects.groupId, groupId), isNull(projects.hiddenAt)));
   if (project) return null;
-  return { ok: false, code: "invalid_input", message: "Please check the project.", fieldErrors: { projectId: "Choose one of this group's projects, or none." } };
+  return { ok: false, code: "invalid_input", message: say("errors.refusals.activities.checkProject"), fieldErrors: { projectId: say("errors.refusals.activities.chooseOneGroupsProjects") } };
 }
 
 /** An activity's host must be one of its group's active organizers. */
@@ -69,10 +69,10 @@ export async function createActivity(actor: Actor, groupId: string, input: Activ
   const db = await getDb();
   return placesChanged(await db.transaction(async (tx) => {
     const [group] = await tx.select({ hiddenAt: groups.hiddenAt, visibility: groups.visibility }).from(groups).where(eq(groups.id, groupId));
-    if (!group || group.hiddenAt) return fail("not_found", "We couldn't find that group.");
+    if (!group || group.hiddenAt) return fail("not_found", say("errors.action.groupMissing"));
     const membership = await membershipIn(tx, groupId, actor?.id);
     // A private group does not exist for outsiders, not even as "forbidden".
-    if (actor && group.visibility === "private" && membership?.status !== "active") return fail("not_found", "We couldn't find that group.");
+    if (actor && group.visibility === "private" && membership?.status !== "active") return fail("not_found", say("errors.action.groupMissing"));
     const ok = authorize(actor, membership, "organizer");
     if (!ok.ok) return fail(ok.code, ok.message);
     const badProject = await projectRefusal(tx, groupId, input.projectId);
@@ -263,7 +263,7 @@ export async function cancelActivity(actor: Actor, activityId: string, scope: Ed
       told.push({ activity: a, userIds: await attendeesOf(tx, a.id) });
     }
     const cancelled = told.length;
-    if (cancelled === 0) return fail("conflict", "This activity is already cancelled.");
+    if (cancelled === 0) return fail("conflict", say("errors.refusals.activities.activityAlreadyCancelled"));
     // One notice and one email per person, listing the dates they were coming to.
     await tellOfCancellation(tx, told);
     // A "has changed" email still waiting for further edits would now arrive after the cancellation.

@@ -4,6 +4,7 @@ import { getDb, type Db } from "../client";
 import { getActivityAccess } from "../queries/rsvps";
 import { rsvps } from "../schema";
 import { recordMilestones } from "./milestones";
+import { say } from "@/lib/i18n/said";
 
 export type AttendanceResult =
   | { ok: true; marked: number }
@@ -12,11 +13,11 @@ export type AttendanceResult =
 /** Decided inside the transaction of the change, so a demotion a moment earlier is respected. */
 async function refusal(tx: Db, activityId: string, actorId: string, now: Date): Promise<AttendanceResult | null> {
   const access = await getActivityAccess(activityId, actorId, tx);
-  if (!access) return { ok: false, code: "not_found", message: "We couldn't find that activity." };
-  if (!access.isOrganizer) return { ok: false, code: "forbidden", message: "Only organizers of this group can mark attendance." };
-  if (access.status === "cancelled") return { ok: false, code: "cancelled", message: "This activity was cancelled, so there is no attendance to mark." };
+  if (!access) return { ok: false, code: "not_found", message: say("errors.action.activityMissing") };
+  if (!access.isOrganizer) return { ok: false, code: "forbidden", message: say("errors.refusals.attendance.onlyOrganizersGroupMark") };
+  if (access.status === "cancelled") return { ok: false, code: "cancelled", message: say("errors.refusals.attendance.activityWasCancelledSo") };
   // Attendance is what participation counts, so it can only be recorded once people could have come.
-  if (access.startsAt > now) return { ok: false, code: "too_early", message: "Attendance can be marked once the activity has started." };
+  if (access.startsAt > now) return { ok: false, code: "too_early", message: say("errors.refusals.attendance.attendanceMarkedOnceActivity") };
   return null;
 }
 
@@ -36,7 +37,7 @@ export async function markAttendance(input: { activityId: string; actorId: strin
       .set({ attendance: input.attendance, attendanceMarkedAt: now, updatedAt: now })
       .where(and(eq(rsvps.activityId, input.activityId), eq(rsvps.userId, input.userId)))
       .returning({ userId: rsvps.userId });
-    if (rows.length === 0) return { ok: false, code: "no_rsvp", message: "That member hasn't RSVPed to this activity." };
+    if (rows.length === 0) return { ok: false, code: "no_rsvp", message: say("errors.refusals.attendance.memberHasntRsvpedActivity") };
     // Being there may reach a milestone (first activity, a third visit...): told privately, once.
     if (input.attendance === "attended") await recordMilestones(input.userId, { now, executor: tx });
     return { ok: true, marked: 1 };

@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "../client";
 import { calendarFeeds, groups, memberships } from "../schema";
+import { say } from "@/lib/i18n/said";
 
 /*
  * Private calendar feeds: "my activities", or one group's activities, at an unguessable URL a
@@ -34,7 +35,7 @@ export async function createCalendarFeed(userId: string, groupId: string | null)
       .innerJoin(groups, eq(groups.id, memberships.groupId))
       .where(and(eq(memberships.groupId, groupId), eq(memberships.userId, userId), eq(memberships.status, "active"), isNull(groups.hiddenAt)))
       .limit(1);
-    if (!m) return { ok: false, code: "not_found", message: "You can only subscribe to groups you're a member of." };
+    if (!m) return { ok: false, code: "not_found", message: say("errors.refusals.calendarFeeds.onlySubscribeGroupsYoure") };
   }
   const token = newFeedToken();
   const [row] = await db.insert(calendarFeeds).values({ userId, groupId, tokenHash: hashFeedToken(token) }).returning({ id: calendarFeeds.id, madeAt: calendarFeeds.createdAt });
@@ -65,6 +66,6 @@ export async function renewCalendarFeed(userId: string, feedId: string): Promise
     .set({ tokenHash: hashFeedToken(token), createdAt: new Date() })
     .where(and(eq(calendarFeeds.id, feedId), eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt)))
     .returning({ id: calendarFeeds.id, madeAt: calendarFeeds.createdAt });
-  if (!row) return { ok: false, code: "not_found", message: "That calendar link is already revoked or doesn't exist." };
+  if (!row) return { ok: false, code: "not_found", message: say("errors.refusals.calendarFeeds.calendarLinkAlreadyRevoked") };
   return { ok: true, id: row.id, token, madeAt: row.madeAt };
 }

@@ -9,6 +9,7 @@ import { activities, comments, groups, memberships, projects, users, type Commen
 import { say } from "@/lib/i18n/words";
 import { notifyMany } from "./notifications";
 import { countAttempt, type RateLimit } from "./rate-limits";
+import { say as said } from "@/lib/i18n/said";
 
 /*
  * Discussion on activities and projects. Whoever may see the thing may talk about it
@@ -70,11 +71,11 @@ const isOrganizer = (t: TargetInfo) => t.membership?.status === "active" && (t.m
  * still counts, so hammering doesn't help). The group's organizers are told, in-app.
  */
 export async function postComment(actor: Actor, target: CommentTarget, body: string, now = new Date()): Promise<PostCommentResult> {
-  if (!actor) return fail("unauthenticated", "Please sign in to join the discussion.");
+  if (!actor) return fail("unauthenticated", said("errors.refusals.comments.signJoinDiscussion"));
   const db = await getDb();
   const seen = await targetFor(db, target, actor.id);
-  if (!seen) return fail("not_found", "activityId" in target ? "We couldn't find that activity." : "We couldn't find that project.");
-  if (seen.membership?.status === "banned") return fail("forbidden", "You can't take part in this group's discussions.");
+  if (!seen) return fail("not_found", "activityId" in target ? said("errors.action.activityMissing") : said("errors.refusals.comments.couldntFindProject"));
+  if (seen.membership?.status === "banned") return fail("forbidden", said("errors.refusals.comments.cantTakePartGroups"));
   const rate = await countAttempt(`comment:${actor.id}`, COMMENT_RATE_LIMIT, now);
   if (!rate.allowed) {
     const minutes = Math.max(1, Math.ceil(rate.retryAfterSeconds / 60));
@@ -116,14 +117,14 @@ const targetOf = (c: Comment): CommentTarget => (c.activityId ? { activityId: c.
 
 /** The author changes their words, within 15 minutes of posting. */
 export async function editComment(actor: Actor, commentId: string, body: string, now = new Date()): Promise<ActionResult<{ id: string }>> {
-  if (!actor) return fail("unauthenticated", "Please sign in first.");
+  if (!actor) return fail("unauthenticated", said("errors.action.signInFirst"));
   const db = await getDb();
   return db.transaction(async (tx) => {
     const c = await lockComment(tx, commentId);
     if (!c || !(await targetFor(tx, targetOf(c), actor.id))) return fail("not_found", COMMENT_NOT_FOUND);
-    if (c.authorId !== actor.id) return fail("forbidden", "You can only edit your own comments.");
-    if (c.removedAt) return fail("closed", "An organizer removed this comment, so it can't be edited.");
-    if (now.getTime() - c.createdAt.getTime() > EDIT_WINDOW_MS) return fail("closed", "Comments can be edited for 15 minutes after posting. You can delete it and post again.");
+    if (c.authorId !== actor.id) return fail("forbidden", said("errors.refusals.comments.onlyEditOwnComments"));
+    if (c.removedAt) return fail("closed", said("errors.refusals.comments.organizerRemovedCommentSo"));
+    if (now.getTime() - c.createdAt.getTime() > EDIT_WINDOW_MS) return fail("closed", said("errors.refusals.comments.commentsEditedMinutesAfter"));
     if (c.body === body) return { ok: true as const, data: { id: c.id } };
     await tx.update(comments).set({ body, editedAt: now }).where(eq(comments.id, c.id));
     return { ok: true as const, data: { id: c.id } };
@@ -135,7 +136,7 @@ export async function editComment(actor: Actor, commentId: string, body: string,
  * site admin) hides anyone's, which leaves "removed by an organizer" in its place.
  */
 export async function removeComment(actor: Actor, commentId: string, now = new Date()): Promise<ActionResult<{ outcome: "deleted" | "removed" }>> {
-  if (!actor) return fail("unauthenticated", "Please sign in first.");
+  if (!actor) return fail("unauthenticated", said("errors.action.signInFirst"));
   const db = await getDb();
   return db.transaction(async (tx) => {
     const c = await lockComment(tx, commentId);
@@ -146,7 +147,7 @@ export async function removeComment(actor: Actor, commentId: string, now = new D
       return { ok: true as const, data: { outcome: "deleted" as const } };
     }
     const [me] = await tx.select({ role: users.role }).from(users).where(eq(users.id, actor.id));
-    if (!isOrganizer(t) && me?.role !== "admin") return fail("forbidden", "Only the author or an organizer of this group can remove a comment.");
+    if (!isOrganizer(t) && me?.role !== "admin") return fail("forbidden", said("errors.refusals.comments.onlyAuthorOrganizerGroup"));
     if (!c.removedAt) await tx.update(comments).set({ removedAt: now, removedById: actor.id }).where(eq(comments.id, c.id));
     return { ok: true as const, data: { outcome: "removed" as const } };
   });

@@ -8,6 +8,7 @@ import { memberships, rsvps, users } from "../schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { say } from "@/lib/i18n/words";
 import { notify } from "./notifications";
+import { say as said } from "@/lib/i18n/said";
 
 export type PairResult =
   | { ok: true; memberName: string; greeterName: string }
@@ -39,10 +40,10 @@ export async function pairWithGreeter(input: { activityId: string; actorId: stri
   const db = await getDb();
   return db.transaction(async (tx) => {
     const access = await getActivityAccess(input.activityId, input.actorId, tx);
-    if (!access) return { ok: false, code: "not_found", message: "We couldn't find that activity." };
-    if (!access.isOrganizer) return { ok: false, code: "forbidden", message: "Only organizers of this group can pair greeters." };
-    if (access.status === "cancelled" || access.endsAt <= new Date()) return { ok: false, code: "closed", message: "This activity is cancelled or over." };
-    if (input.memberId === input.greeterId) return { ok: false, code: "invalid", message: "Choose someone else as the greeter." };
+    if (!access) return { ok: false, code: "not_found", message: said("errors.action.activityMissing") };
+    if (!access.isOrganizer) return { ok: false, code: "forbidden", message: said("errors.refusals.goTogether.onlyOrganizersGroupPair") };
+    if (access.status === "cancelled" || access.endsAt <= new Date()) return { ok: false, code: "closed", message: said("errors.refusals.goTogether.activityCancelledOver") };
+    if (input.memberId === input.greeterId) return { ok: false, code: "invalid", message: said("errors.refusals.goTogether.chooseSomeoneElseAs") };
 
     const [member] = await tx
       .select({ name: users.name, status: rsvps.status, goTogether: rsvps.goTogether })
@@ -51,7 +52,7 @@ export async function pairWithGreeter(input: { activityId: string; actorId: stri
       .where(and(eq(rsvps.activityId, input.activityId), eq(rsvps.userId, input.memberId)))
       .limit(1);
     if (!member || !member.goTogether || member.status === "not_going") {
-      return { ok: false, code: "invalid", message: "That member hasn't asked for someone to arrive with." };
+      return { ok: false, code: "invalid", message: said("errors.refusals.goTogether.memberHasntAskedSomeone") };
     }
     const [greeter] = await tx
       .select({ name: users.name, status: rsvps.status, offers: rsvps.offersToGreet, role: memberships.role, membership: memberships.status })
@@ -63,12 +64,12 @@ export async function pairWithGreeter(input: { activityId: string; actorId: stri
     const isOrganizer = greeter?.membership === "active" && (greeter.role === "owner" || greeter.role === "organizer");
     const offered = greeter?.status === "going" && greeter.offers;
     if (!greeter || !(isOrganizer || offered)) {
-      return { ok: false, code: "invalid", message: "A greeter must be going and have offered to greet, or be an organizer." };
+      return { ok: false, code: "invalid", message: said("errors.refusals.goTogether.greeterMustGoingHave") };
     }
     // Someone who blocked the other (either way) is never asked to meet them; the message does
     // not say who blocked whom.
     const [blocked] = await tx.select({ one: sql<number>`1` }).from(users).where(and(eq(users.id, input.memberId), notBlockedWith(input.greeterId, users.id))).limit(1);
-    if (!blocked) return { ok: false, code: "invalid", message: "These two can't be paired. Choose another greeter." };
+    if (!blocked) return { ok: false, code: "invalid", message: said("errors.refusals.goTogether.theseTwoCantPaired") };
 
     await tx
       .update(rsvps)

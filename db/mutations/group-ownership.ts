@@ -8,6 +8,7 @@ import { groups, memberships, users } from "../schema";
 import { membershipIn } from "./groups";
 import { say } from "@/lib/i18n/words";
 import { notify } from "./notifications";
+import { say as said } from "@/lib/i18n/said";
 
 export const ONLY_OWNER_HANDS_OVER = "Only the owner of this group can hand it over.";
 export const NEW_OWNER_MUST_ORGANIZE = "The new owner needs to be one of this group's organizers. Make them an organizer first.";
@@ -19,14 +20,14 @@ export const NEW_OWNER_MUST_ORGANIZE = "The new owner needs to be one of this gr
  * in good standing. To anyone outside a private group it does not exist. The new owner is told.
  */
 export async function handOverGroup(actor: Actor, groupId: string, newOwnerId: string): Promise<ActionResult<{ newOwnerName: string; slug: string }>> {
-  if (!actor) return fail("unauthenticated", "Please sign in first.");
+  if (!actor) return fail("unauthenticated", said("errors.action.signInFirst"));
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [group] = await tx.select().from(groups).where(eq(groups.id, groupId)).limit(1).for("update");
     const mine = await membershipIn(tx, groupId, actor.id, true);
     if (!group || group.hiddenAt || (group.visibility === "private" && mine?.status !== "active")) return fail("not_found", GROUP_NOT_FOUND());
     if (!mine || mine.status !== "active" || mine.role !== "owner") return fail("forbidden", ONLY_OWNER_HANDS_OVER);
-    if (newOwnerId === actor.id) return fail("conflict", "You already own this group.");
+    if (newOwnerId === actor.id) return fail("conflict", said("errors.refusals.groupOwnership.alreadyOwnGroup"));
     const target = await membershipIn(tx, groupId, newOwnerId, true);
     const [person] = await tx.select({ name: users.name, suspendedAt: users.suspendedAt }).from(users).where(eq(users.id, newOwnerId)).limit(1);
     if (!target || !person || target.status !== "active" || target.role !== "organizer" || person.suspendedAt) return fail("conflict", NEW_OWNER_MUST_ORGANIZE);

@@ -12,6 +12,7 @@ import { say } from "@/lib/i18n/words";
 import { notifyMany } from "./notifications";
 import { releaseGuestsOfGroup } from "./guest-rsvps";
 import { cancelRsvp } from "./rsvps";
+import { say as said } from "@/lib/i18n/said";
 
 /*
  * Group writes. Each function is the whole of one change: it reads the actor's
@@ -77,7 +78,7 @@ async function withdrawOutsiders(tx: Tx, groupId: string, groupName: string): Pr
  * A private group gets its secret invite code at once.
  */
 export async function createGroup(actor: Actor, input: GroupInput): Promise<ActionResult<{ id: string; slug: string }>> {
-  if (!actor) return fail("unauthenticated", "Please sign in to start a group.");
+  if (!actor) return fail("unauthenticated", said("errors.refusals.groups.signStartGroup"));
   const db = await getDb();
   return db.transaction(async (tx) => {
     let slug = slugify(input.name);
@@ -118,7 +119,7 @@ export type GroupSettings = Pick<Group, "slug" | "name" | "about" | "agreements"
  * nobody, and pending requests stay for organizers when joining becomes open.
  */
 export async function updateGroup(actor: Actor, groupId: string, input: GroupInput): Promise<ActionResult<GroupSettings>> {
-  if (!actor) return fail("unauthenticated", "Please sign in first.");
+  if (!actor) return fail("unauthenticated", said("errors.action.signInFirst"));
   const db = await getDb();
   const result = await db.transaction(async (tx) => {
     const locked = await lockAsOrganizer(tx, actor, groupId);
@@ -165,8 +166,8 @@ export async function updateGroup(actor: Actor, groupId: string, input: GroupInp
  * missing, so a guessed slug neither lets anyone in nor confirms the group exists.
  */
 export async function joinGroup(actor: Actor, groupId: string, acceptedAgreements: boolean, invite?: string): Promise<ActionResult<{ status: "active" | "pending" }>> {
-  if (!actor) return fail("unauthenticated", "Please sign in to join this group.");
-  if (!acceptedAgreements) return fail("invalid_input", "Please read and accept the group's agreements to join.");
+  if (!actor) return fail("unauthenticated", said("errors.action.signInToJoin"));
+  if (!acceptedAgreements) return fail("invalid_input", said("errors.refusals.groups.readAcceptGroupsAgreements"));
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [group] = await tx.select().from(groups).where(eq(groups.id, groupId)).limit(1);
@@ -174,7 +175,7 @@ export async function joinGroup(actor: Actor, groupId: string, acceptedAgreement
     if (!group || group.hiddenAt) return fail("not_found", GROUP_NOT_FOUND());
     const belongs = existing?.status === "active" || existing?.status === "pending";
     if (group.visibility === "private" && !belongs && !inviteCodeMatches(group.inviteCode, invite)) return fail("not_found", GROUP_NOT_FOUND());
-    if (existing?.status === "banned") return fail("forbidden", "You can't join this group.");
+    if (existing?.status === "banned") return fail("forbidden", said("errors.refusals.groups.cantJoinGroup"));
     if (existing) return { ok: true as const, data: { status: existing.status as "active" | "pending" } };
     const status = group.joinPolicy === "approval" ? "pending" : "active";
     await tx.insert(memberships).values({ groupId, userId: actor.id, role: "member", status, agreementsAcceptedAt: new Date() });
@@ -184,17 +185,17 @@ export async function joinGroup(actor: Actor, groupId: string, acceptedAgreement
 
 /** Leaves a group (or withdraws a pending request). The last owner cannot leave. */
 export async function leaveGroup(actor: Actor, groupId: string): Promise<ActionResult> {
-  if (!actor) return fail("unauthenticated", "Please sign in first.");
+  if (!actor) return fail("unauthenticated", said("errors.action.signInFirst"));
   const db = await getDb();
   return db.transaction(async (tx) => {
     const mine = await membershipIn(tx, groupId, actor.id, true);
-    if (!mine || mine.status === "banned") return fail("not_found", "You are not a member of this group.");
+    if (!mine || mine.status === "banned") return fail("not_found", said("errors.action.notAMember"));
     if (mine.role === "owner") {
       const [{ owners }] = await tx
         .select({ owners: sql<number>`count(*)::int` })
         .from(memberships)
         .where(and(eq(memberships.groupId, groupId), eq(memberships.role, "owner"), eq(memberships.status, "active")));
-      if (owners <= 1) return fail("conflict", "A group needs its owner, so the owner can't leave it.");
+      if (owners <= 1) return fail("conflict", said("errors.refusals.groups.groupNeedsItsOwner"));
     }
     await tx.delete(memberships).where(and(eq(memberships.groupId, groupId), eq(memberships.userId, actor.id)));
     // Remembered only for the member's own suggestions, which never lean back towards a group they left.
@@ -213,12 +214,12 @@ export async function leaveGroup(actor: Actor, groupId: string): Promise<ActionR
  * Organizers of that group only; to anyone outside a private group it does not exist.
  */
 export async function renewInviteCode(actor: Actor, groupId: string): Promise<ActionResult<{ inviteCode: string }>> {
-  if (!actor) return fail("unauthenticated", "Please sign in first.");
+  if (!actor) return fail("unauthenticated", said("errors.action.signInFirst"));
   const db = await getDb();
   return db.transaction(async (tx) => {
     const locked = await lockAsOrganizer(tx, actor, groupId);
     if (!locked.ok) return locked;
-    if (locked.group.visibility !== "private") return fail("conflict", "A public group's join link needs no code.");
+    if (locked.group.visibility !== "private") return fail("conflict", said("errors.refusals.groups.publicGroupsJoinLink"));
     const inviteCode = newInviteCode();
     await tx.update(groups).set({ inviteCode }).where(eq(groups.id, groupId));
     return { ok: true as const, data: { inviteCode } };
@@ -262,24 +263,24 @@ export async function changeMember(actor: Actor, groupId: string, userId: string
     const asOrganizer = authorize(actor, mine, "organizer");
     if (!asOrganizer.ok) return fail(asOrganizer.code, asOrganizer.message);
     const target = await membershipIn(tx, groupId, userId, true);
-    if (!target || userId === asOrganizer.actorId) return fail("not_found", "That member isn't in this group.");
-    if (target.role === "owner") return fail("forbidden", "The owner's role can't be changed here.");
+    if (!target || userId === asOrganizer.actorId) return fail("not_found", said("errors.refusals.groups.memberIsntGroup"));
+    if (target.role === "owner") return fail("forbidden", said("errors.refusals.groups.ownersRoleCantChanged"));
     const needsOwner = change === "promote" || change === "demote" || target.role === "organizer" || target.status === "banned";
-    if (needsOwner && asOrganizer.role !== "owner") return fail("forbidden", "Only the owner of this group can do that.");
+    if (needsOwner && asOrganizer.role !== "owner") return fail("forbidden", said("errors.refusals.groups.onlyOwnerGroupDo"));
     const where = and(eq(memberships.groupId, groupId), eq(memberships.userId, userId));
     switch (change) {
       case "approve":
-        if (target.status !== "pending") return fail("conflict", "There is no request to approve.");
+        if (target.status !== "pending") return fail("conflict", said("errors.refusals.groups.thereNoRequestApprove"));
         await tx.update(memberships).set({ status: "active" }).where(where);
         await notifyMany(tx, [userId], { type: "membership_approved", title: say("notices", "group.approved.title", { name: group.name }), body: say("notices", "group.approved.body"), href: `/groups/${group.slug}` });
         break;
       case "decline":
-        if (target.status !== "pending") return fail("conflict", "There is no request to decline.");
+        if (target.status !== "pending") return fail("conflict", said("errors.refusals.groups.thereNoRequestDecline"));
         await tx.delete(memberships).where(where);
         break;
       case "promote":
       case "demote":
-        if (target.status !== "active") return fail("conflict", "Only active members can change role.");
+        if (target.status !== "active") return fail("conflict", said("errors.refusals.groups.onlyActiveMembersChange"));
         await tx.update(memberships).set({ role: change === "promote" ? "organizer" : "member" }).where(where);
         break;
       case "remove":

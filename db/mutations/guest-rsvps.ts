@@ -8,6 +8,7 @@ import { activities, emailOutbox, groups, guestRsvps, memberships, rsvps, type A
 import { confirmEmail, confirmedEmail, GUEST_HOLD_MINUTES } from "./guest-notices";
 import { enqueueEmail } from "./email";
 import { capacityGuardOn, decidePlace, isContention, lockActivity, movePlace, timeRefusal, TRY_AGAIN_MESSAGE, waitlistPosition, type RsvpStatus } from "./rsvps";
+import { say } from "@/lib/i18n/said";
 
 /*
  * RSVPs by visitors, with a first name and an email. A guest's place is decided by the RSVP rules
@@ -77,9 +78,9 @@ export async function requestGuestRsvp(db: Db, input: { activityId: string; emai
       const now = input.now ?? new Date();
       const locked = await lockForGuest(tx, input.activityId);
       if (!locked || locked.activity.hiddenAt || locked.groupHiddenAt || locked.visibility !== "public") return fail("not_found", NOT_FOUND);
-      if (!locked.guestsOn) return fail("guests_off", "This group asks people to sign in to RSVP.");
+      if (!locked.guestsOn) return fail("guests_off", say("errors.refusals.guestRsvps.groupAsksPeopleSign"));
       // Time slots are taken by members only (db/mutations/slots.ts); guests RSVP to activities without them.
-      if (locked.activity.slotCount > 0) return fail("closed", "This activity has time slots, which are for members: sign in or join to take one.");
+      if (locked.activity.slotCount > 0) return fail("closed", say("errors.refusals.guestRsvps.activityHasTimeSlots"));
       const { activity } = locked;
       const [existing] = await tx.select().from(guestRsvps).where(and(eq(guestRsvps.activityId, activity.id), eq(guestRsvps.email, input.email))).limit(1);
       const { next, refusal } = decidePlace(activity, existing?.status, "going", now);
@@ -169,7 +170,7 @@ export async function confirmGuestRsvp(db: Db, token: string, now = new Date()):
       if (!activity || !guest) return fail("expired", EXPIRED);
       if (!guest.confirmedAt && guest.holdExpiresAt && guest.holdExpiresAt <= now) {
         await releaseGuest(tx, activity, guest);
-        return fail("expired", `We held the place for ${GUEST_HOLD_MINUTES} minutes and it has gone to the next person. You can ask again from the activity's page.`);
+        return fail("expired", say("errors.refusals.guestRsvps.heldPlaceMinutesMinutes", { minutes: GUEST_HOLD_MINUTES }));
       }
       const late = timeRefusal(activity, now);
       if (late && !late.ok && !guest.confirmedAt) {
@@ -191,13 +192,13 @@ async function withManagedGuest<T>(db: Db, token: string, work: (tx: Db, activit
   const named = readGuestLinkToken("manage", token);
   if (!named) return fail("expired", EXPIRED);
   const [found] = await db.select({ activityId: guestRsvps.activityId }).from(guestRsvps).where(eq(guestRsvps.id, named.id)).limit(1);
-  if (!found) return fail("expired", "This RSVP no longer exists: it was cancelled, or the activity is over.");
+  if (!found) return fail("expired", say("errors.refusals.guestRsvps.rsvpNoLongerExists"));
   return contended(() =>
     db.transaction(async (tx) => answeringActivity(found.activityId, async () => {
       const activity = await lockActivity(tx, found.activityId);
       const guest = await guestByToken(tx, "manage", token);
-      if (!activity || !guest) return fail("expired", "This RSVP no longer exists: it was cancelled, or the activity is over.");
-      if (!guest.confirmedAt) return fail("expired", "This RSVP isn't confirmed yet: use the confirmation link we emailed, or ask again from the activity's page.");
+      if (!activity || !guest) return fail("expired", say("errors.refusals.guestRsvps.rsvpNoLongerExists"));
+      if (!guest.confirmedAt) return fail("expired", say("errors.refusals.guestRsvps.rsvpIsntConfirmedYet"));
       return work(tx, activity, guest);
     })),
   );

@@ -7,6 +7,7 @@ import { groups, memberships } from "../schema";
 import { tellGuestsOnList } from "./guest-notices";
 import { say } from "@/lib/i18n/words";
 import { notifyMany } from "./notifications";
+import { say as said } from "@/lib/i18n/said";
 
 /*
  * An organizer's message to one list: the people going, trying to come, waiting, the members
@@ -46,8 +47,8 @@ export async function messageActivityList(input: { activityId: string; actorId: 
   const db = await getDb();
   return db.transaction(async (tx) => {
     const access = await getActivityAccess(input.activityId, input.actorId, tx);
-    if (!access) return { ok: false as const, code: "not_found" as const, message: "We couldn't find that activity." };
-    if (!access.isOrganizer) return { ok: false as const, code: "forbidden" as const, message: "Only organizers of this group can send messages to its lists." };
+    if (!access) return { ok: false as const, code: "not_found" as const, message: said("errors.action.activityMissing") };
+    if (!access.isOrganizer) return { ok: false as const, code: "forbidden" as const, message: said("errors.refusals.messages.onlyOrganizersGroupSend") };
     const ids =
       input.audience === "group"
         ? await recipients(tx, sql`select u.id from memberships mm join users u on u.id = mm.user_id where mm.group_id = ${access.groupId} and mm.status = 'active' and ${reachable(input.actorId, access.groupId)}`)
@@ -79,9 +80,9 @@ export async function announceToGroup(input: { groupId: string; actorId: string;
       .leftJoin(memberships, and(eq(memberships.groupId, groups.id), eq(memberships.userId, input.actorId)))
       .where(eq(groups.id, input.groupId))
       .limit(1);
-    if (!group || group.hiddenAt) return { ok: false as const, code: "not_found" as const, message: "We couldn't find that group." };
+    if (!group || group.hiddenAt) return { ok: false as const, code: "not_found" as const, message: said("errors.action.groupMissing") };
     if (group.status !== "active" || (group.role !== "owner" && group.role !== "organizer")) {
-      return { ok: false as const, code: "forbidden" as const, message: "Only organizers of this group can send it an announcement." };
+      return { ok: false as const, code: "forbidden" as const, message: said("errors.refusals.messages.onlyOrganizersGroupSend2") };
     }
     const ids = await recipients(tx, sql`select u.id from memberships mm join users u on u.id = mm.user_id where mm.group_id = ${group.id} and mm.status = 'active' and ${reachable(input.actorId, group.id)}`);
     const sent = await notifyMany(tx, ids, {

@@ -11,6 +11,7 @@ import { blocks, checkIns, partnerNudges, partnerships, users } from "../schema"
 import { recordMilestones } from "./milestones";
 import { say } from "@/lib/i18n/words";
 import { notify } from "./notifications";
+import { say as said } from "@/lib/i18n/said";
 
 /*
  * Check-in partnerships. Only the two people in a pair ever act on it or hear about it;
@@ -66,11 +67,11 @@ export async function createInviteLink(actorId: string, rhythm: Rhythm, weeklyDa
 export async function invitePerson(actorId: string, inviteeId: string, rhythm: Rhythm, weeklyDay: number): Promise<ActionResult<{ id: string }>> {
   // Authorized against the facts: only someone met at a shared activity can be invited this way.
   const met = await listPeopleMet(actorId, 1);
-  if (!met.some((p) => p.userId === inviteeId)) return fail("not_found", "You can invite someone you've been to an activity with, or share an invite link.");
+  if (!met.some((p) => p.userId === inviteeId)) return fail("not_found", said("errors.refusals.partners.inviteSomeoneYouveBeen"));
   const db = await getDb();
   return db.transaction(async (tx) => {
-    if (await blockedEitherWay(tx, actorId, inviteeId)) return fail("not_found", "You can invite someone you've been to an activity with, or share an invite link.");
-    if (await openPartnershipBetween(tx, actorId, inviteeId)) return fail("conflict", "You already have an invite or a partnership with them.");
+    if (await blockedEitherWay(tx, actorId, inviteeId)) return fail("not_found", said("errors.refusals.partners.inviteSomeoneYouveBeen"));
+    if (await openPartnershipBetween(tx, actorId, inviteeId)) return fail("conflict", said("errors.refusals.partners.alreadyHaveInvitePartnership"));
     const timezone = await getMemberZone(actorId, undefined, tx);
     const [row] = await tx.insert(partnerships).values({ inviterId: actorId, inviteeId, rhythm, weeklyDay, timezone }).returning({ id: partnerships.id });
     const inviter = await nameOf(tx, actorId);
@@ -82,7 +83,7 @@ export async function invitePerson(actorId: string, inviteeId: string, rhythm: R
 /** Accepts an invite link. The code works once; the inviter is told. */
 export async function acceptInviteLink(actorId: string, code: string, now = new Date()): Promise<ActionResult<{ id: string; partnerName: string }>> {
   const db = await getDb();
-  const gone = fail("not_found", "That invite link has been used or withdrawn. Ask for a new one if you'd like.");
+  const gone = fail("not_found", said("errors.action.inviteUsed"));
   return db.transaction(async (tx) => {
     const [invite] = await tx
       .select()
@@ -91,9 +92,9 @@ export async function acceptInviteLink(actorId: string, code: string, now = new 
       .for("update")
       .limit(1);
     if (!invite) return gone;
-    if (invite.inviterId === actorId) return fail("conflict", "This is your own invite link — share it with the person you'd like to check in with.");
+    if (invite.inviterId === actorId) return fail("conflict", said("errors.refusals.partners.ownInviteLinkShare"));
     if (await blockedEitherWay(tx, actorId, invite.inviterId)) return gone;
-    if (await openPartnershipBetween(tx, actorId, invite.inviterId)) return fail("conflict", "You two already check in with each other.");
+    if (await openPartnershipBetween(tx, actorId, invite.inviterId)) return fail("conflict", said("errors.refusals.partners.twoAlreadyCheckWith"));
     await tx
       .update(partnerships)
       .set({ inviteeId: actorId, status: "active", acceptedAt: now, rhythmSince: now, inviteCodeHash: null })
@@ -117,12 +118,12 @@ export async function changePartnership(actorId: string, id: string, change: Par
   const db = await getDb();
   return db.transaction(async (tx) => {
     const p = await getPartnershipOfMember(id, actorId, tx);
-    if (!p) return fail("not_found", "We couldn't find that partnership.");
+    if (!p) return fail("not_found", said("errors.action.partnershipMissing"));
     const other = p.inviterId === actorId ? p.inviteeId : p.inviterId;
     const me = await nameOf(tx, actorId);
     const set = (values: Partial<typeof partnerships.$inferInsert>) => tx.update(partnerships).set(values).where(eq(partnerships.id, id));
     if (change === "accept" || change === "decline") {
-      if (p.status !== "invited" || p.inviteeId !== actorId) return fail("conflict", "There's no invite waiting for your answer here.");
+      if (p.status !== "invited" || p.inviteeId !== actorId) return fail("conflict", said("errors.refusals.partners.theresNoInviteWaiting"));
       if (change === "decline") {
         await set({ status: "declined", endedAt: now });
         return { ok: true as const, data: { status: "declined" } };
@@ -134,18 +135,18 @@ export async function changePartnership(actorId: string, id: string, change: Par
       return { ok: true as const, data: { status: "active" } };
     }
     if (change === "pause") {
-      if (p.status !== "active") return fail("conflict", "Only an active partnership can be paused.");
+      if (p.status !== "active") return fail("conflict", said("errors.refusals.partners.onlyActivePartnershipPaused"));
       await set({ status: "paused" });
       if (other) await notify(tx, { userId: other, type: "partner_paused", title: say("notices", "partner.paused.title", { name: me }), body: say("notices", "partner.paused.body"), href: HREF });
       return { ok: true as const, data: { status: "paused" } };
     }
     if (change === "resume") {
-      if (p.status !== "paused") return fail("conflict", "Only a paused partnership can be picked up again.");
+      if (p.status !== "paused") return fail("conflict", said("errors.refusals.partners.onlyPausedPartnershipPicked"));
       await set({ status: "active", rhythmSince: now });
       if (other) await notify(tx, { userId: other, type: "partner_resumed", title: say("notices", "partner.resumed.title", { name: me }), body: say("notices", "partner.resumed.body", { rhythm: rhythmIn(p.rhythm, p.weeklyDay) }), href: HREF });
       return { ok: true as const, data: { status: "active" } };
     }
-    if (p.status === "ended" || p.status === "declined") return fail("conflict", "This partnership has already ended.");
+    if (p.status === "ended" || p.status === "declined") return fail("conflict", said("errors.refusals.partners.partnershipHasAlreadyEnded"));
     await set({ status: "ended", endedAt: now, inviteCodeHash: null });
     if (other && p.status !== "invited") {
       await notify(tx, { userId: other, type: "partner_ended", title: say("notices", "partner.ended.title", { name: me }), body: say("notices", "partner.ended.body"), href: HREF });
@@ -159,8 +160,8 @@ export async function changeRhythm(actorId: string, id: string, rhythm: Rhythm, 
   const db = await getDb();
   return db.transaction(async (tx) => {
     const p = await getPartnershipOfMember(id, actorId, tx);
-    if (!p) return fail("not_found", "We couldn't find that partnership.");
-    if (p.status === "ended" || p.status === "declined") return fail("conflict", "This partnership has ended.");
+    if (!p) return fail("not_found", said("errors.action.partnershipMissing"));
+    if (p.status === "ended" || p.status === "declined") return fail("conflict", said("errors.refusals.partners.partnershipHasEnded"));
     await tx.update(partnerships).set({ rhythm, weeklyDay, rhythmSince: p.status === "invited" ? p.rhythmSince : now }).where(eq(partnerships.id, id));
     const other = p.inviterId === actorId ? p.inviteeId : p.inviterId;
     if (other && p.status !== "invited") {
@@ -175,8 +176,8 @@ export async function addCheckIn(actorId: string, id: string, input: { note: str
   const db = await getDb();
   return db.transaction(async (tx) => {
     const p = await getPartnershipOfMember(id, actorId, tx);
-    if (!p || !p.inviteeId) return fail("not_found", "We couldn't find that partnership.");
-    if (p.status !== "active") return fail("closed", p.status === "paused" ? "Your check-ins are paused. Pick them up again first." : "Check-ins are for an active partnership.");
+    if (!p || !p.inviteeId) return fail("not_found", said("errors.action.partnershipMissing"));
+    if (p.status !== "active") return fail("closed", p.status === "paused" ? said("errors.refusals.partners.checkInsPausedPick") : said("errors.refusals.partners.checkInsActivePartnership"));
     const [row] = await tx.insert(checkIns).values({ partnershipId: id, authorId: actorId, ...input, createdAt: now }).returning({ id: checkIns.id });
     const other = p.inviterId === actorId ? p.inviteeId : p.inviterId;
     await notify(tx, { userId: other, type: "partner_check_in", title: say("notices", "partner.checkIn.title", { name: await nameOf(tx, actorId) }), body: say("notices", "partner.checkIn.body"), href: `${HREF}/${id}` });

@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { getDb, type Db } from "../client";
 import { groups, projects, tasks, type Project, type Task } from "../schema";
 import { membershipIn } from "./groups";
+import { say } from "@/lib/i18n/said";
 
 /*
  * Creating and editing projects and their tasks. Every entry point reads the actor's
@@ -49,7 +50,7 @@ const statusFields = (status: Project["status"], current?: Project) => ({
 export async function createProject(actor: Actor, groupId: string, input: ProjectInput): Promise<ActionResult<{ id: string }>> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const ok = await organizerOf(tx, actor, groupId, "We couldn't find that group.");
+    const ok = await organizerOf(tx, actor, groupId, say("errors.action.groupMissing"));
     if (isRefusal(ok)) return ok;
     const [row] = await tx
       .insert(projects)
@@ -81,7 +82,7 @@ export async function updateProject(actor: Actor, projectId: string, patch: Proj
     if (isRefusal(current)) return current;
     const startsOn = patch.startsOn === undefined ? current.startsOn : patch.startsOn;
     const endsOn = patch.endsOn === undefined ? current.endsOn : patch.endsOn;
-    if (startsOn && endsOn && endsOn < startsOn) return { ok: false as const, code: "invalid_input" as const, message: "Please check endsOn.", fieldErrors: { endsOn: "The end date can't be before the start date." } };
+    if (startsOn && endsOn && endsOn < startsOn) return { ok: false as const, code: "invalid_input" as const, message: say("errors.refusals.projects.checkEndson"), fieldErrors: { endsOn: say("errors.refusals.projects.endDateCantBefore") } };
     const [row] = await tx
       .update(projects)
       .set({
@@ -164,10 +165,10 @@ export async function updateTask(actor: Actor, taskId: string, patch: TaskChange
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [task] = await tx.select().from(tasks).where(eq(tasks.id, taskId)).for("update");
-    if (!task) return refuse("not_found", "We couldn't find that task.");
+    if (!task) return refuse("not_found", say("errors.refusals.projects.couldntFindTask"));
     const [project] = await tx.select().from(projects).where(eq(projects.id, task.projectId));
-    if (!project || project.hiddenAt) return refuse("not_found", "We couldn't find that task.");
-    const ok = await organizerOf(tx, actor, project.groupId, "We couldn't find that task.");
+    if (!project || project.hiddenAt) return refuse("not_found", say("errors.refusals.projects.couldntFindTask"));
+    const ok = await organizerOf(tx, actor, project.groupId, say("errors.refusals.projects.couldntFindTask"));
     if (isRefusal(ok)) return ok;
     if (patch.placesNeeded !== undefined && patch.placesNeeded < task.claimedCount) {
       const message = placesBelowClaimsMessage(task.claimedCount);

@@ -9,6 +9,7 @@ import { groupVisibleTo } from "../queries/visibility";
 import { say } from "@/lib/i18n/words";
 import { notifyMany } from "./notifications";
 import { limitMember } from "./rate-limits";
+import { say as said } from "@/lib/i18n/said";
 
 /*
  * "Ask the organizers": a member's private question about a group or one of its activities,
@@ -42,7 +43,7 @@ export type AskAbout = { activityId: string } | { groupId: string };
 
 /** A member asks a group's organizers a question, about the group or one of its activities. */
 export async function askOrganizers(actor: Actor, about: AskAbout, body: string): Promise<ActionResult<{ questionId: string }>> {
-  if (!actor) return fail("unauthenticated", "Please sign in to ask the organizers.");
+  if (!actor) return fail("unauthenticated", said("errors.action.signInToAsk"));
   const db = await getDb();
   const visible = groupVisibleTo(actor.id);
   let target: { groupId: string; slug: string; subject: string; activityId: string | null } | undefined;
@@ -60,7 +61,7 @@ export async function askOrganizers(actor: Actor, about: AskAbout, body: string)
   }
   if (!target) return fail("not_found", NO_SUCH);
   const [mine] = await db.select({ role: memberships.role, status: memberships.status }).from(memberships).where(and(eq(memberships.groupId, target.groupId), eq(memberships.userId, actor.id)));
-  if (mine && mine.status === "active" && mine.role !== "member") return fail("invalid_input", "You're one of this group's organizers, so you'd be asking yourself.");
+  if (mine && mine.status === "active" && mine.role !== "member") return fail("invalid_input", said("errors.refusals.questions.youreOneGroupsOrganizers"));
   const organizers = await reachableOrganizers(db, target.groupId, actor.id);
   if (!organizers.length) return fail("forbidden", NO_ONE_TO_ASK);
   const rate = await limitMember("questionMember", actor.id);
@@ -82,7 +83,7 @@ export async function askOrganizers(actor: Actor, about: AskAbout, body: string)
 
 /** A reply in a thread: by the member who asked, or by one of the group's organizers. */
 export async function replyToQuestion(actor: Actor, questionId: string, body: string): Promise<ActionResult<{ fromOrganizers: boolean }>> {
-  if (!actor) return fail("unauthenticated", "Please sign in first.");
+  if (!actor) return fail("unauthenticated", said("errors.action.signInFirst"));
   const db = await getDb();
   const [q] = await db
     .select({ id: questions.id, groupId: questions.groupId, askerId: questions.askerId, subject: questions.subject, slug: groups.slug, groupHidden: groups.hiddenAt })

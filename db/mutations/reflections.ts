@@ -4,6 +4,7 @@ import { getDb } from "../client";
 import { REFLECTION_DAYS } from "../queries/reflections";
 import { activities, reflections, rsvps } from "../schema";
 import { recordMilestones } from "./milestones";
+import { say } from "@/lib/i18n/said";
 
 export type ReflectionResult =
   | { ok: true; reflection: { activityId: string; feeling: "drained" | "ok" | "lifted"; note: string }; milestones: string[] }
@@ -24,9 +25,9 @@ export async function saveReflection(input: { userId: string; activityId: string
       .where(and(eq(rsvps.activityId, input.activityId), eq(rsvps.userId, input.userId), eq(rsvps.attendance, "attended")))
       .limit(1);
     // Not attended (or not visible, or no such activity) all read the same: there is nothing to reflect on.
-    if (!row) return { ok: false as const, code: "not_found" as const, message: "Reflections are for activities you were marked as attending." };
+    if (!row) return { ok: false as const, code: "not_found" as const, message: say("errors.api.reflectionsAttended") };
     if (row.endsAt.getTime() + REFLECTION_DAYS * 86_400_000 <= now.getTime()) {
-      return { ok: false as const, code: "closed" as const, message: "Reflections stay open for a week after an activity; this one has closed." };
+      return { ok: false as const, code: "closed" as const, message: say("errors.refusals.reflections.reflectionsStayOpenWeek") };
     }
     const values = { feeling: input.feeling, note: input.note, createdAt: now };
     await tx

@@ -12,6 +12,7 @@ import { activities, apiTokens, comments, groups, memberships, projects, questio
 import { removeOrBanIn, type Tx } from "./groups";
 import { say } from "@/lib/i18n/words";
 import { notifyMany } from "./notifications";
+import { say as said } from "@/lib/i18n/said";
 
 /*
  * Reports and the decisions on them. A member reports what they can see; the group's
@@ -29,10 +30,10 @@ export type FileReportResult = ActionResult<{ already: boolean }> | (Extract<Act
 
 /** Files a report, once per member and thing while it is open; limited per member. */
 export async function fileReport(actor: Actor, input: ReportInput): Promise<FileReportResult> {
-  if (!actor) return fail("unauthenticated", "Please sign in to send a report.");
+  if (!actor) return fail("unauthenticated", said("errors.action.signInToReport"));
   const target = await getReportTarget(input.targetType, input.targetId, actor.id);
   if (!target) return fail("not_found", NOTHING_TO_REPORT);
-  if (input.targetType === "member" && target.subjectId === actor.id) return fail("invalid_input", "You can't report yourself.");
+  if (input.targetType === "member" && target.subjectId === actor.id) return fail("invalid_input", said("errors.refusals.reports.cantReportYourself"));
   const db = await getDb();
   const [open] = await db
     .select({ id: reports.id })
@@ -117,18 +118,18 @@ const toReporter = (outcome: Outcome, target: ReportTarget) =>
  * content, and may choose this outcome for this kind of thing.
  */
 export async function decideReport(actor: Actor, input: DecisionInput, now = new Date()): Promise<ActionResult<{ outcome: Outcome; settled: number }>> {
-  if (!actor) return fail("unauthenticated", "Please sign in first.");
+  if (!actor) return fail("unauthenticated", said("errors.action.signInFirst"));
   const db = await getDb();
   const result = await db.transaction(async (tx) => {
     const report = await getReportRow(tx as unknown as Db, input.reportId, true);
     if (!report) return fail("not_found", REPORT_NOT_FOUND);
     const standing = await standingFor(tx, actor.id, report);
     if (!sees(standing)) return fail("not_found", REPORT_NOT_FOUND);
-    if (!decides(standing, report)) return fail("forbidden", "Reports about a group itself are decided by the hub's admins.");
-    if (report.status !== "open") return fail("conflict", "This report has already been decided.");
+    if (!decides(standing, report)) return fail("forbidden", said("errors.refusals.reports.reportsAboutGroupItself"));
+    if (report.status !== "open") return fail("conflict", said("errors.refusals.reports.reportHasAlreadyBeen"));
     const target = await getReportTarget(report.targetType, report.targetId, undefined, tx as unknown as Db);
-    if (!target) return fail("not_found", "What was reported no longer exists.");
-    if (target.subjectId === actor.id) return fail("forbidden", "This report is about something of yours, so another moderator decides it.");
+    if (!target) return fail("not_found", said("errors.refusals.reports.whatWasReportedNo"));
+    if (target.subjectId === actor.id) return fail("forbidden", said("errors.refusals.reports.reportAboutSomethingYours"));
     const refused = await applyOutcome(tx, input, report, target, standing, actor.id, now);
     if (refused) return refused;
 
@@ -169,22 +170,22 @@ async function applyOutcome(tx: Tx, input: DecisionInput, report: Report, target
     case "dismiss":
       return null;
     case "hide":
-      if (target.type === "member") return fail("invalid_input", "A member can't be hidden. Dismiss the report, or an admin can suspend the account.");
+      if (target.type === "member") return fail("invalid_input", said("errors.refusals.reports.memberCantHiddenDismiss"));
       await hideTarget(tx, target, actorId, true, now);
       return null;
     case "remove":
     case "ban": {
-      if (!report.groupId || !target.subjectId || target.type === "group") return fail("invalid_input", "This report isn't about someone's part in a group.");
+      if (!report.groupId || !target.subjectId || target.type === "group") return fail("invalid_input", said("errors.refusals.reports.reportIsntAboutSomeones"));
       const [m] = await tx.select({ role: memberships.role, status: memberships.status }).from(memberships).where(and(eq(memberships.groupId, report.groupId), eq(memberships.userId, target.subjectId)));
-      if (m?.role === "owner") return fail("forbidden", "The group's owner can't be removed or banned. An admin can suspend the account if needed.");
-      if (m?.role === "organizer" && !standing.admin && standing.organizerRole !== "owner") return fail("forbidden", "Only the group's owner can remove or ban an organizer.");
-      if (input.outcome === "remove" && (!m || m.status !== "active")) return fail("conflict", "They aren't an active member of this group. Banning keeps them out.");
+      if (m?.role === "owner") return fail("forbidden", said("errors.refusals.reports.groupsOwnerCantRemoved"));
+      if (m?.role === "organizer" && !standing.admin && standing.organizerRole !== "owner") return fail("forbidden", said("errors.refusals.reports.onlyGroupsOwnerRemove"));
+      if (input.outcome === "remove" && (!m || m.status !== "active")) return fail("conflict", said("errors.refusals.reports.theyArentActiveMember"));
       await removeOrBanIn(tx, report.groupId, target.subjectId, input.outcome, input.note);
       return null;
     }
     case "suspend": {
-      if (!standing.admin) return fail("forbidden", "Only the hub's admins can suspend an account.");
-      if (!target.subjectId) return fail("invalid_input", "There is no one member to suspend for this report.");
+      if (!standing.admin) return fail("forbidden", said("errors.refusals.reports.onlyHubsAdminsSuspend"));
+      if (!target.subjectId) return fail("invalid_input", said("errors.refusals.reports.thereNoOneMember"));
       // Moving the session version on signs them out everywhere at once, as a password change does.
       await tx
         .update(users)
@@ -198,17 +199,17 @@ async function applyOutcome(tx: Tx, input: DecisionInput, report: Report, target
 
 /** Shows hidden content again: the organizers of its group, or an admin. Recorded on every report that hid it. */
 export async function restoreReported(actor: Actor, reportId: string, now = new Date()): Promise<ActionResult<{ restored: true }>> {
-  if (!actor) return fail("unauthenticated", "Please sign in first.");
+  if (!actor) return fail("unauthenticated", said("errors.action.signInFirst"));
   const db = await getDb();
   const result = await db.transaction(async (tx) => {
     const report = await getReportRow(tx as unknown as Db, reportId, true);
     if (!report) return fail("not_found", REPORT_NOT_FOUND);
     const standing = await standingFor(tx, actor.id, report);
     if (!sees(standing)) return fail("not_found", REPORT_NOT_FOUND);
-    if (!decides(standing, report)) return fail("forbidden", "Only the hub's admins can show a hidden group again.");
-    if (report.outcome !== "hide" || report.restoredAt) return fail("conflict", "This isn't hidden by a decision on this report.");
+    if (!decides(standing, report)) return fail("forbidden", said("errors.refusals.reports.onlyHubsAdminsShow"));
+    if (report.outcome !== "hide" || report.restoredAt) return fail("conflict", said("errors.refusals.reports.isntHiddenByDecision"));
     const target = await getReportTarget(report.targetType, report.targetId, undefined, tx as unknown as Db);
-    if (!target) return fail("not_found", "What was reported no longer exists.");
+    if (!target) return fail("not_found", said("errors.refusals.reports.whatWasReportedNo"));
     await hideTarget(tx, target, actor.id, false, now);
     await tx
       .update(reports)

@@ -7,6 +7,7 @@ import { getActivityAccess } from "../queries/rsvps";
 import { activities } from "../schema";
 import type { RsvpQuestion } from "@/lib/rsvp-questions";
 import { lockActivity } from "./rsvps";
+import { say } from "@/lib/i18n/said";
 
 /** Why an activity cannot have both time slots and questions on RSVP (shown from either side). */
 export const SLOTS_ASK_NO_QUESTIONS = "People take places in this activity through its time slots, and questions on RSVP are not asked there: an activity has either time slots or questions, not both.";
@@ -23,9 +24,9 @@ export async function setRsvpQuestions(input: { activityId: string; actorId: str
   return db.transaction(async (tx) => answeringActivity(input.activityId, async () => {
     const activity = await lockActivity(tx as unknown as Db, input.activityId);
     const access = activity ? await getActivityAccess(input.activityId, input.actorId, tx as unknown as Db) : undefined;
-    if (!activity || !access) return { ok: false, code: "not_found", message: "We couldn't find that activity." } as const;
-    if (!access.isOrganizer) return { ok: false, code: "forbidden", message: "Only organizers of this group can set its questions." } as const;
-    if (activity.endsAt <= now) return { ok: false, code: "closed", message: "This activity has ended, so its questions can't change." } as const;
+    if (!activity || !access) return { ok: false, code: "not_found", message: say("errors.action.activityMissing") } as const;
+    if (!access.isOrganizer) return { ok: false, code: "forbidden", message: say("errors.refusals.rsvpQuestions.onlyOrganizersGroupSet") } as const;
+    if (activity.endsAt <= now) return { ok: false, code: "closed", message: say("errors.refusals.rsvpQuestions.activityHasEndedSo") } as const;
     // People take places on a slotted activity through its slots, whose forms ask no questions.
     if (input.questions.length > 0 && activity.slotCount > 0) return { ok: false, code: "closed", message: SLOTS_ASK_NO_QUESTIONS } as const;
     await tx.update(activities).set({ rsvpQuestions: input.questions, updatedAt: now }).where(eq(activities.id, input.activityId));

@@ -11,6 +11,7 @@ import { formatWhen } from "@/lib/dates";
 import { tellPromotedGuests } from "./guest-notices";
 import { answersOnRsvp, sameAnswers, type RsvpAnswers } from "@/lib/rsvp-questions";
 import { releaseSlotsOf } from "./slot-places";
+import { say as said } from "@/lib/i18n/said";
 
 /*
  * The one place that decides who is going. Every change to an activity's RSVPs runs in a
@@ -136,14 +137,14 @@ const NOT_FOUND = "We couldn't find that activity.";
 function visibilityRefusal(locked: Locked | undefined): RsvpResult | null {
   if (!locked || locked.activity.hiddenAt || locked.groupHiddenAt) return fail("not_found", NOT_FOUND);
   if (locked.groupVisibility === "private" && locked.membershipStatus !== "active") return fail("not_found", NOT_FOUND);
-  if (locked.membershipStatus === "banned") return fail("forbidden", "You can't RSVP to this group's activities.");
+  if (locked.membershipStatus === "banned") return fail("forbidden", said("errors.refusals.rsvps.cantRsvpGroupsActivities"));
   return null;
 }
 
 export function timeRefusal(activity: Activity, now: Date): RsvpResult | null {
-  if (activity.status === "cancelled") return fail("cancelled", "This activity has been cancelled, so it isn't taking RSVPs.");
-  if (activity.endsAt <= now) return fail("past", "This activity has already happened, so it isn't taking RSVPs.");
-  if (activity.startsAt <= now) return fail("closed", "This activity has already started, so RSVPs are closed.");
+  if (activity.status === "cancelled") return fail("cancelled", said("errors.refusals.rsvps.activityHasBeenCancelled"));
+  if (activity.endsAt <= now) return fail("past", said("errors.refusals.rsvps.activityHasAlreadyHappened"));
+  if (activity.startsAt <= now) return fail("closed", said("errors.refusals.rsvps.activityHasAlreadyStarted"));
   return null;
 }
 
@@ -179,7 +180,7 @@ export function decidePlace(activity: Activity, existing: RsvpStatus | undefined
   if (late && !late.ok) return { next, refusal: late };
   const cutoff = activity.rsvpCutoff ?? activity.startsAt;
   const takesPlace = (next === "going" || next === "waitlisted" || next === "maybe") && existing !== next;
-  return { next, refusal: takesPlace && cutoff <= now ? { ok: false, code: "closed", message: "RSVPs for this activity have closed." } : null };
+  return { next, refusal: takesPlace && cutoff <= now ? { ok: false, code: "closed", message: said("errors.refusals.rsvps.rsvpsActivityHaveClosed") } : null };
 }
 
 /**

@@ -6,6 +6,7 @@ import { say } from "@/lib/i18n/words";
 import { notify } from "./notifications";
 import { formatLongDay } from "@/lib/dates";
 import { slotLabel } from "@/lib/validation/slots";
+import { say as said } from "@/lib/i18n/said";
 
 /*
  * The places inside an activity's time slots. Every function here runs inside a transaction
@@ -103,7 +104,7 @@ export async function holdsAnySlot(tx: Db, activityId: string, userId: string): 
 export async function slottedEditRefusal(tx: Db, current: Activity, next: { capacity: number | null; startsAt: Date; endsAt: Date }): Promise<{ ok: false; code: "invalid_input"; message: string; fieldErrors: Record<string, string> } | null> {
   if (current.slotCount === 0) return null;
   if (next.capacity !== null) {
-    return { ok: false, code: "invalid_input", message: "Please check the places.", fieldErrors: { capacity: "This activity has time slots, so its places are set per slot on its organize page. Leave this empty." } };
+    return { ok: false, code: "invalid_input", message: said("errors.refusals.slotPlaces.checkPlaces"), fieldErrors: { capacity: said("errors.refusals.slotPlaces.activityHasTimeSlots") } };
   }
   const [outside] = await tx
     .select({ id: activitySlots.id })
@@ -111,5 +112,5 @@ export async function slottedEditRefusal(tx: Db, current: Activity, next: { capa
     .where(and(eq(activitySlots.activityId, current.id), or(lt(activitySlots.startsAt, next.startsAt), gt(activitySlots.endsAt, next.endsAt))))
     .limit(1);
   if (!outside) return null;
-  return { ok: false, code: "invalid_input", message: "Please check the times.", fieldErrors: { startsLocal: "A time slot of this activity would fall outside these times: change its slots on the organize page first." } };
+  return { ok: false, code: "invalid_input", message: said("errors.refusals.slotPlaces.checkTimes"), fieldErrors: { startsLocal: said("errors.refusals.slotPlaces.timeSlotActivityWould") } };
 }

@@ -8,6 +8,7 @@ import { capacityGuardOn, dropPlaceForSlot, holdPlaceForSlot, isContention, time
 import { bumpSlot, holdsAnySlot, promoteInSlot, slotWaitlistPosition } from "./slot-places";
 import { slotLabel, type SlotLine } from "@/lib/validation/slots";
 import { SLOTS_ASK_NO_QUESTIONS } from "./rsvp-questions";
+import { say } from "@/lib/i18n/said";
 
 /*
  * Taking and leaving an activity's time slots, and an organizer setting them. Like an RSVP,
@@ -50,7 +51,7 @@ async function lockForSlot(tx: Db, activityId: string, slotId: string, userId: s
   const [row] = capacityGuardOn() ? await query.for("update", { of: activities }) : await query;
   if (!row || row.activity.hiddenAt || row.groupHiddenAt) return { ok: false, refusal: fail("not_found", NOT_FOUND) } as const;
   if (row.groupVisibility === "private" && row.membershipStatus !== "active") return { ok: false, refusal: fail("not_found", NOT_FOUND) } as const;
-  if (row.membershipStatus === "banned") return { ok: false, refusal: fail("forbidden", "You can't take part in this group's activities.") } as const;
+  if (row.membershipStatus === "banned") return { ok: false, refusal: fail("forbidden", say("errors.refusals.slots.cantTakePartGroups")) } as const;
   const [slot] = await tx.select().from(activitySlots).where(and(eq(activitySlots.id, slotId), eq(activitySlots.activityId, activityId))).limit(1);
   if (!slot) return { ok: false, refusal: fail("not_found", NO_SLOT) } as const;
   const [mine] = await tx.select().from(slotSignups).where(and(eq(slotSignups.slotId, slotId), eq(slotSignups.userId, userId))).limit(1);
@@ -92,7 +93,7 @@ export async function takeSlot(db: Db, input: { activityId: string; slotId: stri
       }
       const late = refusedByTime(activity, now);
       if (late) return late;
-      if ((activity.rsvpCutoff ?? activity.startsAt) <= now) return fail("closed", "Sign-ups for this activity have closed.");
+      if ((activity.rsvpCutoff ?? activity.startsAt) <= now) return fail("closed", say("errors.refusals.slots.signUpsActivityHave"));
       const hasRoom = slot.capacity === null || (slot.goingCount < slot.capacity && slot.waitlistCount === 0);
       const status = hasRoom ? "going" : "waitlisted";
       const [row] = await tx.insert(slotSignups).values({ slotId: slot.id, activityId: activity.id, userId: input.userId, status }).returning();
@@ -161,17 +162,17 @@ export async function setActivitySlots(input: { activityId: string; actorId: str
         .limit(1)
         .for("update", { of: activities });
       if (!row || row.activity.hiddenAt || row.status !== "active") return { ok: false, code: "not_found", message: NOT_FOUND } as const;
-      if (row.role !== "owner" && row.role !== "organizer") return { ok: false, code: "forbidden", message: "Only the group's organizers can change its activities' time slots." } as const;
+      if (row.role !== "owner" && row.role !== "organizer") return { ok: false, code: "forbidden", message: say("errors.refusals.slots.onlyGroupsOrganizersChange") } as const;
       const activity = row.activity;
-      if (activity.status === "cancelled") return { ok: false, code: "closed", message: "This activity is cancelled, so its slots can't change." } as const;
-      if (activity.endsAt <= now) return { ok: false, code: "closed", message: "This activity has already happened, so its slots can't change." } as const;
+      if (activity.status === "cancelled") return { ok: false, code: "closed", message: say("errors.refusals.slots.activityCancelledSoIts") } as const;
+      if (activity.endsAt <= now) return { ok: false, code: "closed", message: say("errors.refusals.slots.activityHasAlreadyHappened") } as const;
       if (input.slots.length > 0 && activity.rsvpQuestions.length > 0) return { ok: false, code: "invalid", message: SLOTS_ASK_NO_QUESTIONS } as const;
       if (input.slots.length > 0 && activity.capacity !== null) {
         return { ok: false, code: "invalid", message: `This activity has its own limit of ${activity.capacity} places. With time slots, places are counted per slot: first set the activity to no limit (Edit the activity), then add slots.` } as const;
       }
       // The lines were checked against the activity's times as read before the lock; an edit meanwhile is caught here.
       if (input.slots.some((s) => s.startsAt < activity.startsAt || s.endsAt > activity.endsAt)) {
-        return { ok: false, code: "invalid", message: "The activity's own time has just changed: a slot now falls outside it. Have another look at the times." } as const;
+        return { ok: false, code: "invalid", message: say("errors.refusals.slots.activitysOwnTimeHas") } as const;
       }
       const existing = await tx.select().from(activitySlots).where(eq(activitySlots.activityId, activity.id));
       const key = (s: { startsAt: Date; endsAt: Date }) => `${s.startsAt.getTime()}-${s.endsAt.getTime()}`;

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/authz";
 import { getDb, type Db } from "../client";
 import { activities, groups, memberships, rsvps, series, standingPlaces } from "../schema";
 import { cancelRsvp, respondToActivity } from "./rsvps";
+import { say } from "@/lib/i18n/said";
 
 /*
  * A standing place holds a member's place on every upcoming occurrence of a series.
@@ -67,13 +68,13 @@ async function seriesFor(tx: Db, seriesId: string, userId: string) {
  * member has not already answered, joining the waitlist where an occurrence is full.
  */
 export async function holdStandingPlace(actor: Actor, seriesId: string): Promise<ActionResult<{ status: "active" }>> {
-  if (!actor) return fail("unauthenticated", "Please sign in to hold a standing place.");
+  if (!actor) return fail("unauthenticated", say("errors.refusals.standingPlaces.signHoldStandingPlace"));
   const db = await getDb();
   return db.transaction(async (tx) => {
     const s = await seriesFor(tx, seriesId, actor.id);
-    if (!s) return fail("not_found", "We couldn't find that series.");
-    if (s.status === "banned") return fail("forbidden", "You can't take part in this group's activities.");
-    if (s.endedAt) return fail("closed", "This series has ended.");
+    if (!s) return fail("not_found", say("errors.refusals.standingPlaces.couldntFindSeries"));
+    if (s.status === "banned") return fail("forbidden", say("errors.refusals.slots.cantTakePartGroups"));
+    if (s.endedAt) return fail("closed", say("errors.refusals.standingPlaces.seriesHasEnded"));
     await tx
       .insert(standingPlaces)
       .values({ seriesId, userId: actor.id, status: "active" })
@@ -89,12 +90,12 @@ export async function holdStandingPlace(actor: Actor, seriesId: string): Promise
  * be resumed with `holdStandingPlace`, a released one is gone.
  */
 export async function stepBackFromSeries(actor: Actor, seriesId: string, how: "pause" | "release"): Promise<ActionResult<{ status: StandingState }>> {
-  if (!actor) return fail("unauthenticated", "Please sign in first.");
+  if (!actor) return fail("unauthenticated", say("errors.action.signInFirst"));
   const db = await getDb();
   return db.transaction(async (tx) => {
     const where = and(eq(standingPlaces.seriesId, seriesId), eq(standingPlaces.userId, actor.id));
     const [place] = await tx.select().from(standingPlaces).where(where).for("update");
-    if (!place) return fail("not_found", "You don't hold a standing place on this series.");
+    if (!place) return fail("not_found", say("errors.refusals.standingPlaces.dontHoldStandingPlace"));
     if (how === "pause") await tx.update(standingPlaces).set({ status: "paused" }).where(where);
     else await tx.delete(standingPlaces).where(where);
     await withdrawUpcoming(tx, seriesId, actor.id);
@@ -107,7 +108,7 @@ export async function stepBackFromSeries(actor: Actor, seriesId: string, how: "p
  * `passedOn` says whether someone was waiting and now has it; otherwise the place is simply open.
  */
 export async function skipOccurrence(actor: Actor, activityId: string): Promise<ActionResult<{ freedPlace: boolean; passedOn: boolean }>> {
-  if (!actor) return fail("unauthenticated", "Please sign in first.");
+  if (!actor) return fail("unauthenticated", say("errors.action.signInFirst"));
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [mine] = await tx
@@ -115,10 +116,10 @@ export async function skipOccurrence(actor: Actor, activityId: string): Promise<
       .from(rsvps)
       .where(and(eq(rsvps.activityId, activityId), eq(rsvps.userId, actor.id)))
       .limit(1);
-    if (!mine || (mine.status !== "going" && mine.status !== "waitlisted")) return fail("not_found", "You don't have a place on this occurrence to skip.");
+    if (!mine || (mine.status !== "going" && mine.status !== "waitlisted")) return fail("not_found", say("errors.refusals.standingPlaces.dontHavePlaceOccurrence"));
     // Locked first (as the RSVP mutation locks it), so no one joins or leaves the waitlist between this count and the skip.
     const [before] = await tx.select({ waitlistCount: activities.waitlistCount }).from(activities).where(eq(activities.id, activityId)).for("update");
-    if (!before) return fail("not_found", "You don't have a place on this occurrence to skip.");
+    if (!before) return fail("not_found", say("errors.refusals.standingPlaces.dontHavePlaceOccurrence"));
     const result = await cancelRsvp(tx, { activityId, userId: actor.id });
     if (!result.ok) return fail(result.code === "try_again" ? "try_again" : result.code === "not_found" ? "not_found" : "closed", result.message);
     // Remember the skip as "not this time", so a later resume does not take the place back.

@@ -9,6 +9,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { say } from "@/lib/i18n/words";
 import { notify, notifyMany } from "./notifications";
 import { isContention, TRY_AGAIN_MESSAGE } from "./rsvps";
+import { say as said } from "@/lib/i18n/said";
 
 /*
  * The one place that decides who holds a place on a task. Every change to a task's claims
@@ -146,20 +147,20 @@ async function takePlace(tx: Db, l: Locked, userId: string, assignedById: string
  */
 export async function claimTask(db: Db, input: { taskId: string; actor: Actor; acceptAgreements?: boolean }): Promise<TaskResult> {
   const actor = input.actor;
-  if (!actor) return fail("unauthenticated", "Please sign in to claim a place.");
+  if (!actor) return fail("unauthenticated", said("errors.refusals.taskClaims.signClaimPlace"));
   return contended(() =>
     db.transaction(async (tx) => {
       const l = await lockTask(tx, input.taskId, actor.id);
       const hidden = visibilityRefusal(l);
       if (hidden || !l) return hidden ?? fail("not_found", TASK_NOT_FOUND);
-      if (l.membership?.status === "banned") return fail("forbidden", "You can't take part in this group's projects.");
-      if (l.claim) return ok(l, actor.id, l.claim.status, l.claim.hours, false, l.task, "You already have a place on this task.");
-      if (l.project.status === "done") return fail("closed", "This project is finished, so its tasks aren't taking new people.");
+      if (l.membership?.status === "banned") return fail("forbidden", said("errors.refusals.taskClaims.cantTakePartGroups"));
+      if (l.claim) return ok(l, actor.id, l.claim.status, l.claim.hours, false, l.task, said("errors.refusals.taskClaims.alreadyHavePlaceTask"));
+      if (l.project.status === "done") return fail("closed", said("errors.refusals.taskClaims.projectFinishedSoIts"));
       let joinedGroup = false;
       if (l.membership?.status !== "active") {
-        if (l.membership?.status === "pending") return fail("forbidden", `Your request to join ${l.group.name} is waiting for an organizer. You can claim a place once you're in.`);
-        if (l.group.joinPolicy === "approval") return fail("forbidden", `${l.group.name} welcomes new members by request. Ask to join, and claim a place once you're in.`);
-        if (!input.acceptAgreements) return fail("invalid_input", `Claiming a place makes you a member of ${l.group.name}. Please read and accept its agreements first.`);
+        if (l.membership?.status === "pending") return fail("forbidden", said("errors.refusals.taskClaims.requestJoinNameWaiting", { name: l.group.name }));
+        if (l.group.joinPolicy === "approval") return fail("forbidden", said("errors.refusals.taskClaims.nameWelcomesNewMembers", { name: l.group.name }));
+        if (!input.acceptAgreements) return fail("invalid_input", said("errors.refusals.taskClaims.claimingPlaceMakesMember", { name: l.group.name }));
       }
       if (l.task.claimedCount >= l.task.placesNeeded) return fail("full", ALL_PLACES_TAKEN);
       if (l.membership?.status !== "active") {
@@ -186,14 +187,14 @@ export async function claimTask(db: Db, input: { taskId: string; actor: Actor; a
  */
 export async function releaseTask(db: Db, input: { taskId: string; actor: Actor }): Promise<TaskResult> {
   const actor = input.actor;
-  if (!actor) return fail("unauthenticated", "Please sign in first.");
+  if (!actor) return fail("unauthenticated", said("errors.action.signInFirst"));
   return contended(() =>
     db.transaction(async (tx) => {
       const l = await lockTask(tx, input.taskId, actor.id);
       if (!l || l.project.hiddenAt || l.group.hiddenAt) return fail("not_found", TASK_NOT_FOUND);
       // Someone who left a private group may still give a place back; nobody else learns it exists.
-      if (!l.claim) return visibilityRefusal(l) ?? ok(l, actor.id, "none", null, false, l.task, "You don't have a place on this task.");
-      if (l.claim.status === "verified") return fail("conflict", "Your hours on this task are verified, so the place stays yours in the record.");
+      if (!l.claim) return visibilityRefusal(l) ?? ok(l, actor.id, "none", null, false, l.task, said("errors.refusals.taskClaims.dontHavePlaceTask"));
+      if (l.claim.status === "verified") return fail("conflict", said("errors.refusals.taskClaims.hoursTaskVerifiedSo"));
       await tx.delete(taskClaims).where(and(eq(taskClaims.taskId, l.task.id), eq(taskClaims.userId, actor.id)));
       const task = await setClaimedCount(tx, l.task, l.task.claimedCount - 1);
       await notifyMany(tx, await organizerIds(tx, l.group.id, actor.id), {
@@ -202,18 +203,18 @@ export async function releaseTask(db: Db, input: { taskId: string; actor: Actor 
         body: say("notices", "task.opened.body", { project: l.project.title, left: placesLeft(task) }),
         href: href(l),
       });
-      return ok(l, actor.id, "none", null, true, task, "You've given your place back. Thanks for letting us know.");
+      return ok(l, actor.id, "none", null, true, task, said("errors.refusals.taskClaims.youveGivenPlaceBack"));
     }),
   );
 }
 
 /** Locks the task and checks the actor organizes its group; the refusal otherwise. */
 async function organizerLock(tx: Db, actor: Actor, taskId: string, memberId: string): Promise<Locked | Refusal> {
-  if (!actor) return fail("unauthenticated", "Please sign in first.");
+  if (!actor) return fail("unauthenticated", said("errors.action.signInFirst"));
   const l = await lockTask(tx, taskId, actor.id, memberId);
   const hidden = visibilityRefusal(l);
   if (hidden || !l) return hidden ?? fail("not_found", TASK_NOT_FOUND);
-  if (!isOrganizer(l)) return fail("forbidden", "Only organizers of this group can do that.");
+  if (!isOrganizer(l)) return fail("forbidden", said("errors.refusals.taskClaims.onlyOrganizersGroupDo"));
   return l;
 }
 
@@ -225,13 +226,13 @@ export async function assignTask(db: Db, input: { taskId: string; actor: Actor; 
     db.transaction(async (tx) => {
       const l = await organizerLock(tx, input.actor, input.taskId, input.userId);
       if (!isLocked(l)) return l;
-      if (l.claim) return ok(l, input.userId, l.claim.status, l.claim.hours, false, l.task, "They already have a place on this task.");
-      if (l.project.status === "done") return fail("closed", "This project is finished, so its tasks aren't taking new people.");
+      if (l.claim) return ok(l, input.userId, l.claim.status, l.claim.hours, false, l.task, said("errors.refusals.taskClaims.theyAlreadyHavePlace"));
+      if (l.project.status === "done") return fail("closed", said("errors.refusals.taskClaims.projectFinishedSoIts"));
       const [member] = await tx
         .select({ status: memberships.status })
         .from(memberships)
         .where(and(eq(memberships.groupId, l.group.id), eq(memberships.userId, input.userId)));
-      if (member?.status !== "active") return fail("invalid_input", "Only active members of this group can be given a place.");
+      if (member?.status !== "active") return fail("invalid_input", said("errors.refusals.taskClaims.onlyActiveMembersGroup"));
       const task = await takePlace(tx, l, input.userId, input.actor!.id);
       if (!task) return fail("full", ALL_PLACES_TAKEN);
       await notify(tx, {
@@ -241,7 +242,7 @@ export async function assignTask(db: Db, input: { taskId: string; actor: Actor; 
         body: say("notices", "task.assigned.body", { group: l.group.name, project: l.project.title }),
         href: href(l),
       });
-      return ok(l, input.userId, "claimed", null, true, task, "Place given. They've been told.");
+      return ok(l, input.userId, "claimed", null, true, task, said("errors.refusals.taskClaims.placeGivenTheyveBeen"));
     }),
   );
 }
@@ -252,8 +253,8 @@ export async function unassignTask(db: Db, input: { taskId: string; actor: Actor
     db.transaction(async (tx) => {
       const l = await organizerLock(tx, input.actor, input.taskId, input.userId);
       if (!isLocked(l)) return l;
-      if (!l.claim) return ok(l, input.userId, "none", null, false, l.task, "They don't have a place on this task.");
-      if (l.claim.status === "verified") return fail("conflict", "Their hours on this task are verified, so the place stays in the record.");
+      if (!l.claim) return ok(l, input.userId, "none", null, false, l.task, said("errors.refusals.taskClaims.theyDontHavePlace"));
+      if (l.claim.status === "verified") return fail("conflict", said("errors.refusals.taskClaims.theirHoursTaskVerified"));
       await tx.delete(taskClaims).where(and(eq(taskClaims.taskId, l.task.id), eq(taskClaims.userId, input.userId)));
       const task = await setClaimedCount(tx, l.task, l.task.claimedCount - 1);
       await notify(tx, {
@@ -263,7 +264,7 @@ export async function unassignTask(db: Db, input: { taskId: string; actor: Actor
         body: say("notices", "task.unassigned.body", { group: l.group.name }),
         href: href(l),
       });
-      return ok(l, input.userId, "none", null, true, task, "Place taken off. They've been told.");
+      return ok(l, input.userId, "none", null, true, task, said("errors.refusals.taskClaims.placeTakenOffTheyve"));
     }),
   );
 }
@@ -271,14 +272,14 @@ export async function unassignTask(db: Db, input: { taskId: string; actor: Actor
 /** The claimant says their part is done; the organizers are told so they can verify it. */
 export async function markTaskDone(db: Db, input: { taskId: string; actor: Actor }): Promise<TaskResult> {
   const actor = input.actor;
-  if (!actor) return fail("unauthenticated", "Please sign in first.");
+  if (!actor) return fail("unauthenticated", said("errors.action.signInFirst"));
   return contended(() =>
     db.transaction(async (tx) => {
       const l = await lockTask(tx, input.taskId, actor.id);
       const hidden = visibilityRefusal(l);
       if (hidden || !l) return hidden ?? fail("not_found", TASK_NOT_FOUND);
-      if (!l.claim) return fail("forbidden", "Only people with a place on this task can mark it done.");
-      if (l.claim.status !== "claimed") return ok(l, actor.id, l.claim.status, l.claim.hours, false, l.task, l.claim.status === "done" ? "You've already marked your part done." : "Your part is done and verified.");
+      if (!l.claim) return fail("forbidden", said("errors.refusals.taskClaims.onlyPeopleWithPlace"));
+      if (l.claim.status !== "claimed") return ok(l, actor.id, l.claim.status, l.claim.hours, false, l.task, l.claim.status === "done" ? said("errors.refusals.taskClaims.youveAlreadyMarkedPart") : said("errors.refusals.taskClaims.partDoneVerified"));
       await tx.update(taskClaims).set({ status: "done", doneAt: new Date() }).where(and(eq(taskClaims.taskId, l.task.id), eq(taskClaims.userId, actor.id)));
       await notifyMany(tx, await organizerIds(tx, l.group.id, actor.id), {
         type: "task_done",
@@ -288,7 +289,7 @@ export async function markTaskDone(db: Db, input: { taskId: string; actor: Actor
       });
       // A first task done is a milestone, told privately and once.
       await recordMilestones(actor.id, { executor: tx });
-      return ok(l, actor.id, "done", null, true, l.task, "Marked done — thank you! An organizer will verify it and record your hours.");
+      return ok(l, actor.id, "done", null, true, l.task, said("errors.refusals.taskClaims.markedDoneThankOrganizer"));
     }),
   );
 }
@@ -302,12 +303,12 @@ export async function verifyTaskClaim(db: Db, input: { taskId: string; actor: Ac
     db.transaction(async (tx) => {
       const l = await organizerLock(tx, input.actor, input.taskId, input.userId);
       if (!isLocked(l)) return l;
-      if (!l.claim) return fail("not_found", "That member doesn't have a place on this task.");
-      if (l.claim.status === "claimed") return fail("conflict", "They haven't marked their part done yet.");
+      if (!l.claim) return fail("not_found", said("errors.refusals.taskClaims.memberDoesntHavePlace"));
+      if (l.claim.status === "claimed") return fail("conflict", said("errors.refusals.taskClaims.theyHaventMarkedTheir"));
       const hours = input.hours ?? (l.task.estimatedHours === null ? null : Number(l.task.estimatedHours));
-      if (hours === null) return fail("invalid_input", "This task has no estimate, so please say how many hours were given.");
+      if (hours === null) return fail("invalid_input", said("errors.refusals.taskClaims.taskHasNoEstimate"));
       const value = hours.toFixed(2);
-      if (l.claim.status === "verified" && Number(l.claim.hours) === hours) return ok(l, input.userId, "verified", l.claim.hours, false, l.task, "Already verified with those hours.");
+      if (l.claim.status === "verified" && Number(l.claim.hours) === hours) return ok(l, input.userId, "verified", l.claim.hours, false, l.task, said("errors.refusals.taskClaims.alreadyVerifiedWithThose"));
       await tx
         .update(taskClaims)
         .set({ status: "verified", hours: value, verifiedAt: new Date(), verifiedById: input.actor!.id })
@@ -332,8 +333,8 @@ export async function sendBackTaskClaim(db: Db, input: { taskId: string; actor: 
     db.transaction(async (tx) => {
       const l = await organizerLock(tx, input.actor, input.taskId, input.userId);
       if (!isLocked(l)) return l;
-      if (!l.claim) return fail("not_found", "That member doesn't have a place on this task.");
-      if (l.claim.status === "claimed") return ok(l, input.userId, "claimed", null, false, l.task, "It's already open.");
+      if (!l.claim) return fail("not_found", said("errors.refusals.taskClaims.memberDoesntHavePlace"));
+      if (l.claim.status === "claimed") return ok(l, input.userId, "claimed", null, false, l.task, said("errors.refusals.taskClaims.itsAlreadyOpen"));
       await tx
         .update(taskClaims)
         .set({ status: "claimed", doneAt: null, hours: null, verifiedAt: null, verifiedById: null })
@@ -345,7 +346,7 @@ export async function sendBackTaskClaim(db: Db, input: { taskId: string; actor: 
         body: say("notices", "task.reopened.body", { group: l.group.name }),
         href: href(l),
       });
-      return ok(l, input.userId, "claimed", null, true, l.task, "Sent back. They've been told, kindly.");
+      return ok(l, input.userId, "claimed", null, true, l.task, said("errors.refusals.taskClaims.sentBackTheyveBeen"));
     }),
   );
 }
@@ -395,7 +396,7 @@ export async function removeTask(db: Db, input: { taskId: string; actor: Actor }
       // Hours verified for members who have since left the hub count too: the work was done.
       if (verified.length || l.task.formerVerifiedPlaces > 0) {
         const hours = verified.reduce((sum, c) => sum + Number(c.hours), Number(l.task.formerVerifiedHours));
-        return fail("conflict", `This task can't be removed: it has verified volunteer hours (${formatHours(hours)}), which stay in members' records. You can edit it instead, or lower its places to the people who came.`);
+        return fail("conflict", said("errors.refusals.taskClaims.taskCantRemovedHas", { hours: Number(hours.toFixed(2)) }));
       }
       await tx.delete(taskClaims).where(eq(taskClaims.taskId, l.task.id));
       await tx.delete(tasks).where(eq(tasks.id, l.task.id));

@@ -6,6 +6,7 @@ import { processImage, removeImageFiles, storedImageIds, storeImage, type Proces
 import { getDb, type Db } from "../client";
 import { activities, groups, memberships, projects, uploads } from "../schema";
 import { groupVisibleTo } from "../queries/visibility";
+import { say } from "@/lib/i18n/said";
 
 /*
  * Covers and members' photos. The picture is checked and re-encoded (lib/uploads/images.ts)
@@ -50,13 +51,13 @@ async function groupOfSubject(db: Db, subject: CoverSubject, id: string, viewerI
 }
 
 async function authorizeCover(actor: Actor, subject: CoverSubject, id: string): Promise<ActionResult<{ groupId: string }>> {
-  if (!actor) return fail("unauthenticated", "Please sign in first.");
+  if (!actor) return fail("unauthenticated", say("errors.action.signInFirst"));
   const db = await getDb();
   const groupId = await groupOfSubject(db, subject, id, actor.id);
   if (!groupId) return fail("not_found", NOT_FOUND[subject]);
   const [mine] = await db.select().from(memberships).where(and(eq(memberships.groupId, groupId), eq(memberships.userId, actor.id))).limit(1);
   const allowed = authorize(actor, mine, "organizer");
-  if (!allowed.ok) return fail(allowed.code, "Only this group's organizers can change its pictures.");
+  if (!allowed.ok) return fail(allowed.code, say("errors.refusals.uploads.onlyGroupsOrganizersChange"));
   return { ok: true, data: { groupId } };
 }
 
@@ -111,14 +112,14 @@ export async function removeCover(actor: Actor, subject: CoverSubject, id: strin
 
 /** A member's own photo. */
 export async function setPhoto(actor: Actor, bytes: Uint8Array): Promise<ActionResult<SavedPicture>> {
-  if (!actor) return fail("unauthenticated", "Please sign in first.");
+  if (!actor) return fail("unauthenticated", say("errors.action.signInFirst"));
   const image = await processImage(bytes, "photo");
   if (!image.ok) return { ok: false, code: "invalid_input", message: image.message, fieldErrors: { file: image.message } };
   return { ok: true, data: await replacePicture("photo", actor.id, actor.id, image, "") };
 }
 
 export async function removePhoto(actor: Actor): Promise<ActionResult<{ removed: boolean }>> {
-  if (!actor) return fail("unauthenticated", "Please sign in first.");
+  if (!actor) return fail("unauthenticated", say("errors.action.signInFirst"));
   const db = await getDb();
   const gone = await db.delete(uploads).where(eq(uploads.userId, actor.id)).returning({ id: uploads.id });
   for (const old of gone) await removeImageFiles(old.id);

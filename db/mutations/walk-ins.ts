@@ -6,6 +6,7 @@ import { getActivityAccess } from "../queries/rsvps";
 import { activities, groups, memberships, rsvps, users, walkIns } from "../schema";
 import { recordMilestones } from "./milestones";
 import { lockActivity } from "./rsvps";
+import { say } from "@/lib/i18n/said";
 
 /*
  * Walk-ins: someone who turned up without an RSVP, recorded by an organizer of the activity's
@@ -23,10 +24,10 @@ async function refusal(tx: Db, activityId: string, actorId: string, now: Date): 
   // The activity's row is locked first, so the counts moved below stay equal to the rows.
   await lockActivity(tx, activityId);
   const access = await getActivityAccess(activityId, actorId, tx);
-  if (!access) return { ok: false, code: "not_found", message: "We couldn't find that activity." };
-  if (!access.isOrganizer) return { ok: false, code: "forbidden", message: "Only organizers of this group can record walk-ins." };
-  if (access.status === "cancelled") return { ok: false, code: "cancelled", message: "This activity was cancelled, so there is no one to record." };
-  if (access.startsAt > now) return { ok: false, code: "too_early", message: "Walk-ins can be recorded once the activity has started." };
+  if (!access) return { ok: false, code: "not_found", message: say("errors.action.activityMissing") };
+  if (!access.isOrganizer) return { ok: false, code: "forbidden", message: say("errors.refusals.walkIns.onlyOrganizersGroupRecord") };
+  if (access.status === "cancelled") return { ok: false, code: "cancelled", message: say("errors.refusals.walkIns.activityWasCancelledSo") };
+  if (access.startsAt > now) return { ok: false, code: "too_early", message: say("errors.refusals.walkIns.walkInsRecordedOnce") };
   return null;
 }
 
@@ -56,7 +57,7 @@ export async function recordMemberWalkIn(input: { activityId: string; actorId: s
       .leftJoin(memberships, and(eq(memberships.groupId, groups.id), eq(memberships.userId, users.id)))
       .where(eq(users.id, input.userId))
       .limit(1);
-    const notAllowed: Refusal = { ok: false, code: "not_allowed", message: "That member can't be recorded at this activity. You can record them by first name instead." };
+    const notAllowed: Refusal = { ok: false, code: "not_allowed", message: say("errors.refusals.walkIns.memberCantRecordedAt") };
     if (!who || who.suspended || !who.unblocked || who.membership === "banned") return notAllowed;
     if (who.visibility === "private" && who.membership !== "active") return notAllowed;
     const [existing] = await tx.select().from(rsvps).where(and(eq(rsvps.activityId, input.activityId), eq(rsvps.userId, input.userId))).limit(1);
@@ -100,7 +101,7 @@ export async function removeWalkIn(input: { activityId: string; actorId: string;
   return db.transaction(async (tx) => {
     const refused = await refusal(tx, input.activityId, input.actorId, now);
     if (refused && refused.code !== "too_early") return refused;
-    const missing: Refusal = { ok: false, code: "not_found", message: "That walk-in isn't on the list any more." };
+    const missing: Refusal = { ok: false, code: "not_found", message: say("errors.refusals.walkIns.walkIsntListAny") };
     if (input.walkInId) {
       const [gone] = await tx.delete(walkIns).where(and(eq(walkIns.id, input.walkInId), eq(walkIns.activityId, input.activityId))).returning({ name: walkIns.firstName });
       return gone ? { ok: true, name: gone.name } : missing;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { plainText } from "./text";
+import { say, words } from "@/lib/i18n/said";
 import { accessibilityFacts, energyLevels, kinds, talkLevels } from "@/lib/labels";
 
 /*
@@ -17,14 +18,14 @@ const list = <T extends readonly [string, ...string[]]>(values: T, what: string)
     // Only text is split: anything else (an object from a JSON body, say) goes on as it is and
     // is refused with the list of choices, never turned into text, which can throw.
     (v) => (v === undefined || v === "" ? [] : (Array.isArray(v) ? v : [v]).flatMap((s: unknown) => (typeof s === "string" ? s.split(",") : [s])).filter((s) => s !== "")),
-    z.array(z.enum(values, { error: `Choose ${what} from: ${values.join(", ")}.` })).max(values.length * 2, `Too many ${what} values.`),
+    z.array(z.enum(values, words("validation.filters.chooseFrom", { what, values: values.join(", ") }))).max(values.length * 2, words("validation.filters.tooMany", { what })),
   );
 
 const flag = (what: string) =>
   z.preprocess(
     (v) => (Array.isArray(v) ? v[v.length - 1] : v),
     z
-      .union([z.undefined(), z.literal(""), z.enum(["1", "true", "on", "yes", "0", "false", "off", "no"], { error: `Use 1 or 0 for ${what}.` })])
+      .union([z.undefined(), z.literal(""), z.enum(["1", "true", "on", "yes", "0", "false", "off", "no"], words("validation.filters.flag", { what }))])
       .transform((v) => v === "1" || v === "true" || v === "on" || v === "yes"),
   );
 
@@ -35,23 +36,23 @@ export const day = (what: string) =>
   single(
     z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, `Write the ${what} date as YYYY-MM-DD, for example 2026-12-05.`)
-      .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), `The ${what} date is not a real date.`)
-      .refine((s) => Number(s.slice(0, 4)) >= 1900 && Number(s.slice(0, 4)) <= 2200, `The ${what} year must be between 1900 and 2200.`)
+      .regex(/^\d{4}-\d{2}-\d{2}$/, words("validation.filters.dayFormat", { what }))
+      .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), words("validation.filters.dayNotReal", { what }))
+      .refine((s) => Number(s.slice(0, 4)) >= 1900 && Number(s.slice(0, 4)) <= 2200, words("validation.filters.dayYear", { what }))
       .optional(),
   );
 
 const number = (what: string, min: number, max: number) =>
-  single(z.coerce.number({ error: `${what} must be a number.` }).min(min, `${what} must be at least ${min}.`).max(max, `${what} must be at most ${max}.`).optional());
+  single(z.coerce.number(words("validation.filters.number", { what })).min(min, words("validation.filters.atLeast", { what, min: String(min) })).max(max, words("validation.filters.atMost", { what, max: String(max) })).optional());
 
 export const activityFiltersSchema = z
   .object({
-    q: single(z.string().overwrite(plainText).trim().max(200, "Keep the search under 200 characters.").optional()),
+    q: single(z.string().overwrite(plainText).trim().max(200, words("validation.filters.searchLong")).optional()),
     kind: list(kinds, "kind"),
     energy: list(energyLevels, "energy"),
     talk: list(talkLevels, "talk"),
     access: list(accessibilityFacts, "access"),
-    when: single(z.enum(["any", "today", "weekend", "week", "custom"], { error: "Choose when from: any, today, weekend, week, custom." }).default("any")),
+    when: single(z.enum(["any", "today", "weekend", "week", "custom"], words("validation.filters.when")).default("any")),
     from: day("from"),
     to: day("to"),
     firstTimer: flag("firstTimer"),
@@ -61,21 +62,21 @@ export const activityFiltersSchema = z
     lng: number("lng", -180, 180),
     km: number("km", 0.1, 200),
     /** A neighbourhood the hub knows (see `listNeighbourhoods`); with `km`, a distance from its middle. */
-    neighbourhood: single(z.string().overwrite(plainText).trim().max(80, "Keep the neighbourhood under 80 characters.").optional()),
+    neighbourhood: single(z.string().overwrite(plainText).trim().max(80, words("validation.filters.neighbourhoodLong")).optional()),
     /** A postcode or place name from the hub's own places, searched around; no outside geocoder. */
-    near: single(z.string().overwrite(plainText).trim().max(80, "Keep the place or postcode under 80 characters.").optional()),
+    near: single(z.string().overwrite(plainText).trim().max(80, words("validation.filters.nearLong")).optional()),
     /** "nearest" puts the closest first (what "Near me" asks for); it needs a point to measure from. */
-    sort: single(z.enum(["soonest", "nearest"], { error: "Choose sort from: soonest, nearest." }).default("soonest")),
-    format: single(z.enum(attendFormats, { error: `Choose format from: ${attendFormats.join(", ")}.` }).optional()),
-    group: single(z.string().regex(/^[a-z0-9-]{1,80}$/, "A group is named by its slug, like riverside-gardeners.").optional()),
+    sort: single(z.enum(["soonest", "nearest"], words("validation.filters.sort")).default("soonest")),
+    format: single(z.enum(attendFormats, words("validation.filters.format", { values: attendFormats.join(", ") })).optional()),
+    group: single(z.string().regex(/^[a-z0-9-]{1,80}$/, words("validation.filters.group")).optional()),
     page: single(z.coerce.number({ error: "page must be a whole number." }).int("page must be a whole number.").min(1, "page starts at 1.").max(1000, "page must be at most 1000.").default(1)),
     perPage: single(z.coerce.number({ error: "perPage must be a whole number." }).int("perPage must be a whole number.").min(1, "perPage must be at least 1.").max(100, "perPage must be at most 100.").default(20)),
   })
   .superRefine((f, ctx) => {
-    if ((f.lat === undefined) !== (f.lng === undefined)) ctx.addIssue({ code: "custom", path: [f.lat === undefined ? "lat" : "lng"], message: "Give both lat and lng to search near a point." });
-    if (f.km !== undefined && f.lat === undefined && !f.neighbourhood && !f.near) ctx.addIssue({ code: "custom", path: ["km"], message: "A distance needs a point: add a neighbourhood, near, or lat and lng." });
-    if (f.sort === "nearest" && f.lat === undefined && !f.neighbourhood && !f.near) ctx.addIssue({ code: "custom", path: ["sort"], message: "Nearest first needs a point: add a neighbourhood, near, or lat and lng." });
-    if (f.from && f.to && f.to < f.from) ctx.addIssue({ code: "custom", path: ["to"], message: "The to date must be on or after the from date." });
+    if ((f.lat === undefined) !== (f.lng === undefined)) ctx.addIssue({ code: "custom", path: [f.lat === undefined ? "lat" : "lng"], message: say("validation.filters.bothCoordinates") });
+    if (f.km !== undefined && f.lat === undefined && !f.neighbourhood && !f.near) ctx.addIssue({ code: "custom", path: ["km"], message: say("validation.filters.distanceNeedsPoint") });
+    if (f.sort === "nearest" && f.lat === undefined && !f.neighbourhood && !f.near) ctx.addIssue({ code: "custom", path: ["sort"], message: say("validation.filters.nearestNeedsPoint") });
+    if (f.from && f.to && f.to < f.from) ctx.addIssue({ code: "custom", path: ["to"], message: say("validation.filters.toAfterFrom") });
   });
 
 export type ActivityFilters = z.output<typeof activityFiltersSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { plainText } from "./text";
+import { say, words } from "@/lib/i18n/said";
 
 /*
  * Inputs of the growing-connection pieces (plan, reflections, check-in partners), shared by
@@ -8,18 +9,18 @@ import { plainText } from "./text";
 
 const kinds = ["volunteer", "walk", "hobby"] as const;
 const energies = ["low", "medium", "high"] as const;
-const hhmm = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, { error: "Times look like 09:30." });
+const hhmm = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, words("validation.connection.timesLookLike"));
 
 const goal = (name: string, min: number) =>
   z.coerce.number({ error: `${name} must be a number.` }).int({ error: `${name} must be a whole number.` }).min(min, { error: `${name} can't be below ${min}.` }).max(14, { error: `${name} is at most 14 a week — a modest goal is the point.` });
 
 export const freeTimeSchema = z
   .object({
-    day: z.coerce.number().int().min(1, { error: "day is 1 (Monday) to 7 (Sunday)." }).max(7, { error: "day is 1 (Monday) to 7 (Sunday)." }),
+    day: z.coerce.number().int().min(1, words("validation.connection.dayMondaySunday")).max(7, words("validation.connection.dayMondaySunday")),
     from: hhmm,
     to: hhmm,
   })
-  .refine((f) => f.from < f.to, { error: "A free time must end after it starts.", path: ["to"] });
+  .refine((f) => f.from < f.to, { error: () => say("validation.connection.freeTimeMustEnd"), path: ["to"] });
 
 export const planInputSchema = z
   .object(
@@ -27,19 +28,19 @@ export const planInputSchema = z
       weeklyTotalGoal: goal("The weekly goal", 1),
       weeklyLowEnergyGoal: goal("The low-energy goal", 0).default(0),
       weeklySharedPurposeGoal: goal("The shared-purpose goal", 0).default(0),
-      freeTimes: z.array(freeTimeSchema, { error: "freeTimes is a list of {day, from, to}." }).max(21, { error: "Up to 21 free times." }).default([]),
-      usualEnergy: z.enum(energies, { error: "Choose energy from: low, medium, high (or leave it empty)." }).nullable().default(null),
-      interestKinds: z.array(z.enum(kinds, { error: "Choose kinds from: volunteer, walk, hobby." })).max(3).default([]),
-      interestGroupIds: z.array(z.uuid({ error: "Choose groups from the list." })).max(20, { error: "Up to 20 groups." }).default([]),
+      freeTimes: z.array(freeTimeSchema, words("validation.connection.freetimesListDayFrom")).max(21, words("validation.connection.upFreeTimes")).default([]),
+      usualEnergy: z.enum(energies, words("validation.connection.chooseEnergyFromLow")).nullable().default(null),
+      interestKinds: z.array(z.enum(kinds, words("validation.connection.chooseKindsFromVolunteer"))).max(3).default([]),
+      interestGroupIds: z.array(z.uuid(words("validation.connection.chooseGroupsFromList"))).max(20, words("validation.connection.upGroups")).default([]),
       interests: z
-        .array(z.string().transform(plainText).pipe(z.string().trim().min(1).max(40, { error: "Keep each interest under 40 characters." })))
-        .max(10, { error: "Up to 10 interests." })
+        .array(z.string().transform(plainText).pipe(z.string().trim().min(1).max(40, words("validation.connection.keepEachInterestUnder"))))
+        .max(10, words("validation.connection.upInterests"))
         .default([]),
     },
-    { error: "Send a JSON object." },
+    words("validation.rsvp.sendJsonObject"),
   )
-  .refine((p) => p.weeklyLowEnergyGoal <= p.weeklyTotalGoal, { error: "The low-energy part can't be more than the whole weekly goal.", path: ["weeklyLowEnergyGoal"] })
-  .refine((p) => p.weeklySharedPurposeGoal <= p.weeklyTotalGoal, { error: "The shared-purpose part can't be more than the whole weekly goal.", path: ["weeklySharedPurposeGoal"] });
+  .refine((p) => p.weeklyLowEnergyGoal <= p.weeklyTotalGoal, { error: () => say("validation.connection.lowEnergyPartCant"), path: ["weeklyLowEnergyGoal"] })
+  .refine((p) => p.weeklySharedPurposeGoal <= p.weeklyTotalGoal, { error: () => say("validation.connection.sharedPurposePartCant"), path: ["weeklySharedPurposeGoal"] });
 
 export type PlanInput = z.infer<typeof planInputSchema>;
 
@@ -95,45 +96,45 @@ export const reflectionInputSchema = z.object(
   {
     feeling: feelingSchema,
     note: z
-      .string({ error: "note must be text." })
+      .string(words("validation.connection.noteMustText"))
       .transform(plainText)
-      .pipe(z.string().trim().max(1000, { error: "Keep the note under 1000 characters." }))
+      .pipe(z.string().trim().max(1000, words("validation.connection.keepNoteUnderCharacters")))
       .optional()
       .default(""),
   },
-  { error: "Send a JSON object." },
+  words("validation.rsvp.sendJsonObject"),
 );
 
 export const rhythmSchema = z.enum(["daily_message", "weekly_meeting"], { error: 'Choose a rhythm: "daily_message" or "weekly_meeting".' });
-export const weekdaySchema = z.coerce.number({ error: "weeklyDay is 1 (Monday) to 7 (Sunday)." }).int().min(1, { error: "weeklyDay is 1 (Monday) to 7 (Sunday)." }).max(7, { error: "weeklyDay is 1 (Monday) to 7 (Sunday)." });
+export const weekdaySchema = z.coerce.number(words("validation.connection.weeklydayMondaySunday")).int().min(1, words("validation.connection.weeklydayMondaySunday")).max(7, words("validation.connection.weeklydayMondaySunday"));
 
-export const rhythmInputSchema = z.object({ rhythm: rhythmSchema, weeklyDay: weekdaySchema.optional().default(1) }, { error: "Send a JSON object." });
+export const rhythmInputSchema = z.object({ rhythm: rhythmSchema, weeklyDay: weekdaySchema.optional().default(1) }, words("validation.rsvp.sendJsonObject"));
 
 export const partnerInviteSchema = z.object(
   {
     /** Someone met at a shared activity; without it, an invite link is made. */
-    userId: z.uuid({ error: "userId must be the id of someone you've met at an activity." }).optional(),
+    userId: z.uuid(words("validation.connection.useridMustIdSomeone")).optional(),
     rhythm: rhythmSchema.optional().default("weekly_meeting"),
     weeklyDay: weekdaySchema.optional().default(1),
   },
-  { error: "Send a JSON object." },
+  words("validation.rsvp.sendJsonObject"),
 );
 
 export const checkInInputSchema = z.object(
   {
     note: z
-      .string({ error: "Write a short note." })
+      .string(words("validation.connection.writeShortNote"))
       .transform(plainText)
-      .pipe(z.string().trim().min(1, { error: "Write a line or two — that's plenty." }).max(1000, { error: "Keep the note under 1000 characters." })),
-    mood: z.coerce.number({ error: "mood is 1 to 5." }).int({ error: "mood is 1 to 5." }).min(1, { error: "mood is 1 to 5." }).max(5, { error: "mood is 1 to 5." }),
-    energy: z.enum(energies, { error: "Choose energy from: low, medium, high." }),
+      .pipe(z.string().trim().min(1, words("validation.connection.writeLineTwoThats")).max(1000, words("validation.connection.keepNoteUnderCharacters"))),
+    mood: z.coerce.number(words("validation.connection.mood")).int(words("validation.connection.mood")).min(1, words("validation.connection.mood")).max(5, words("validation.connection.mood")),
+    energy: z.enum(energies, words("validation.connection.chooseEnergyFromLow2")),
   },
-  { error: "Send a JSON object." },
+  words("validation.rsvp.sendJsonObject"),
 );
 
 export const partnerChangeSchema = z.object(
   { action: z.enum(["accept", "decline", "pause", "resume", "end"], { error: 'action is one of "accept", "decline", "pause", "resume", "end".' }) },
-  { error: "Send a JSON object." },
+  words("validation.rsvp.sendJsonObject"),
 );
 
-export const inviteCodeSchema = z.string({ error: "That invite link isn't complete." }).regex(/^[A-Za-z0-9_-]{20,64}$/, { error: "That invite link isn't complete." });
+export const inviteCodeSchema = z.string(words("validation.connection.inviteLinkIsntComplete")).regex(/^[A-Za-z0-9_-]{20,64}$/, words("validation.connection.inviteLinkIsntComplete"));

@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import { dayBounds } from "@/lib/dates";
 import { day } from "./activity-filters";
+import { say } from "@/lib/i18n/said";
 
 /*
  * The date range of an hours report or statement: a plain GET form, so both ends live in
@@ -27,10 +28,10 @@ export function parseHoursRange(raw: Record<string, string | string[] | undefine
     }
     const parsed = hoursRangeSchema.shape[key].safeParse(raw[key]);
     if (parsed.success) range[key] = parsed.data;
-    else errors[key] = parsed.error.issues[0]?.message ?? `The ${key} date doesn't look right.`;
+    else errors[key] = parsed.error.issues[0]?.message ?? say("validation.filters.dayWrong", { what: key });
   }
   if (range.from && range.to && range.to < range.from) {
-    errors.to = "The to date must be on or after the from date.";
+    errors.to = say("validation.filters.toAfterFrom");
     delete range.to;
   }
   return { range, errors };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { say, words } from "@/lib/i18n/said";
 
 /*
  * A place picked on the activity form: one of the group's saved places ("saved:<id>") or one
@@ -63,9 +64,9 @@ export function readPlaceChoice(value: string): PlaceChoice | undefined {
 export const placeChoiceSchema = z.preprocess(
   (v) => (v === "" || v === null ? undefined : v),
   z
-    .string({ error: "Choose one of the places offered, or type a new one." })
-    .max(1300, "Choose one of the places offered, or type a new one.")
-    .refine((v) => readPlaceChoice(v) !== undefined, "Choose one of the places offered, or type a new one.")
+    .string(words("validation.placeChoice.chooseOnePlacesOffered"))
+    .max(1300, words("validation.placeChoice.chooseOnePlacesOffered"))
+    .refine((v) => readPlaceChoice(v) !== undefined, words("validation.placeChoice.chooseOnePlacesOffered"))
     .optional(),
 );
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { plainText } from "./text";
+import { say, words } from "@/lib/i18n/said";
 
 /*
  * Reports and moderation decisions: the shared shapes of the report form and of the
@@ -27,9 +28,9 @@ const optionalText = (max: number, message: string) =>
   z.preprocess((v) => (v === null || v === undefined ? "" : v), z.string().overwrite(plainText).trim().max(max, message));
 
 export const reportInputSchema = z.object({
-  targetType: z.enum(REPORT_TARGETS, { error: "We couldn't tell what you are reporting. Please go back and use its Report link." }),
-  targetId: z.uuid({ error: "We couldn't tell what you are reporting. Please go back and use its Report link." }),
-  reason: z.enum(reasonKeys, { error: "Choose the reason that fits best." }),
+  targetType: z.enum(REPORT_TARGETS, words("validation.report.couldntTellWhatReporting")),
+  targetId: z.uuid(words("validation.report.couldntTellWhatReporting")),
+  reason: z.enum(reasonKeys, words("validation.report.chooseReasonFitsBest")),
   note: optionalText(REPORT_NOTE_MAX, `Keep the note under ${REPORT_NOTE_MAX.toLocaleString("en-GB")} characters.`),
 });
 export type ReportInput = z.infer<typeof reportInputSchema>;
@@ -43,16 +44,16 @@ export const OUTCOMES = ["dismiss", "hide", "remove", "ban", "suspend"] as const
 export type Outcome = (typeof OUTCOMES)[number];
 
 export const decisionSchema = z.object({
-  reportId: z.uuid({ error: "We couldn't find that report." }),
-  outcome: z.enum(OUTCOMES, { error: "Choose what to do about this report." }),
+  reportId: z.uuid(words("validation.report.couldntFindReport")),
+  outcome: z.enum(OUTCOMES, words("validation.report.chooseWhatDoAbout")),
   note: optionalText(DECISION_NOTE_MAX, `Keep the note under ${DECISION_NOTE_MAX} characters.`).pipe(
-    z.string().min(1, "Write a short note on why: it is kept with the decision."),
+    z.string().min(1, words("validation.report.writeShortNoteWhy")),
   ),
 });
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
 export const restoreSchema = z.object({
-  reportId: z.uuid({ error: "We couldn't find that report." }),
+  reportId: z.uuid(words("validation.report.couldntFindReport")),
 });
 
 /** How an outcome reads in the queue's record and in the reporter's notice. */

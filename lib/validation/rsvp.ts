@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { plainText } from "./text";
 import { answersSchema } from "../rsvp-questions";
+import { say, words } from "@/lib/i18n/said";
 
 /*
  * RSVP, attendance, go-together and token inputs, shared by the forms, the server actions
@@ -26,10 +27,10 @@ export const rsvpFormSchema = z.object({
 export const rsvpBodySchema = z.object(
   {
     status: rsvpAnswerSchema,
-    goTogether: z.boolean({ error: "goTogether must be true or false." }).optional(),
-    offersToGreet: z.boolean({ error: "offersToGreet must be true or false." }).optional(),
+    goTogether: z.boolean(words("validation.rsvp.gotogetherMustTrueFalse")).optional(),
+    offersToGreet: z.boolean(words("validation.rsvp.offerstogreetMustTrueFalse")).optional(),
   },
-  { error: "Send a JSON object." },
+  words("validation.rsvp.sendJsonObject"),
 );
 
 export const attendanceValues = ["attended", "no_show"] as const;
@@ -39,11 +40,11 @@ export const attendanceValueSchema = z.enum(attendanceValues, { error: 'Choose "
 export const attendanceBodySchema = z
   .object(
     {
-      userId: z.uuid({ error: "userId must be a member id." }).optional(),
+      userId: z.uuid(words("validation.rsvp.useridMustMemberId")).optional(),
       attendance: attendanceValueSchema.optional(),
-      allGoing: z.literal(true, { error: "allGoing must be true when given." }).optional(),
+      allGoing: z.literal(true, words("validation.rsvp.allgoingMustTrueWhen")).optional(),
     },
-    { error: "Send a JSON object." },
+    words("validation.rsvp.sendJsonObject"),
   )
   .superRefine((value, ctx) => {
     if (value.allGoing) return;
@@ -52,22 +53,22 @@ export const attendanceBodySchema = z
   });
 
 export const attendanceFormSchema = z.object({
-  userId: z.uuid({ error: "Choose a member." }),
+  userId: z.uuid(words("validation.group.chooseMember")),
   attendance: attendanceValueSchema,
 });
 
 export const pairGreeterSchema = z.object({
-  memberId: z.uuid({ error: "Choose who needs a greeter." }),
-  greeterId: z.uuid({ error: "Choose a greeter." }),
+  memberId: z.uuid(words("validation.rsvp.chooseWhoNeedsGreeter")),
+  greeterId: z.uuid(words("validation.rsvp.chooseGreeter")),
 });
 
-export const tokenNameSchema = z.string({ error: "Give the token a name." }).overwrite(plainText).trim().min(1, "Give the token a name.").max(60, "Keep the name under 60 characters.");
+export const tokenNameSchema = z.string(words("validation.rsvp.giveTokenName")).overwrite(plainText).trim().min(1, words("validation.rsvp.giveTokenName")).max(60, words("validation.rsvp.keepNameUnderCharacters"));
 
 export const createTokenSchema = z.object({ name: tokenNameSchema });
 
 export const tokenRequestSchema = z.object({
-  email: z.string({ error: "Enter your email address." }).min(1, "Enter your email address.").max(254, "That email address is too long."),
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200, "That password is too long."),
+  email: z.string(words("validation.auth.emailRequired")).min(1, words("validation.auth.emailRequired")).max(254, words("validation.auth.emailTooLong")),
+  password: z.string(words("validation.auth.passwordRequired")).min(1, words("validation.auth.passwordRequired")).max(200, words("validation.auth.passwordTooLong")),
   name: tokenNameSchema.optional().default("API token"),
 });
 
