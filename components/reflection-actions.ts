@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { FormState } from "@/components/action-form";
 import { saveReflection } from "@/db/mutations/reflections";
@@ -13,8 +14,6 @@ import { reflectionInputSchema } from "@/lib/validation/connection";
  * The private reflection on an attended activity, asked on the activity's page and on home:
  * shared by both, so it sits beside its form.
  */
-
-const FEELING_WORDS = { drained: "drained", ok: "OK", lifted: "lifted" } as const;
 
 /** A one-tap private reflection on an attended activity, with an optional note. */
 export const reflectOnActivityAction = defineAction({
@@ -32,7 +31,7 @@ export const reflectOnActivityAction = defineAction({
     revalidatePath("/me", "layout");
     // On the home page the question goes away once answered, so the answer is shown there instead.
     if (fromHome) redirect(`/?reflected=${activityId}`);
-    const milestone = result.milestones.length > 0 ? " You've reached a milestone too — have a look at your participation page." : "";
-    return { ok: true, data: { message: `Noted: it left you ${FEELING_WORDS[reflection.feeling]}. Only you can see this.${milestone}` } };
+    const t = await getTranslations("ui.reflection");
+    return { ok: true, data: { message: t(result.milestones.length > 0 ? "notedWithMilestone" : "noted", { feeling: reflection.feeling }) } };
   },
 });

@@ -2,6 +2,7 @@
 
 import { CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { PasswordFormState } from "@/components/password-form";
@@ -18,14 +19,10 @@ import { clientAddress } from "@/server/client-address";
 
 const token = { token: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/) };
 
-const SENT = `If there is an account with that email, we've sent it a link to sign in. The link works once, for ${SIGN_IN_LINK_MINUTES} minutes. Check your spam folder if it doesn't arrive.`;
-
 /** What a link that cannot be used says, by why. */
-const REFUSED: Record<"used" | "expired" | "unknown", string> = {
-  used: "This sign-in link has already been used. Each link works once: ask for a new one below.",
-  expired: `This sign-in link has expired (they work for ${SIGN_IN_LINK_MINUTES} minutes). Ask for a new one below.`,
-  unknown: "This sign-in link doesn't work. It may have been copied only in part. Ask for a new one below.",
-};
+async function refused(state: "used" | "expired" | "unknown"): Promise<string> {
+  return (await getTranslations("auth.answers"))(`linkRefused.${state}`, { minutes: SIGN_IN_LINK_MINUTES });
+}
 
 /**
  * "Email me a sign-in link": the same answer whether or not the email has an account. Limited
@@ -47,7 +44,7 @@ export const requestSignInLinkAction = defineAction({
       if (!decision.allowed) return fail("rate_limited", signInLinkLimitMessage(limit, decision.retryAfterSeconds));
     }
     await requestSignInLink(email, siteUrl());
-    return { ok: true, data: { message: SENT } };
+    return { ok: true, data: { message: (await getTranslations("auth.answers"))("linkSent", { minutes: SIGN_IN_LINK_MINUTES }) } };
   },
 });
 
@@ -58,14 +55,14 @@ export const requestSignInLinkAction = defineAction({
  */
 export const signInWithLinkAction = defineAction({
   find: token,
-  missing: REFUSED.unknown,
+  missing: "This sign-in link doesn't work. It may have been copied only in part. Ask for a new one below.",
   run: async (_input, _viewer, { token }): Promise<PasswordFormState> => {
     try {
       await signIn("email-link", { token, redirectTo: "/?signed-in=link" });
       return null;
     } catch (error) {
-      if (error instanceof SignInLinkRefused) return fail(error.state === "unknown" ? "not_found" : "closed", REFUSED[error.state]);
-      if (error instanceof CredentialsSignin) return fail("not_found", REFUSED.unknown);
+      if (error instanceof SignInLinkRefused) return fail(error.state === "unknown" ? "not_found" : "closed", await refused(error.state));
+      if (error instanceof CredentialsSignin) return fail("not_found", await refused("unknown"));
       throw error;
     }
   },
@@ -78,9 +75,10 @@ export const confirmEmailAction = defineAction({
   run: async (_input, _viewer, { token }): Promise<PasswordFormState> => {
     const spent = await spendEmailLink(token, "verify");
     if (spent.ok) redirect("/confirm-email/done");
-    if (spent.state === "used") return fail("closed", "This confirmation link has already been used. If your email still shows as unconfirmed, send yourself a new link.");
-    if (spent.state === "expired") return fail("closed", "This confirmation link has expired. Send yourself a new one.");
-    return fail("not_found", "This confirmation link doesn't work. It may have been copied only in part.");
+    const t = await getTranslations("auth.answers");
+    if (spent.state === "used") return fail("closed", t("confirmUsed"));
+    if (spent.state === "expired") return fail("closed", t("confirmExpired"));
+    return fail("not_found", t("confirmUnknown"));
   },
 });
 
@@ -92,14 +90,15 @@ export const sendNewConfirmationLinkAction = defineAction({
   find: token,
   missing: "This confirmation link doesn't work. Sign in and ask for a new one from your account page.",
   run: async (_input, _viewer, { token }): Promise<PasswordFormState> => {
+    const t = await getTranslations("auth.answers");
     const memberId = await memberOfConfirmationLink(token);
-    if (!memberId) return fail("not_found", "There is nothing left to confirm for this link: the email may be confirmed already. Try signing in.");
+    if (!memberId) return fail("not_found", t("nothingToConfirm"));
     const fromAddress = await countAttempt(`verify-link:address:${clientAddress(await headers())}`, RATE_LIMITS.verifyLinkAddress);
-    if (!fromAddress.allowed) return fail("rate_limited", `A lot of confirmation links have been asked for from this address. Please try again ${tryAgainIn(fromAddress.retryAfterSeconds)}.`);
+    if (!fromAddress.allowed) return fail("rate_limited", t("tooManyConfirmLinks", { when: tryAgainIn(fromAddress.retryAfterSeconds) }));
     const forMember = await limitMember("verifyLinkMember", memberId);
     if (!forMember.allowed) return fail("rate_limited", memberLimitMessage("verifyLinkMember", forMember.retryAfterSeconds));
     await sendVerificationLink(memberId, siteUrl());
-    return { ok: true, data: { message: "We've sent a new link to the same address. It works once, for two days." } };
+    return { ok: true, data: { message: t("newLinkSent") } };
   },
 });
 
@@ -108,9 +107,10 @@ export const resendConfirmationAction = defineAction({
   member: true,
   limit: "verifyLinkMember",
   run: async (_input, viewer): Promise<PasswordFormState> => {
-    if (viewer.emailConfirmed) return { ok: true, data: { message: "Your email is confirmed already: there is nothing more to do." } };
+    const t = await getTranslations("auth.answers");
+    if (viewer.emailConfirmed) return { ok: true, data: { message: t("alreadyConfirmed") } };
     await sendVerificationLink(viewer.id, siteUrl());
-    return { ok: true, data: { message: `We've sent a new link to ${viewer.email}. It works once, for two days.` } };
+    return { ok: true, data: { message: t("linkSentTo", { email: viewer.email }) } };
   },
 });
 
@@ -119,7 +119,7 @@ export const signInWithProviderAction = defineAction({
   read: (form) => ({ callbackUrl: safeCallbackUrl(form.get("callbackUrl")) }),
   input: z.object({ callbackUrl: z.string() }),
   run: async ({ callbackUrl }): Promise<PasswordFormState> => {
-    if (!oidcSettings()) return fail("not_found", "Single sign-on is not set up on this hub. Sign in with your email instead.");
+    if (!oidcSettings()) return fail("not_found", (await getTranslations("auth.answers"))("noSingleSignOn"));
     // Sends the person to the provider; Auth.js keeps the state, nonce and PKCE verifier in cookies.
     return startSingleSignOn(callbackUrl);
   },

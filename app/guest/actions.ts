@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { guestRsvpsOnAppDb } from "@/db/mutations/guest-rsvps";
 import { type ActionResult, fail } from "@/lib/action-result";
 import { guestLinkToken, guestManagePath } from "@/lib/guest-links";
@@ -44,6 +45,6 @@ export const renameGuestRsvpAction = defineAction({
   run: async ({ firstName }, _viewer, { token }): Promise<GuestLinkState> => {
     const result = await guestRsvpsOnAppDb.rename(token, firstName);
     if (!result.ok) return refusal(result);
-    return { ok: true, data: { message: `Saved: the organizers will see ${firstName}.` } };
+    return { ok: true, data: { message: (await getTranslations("guest.answers"))("renamed", { firstName }) } };
   },
 });

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import type { FormState } from "@/components/action-form";
 import { savePlan } from "@/db/mutations/plan";
 import { allGroupsVisible } from "@/db/queries/plan";
@@ -14,10 +15,11 @@ export const savePlanAction = defineAction({
   invalid: "Your plan needs another look.",
   member: true,
   run: async (plan, viewer): Promise<FormState> => {
-    if (!(await allGroupsVisible(viewer.id, plan.interestGroupIds))) return { ok: false, code: "invalid_input", message: "Your plan needs another look.", fieldErrors: { interestGroupIds: "Choose groups from the list." } };
+    const t = await getTranslations("me.answers");
+    if (!(await allGroupsVisible(viewer.id, plan.interestGroupIds))) return { ok: false, code: "invalid_input", message: t("planNeedsLook"), fieldErrors: { interestGroupIds: t("chooseGroups") } };
     await savePlan(viewer.id, plan);
     revalidatePath("/me", "layout");
     revalidatePath("/");
-    return { ok: true, data: { message: "Saved. Your suggestions now follow this plan." } };
+    return { ok: true, data: { message: t("planSaved") } };
   },
 });

@@ -1,11 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { answerStillComing } from "@/db/mutations/still-coming";
 import type { StillComingFormState } from "@/components/still-coming-form";
 import { fail } from "@/lib/action-result";
-import { stillComingDone, stillComingPurposeSchema } from "@/lib/validation/still-coming";
+import { stillComingPurposeSchema } from "@/lib/validation/still-coming";
 import { defineAction } from "@/server/action";
 
 /** "Yes, I'm coming" or "Free my place" from the in-app reminder, for the signed-in member's own RSVP. */
@@ -21,6 +22,6 @@ export const answerStillComingAction = defineAction({
     if (!result.ok) return fail(result.code === "try_again" ? "try_again" : result.code === "unknown" ? "not_found" : "closed", result.message);
     revalidatePath(`/activities/${activityId}`);
     revalidatePath("/notifications");
-    return { ok: true, data: { message: stillComingDone[purpose] } };
+    return { ok: true, data: { message: (await getTranslations("links.stillComing.done"))(purpose) } };
   },
 });
