@@ -112,4 +112,28 @@ export async function inLanguage(page: Page, locale: string, fn: () => Promise<v
  * The page files whose every word comes from a catalog, checked in the pseudo-locale and in
  * Spanish by e2e/accessibility-everywhere.spec.ts. Every page belongs here.
  */
-export const TRANSLATED = new Set<string>([]);
+export const TRANSLATED = new Set<string>([
+  "app/(auth)/signin/page.tsx",
+  "app/(auth)/signup/page.tsx",
+  "app/(auth)/forgot-password/page.tsx",
+  "app/(auth)/reset-password/[token]/page.tsx",
+  "app/(auth)/confirm-email/[token]/page.tsx",
+  "app/(auth)/confirm-email/done/page.tsx",
+  "app/(auth)/signin/link/[token]/page.tsx",
+  "app/account/page.tsx",
+  "app/account/deleted/page.tsx",
+  "app/me/participation/page.tsx",
+  "app/me/mix/page.tsx",
+  "app/me/plan/page.tsx",
+  "app/me/partners/page.tsx",
+  "app/me/partners/[id]/page.tsx",
+  "app/me/partners/join/page.tsx",
+  "app/me/questions/page.tsx",
+  "app/me/questions/[id]/page.tsx",
+  "app/members/[id]/page.tsx",
+  "app/notifications/page.tsx",
+  "app/guest/confirm/[token]/page.tsx",
+  "app/guest/manage/[token]/page.tsx",
+  "app/still-coming/[purpose]/[token]/page.tsx",
+  "app/unsubscribe/[token]/page.tsx",
+]);
