@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { requestWords } from "@/server/request-locale";
 import { z } from "zod";
 import type { FormState } from "@/components/action-form";
 import { saveReflection } from "@/db/mutations/reflections";
@@ -31,7 +31,7 @@ export const reflectOnActivityAction = defineAction({
     revalidatePath("/me", "layout");
     // On the home page the question goes away once answered, so the answer is shown there instead.
     if (fromHome) redirect(`/?reflected=${activityId}`);
-    const t = await getTranslations("ui.reflection");
+    const t = await requestWords("ui.reflection");
     return { ok: true, data: { message: t(result.milestones.length > 0 ? "notedWithMilestone" : "noted", { feeling: reflection.feeling }) } };
   },
 });

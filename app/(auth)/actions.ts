@@ -2,7 +2,7 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
-import { getTranslations } from "next-intl/server";
+import { requestWords } from "@/server/request-locale";
 import { z } from "zod";
 import { endSessions } from "@/db/users";
 import { type ActionResult, fail } from "@/lib/action-result";
@@ -27,7 +27,7 @@ async function signInAndRedirect(email: string, password: string, callbackUrl: s
     await signIn("credentials", { email, password, redirectTo: callbackUrl });
     return null;
   } catch (error) {
-    const t = await getTranslations("auth.answers");
+    const t = await requestWords("auth.answers");
     if (error instanceof CredentialsSignin && error.code === "rate_limited") {
       const message = error instanceof TooManyAttempts ? signInLimitMessage(error.limit, error.retryAfterSeconds) : signInLimitMessage("pair", 15 * 60);
       return { ...fail("rate_limited", message), values: { email } };
@@ -55,7 +55,7 @@ export const signUpAction = defineAction({
   keep: (raw) => ({ values: typed(raw, ["name", "email"]) }),
   run: async ({ callbackUrl, ...account }): Promise<AuthFormState> => {
     const created = await signUpMember(account, clientAddress(await headers()));
-    const t = await getTranslations("auth.answers");
+    const t = await requestWords("auth.answers");
     if (!created.ok && created.reason === "rate_limited") {
       return fail("rate_limited", t("tooManyAccounts", { when: tryAgainIn(created.retryAfterSeconds) }));
     }

@@ -2,7 +2,7 @@
 
 import { CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
-import { getTranslations } from "next-intl/server";
+import { requestWords } from "@/server/request-locale";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { PasswordFormState } from "@/components/password-form";
@@ -21,7 +21,7 @@ const token = { token: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/) };
 
 /** What a link that cannot be used says, by why. */
 async function refused(state: "used" | "expired" | "unknown"): Promise<string> {
-  return (await getTranslations("auth.answers"))(`linkRefused.${state}`, { minutes: SIGN_IN_LINK_MINUTES });
+  return (await requestWords("auth.answers"))(`linkRefused.${state}`, { minutes: SIGN_IN_LINK_MINUTES });
 }
 
 /**
@@ -44,7 +44,7 @@ export const requestSignInLinkAction = defineAction({
       if (!decision.allowed) return fail("rate_limited", signInLinkLimitMessage(limit, decision.retryAfterSeconds));
     }
     await requestSignInLink(email, siteUrl());
-    return { ok: true, data: { message: (await getTranslations("auth.answers"))("linkSent", { minutes: SIGN_IN_LINK_MINUTES }) } };
+    return { ok: true, data: { message: (await requestWords("auth.answers"))("linkSent", { minutes: SIGN_IN_LINK_MINUTES }) } };
   },
 });
 
@@ -75,7 +75,7 @@ export const confirmEmailAction = defineAction({
   run: async (_input, _viewer, { token }): Promise<PasswordFormState> => {
     const spent = await spendEmailLink(token, "verify");
     if (spent.ok) redirect("/confirm-email/done");
-    const t = await getTranslations("auth.answers");
+    const t = await requestWords("auth.answers");
     if (spent.state === "used") return fail("closed", t("confirmUsed"));
     if (spent.state === "expired") return fail("closed", t("confirmExpired"));
     return fail("not_found", t("confirmUnknown"));
@@ -90,7 +90,7 @@ export const sendNewConfirmationLinkAction = defineAction({
   find: token,
   missing: "This confirmation link doesn't work. Sign in and ask for a new one from your account page.",
   run: async (_input, _viewer, { token }): Promise<PasswordFormState> => {
-    const t = await getTranslations("auth.answers");
+    const t = await requestWords("auth.answers");
     const memberId = await memberOfConfirmationLink(token);
     if (!memberId) return fail("not_found", t("nothingToConfirm"));
     const fromAddress = await countAttempt(`verify-link:address:${clientAddress(await headers())}`, RATE_LIMITS.verifyLinkAddress);
@@ -107,7 +107,7 @@ export const resendConfirmationAction = defineAction({
   member: true,
   limit: "verifyLinkMember",
   run: async (_input, viewer): Promise<PasswordFormState> => {
-    const t = await getTranslations("auth.answers");
+    const t = await requestWords("auth.answers");
     if (viewer.emailConfirmed) return { ok: true, data: { message: t("alreadyConfirmed") } };
     await sendVerificationLink(viewer.id, siteUrl());
     return { ok: true, data: { message: t("linkSentTo", { email: viewer.email }) } };
@@ -119,7 +119,7 @@ export const signInWithProviderAction = defineAction({
   read: (form) => ({ callbackUrl: safeCallbackUrl(form.get("callbackUrl")) }),
   input: z.object({ callbackUrl: z.string() }),
   run: async ({ callbackUrl }): Promise<PasswordFormState> => {
-    if (!oidcSettings()) return fail("not_found", (await getTranslations("auth.answers"))("noSingleSignOn"));
+    if (!oidcSettings()) return fail("not_found", (await requestWords("auth.answers"))("noSingleSignOn"));
     // Sends the person to the provider; Auth.js keeps the state, nonce and PKCE verifier in cookies.
     return startSingleSignOn(callbackUrl);
   },

@@ -1,7 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
-import { getTranslations } from "next-intl/server";
+import { requestWords } from "@/server/request-locale";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { countAttempt } from "@/db/mutations/rate-limits";
@@ -36,7 +36,7 @@ export const requestPasswordResetAction = defineAction({
     // The link's origin is the configured one, never the request's Host: anyone can send a
     // made-up Host and would otherwise have the member emailed a link to their own site.
     await requestPasswordReset(email, siteUrl());
-    return { ok: true, data: { message: (await getTranslations("auth.answers"))("resetSent", { minutes: RESET_LINK_MINUTES }) } };
+    return { ok: true, data: { message: (await requestWords("auth.answers"))("resetSent", { minutes: RESET_LINK_MINUTES }) } };
   },
 });
 
@@ -48,7 +48,7 @@ export const resetPasswordAction = defineAction({
   input: z.object({ password: newPasswordSchema }),
   run: async ({ password }, _viewer, { token }): Promise<PasswordFormState> => {
     const result = await resetPassword(token, await hashPassword(password));
-    if (!result.ok) return fail("not_found", (await getTranslations("auth.answers"))("resetGone"));
+    if (!result.ok) return fail("not_found", (await requestWords("auth.answers"))("resetGone"));
     redirect("/signin?reset=done");
   },
 });

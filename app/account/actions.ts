@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { getTranslations } from "next-intl/server";
+import { requestWords } from "@/server/request-locale";
 import { z } from "zod";
 import { setListedAsGoing } from "@/db/mutations/account-privacy";
 import { createApiToken, revokeApiToken } from "@/db/mutations/api-tokens";
@@ -42,7 +42,7 @@ export const updateProfileAction = defineAction({
   run: async (profile, viewer): Promise<ProfileState> => {
     const saved = await updateProfile(viewer.id, profile);
     revalidatePath("/", "layout");
-    return { ok: true, data: { message: (await getTranslations("account.answers"))("profileSaved") }, values: { name: saved.name, bio: saved.bio, neighbourhood: saved.neighbourhood ?? "" } };
+    return { ok: true, data: { message: (await requestWords("account.answers"))("profileSaved") }, values: { name: saved.name, bio: saved.bio, neighbourhood: saved.neighbourhood ?? "" } };
   },
 });
 
@@ -57,7 +57,7 @@ export const updatePrivacyAction = defineAction({
     revalidatePath("/activities", "layout");
     return {
       ok: true,
-      data: { message: (await getTranslations("account.answers"))(listedAsGoing ? "listed" : "notListed") },
+      data: { message: (await requestWords("account.answers"))(listedAsGoing ? "listed" : "notListed") },
     };
   },
 });
@@ -71,7 +71,7 @@ export const createTokenAction = defineAction({
   run: async ({ name }, viewer): Promise<TokenState> => {
     const created = await createApiToken(viewer.id, name);
     revalidatePath("/account");
-    return { ok: true, data: { message: (await getTranslations("account.answers"))("tokenCreated", { name: created.name }), token: created.token } };
+    return { ok: true, data: { message: (await requestWords("account.answers"))("tokenCreated", { name: created.name }), token: created.token } };
   },
 });
 
@@ -81,7 +81,7 @@ export const revokeTokenAction = defineAction({
   missing: "That token doesn't exist.",
   member: true,
   run: async (_input, viewer, { tokenId }): Promise<TokenState> => {
-    const t = await getTranslations("account.answers");
+    const t = await requestWords("account.answers");
     if (!(await revokeApiToken(viewer.id, tokenId))) return fail("not_found", t("tokenGone"));
     revalidatePath("/account");
     return { ok: true, data: { message: t("tokenRevoked") } };
@@ -99,7 +99,7 @@ export const saveEmailPreferencesAction = defineAction({
   run: async (enabled, viewer): Promise<EmailPrefsState> => {
     await saveEmailPreferences(viewer.id, enabled);
     revalidatePath("/account");
-    return { ok: true, data: { message: (await getTranslations("account.answers"))(enabled.length ? "emailsSaved" : "noEmailsSaved") } };
+    return { ok: true, data: { message: (await requestWords("account.answers"))(enabled.length ? "emailsSaved" : "noEmailsSaved") } };
   },
 });
 
@@ -125,7 +125,7 @@ export const createFeedAction = defineAction({
     const created = await createCalendarFeed(viewer.id, groupId || null);
     if (!created.ok) return fail("not_found", created.message);
     revalidatePath("/account");
-    return { ok: true, data: { message: (await getTranslations("account.answers"))("feedReady"), ...(await feedUrls(created.token)), feed: { id: created.id, madeAt: created.madeAt.toISOString() } } };
+    return { ok: true, data: { message: (await requestWords("account.answers"))("feedReady"), ...(await feedUrls(created.token)), feed: { id: created.id, madeAt: created.madeAt.toISOString() } } };
   },
 });
 
@@ -136,7 +136,7 @@ const feed = { find: { feedId: z.uuid() }, missing: "That calendar link doesn't 
 export const revokeFeedAction = defineAction({
   ...feed,
   run: async (_input, viewer, { feedId }): Promise<FeedState> => {
-    const t = await getTranslations("account.answers");
+    const t = await requestWords("account.answers");
     if (!(await revokeCalendarFeed(viewer.id, feedId))) return fail("not_found", t("feedGone"));
     revalidatePath("/account");
     return { ok: true, data: { message: t("feedRevoked") } };
@@ -150,7 +150,7 @@ export const renewFeedAction = defineAction({
     const renewed = await renewCalendarFeed(viewer.id, feedId);
     if (!renewed.ok) return fail("not_found", renewed.message);
     revalidatePath("/account");
-    return { ok: true, data: { message: (await getTranslations("account.answers"))("feedRenewed"), ...(await feedUrls(renewed.token)), feed: { id: renewed.id, madeAt: renewed.madeAt.toISOString() } } };
+    return { ok: true, data: { message: (await requestWords("account.answers"))("feedRenewed"), ...(await feedUrls(renewed.token)), feed: { id: renewed.id, madeAt: renewed.madeAt.toISOString() } } };
   },
 });
 
@@ -168,7 +168,7 @@ export const changePasswordAction = defineAction({
   input: changePasswordSchema,
   member: true,
   run: async ({ currentPassword, newPassword }, viewer): Promise<PasswordFormState> => {
-    const t = await getTranslations("account.answers");
+    const t = await requestWords("account.answers");
     const checked = await checkCredentials({ email: viewer.email, password: currentPassword }, clientAddress(await headers()));
     if (!checked.ok && checked.reason === "rate_limited") return fail("rate_limited", t("tooManyTries", { when: tryAgainIn(checked.retryAfterSeconds) }));
     if (!checked.ok) return { ok: false, code: "invalid_input", message: t("notCurrentPassword"), fieldErrors: { currentPassword: t("notCurrentPassword") } };
@@ -189,7 +189,7 @@ export const deleteAccountAction = defineAction({
   invalid: "Enter your password to confirm.",
   member: true,
   run: async ({ password }, viewer): Promise<PasswordFormState> => {
-    const t = await getTranslations("account.answers");
+    const t = await requestWords("account.answers");
     const checked = await checkCredentials({ email: viewer.email, password }, clientAddress(await headers()));
     if (!checked.ok && checked.reason === "rate_limited") return fail("rate_limited", t("tooManyTries", { when: tryAgainIn(checked.retryAfterSeconds) }));
     if (!checked.ok) return { ok: false, code: "invalid_input", message: t("wrongPasswordNothingDeleted"), fieldErrors: { password: t("wrongPassword") } };

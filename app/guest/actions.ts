@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { requestWords } from "@/server/request-locale";
 import { guestRsvpsOnAppDb } from "@/db/mutations/guest-rsvps";
 import { type ActionResult, fail } from "@/lib/action-result";
 import { guestLinkToken, guestManagePath } from "@/lib/guest-links";
@@ -45,6 +45,6 @@ export const renameGuestRsvpAction = defineAction({
   run: async ({ firstName }, _viewer, { token }): Promise<GuestLinkState> => {
     const result = await guestRsvpsOnAppDb.rename(token, firstName);
     if (!result.ok) return refusal(result);
-    return { ok: true, data: { message: (await getTranslations("guest.answers"))("renamed", { firstName }) } };
+    return { ok: true, data: { message: (await requestWords("guest.answers"))("renamed", { firstName }) } };
   },
 });

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { requestWords } from "@/server/request-locale";
 import type { FormState } from "@/components/action-form";
 import { savePlan } from "@/db/mutations/plan";
 import { allGroupsVisible } from "@/db/queries/plan";
@@ -15,7 +15,7 @@ export const savePlanAction = defineAction({
   invalid: "Your plan needs another look.",
   member: true,
   run: async (plan, viewer): Promise<FormState> => {
-    const t = await getTranslations("me.answers");
+    const t = await requestWords("me.answers");
     if (!(await allGroupsVisible(viewer.id, plan.interestGroupIds))) return { ok: false, code: "invalid_input", message: t("planNeedsLook"), fieldErrors: { interestGroupIds: t("chooseGroups") } };
     await savePlan(viewer.id, plan);
     revalidatePath("/me", "layout");

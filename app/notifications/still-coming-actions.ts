@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { requestWords } from "@/server/request-locale";
 import { z } from "zod";
 import { answerStillComing } from "@/db/mutations/still-coming";
 import type { StillComingFormState } from "@/components/still-coming-form";
@@ -22,6 +22,6 @@ export const answerStillComingAction = defineAction({
     if (!result.ok) return fail(result.code === "try_again" ? "try_again" : result.code === "unknown" ? "not_found" : "closed", result.message);
     revalidatePath(`/activities/${activityId}`);
     revalidatePath("/notifications");
-    return { ok: true, data: { message: (await getTranslations("links.stillComing.done"))(purpose) } };
+    return { ok: true, data: { message: (await requestWords("links.stillComing.done"))(purpose) } };
   },
 });

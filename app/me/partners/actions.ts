@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { requestWords } from "@/server/request-locale";
 import { z } from "zod";
 import type { FormState } from "@/components/action-form";
 import { acceptInviteLink, addCheckIn, changePartnership, changeRhythm, createInviteLink, invitePerson } from "@/db/mutations/partners";
@@ -28,7 +28,7 @@ export const createInviteLinkAction = defineAction({
     const { code } = await createInviteLink(viewer.id, rhythm, weeklyDay);
     refresh();
     const link = `${siteOrigin(await headers())}/me/partners/join?code=${code}`;
-    return { ok: true, data: { message: (await getTranslations("me.answers"))("inviteLink"), link } };
+    return { ok: true, data: { message: (await requestWords("me.answers"))("inviteLink"), link } };
   },
 });
 
@@ -42,7 +42,7 @@ export const invitePersonAction = defineAction({
     const result = await invitePerson(viewer.id, userId, rhythm, weeklyDay);
     if (!result.ok) return result;
     refresh();
-    return { ok: true, data: { message: (await getTranslations("me.answers"))("inviteSent") } };
+    return { ok: true, data: { message: (await requestWords("me.answers"))("inviteSent") } };
   },
 });
 
@@ -72,7 +72,7 @@ export const changePartnershipAction = defineAction({
     const result = await changePartnership(viewer.id, partnershipId, action);
     if (!result.ok) return result;
     refresh(partnershipId);
-    return { ok: true, data: { message: (await getTranslations("me.answers"))(`changed.${action}`) } };
+    return { ok: true, data: { message: (await requestWords("me.answers"))(`changed.${action}`) } };
   },
 });
 
@@ -85,7 +85,7 @@ export const changeRhythmAction = defineAction({
     const result = await changeRhythm(viewer.id, partnershipId, rhythm, weeklyDay);
     if (!result.ok) return result;
     refresh(partnershipId);
-    return { ok: true, data: { message: (await getTranslations("me.answers"))("rhythmChanged") } };
+    return { ok: true, data: { message: (await requestWords("me.answers"))("rhythmChanged") } };
   },
 });
 
@@ -100,6 +100,6 @@ export const addCheckInAction = defineAction({
     if (!result.ok) return result;
     refresh(partnershipId);
     revalidatePath("/me", "layout");
-    return { ok: true, data: { message: (await getTranslations("me.answers"))("checkedIn") } };
+    return { ok: true, data: { message: (await requestWords("me.answers"))("checkedIn") } };
   },
 });
