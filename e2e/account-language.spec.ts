@@ -8,7 +8,7 @@ import { newPerson } from "./people";
  */
 
 test("a member chooses Spanish on the account page, sees the hub in Spanish, and goes back to their browser's language", async ({ browser, request }) => {
-  const member = await newPerson(browser, request, "Inés", { locale: "en-GB" });
+  const member = await newPerson(browser, request, "Ines", { locale: "en-GB" });
   const page = member.page;
   await page.goto("/account");
   const choice = page.getByTestId("account-language").getByLabel("Show the hub in");

@@ -58,7 +58,7 @@ export default async function PlanPage() {
             <ul className="mt-2 text-sm">
               {progress.activities.map((a) => (
                 <li key={a.id}>
-                  <Link className="underline" href={`/activities/${a.id}`}>{a.title}</Link> · {formatDay(a.startsAt, zone, locale)}
+                  {t.rich("progressItem", { title: a.title, day: formatDay(a.startsAt, zone, locale), link: (chunks) => <Link className="underline" href={`/activities/${a.id}`}>{chunks}</Link> })}
                 </li>
               ))}
             </ul>
