@@ -77,8 +77,8 @@ export async function wordsFromNoCatalog(page: Page, ownWords: readonly string[]
   const found = new Set<string>();
   for (const text of await shownTexts(page)) {
     for (const part of outsideBrackets(text)) {
-      // Names the tests make are unique by a hex tail ("Mia 1a2b3c4d", e2e/people.ts): people's own words.
-      const words = plain(part.replace(/[\p{L}'-]+(?: [\p{L}'-]+)* [0-9a-f]{8}\b/gu, " "));
+      // Names the tests make are unique by a hex tail ("Mia 1a2b3c4d" from e2e/people.ts, "Mia 1a2b3c" from the sign-up form): people's own words.
+      const words = plain(part.replace(/[\p{L}'-]+(?: [\p{L}'-]+)* [0-9a-f]{6,8}\b/gu, " "));
       if (/\p{L}/u.test(words) && !known.includes(words)) found.add(part);
     }
   }
