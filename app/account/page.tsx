@@ -51,6 +51,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const t = await getTranslations("account");
   const tl = await getTranslations("common.language");
   // A group's name is shown as written; English makes it possessive ("Riverside Gardeners'").
+  const language = user?.locale ?? "";
   const owner = (name: string) => (locale === "es" ? name : possessive(name));
   return (
     <div className="space-y-4">
@@ -82,10 +83,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <h2 className="text-lg font-semibold">{tl("label")}</h2>
         <p className="text-sm text-muted">{t("language.intro")}</p>
         {/* A plain form, so the language can be changed without JavaScript. */}
-        <form action={chooseLanguageAction} className="flex flex-wrap items-end gap-2" data-testid="account-language">
+        {/* Keyed by the setting read now (the viewer was read before the action changed it), so the choice shows what was saved. */}
+        <form key={language} action={chooseLanguageAction} className="flex flex-wrap items-end gap-2" data-testid="account-language">
           <label className="flex flex-col gap-1" htmlFor="account-language-choice">
             <span className="font-medium">{t("language.choose")}</span>
-            <select id="account-language-choice" name="locale" defaultValue={viewer.locale ?? ""} className="rounded-md border border-line bg-surface px-3 py-2" data-testid="account-language-choice">
+            <select id="account-language-choice" name="locale" defaultValue={language} className="rounded-md border border-line bg-surface px-3 py-2" data-testid="account-language-choice">
               <option value="">{tl("browser")}</option>
               {LOCALES.map((l) => (
                 <option key={l} value={l} lang={l}>
