@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import { Alert } from "./ui/alert";
@@ -24,6 +25,7 @@ export function ActionForm({
   testId?: string;
   fieldLabels?: Record<string, string>;
 }) {
+  const t = useTranslations("client-members.ui");
   const [state, formAction] = useActionState(action, null);
   return (
     <form action={formAction} className={className} data-testid={testId}>
@@ -34,7 +36,7 @@ export function ActionForm({
             <p>{state.ok ? state.data.message : state.message}</p>
             {state.ok && state.data.link ? (
               <p className="mt-1 break-all">
-                <span className="font-medium">Your link: </span>
+                <span className="font-medium">{t("yourLink")} </span>
                 <code data-testid="invite-link">{state.data.link}</code>
               </p>
             ) : null}

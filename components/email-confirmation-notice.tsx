@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { PasswordForm, type PasswordFormState } from "@/components/password-form";
 import { getViewer } from "@/server/auth/session";
 
@@ -8,13 +9,12 @@ import { getViewer } from "@/server/auth/session";
 export async function EmailConfirmationNotice({ resendAction }: { resendAction: (prev: PasswordFormState, data: FormData) => Promise<PasswordFormState> }) {
   const viewer = await getViewer();
   if (!viewer || viewer.emailConfirmed) return null;
+  const t = await getTranslations("links.confirmNotice");
   return (
-    <section aria-label="Confirm your email" className="border-b border-line bg-brand-soft" data-testid="email-unconfirmed">
+    <section aria-label={t("label")} className="border-b border-line bg-brand-soft" data-testid="email-unconfirmed">
       <div className="mx-auto max-w-5xl space-y-2 px-4 py-3 text-sm">
-        <p>
-          <strong>Please confirm your email.</strong> We sent a link to {viewer.email}. Until you press it, that link (and password resets) are the only emails we send you: no reminders or messages from organizers.
-        </p>
-        <PasswordForm action={resendAction} testId="resend-confirmation" submit="Send the link again" fields={[]} />
+        <p>{t.rich("body", { email: viewer.email, strong: (chunks) => <strong>{chunks}</strong> })}</p>
+        <PasswordForm action={resendAction} testId="resend-confirmation" submit={t("submit")} fields={[]} />
       </div>
     </section>
   );

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { requestWords } from "@/server/request-locale";
 import { z } from "zod";
 import type { FormState } from "@/components/action-form";
 import { saveReflection } from "@/db/mutations/reflections";
@@ -32,7 +33,7 @@ export const reflectOnActivityAction = defineAction({
     revalidatePath("/me", "layout");
     // On the home page the question goes away once answered, so the answer is shown there instead.
     if (fromHome) redirect(`/?reflected=${activityId}`);
-    const t = await actionWords("home.reflection");
-    return { ok: true, data: { message: t(result.milestones.length > 0 ? "savedMilestone" : "saved", { feeling: reflection.feeling }) } };
+    const t = await requestWords("ui.reflection");
+    return { ok: true, data: { message: t(result.milestones.length > 0 ? "notedWithMilestone" : "noted", { feeling: reflection.feeling }) } };
   },
 });

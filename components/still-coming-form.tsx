@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -22,6 +23,7 @@ export function StillComingForm({
   purposes: ("coming" | "free")[];
   testId: string;
 }) {
+  const t = useTranslations("client-members.stillComing");
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction} className="space-y-2" data-testid={testId}>
@@ -31,12 +33,12 @@ export function StillComingForm({
       <div className="flex flex-wrap gap-2">
         {purposes.includes("coming") ? (
           <Button type="submit" name="purpose" value="coming" disabled={pending} data-testid={`${testId}-coming`}>
-            Yes, I&apos;m coming
+            {t("coming")}
           </Button>
         ) : null}
         {purposes.includes("free") ? (
           <Button type="submit" name="purpose" value="free" variant="secondary" disabled={pending} data-testid={`${testId}-free`}>
-            Free my place
+            {t("free")}
           </Button>
         ) : null}
       </div>

@@ -77,10 +77,10 @@ export async function wordsFromNoCatalog(page: Page, ownWords: readonly string[]
   const found = new Set<string>();
   for (const text of await shownTexts(page)) {
     for (const part of outsideBrackets(text)) {
-      // Names the tests make are unique by a hex tail ("Mia 1a2b3c", e2e/people.ts): people's own words.
-      const words = plain(part.replace(/[\p{L}'-]+(?: [\p{L}'-]+)* [0-9a-f]{6,8}\b/gu, " "));
       // A member's initials stand in for a photo (components/pictures/avatar.tsx): drawn from their name.
       if (/^\p{Lu}{1,3}$/u.test(part)) continue;
+      // Names the tests make are unique by a hex tail ("Mia 1a2b3c4d" from e2e/people.ts, "Mia 1a2b3c" from the sign-up form): people's own words.
+      const words = plain(part.replace(/[\p{L}'-]+(?: [\p{L}'-]+)* [0-9a-f]{6,8}\b/gu, " "));
       if (/\p{L}/u.test(words) && !known.includes(words)) found.add(part);
     }
   }
@@ -147,4 +147,27 @@ export const TRANSLATED = new Set<string>([
   "app/groups/[slug]/activities/new/page.tsx",
   "app/groups/[slug]/hours/page.tsx",
   "app/me/hours/page.tsx",
+  "app/(auth)/signin/page.tsx",
+  "app/(auth)/signup/page.tsx",
+  "app/(auth)/forgot-password/page.tsx",
+  "app/(auth)/reset-password/[token]/page.tsx",
+  "app/(auth)/confirm-email/[token]/page.tsx",
+  "app/(auth)/confirm-email/done/page.tsx",
+  "app/(auth)/signin/link/[token]/page.tsx",
+  "app/account/page.tsx",
+  "app/account/deleted/page.tsx",
+  "app/me/participation/page.tsx",
+  "app/me/mix/page.tsx",
+  "app/me/plan/page.tsx",
+  "app/me/partners/page.tsx",
+  "app/me/partners/[id]/page.tsx",
+  "app/me/partners/join/page.tsx",
+  "app/me/questions/page.tsx",
+  "app/me/questions/[id]/page.tsx",
+  "app/members/[id]/page.tsx",
+  "app/notifications/page.tsx",
+  "app/guest/confirm/[token]/page.tsx",
+  "app/guest/manage/[token]/page.tsx",
+  "app/still-coming/[purpose]/[token]/page.tsx",
+  "app/unsubscribe/[token]/page.tsx",
 ]);

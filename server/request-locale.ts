@@ -1,6 +1,8 @@
 import "server-only";
 import { getLocaleSetting } from "@/db/queries/member-locale";
+import { translator } from "@/lib/i18n/catalog";
 import { isLocale, LOCALE_COOKIE, resolveLocale, type Locale } from "@/lib/i18n/locales";
+import { requestLocale as requestLocaleOfAction } from "./speaking";
 
 /*
  * The language for a file a route handler writes (a calendar file, a feed): the caller's own
@@ -28,3 +30,15 @@ export async function requestLocale(request: Request, memberId: string | null = 
 
 /** The request headers a file in the caller's language differs by, for Vary. */
 export const LANGUAGE_VARY = "Accept-Language, Cookie";
+
+/**
+ * The language of this request, as a page chooses it (server/speaking.ts): the member's setting,
+ * then the language cookie, then Accept-Language; English outside a request. Pages read it
+ * through next-intl (i18n/request.ts); server actions use `requestWords` for their answers.
+ */
+export const currentLocale = requestLocaleOfAction;
+
+/** A translator for one namespace in this request's language: `(await requestWords("account.answers"))("tokenRevoked")`. */
+export async function requestWords(namespace: string) {
+  return translator(await currentLocale(), namespace);
+}

@@ -2,6 +2,7 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
+import { requestWords } from "@/server/request-locale";
 import { z } from "zod";
 import { endSessions } from "@/db/users";
 import { type ActionResult, fail } from "@/lib/action-result";
@@ -12,9 +13,6 @@ import { signUpMember } from "@/server/auth/sign-up";
 import { clientAddress } from "@/server/client-address";
 import { signInLimitMessage, tryAgainIn } from "@/lib/rate-limits";
 import { safeCallbackUrl, signInSchema, signUpSchema } from "@/lib/validation/auth";
-
-/** One message for an unknown email and a wrong password, so neither can be probed. */
-const WRONG_CREDENTIALS = "That email and password don't match an account. Check them and try again.";
 
 export type AuthFormState = (ActionResult & { values?: Record<string, string> }) | null;
 
@@ -29,15 +27,17 @@ async function signInAndRedirect(email: string, password: string, callbackUrl: s
     await signIn("credentials", { email, password, redirectTo: callbackUrl });
     return null;
   } catch (error) {
+    const t = await requestWords("auth.answers");
     if (error instanceof CredentialsSignin && error.code === "rate_limited") {
       const message = error instanceof TooManyAttempts ? signInLimitMessage(error.limit, error.retryAfterSeconds) : signInLimitMessage("pair", 15 * 60);
       return { ...fail("rate_limited", message), values: { email } };
     }
     if (error instanceof CredentialsSignin && error.code === "suspended") {
-      const why = error instanceof AccountSuspended && error.why ? ` The reason they gave: ${error.why}` : "";
-      return { ...fail("forbidden", `The hub's admins have suspended this account, so it can't be used to sign in.${why}`), values: { email } };
+      const why = error instanceof AccountSuspended && error.why ? error.why : null;
+      return { ...fail("forbidden", why ? t("suspendedWhy", { why }) : t("suspended")), values: { email } };
     }
-    if (error instanceof AuthError) return { ...fail("unauthenticated", WRONG_CREDENTIALS), values: { email } };
+    // One message for an unknown email and a wrong password, so neither can be probed.
+    if (error instanceof AuthError) return { ...fail("unauthenticated", t("wrongCredentials")), values: { email } };
     throw error;
   }
 }
@@ -55,11 +55,12 @@ export const signUpAction = defineAction({
   keep: (raw) => ({ values: typed(raw, ["name", "email"]) }),
   run: async ({ callbackUrl, ...account }): Promise<AuthFormState> => {
     const created = await signUpMember(account, clientAddress(await headers()));
+    const t = await requestWords("auth.answers");
     if (!created.ok && created.reason === "rate_limited") {
-      return fail("rate_limited", `Too many new accounts have been made from here in the last hour. Please try again ${tryAgainIn(created.retryAfterSeconds)}.`);
+      return fail("rate_limited", t("tooManyAccounts", { when: tryAgainIn(created.retryAfterSeconds) }));
     }
     if (!created.ok) {
-      return { ok: false, code: "conflict", message: "There is already an account with that email.", fieldErrors: { email: "There is already an account with that email. Try signing in instead." } };
+      return { ok: false, code: "conflict", message: t("emailTaken"), fieldErrors: { email: t("emailTakenField") } };
     }
     return signInAndRedirect(account.email, account.password, callbackUrl);
   },

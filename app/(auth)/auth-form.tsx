@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -14,6 +15,7 @@ type Mode = "signin" | "signup";
  * JavaScript; with JavaScript the answer appears without a page load.
  */
 export function AuthForm({ mode, action, callbackUrl }: { mode: Mode; action: (prev: AuthFormState, data: FormData) => Promise<AuthFormState>; callbackUrl: string }) {
+  const t = useTranslations("client-members.auth");
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
   const values = state?.values ?? {};
@@ -23,24 +25,24 @@ export function AuthForm({ mode, action, callbackUrl }: { mode: Mode; action: (p
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {formError ? <Alert tone="error" testId="form-error">{formError}</Alert> : null}
       {mode === "signup" ? (
-        <Field id="name" label="Your name" hint="First name is fine. Others see it only where you choose." error={errors.name}>
+        <Field id="name" label={t("name")} hint={t("nameHint")} error={errors.name}>
           <Input id="name" name="name" autoComplete="name" defaultValue={values.name} aria-invalid={Boolean(errors.name)} aria-describedby={describedBy("name", { hint: true, error: errors.name })} required maxLength={80} />
         </Field>
       ) : null}
-      <Field id="email" label="Email" error={errors.email}>
+      <Field id="email" label={t("email")} error={errors.email}>
         <Input id="email" name="email" type="email" autoComplete="email" defaultValue={values.email} aria-invalid={Boolean(errors.email)} aria-describedby={describedBy("email", { error: errors.email })} required />
       </Field>
-      <Field id="password" label="Password" hint={mode === "signup" ? "At least 10 characters." : undefined} error={errors.password}>
+      <Field id="password" label={t("password")} hint={mode === "signup" ? t("passwordHint") : undefined} error={errors.password}>
         <Input id="password" name="password" type="password" autoComplete={mode === "signup" ? "new-password" : "current-password"} aria-invalid={Boolean(errors.password)} aria-describedby={describedBy("password", { hint: mode === "signup", error: errors.password })} required />
       </Field>
       <Button type="submit" disabled={pending} className="w-full" data-testid={`${mode}-submit`}>
-        {mode === "signup" ? (pending ? "Creating your account…" : "Create account") : pending ? "Signing in…" : "Sign in"}
+        {mode === "signup" ? (pending ? t("creating") : t("create")) : pending ? t("signingIn") : t("signIn")}
       </Button>
       <p className="text-sm text-muted">
         {mode === "signup" ? (
-          <>Already have an account? <Link className="underline" href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Sign in</Link></>
+          t.rich("haveAccount", { link: (chunks) => <Link className="underline" href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}>{chunks}</Link> })
         ) : (
-          <>New here? <Link className="underline" href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Create an account</Link></>
+          t.rich("newHere", { link: (chunks) => <Link className="underline" href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}>{chunks}</Link> })
         )}
       </p>
     </form>

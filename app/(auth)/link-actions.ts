@@ -2,6 +2,7 @@
 
 import { CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
+import { requestWords } from "@/server/request-locale";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { PasswordFormState } from "@/components/password-form";
@@ -19,14 +20,10 @@ import { say } from "@/lib/i18n/said";
 
 const token = { token: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/) };
 
-const SENT = `If there is an account with that email, we've sent it a link to sign in. The link works once, for ${SIGN_IN_LINK_MINUTES} minutes. Check your spam folder if it doesn't arrive.`;
-
 /** What a link that cannot be used says, by why. */
-const REFUSED: Record<"used" | "expired" | "unknown", () => string> = {
-  used: () => say("errors.signInLink.used"),
-  expired: () => say("errors.signInLink.expired", { minutes: SIGN_IN_LINK_MINUTES }),
-  unknown: () => say("errors.signInLink.unknown"),
-};
+async function refused(state: "used" | "expired" | "unknown"): Promise<string> {
+  return (await requestWords("auth.answers"))(`linkRefused.${state}`, { minutes: SIGN_IN_LINK_MINUTES });
+}
 
 /**
  * "Email me a sign-in link": the same answer whether or not the email has an account. Limited
@@ -48,7 +45,7 @@ export const requestSignInLinkAction = defineAction({
       if (!decision.allowed) return fail("rate_limited", signInLinkLimitMessage(limit, decision.retryAfterSeconds));
     }
     await requestSignInLink(email, siteUrl());
-    return { ok: true, data: { message: SENT } };
+    return { ok: true, data: { message: (await requestWords("auth.answers"))("linkSent", { minutes: SIGN_IN_LINK_MINUTES }) } };
   },
 });
 
@@ -59,14 +56,14 @@ export const requestSignInLinkAction = defineAction({
  */
 export const signInWithLinkAction = defineAction({
   find: token,
-  missing: REFUSED.unknown,
+  missing: () => say("errors.signInLink.unknown"),
   run: async (_input, _viewer, { token }): Promise<PasswordFormState> => {
     try {
       await signIn("email-link", { token, redirectTo: "/?signed-in=link" });
       return null;
     } catch (error) {
-      if (error instanceof SignInLinkRefused) return fail(error.state === "unknown" ? "not_found" : "closed", REFUSED[error.state]());
-      if (error instanceof CredentialsSignin) return fail("not_found", REFUSED.unknown());
+      if (error instanceof SignInLinkRefused) return fail(error.state === "unknown" ? "not_found" : "closed", await refused(error.state));
+      if (error instanceof CredentialsSignin) return fail("not_found", await refused("unknown"));
       throw error;
     }
   },
@@ -79,9 +76,10 @@ export const confirmEmailAction = defineAction({
   run: async (_input, _viewer, { token }): Promise<PasswordFormState> => {
     const spent = await spendEmailLink(token, "verify");
     if (spent.ok) redirect("/confirm-email/done");
-    if (spent.state === "used") return fail("closed", "This confirmation link has already been used. If your email still shows as unconfirmed, send yourself a new link.");
-    if (spent.state === "expired") return fail("closed", "This confirmation link has expired. Send yourself a new one.");
-    return fail("not_found", say("errors.action.confirmLinkPartial"));
+    const t = await requestWords("auth.answers");
+    if (spent.state === "used") return fail("closed", t("confirmUsed"));
+    if (spent.state === "expired") return fail("closed", t("confirmExpired"));
+    return fail("not_found", t("confirmUnknown"));
   },
 });
 
@@ -93,14 +91,15 @@ export const sendNewConfirmationLinkAction = defineAction({
   find: token,
   missing: () => say("errors.action.confirmLinkAskAgain"),
   run: async (_input, _viewer, { token }): Promise<PasswordFormState> => {
+    const t = await requestWords("auth.answers");
     const memberId = await memberOfConfirmationLink(token);
-    if (!memberId) return fail("not_found", "There is nothing left to confirm for this link: the email may be confirmed already. Try signing in.");
+    if (!memberId) return fail("not_found", t("nothingToConfirm"));
     const fromAddress = await countAttempt(`verify-link:address:${clientAddress(await headers())}`, RATE_LIMITS.verifyLinkAddress);
-    if (!fromAddress.allowed) return fail("rate_limited", `A lot of confirmation links have been asked for from this address. Please try again ${tryAgainIn(fromAddress.retryAfterSeconds)}.`);
+    if (!fromAddress.allowed) return fail("rate_limited", t("tooManyConfirmLinks", { when: tryAgainIn(fromAddress.retryAfterSeconds) }));
     const forMember = await limitMember("verifyLinkMember", memberId);
     if (!forMember.allowed) return fail("rate_limited", memberLimitMessage("verifyLinkMember", forMember.retryAfterSeconds));
     await sendVerificationLink(memberId, siteUrl());
-    return { ok: true, data: { message: "We've sent a new link to the same address. It works once, for two days." } };
+    return { ok: true, data: { message: t("newLinkSent") } };
   },
 });
 
@@ -109,9 +108,10 @@ export const resendConfirmationAction = defineAction({
   member: true,
   limit: "verifyLinkMember",
   run: async (_input, viewer): Promise<PasswordFormState> => {
-    if (viewer.emailConfirmed) return { ok: true, data: { message: "Your email is confirmed already: there is nothing more to do." } };
+    const t = await requestWords("auth.answers");
+    if (viewer.emailConfirmed) return { ok: true, data: { message: t("alreadyConfirmed") } };
     await sendVerificationLink(viewer.id, siteUrl());
-    return { ok: true, data: { message: `We've sent a new link to ${viewer.email}. It works once, for two days.` } };
+    return { ok: true, data: { message: t("linkSentTo", { email: viewer.email }) } };
   },
 });
 
@@ -120,7 +120,7 @@ export const signInWithProviderAction = defineAction({
   read: (form) => ({ callbackUrl: safeCallbackUrl(form.get("callbackUrl")) }),
   input: z.object({ callbackUrl: z.string() }),
   run: async ({ callbackUrl }): Promise<PasswordFormState> => {
-    if (!oidcSettings()) return fail("not_found", "Single sign-on is not set up on this hub. Sign in with your email instead.");
+    if (!oidcSettings()) return fail("not_found", (await requestWords("auth.answers"))("noSingleSignOn"));
     // Sends the person to the provider; Auth.js keeps the state, nonce and PKCE verifier in cookies.
     return startSingleSignOn(callbackUrl);
   },

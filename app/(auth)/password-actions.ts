@@ -1,6 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
+import { requestWords } from "@/server/request-locale";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { countAttempt } from "@/db/mutations/rate-limits";
@@ -14,8 +15,6 @@ import { RATE_LIMITS, resetLimitMessage } from "@/lib/rate-limits";
 import { siteUrl } from "@/lib/env";
 import { emailSchema, newPasswordSchema } from "@/lib/validation/auth";
 import { say } from "@/lib/i18n/said";
-
-const SENT = `If there is an account with that email, we've sent it a link to choose a new password. The link works once, for ${RESET_LINK_MINUTES} minutes. Check your spam folder if it doesn't arrive.`;
 
 /**
  * "Forgot your password?": the same answer whether or not the email has an account. Limited
@@ -38,7 +37,7 @@ export const requestPasswordResetAction = defineAction({
     // The link's origin is the configured one, never the request's Host: anyone can send a
     // made-up Host and would otherwise have the member emailed a link to their own site.
     await requestPasswordReset(email, siteUrl());
-    return { ok: true, data: { message: SENT } };
+    return { ok: true, data: { message: (await requestWords("auth.answers"))("resetSent", { minutes: RESET_LINK_MINUTES }) } };
   },
 });
 
@@ -50,7 +49,7 @@ export const resetPasswordAction = defineAction({
   input: z.object({ password: newPasswordSchema }),
   run: async ({ password }, _viewer, { token }): Promise<PasswordFormState> => {
     const result = await resetPassword(token, await hashPassword(password));
-    if (!result.ok) return fail("not_found", "This reset link has expired or has already been used. Ask for a new one from the sign-in page.");
+    if (!result.ok) return fail("not_found", (await requestWords("auth.answers"))("resetGone"));
     redirect("/signin?reset=done");
   },
 });

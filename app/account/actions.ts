@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
+import { requestWords } from "@/server/request-locale";
 import { z } from "zod";
 import { setListedAsGoing } from "@/db/mutations/account-privacy";
 import { createApiToken, revokeApiToken } from "@/db/mutations/api-tokens";
@@ -42,7 +43,7 @@ export const updateProfileAction = defineAction({
   run: async (profile, viewer): Promise<ProfileState> => {
     const saved = await updateProfile(viewer.id, profile);
     revalidatePath("/", "layout");
-    return { ok: true, data: { message: "Saved. This is how other members see you now." }, values: { name: saved.name, bio: saved.bio, neighbourhood: saved.neighbourhood ?? "" } };
+    return { ok: true, data: { message: (await requestWords("account.answers"))("profileSaved") }, values: { name: saved.name, bio: saved.bio, neighbourhood: saved.neighbourhood ?? "" } };
   },
 });
 
@@ -57,7 +58,7 @@ export const updatePrivacyAction = defineAction({
     revalidatePath("/activities", "layout");
     return {
       ok: true,
-      data: { message: listedAsGoing ? "Saved. Signed-in members can see your name on who's-going lists." : "Saved. Your name stays off who's-going lists; you're counted, not named." },
+      data: { message: (await requestWords("account.answers"))(listedAsGoing ? "listed" : "notListed") },
     };
   },
 });
@@ -71,7 +72,7 @@ export const createTokenAction = defineAction({
   run: async ({ name }, viewer): Promise<TokenState> => {
     const created = await createApiToken(viewer.id, name);
     revalidatePath("/account");
-    return { ok: true, data: { message: `Token “${created.name}” created. Copy it now — it won't be shown again.`, token: created.token } };
+    return { ok: true, data: { message: (await requestWords("account.answers"))("tokenCreated", { name: created.name }), token: created.token } };
   },
 });
 
@@ -81,9 +82,10 @@ export const revokeTokenAction = defineAction({
   missing: () => say("errors.action.tokenMissing"),
   member: true,
   run: async (_input, viewer, { tokenId }): Promise<TokenState> => {
-    if (!(await revokeApiToken(viewer.id, tokenId))) return fail("not_found", "That token is already revoked or doesn't exist.");
+    const t = await requestWords("account.answers");
+    if (!(await revokeApiToken(viewer.id, tokenId))) return fail("not_found", t("tokenGone"));
     revalidatePath("/account");
-    return { ok: true, data: { message: "Token revoked. Anything using it can no longer get in." } };
+    return { ok: true, data: { message: t("tokenRevoked") } };
   },
 });
 
@@ -98,7 +100,7 @@ export const saveEmailPreferencesAction = defineAction({
   run: async (enabled, viewer): Promise<EmailPrefsState> => {
     await saveEmailPreferences(viewer.id, enabled);
     revalidatePath("/account");
-    return { ok: true, data: { message: enabled.length ? "Saved. You'll get the emails you ticked; everything still shows in the hub." : "Saved. You'll get no emails about activities; everything still shows in the hub." } };
+    return { ok: true, data: { message: (await requestWords("account.answers"))(enabled.length ? "emailsSaved" : "noEmailsSaved") } };
   },
 });
 
@@ -124,7 +126,7 @@ export const createFeedAction = defineAction({
     const created = await createCalendarFeed(viewer.id, groupId || null);
     if (!created.ok) return fail("not_found", created.message);
     revalidatePath("/account");
-    return { ok: true, data: { message: "Your calendar link is ready. Copy it into your calendar app now — it won't be shown again.", ...(await feedUrls(created.token)), feed: { id: created.id, madeAt: created.madeAt.toISOString() } } };
+    return { ok: true, data: { message: (await requestWords("account.answers"))("feedReady"), ...(await feedUrls(created.token)), feed: { id: created.id, madeAt: created.madeAt.toISOString() } } };
   },
 });
 
@@ -135,9 +137,10 @@ const feed = { find: { feedId: z.uuid() }, missing: () => say("errors.action.fee
 export const revokeFeedAction = defineAction({
   ...feed,
   run: async (_input, viewer, { feedId }): Promise<FeedState> => {
-    if (!(await revokeCalendarFeed(viewer.id, feedId))) return fail("not_found", "That calendar link is already revoked or doesn't exist.");
+    const t = await requestWords("account.answers");
+    if (!(await revokeCalendarFeed(viewer.id, feedId))) return fail("not_found", t("feedGone"));
     revalidatePath("/account");
-    return { ok: true, data: { message: "Calendar link revoked. Calendars subscribed to it stop updating." } };
+    return { ok: true, data: { message: t("feedRevoked") } };
   },
 });
 
@@ -148,7 +151,7 @@ export const renewFeedAction = defineAction({
     const renewed = await renewCalendarFeed(viewer.id, feedId);
     if (!renewed.ok) return fail("not_found", renewed.message);
     revalidatePath("/account");
-    return { ok: true, data: { message: "New calendar link made; the old one no longer works. Copy this one now.", ...(await feedUrls(renewed.token)), feed: { id: renewed.id, madeAt: renewed.madeAt.toISOString() } } };
+    return { ok: true, data: { message: (await requestWords("account.answers"))("feedRenewed"), ...(await feedUrls(renewed.token)), feed: { id: renewed.id, madeAt: renewed.madeAt.toISOString() } } };
   },
 });
 
@@ -166,12 +169,13 @@ export const changePasswordAction = defineAction({
   input: changePasswordSchema,
   member: true,
   run: async ({ currentPassword, newPassword }, viewer): Promise<PasswordFormState> => {
+    const t = await requestWords("account.answers");
     const checked = await checkCredentials({ email: viewer.email, password: currentPassword }, clientAddress(await headers()));
-    if (!checked.ok && checked.reason === "rate_limited") return fail("rate_limited", `Too many tries. Please try again ${tryAgainIn(checked.retryAfterSeconds)}.`);
-    if (!checked.ok) return { ok: false, code: "invalid_input", message: "That isn't your current password.", fieldErrors: { currentPassword: "That isn't your current password." } };
+    if (!checked.ok && checked.reason === "rate_limited") return fail("rate_limited", t("tooManyTries", { when: tryAgainIn(checked.retryAfterSeconds) }));
+    if (!checked.ok) return { ok: false, code: "invalid_input", message: t("notCurrentPassword"), fieldErrors: { currentPassword: t("notCurrentPassword") } };
     await changePassword(viewer.id, await hashPassword(newPassword));
     await signIn("credentials", { email: viewer.email, password: newPassword, redirectTo: "/account?password=changed" });
-    return { ok: true, data: { message: "Your password is changed." } };
+    return { ok: true, data: { message: t("passwordChanged") } };
   },
 });
 
@@ -186,15 +190,16 @@ export const deleteAccountAction = defineAction({
   invalid: () => say("errors.action.enterPasswordToConfirm"),
   member: true,
   run: async ({ password }, viewer): Promise<PasswordFormState> => {
+    const t = await requestWords("account.answers");
     const checked = await checkCredentials({ email: viewer.email, password }, clientAddress(await headers()));
-    if (!checked.ok && checked.reason === "rate_limited") return fail("rate_limited", `Too many tries. Please try again ${tryAgainIn(checked.retryAfterSeconds)}.`);
-    if (!checked.ok) return { ok: false, code: "invalid_input", message: "That isn't your password, so nothing was deleted.", fieldErrors: { password: "That isn't your password." } };
+    if (!checked.ok && checked.reason === "rate_limited") return fail("rate_limited", t("tooManyTries", { when: tryAgainIn(checked.retryAfterSeconds) }));
+    if (!checked.ok) return { ok: false, code: "invalid_input", message: t("wrongPasswordNothingDeleted"), fieldErrors: { password: t("wrongPassword") } };
     const result = await deleteAccount(viewer.id);
     if (!result.ok && result.code === "owns_groups") {
-      return fail("conflict", `You own ${result.groups.map((g) => g.name).join(", ")}. Please hand ${result.groups.length === 1 ? "it" : "each one"} over to another organizer first, from the group's Manage page. Nothing was deleted.`);
+      return fail("conflict", t("ownsGroups", { groups: result.groups.map((g) => g.name).join(", "), count: result.groups.length }));
     }
-    if (!result.ok) return fail("not_found", "This account no longer exists.");
+    if (!result.ok) return fail("not_found", t("accountGone"));
     await signOut({ redirectTo: "/account/deleted" });
-    return { ok: true, data: { message: "Your account is deleted." } };
+    return { ok: true, data: { message: t("accountDeleted") } };
   },
 });

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -18,6 +19,7 @@ export interface ProfileValues {
  * was typed comes back with any error, so nothing is lost.
  */
 export function ProfileForm({ action, saved }: { action: (prev: ProfileState, data: FormData) => Promise<ProfileState>; saved: ProfileValues }) {
+  const t = useTranslations("client-members.account.profile");
   const [state, formAction, pending] = useActionState(action, null);
   const values = state?.values ?? saved;
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
@@ -29,16 +31,16 @@ export function ProfileForm({ action, saved }: { action: (prev: ProfileState, da
   });
   return (
     <form key={JSON.stringify(values)} action={formAction} className="space-y-3" noValidate data-testid="profile-form">
-      <Field id="profile-name" label="Your name" hint="What other members see beside your RSVPs and comments." error={errors.name}>
+      <Field id="profile-name" label={t("name")} hint={t("nameHint")} error={errors.name}>
         <Input {...a11y("profile-name", "name", true)} defaultValue={values.name} autoComplete="name" maxLength={80} required />
       </Field>
-      <Field id="profile-bio" label="About you (optional)" hint="A few words for your page, which signed-in members can open from your name. If you host activities or organize a group, its first line is also shown beside your name there, to everyone." error={errors.bio}>
+      <Field id="profile-bio" label={t("bio")} hint={t("bioHint")} error={errors.bio}>
         <Textarea {...a11y("profile-bio", "bio", true)} defaultValue={values.bio} maxLength={500} rows={3} />
       </Field>
-      <Field id="profile-neighbourhood" label="Neighbourhood (optional)" hint="Shown on your page too. Leave it empty if you'd rather not say." error={errors.neighbourhood}>
+      <Field id="profile-neighbourhood" label={t("neighbourhood")} hint={t("neighbourhoodHint")} error={errors.neighbourhood}>
         <Input {...a11y("profile-neighbourhood", "neighbourhood", true)} defaultValue={values.neighbourhood} maxLength={80} />
       </Field>
-      <Button type="submit" variant="secondary" disabled={pending} data-testid="profile-save">Save profile</Button>
+      <Button type="submit" variant="secondary" disabled={pending} data-testid="profile-save">{t("save")}</Button>
       {state ? <Alert tone={state.ok ? "success" : "error"} testId="profile-outcome">{state.ok ? state.data.message : state.message}</Alert> : null}
     </form>
   );

@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { requestWords } from "@/server/request-locale";
 import { guestRsvpsOnAppDb } from "@/db/mutations/guest-rsvps";
 import { type ActionResult, fail } from "@/lib/action-result";
 import { guestLinkToken, guestManagePath } from "@/lib/guest-links";
@@ -45,6 +46,6 @@ export const renameGuestRsvpAction = defineAction({
   run: async ({ firstName }, _viewer, { token }): Promise<GuestLinkState> => {
     const result = await guestRsvpsOnAppDb.rename(token, firstName);
     if (!result.ok) return refusal(result);
-    return { ok: true, data: { message: `Saved: the organizers will see ${firstName}.` } };
+    return { ok: true, data: { message: (await requestWords("guest.answers"))("renamed", { firstName }) } };
   },
 });

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { requestWords } from "@/server/request-locale";
 import type { FormState } from "@/components/action-form";
 import { savePlan } from "@/db/mutations/plan";
 import { allGroupsVisible } from "@/db/queries/plan";
@@ -15,10 +16,11 @@ export const savePlanAction = defineAction({
   invalid: () => say("errors.action.checkPlan"),
   member: true,
   run: async (plan, viewer): Promise<FormState> => {
-    if (!(await allGroupsVisible(viewer.id, plan.interestGroupIds))) return { ok: false, code: "invalid_input", message: say("errors.action.checkPlan"), fieldErrors: { interestGroupIds: "Choose groups from the list." } };
+    const t = await requestWords("me.answers");
+    if (!(await allGroupsVisible(viewer.id, plan.interestGroupIds))) return { ok: false, code: "invalid_input", message: t("planNeedsLook"), fieldErrors: { interestGroupIds: t("chooseGroups") } };
     await savePlan(viewer.id, plan);
     revalidatePath("/me", "layout");
     revalidatePath("/");
-    return { ok: true, data: { message: "Saved. Your suggestions now follow this plan." } };
+    return { ok: true, data: { message: t("planSaved") } };
   },
 });

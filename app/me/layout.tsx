@@ -1,31 +1,32 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
 const SECTIONS = [
-  { href: "/me/participation", label: "Participation" },
-  { href: "/me/week", label: "My week" },
-  { href: "/me/plan", label: "Connection plan" },
-  { href: "/me/partners", label: "Check-in partners" },
-  { href: "/me/mix", label: "My mix" },
-  { href: "/me/questions", label: "My questions" },
-];
+  { href: "/me/participation", label: "participation" },
+  { href: "/me/plan", label: "plan" },
+  { href: "/me/partners", label: "partners" },
+  { href: "/me/mix", label: "mix" },
+  { href: "/me/questions", label: "questions" },
+] as const;
 
 /** The member's own, private pages. Nothing under /me is ever shown to anyone else. */
-export default function MeLayout({ children }: { children: ReactNode }) {
+export default async function MeLayout({ children }: { children: ReactNode }) {
+  const t = await getTranslations("me.area");
   return (
     <div className="space-y-6">
       {/* The header's "My connections" opens this area: it says so above its pages. */}
       <p className="text-sm font-semibold uppercase tracking-wide text-muted" data-testid="me-area">
-        My connections
+        {t("name")}
       </p>
-      <nav aria-label="My connections" className="-mt-4 flex flex-wrap gap-1 text-sm">
+      <nav aria-label={t("name")} className="-mt-4 flex flex-wrap gap-1 text-sm">
         {SECTIONS.map((s) => (
           <Link key={s.href} href={s.href} className="rounded-md border border-line bg-surface px-3 py-2 hover:bg-brand-soft">
-            {s.label}
+            {t(`sections.${s.label}`)}
           </Link>
         ))}
       </nav>
-      <p className="text-sm text-muted">Only you can see these pages.</p>
+      <p className="text-sm text-muted">{t("private")}</p>
       {children}
     </div>
   );

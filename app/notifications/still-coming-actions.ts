@@ -1,11 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { requestWords } from "@/server/request-locale";
 import { z } from "zod";
 import { answerStillComing } from "@/db/mutations/still-coming";
 import type { StillComingFormState } from "@/components/still-coming-form";
 import { fail } from "@/lib/action-result";
-import { stillComingDone, stillComingPurposeSchema } from "@/lib/validation/still-coming";
+import { stillComingPurposeSchema } from "@/lib/validation/still-coming";
 import { defineAction } from "@/server/action";
 import { say } from "@/lib/i18n/said";
 
@@ -22,6 +23,6 @@ export const answerStillComingAction = defineAction({
     if (!result.ok) return fail(result.code === "try_again" ? "try_again" : result.code === "unknown" ? "not_found" : "closed", result.message);
     revalidatePath(`/activities/${activityId}`);
     revalidatePath("/notifications");
-    return { ok: true, data: { message: stillComingDone[purpose] } };
+    return { ok: true, data: { message: (await requestWords("links.stillComing.done"))(purpose) } };
   },
 });

@@ -3,6 +3,7 @@ import { mixSuggestion, type MixSuggestion } from "@/lib/connection/mix";
 import { listAttended, listPeopleMet, type PersonMet } from "./connection-facts";
 import { listPartnerships } from "./partners";
 import { getSuggestions } from "./plan";
+import type { UiLocale } from "@/lib/i18n/locales";
 
 export interface NetworkMix {
   recentCount: number;
@@ -14,13 +15,13 @@ export interface NetworkMix {
 }
 
 /** Where the member's connections of the last four weeks came from, and one gentle suggestion. */
-export async function getNetworkMix(userId: string, zone: string, now = new Date()): Promise<NetworkMix> {
+export async function getNetworkMix(userId: string, zone: string, now = new Date(), locale: UiLocale = "en"): Promise<NetworkMix> {
   const since = now.getTime() - 28 * 86_400_000;
   const [attended, repeatPeople, partnerships, suggestions] = await Promise.all([
     listAttended(userId),
     listPeopleMet(userId, 2),
     listPartnerships(userId, now),
-    getSuggestions(userId, zone, { now, limit: 10 }),
+    getSuggestions(userId, zone, { now, limit: 10, locale }),
   ]);
   const recent = attended.filter((a) => a.startsAt.getTime() >= since && a.startsAt <= now);
   const groups = new Map<string, { groupId: string; name: string; count: number }>();
@@ -38,6 +39,6 @@ export async function getNetworkMix(userId: string, zone: string, now = new Date
     byKind: [...kinds].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count),
     repeatPeople,
     partners,
-    suggestion: mixSuggestion({ recent: recent.map((a) => ({ groupId: a.groupId, groupName: a.groupName, kind: a.kind })), activePartners: partners.length, suggestions }),
+    suggestion: mixSuggestion({ recent: recent.map((a) => ({ groupId: a.groupId, groupName: a.groupName, kind: a.kind })), activePartners: partners.length, suggestions }, locale),
   };
 }

@@ -5,6 +5,7 @@ import { weekBounds } from "@/lib/connection/weeks";
 import { getDb } from "../client";
 import { activities, connectionPlans, groups, rsvps, type ConnectionPlan } from "../schema";
 import { rankSuggestionsInSql } from "./suggestions-sql";
+import type { UiLocale } from "@/lib/i18n/locales";
 import { groupVisibleTo } from "./visibility";
 
 /** The member's connection plan, or undefined when they haven't made one. */
@@ -87,7 +88,7 @@ export function planForSuggestions(plan: ConnectionPlan | undefined): PlanForSug
  * `limit`, so no more than those few rows reach the server. Pass the plan and this week's
  * progress when the page has them already; otherwise they are read here.
  */
-export async function getSuggestions(userId: string, zone: string, options: { now?: Date; limit?: number; plan?: ConnectionPlan | null; progress?: Pick<WeekProgress, "lowEnergy" | "sharedPurpose"> } = {}): Promise<Suggestion[]> {
+export async function getSuggestions(userId: string, zone: string, options: { now?: Date; limit?: number; plan?: ConnectionPlan | null; progress?: Pick<WeekProgress, "lowEnergy" | "sharedPurpose">; locale?: UiLocale } = {}): Promise<Suggestion[]> {
   const now = options.now ?? new Date();
   const [plan, progress] = await Promise.all([
     options.plan !== undefined ? Promise.resolve(options.plan ?? undefined) : getPlan(userId),
@@ -98,5 +99,5 @@ export async function getSuggestions(userId: string, zone: string, options: { no
   const best = await rankSuggestionsInSql(userId, zone, now, ranking, { lowEnergy: progress.lowEnergy, sharedPurpose: progress.sharedPurpose }, limit);
   // The same rules in JavaScript over those few rows (lib/connection/suggestions.ts) word each
   // one's reasons; over the best rows they keep the order the statement chose.
-  return rankSuggestions({ plan: ranking, candidates: best.candidates, history: best.history, now, zone, limit });
+  return rankSuggestions({ plan: ranking, candidates: best.candidates, history: best.history, now, zone, limit, locale: options.locale });
 }

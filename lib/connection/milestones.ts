@@ -1,4 +1,6 @@
+import type { UiLocale } from "@/lib/i18n/locales";
 import { weekOf } from "./weeks";
+import { connectionWords } from "./words";
 
 /*
  * Milestones are worked out from facts alone (what the member attended, did and wrote),
@@ -55,26 +57,18 @@ export function reachedMilestones(facts: MilestoneFacts, zone: string): string[]
   return keys;
 }
 
-const KIND_WORDS: Record<ActivityKind, string> = { walk: "group walk", volunteer: "volunteering session", hobby: "hobby meetup" };
-
 /** Warm words for a milestone. `groupName` names the group of a third-visit milestone. */
-export function milestoneWords(key: string, groupName?: string): { title: string; body: string } {
-  if (key === "first_activity") return { title: "Your first activity", body: "You showed up. That first step is often the biggest one." };
-  if (key.startsWith("first_kind:")) {
-    const kind = key.slice("first_kind:".length) as ActivityKind;
-    return { title: `Your first ${KIND_WORDS[kind] ?? "new kind of activity"}`, body: "Trying something different widens the circle a little. Nicely done." };
-  }
-  if (key.startsWith("third_visit:")) {
-    return { title: `A third visit to ${groupName ?? "the same group"}`, body: "Coming back is how faces become familiar. They'll be glad to see you again." };
-  }
-  if (key === "weeks_4") return { title: "Four weeks with a connection", body: "Four weeks, in whatever order they came, with time spent alongside others." };
-  if (key === "weeks_10") return { title: "Ten weeks with a connection", body: "Ten weeks of showing up for yourself and for others. That's a steady thread." };
-  if (key === "first_task") return { title: "Your first task done", body: "Something useful got done because you took it on. Thank you." };
-  if (key.startsWith("hours_")) {
-    const hours = key.slice("hours_".length);
-    return { title: `${hours} volunteer hours`, body: `${hours} hours given to shared work, checked by the people you did it with.` };
-  }
-  if (key === "first_partner") return { title: "Your first check-in partner", body: "Someone to check in with, and who checks in with you. That's worth a lot." };
-  if (key === "first_reflection") return { title: "Your first reflection", body: "Noticing how things leave you helps you find more of what lifts you." };
-  return { title: "A milestone", body: "Something worth marking." };
+export function milestoneWords(key: string, groupName?: string, locale: UiLocale = "en"): { title: string; body: string } {
+  const t = connectionWords(locale);
+  const words = (name: string, values?: Record<string, string>) => ({ title: t(`milestone.${name}.title`, values), body: t(`milestone.${name}.body`, values) });
+  if (key === "first_activity") return words("firstActivity");
+  if (key.startsWith("first_kind:")) return words("firstKind", { kind: key.slice("first_kind:".length) });
+  if (key.startsWith("third_visit:")) return groupName ? words("thirdVisit", { group: groupName }) : words("thirdVisitUnnamed");
+  if (key === "weeks_4") return words("weeks4");
+  if (key === "weeks_10") return words("weeks10");
+  if (key === "first_task") return words("firstTask");
+  if (key.startsWith("hours_")) return words("hours", { hours: key.slice("hours_".length) });
+  if (key === "first_partner") return words("firstPartner");
+  if (key === "first_reflection") return words("firstReflection");
+  return words("other");
 }

@@ -1,5 +1,7 @@
 import { DateTime } from "luxon";
-import { dayName } from "./weeks";
+import type { UiLocale } from "@/lib/i18n/locales";
+import { recurringDay } from "./weeks";
+import { connectionWords } from "./words";
 
 /*
  * A check-in partnership's rhythm divides time into periods in the pair's zone: each day
@@ -40,11 +42,12 @@ export function lastCompletedPeriod(rhythm: Rhythm, weeklyDay: number, zone: str
 }
 
 /** "a daily message" or "a weekly check-in on Thursdays". */
-export function rhythmWords(rhythm: Rhythm, weeklyDay: number): string {
-  return rhythm === "daily_message" ? "a daily message" : `a weekly check-in on ${dayName(weeklyDay)}s`;
+export function rhythmWords(rhythm: Rhythm, weeklyDay: number, locale: UiLocale = "en"): string {
+  const t = connectionWords(locale);
+  return rhythm === "daily_message" ? t("rhythm.daily") : t("rhythm.weekly", { day: recurringDay(weeklyDay, locale) });
 }
 
 /** "today" or "this week", for gentle sentences about the current period. */
-export function periodWords(rhythm: Rhythm): string {
-  return rhythm === "daily_message" ? "today" : "this week";
+export function periodWords(rhythm: Rhythm, locale: UiLocale = "en"): string {
+  return connectionWords(locale)(rhythm === "daily_message" ? "period.today" : "period.thisWeek");
 }

@@ -1,5 +1,7 @@
 import { DateTime } from "luxon";
-import { dayName, partOfDay } from "./weeks";
+import type { UiLocale } from "@/lib/i18n/locales";
+import { partOfDay, recurringDay } from "./weeks";
+import { connectionWords } from "./words";
 
 /*
  * Suggestion ranking: one pure function, so every rule (fit, exclusion, lean) is tested
@@ -91,7 +93,6 @@ export type SuggestionReason =
   | { key: "spotsLeft"; count: number };
 
 const ENERGY_RANK: Record<Energy, number> = { low: 0, medium: 1, high: 2 };
-const KIND_PLURAL: Record<Kind, string> = { volunteer: "volunteering", walk: "walks", hobby: "hobby meetups" };
 
 const minutes = (hhmm: string) => {
   const [h, m] = hhmm.split(":").map(Number);
@@ -116,8 +117,9 @@ const mentions = (c: Candidate, word: string) => {
  * Ranks upcoming activities for a member's plan: best first, at most `limit`, each with its
  * reasons. Candidates that do not fit are left out rather than ranked low.
  */
-export function rankSuggestions(input: { plan: PlanForSuggestions; candidates: Candidate[]; history: History; now: Date; zone: string; limit?: number }): Suggestion[] {
+export function rankSuggestions(input: { plan: PlanForSuggestions; candidates: Candidate[]; history: History; now: Date; zone: string; limit?: number; locale?: UiLocale }): Suggestion[] {
   const { plan, history, now, zone } = input;
+  const t = connectionWords(input.locale);
   const left = new Set(history.leftGroupIds);
   const recentGroups = new Set(history.recentGroupIds);
   const recentKinds = new Set(history.recentKinds);
@@ -136,40 +138,33 @@ export function rankSuggestions(input: { plan: PlanForSuggestions; candidates: C
     const why: SuggestionReason[] = [];
     const fits = window ? { day: window.day, part: partOfDay(DateTime.fromJSDate(c.startsAt, { zone }).hour) } : null;
     if (fits) {
-      reasons.push(`fits your ${dayName(fits.day)} ${fits.part}s`);
-      why.push({ key: "fits", day: fits.day, part: fits.part });
+      reasons.push(t("reason.fits", { day: recurringDay(fits.day, input.locale), part: fits.part }));
       score += 2;
     }
     if (c.energyLevel === "low") {
-      reasons.push("low energy");
-      why.push({ key: "lowEnergy" });
+      reasons.push(t("reason.lowEnergy"));
       score += history.thisWeek.lowEnergy < plan.weeklyLowEnergyGoal ? 2 : 0.5;
     }
     if (c.isSharedPurpose) {
-      reasons.push("shared purpose");
-      why.push({ key: "sharedPurpose" });
+      reasons.push(t("reason.sharedPurpose"));
       score += history.thisWeek.sharedPurpose < plan.weeklySharedPurposeGoal ? 2 : 0.5;
     }
     if (plan.interestGroupIds.includes(c.groupId)) {
-      reasons.push(`with ${c.groupName}, a group you chose`);
-      why.push({ key: "chosenGroup", group: c.groupName });
+      reasons.push(t("reason.chosenGroup", { group: c.groupName }));
       score += 2;
     } else if (plan.interestKinds.includes(c.kind)) {
-      reasons.push(`you're interested in ${KIND_PLURAL[c.kind]}`);
-      why.push({ key: "interestedIn", kind: c.kind });
+      reasons.push(t("reason.interested", { kind: c.kind }));
       score += 1.5;
     }
     const word = plan.interests.find((w) => mentions(c, w));
     if (word) {
-      reasons.push(`mentions ${word.trim().toLowerCase()}`);
-      why.push({ key: "mentions", word: word.trim().toLowerCase() });
+      reasons.push(t("reason.mentions", { word: word.trim().toLowerCase() }));
       score += 1;
     }
     // Lean towards what lifted the member before: the same group first, else the same kind.
     const lifted = history.reflections.find((r) => r.feeling === "lifted" && r.groupId === c.groupId) ?? history.reflections.find((r) => r.feeling === "lifted" && r.kind === c.kind);
     if (lifted) {
-      reasons.push(`you felt lifted after the last ${lifted.activityTitle}`);
-      why.push({ key: "lifted", title: lifted.activityTitle });
+      reasons.push(t("reason.lifted", { title: lifted.activityTitle }));
       score += lifted.groupId === c.groupId ? 2 : 1;
     }
     const drained = history.reflections.find((r) => r.groupId === c.groupId);
@@ -177,18 +172,15 @@ export function rankSuggestions(input: { plan: PlanForSuggestions; candidates: C
     if (!recentGroups.has(c.groupId)) {
       reasons.push(
         recentKinds.has(c.kind)
-          ? `something new: ${c.groupName}`
+          ? t("reason.somethingNew", { group: c.groupName })
           : triedKinds.has(c.kind)
-            ? `a change: ${KIND_PLURAL[c.kind]} you haven't tried lately`
-            : `new to you: ${KIND_PLURAL[c.kind]}`,
+            ? t("reason.aChange", { kind: c.kind })
+            : t("reason.newToYou", { kind: c.kind }),
       );
       why.push(recentKinds.has(c.kind) ? { key: "somethingNew", group: c.groupName } : { key: triedKinds.has(c.kind) ? "aChange" : "newToYou", kind: c.kind });
       score += 1;
     }
-    if (c.spotsLeft !== null && c.spotsLeft <= 2) {
-      reasons.push(`${c.spotsLeft} ${c.spotsLeft === 1 ? "spot" : "spots"} left`);
-      why.push({ key: "spotsLeft", count: c.spotsLeft });
-    }
+    if (c.spotsLeft !== null && c.spotsLeft <= 2) reasons.push(t("reason.spotsLeft", { count: c.spotsLeft }));
     // Sooner is a little better: a suggestion is most useful when it is still a few days off.
     score -= (c.startsAt.getTime() - now.getTime()) / (14 * 86_400_000);
     ranked.push({ id: c.id, title: c.title, groupId: c.groupId, groupName: c.groupName, kind: c.kind, fits, startsAt: c.startsAt, score, reasons, why, seriesId: c.seriesId });

@@ -1,4 +1,6 @@
 import { DateTime } from "luxon";
+import { PSEUDO_LOCALE, type UiLocale } from "@/lib/i18n/locales";
+import { connectionWords } from "./words";
 
 /*
  * Weeks for counting connection start on Monday, in the member's own zone, so an
@@ -22,16 +24,28 @@ export function recentWeeks(now: Date, zone: string, count = 12): string[] {
   return Array.from({ length: count }, (_, i) => thisWeek.minus({ weeks: count - 1 - i }).toISODate()!);
 }
 
-/** "24 Nov" for a week's Monday. */
-export function weekLabel(monday: string): string {
-  return DateTime.fromISO(monday).toFormat("d LLL");
+/** "24 Nov" ("24 nov") for a week's Monday. */
+export function weekLabel(monday: string, locale: UiLocale = "en"): string {
+  const date = DateTime.fromISO(monday);
+  if (locale === "es") return date.setLocale("es").toFormat("d LLL");
+  const label = date.toFormat("d LLL");
+  // Shown as a date is in the test-only pseudo-locale (lib/dates.ts).
+  return locale === PSEUDO_LOCALE ? `⟦${label}⟧` : label;
 }
 
-const DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const weekday = (isoWeekday: number) => ((isoWeekday - 1 + 7) % 7) + 1;
 
-/** "Tuesday" for ISO weekday 2. */
-export function dayName(isoWeekday: number): string {
-  return DAY_NAMES[(isoWeekday - 1 + 7) % 7];
+/** "Tuesday" ("Martes") for ISO weekday 2. */
+export function dayName(isoWeekday: number, locale: UiLocale = "en"): string {
+  return connectionWords(locale)(`day.${weekday(isoWeekday)}`);
+}
+
+/**
+ * A weekday as it reads in "on Tuesdays" or "your Tuesday mornings": "Tuesday" in English,
+ * "martes" or "sábados" in Spanish, where those phrases take the plural.
+ */
+export function recurringDay(isoWeekday: number, locale: UiLocale = "en"): string {
+  return connectionWords(locale)(`recurringDay.${weekday(isoWeekday)}`);
 }
 
 /** "morning", "afternoon" or "evening" for a local hour. */

@@ -50,7 +50,7 @@ export function catalog(locale: UiLocale): Messages {
  * The namespaces client components read (useTranslations in a "use client" file): only these
  * are sent to the browser with the page, not the whole catalog.
  */
-export const CLIENT_NAMESPACES: readonly string[] = ["labels", "client-push", "client-groups", "client-visit", "client-organize"];
+export const CLIENT_NAMESPACES: readonly string[] = ["labels", "client-push", "client-groups", "client-visit", "client-organize", "client-members"];
 
 export function clientMessages(locale: UiLocale): Messages {
   const all = catalog(locale);

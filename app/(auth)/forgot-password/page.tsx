@@ -1,19 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { PasswordForm } from "@/components/password-form";
 import { Card } from "@/components/ui/card";
 import { requestPasswordResetAction } from "../password-actions";
 
-export const metadata: Metadata = { title: "Forgot your password?" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth.forgot"))("title") };
+}
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  const t = await getTranslations("auth.forgot");
   return (
     <div className="mx-auto max-w-md space-y-4">
-      <h1 className="text-2xl font-bold">Forgot your password?</h1>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
       <Card className="space-y-3">
-        <p className="text-sm">Tell us the email you signed up with and we&apos;ll send a link to choose a new password.</p>
-        <PasswordForm action={requestPasswordResetAction} testId="forgot-form" submit="Send me a link" fields={[{ name: "email", label: "Email", type: "email", autoComplete: "email" }]} />
-        <p className="text-sm text-muted"><Link className="underline" href="/signin">Back to sign in</Link></p>
+        <p className="text-sm">{t("intro")}</p>
+        <PasswordForm action={requestPasswordResetAction} testId="forgot-form" submit={t("submit")} fields={[{ name: "email", label: t("email"), type: "email", autoComplete: "email" }]} />
+        <p className="text-sm text-muted"><Link className="underline" href="/signin">{t("back")}</Link></p>
       </Card>
     </div>
   );

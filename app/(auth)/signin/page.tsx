@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { PasswordForm } from "@/components/password-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -11,13 +12,17 @@ import { signInAction } from "../actions";
 import { requestSignInLinkAction, signInWithProviderAction } from "../link-actions";
 import { AuthForm } from "../auth-form";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth.signIn"))("title") };
+}
+
+type T = Awaited<ReturnType<typeof getTranslations>>;
 
 /** Why a single sign-on did not go through, as the person should hear it. */
-function singleSignOnProblem(params: Record<string, string | string[] | undefined>, provider: string): string | null {
-  if (params.sso === "unverified_email") return `${provider} did not confirm that your email address is verified, so we can't tell which account is yours. Sign in with your email and password, or ask ${provider} to verify your address.`;
-  if (params.sso === "suspended") return "The hub's admins have suspended this account, so it can't be used to sign in.";
-  if (params.sso || params.error) return `Signing in with ${provider} did not go through, so nothing was changed. Please try again from this page.`;
+function singleSignOnProblem(t: T, params: Record<string, string | string[] | undefined>, provider: string | undefined): string | null {
+  if (params.sso === "unverified_email") return provider ? t("sso.unverified", { provider }) : t("sso.unverifiedOrganisation");
+  if (params.sso === "suspended") return t("sso.suspended");
+  if (params.sso || params.error) return provider ? t("sso.failed", { provider }) : t("sso.failedOrganisation");
   return null;
 }
 
@@ -25,27 +30,28 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await getViewer()) redirect(callbackUrl);
+  const t = await getTranslations("auth.signIn");
   const sso = oidcSettings();
-  const ssoProblem = singleSignOnProblem(params, sso?.name ?? "your organisation");
+  const ssoProblem = singleSignOnProblem(t, params, sso?.name);
   return (
     <div className="mx-auto max-w-md space-y-4">
-      <h1 className="text-2xl font-bold">Welcome back</h1>
-      {params.problem ? <Alert testId="signin-problem">Signing in did not go through just then. Nothing is wrong with your account: please try again.</Alert> : null}
-      {params.reset === "done" ? <Alert tone="success" testId="reset-done">Your password is changed and every other session is signed out. Sign in with the new one.</Alert> : null}
+      <h1 className="text-2xl font-bold">{t("heading")}</h1>
+      {params.problem ? <Alert testId="signin-problem">{t("problem")}</Alert> : null}
+      {params.reset === "done" ? <Alert tone="success" testId="reset-done">{t("resetDone")}</Alert> : null}
       {ssoProblem ? <Alert tone="error" testId="sso-problem">{ssoProblem}</Alert> : null}
       {sso ? (
         <Card className="space-y-2">
-          <PasswordForm action={signInWithProviderAction} testId="sso" submit={`Sign in with ${sso.name}`} hidden={{ callbackUrl }} fields={[]} />
+          <PasswordForm action={signInWithProviderAction} testId="sso" submit={t("sso.submit", { provider: sso.name })} hidden={{ callbackUrl }} fields={[]} />
         </Card>
       ) : null}
       <Card className="space-y-3">
         <AuthForm mode="signin" action={signInAction} callbackUrl={callbackUrl} />
-        <p className="text-sm"><Link className="underline" href="/forgot-password" data-testid="forgot-link">Forgot your password?</Link></p>
+        <p className="text-sm"><Link className="underline" href="/forgot-password" data-testid="forgot-link">{t("forgot")}</Link></p>
       </Card>
       <Card className="space-y-3" id="email-link">
-        <h2 className="text-lg font-semibold">Or sign in with a link</h2>
-        <p className="text-sm">We&apos;ll email you a link that signs you in once, without a password.</p>
-        <PasswordForm action={requestSignInLinkAction} testId="email-link" submit="Email me a sign-in link" fields={[{ name: "email", label: "Email", type: "email", autoComplete: "email" }]} />
+        <h2 className="text-lg font-semibold">{t("link.heading")}</h2>
+        <p className="text-sm">{t("link.intro")}</p>
+        <PasswordForm action={requestSignInLinkAction} testId="email-link" submit={t("link.submit")} fields={[{ name: "email", label: t("email"), type: "email", autoComplete: "email" }]} />
       </Card>
     </div>
   );

@@ -1,16 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-export const metadata: Metadata = { title: "Your account is deleted" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("account.deleted"))("title") };
+}
 
 /** Where a member lands after deleting their account; it needs no one signed in. */
-export default function AccountDeletedPage() {
+export default async function AccountDeletedPage() {
+  const t = await getTranslations("account.deleted");
   return (
     <div className="max-w-xl space-y-3" data-testid="account-deleted">
-      <h1 className="text-2xl font-bold">Your account is deleted</h1>
-      <p>Your name, email, password and everything you kept here are gone, and you&apos;re signed out everywhere. Thank you for the time you spent with us.</p>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p>{t("gone")}</p>
       <p>
-        You&apos;re always welcome back: <Link className="underline" href="/activities">browse what&apos;s on</Link> or <Link className="underline" href="/signup">make a new account</Link> whenever it suits you.
+        {t.rich("welcomeBack", {
+          browse: (chunks) => <Link className="underline" href="/activities">{chunks}</Link>,
+          signup: (chunks) => <Link className="underline" href="/signup">{chunks}</Link>,
+        })}
       </p>
     </div>
   );

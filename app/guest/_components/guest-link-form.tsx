@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -25,6 +26,7 @@ export function GuestLinkForm({
   variant?: "primary" | "secondary";
   nameField?: { defaultValue: string };
 }) {
+  const t = useTranslations("client-members.guest");
   const [state, formAction, pending] = useActionState(action, null);
   const error = state && !state.ok ? state.fieldErrors?.firstName : undefined;
   const outcome = state ? (
@@ -36,7 +38,7 @@ export function GuestLinkForm({
     <form action={formAction} className="space-y-3" noValidate data-testid={testId}>
       <input type="hidden" name="token" value={token} />
       {nameField ? (
-        <Field id={`${testId}-first-name`} label="Your first name" hint="Only the organizers see it." error={error}>
+        <Field id={`${testId}-first-name`} label={t("firstName")} hint={t("firstNameHint")} error={error}>
           <Input id={`${testId}-first-name`} name="firstName" autoComplete="given-name" defaultValue={nameField.defaultValue} maxLength={40} required aria-invalid={Boolean(error)} aria-describedby={describedBy(`${testId}-first-name`, { hint: true, error })} />
         </Field>
       ) : null}

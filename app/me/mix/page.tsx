@@ -1,70 +1,74 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { getNetworkMix } from "@/db/queries/mix";
-import { kindLabel } from "@/lib/labels";
+import type { UiLocale } from "@/lib/i18n/locales";
 import { loadMe } from "../loader";
 
-export const metadata: Metadata = { title: "My mix" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("me.mix"))("title") };
+}
 
 export default async function MixPage() {
   const { viewer, zone, now } = await loadMe("/me/mix");
-  const mix = await getNetworkMix(viewer.id, zone, now);
+  const locale = (await getLocale()) as UiLocale;
+  const [mix, t, labels] = await Promise.all([getNetworkMix(viewer.id, zone, now, locale), getTranslations("me.mix"), getTranslations("labels")]);
   return (
     <div className="space-y-6">
       <header className="space-y-1">
-        <h1 className="text-3xl font-bold">My mix</h1>
-        <p className="text-muted">Where your connections have come from over the last four weeks. Spreading them a little means no one place has to carry everything.</p>
+        <h1 className="text-3xl font-bold">{t("title")}</h1>
+        <p className="text-muted">{t("intro")}</p>
       </header>
 
       {mix.suggestion ? (
         <Card data-testid="mix-suggestion" className="border-brand">
-          <h2 className="font-semibold">One gentle idea</h2>
+          <h2 className="font-semibold">{t("idea")}</h2>
           <p>
-            {mix.suggestion.text} <Link className="underline" href={mix.suggestion.href}>Have a look</Link>
+            {mix.suggestion.text} <Link className="underline" href={mix.suggestion.href}>{t("haveALook")}</Link>
           </p>
         </Card>
       ) : null}
 
       <div className="grid gap-4 sm:grid-cols-2">
         <Card>
-          <h2 className="font-semibold">Groups</h2>
+          <h2 className="font-semibold">{t("groups")}</h2>
           {mix.byGroup.length ? (
             <ul className="mt-1 text-sm" data-testid="mix-groups">
               {mix.byGroup.map((g) => (
-                <li key={g.groupId}>{g.name}: {g.count}</li>
+                <li key={g.groupId}>{t("count", { what: g.name, count: g.count })}</li>
               ))}
             </ul>
           ) : (
-            <p className="text-sm text-muted">No activities in the last four weeks — that&apos;s all right.</p>
+            <p className="text-sm text-muted">{t("noGroups")}</p>
           )}
         </Card>
         <Card>
-          <h2 className="font-semibold">Kinds of activity</h2>
+          <h2 className="font-semibold">{t("kinds")}</h2>
           {mix.byKind.length ? (
             <ul className="mt-1 text-sm" data-testid="mix-kinds">
               {mix.byKind.map((k) => (
-                <li key={k.kind}>{kindLabel[k.kind]}: {k.count}</li>
+                <li key={k.kind}>{t("count", { what: labels(`kind.${k.kind}`), count: k.count })}</li>
               ))}
             </ul>
           ) : (
-            <p className="text-sm text-muted">Nothing to show yet.</p>
+            <p className="text-sm text-muted">{t("noKinds")}</p>
           )}
         </Card>
         <Card>
-          <h2 className="font-semibold">Familiar faces</h2>
+          <h2 className="font-semibold">{t("people")}</h2>
           {mix.repeatPeople.length ? (
             <ul className="mt-1 text-sm" data-testid="mix-people">
               {mix.repeatPeople.map((p) => (
-                <li key={p.userId}>{p.name} · {p.sharedActivities} activities together</li>
+                <li key={p.userId}>{t("together", { name: p.name, count: p.sharedActivities })}</li>
               ))}
             </ul>
           ) : (
-            <p className="text-sm text-muted">People you see at two or more activities (who chose to be listed) appear here.</p>
+            <p className="text-sm text-muted">{t("noPeople")}</p>
           )}
         </Card>
         <Card>
-          <h2 className="font-semibold">Check-in partners</h2>
+          <h2 className="font-semibold">{t("partners")}</h2>
           {mix.partners.length ? (
             <ul className="mt-1 text-sm" data-testid="mix-partners">
               {mix.partners.map((p) => (
@@ -73,7 +77,7 @@ export default async function MixPage() {
             </ul>
           ) : (
             <p className="text-sm text-muted">
-              None right now. <Link className="underline" href="/me/partners">About check-in partners</Link>
+              {t.rich("noPartners", { link: (chunks) => <Link className="underline" href="/me/partners">{chunks}</Link> })}
             </p>
           )}
         </Card>

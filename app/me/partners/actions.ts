@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { requestWords } from "@/server/request-locale";
 import { z } from "zod";
 import type { FormState } from "@/components/action-form";
 import { acceptInviteLink, addCheckIn, changePartnership, changeRhythm, createInviteLink, invitePerson } from "@/db/mutations/partners";
@@ -28,7 +29,7 @@ export const createInviteLinkAction = defineAction({
     const { code } = await createInviteLink(viewer.id, rhythm, weeklyDay);
     refresh();
     const link = `${siteOrigin(await headers())}/me/partners/join?code=${code}`;
-    return { ok: true, data: { message: "Here's your invite link. Send it to one person you'd like to check in with; it works once. Copy it now — it won't be shown again.", link } };
+    return { ok: true, data: { message: (await requestWords("me.answers"))("inviteLink"), link } };
   },
 });
 
@@ -42,7 +43,7 @@ export const invitePersonAction = defineAction({
     const result = await invitePerson(viewer.id, userId, rhythm, weeklyDay);
     if (!result.ok) return result;
     refresh();
-    return { ok: true, data: { message: "Invite sent. They can accept or decline — no reason needed either way." } };
+    return { ok: true, data: { message: (await requestWords("me.answers"))("inviteSent") } };
   },
 });
 
@@ -60,14 +61,6 @@ export const acceptInviteLinkAction = defineAction({
   },
 });
 
-const CHANGE_WORDS = {
-  accept: "Accepted. You're check-in partners now.",
-  decline: "Declined. Nobody is told; the invite simply goes away.",
-  pause: "Paused. They've been told, kindly. Pick it up again whenever you like.",
-  resume: "Picked up again. They've been told.",
-  end: "Ended. They've been told, kindly. Your history stays with you both.",
-} as const;
-
 /** The pair acted on, named by the form; the mutation checks the viewer is one of the two. */
 const partnership = { find: { partnershipId: z.uuid() }, missing: () => say("errors.action.partnershipMissing"), member: true } as const;
 
@@ -80,7 +73,7 @@ export const changePartnershipAction = defineAction({
     const result = await changePartnership(viewer.id, partnershipId, action);
     if (!result.ok) return result;
     refresh(partnershipId);
-    return { ok: true, data: { message: CHANGE_WORDS[action] } };
+    return { ok: true, data: { message: (await requestWords("me.answers"))(`changed.${action}`) } };
   },
 });
 
@@ -93,7 +86,7 @@ export const changeRhythmAction = defineAction({
     const result = await changeRhythm(viewer.id, partnershipId, rhythm, weeklyDay);
     if (!result.ok) return result;
     refresh(partnershipId);
-    return { ok: true, data: { message: "Rhythm changed. They've been told." } };
+    return { ok: true, data: { message: (await requestWords("me.answers"))("rhythmChanged") } };
   },
 });
 
@@ -108,6 +101,6 @@ export const addCheckInAction = defineAction({
     if (!result.ok) return result;
     refresh(partnershipId);
     revalidatePath("/me", "layout");
-    return { ok: true, data: { message: "Checked in. Thank you for keeping in touch." } };
+    return { ok: true, data: { message: (await requestWords("me.answers"))("checkedIn") } };
   },
 });

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { requestWords } from "@/server/request-locale";
 import { z } from "zod";
 import { blockMember, unblockMember } from "@/db/mutations/blocks";
 import { fail, type ActionResult } from "@/lib/action-result";
@@ -18,7 +19,7 @@ export const blockMemberAction = defineAction({
   ...otherMember,
   run: async (_input, viewer, { memberId }): Promise<BlockState> => {
     const result = await blockMember(viewer.id, memberId);
-    if (!result.ok) return fail(result.code === "self" ? "invalid_input" : "not_found", result.code === "self" ? "You can't block yourself." : say("errors.action.memberMissing"));
+    if (!result.ok) return fail(result.code === "self" ? "invalid_input" : "not_found", (await requestWords("account.answers"))(result.code === "self" ? "cantBlockSelf" : "memberNotFound"));
     revalidatePath("/account");
     redirect("/account?blocked=1#blocked");
   },
@@ -30,6 +31,6 @@ export const unblockMemberAction = defineAction({
   run: async (_input, viewer, { memberId }): Promise<BlockState> => {
     await unblockMember(viewer.id, memberId);
     revalidatePath("/account");
-    return { ok: true, data: { message: "Unblocked." } };
+    return { ok: true, data: { message: (await requestWords("account.answers"))("unblocked") } };
   },
 });

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { EMAIL_TYPES } from "@/lib/email/types";
 import { verifyUnsubscribeToken } from "@/lib/email/unsubscribe";
 import { unsubscribeAction } from "./actions";
 
-export const metadata: Metadata = { title: "Stop these emails", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("links.unsubscribe"))("title"), robots: { index: false } };
+}
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ done?: string }> };
 
@@ -19,30 +22,33 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
   const token = decodeURIComponent((await params).token);
   const target = verifyUnsubscribeToken(token);
   const done = (await searchParams).done === "1";
+  const t = await getTranslations("links.unsubscribe");
+  const accountLink = (chunks: ReactNode) => (
+    <Link className="underline" href="/account#email">
+      {chunks}
+    </Link>
+  );
   if (!target) {
     return (
       <Card className="space-y-2">
-        <h1 className="text-2xl font-bold">This link isn&apos;t valid</h1>
-        <p>It may have been copied only in part. You can choose which emails you get on your <Link className="underline" href="/account#email">account page</Link>.</p>
+        <h1 className="text-2xl font-bold">{t("invalid.title")}</h1>
+        <p>{t.rich("invalid.body", { link: accountLink })}</p>
       </Card>
     );
   }
-  const label = EMAIL_TYPES[target.type].label;
+  const kind = t(`kinds.${target.type}`);
   return (
     <Card className="space-y-3">
-      <h1 className="text-2xl font-bold">Stop these emails</h1>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
       {done ? (
-        <Alert tone="success" testId="unsubscribed" title="Done — you won't get these emails any more.">
-          <p>
-            Turned off: {label.toLowerCase()}. You&apos;ll still see these notices in the hub. You can turn the emails back on on your{" "}
-            <Link className="underline" href="/account#email">account page</Link>.
-          </p>
+        <Alert tone="success" testId="unsubscribed" title={t("done.title")}>
+          <p>{t.rich("done.body", { kind, link: accountLink })}</p>
         </Alert>
       ) : (
         <form action={unsubscribeAction} className="space-y-3">
-          <p>Stop emails about: <strong>{label.toLowerCase()}</strong>? You&apos;ll still see these notices in the hub.</p>
+          <p>{t.rich("ask", { kind, strong: (chunks) => <strong>{chunks}</strong> })}</p>
           <input type="hidden" name="token" value={token} />
-          <Button type="submit" data-testid="confirm-unsubscribe">Stop these emails</Button>
+          <Button type="submit" data-testid="confirm-unsubscribe">{t("submit")}</Button>
         </form>
       )}
     </Card>

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { PasswordForm } from "@/components/password-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { emailLinkState } from "@/db/mutations/email-links";
 import { confirmEmailAction, sendNewConfirmationLinkAction } from "../../link-actions";
 
-export const metadata: Metadata = { title: "Confirm your email", referrer: "no-referrer", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth.confirm"))("title"), referrer: "no-referrer", robots: { index: false } };
+}
 
 /**
  * The page a confirmation link opens. Opening it changes nothing (mail scanners open every link
@@ -16,25 +19,26 @@ export const metadata: Metadata = { title: "Confirm your email", referrer: "no-r
 export default async function ConfirmEmailPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const state = await emailLinkState(token, "verify");
+  const t = await getTranslations("auth.confirm");
   return (
     <div className="mx-auto max-w-md space-y-4">
-      <h1 className="text-2xl font-bold">Confirm your email</h1>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
       <Card className="space-y-3">
         {state === "valid" ? (
           <>
-            <p className="text-sm">One press and your email is confirmed: then we can send you reminders and news about what you join.</p>
-            <PasswordForm action={confirmEmailAction} testId="confirm-email" submit="Confirm my email" hidden={{ token }} fields={[]} />
+            <p className="text-sm">{t("intro")}</p>
+            <PasswordForm action={confirmEmailAction} testId="confirm-email" submit={t("submit")} hidden={{ token }} fields={[]} />
           </>
         ) : state === "unknown" ? (
-          <Alert tone="error" title="This link doesn't work" testId="confirm-link-invalid">
-            It may have been copied only in part, or the email is confirmed already. <Link className="underline" href="/account">Your account page</Link> says where you stand.
+          <Alert tone="error" title={t("unknown.title")} testId="confirm-link-invalid">
+            {t.rich("unknown.body", { link: (chunks) => <Link className="underline" href="/account">{chunks}</Link> })}
           </Alert>
         ) : (
           <>
-            <Alert tone="error" title={state === "used" ? "This link has already been used" : "This link has expired"} testId={`confirm-link-${state}`}>
-              {state === "used" ? "Each link works once." : "Links work for two days."} If your email still needs confirming, we can send a new link to the same address.
+            <Alert tone="error" title={t(`${state}.title`)} testId={`confirm-link-${state}`}>
+              {t(`${state}.body`)}
             </Alert>
-            <PasswordForm action={sendNewConfirmationLinkAction} testId="confirm-resend" submit="Send me a new link" hidden={{ token }} fields={[]} />
+            <PasswordForm action={sendNewConfirmationLinkAction} testId="confirm-resend" submit={t("resend")} hidden={{ token }} fields={[]} />
           </>
         )}
       </Card>
