@@ -3,6 +3,9 @@ import { startPushService, type TestSubscription } from "../tests/helpers/push-s
 import { expect, expectNoAxeViolations, test } from "./fixtures";
 import { newPerson, startGroup } from "./people";
 
+// Push needs the service worker (playwright.config.ts blocks workers for the other specs).
+test.use({ serviceWorkers: "allow" });
+
 /*
  * Push notifications end to end. The hub's half is real: the member's browser subscribes with
  * the hub's VAPID key, an organizer's announcement writes the push, the job runner encrypts,

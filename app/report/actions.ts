@@ -1,6 +1,6 @@
 "use server";
 
-import { getTranslations } from "next-intl/server";
+import { requestWords } from "@/server/request-locale";
 import { fileReport } from "@/db/mutations/reports";
 import type { FormState } from "@/components/action-form";
 import { fail } from "@/lib/action-result";
@@ -17,7 +17,7 @@ export const reportAction = defineAction({
   run: async (report, viewer): Promise<FormState> => {
     const result = await fileReport(viewer, report);
     if (!result.ok) return fail(result.code, result.message);
-    const t = await getTranslations("moderation.said");
+    const t = await requestWords("moderation.said");
     const message = result.data.already ? t("alreadyReported") : t("reported");
     return { ok: true, data: { message } };
   },

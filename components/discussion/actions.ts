@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { requestWords } from "@/server/request-locale";
 import { z } from "zod";
 import { blockCommentAuthor } from "@/db/mutations/blocks";
 import { editComment, postComment, removeComment } from "@/db/mutations/comments";
@@ -42,9 +42,9 @@ export const postCommentAction = defineAction({
   member: () => say("errors.action.sessionEndedPost"),
   run: async ([body, postAsIs], viewer, { targetKind, targetId }): Promise<CommentFormState> => {
     const found = accusingOpening(body);
-    const t = await getTranslations("discussion.said");
+    const t = await requestWords("discussion.said");
     if (found && !postAsIs) {
-      const kind = await getTranslations("client-groups.comments.kindWords");
+      const kind = await requestWords("client-groups.comments.kindWords");
       return { ok: false, code: "invalid_input", message: t("beforePosting"), suggestion: { found, text: kind("suggestion", { found }) } };
     }
     const result = await postComment(viewer, targetKind === "activity" ? { activityId: targetId } : { projectId: targetId }, body);
@@ -68,7 +68,7 @@ export const editCommentAction = defineAction({
     if (!result.ok) return result;
     revalidatePath("/activities", "layout");
     revalidatePath("/projects", "layout");
-    const t = await getTranslations("discussion.said");
+    const t = await requestWords("discussion.said");
     return { ok: true, data: { message: t("saved") } };
   },
 });
@@ -81,7 +81,7 @@ export const removeCommentAction = defineAction({
     if (!result.ok) return result;
     revalidatePath("/activities", "layout");
     revalidatePath("/projects", "layout");
-    const t = await getTranslations("discussion.said");
+    const t = await requestWords("discussion.said");
     return { ok: true, data: { message: result.data.outcome === "deleted" ? t("deleted") : t("removed") } };
   },
 });
@@ -94,7 +94,7 @@ export const blockCommentAuthorAction = defineAction({
   ...comment,
   run: async (_input, viewer, { commentId }): Promise<CommentActionState> => {
     const result = await blockCommentAuthor(viewer.id, commentId);
-    const t = await getTranslations("discussion.said");
+    const t = await requestWords("discussion.said");
     if (!result.ok) return result.code === "self" ? fail("invalid_input", t("ownComment")) : fail("not_found", t("commentGone"));
     revalidatePath("/activities", "layout");
     revalidatePath("/projects", "layout");

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { requestWords } from "@/server/request-locale";
 import type { FormState } from "@/components/action-form";
 import { decideReport, restoreReported } from "@/db/mutations/reports";
 import { fail } from "@/lib/action-result";
@@ -23,7 +23,7 @@ export const decideReportAction = defineAction({
     const result = await decideReport(viewer, decision);
     if (!result.ok) return fail(result.code, result.message);
     revalidatePath("/", "layout");
-    const t = await getTranslations("moderation.said");
+    const t = await requestWords("moderation.said");
     const said = t(`decided.${result.data.outcome}`);
     return { ok: true, data: { message: result.data.settled > 1 ? t("settled", { said, count: result.data.settled }) : said } };
   },
@@ -37,7 +37,7 @@ export const restoreReportedAction = defineAction({
     const result = await restoreReported(viewer, reportId);
     if (!result.ok) return fail(result.code, result.message);
     revalidatePath("/", "layout");
-    const t = await getTranslations("moderation.said");
+    const t = await requestWords("moderation.said");
     return { ok: true, data: { message: t("restored") } };
   },
 });

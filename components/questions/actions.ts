@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { requestWords } from "@/server/request-locale";
 import type { FormState } from "@/components/action-form";
 import { askOrganizers, replyToQuestion } from "@/db/mutations/questions";
 import { defineAction } from "@/server/action";
@@ -21,7 +21,7 @@ export const askAboutActivityAction = defineAction({
     const result = await askOrganizers(viewer, { activityId }, body);
     if (!result.ok) return result;
     revalidatePath("/me/questions");
-    const t = await getTranslations("questions.said");
+    const t = await requestWords("questions.said");
     return { ok: true, data: { message: t("asked") } };
   },
 });
@@ -38,7 +38,7 @@ export const askAboutGroupAction = defineAction({
     const result = await askOrganizers(viewer, { groupId }, body);
     if (!result.ok) return result;
     revalidatePath("/me/questions");
-    const t = await getTranslations("questions.said");
+    const t = await requestWords("questions.said");
     return { ok: true, data: { message: t("asked") } };
   },
 });
@@ -56,7 +56,7 @@ export const replyToQuestionAction = defineAction({
     if (!result.ok) return result;
     revalidatePath(`/me/questions/${questionId}`);
     revalidatePath("/groups/[slug]/questions/[id]", "page");
-    const t = await getTranslations("questions.said");
+    const t = await requestWords("questions.said");
     return { ok: true, data: { message: result.data.fromOrganizers ? t("toMember") : t("toOrganizers") } };
   },
 });

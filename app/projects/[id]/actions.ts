@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { requestWords } from "@/server/request-locale";
 import { z } from "zod";
 import { createTask, taskChangeFromInput, updateTask } from "@/db/mutations/projects";
 import { taskClaimsOnAppDb, type TaskResult } from "@/db/mutations/task-claims";
@@ -94,7 +94,7 @@ export const createTaskAction = defineAction({
     const result = await createTask(viewer, projectId, input, env().SITE_TIMEZONE);
     if (!result.ok) return result;
     revalidatePath("/projects", "layout");
-    const t = await getTranslations("projects.said");
+    const t = await requestWords("projects.said");
     return { ok: true, data: result.data, message: t("taskAdded", { title: input.title }) };
   },
 });

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { requestWords } from "@/server/request-locale";
 import { joinGroup, leaveGroup } from "@/db/mutations/groups";
 import type { ActionResult } from "@/lib/action-result";
 import { defineAction } from "@/server/action";
@@ -30,7 +30,7 @@ async function join(viewer: Viewer, group: { groupId: string; slug: string; invi
   const result = await joinGroup(viewer, group.groupId, acceptAgreements, group.invite);
   if (!result.ok) return result;
   revalidatePath(`/groups/${group.slug}`);
-  const t = await getTranslations("groups.said");
+  const t = await requestWords("groups.said");
   return { ok: true, data: { message: result.data.status === "active" ? t("joined") : t("asked") } };
 }
 
@@ -59,7 +59,7 @@ export const leaveGroupAction = defineAction({
     const result = await leaveGroup(viewer, groupId);
     if (!result.ok) return result;
     revalidatePath(`/groups/${slug}`);
-    const t = await getTranslations("groups.said");
+    const t = await requestWords("groups.said");
     return { ok: true, data: { message: t("left") } };
   },
 });

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { requestWords } from "@/server/request-locale";
 import { redirect } from "next/navigation";
 import { handOverGroup } from "@/db/mutations/group-ownership";
 import { changeMember, renewInviteCode } from "@/db/mutations/groups";
@@ -34,7 +34,7 @@ export const changeMemberAction = defineAction({
     const result = await changeMember(viewer, groupId, userId, change, reason);
     if (!result.ok) return result;
     revalidatePath(`/groups/${slug}`, "layout");
-    const t = await getTranslations("groups.said");
+    const t = await requestWords("groups.said");
     return { ok: true, data: { message: t(`change.${change}`) } };
   },
 });
@@ -68,7 +68,7 @@ export const renewInviteLinkAction = defineAction({
     const result = await renewInviteCode(viewer, groupId);
     if (!result.ok) return result;
     revalidatePath(`/groups/${slug}/manage`);
-    const t = await getTranslations("groups.said");
+    const t = await requestWords("groups.said");
     return { ok: true, data: { message: t("newInviteLink") } };
   },
 });

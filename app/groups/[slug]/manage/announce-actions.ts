@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { requestWords } from "@/server/request-locale";
 import { announceToGroup } from "@/db/mutations/messages";
 import type { ActionResult } from "@/lib/action-result";
 import { defineAction } from "@/server/action";
@@ -24,7 +24,7 @@ export const announceToGroupAction = defineAction({
     const result = await announceToGroup({ groupId, actorId: viewer.id, message });
     if (!result.ok) return result;
     revalidatePath(`/groups/${slug}/manage`);
-    const t = await getTranslations("groups.said");
+    const t = await requestWords("groups.said");
     return { ok: true, data: { message: t("announced", { count: result.sent }) } };
   },
 });
