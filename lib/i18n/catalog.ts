@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { createTranslator } from "next-intl";
+// use-intl's core (next-intl's own engine) has no React in it, so the worker and scripts can load it too.
+import { createTranslator } from "use-intl/core";
 import { DEFAULT_LOCALE, PSEUDO_LOCALE, type Locale, type UiLocale } from "./locales";
 
 /*

@@ -1,4 +1,4 @@
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import enValidation from "@/messages/en/validation.json";
 import esValidation from "@/messages/es/validation.json";
 import { DEFAULT_LOCALE, PSEUDO_LOCALE, type UiLocale } from "./locales";

@@ -57,7 +57,8 @@ describe("gentle words", () => {
     const offending: string[] = [];
     const names = fs.readdirSync(dir).filter((f) => f.endsWith(".json"));
     expect(names).toContain("errors.json");
-    for (const name of names) {
+    // The admin pages' words (admin.json) are for site staff running the hub, not shown to members, as above.
+    for (const name of names.filter((n) => n !== "admin.json")) {
       for (const text of sentences(JSON.parse(fs.readFileSync(path.join(dir, name), "utf8")))) {
         if (FORBIDDEN.test(text)) offending.push(`messages/en/${name}: ${text.slice(0, 120)}`);
       }
