@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 
 const SECTIONS = [
   { href: "/me/participation", label: "participation" },
+  { href: "/me/week", label: "week" },
   { href: "/me/plan", label: "plan" },
   { href: "/me/partners", label: "partners" },
   { href: "/me/mix", label: "mix" },

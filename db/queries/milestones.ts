@@ -32,5 +32,5 @@ export async function listMilestones(userId: string, since?: Date, locale: UiLoc
 
 /** A recorded milestone in warm words; a third visit's with its group's name. */
 export function toMilestoneItem(m: { key: string; reachedAt: Date }, groupName: string | undefined, locale: UiLocale = "en"): MilestoneItem {
-  return { key: m.key, reachedAt: m.reachedAt, ...milestoneWords(m.key, groupName, locale) };
+  return { key: m.key, reachedAt: m.reachedAt, ...(groupName === undefined ? {} : { groupName }), ...milestoneWords(m.key, groupName, locale) };
 }

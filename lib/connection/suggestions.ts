@@ -139,32 +139,39 @@ export function rankSuggestions(input: { plan: PlanForSuggestions; candidates: C
     const fits = window ? { day: window.day, part: partOfDay(DateTime.fromJSDate(c.startsAt, { zone }).hour) } : null;
     if (fits) {
       reasons.push(t("reason.fits", { day: recurringDay(fits.day, input.locale), part: fits.part }));
+      why.push({ key: "fits", day: fits.day, part: fits.part });
       score += 2;
     }
     if (c.energyLevel === "low") {
       reasons.push(t("reason.lowEnergy"));
+      why.push({ key: "lowEnergy" });
       score += history.thisWeek.lowEnergy < plan.weeklyLowEnergyGoal ? 2 : 0.5;
     }
     if (c.isSharedPurpose) {
       reasons.push(t("reason.sharedPurpose"));
+      why.push({ key: "sharedPurpose" });
       score += history.thisWeek.sharedPurpose < plan.weeklySharedPurposeGoal ? 2 : 0.5;
     }
     if (plan.interestGroupIds.includes(c.groupId)) {
       reasons.push(t("reason.chosenGroup", { group: c.groupName }));
+      why.push({ key: "chosenGroup", group: c.groupName });
       score += 2;
     } else if (plan.interestKinds.includes(c.kind)) {
       reasons.push(t("reason.interested", { kind: c.kind }));
+      why.push({ key: "interestedIn", kind: c.kind });
       score += 1.5;
     }
     const word = plan.interests.find((w) => mentions(c, w));
     if (word) {
       reasons.push(t("reason.mentions", { word: word.trim().toLowerCase() }));
+      why.push({ key: "mentions", word: word.trim().toLowerCase() });
       score += 1;
     }
     // Lean towards what lifted the member before: the same group first, else the same kind.
     const lifted = history.reflections.find((r) => r.feeling === "lifted" && r.groupId === c.groupId) ?? history.reflections.find((r) => r.feeling === "lifted" && r.kind === c.kind);
     if (lifted) {
       reasons.push(t("reason.lifted", { title: lifted.activityTitle }));
+      why.push({ key: "lifted", title: lifted.activityTitle });
       score += lifted.groupId === c.groupId ? 2 : 1;
     }
     const drained = history.reflections.find((r) => r.groupId === c.groupId);
@@ -180,7 +187,10 @@ export function rankSuggestions(input: { plan: PlanForSuggestions; candidates: C
       why.push(recentKinds.has(c.kind) ? { key: "somethingNew", group: c.groupName } : { key: triedKinds.has(c.kind) ? "aChange" : "newToYou", kind: c.kind });
       score += 1;
     }
-    if (c.spotsLeft !== null && c.spotsLeft <= 2) reasons.push(t("reason.spotsLeft", { count: c.spotsLeft }));
+    if (c.spotsLeft !== null && c.spotsLeft <= 2) {
+      reasons.push(t("reason.spotsLeft", { count: c.spotsLeft }));
+      why.push({ key: "spotsLeft", count: c.spotsLeft });
+    }
     // Sooner is a little better: a suggestion is most useful when it is still a few days off.
     score -= (c.startsAt.getTime() - now.getTime()) / (14 * 86_400_000);
     ranked.push({ id: c.id, title: c.title, groupId: c.groupId, groupName: c.groupName, kind: c.kind, fits, startsAt: c.startsAt, score, reasons, why, seriesId: c.seriesId });
