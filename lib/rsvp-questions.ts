@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { plainText } from "./validation/text";
+import { answerField, MAX_ANSWER, MAX_CHOICE, MAX_CHOICES, MAX_PROMPT, MAX_QUESTIONS, QUESTION_KINDS, type QuestionKind, type RsvpAnswers, type RsvpQuestion } from "./rsvp-question-shape";
 
 /*
  * Questions on RSVP: an organizer asks a handful of things of the people coming (a dietary need,
@@ -8,30 +9,9 @@ import { plainText } from "./validation/text";
  * organize page's form, the RSVP form and the RSVP mutation share them.
  */
 
-export const QUESTION_KINDS = ["text", "choice", "yes_no"] as const;
-export type QuestionKind = (typeof QUESTION_KINDS)[number];
+export { answerField, MAX_ANSWER, MAX_CHOICE, MAX_CHOICES, MAX_PROMPT, MAX_QUESTIONS, QUESTION_KINDS, type QuestionKind, type RsvpAnswers, type RsvpQuestion };
 
 export const QUESTION_KIND_LABELS: Record<QuestionKind, string> = { text: "Short answer", choice: "One choice", yes_no: "Yes or no" };
-
-export interface RsvpQuestion {
-  /** Stable while the question is kept, so answers stay with it when others change. */
-  id: string;
-  kind: QuestionKind;
-  prompt: string;
-  required: boolean;
-  /** Only for "choice": what may be chosen. */
-  choices: string[];
-}
-
-/** Answers by question id. */
-export type RsvpAnswers = Record<string, string>;
-
-/** How many questions an activity may ask, and how many slots the form offers. */
-export const MAX_QUESTIONS = 5;
-export const MAX_CHOICES = 8;
-export const MAX_PROMPT = 200;
-export const MAX_CHOICE = 80;
-export const MAX_ANSWER = 300;
 
 const QUESTION_ID = /^q[0-9a-z]{6,20}$/;
 
@@ -78,9 +58,6 @@ export function parseQuestionSlots(slots: QuestionSlotInput[]): { ok: true; ques
   if (new Set(questions.map((q) => q.id)).size !== questions.length) return { ok: false, fieldErrors: { _: "Two questions had the same id. Please reload the page and try again." } };
   return Object.keys(fieldErrors).length ? { ok: false, fieldErrors } : { ok: true, questions };
 }
-
-/** The form field that carries the answer to a question. */
-export const answerField = (questionId: string) => `answer.${questionId}`;
 
 /** A member's answers as posted: `answer.<id>` fields, anything else ignored. */
 export function readAnswers(form: FormData): RsvpAnswers {

@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/field";
-import type { RsvpAnswers, RsvpQuestion } from "@/lib/rsvp-questions";
+import type { RsvpAnswers, RsvpQuestion } from "@/lib/rsvp-question-shape";
 import type { RsvpActionState } from "../actions";
 import { RsvpQuestionFields } from "./rsvp-question-fields";
 

@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import { describedBy, Field, Input } from "@/components/ui/field";
-import { answerField, MAX_ANSWER, type RsvpAnswers, type RsvpQuestion } from "@/lib/rsvp-questions";
+import { answerField, MAX_ANSWER, type RsvpAnswers, type RsvpQuestion } from "@/lib/rsvp-question-shape";
 
 /**
  * The organizers' questions inside the RSVP form, answered with "Going" (and changed the same

@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox, describedBy, Field, Input, Select, Textarea } from "@/components/ui/field";
-import { MAX_ANSWER, MAX_CHOICE, MAX_PROMPT, MAX_QUESTIONS, QUESTION_KINDS, type RsvpQuestion } from "@/lib/rsvp-questions";
+import { MAX_ANSWER, MAX_CHOICE, MAX_PROMPT, MAX_QUESTIONS, QUESTION_KINDS, type RsvpQuestion } from "@/lib/rsvp-question-shape";
 import type { QuestionsFormState } from "./question-actions";
 
 /**
