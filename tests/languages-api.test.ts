@@ -96,6 +96,8 @@ describe("the JSON API's refusals in the caller's language", () => {
       tokenRoute(new Request(`${BASE}/api/tokens`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ email: `nobody-${randomUUID()}@test.example`, password: "not the password" }) }));
     expect(await errorOf(await wrong(SPANISH))).toEqual({ status: 401, code: "unauthenticated", message: "Ese correo y esa contraseña no coinciden con ninguna cuenta." });
     expect(await errorOf(await wrong({}))).toEqual({ status: 401, code: "unauthenticated", message: "That email and password don't match an account." });
+    const xml = await tokenRoute(new Request(`${BASE}/api/tokens`, { method: "POST", headers: { "content-type": "application/xml", ...SPANISH }, body: "<token/>" }));
+    expect(await errorOf(xml)).toEqual({ status: 415, code: "invalid_body", message: "Envía el cuerpo como JSON, con Content-Type: application/json." });
 
     const { token } = await memberWithToken();
     const revoke = (body: unknown) => revokeRoute(new Request(`${BASE}/api/tokens`, { method: "DELETE", headers: bearer(token, { "content-type": "application/json", ...SPANISH }), body: JSON.stringify(body) }));
