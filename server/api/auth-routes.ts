@@ -2,6 +2,8 @@ import "server-only";
 import { NextRequest } from "next/server";
 import { handlers } from "@/server/auth/config";
 import { apiError, guarded, JSON_BODY_LIMIT, readCapped } from "@/server/api/http";
+import { apiLocale, speaking } from "@/server/speaking";
+import { say } from "@/lib/i18n/said";
 import { siteOrigin } from "@/server/request-origin";
 import { oidcSettings } from "@/lib/env";
 import { sameSiteRedirect } from "@/lib/validation/auth";
@@ -57,8 +59,12 @@ function notServed(pathname: string): Response {
   const parts = pathname.replace(/^\/api\/auth\/?/, "").split("/").filter(Boolean).join("/");
   const served = endpoints();
   const methods = Object.hasOwn(served, parts) ? served[parts] : undefined;
-  if (methods) return apiError("not_found", `This sign-in endpoint only answers ${methods.join(" and ")}.`, undefined, { Allow: methods.join(", ") });
-  return apiError("not_found", "There is no sign-in endpoint at this address.");
+  if (methods) {
+    const [first, second] = methods;
+    const message = second ? say("errors.routes.auth.onlyAnswersBoth", { first, second }) : say("errors.routes.auth.onlyAnswers", { method: first });
+    return apiError("not_found", message, undefined, { Allow: methods.join(", ") });
+  }
+  return apiError("not_found", say("errors.routes.auth.noEndpoint"));
 }
 
 type Handler = (request: NextRequest) => Promise<Response>;
@@ -113,7 +119,7 @@ async function readable(request: NextRequest): Promise<NextRequest | Response> {
     return new NextRequest(url, { method: request.method, headers });
   }
   const declared = request.headers.get("content-length");
-  const tooLarge = () => apiError("too_large", `The request body is too large: send at most ${JSON_BODY_LIMIT / 1024} KB.`);
+  const tooLarge = () => apiError("too_large", say("errors.routes.auth.tooLarge", { kilobytes: String(JSON_BODY_LIMIT / 1024) }));
   if (declared !== null && !(Number(declared) <= JSON_BODY_LIMIT)) return tooLarge();
   const bytes = await readCapped(request, JSON_BODY_LIMIT);
   if (bytes === "too_large") return tooLarge();
@@ -125,9 +131,9 @@ async function readable(request: NextRequest): Promise<NextRequest | Response> {
     try {
       value = JSON.parse(text);
     } catch {
-      return apiError("invalid_body", "The request body must be valid JSON.");
+      return apiError("invalid_body", say("errors.api.invalidJson"));
     }
-    if (value === null || typeof value !== "object" || Array.isArray(value)) return apiError("invalid_body", 'The body must be a JSON object, like {"csrfToken": "…"}.');
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return apiError("invalid_body", say("errors.routes.auth.bodyNotObject"));
     cleanCallbacks(url, headers, value as Record<string, unknown>);
     body = JSON.stringify(value);
   } else if (type.includes("application/x-www-form-urlencoded")) {
@@ -146,11 +152,11 @@ async function inApiShape(request: NextRequest, response: Response): Promise<Res
   if (response.status < 400) return response;
   const body: unknown = await response.clone().json().catch(() => undefined);
   if (body !== null && typeof body === "object" && "error" in body) return response;
-  if (response.status >= 500) return apiError("internal", "Something went wrong on our side. Please try again.");
+  if (response.status >= 500) return apiError("internal", say("errors.api.internal"));
   if (request.method === "POST" && new URL(request.url).pathname.endsWith("/session")) {
-    return apiError("invalid_body", "Send the CSRF token from GET /api/auth/csrf as csrfToken in the body, with the cookie that came with it.");
+    return apiError("invalid_body", say("errors.routes.auth.csrf"));
   }
-  return apiError("invalid_body", "This sign-in request could not be read.");
+  return apiError("invalid_body", say("errors.routes.auth.unreadable"));
 }
 
 /**
@@ -201,15 +207,20 @@ function asSignInStarted(request: NextRequest): NextRequest {
   return new Request(url, { method: "GET", headers }) as NextRequest;
 }
 
-/** Wraps next-auth's handler for GET or POST. */
+/**
+ * Wraps next-auth's handler for GET or POST. Its refusals speak the request's Accept-Language,
+ * as the API's do before the caller is known (these routes are where the caller becomes known).
+ */
 export function authRoute(handler: Handler): Handler {
   return (request) =>
-    guarded(async () => {
-      const { pathname } = new URL(request.url);
-      if (request.method === "GET" && /^\/api\/auth\/(signin|error)\/?$/.test(pathname)) return toSignInPage(request, pathname.includes("error"));
-      if (!isAuthEndpoint(pathname, request.method)) return notServed(pathname);
-      const forwarded = pathname === `/api/auth/callback/${OIDC_PROVIDER_ID}` && request.method === "GET" ? asSignInStarted(request) : await readable(request);
-      if (forwarded instanceof Response) return forwarded;
-      return onSiteOrigin(request, await inApiShape(forwarded, await handler(forwarded)));
-    });
+    speaking(apiLocale(request), () =>
+      guarded(async () => {
+        const { pathname } = new URL(request.url);
+        if (request.method === "GET" && /^\/api\/auth\/(signin|error)\/?$/.test(pathname)) return toSignInPage(request, pathname.includes("error"));
+        if (!isAuthEndpoint(pathname, request.method)) return notServed(pathname);
+        const forwarded = pathname === `/api/auth/callback/${OIDC_PROVIDER_ID}` && request.method === "GET" ? asSignInStarted(request) : await readable(request);
+        if (forwarded instanceof Response) return forwarded;
+        return onSiteOrigin(request, await inApiShape(forwarded, await handler(forwarded)));
+      }),
+    );
 }

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { postComment, type CommentTarget } from "@/db/mutations/comments";
 import { listComments } from "@/db/queries/comments";
-import { translator } from "@/lib/i18n/catalog";
+import { say } from "@/lib/i18n/said";
 import { accusingOpening } from "@/lib/kind-words";
 import type { ApiCaller } from "./auth";
 import { apiError } from "./http";
@@ -37,5 +37,5 @@ export async function postCommentResponse(caller: ApiCaller, target: CommentTarg
   if (!result.ok && result.code === "not_found") return notFound();
   if (!result.ok && "retryAfterSeconds" in result) return apiError("rate_limited", result.message, undefined, { "Retry-After": String(result.retryAfterSeconds) });
   const found = accusingOpening(body);
-  return actionResponse(result, (d) => ({ comment: { id: d.id }, kindWords: found ? { suggestion: translator("en", "client-groups.comments.kindWords")("suggestion", { found }) } : null }), 201);
+  return actionResponse(result, (d) => ({ comment: { id: d.id }, kindWords: found ? { suggestion: say("client-groups.comments.kindWords.suggestion", { found }) } : null }), 201);
 }

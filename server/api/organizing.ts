@@ -4,6 +4,7 @@ import { canSeeGroup } from "@/db/queries/memberships";
 import { getGroupRow } from "@/db/queries/organizer";
 import type { Group } from "@/db/schema";
 import type { ActionResult } from "@/lib/action-result";
+import { say } from "@/lib/i18n/said";
 import { apiError, type ApiErrorCode } from "./http";
 
 /*
@@ -31,7 +32,7 @@ export function actionResponse<T>(result: ActionResult<T>, ok: (data: T) => unkn
 }
 
 /** The same 404 for a slug that does not exist and for a private group the caller is outside. */
-export const noSuchGroup = () => apiError("not_found", "There is no group with that slug.");
+export const noSuchGroup = () => apiError("not_found", say("errors.api.noGroup"));
 
 /** The group a slug names, when the caller may see it; otherwise the answer to send. */
 export async function groupVisibleToCaller(slug: string, callerId: string): Promise<{ ok: true; group: Group } | { ok: false; response: Response }> {

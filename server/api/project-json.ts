@@ -7,6 +7,7 @@ import type { TaskResult } from "@/db/mutations/task-claims";
 import { energyLevels } from "@/lib/labels";
 import { projectStatuses } from "@/lib/validation/project";
 import { instant, visibilitySchema } from "./activity-json";
+import { say } from "@/lib/i18n/said";
 import { apiError, type ApiErrorCode } from "./http";
 
 /*
@@ -14,8 +15,8 @@ import { apiError, type ApiErrorCode } from "./http";
  * the caller may not see (unknown, hidden, or a private group's to an outsider).
  */
 
-export const noSuchProject = () => apiError("not_found", "There is no project with that id.");
-export const noSuchTask = () => apiError("not_found", "There is no task with that id.");
+export const noSuchProject = () => apiError("not_found", say("errors.api.noProject"));
+export const noSuchTask = () => apiError("not_found", say("errors.api.noTask"));
 
 /** The project an id names, as this viewer may see it, or the 404 to answer. */
 export async function projectVisibleTo(id: string, viewerId: string | null): Promise<{ ok: true; project: ProjectDetail } | { ok: false; response: Response }> {

@@ -2,9 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { getActivityForViewer, type ActivityDetail } from "@/db/queries/activities";
 import { resolveApiCaller } from "./auth";
+import { say } from "@/lib/i18n/said";
 import { apiError } from "./http";
 
-export const noSuchActivity = () => apiError("not_found", "There is no activity with that id.");
+export const noSuchActivity = () => apiError("not_found", say("errors.api.noActivity"));
 
 type Found = { ok: true; activity: ActivityDetail; viewerId?: string | null } | { ok: false; response: Response };
 

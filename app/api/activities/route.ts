@@ -8,15 +8,15 @@ import { apiRoute } from "@/server/api/route";
 import { isValidTimeZone } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { activityFiltersSchema, filterParamNames } from "@/lib/validation/activity-filters";
+import { say, words } from "@/lib/i18n/said";
 
 export const dynamic = "force-dynamic";
 
 const names = ["tz", ...filterParamNames];
-const TZ = "Use an IANA time zone such as Europe/London.";
-const tz = z.string({ error: TZ }).refine(isValidTimeZone, { error: TZ }).describe("IANA zone for today, weekend and dates (default SITE_TIMEZONE).");
+const tz = z.string(words("errors.routes.activities.timeZone")).refine(isValidTimeZone, words("errors.routes.activities.timeZone")).describe("IANA zone for today, weekend and dates (default SITE_TIMEZONE).");
 
 /** Checked in turn, the first that fails answering: unknown parameters, then the zone, then the filters. */
-const querySchema = knownParameters(names, (key) => `${key} is not a filter here. Use: ${names.join(", ")}.`)
+const querySchema = knownParameters(names, (key) => say("errors.routes.activities.notAFilter", { name: key, names: names.join(", ") }))
   .pipe(z.looseObject({ tz: tz.optional() }))
   .pipe(activityFiltersSchema.safeExtend({ tz: tz.optional() }));
 
@@ -45,7 +45,7 @@ export const GET = apiRoute({
   async handler({ caller, query }) {
     const { tz: zone = env().SITE_TIMEZONE, ...filters } = query;
     const located = await locateFilters(filters);
-    if (Object.keys(located.errors).length) return apiError("invalid_query", `Please check ${Object.keys(located.errors).join(", ")}.`, located.errors);
+    if (Object.keys(located.errors).length) return apiError("invalid_query", say("errors.api.check", { names: Object.keys(located.errors).join(", ") }), located.errors);
     const result = await listActivities(located.filters, { viewerId: caller?.id ?? null, zone });
     return NextResponse.json({
       activities: result.items.map(activityToJson),

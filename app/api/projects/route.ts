@@ -5,15 +5,16 @@ import { projectJson, projectJsonSchema } from "@/server/api/project-json";
 import { apiRoute } from "@/server/api/route";
 import { projectStatuses } from "@/lib/validation/project";
 import { plainText } from "@/lib/validation/text";
+import { words } from "@/lib/i18n/said";
 
 export const dynamic = "force-dynamic";
 
 const querySchema = z.object({
-  q: z.string().overwrite(plainText).trim().max(100, "Keep q under 100 characters.").optional().describe("Words to find in titles and goals."),
+  q: z.string().overwrite(plainText).trim().max(100, words("errors.routes.projects.searchLong")).optional().describe("Words to find in titles and goals."),
   status: z
     .preprocess(
       (v) => (typeof v === "string" && v.includes(",") ? v.split(",") : v),
-      z.union([z.enum(projectStatuses), z.array(z.enum(projectStatuses))], { error: "Choose status from: planning, active, done." }),
+      z.union([z.enum(projectStatuses), z.array(z.enum(projectStatuses))], words("errors.routes.projects.statusChoice")),
     )
     .optional()
     .describe("Repeat it or separate with commas; active when left out."),

@@ -10,6 +10,7 @@ import { checkCredentials } from "@/server/auth/credentials";
 import { clientAddress } from "@/server/client-address";
 import { memberLimitMessage, signInLimitMessage } from "@/lib/rate-limits";
 import { tokenRequestSchema } from "@/lib/validation/rsvp";
+import { say, words } from "@/lib/i18n/said";
 
 export const dynamic = "force-dynamic";
 
@@ -33,7 +34,7 @@ export const POST = apiRoute({
         "Retry-After": String(checked.retryAfterSeconds),
       });
     }
-    if (!checked.ok) return apiError("unauthenticated", "That email and password don't match an account.");
+    if (!checked.ok) return apiError("unauthenticated", say("errors.routes.tokens.noMatch"));
     const limit = await limitMember("apiTokenMember", checked.user.id);
     if (!limit.allowed) return tooMany(memberLimitMessage("apiTokenMember", limit.retryAfterSeconds), limit.retryAfterSeconds);
     const created = await createApiToken(checked.user.id, body.name);
@@ -71,11 +72,11 @@ export const DELETE = apiRoute({
   summary: "Revoke a personal access token",
   description: "At once: a request sending it is then unauthenticated.",
   caller: "member",
-  body: z.object({ id: z.uuid({ error: "id must be a token id." }) }, { error: "Send a JSON object." }),
+  body: z.object({ id: z.uuid(words("errors.routes.tokens.tokenId")) }, words("validation.rsvp.sendJsonObject")),
   responses: { 200: z.object({ revoked: z.uuid() }) },
   errors: [404],
   async handler({ caller, body }) {
-    if (!(await revokeApiToken(caller.id, body.id))) return apiError("not_found", "You have no active token with that id.");
+    if (!(await revokeApiToken(caller.id, body.id))) return apiError("not_found", say("errors.routes.tokens.noToken"));
     return NextResponse.json({ revoked: body.id });
   },
 });

@@ -6,6 +6,7 @@ import { signUpMember } from "@/server/auth/sign-up";
 import { clientAddress } from "@/server/client-address";
 import { tryAgainIn } from "@/lib/rate-limits";
 import { signUpSchema } from "@/lib/validation/auth";
+import { say } from "@/lib/i18n/said";
 
 export const dynamic = "force-dynamic";
 
@@ -20,11 +21,11 @@ export const POST = apiRoute({
   async handler({ request, body }) {
     const created = await signUpMember(body, clientAddress(request.headers));
     if (!created.ok && created.reason === "rate_limited") {
-      return apiError("rate_limited", `Too many new accounts from this address. Please try again ${tryAgainIn(created.retryAfterSeconds)}.`, undefined, {
+      return apiError("rate_limited", say("errors.routes.users.tooManyAccounts", { when: tryAgainIn(created.retryAfterSeconds) }), undefined, {
         "Retry-After": String(created.retryAfterSeconds),
       });
     }
-    if (!created.ok) return apiError("conflict", "There is already an account with that email.", { email: "There is already an account with that email." });
+    if (!created.ok) return apiError("conflict", say("errors.routes.users.emailTaken"), { email: say("errors.routes.users.emailTaken") });
     const { id, name, email } = created.user;
     return NextResponse.json({ user: { id, name, email } }, { status: 201 });
   },

@@ -13,6 +13,7 @@ import { activityVisibleTo, noSuchActivity } from "@/server/api/viewer";
 import { listSlotsForViewer } from "@/db/queries/slots";
 import { slotJsonSchema, slotToJson } from "@/server/api/slot-json";
 import { activityInputSchema, activityToFormValues, editScopeSchema } from "@/lib/validation/activity";
+import { say, words } from "@/lib/i18n/said";
 
 export const dynamic = "force-dynamic";
 
@@ -32,7 +33,7 @@ export const GET = apiRoute({
 });
 
 const patchBodySchema = z
-  .record(z.string(), z.unknown(), { error: "The body must be a JSON object of the fields to change." })
+  .record(z.string(), z.unknown(), words("errors.routes.common.fieldsToChange"))
   .describe('The fields to change, named and checked as when creating one (POST /api/groups/{slug}/activities), and `scope`: "this" (default) or "following".');
 
 /**
@@ -52,9 +53,7 @@ export const PATCH = apiRoute({
     if (!existing || !(await canSeeGroup(existing.groupId, caller.id))) return noSuchActivity();
     const { scope: rawScope, repeat, ...changes } = body;
     if (repeat !== undefined && repeat !== "none") {
-      return apiError("invalid_body", "Please check repeat.", {
-        repeat: "How often an activity repeats is set when it is created. To change it, cancel this and the following occurrences and start a new series.",
-      });
+      return apiError("invalid_body", say("errors.api.check", { names: "repeat" }), { repeat: say("errors.routes.activities.repeatFixed") });
     }
     const scope = editScopeSchema.safeParse(rawScope);
     if (!scope.success) return apiZodError("invalid_body", new z.ZodError(scope.error.issues.map((i) => ({ ...i, path: ["scope"] }))));

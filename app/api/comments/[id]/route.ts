@@ -5,10 +5,11 @@ import { actionResponse } from "@/server/api/organizing";
 import { commentParams } from "@/server/api/params";
 import { apiRoute } from "@/server/api/route";
 import { commentBodyJsonSchema } from "@/lib/validation/comment";
+import { say } from "@/lib/i18n/said";
 
 export const dynamic = "force-dynamic";
 
-const noSuchComment = () => apiError("not_found", "There is no comment with that id.");
+const noSuchComment = () => apiError("not_found", say("errors.api.noComment"));
 
 /**
  * DELETE /api/comments/:id — the author deletes their comment ({"outcome":"deleted"}); an

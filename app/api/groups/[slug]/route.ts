@@ -5,11 +5,12 @@ import { actionResponse, groupVisibleToCaller } from "@/server/api/organizing";
 import { groupParams } from "@/server/api/params";
 import { apiRoute } from "@/server/api/route";
 import { groupInputSchema, groupToFormValues } from "@/lib/validation/group";
+import { words } from "@/lib/i18n/said";
 
 export const dynamic = "force-dynamic";
 
 const patchBodySchema = z
-  .record(z.string(), z.unknown(), { error: "The body must be a JSON object of the fields to change." })
+  .record(z.string(), z.unknown(), words("errors.routes.common.fieldsToChange"))
   .describe("Any of name, about, agreements, neighbourhood, joinPolicy, visibility and guestRsvps (\"on\" or \"off\"), with the form's rules.");
 
 /**

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { recentlyCounted, statementProbeOn } from "@/db/statement-probe";
 import { apiError } from "@/server/api/http";
 import { apiRoute } from "@/server/api/route";
+import { say } from "@/lib/i18n/said";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,7 @@ export const GET = apiRoute({
   responses: { 200: z.object({ requests: z.array(z.looseObject({ method: z.string(), path: z.string(), status: z.int(), statements: z.int() })) }) },
   errors: [404],
   async handler() {
-    if (!statementProbeOn()) return apiError("not_found", "The statement probe is off.");
+    if (!statementProbeOn()) return apiError("not_found", say("errors.routes.health.probeOff"));
     return NextResponse.json({ requests: recentlyCounted() }, { headers: { "Cache-Control": "no-store" } });
   },
 });

@@ -9,6 +9,7 @@ import { apiError } from "@/server/api/http";
 import { apiRoute } from "@/server/api/route";
 import { energyLevels, kinds } from "@/lib/labels";
 import { planInputSchema } from "@/lib/validation/connection";
+import { say } from "@/lib/i18n/said";
 
 export const dynamic = "force-dynamic";
 
@@ -58,7 +59,7 @@ export const PUT = apiRoute({
   body: planInputSchema,
   responses: { 200: z.object({ plan: planJsonSchema }) },
   async handler({ caller, body }) {
-    if (!(await allGroupsVisible(caller.id, body.interestGroupIds))) return apiError("invalid_body", "Please check interestGroupIds.", { interestGroupIds: "Choose groups you can see." });
+    if (!(await allGroupsVisible(caller.id, body.interestGroupIds))) return apiError("invalid_body", say("errors.api.check", { names: "interestGroupIds" }), { interestGroupIds: say("errors.routes.plan.groupsYouSee") });
     return NextResponse.json({ plan: planJson(await savePlan(caller.id, body)) });
   },
 });

@@ -5,10 +5,11 @@ import { getSuggestions } from "@/db/queries/plan";
 import { instant } from "@/server/api/activity-json";
 import { apiRoute } from "@/server/api/route";
 import { kinds } from "@/lib/labels";
+import { words } from "@/lib/i18n/said";
 
 export const dynamic = "force-dynamic";
 
-const LIMIT = "limit is 1 to 20.";
+const LIMIT = words("errors.routes.suggestions.limit");
 
 /** GET /api/me/suggestions[?limit=5] — upcoming activities that fit the caller's plan, each with why. */
 export const GET = apiRoute({
@@ -16,7 +17,7 @@ export const GET = apiRoute({
   description: "Upcoming activities that fit the caller's plan, each with why.",
   caller: "member",
   private: true,
-  query: z.object({ limit: z.coerce.number({ error: LIMIT }).int({ error: LIMIT }).min(1, { error: LIMIT }).max(20, { error: LIMIT }).optional().describe("1 to 20, default 5.") }),
+  query: z.object({ limit: z.coerce.number(LIMIT).int(LIMIT).min(1, LIMIT).max(20, LIMIT).optional().describe("1 to 20, default 5.") }),
   responses: {
     200: z.object({
       suggestions: z.array(

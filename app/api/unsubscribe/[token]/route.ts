@@ -4,6 +4,7 @@ import { unsubscribeWithToken } from "@/db/mutations/email";
 import { apiError } from "@/server/api/http";
 import { apiRoute } from "@/server/api/route";
 import { EMAIL_TYPES } from "@/lib/email/types";
+import { say } from "@/lib/i18n/said";
 
 export const dynamic = "force-dynamic";
 
@@ -24,8 +25,8 @@ export const POST = apiRoute({
   errors: [404],
   async handler({ params }) {
     const done = await unsubscribeWithToken(params.token);
-    if (!done) return apiError("not_found", "This unsubscribe link isn't valid.");
-    return NextResponse.json({ unsubscribed: done.type, message: `You won't get emails about: ${EMAIL_TYPES[done.type].label.toLowerCase()}.` });
+    if (!done) return apiError("not_found", say("errors.routes.unsubscribe.invalid"));
+    return NextResponse.json({ unsubscribed: done.type, message: say("errors.routes.unsubscribe.done", { kind: say(`links.unsubscribe.kinds.${done.type}`) }) });
   },
 });
 

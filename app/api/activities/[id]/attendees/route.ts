@@ -6,6 +6,7 @@ import { instant } from "@/server/api/activity-json";
 import { apiError } from "@/server/api/http";
 import { activityParams } from "@/server/api/params";
 import { apiRoute } from "@/server/api/route";
+import { say } from "@/lib/i18n/said";
 
 export const dynamic = "force-dynamic";
 
@@ -29,8 +30,8 @@ export const GET = apiRoute({
   errors: [403, 404],
   async handler({ caller, params }) {
     const access = await getActivityAccess(params.id, caller.id);
-    if (!access) return apiError("not_found", "There is no activity with that id.");
-    if (!access.isOrganizer) return apiError("forbidden", "Only organizers of this group can see who is coming.");
+    if (!access) return apiError("not_found", say("errors.api.noActivity"));
+    if (!access.isOrganizer) return apiError("forbidden", say("errors.routes.activities.organizersSeeComing"));
     const [members, guests] = await Promise.all([listRoster(params.id), listGuestRoster(params.id)]);
     return NextResponse.json({
       attendees: [

@@ -6,10 +6,10 @@ import { apiError } from "@/server/api/http";
 import { reflectionParams } from "@/server/api/params";
 import { apiRoute } from "@/server/api/route";
 import { feelingSchema, reflectionInputSchema } from "@/lib/validation/connection";
+import { say } from "@/lib/i18n/said";
 
 export const dynamic = "force-dynamic";
 
-const NOTHING = "Reflections are for activities you were marked as attending.";
 const reflection = z.object({ feeling: feelingSchema, note: z.string() });
 
 /** GET /api/activities/:id/reflection — the caller's own reflection on it, if any. */
@@ -22,7 +22,7 @@ export const GET = apiRoute({
   errors: [404],
   async handler({ caller, params }) {
     const offer = await getReflectionOffer(params.id, caller.id);
-    if (!offer) return apiError("not_found", NOTHING);
+    if (!offer) return apiError("not_found", say("errors.api.reflectionsAttended"));
     return NextResponse.json({ reflection: offer.mine, open: offer.open });
   },
 });

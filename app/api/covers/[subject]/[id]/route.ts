@@ -3,12 +3,13 @@ import { removeCover, setCover } from "@/db/mutations/uploads";
 import { actionResponse } from "@/server/api/organizing";
 import { apiRoute } from "@/server/api/route";
 import { coverAltSchema } from "@/lib/validation/uploads";
+import { words } from "@/lib/i18n/said";
 
 export const dynamic = "force-dynamic";
 
 const params = z.object({
-  subject: z.enum(["activities", "groups", "projects"], { error: "Covers belong to activities, groups and projects." }).describe("What the cover is for: `activities`, `groups` or `projects`."),
-  id: z.uuid({ error: "There is nothing with that id." }).describe("The activity's, group's or project's id."),
+  subject: z.enum(["activities", "groups", "projects"], words("errors.routes.covers.subject")).describe("What the cover is for: `activities`, `groups` or `projects`."),
+  id: z.uuid(words("errors.routes.covers.nothing")).describe("The activity's, group's or project's id."),
 });
 
 const picture = z.object({

@@ -3,6 +3,7 @@ import { acceptInviteLink } from "@/db/mutations/partners";
 import { actionResponse } from "@/server/api/organizing";
 import { apiRoute } from "@/server/api/route";
 import { inviteCodeSchema } from "@/lib/validation/connection";
+import { words } from "@/lib/i18n/said";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ export const POST = apiRoute({
   description: "The code is the part of the invite link after `?code=`.",
   caller: "member",
   private: true,
-  body: z.object({ code: inviteCodeSchema }, { error: "Send a JSON object." }),
+  body: z.object({ code: inviteCodeSchema }, words("validation.rsvp.sendJsonObject")),
   responses: { 200: z.object({ partnership: z.object({ id: z.uuid(), status: z.literal("active"), partner: z.string().describe("The partner's name.") }) }) },
   errors: [404, 409],
   handler: async ({ caller, body }) =>

@@ -4,6 +4,7 @@ import { taskParams } from "@/server/api/params";
 import { taskResultJsonSchema, taskResultResponse } from "@/server/api/project-json";
 import { apiRoute } from "@/server/api/route";
 import { verifyBodySchema } from "@/lib/validation/project";
+import { words } from "@/lib/i18n/said";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,7 @@ export const POST = apiRoute({
   description: 'Organizers record the hours given (the task\'s estimate when left out), which count as volunteer hours; `"sendBack": true` sends it back to claimed instead.',
   caller: "member",
   params: taskParams,
-  body: verifyBodySchema.extend({ sendBack: z.boolean({ error: "sendBack is true or false." }).optional() }).strict(),
+  body: verifyBodySchema.extend({ sendBack: z.boolean(words("errors.routes.tasks.sendBack")).optional() }).strict(),
   responses: { 200: taskResultJsonSchema },
   errors: [400, 403, 404, 409],
   async handler({ caller, params, body }) {

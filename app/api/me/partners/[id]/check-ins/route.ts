@@ -9,10 +9,9 @@ import { partnershipParams } from "@/server/api/params";
 import { apiRoute } from "@/server/api/route";
 import { energyLevels } from "@/lib/labels";
 import { checkInInputSchema } from "@/lib/validation/connection";
+import { say } from "@/lib/i18n/said";
 
 export const dynamic = "force-dynamic";
-
-const NONE = "We couldn't find that partnership.";
 
 /** GET /api/me/partners/:id/check-ins — the pair's check-ins, newest first (the pair only). */
 export const GET = apiRoute({
@@ -31,7 +30,7 @@ export const GET = apiRoute({
   errors: [404],
   async handler({ caller, params }) {
     const p = await getPartnershipOfMember(params.id, caller.id);
-    if (!p || !p.inviteeId) return apiError("not_found", NONE);
+    if (!p || !p.inviteeId) return apiError("not_found", say("errors.action.partnershipMissing"));
     const items = await listCheckIns(p.id, caller.id);
     return NextResponse.json({
       checkIns: items.map((c) => ({ id: c.id, author: { id: c.authorId, name: c.authorName }, note: c.note, mood: c.mood, energy: c.energy, createdAt: c.createdAt.toISOString() })),
