@@ -10,6 +10,7 @@ import type { Db } from "../client";
 import { getDb } from "../client";
 import { withdrawIfOutdated } from "../mutations/activity-notices";
 import { getCalendarActivity, listCalendarActivitiesCancelledWith } from "../queries/calendar";
+import { getGuestLocale } from "../queries/guest-rsvps";
 import { getMemberLocale } from "../queries/member-locale";
 import { emailOutbox } from "../schema";
 
@@ -119,8 +120,9 @@ export async function composeEmail(row: Row, from: string, db?: Db): Promise<Out
         ? await listCalendarActivitiesCancelledWith(row.activityId, row.userId, db)
         : [await getCalendarActivity(row.activityId, row.userId, db)].filter((a) => a !== undefined);
     if (dates.length > 0) {
-      // Addressed to the recipient, so a cancellation can be a METHOD:CANCEL naming them; in their language, as the email is.
-      const locale = row.userId ? await getMemberLocale(row.userId, db) : undefined;
+      // Addressed to the recipient, so a cancellation can be a METHOD:CANCEL naming them; in their language, as the email is
+      // (a guest's: the language they RSVP'd in).
+      const locale = row.userId ? await getMemberLocale(row.userId, db) : await getGuestLocale(row.activityId, row.toAddress, db);
       const events = dates.map((activity) => ({ ...activityCalendarEvent(activity, origin, locale), attendee: { email: row.toAddress } }));
       attachments.push({
         filename: "activity.ics",
