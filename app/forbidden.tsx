@@ -1,6 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Alert } from "@/components/ui/alert";
+import { AlertWithLink } from "@/components/alert-with-link";
 
 /** Answered with status 403: a signed-in member opened a page that is for a group's organizers (or admins). */
 export default async function Forbidden() {
@@ -8,15 +7,7 @@ export default async function Forbidden() {
   return (
     <div className="max-w-xl space-y-3">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <Alert tone="error" title={t("alert")} testId="forbidden">
-        {t.rich("body", {
-          link: (chunks) => (
-            <Link className="underline" href="/activities">
-              {chunks}
-            </Link>
-          ),
-        })}
-      </Alert>
+      <AlertWithLink title={t("alert")} testId="forbidden" href="/activities" body={(link) => t.rich("body", { link })} />
     </div>
   );
 }

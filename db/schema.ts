@@ -1,4 +1,5 @@
 import { relations, sql, type SQL } from "drizzle-orm";
+import type { Locale } from "../lib/i18n/locales";
 import { kindSearchWordsSql } from "../lib/kind-search-words";
 import type { RsvpAnswers, RsvpQuestion } from "../lib/rsvp-questions";
 import {
@@ -394,6 +395,8 @@ export const guestRsvps = pgTable(
     confirmedAt: ts("confirmed_at"),
     /** Part of every link for this RSVP; a new value ends the old links. */
     tokenNonce: text("token_nonce").notNull().default(sql`md5(random()::text || clock_timestamp()::text)`),
+    /** The language of the request they RSVP'd from (lib/i18n/locales.ts): their emails are written in it. */
+    locale: text("locale").$type<Locale>().notNull().default("en"),
     createdAt: createdAt(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
@@ -404,6 +407,7 @@ export const guestRsvps = pgTable(
     index("guest_rsvps_hold_idx").on(t.holdExpiresAt).where(sql`${t.confirmedAt} is null`),
     check("guest_rsvps_held_or_confirmed", sql`${t.confirmedAt} is not null or ${t.holdExpiresAt} is not null`),
     check("guest_rsvps_takes_a_place", sql`${t.status} in ('going', 'waitlisted')`),
+    check("guest_rsvps_locale_known", sql`${t.locale} in ('en', 'es')`),
   ],
 );
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, lte, or, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { activityCalendarEvent } from "@/lib/activity-calendar";
 import { env, siteUrl } from "@/lib/env";
 import { isCancelMessage, toICalendar } from "@/lib/ical";
@@ -10,39 +10,26 @@ import type { Db } from "../client";
 import { getDb } from "../client";
 import { withdrawIfOutdated } from "../mutations/activity-notices";
 import { getCalendarActivity, listCalendarActivitiesCancelledWith } from "../queries/calendar";
+import { getGuestLocale } from "../queries/guest-rsvps";
 import { getMemberLocale } from "../queries/member-locale";
 import { emailOutbox } from "../schema";
+import { attempt, claimDue, markSent, recordFailure, sendLeased, type PassOptions } from "./leased-outbox";
+
+export { backoffDelay } from "./leased-outbox";
 
 /*
- * The sender drains `email_outbox`. It claims a few due rows at a time with FOR UPDATE SKIP
- * LOCKED and, in the same short transaction, counts the attempt and moves the row's next
- * attempt a lease ahead; then it sends each one and records the outcome at once. The lease is
- * short (30 s) and renewed every third of it for the rows still to send, and each row is
- * checked to be still this sender's just before it goes out. So:
- *   - two senders never take the same row, however long a send takes;
- *   - a sender killed mid-send loses nothing: rows it had not recorded as sent are tried again
- *     within the lease (the job runner's own lease is as short), and rows it had recorded are
- *     never sent again;
- *   - the only message that can arrive twice is one the mail server accepted in the instant
- *     before the sender died; it carries the same Message-ID both times, so mail clients
- *     treat it as one message.
+ * The sender drains `email_outbox` as db/jobs/leased-outbox.ts says: claimed a few rows at a
+ * time under a short lease (30 s) renewed while it works, each row checked to be still its own
+ * just before it goes out and its outcome recorded at once; so two senders never take the same
+ * row and a sender killed mid-send loses nothing. The only message that can arrive twice is one
+ * the mail server accepted in the instant before the sender died; it carries the same Message-ID
+ * both times, so mail clients treat it as one message.
  * A change email is looked at once more before it goes out, and dropped if it no longer holds
  * (db/mutations/activity-notices.ts): it waited a minute, and the activity may be cancelled since.
- * A failed attempt waits 30 s, 1 min, 2 min… (doubling, at most an hour); after
- * EMAIL_MAX_ATTEMPTS attempts the row is marked failed and listed for admins at /admin/email.
+ * After EMAIL_MAX_ATTEMPTS attempts a row is marked failed and listed for admins at /admin/email.
  */
 
-export interface SendOptions {
-  db?: Db;
-  /** Rows claimed per pass. */
-  limit?: number;
-  /** How long a claimed row is left alone before another sender may try it. */
-  leaseMs?: number;
-  maxAttempts?: number;
-  /** First retry delay; doubles per attempt. */
-  backoffMs?: number;
-  signal?: AbortSignal;
-}
+export type SendOptions = PassOptions;
 
 export interface SendReport {
   sent: number;
@@ -52,54 +39,21 @@ export interface SendReport {
   failed: number;
 }
 
-/** The delay before attempt `attempts + 1`, after `attempts` failures. */
-export function backoffDelay(attempts: number, baseMs = 30_000): number {
-  return Math.min(baseMs * 2 ** Math.max(0, attempts - 1), 3_600_000);
-}
-
 type Row = typeof emailOutbox.$inferSelect;
 
 /** How long claimed rows are left alone without renewal: how soon a crashed sender's mail is tried again. */
 export const EMAIL_LEASE_MS = 30_000;
 
-const leaseAhead = (leaseMs: number) => sql`now() + ${`${leaseMs} milliseconds`}::interval`;
-
-/** Renews the lease on `rows` that are still pending and still this sender's (no other claim counted an attempt since); returns the ids renewed. */
-async function renewLease(db: Db, rows: Row[], leaseMs: number): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
-  const renewed = await db
-    .update(emailOutbox)
-    .set({ nextAttemptAt: leaseAhead(leaseMs) })
-    .where(and(eq(emailOutbox.status, "pending"), or(...rows.map((r) => and(eq(emailOutbox.id, r.id), eq(emailOutbox.attempts, r.attempts))))))
-    .returning({ id: emailOutbox.id });
-  return new Set(renewed.map((r) => r.id));
-}
-
+/** Claims due rows; each gets its Message-ID on its first attempt, the same on every retry. */
 async function claim(db: Db, limit: number, leaseMs: number): Promise<Row[]> {
-  return db.transaction(async (tx) => {
-    const due = await tx
-      .select({ id: emailOutbox.id })
-      .from(emailOutbox)
-      .where(and(eq(emailOutbox.status, "pending"), lte(emailOutbox.nextAttemptAt, sql`now()`)))
-      .orderBy(asc(emailOutbox.nextAttemptAt))
-      .limit(limit)
-      .for("update", { skipLocked: true });
-    if (due.length === 0) return [];
-    const host = new URL(siteUrl()).hostname || "localhost";
-    const claimed: Row[] = [];
-    for (const { id } of due) {
-      const [row] = await tx
-        .update(emailOutbox)
-        .set({
-          attempts: sql`${emailOutbox.attempts} + 1`,
-          nextAttemptAt: leaseAhead(leaseMs),
-          messageId: sql`coalesce(${emailOutbox.messageId}, ${`<${id}@${host}>`})`,
-        })
-        .where(eq(emailOutbox.id, id))
-        .returning();
-      claimed.push(row);
-    }
-    return claimed;
+  const host = new URL(siteUrl()).hostname || "localhost";
+  return claimDue(db, emailOutbox, limit, async (tx, id) => {
+    const [row] = await tx
+      .update(emailOutbox)
+      .set({ ...attempt(emailOutbox, leaseMs), messageId: sql`coalesce(${emailOutbox.messageId}, ${`<${id}@${host}>`})` })
+      .where(eq(emailOutbox.id, id))
+      .returning();
+    return row;
   });
 }
 
@@ -119,8 +73,9 @@ export async function composeEmail(row: Row, from: string, db?: Db): Promise<Out
         ? await listCalendarActivitiesCancelledWith(row.activityId, row.userId, db)
         : [await getCalendarActivity(row.activityId, row.userId, db)].filter((a) => a !== undefined);
     if (dates.length > 0) {
-      // Addressed to the recipient, so a cancellation can be a METHOD:CANCEL naming them; in their language, as the email is.
-      const locale = row.userId ? await getMemberLocale(row.userId, db) : undefined;
+      // Addressed to the recipient, so a cancellation can be a METHOD:CANCEL naming them; in their language, as the email is
+      // (a guest's: the language they RSVP'd in).
+      const locale = row.userId ? await getMemberLocale(row.userId, db) : await getGuestLocale(row.activityId, row.toAddress, db);
       const events = dates.map((activity) => ({ ...activityCalendarEvent(activity, origin, locale), attendee: { email: row.toAddress } }));
       attachments.push({
         filename: "activity.ics",
@@ -135,67 +90,33 @@ export async function composeEmail(row: Row, from: string, db?: Db): Promise<Out
 /** One pass: claims due rows, sends them through `transport` and records each outcome. */
 export async function sendDueEmails(transport: MailTransport, options: SendOptions = {}): Promise<SendReport> {
   const db = options.db ?? (await getDb());
-  const maxAttempts = options.maxAttempts ?? env().EMAIL_MAX_ATTEMPTS;
+  const retry = { maxAttempts: options.maxAttempts ?? env().EMAIL_MAX_ATTEMPTS, backoffMs: options.backoffMs };
   const leaseMs = options.leaseMs ?? EMAIL_LEASE_MS;
   const rows = await claim(db, options.limit ?? 20, leaseMs);
   const report: SendReport = { sent: 0, withdrawn: 0, retrying: 0, failed: 0 };
-  // While this pass runs, the rows it holds (to send, or being sent) stay its own. An outcome is
-  // recorded once the row is let go and any renewal in flight has landed, so none overwrites it.
-  const held = new Set(rows);
-  let renewal: Promise<unknown> = Promise.resolve();
-  const renewing = setInterval(() => {
-    renewal = renewal
-      .then(() => renewLease(db, [...held], leaseMs))
-      .catch((e: unknown) => console.warn("[email] could not renew the outbox lease:", e instanceof Error ? e.message : e));
-  }, Math.max(100, Math.floor(leaseMs / 3)));
-  renewing.unref?.();
-  const letGo = async (row: Row) => {
-    held.delete(row);
-    await renewal;
-  };
-  try {
-    for (const row of rows) {
-      if (options.signal?.aborted) break;
-      // A sender that stalled past its lease may have lost the row to another: then it is theirs to send.
-      if (!(await renewLease(db, [row], leaseMs)).has(row.id)) {
-        held.delete(row);
-        continue;
-      }
+  await sendLeased(
+    db,
+    emailOutbox,
+    rows,
+    { leaseMs, signal: options.signal, logName: "email" },
+    async (row): Promise<Outcome> => {
       // A change email waited a minute for further edits: what it says may no longer hold.
-      if (await withdrawIfOutdated(db, row)) {
-        await letGo(row);
-        report.withdrawn++;
-        continue;
-      }
-      const outcome = await (async () => transport.send(await composeEmail(row, transport.from, db)))().then(
-        () => null,
-        (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 500),
+      if (await withdrawIfOutdated(db, row)) return "withdrawn";
+      return (async () => transport.send(await composeEmail(row, transport.from, db)))().then(
+        () => "sent" as const,
+        (e: unknown) => ({ error: (e instanceof Error ? e.message : String(e)).slice(0, 500) }),
       );
-      await letGo(row);
-      await recordOutcome(db, row, outcome, maxAttempts, options.backoffMs, report);
-    }
-  } finally {
-    clearInterval(renewing);
-    await renewal;
-  }
+    },
+    async (row, outcome) => {
+      if (outcome === "withdrawn") report.withdrawn++;
+      else if (outcome === "sent") {
+        await markSent(db, emailOutbox, row.id);
+        report.sent++;
+      } else await recordFailure(db, emailOutbox, row, outcome.error, retry, report);
+    },
+  );
   return report;
 }
 
-/** Records a send: sent, or (with the error) tried again later, or failed for good after the last attempt. */
-async function recordOutcome(db: Db, row: Row, error: string | null, maxAttempts: number, backoffMs: number | undefined, report: SendReport): Promise<void> {
-  if (error === null) {
-    await db
-      .update(emailOutbox)
-      .set({ status: "sent", sentAt: new Date(), lastError: null })
-      .where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "pending")));
-    report.sent++;
-    return;
-  }
-  const failed = row.attempts >= maxAttempts;
-  await db
-    .update(emailOutbox)
-    .set(failed ? { status: "failed", lastError: error } : { lastError: error, nextAttemptAt: new Date(Date.now() + backoffDelay(row.attempts, backoffMs)) })
-    .where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "pending")));
-  if (failed) report.failed++;
-  else report.retrying++;
-}
+/** A send: sent, withdrawn (no longer true), or an error to try again later (or give up on after the last attempt). */
+type Outcome = "sent" | "withdrawn" | { error: string };

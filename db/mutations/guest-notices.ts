@@ -13,11 +13,12 @@ import { enqueueEmails, type EmailInput } from "./email";
 /*
  * What guests are told, by email only (they have no account and no in-app notices). Every
  * email carries the guest's private link, built here with the RSVP's current nonce, and is
- * written to the outbox in the transaction of the change it tells about. A guest has no language
- * setting: their emails are in English unless the caller knows better (EmailInput.locale).
+ * written to the outbox in the transaction of the change it tells about. A guest has no account to
+ * hold a language setting: their emails are in the language of the request they RSVP'd from, kept
+ * on their RSVP (`guest_rsvps.locale`).
  */
 
-type Guest = Pick<GuestRsvp, "id" | "email" | "firstName" | "tokenNonce">;
+type Guest = Pick<GuestRsvp, "id" | "email" | "firstName" | "tokenNonce" | "locale">;
 type About = Pick<Activity, "id" | "title" | "startsAt" | "timezone">;
 
 export const GUEST_HOLD_MINUTES = 30;
@@ -29,6 +30,7 @@ const tr = (locale: Locale) => translator(locale, "email");
 export function confirmEmail(g: Guest, a: About, waitlisted: boolean): EmailInput<"guest_confirm"> {
   return {
     to: g.email,
+    locale: g.locale,
     type: "guest_confirm",
     dedupeKey: `guest-confirm:${g.id}:${g.tokenNonce}`,
     data: (locale) => {
@@ -52,6 +54,7 @@ export function confirmEmail(g: Guest, a: About, waitlisted: boolean): EmailInpu
 export function confirmedEmail(g: Guest, a: About, waitlisted: boolean): EmailInput<"guest_notice"> {
   return {
     to: g.email,
+    locale: g.locale,
     type: "guest_notice",
     activityId: a.id,
     dedupeKey: `guest-confirmed:${g.id}:${g.tokenNonce}`,
@@ -79,6 +82,7 @@ export async function tellPromotedGuests(tx: Db, activity: Activity, ids: string
     tx,
     promoted.map((g) => ({
       to: g.email,
+      locale: g.locale,
       type: "guest_notice" as const,
       activityId: activity.id,
       dedupeKey: `guest-promoted:${g.id}:${activity.id}:${Date.now()}`,
@@ -107,6 +111,7 @@ export async function remindGuests(tx: Db, activity: Activity, due: Date, title:
     tx,
     inTime.map((g) => ({
       to: g.email,
+      locale: g.locale,
       type: "guest_notice" as const,
       activityId: activity.id,
       dedupeKey: `guest-reminder:${g.id}:${activity.startsAt.toISOString()}`,
@@ -128,6 +133,7 @@ async function emailConfirmedGuests(tx: Db, activity: Pick<Activity, "id" | "tit
     tx,
     told.map((g) => ({
       to: g.email,
+      locale: g.locale,
       type: "guest_notice" as const,
       activityId: activity.id,
       dedupeKey: `${dedupe}:${g.id}`,

@@ -8,7 +8,8 @@ import { activities, emailOutbox, groups, guestRsvps, memberships, rsvps, type A
 import { confirmEmail, confirmedEmail, GUEST_HOLD_MINUTES } from "./guest-notices";
 import { enqueueEmail } from "./email";
 import { capacityGuardOn, decidePlace, isContention, lockActivity, movePlace, timeRefusal, TRY_AGAIN_MESSAGE, waitlistPosition, type RsvpStatus } from "./rsvps";
-import { say } from "@/lib/i18n/said";
+import type { Locale } from "@/lib/i18n/locales";
+import { say, spokenLocale } from "@/lib/i18n/said";
 
 /*
  * RSVPs by visitors, with a first name and an email. A guest's place is decided by the RSVP rules
@@ -27,8 +28,8 @@ export interface GuestPlace {
   confirmed: boolean;
 }
 
-const NOT_FOUND = "We couldn't find that activity.";
-const EXPIRED = "This link has expired or has been replaced by a newer one. You can ask for a new one from the activity's page.";
+const notFound = () => say("errors.refusals.guestRsvps.activityNotFound");
+const expired = () => say("errors.refusals.guestRsvps.linkExpired");
 const fail = (code: GuestFailureCode, message: string) => ({ ok: false as const, code, message });
 
 async function contended<T>(work: () => Promise<GuestResult<T>>): Promise<GuestResult<T>> {
@@ -70,14 +71,17 @@ const newNonce = sql`md5(random()::text || clock_timestamp()::text)`;
  * GUEST_HOLD_MINUTES and is sent the link that confirms it. The same email again for the same
  * activity changes the first request, never adds a second: an unconfirmed one takes the new first
  * name, its hold starts again and a new link is sent (the old one stops working); a confirmed one
- * keeps its place and is sent its manage link again, where the guest may change it.
+ * keeps its place and is sent its manage link again, where the guest may change it. Every email to
+ * the guest is written in `locale`: by default the language of the request being answered, so the
+ * latest request's language is the one kept.
  */
-export async function requestGuestRsvp(db: Db, input: { activityId: string; email: string; firstName: string; now?: Date }): Promise<GuestResult<{ place: GuestPlace }>> {
+export async function requestGuestRsvp(db: Db, input: { activityId: string; email: string; firstName: string; locale?: Locale; now?: Date }): Promise<GuestResult<{ place: GuestPlace }>> {
+  const locale = input.locale ?? spokenLocale();
   return contended(() =>
     db.transaction(async (tx) => answeringActivity(input.activityId, async () => {
       const now = input.now ?? new Date();
       const locked = await lockForGuest(tx, input.activityId);
-      if (!locked || locked.activity.hiddenAt || locked.groupHiddenAt || locked.visibility !== "public") return fail("not_found", NOT_FOUND);
+      if (!locked || locked.activity.hiddenAt || locked.groupHiddenAt || locked.visibility !== "public") return fail("not_found", notFound());
       if (!locked.guestsOn) return fail("guests_off", say("errors.refusals.guestRsvps.groupAsksPeopleSign"));
       // Time slots are taken by members only (db/mutations/slots.ts); guests RSVP to activities without them.
       if (locked.activity.slotCount > 0) return fail("closed", say("errors.refusals.guestRsvps.activityHasTimeSlots"));
@@ -88,13 +92,14 @@ export async function requestGuestRsvp(db: Db, input: { activityId: string; emai
       const holdExpiresAt = new Date(now.getTime() + GUEST_HOLD_MINUTES * 60_000);
 
       if (existing?.confirmedAt) {
-        await enqueueEmail(tx, { ...confirmedEmail(existing, activity, existing.status === "waitlisted"), dedupeKey: `guest-again:${existing.id}:${now.getTime()}` });
-        return { ok: true, place: await placeOf(tx, existing) };
+        const [row] = await tx.update(guestRsvps).set({ locale }).where(eq(guestRsvps.id, existing.id)).returning();
+        await enqueueEmail(tx, { ...confirmedEmail(row, activity, row.status === "waitlisted"), dedupeKey: `guest-again:${row.id}:${now.getTime()}` });
+        return { ok: true, place: await placeOf(tx, row) };
       }
       if (existing) {
         const [row] = await tx
           .update(guestRsvps)
-          .set({ firstName: input.firstName, holdExpiresAt, tokenNonce: newNonce, updatedAt: now })
+          .set({ firstName: input.firstName, locale, holdExpiresAt, tokenNonce: newNonce, updatedAt: now })
           .where(eq(guestRsvps.id, existing.id))
           .returning();
         await enqueueEmail(tx, confirmEmail(row, activity, row.status === "waitlisted"));
@@ -103,7 +108,7 @@ export async function requestGuestRsvp(db: Db, input: { activityId: string; emai
       const status = next as "going" | "waitlisted";
       const [row] = await tx
         .insert(guestRsvps)
-        .values({ activityId: activity.id, email: input.email, firstName: input.firstName, status, holdExpiresAt, createdAt: now, updatedAt: now })
+        .values({ activityId: activity.id, email: input.email, firstName: input.firstName, locale, status, holdExpiresAt, createdAt: now, updatedAt: now })
         .returning();
       await movePlace(tx, activity, undefined, status);
       await enqueueEmail(tx, confirmEmail(row, activity, status === "waitlisted"));
@@ -160,14 +165,14 @@ export async function readGuestLink(purpose: "confirm" | "manage", token: string
  */
 export async function confirmGuestRsvp(db: Db, token: string, now = new Date()): Promise<GuestResult<{ place: GuestPlace; manageToken: { id: string; nonce: string } }>> {
   const named = readGuestLinkToken("confirm", token);
-  if (!named) return fail("expired", EXPIRED);
+  if (!named) return fail("expired", expired());
   const [found] = await db.select({ activityId: guestRsvps.activityId }).from(guestRsvps).where(eq(guestRsvps.id, named.id)).limit(1);
-  if (!found) return fail("expired", EXPIRED);
+  if (!found) return fail("expired", expired());
   return contended(() =>
     db.transaction(async (tx) => answeringActivity(found.activityId, async () => {
       const activity = await lockActivity(tx, found.activityId);
       const guest = await guestByToken(tx, "confirm", token);
-      if (!activity || !guest) return fail("expired", EXPIRED);
+      if (!activity || !guest) return fail("expired", expired());
       if (!guest.confirmedAt && guest.holdExpiresAt && guest.holdExpiresAt <= now) {
         await releaseGuest(tx, activity, guest);
         return fail("expired", say("errors.refusals.guestRsvps.heldPlaceMinutesMinutes", { minutes: GUEST_HOLD_MINUTES }));
@@ -190,7 +195,7 @@ export async function confirmGuestRsvp(db: Db, token: string, now = new Date()):
 /** Runs `work` on the guest RSVP a manage link names, under its activity's lock. */
 async function withManagedGuest<T>(db: Db, token: string, work: (tx: Db, activity: Activity, guest: GuestRsvp) => Promise<GuestResult<T>>): Promise<GuestResult<T>> {
   const named = readGuestLinkToken("manage", token);
-  if (!named) return fail("expired", EXPIRED);
+  if (!named) return fail("expired", expired());
   const [found] = await db.select({ activityId: guestRsvps.activityId }).from(guestRsvps).where(eq(guestRsvps.id, named.id)).limit(1);
   if (!found) return fail("expired", say("errors.refusals.guestRsvps.rsvpNoLongerExists"));
   return contended(() =>

@@ -1,5 +1,7 @@
 import "server-only";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Db } from "../client";
 import { getDb } from "../client";
 import { guestRsvps } from "../schema";
 
@@ -51,4 +53,14 @@ export async function listGuestRoster(activityId: string): Promise<GuestRosterEn
     holdExpiresAt: r.confirmedAt ? null : r.holdExpiresAt,
     respondedAt: r.respondedAt,
   }));
+}
+
+/** The language a guest's emails to `email` about `activityId` are written in (the request they RSVP'd from), if that guest is still there. */
+export async function getGuestLocale(activityId: string, email: string, db?: Db): Promise<Locale | undefined> {
+  const [row] = await (db ?? (await getDb()))
+    .select({ locale: guestRsvps.locale })
+    .from(guestRsvps)
+    .where(and(eq(guestRsvps.activityId, activityId), eq(guestRsvps.email, email)))
+    .limit(1);
+  return row?.locale;
 }

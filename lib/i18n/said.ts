@@ -1,7 +1,7 @@
 import { createTranslator } from "use-intl/core";
 import enValidation from "@/messages/en/validation.json";
 import esValidation from "@/messages/es/validation.json";
-import { DEFAULT_LOCALE, PSEUDO_LOCALE, type UiLocale } from "./locales";
+import { DEFAULT_LOCALE, isLocale, PSEUDO_LOCALE, type Locale, type UiLocale } from "./locales";
 import type { Messages } from "./catalog";
 
 /*
@@ -81,6 +81,15 @@ function translate(locale: UiLocale, messages: Messages, key: string, values?: V
 export function say(key: string, values?: Values): string {
   const locale = source.locale();
   return translate(locale, source.messages(locale), key, values);
+}
+
+/**
+ * The language `say()` speaks now, for words kept to be said later in it (a guest's emails,
+ * written in the language of the request they RSVP'd from). The pseudo-locale is English.
+ */
+export function spokenLocale(): Locale {
+  const locale = source.locale();
+  return isLocale(locale) ? locale : DEFAULT_LOCALE;
 }
 
 /**

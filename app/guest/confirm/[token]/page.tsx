@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Alert } from "@/components/ui/alert";
+import { AlertWithLink } from "@/components/alert-with-link";
 import { Card } from "@/components/ui/card";
 import { readGuestLink } from "@/db/mutations/guest-rsvps";
-import { formatWhen } from "@/lib/dates";
 import type { UiLocale } from "@/lib/i18n/locales";
 import { guestTokenSchema } from "@/lib/validation/guest-rsvp";
 import { confirmGuestRsvpAction } from "../../actions";
 import { GuestLinkForm } from "../../_components/guest-link-form";
+import { guestRsvpWords } from "../../_components/guest-rsvp-words";
 
 // The token in the address never leaves the hub in a Referer; "same-origin" (not "no-referrer") keeps the
 // Origin header on the page's own form posts, which a post without JavaScript needs to be accepted.
@@ -27,29 +26,11 @@ export default async function ConfirmGuestRsvpPage({ params }: { params: Promise
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <Card className="space-y-3">
         {view === null ? (
-          <Alert tone="error" title={t("expired.title")} testId="guest-link-expired">
-            {t.rich("expired.body", {
-              link: (chunks) => (
-                <Link className="underline" href="/activities">
-                  {chunks}
-                </Link>
-              ),
-            })}
-          </Alert>
+          <AlertWithLink title={t("expired.title")} testId="guest-link-expired" href="/activities" body={(link) => t.rich("expired.body", { link })} />
         ) : (
           <>
             <p data-testid="guest-confirm-what">
-              {t.rich("what", {
-                name: view.firstName,
-                state: view.place.confirmed ? "confirmed" : view.place.status === "waitlisted" ? "waitlisted" : "held",
-                title: view.activity.title,
-                when: formatWhen(view.activity.startsAt, view.activity.timezone, locale),
-                link: (chunks) => (
-                  <Link className="underline" href={`/activities/${view.activity.id}`}>
-                    {chunks}
-                  </Link>
-                ),
-              })}
+              {t.rich("what", { ...guestRsvpWords(view, locale), state: view.place.confirmed ? "confirmed" : view.place.status === "waitlisted" ? "waitlisted" : "held" })}
             </p>
             {view.place.confirmed ? null : <GuestLinkForm action={confirmGuestRsvpAction} token={token} submit={t("submit")} testId="guest-confirm" />}
           </>

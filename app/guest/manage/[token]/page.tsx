@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { AlertWithLink } from "@/components/alert-with-link";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { readGuestLink } from "@/db/mutations/guest-rsvps";
-import { formatWhen } from "@/lib/dates";
 import type { UiLocale } from "@/lib/i18n/locales";
 import { guestTokenSchema } from "@/lib/validation/guest-rsvp";
 import { cancelGuestRsvpAction, renameGuestRsvpAction } from "../../actions";
 import { GuestLinkForm } from "../../_components/guest-link-form";
+import { guestRsvpWords } from "../../_components/guest-rsvp-words";
 
 // The token in the address never leaves the hub in a Referer; "same-origin" (not "no-referrer") keeps the
 // Origin header on the page's own form posts, which a post without JavaScript needs to be accepted.
@@ -29,25 +29,9 @@ export default async function ManageGuestRsvpPage({ params, searchParams }: Prop
     <div className="mx-auto max-w-md space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       {view === null ? (
-        <Alert tone="error" title={t("expired.title")} testId="guest-link-expired">
-          {t.rich("expired.body", {
-            link: (chunks) => (
-              <Link className="underline" href="/activities">
-                {chunks}
-              </Link>
-            ),
-          })}
-        </Alert>
+        <AlertWithLink title={t("expired.title")} testId="guest-link-expired" href="/activities" body={(link) => t.rich("expired.body", { link })} />
       ) : !view.place.confirmed ? (
-        <Alert tone="error" title={t("unconfirmed.title")} testId="guest-link-unconfirmed">
-          {t.rich("unconfirmed.body", {
-            link: (chunks) => (
-              <Link className="underline" href={`/activities/${view.activity.id}`}>
-                {chunks}
-              </Link>
-            ),
-          })}
-        </Alert>
+        <AlertWithLink title={t("unconfirmed.title")} testId="guest-link-unconfirmed" href={`/activities/${view.activity.id}`} body={(link) => t.rich("unconfirmed.body", { link })} />
       ) : (
         <>
           {confirmed ? (
@@ -57,17 +41,7 @@ export default async function ManageGuestRsvpPage({ params, searchParams }: Prop
           ) : null}
           <Card className="space-y-3">
             <p data-testid="guest-manage-state" data-status={view.place.status}>
-              {t.rich(view.place.status === "going" ? "going" : "waitlisted", {
-                name: view.firstName,
-                position: view.place.position ?? "?",
-                title: view.activity.title,
-                when: formatWhen(view.activity.startsAt, view.activity.timezone, locale),
-                link: (chunks) => (
-                  <Link className="underline" href={`/activities/${view.activity.id}`}>
-                    {chunks}
-                  </Link>
-                ),
-              })}
+              {t.rich(view.place.status === "going" ? "going" : "waitlisted", { ...guestRsvpWords(view, locale), position: view.place.position ?? "?" })}
             </p>
             <p className="text-sm text-muted">{t("private")}</p>
           </Card>
