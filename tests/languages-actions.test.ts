@@ -10,6 +10,7 @@ import { setSlotsAction } from "@/app/activities/[id]/organize/slot-actions";
 import { createActivityAction } from "@/app/groups/[slug]/activities/new/actions";
 import { changeMemberAction } from "@/app/groups/[slug]/manage/actions";
 import { invitePersonAction } from "@/app/me/partners/actions";
+import manifest from "@/app/manifest";
 import { addMember, makeActivity, makeGroup, makeUser } from "./helpers/factories";
 import { actAs, askAs } from "./helpers/session";
 
@@ -150,5 +151,19 @@ describe("an action's own refusals follow the page's language", () => {
     );
     const message = "Esta actividad ya ha empezado. Revisa la fecha, o marca «Publicarla igualmente» si es correcto.";
     expect(answer).toMatchObject({ ok: false, code: "invalid_input", message, fieldErrors: { startedOk: message } });
+  });
+});
+
+describe("the web manifest", () => {
+  it("describes the hub in Spanish to a Spanish browser, and in English otherwise", async () => {
+    askAs({ acceptLanguage: "es-ES,es;q=0.9" });
+    expect(await manifest()).toMatchObject({
+      name: "Common Thread",
+      lang: "es",
+      description: "Encuentra proyectos de voluntariado, paseos en grupo y encuentros de aficiones cerca de ti, a la medida de tu energía.",
+      start_url: "/",
+    });
+    askAs();
+    expect(await manifest()).toMatchObject({ name: "Common Thread", short_name: "Common Thread", lang: "en-GB", description: "Find volunteer projects, group walks and hobby meetups near you, sized to your energy." });
   });
 });
