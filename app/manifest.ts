@@ -6,7 +6,8 @@ import { currentLocale } from "@/server/request-locale";
 /**
  * The web app manifest (/manifest.webmanifest): lets a phone add the hub to its home screen with
  * its icon, named and described in the language its pages are in. Reading the request makes the
- * route dynamic (a cached manifest would be one language for everyone); a browser fetches it
+ * route dynamic (a manifest made at build time would be one language for everyone); Next sends it
+ * with `max-age=0, must-revalidate`, so a kept copy is asked for again. A browser fetches it
  * without cookies, so it is mostly Accept-Language that chooses.
  */
 export default async function manifest(): Promise<MetadataRoute.Manifest> {
