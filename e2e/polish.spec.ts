@@ -101,6 +101,16 @@ test("the site has an icon, robots rules that keep members' pages out, and a man
   for (const i of manifest.icons) expect((await request.get(i.src)).status()).toBe(200);
 });
 
+test("the manifest describes the hub in the language the browser asks for, and a cache checks every copy again before reuse", async ({ request }) => {
+  const spanish = await request.get("/manifest.webmanifest", { headers: { "accept-language": "es-ES,es;q=0.9" } });
+  expect(await spanish.json()).toMatchObject({ name: "Common Thread", lang: "es", description: "Encuentra proyectos de voluntariado, paseos en grupo y encuentros de aficiones cerca de ti, a la medida de tu energía." });
+  // No Vary can be set on a metadata route; a copy kept must be revalidated, which answers in the asker's language.
+  expect(spanish.headers()["cache-control"] ?? "").toMatch(/max-age=0\b.*must-revalidate|no-store|private/);
+  expect(spanish.headers()["cache-control"] ?? "").not.toMatch(/s-maxage/);
+  const english = await (await request.get("/manifest.webmanifest", { headers: { "accept-language": "en-GB" } })).json();
+  expect(english).toMatchObject({ lang: "en-GB", description: "Find volunteer projects, group walks and hobby meetups near you, sized to your energy." });
+});
+
 test("an organizer's forms and member list: sensible defaults, a warning, confirmations, a quiet ban with a reason", async ({ browser, request }) => {
   test.setTimeout(420_000);
   // A browser on a server-like machine reports UTC; the form must not take that as the group's zone.

@@ -24,18 +24,11 @@ export interface EmbedWords {
   seeAll: string;
 }
 
-const ENGLISH = (groupName: string, siteName: string, link: string): EmbedWords => ({
-  lang: "en",
-  title: `${groupName}: coming up · ${siteName}`,
-  headingHtml: `${link}: coming up`,
-  nothing: "Nothing planned just now. Have a look again soon.",
-  seeAll: `See everything on ${siteName}`,
-});
-
-export function embedPage({ groupName, groupHref, siteName, activities, words }: { groupName: string; groupHref: string; siteName: string; activities: EmbedActivity[]; words?: (groupLink: string) => EmbedWords }): string {
+/** The page; `words` gives its words in the widget's language (the heading is given the group's link). */
+export function embedPage({ groupName, groupHref, activities, words }: { groupName: string; groupHref: string; activities: EmbedActivity[]; words: (groupLink: string) => EmbedWords }): string {
   const out = (href: string, text: string) => `<a href="${escapeHtml(href)}" target="_blank" rel="noopener">${text}</a>`;
   const groupLink = out(groupHref, escapeHtml(groupName));
-  const w = words ? words(groupLink) : ENGLISH(groupName, siteName, groupLink);
+  const w = words(groupLink);
   const items = activities.map(
     (a) => `<li>
   <p class="title">${out(a.href, escapeHtml(a.title))}</p>

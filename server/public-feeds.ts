@@ -10,13 +10,16 @@ import { DEFAULT_LOCALE, fromAcceptLanguage, type Locale } from "@/lib/i18n/loca
 import { activityFiltersSchema, type ActivityFilters } from "@/lib/validation/activity-filters";
 import { apiError, apiZodError } from "@/server/api/http";
 import { originVariesByRequest, siteOrigin } from "@/server/request-origin";
+import { say } from "@/lib/i18n/said";
+import { speaking } from "@/server/speaking";
 
 /*
  * The public feeds (RSS and Atom) and the group widget read activities as a visitor does:
  * no session is looked up and no cookie read, so they show public groups' activities only,
  * and never a name of anyone taking part (nor a meeting link: summaries carry none). The words
  * around the activities are in the language the reader's Accept-Language asks for (feed readers
- * mostly send none: English), so a shared cache keeps one copy per language.
+ * mostly send none: English), so a shared cache keeps one copy per language. A refusal (no such
+ * group, a filter to check) is said in that language too.
  */
 
 export type FeedFormat = "rss" | "atom";
@@ -86,37 +89,44 @@ function feedResponse(request: Request, format: FeedFormat, info: (t: ReturnType
   });
 }
 
-const notThere = () => apiError("not_found", "There is no public group at this address.");
+/** Runs a feed's work with `say()` speaking the feed's language, for its refusals and its filters' field errors. */
+const inFeedLanguage = (request: Request, work: () => Promise<Response>) => speaking(feedLocale(request), work);
+
+const notThere = () => apiError("not_found", say("feeds.noPublicGroup"), undefined, { Vary: "Accept-Language" });
 
 /** GET /groups/:slug/feed.rss|atom — a public group's upcoming activities. */
 export async function groupFeed(request: Request, slug: string, format: FeedFormat): Promise<Response> {
-  const found = await loadPublicGroupActivities(slug, 50);
-  if (!found) return notThere();
-  const { group, activities } = found;
-  return feedResponse(
-    request,
-    format,
-    (t) => ({ title: `${group.name} · ${env().SITE_NAME}`, description: t("groupDescription", { name: group.name }), pagePath: `/groups/${group.slug}`, feedPath: `/groups/${group.slug}/feed` }),
-    activities,
-  );
+  return inFeedLanguage(request, async () => {
+    const found = await loadPublicGroupActivities(slug, 50);
+    if (!found) return notThere();
+    const { group, activities } = found;
+    return feedResponse(
+      request,
+      format,
+      (t) => ({ title: `${group.name} · ${env().SITE_NAME}`, description: t("groupDescription", { name: group.name }), pagePath: `/groups/${group.slug}`, feedPath: `/groups/${group.slug}/feed` }),
+      activities,
+    );
+  });
 }
 
 /** GET /activities/feed.rss|atom?kind=… — the public listing with the listing's own filters. */
 export async function listingFeed(request: Request, format: FeedFormat): Promise<Response> {
-  const params = new URL(request.url).searchParams;
-  const raw: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) raw[key] = params.getAll(key);
-  const parsed = activityFiltersSchema.safeParse({ perPage: "50", ...raw });
-  if (!parsed.success) return apiZodError("invalid_query", parsed.error);
-  const located = await locateFilters(parsed.data);
-  if (Object.keys(located.errors).length) return apiError("invalid_query", "Please check the place to search near.", located.errors);
-  const filters: ActivityFilters = located.filters;
-  const page = await listActivities(filters, { viewerId: null, zone: env().SITE_TIMEZONE, count: false });
-  const query = params.toString();
-  return feedResponse(
-    request,
-    format,
-    (t) => ({ title: t("listingTitle", { siteName: env().SITE_NAME }), description: t("listingDescription"), pagePath: "/activities", feedPath: "/activities/feed", query }),
-    page.items,
-  );
+  return inFeedLanguage(request, async () => {
+    const params = new URL(request.url).searchParams;
+    const raw: Record<string, string | string[]> = {};
+    for (const key of new Set(params.keys())) raw[key] = params.getAll(key);
+    const parsed = activityFiltersSchema.safeParse({ perPage: "50", ...raw });
+    if (!parsed.success) return apiZodError("invalid_query", parsed.error);
+    const located = await locateFilters(parsed.data);
+    if (Object.keys(located.errors).length) return apiError("invalid_query", say("feeds.checkPlace"), located.errors, { Vary: "Accept-Language" });
+    const filters: ActivityFilters = located.filters;
+    const page = await listActivities(filters, { viewerId: null, zone: env().SITE_TIMEZONE, count: false });
+    const query = params.toString();
+    return feedResponse(
+      request,
+      format,
+      (t) => ({ title: t("listingTitle", { siteName: env().SITE_NAME }), description: t("listingDescription"), pagePath: "/activities", feedPath: "/activities/feed", query }),
+      page.items,
+    );
+  });
 }

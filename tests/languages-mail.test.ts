@@ -10,7 +10,7 @@ import { createCalendarFeed } from "@/db/mutations/calendar-feeds";
 import { messageActivityList } from "@/db/mutations/messages";
 import { emailOutbox, notifications, rsvps } from "@/db/schema";
 import { smtpTransport } from "@/lib/email/transport";
-import { groupFeed } from "@/server/public-feeds";
+import { groupFeed, listingFeed } from "@/server/public-feeds";
 import { addMember, makeActivity, makeGroup, makeUser } from "./helpers/factories";
 import { mimePart, startSmtpServer } from "./helpers/smtp";
 
@@ -170,5 +170,20 @@ describe("calendar files and feeds in the reader's language", () => {
     const en = await (await groupFeed(new Request(`http://hub.test/groups/${t.group.slug}/feed.rss`), t.group.slug, "rss")).text();
     expect(en).toContain("<description>What&apos;s coming up at Huerto del Río.</description>");
     expect(en).toContain("Group walk");
+  });
+
+  it("the public listing's feed is titled in Spanish, and a feed's refusals are said in the reader's language", async () => {
+    const es = { "accept-language": "es-ES,es;q=0.9" };
+    const listing = await (await listingFeed(new Request("http://hub.test/activities/feed.rss", { headers: es }), "rss")).text();
+    expect(listing).toContain("<title>Actividades · Common Thread</title>");
+    const missing = await groupFeed(new Request("http://hub.test/groups/nobody-here/feed.rss", { headers: es }), "nobody-here", "rss");
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("vary")).toMatch(/Accept-Language/);
+    expect((await missing.json()).error).toMatchObject({ code: "not_found", message: "No hay ningún grupo público en esta dirección." });
+    const bad = await listingFeed(new Request("http://hub.test/activities/feed.rss?kind=swim", { headers: es }), "rss");
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatchObject({ code: "invalid_query", message: "Revisa kind, por favor." });
+    const english = await groupFeed(new Request("http://hub.test/groups/nobody-here/feed.rss"), "nobody-here", "rss");
+    expect((await english.json()).error.message).toBe("There is no public group at this address.");
   });
 });

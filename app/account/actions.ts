@@ -25,7 +25,7 @@ import { deleteAccount } from "@/db/mutations/account-deletion";
 import { updateProfile } from "@/db/mutations/profile";
 import { deleteAccountSchema, profileSchema } from "@/lib/validation/account";
 import type { ProfileValues } from "./profile-form";
-import { say } from "@/lib/i18n/said";
+import { say, words } from "@/lib/i18n/said";
 
 export type PrivacyState = ActionResult<{ message: string }> | null;
 export type TokenState = ActionResult<{ message: string; token?: string }> | null;
@@ -95,7 +95,7 @@ export type EmailPrefsState = ActionResult<{ message: string }> | null;
 export const saveEmailPreferencesAction = defineAction({
   read: (form) => form.getAll("email").filter((v): v is string => typeof v === "string"),
   input: z.array(z.enum(optionalEmailTypes)),
-  invalid: () => fail("invalid_input", "Please choose from the kinds of email listed."),
+  invalid: () => fail("invalid_input", say("errors.action.chooseEmailKinds")),
   member: true,
   run: async (enabled, viewer): Promise<EmailPrefsState> => {
     await saveEmailPreferences(viewer.id, enabled);
@@ -120,7 +120,7 @@ async function feedUrls(token: string) {
 export const createFeedAction = defineAction({
   read: (form) => form.get("groupId") ?? "",
   input: feedGroupSchema,
-  invalid: () => fail("invalid_input", "Please choose your activities or one of your groups."),
+  invalid: () => fail("invalid_input", say("errors.action.chooseFeedSource")),
   member: true,
   run: async (groupId, viewer): Promise<FeedState> => {
     const created = await createCalendarFeed(viewer.id, groupId || null);
@@ -156,7 +156,7 @@ export const renewFeedAction = defineAction({
 });
 
 const changePasswordSchema = z.object({
-  currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(200),
+  currentPassword: z.string(words("errors.action.enterCurrentPassword")).min(1, words("errors.action.enterCurrentPassword")).max(200),
   newPassword: newPasswordSchema,
 });
 

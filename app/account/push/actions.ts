@@ -39,7 +39,7 @@ const readJson = (value: FormDataEntryValue | null): unknown => {
 export const subscribePushAction = defineAction({
   read: (form) => readJson(form.get("subscription")),
   input: pushSubscriptionSchema(allowPlainHttp),
-  invalid: () => fail("invalid_input", "Your browser sent something we couldn't use. Please try again."),
+  invalid: () => fail("invalid_input", say("push.actions.badSubscription")),
   member: true,
   run: async (subscription, viewer): Promise<PushState> => {
     const t = await words(viewer);

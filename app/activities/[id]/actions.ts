@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { actionWords } from "./action-words";
 import { z } from "zod";
 import { submitRsvp, withdrawRsvp, type RsvpResult, type RsvpState } from "@/db/mutations/rsvps";
 import { type ActionResult, fail } from "@/lib/action-result";
@@ -9,14 +8,13 @@ import { MAX_ANSWER, readAnswers } from "@/lib/rsvp-questions";
 import { defineAction } from "@/server/action";
 import { rsvpFormSchema } from "@/lib/validation/rsvp";
 import { say } from "@/lib/i18n/said";
+import { requestWords } from "@/server/request-locale";
 
 export type RsvpActionState = (ActionResult<{ state: RsvpState; message: string }> & { values?: { answers?: Record<string, string> } }) | null;
 
-const activityIdSchema = z.uuid({ error: "That activity doesn't exist." });
-
 /** What an answer did, in the page's language (lib/validation/rsvp.ts words it for the API). */
 async function stateMessage(state: RsvpState, changed: boolean): Promise<string> {
-  const t = await actionWords("activity.actions.state");
+  const t = await requestWords("activity.actions.state");
   switch (state.status) {
     case "going":
       return t(changed ? "going" : "alreadyGoing");
@@ -43,7 +41,7 @@ async function answer(activityId: string, result: RsvpResult): Promise<RsvpActio
 }
 
 /** The activity answered, named by the form's activityId. */
-const activity = { find: { activityId: activityIdSchema }, missing: () => say("errors.action.activityMissing") };
+const activity = { find: { activityId: z.uuid() }, missing: () => say("errors.action.activityMissing") };
 
 /** "Going", "I'll try" or "Not this time", with the go-together and greeter choices. */
 export const rsvpToActivityAction = defineAction({
@@ -52,7 +50,7 @@ export const rsvpToActivityAction = defineAction({
   input: rsvpFormSchema,
   // Answers typed before a refusal are shown again.
   keep: (raw) => ({ values: { answers: raw.answers } }),
-  invalid: (error) => (error.issues.some((i) => i.path[0] === "answers") ? `Keep each answer under ${MAX_ANSWER} characters.` : "Choose Going, I'll try or Not this time."),
+  invalid: (error) => (error.issues.some((i) => i.path[0] === "answers") ? say("errors.action.answerTooLong", { max: MAX_ANSWER }) : say("errors.action.chooseRsvp")),
   member: () => say("errors.action.signInToRsvp"),
   limit: "rsvpMember",
   run: async (rsvp, viewer, { activityId }): Promise<RsvpActionState> => answer(activityId, await submitRsvp({ activityId, userId: viewer.id, ...rsvp })),
@@ -65,6 +63,6 @@ export const withdrawRsvpAction = defineAction({
   limit: "rsvpMember",
   run: async (_input, viewer, { activityId }): Promise<RsvpActionState> => {
     const out = await answer(activityId, await withdrawRsvp({ activityId, userId: viewer.id }));
-    return out?.ok ? { ok: true, data: { state: out.data.state, message: (await actionWords("activity.actions"))("withdrawn") } } : out;
+    return out?.ok ? { ok: true, data: { state: out.data.state, message: (await requestWords("activity.actions"))("withdrawn") } } : out;
   },
 });

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { actionWords } from "./action-words";
+import { requestWords } from "@/server/request-locale";
 import { z } from "zod";
 import { countAttempt } from "@/db/mutations/rate-limits";
 import { guestRsvpsOnAppDb } from "@/db/mutations/guest-rsvps";
@@ -30,7 +30,7 @@ export const requestGuestRsvpAction = defineAction({
   run: async ({ firstName, email, website, shownAt }, _viewer, { activityId }): Promise<GuestRsvpState> => {
     // Timed as it arrives, before anything else is read.
     const tooQuick = !filledInTime(shownAt);
-    const t = await actionWords("activity.actions");
+    const t = await requestWords("activity.actions");
     const SENT = t("guestSent");
     if (website) return { ok: true, data: { message: SENT } };
     if (tooQuick) return { ...fail("try_again", t("guestTooQuick")), values: { firstName, email } };

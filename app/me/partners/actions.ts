@@ -37,7 +37,7 @@ export const createInviteLinkAction = defineAction({
 export const invitePersonAction = defineAction({
   read: (form) => ({ userId: form.get("userId") ?? undefined, rhythm: form.get("rhythm") ?? undefined, weeklyDay: form.get("weeklyDay") ?? undefined }),
   input: partnerInviteSchema.required({ userId: true }),
-  invalid: () => fail("invalid_input", "Choose someone you've been to an activity with."),
+  invalid: () => fail("invalid_input", say("errors.action.choosePersonMet")),
   member: true,
   run: async ({ userId, rhythm, weeklyDay }, viewer): Promise<FormState> => {
     const result = await invitePerson(viewer.id, userId, rhythm, weeklyDay);

@@ -73,7 +73,7 @@ export const verifyTaskAction = defineAction({
   ...place,
   read: (form) => form.get("hours") ?? "",
   input: verifyHoursSchema,
-  invalid: (error) => error.issues[0]?.message ?? "Please check the hours.",
+  invalid: (error) => error.issues[0]?.message ?? say("errors.action.checkHours"),
   run: async (hours, viewer, { taskId, userId }): Promise<TaskActionState> => answer(await taskClaimsOnAppDb.verify({ taskId, actor: viewer, userId, hours: hours ?? null })),
 });
 

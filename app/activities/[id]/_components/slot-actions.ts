@@ -1,18 +1,18 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { actionWords } from "../action-words";
 import { z } from "zod";
 import { leaveActivitySlot, takeActivitySlot, type SlotResult } from "@/db/mutations/slots";
 import { type ActionResult, fail } from "@/lib/action-result";
 import { defineAction } from "@/server/action";
 import { say } from "@/lib/i18n/said";
+import { requestWords } from "@/server/request-locale";
 
 export type SlotActionState = ActionResult<{ message: string }> | null;
 
 /** The activity and the slot, named by the form's fields; the mutation checks the slot is that activity's. */
 const slot = {
-  find: { activityId: z.uuid({ error: "That activity doesn't exist." }), slotId: z.uuid({ error: "That time slot doesn't exist." }) },
+  find: { activityId: z.uuid(), slotId: z.uuid() },
   missing: () => say("errors.action.slotMissing"),
   member: () => say("errors.action.signInToTakeSlot"),
   limit: "rsvpMember",
@@ -20,7 +20,7 @@ const slot = {
 
 /** What taking or leaving did, in the page's language (lib/validation/slots.ts words it for the API). */
 async function resultMessage(state: { status: "going" | "waitlisted" | "none"; position?: number; label: string }, changed: boolean, leaving: boolean, activityGoing: boolean): Promise<string> {
-  const t = await actionWords("activity.actions.slot");
+  const t = await requestWords("activity.actions.slot");
   const label = state.label;
   if (leaving) return !changed ? t("notIn", { label }) : t(activityGoing ? "left" : "leftActivity", { label });
   if (state.status === "waitlisted") return t("waiting", { label, position: state.position ?? "?" });

@@ -1,17 +1,17 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { actionWords } from "../action-words";
 import { z } from "zod";
 import { holdStandingPlace, skipOccurrence, stepBackFromSeries } from "@/db/mutations/standing-places";
 import type { ActionResult } from "@/lib/action-result";
 import { defineAction } from "@/server/action";
 import { recordIdSchema } from "@/lib/validation/ids";
+import { words } from "@/lib/i18n/said";
+import { requestWords } from "@/server/request-locale";
 
 export type StandingActionState = ActionResult<{ message: string }> | null;
 
-const intentSchema = z.enum(["hold", "resume", "pause", "release", "skip"], { error: "Choose what to do with your standing place." });
-
+const intentSchema = z.enum(["hold", "resume", "pause", "release", "skip"], words("errors.action.chooseStandingIntent"));
 
 /** Hold, pause, resume or release a standing place on a series, or skip one occurrence. */
 export const standingPlaceAction = defineAction({
@@ -30,7 +30,7 @@ export const standingPlaceAction = defineAction({
     if (!result.ok) return result;
     revalidatePath("/activities", "layout");
     // Each intent's message is a key of the "activity" catalog's actions.standing.
-    const t = await actionWords("activity.actions.standing");
+    const t = await requestWords("activity.actions.standing");
     if (intent === "skip" && "passedOn" in result.data && !result.data.passedOn) {
       return { ok: true, data: { message: t(result.data.freedPlace ? "skippedOpen" : "skippedWaiting") } };
     }

@@ -7,7 +7,7 @@ import type { ActivityFormState } from "@/components/activity-form";
 import { cancelActivity, updateActivity } from "@/db/mutations/activities";
 import { type ActionResult, fail } from "@/lib/action-result";
 import { defineAction } from "@/server/action";
-import { actionTranslator } from "@/server/action-translator";
+import { requestWords } from "@/server/request-locale";
 import { activityInputSchema, activityValuesFromFormData, editScopeSchema } from "@/lib/validation/activity";
 import { recordIdSchema } from "@/lib/validation/ids";
 import { say } from "@/lib/i18n/said";
@@ -41,14 +41,14 @@ export const cancelActivityAction = defineAction({
   find: { activityId: recordIdSchema },
   read: (form) => [form.get("scope") ?? undefined, form.get("confirm")] as const,
   input: [editScopeSchema, z.unknown()],
-  check: ([, confirm]) => (confirm === "yes" ? undefined : fail("invalid_input", "Tick the box to confirm the cancellation.")),
+  check: ([, confirm]) => (confirm === "yes" ? undefined : fail("invalid_input", say("errors.action.tickToCancel"))),
   member: SIGNED_OUT,
   run: async ([scope], viewer, { activityId }): Promise<OrganizerActionState> => {
     const result = await cancelActivity(viewer, activityId, scope);
     if (!result.ok) return result;
     revalidatePath("/activities", "layout");
     revalidatePath("/groups", "layout");
-    const t = await actionTranslator("activity-form.done");
+    const t = await requestWords("activity-form.done");
     return { ok: true, data: { message: t("cancelled", { count: result.data.cancelled }) } };
   },
 });

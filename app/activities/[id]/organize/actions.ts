@@ -6,7 +6,7 @@ import { markAllGoingAttended, markAttendance } from "@/db/mutations/attendance"
 import { pairWithGreeter } from "@/db/mutations/go-together";
 import { type ActionResult, fail } from "@/lib/action-result";
 import { defineAction } from "@/server/action";
-import { actionTranslator } from "@/server/action-translator";
+import { requestWords } from "@/server/request-locale";
 import { attendanceFormSchema, pairGreeterSchema } from "@/lib/validation/rsvp";
 import { say } from "@/lib/i18n/said";
 
@@ -38,7 +38,7 @@ export const markAttendanceAction = defineAction({
   run: async (marked, viewer, { activityId }): Promise<OrganizeActionState> => {
     const result = await markAttendance({ activityId, actorId: viewer.id, ...marked });
     if (!result.ok) return failed(result);
-    const t = await actionTranslator("organize.done");
+    const t = await requestWords("organize.done");
     return done(activityId, t(marked.attendance === "attended" ? "markedAttended" : "markedNoShow"));
   },
 });
@@ -49,7 +49,7 @@ export const markAllAttendedAction = defineAction({
   run: async (_input, viewer, { activityId }): Promise<OrganizeActionState> => {
     const result = await markAllGoingAttended({ activityId, actorId: viewer.id });
     if (!result.ok) return failed(result);
-    const t = await actionTranslator("organize.done");
+    const t = await requestWords("organize.done");
     return done(activityId, t("markedAll", { count: result.marked }));
   },
 });
@@ -62,7 +62,7 @@ export const pairGreeterAction = defineAction({
   run: async (pair, viewer, { activityId }): Promise<OrganizeActionState> => {
     const result = await pairWithGreeter({ activityId, actorId: viewer.id, ...pair });
     if (!result.ok) return failed(result);
-    const t = await actionTranslator("organize.done");
+    const t = await requestWords("organize.done");
     return done(activityId, t("paired", { member: result.memberName, greeter: result.greeterName }));
   },
 });

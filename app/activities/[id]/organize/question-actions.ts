@@ -6,7 +6,7 @@ import { setRsvpQuestions } from "@/db/mutations/rsvp-questions";
 import { fail } from "@/lib/action-result";
 import { MAX_QUESTIONS, parseQuestionSlots, type QuestionSlotInput } from "@/lib/rsvp-questions";
 import { defineAction } from "@/server/action";
-import { actionTranslator } from "@/server/action-translator";
+import { requestWords } from "@/server/request-locale";
 import type { OrganizeActionState } from "./actions";
 import { say } from "@/lib/i18n/said";
 
@@ -37,17 +37,17 @@ export const setRsvpQuestionsAction = defineAction({
   keep: (values) => ({ values }),
   check: (slots) => {
     const parsed = parseQuestionSlots(slots as QuestionSlotInput[]);
-    return parsed.ok ? undefined : { ok: false as const, code: "invalid_input" as const, message: "Some questions need another look.", fieldErrors: parsed.fieldErrors };
+    return parsed.ok ? undefined : { ok: false as const, code: "invalid_input" as const, message: say("errors.action.checkQuestions"), fieldErrors: parsed.fieldErrors };
   },
   member: true,
   run: async (slots, viewer, { activityId }): Promise<QuestionsFormState> => {
     const parsed = parseQuestionSlots(slots as QuestionSlotInput[]);
-    if (!parsed.ok) return { ok: false, code: "invalid_input", message: "Some questions need another look.", fieldErrors: parsed.fieldErrors };
+    if (!parsed.ok) return { ok: false, code: "invalid_input", message: say("errors.action.checkQuestions"), fieldErrors: parsed.fieldErrors };
     const result = await setRsvpQuestions({ activityId, actorId: viewer.id, questions: parsed.questions });
     if (!result.ok) return fail(result.code, result.message);
     revalidatePath(`/activities/${activityId}/organize`);
     revalidatePath(`/activities/${activityId}`);
-    const t = await actionTranslator("organize.done");
+    const t = await requestWords("organize.done");
     return { ok: true, data: { message: t("questionsSaved", { count: result.count }) } };
   },
 });

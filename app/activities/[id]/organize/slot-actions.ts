@@ -8,12 +8,12 @@ import { type ActionResult, fail } from "@/lib/action-result";
 import { parseSlotLines, slotsFormSchema } from "@/lib/validation/slots";
 import { defineAction } from "@/server/action";
 import { say } from "@/lib/i18n/said";
-import { actionTranslator } from "@/server/action-translator";
+import { requestWords } from "@/server/request-locale";
 
 /** The outcome, and on a refusal the lines as typed, so the form shows them again. */
 export type SlotsFormState = (ActionResult<{ message: string }> & { text?: string }) | null;
 
-const refused = async (message: string, text: string): Promise<SlotsFormState> => ({ ok: false, code: "invalid_input", message: (await actionTranslator("organize.done"))("slotsRefused"), fieldErrors: { slots: message }, text });
+const refused = async (message: string, text: string): Promise<SlotsFormState> => ({ ok: false, code: "invalid_input", message: (await requestWords("organize.done"))("slotsRefused"), fieldErrors: { slots: message }, text });
 
 /** Sets an activity's time slots from the organizer's lines: one slot a line, with its places. */
 export const setSlotsAction = defineAction({
@@ -26,7 +26,7 @@ export const setSlotsAction = defineAction({
   run: async ({ slots: text }, viewer, { activityId }): Promise<SlotsFormState> => {
     const access = await getActivityAccess(activityId, viewer.id);
     if (!access) return fail("not_found", say("errors.action.activityMissing"));
-    if (!access.isOrganizer) return fail("forbidden", "Only the group's organizers can change its activities' time slots.");
+    if (!access.isOrganizer) return fail("forbidden", say("errors.refusals.slots.onlyGroupsOrganizersChange"));
     const parsed = parseSlotLines(text, { startsAt: access.startsAt, endsAt: access.endsAt, timezone: access.timezone });
     if (!parsed.ok) return refused(parsed.message, text);
     const result = await setActivitySlots({ activityId, actorId: viewer.id, slots: parsed.slots });
@@ -36,7 +36,7 @@ export const setSlotsAction = defineAction({
     }
     revalidatePath(`/activities/${activityId}/organize`);
     revalidatePath(`/activities/${activityId}`);
-    const t = await actionTranslator("organize.done");
+    const t = await requestWords("organize.done");
     return { ok: true, data: { message: t("slotsSaved", { count: parsed.slots.length }) } };
   },
 });

@@ -6,7 +6,7 @@ import { messageActivityList } from "@/db/mutations/messages";
 import { recordMemberWalkIn, recordNamedWalkIn, removeWalkIn } from "@/db/mutations/walk-ins";
 import { fail } from "@/lib/action-result";
 import { defineAction } from "@/server/action";
-import { actionTranslator } from "@/server/action-translator";
+import { requestWords } from "@/server/request-locale";
 import { messageListFormSchema, removeWalkInFormSchema, walkInMemberFormSchema, walkInNameFormSchema } from "@/lib/validation/walk-ins";
 import type { OrganizeActionState } from "./actions";
 import { say } from "@/lib/i18n/said";
@@ -37,7 +37,7 @@ export const recordMemberWalkInAction = defineAction({
   run: async ({ userId }, viewer, { activityId }): Promise<OrganizeActionState> => {
     const result = await recordMemberWalkIn({ activityId, actorId: viewer.id, userId });
     if (!result.ok) return failed(result);
-    const t = await actionTranslator("organize.done");
+    const t = await requestWords("organize.done");
     return done(activityId, t("walkInMember", { name: result.name }));
   },
 });
@@ -51,7 +51,7 @@ export const recordNamedWalkInAction = defineAction({
   run: async ({ firstName }, viewer, { activityId }): Promise<OrganizeActionState> => {
     const result = await recordNamedWalkIn({ activityId, actorId: viewer.id, firstName });
     if (!result.ok) return failed(result);
-    const t = await actionTranslator("organize.done");
+    const t = await requestWords("organize.done");
     return done(activityId, t("walkInNamed", { name: result.name }));
   },
 });
@@ -64,7 +64,7 @@ export const removeWalkInAction = defineAction({
   run: async (which, viewer, { activityId }): Promise<OrganizeActionState> => {
     const result = await removeWalkIn({ activityId, actorId: viewer.id, ...which });
     if (!result.ok) return failed(result);
-    const t = await actionTranslator("organize.done");
+    const t = await requestWords("organize.done");
     return done(activityId, t("walkInRemoved", { name: result.name }));
   },
 });
@@ -79,7 +79,7 @@ export const messageListAction = defineAction({
   run: async ({ audience, message }, viewer, { activityId }): Promise<OrganizeActionState> => {
     const result = await messageActivityList({ activityId, actorId: viewer.id, audience, message });
     if (!result.ok) return failed(result);
-    const t = await actionTranslator("organize.done");
+    const t = await requestWords("organize.done");
     return done(activityId, result.sent === 0 ? t("sentToNobody", { audience }) : t("sent", { count: result.sent, audience }));
   },
 });

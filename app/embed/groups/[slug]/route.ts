@@ -44,7 +44,6 @@ export async function GET(request: Request, { params }: Ctx) {
     const html = embedPage({
       groupName: found.group.name,
       groupHref: `${origin}/groups/${found.group.slug}`,
-      siteName,
       activities: found.activities.map((a) => {
         const cancelled = a.status === "cancelled";
         const places = cancelled ? t("placesCancelled") : a.spotsLeft === null ? t("placesOpen") : a.spotsLeft === 0 ? t("placesFull") : t("placesLeft", { count: a.spotsLeft });

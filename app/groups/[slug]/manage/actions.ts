@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requestWords } from "@/server/request-locale";
+import { say } from "@/lib/i18n/said";
 import { redirect } from "next/navigation";
 import { handOverGroup } from "@/db/mutations/group-ownership";
 import { changeMember, renewInviteCode } from "@/db/mutations/groups";
@@ -26,10 +27,11 @@ export const changeMemberAction = defineAction({
   read: (form) => ({ userId: form.get("userId"), change: form.get("change"), reason: form.get("reason") ?? undefined }),
   input: memberChangeSchema,
   // A ban is the one change organizers are asked to explain, for each other's record.
-  check: ({ change, reason }) =>
-    change === "ban" && !reason
-      ? { ok: false, code: "invalid_input", message: "Say briefly why, for the other organizers. The member doesn't see it.", fieldErrors: { reason: "Say briefly why, for the other organizers. The member doesn't see it." } }
-      : undefined,
+  check: ({ change, reason }) => {
+    if (change !== "ban" || reason) return undefined;
+    const message = say("errors.action.banReason");
+    return { ok: false, code: "invalid_input", message, fieldErrors: { reason: message } };
+  },
   run: async ({ userId, change, reason }, viewer, { groupId, slug }): Promise<MemberActionState> => {
     const result = await changeMember(viewer, groupId, userId, change, reason);
     if (!result.ok) return result;

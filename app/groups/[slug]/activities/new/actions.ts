@@ -20,7 +20,7 @@ export const createActivityAction = defineAction({
   // Posting something that has already begun is usually a slip of the date; ask once.
   check: ([activity, startedOk]) => {
     if (!startsInThePast(activity) || startedOk) return undefined;
-    const message = "This activity has already started. Check the date, or tick “Post it anyway” if that's right.";
+    const message = say("errors.action.alreadyStarted");
     return { ok: false, code: "invalid_input", message, fieldErrors: { startedOk: message } };
   },
   member: () => say("errors.action.sessionEndedKept"),
