@@ -6,7 +6,6 @@ import { requestWords } from "@/server/request-locale";
 import { z } from "zod";
 import type { FormState } from "@/components/action-form";
 import { saveReflection } from "@/db/mutations/reflections";
-import { requestWords as actionWords } from "@/server/request-locale";
 import { fail } from "@/lib/action-result";
 import { defineAction } from "@/server/action";
 import { reflectionInputSchema } from "@/lib/validation/connection";

@@ -243,7 +243,7 @@ describe("the privacy sweep", () => {
   it("the markers are really there for their owner (the sweep would see a leak)", async () => {
     actAs(w.member);
     try {
-      const exported = await (await import("@/app/account/export/route")).GET();
+      const exported = await (await import("@/app/account/export/route")).GET(new Request("http://127.0.0.1/account/export"));
       const text = await exported.text();
       for (const marker of [MARKS.checkIn, MARKS.reflection, MARKS.plan, MARKS.rsvpAnswer]) expect(text).toContain(marker);
     } finally {

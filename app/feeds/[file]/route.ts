@@ -8,6 +8,8 @@ import { buildCalendar } from "@/lib/ical";
 import { siteOrigin } from "@/server/request-origin";
 import { getMemberLocale } from "@/db/queries/member-locale";
 import { translator } from "@/lib/i18n/catalog";
+import { say } from "@/lib/i18n/said";
+import { apiLocale, speaking } from "@/server/speaking";
 
 export const dynamic = "force-dynamic";
 
@@ -21,9 +23,10 @@ const fileSchema = z.string().regex(/^cf_[A-Za-z0-9_-]{20,100}\.ics$/);
  * whose owner can no longer see a private group, is a 404 at once; nothing is cached.
  */
 export async function GET(request: Request, { params }: Ctx) {
-  return guarded(async () => {
+  // No one is signed in: an address that names no calendar is refused in the asker's language.
+  return speaking(apiLocale(request), () => guarded(async () => {
     const file = fileSchema.safeParse((await params).file);
-    const notFound = () => apiError("not_found", "There is no calendar at this address. It may have been revoked.");
+    const notFound = () => apiError("not_found", say("errors.routes.calendarFeed.none"));
     if (!file.success) return notFound();
     const feed = await resolveFeedToken(file.data.slice(0, -4));
     if (!feed) return notFound();
@@ -45,5 +48,5 @@ export async function GET(request: Request, { params }: Ctx) {
         "X-Robots-Tag": "noindex",
       },
     });
-  });
+  }));
 }
