@@ -104,7 +104,7 @@ export function tooLarge(limit: number) {
 
 /** 415: a body labelled as something other than JSON (the same words as proxy.ts's cookie rule). */
 export function unsupportedMediaType() {
-  return NextResponse.json({ error: { code: "invalid_body", message: SEND_JSON } }, { status: 415 });
+  return NextResponse.json({ error: { code: "invalid_body", message: SEND_JSON() } }, { status: 415 });
 }
 
 /**
@@ -166,11 +166,11 @@ export async function guarded(work: () => Promise<Response>): Promise<Response> 
   } catch (error) {
     if (isConnectionError(error)) {
       console.warn("[api] database unavailable", withoutQueryParameters(error));
-      return apiError("try_again", DATABASE_AWAY, undefined, { "Retry-After": String(RETRY_AFTER_SECONDS) });
+      return apiError("try_again", DATABASE_AWAY(), undefined, { "Retry-After": String(RETRY_AFTER_SECONDS) });
     }
     if (isPoolBusy(error)) {
       console.warn("[api] busy: no database connection came free in time");
-      return apiError("try_again", HUB_BUSY, undefined, { "Retry-After": String(RETRY_AFTER_SECONDS) });
+      return apiError("try_again", HUB_BUSY(), undefined, { "Retry-After": String(RETRY_AFTER_SECONDS) });
     }
     console.error("[api] unexpected error", withoutQueryParameters(error));
     return apiError("internal", say("errors.api.internal"));
