@@ -52,7 +52,7 @@ function whileDatabaseAway(request: NextRequest): NextResponse | null {
   if (path === "/api/health") {
     return NextResponse.json({ ok: false, database: "unavailable", reason: databaseStatus()?.reason ?? "database unreachable" }, { status: 503, headers });
   }
-  if (isApi(path)) return NextResponse.json({ error: { code: "try_again", message: DATABASE_AWAY } }, { status: 503, headers });
+  if (isApi(path)) return NextResponse.json({ error: { code: "try_again", message: DATABASE_AWAY() } }, { status: 503, headers });
   return new NextResponse(BACK_SHORTLY_PAGE, { status: 503, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
 }
 

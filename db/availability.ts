@@ -1,7 +1,8 @@
+import { say } from "@/lib/i18n/said";
 /*
  * Whether this process can reach its database, kept on globalThis so every module instance
  * (instrumentation, the proxy, pages, route handlers) sees the same answer. It imports
- * nothing, so the proxy can read it without opening anything.
+ * nothing but the words it says, so the proxy can read it without opening anything.
  *
  * - "starting": the server has not finished its first start-up attempt.
  * - "ready": the database answered.
@@ -26,9 +27,9 @@ const store = globalThis as Store;
 /** How long a client is asked to wait before trying again while the database is away. */
 export const RETRY_AFTER_SECONDS = 5;
 
-export const DATABASE_AWAY = "The database is not answering just now. Please try again in a few seconds.";
+export const DATABASE_AWAY = () => say("errors.refusals.availability.databaseAway");
 
-export const HUB_BUSY = "The hub is very busy just now. Please try again in a few seconds.";
+export const HUB_BUSY = () => say("errors.refusals.availability.hubBusy");
 
 export function databaseStatus(): DatabaseStatus | undefined {
   return store.__commonThreadDbStatus;

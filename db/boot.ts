@@ -79,14 +79,14 @@ function checkAfterLoss(url: string, error: unknown) {
     lastFullPoolLook = Date.now();
   } else if (!isDroppedConnection(error)) {
     setDatabaseStatus("unavailable", reasonOf(error));
-    console.warn(`[db] ${DATABASE_AWAY} Looking for it again.`);
+    console.warn(`[db] ${DATABASE_AWAY()} Looking for it again.`);
     void keepTrying(ping);
     return;
   }
   checking ??= postgresAnswers(url)
     .catch((error: unknown) => {
       setDatabaseStatus("unavailable", reasonOf(error));
-      console.warn(`[db] ${DATABASE_AWAY} Looking for it again.`);
+      console.warn(`[db] ${DATABASE_AWAY()} Looking for it again.`);
       void keepTrying(ping);
     })
     .finally(() => {
@@ -122,7 +122,7 @@ export async function bootDatabase(): Promise<void> {
     setDatabaseStatus("ready");
   } catch (error) {
     setDatabaseStatus("unavailable", reasonOf(error));
-    console.error(`[db] ${DATABASE_AWAY} Retrying in the background.`, error);
+    console.error(`[db] ${DATABASE_AWAY()} Retrying in the background.`, error);
     void keepTrying(bootOnce);
   }
 }

@@ -1,3 +1,4 @@
+import { say } from "@/lib/i18n/said";
 
 /** A member's role in a group, as the membership row holds it. */
 export type GroupRole = "member" | "organizer" | "owner";
@@ -21,17 +22,17 @@ export type AuthzResult = Authorized | Refused;
 
 const rank: Record<GroupRole, number> = { member: 1, organizer: 2, owner: 3 };
 
-const refusal: Record<Need, string> = {
-  member: "Only members of this group can do that.",
-  organizer: "Only organizers of this group can do that.",
-  owner: "Only the owner of this group can do that.",
+const refusal: Record<Need, () => string> = {
+  member: () => say("errors.refusals.authz.member"),
+  organizer: () => say("errors.refusals.authz.organizer"),
+  owner: () => say("errors.refusals.authz.owner"),
 };
 
 /** Whether `actor`, holding `membership` (or none) in the group, may act at level `need`. */
 export function authorize(actor: Actor, membership: Standing | undefined, need: Need): AuthzResult {
-  if (!actor) return { ok: false, code: "unauthenticated", message: "Please sign in first." };
+  if (!actor) return { ok: false, code: "unauthenticated", message: say("errors.action.signInFirst") };
   if (!membership || membership.status !== "active" || rank[membership.role] < rank[need]) {
-    return { ok: false, code: "forbidden", message: refusal[need] };
+    return { ok: false, code: "forbidden", message: refusal[need]() };
   }
   return { ok: true, actorId: actor.id, role: membership.role };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { plainText } from "./validation/text";
+import { say, words } from "@/lib/i18n/said";
 import { answerField, MAX_ANSWER, MAX_CHOICE, MAX_CHOICES, MAX_PROMPT, MAX_QUESTIONS, QUESTION_KINDS, type QuestionKind, type RsvpAnswers, type RsvpQuestion } from "./rsvp-question-shape";
 
 /*
@@ -11,20 +12,18 @@ import { answerField, MAX_ANSWER, MAX_CHOICE, MAX_CHOICES, MAX_PROMPT, MAX_QUEST
 
 export { answerField, MAX_ANSWER, MAX_CHOICE, MAX_CHOICES, MAX_PROMPT, MAX_QUESTIONS, QUESTION_KINDS, type QuestionKind, type RsvpAnswers, type RsvpQuestion };
 
-export const QUESTION_KIND_LABELS: Record<QuestionKind, string> = { text: "Short answer", choice: "One choice", yes_no: "Yes or no" };
-
 const QUESTION_ID = /^q[0-9a-z]{6,20}$/;
 
 export const newQuestionId = () => `q${globalThis.crypto.randomUUID().replaceAll("-", "").slice(0, 12)}`;
 
 const slotSchema = z.object({
   id: z.string().optional().transform((v) => (v && QUESTION_ID.test(v) ? v : undefined)),
-  prompt: z.string({ error: "Write the question." }).overwrite(plainText).trim().max(MAX_PROMPT, `Keep the question under ${MAX_PROMPT} characters.`),
-  kind: z.enum(QUESTION_KINDS, { error: "Choose what kind of answer it takes." }),
+  prompt: z.string(words("validation.rsvpQuestions.writeQuestion")).overwrite(plainText).trim().max(MAX_PROMPT, words("validation.rsvpQuestions.questionTooLong", { max: MAX_PROMPT })),
+  kind: z.enum(QUESTION_KINDS, words("validation.rsvpQuestions.chooseKind")),
   required: z.boolean(),
   choices: z
     .string()
-    .max(MAX_CHOICES * (MAX_CHOICE + 2), "That's too many choices.")
+    .max(MAX_CHOICES * (MAX_CHOICE + 2), words("validation.rsvpQuestions.tooManyChoices"))
     .transform((v) => [...new Set(plainText(v).split(/\r?\n/).map((c) => c.trim()).filter(Boolean))]),
 });
 
@@ -38,7 +37,7 @@ export type QuestionSlotInput = z.input<typeof slotSchema>;
 export function parseQuestionSlots(slots: QuestionSlotInput[]): { ok: true; questions: RsvpQuestion[] } | { ok: false; fieldErrors: Record<string, string> } {
   const fieldErrors: Record<string, string> = {};
   const questions: RsvpQuestion[] = [];
-  if (slots.length > MAX_QUESTIONS) return { ok: false, fieldErrors: { _: `An activity can ask at most ${MAX_QUESTIONS} questions.` } };
+  if (slots.length > MAX_QUESTIONS) return { ok: false, fieldErrors: { _: say("validation.rsvpQuestions.atMostQuestions", { max: MAX_QUESTIONS }) } };
   slots.forEach((raw, i) => {
     const parsed = slotSchema.safeParse(raw);
     if (!parsed.success) {
@@ -49,13 +48,13 @@ export function parseQuestionSlots(slots: QuestionSlotInput[]): { ok: true; ques
     const slot = parsed.data;
     if (!slot.prompt) return;
     if (slot.kind === "choice") {
-      if (slot.choices.length < 2) fieldErrors[`q${i}.choices`] = "Give at least two choices, one a line.";
-      else if (slot.choices.length > MAX_CHOICES) fieldErrors[`q${i}.choices`] = `Give at most ${MAX_CHOICES} choices.`;
-      else if (slot.choices.some((c) => c.length > MAX_CHOICE)) fieldErrors[`q${i}.choices`] = `Keep each choice under ${MAX_CHOICE} characters.`;
+      if (slot.choices.length < 2) fieldErrors[`q${i}.choices`] = say("validation.rsvpQuestions.atLeastTwoChoices");
+      else if (slot.choices.length > MAX_CHOICES) fieldErrors[`q${i}.choices`] = say("validation.rsvpQuestions.atMostChoices", { max: MAX_CHOICES });
+      else if (slot.choices.some((c) => c.length > MAX_CHOICE)) fieldErrors[`q${i}.choices`] = say("validation.rsvpQuestions.choiceTooLong", { max: MAX_CHOICE });
     }
     questions.push({ id: slot.id ?? newQuestionId(), kind: slot.kind, prompt: slot.prompt, required: slot.required, choices: slot.kind === "choice" ? slot.choices : [] });
   });
-  if (new Set(questions.map((q) => q.id)).size !== questions.length) return { ok: false, fieldErrors: { _: "Two questions had the same id. Please reload the page and try again." } };
+  if (new Set(questions.map((q) => q.id)).size !== questions.length) return { ok: false, fieldErrors: { _: say("validation.rsvpQuestions.sameId") } };
   return Object.keys(fieldErrors).length ? { ok: false, fieldErrors } : { ok: true, questions };
 }
 
@@ -72,8 +71,8 @@ export function readAnswers(form: FormData): RsvpAnswers {
 
 /** Zod's view of posted answers, for the action's input step: strings, not too many, not too long each. */
 export const answersSchema = z
-  .record(z.string(), z.string().max(10_000, `Keep each answer under ${MAX_ANSWER} characters.`))
-  .refine((r) => Object.keys(r).length <= MAX_QUESTIONS * 2, "Too many answers.");
+  .record(z.string(), z.string().max(10_000, words("validation.rsvpQuestions.eachAnswerTooLong", { max: MAX_ANSWER })))
+  .refine((r) => Object.keys(r).length <= MAX_QUESTIONS * 2, words("validation.rsvpQuestions.tooManyAnswers"));
 
 /**
  * Checks a member's answers against the activity's current questions and merges them over what
@@ -88,15 +87,15 @@ export function checkAnswers(questions: RsvpQuestion[], given: RsvpAnswers, befo
     const raw = Object.hasOwn(given, q.id) ? plainText(given[q.id] ?? "").trim() : (before[q.id] ?? "");
     const field = answerField(q.id);
     if (!raw) {
-      if (q.required) fieldErrors[field] = q.kind === "text" ? "Please answer this question." : "Please choose an answer.";
+      if (q.required) fieldErrors[field] = q.kind === "text" ? say("validation.rsvpQuestions.answerThis") : say("validation.rsvpQuestions.chooseAnAnswer");
       continue;
     }
-    if (raw.length > MAX_ANSWER) fieldErrors[field] = `Keep your answer under ${MAX_ANSWER} characters.`;
-    else if (q.kind === "choice" && !q.choices.includes(raw)) fieldErrors[field] = "Choose one of the answers offered.";
-    else if (q.kind === "yes_no" && raw !== "yes" && raw !== "no") fieldErrors[field] = "Choose yes or no.";
+    if (raw.length > MAX_ANSWER) fieldErrors[field] = say("validation.rsvpQuestions.answerTooLong", { max: MAX_ANSWER });
+    else if (q.kind === "choice" && !q.choices.includes(raw)) fieldErrors[field] = say("validation.rsvpQuestions.chooseOffered");
+    else if (q.kind === "yes_no" && raw !== "yes" && raw !== "no") fieldErrors[field] = say("validation.rsvpQuestions.chooseYesNo");
     else answers[q.id] = raw;
   }
-  if (Object.keys(fieldErrors).length) return { ok: false, message: "The organizers asked a few questions: please answer the ones marked.", fieldErrors };
+  if (Object.keys(fieldErrors).length) return { ok: false, message: say("validation.rsvpQuestions.answerMarked"), fieldErrors };
   return { ok: true, answers };
 }
 

@@ -146,7 +146,7 @@ function restoreBody(req: http.IncomingMessage, body: Buffer): void {
 type Judged = { verdict: ActionPostVerdict; headers?: Record<string, string> };
 
 async function judge(req: http.IncomingMessage): Promise<Judged> {
-  const tooLarge: Judged = { verdict: { ok: false, status: 413, reason: "over 1 MB", message: TOO_LARGE } };
+  const tooLarge: Judged = { verdict: { ok: false, status: 413, reason: "over 1 MB", message: TOO_LARGE() } };
   const origin = judgeActionOrigin(single(req.headers.origin), addressedHost(req.headers));
   if (!origin.ok) return { verdict: origin };
   if (Number(req.headers["content-length"] ?? 0) > ACTION_BODY_LIMIT) return tooLarge;
@@ -155,7 +155,7 @@ async function judge(req: http.IncomingMessage): Promise<Judged> {
   if (headerId !== undefined && isKnown && !isKnown(headerId)) {
     const status = headerId.length === ACTION_ID_LENGTH ? 409 : 400;
     return {
-      verdict: { ok: false, status, reason: `an action id this server does not have (${JSON.stringify(headerId.slice(0, 60))})`, message: OUT_OF_DATE },
+      verdict: { ok: false, status, reason: `an action id this server does not have (${JSON.stringify(headerId.slice(0, 60))})`, message: OUT_OF_DATE() },
       headers: { "x-nextjs-action-not-found": "1" },
     };
   }

@@ -34,7 +34,7 @@ describe("handing a group over", () => {
 
     // The old owner is an organizer now: promoting is the new owner's, and so is handing over.
     expect(await changeMember(owner, group.id, member.id, "promote")).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await handOverGroup(owner, group.id, organizer.id)).toMatchObject({ ok: false, code: "forbidden", message: ONLY_OWNER_HANDS_OVER });
+    expect(await handOverGroup(owner, group.id, organizer.id)).toMatchObject({ ok: false, code: "forbidden", message: ONLY_OWNER_HANDS_OVER() });
     // …and may leave, which an owner could not.
     expect(await leaveGroup(owner, group.id)).toMatchObject({ ok: true });
     expect(await leaveGroup(organizer, group.id)).toMatchObject({ ok: false, code: "conflict" });
@@ -66,7 +66,7 @@ describe("handing a group over", () => {
     ]);
     await addMember(group.id, suspended.id, "organizer");
     for (const target of [member, banned, pending, suspended, elsewhere.organizer]) {
-      expect(await handOverGroup(owner, group.id, target.id)).toEqual({ ok: false, code: "conflict", message: NEW_OWNER_MUST_ORGANIZE });
+      expect(await handOverGroup(owner, group.id, target.id)).toEqual({ ok: false, code: "conflict", message: NEW_OWNER_MUST_ORGANIZE() });
     }
     expect(await handOverGroup(owner, group.id, owner.id)).toMatchObject({ ok: false, code: "conflict" });
     expect(await roleOf(group.id, owner.id)).toBe("owner");

@@ -124,7 +124,7 @@ describe.skipIf(!usingPostgres())("RSVPs under concurrency (PostgreSQL)", () => 
       const started = Date.now();
       const result = await respondToActivity(race.db, { activityId: activity.id, userId: member.id, status: "going" });
       const took = Date.now() - started;
-      expect(result).toEqual({ ok: false, code: "try_again", message: TRY_AGAIN_MESSAGE });
+      expect(result).toEqual({ ok: false, code: "try_again", message: TRY_AGAIN_MESSAGE() });
       expect(took).toBeGreaterThan(2_500);
       expect(took).toBeLessThan(6_000);
     } finally {

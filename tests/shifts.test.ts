@@ -190,14 +190,14 @@ describe("time slots: what organizers may set", () => {
     if (!question.ok) throw new Error("the question should parse");
     await withSlots(activity, organizer.id, "09:00-11:00 3");
     const asked = await setRsvpQuestions({ activityId: activity.id, actorId: organizer.id, questions: question.questions });
-    expect(asked).toMatchObject({ ok: false, message: SLOTS_ASK_NO_QUESTIONS });
+    expect(asked).toMatchObject({ ok: false, message: SLOTS_ASK_NO_QUESTIONS() });
     expect((await state(activity.id)).activity.rsvpQuestions).toEqual([]);
 
     const { organizer: otherOrganizer, activity: other } = await volunteerDay();
     expect(await setRsvpQuestions({ activityId: other.id, actorId: otherOrganizer.id, questions: question.questions })).toMatchObject({ ok: true, count: 1 });
     const lines = parseSlotLines("09:00-11:00 3", other);
     if (!lines.ok) throw new Error(lines.message);
-    expect(await setActivitySlots({ activityId: other.id, actorId: otherOrganizer.id, slots: lines.slots })).toMatchObject({ ok: false, message: SLOTS_ASK_NO_QUESTIONS });
+    expect(await setActivitySlots({ activityId: other.id, actorId: otherOrganizer.id, slots: lines.slots })).toMatchObject({ ok: false, message: SLOTS_ASK_NO_QUESTIONS() });
     expect((await state(other.id)).slots).toEqual([]);
     // Removing the slots lets questions be asked.
     expect(await setActivitySlots({ activityId: activity.id, actorId: organizer.id, slots: [] })).toMatchObject({ ok: true });

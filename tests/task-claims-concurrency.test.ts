@@ -35,7 +35,7 @@ describe.skipIf(!usingPostgres())("task claims under concurrency (PostgreSQL)", 
       const full = answers.filter((a) => !a.ok && a.code === "full");
       expect(claimed).toHaveLength(3);
       expect(full).toHaveLength(47);
-      expect(full.every((a) => !a.ok && a.message === ALL_PLACES_TAKEN)).toBe(true);
+      expect(full.every((a) => !a.ok && a.message === ALL_PLACES_TAKEN())).toBe(true);
       expect(await snapshot(task.id)).toEqual({ places_needed: 3, claimed_count: 3, claim_rows: 3 });
     }
   }, 180_000);

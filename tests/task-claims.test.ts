@@ -45,7 +45,7 @@ describe("task claims", () => {
     const s = await setting({ places: 1 });
     const first = await claimTask(await db(), { taskId: s.task.id, actor: s.member });
     expect(first).toMatchObject({ ok: true, changed: true, claim: { status: "claimed" }, task: { claimedCount: 1, placesFree: 0 } });
-    expect(await claimTask(await db(), { taskId: s.task.id, actor: s.other })).toEqual({ ok: false, code: "full", message: ALL_PLACES_TAKEN });
+    expect(await claimTask(await db(), { taskId: s.task.id, actor: s.other })).toEqual({ ok: false, code: "full", message: ALL_PLACES_TAKEN() });
     expect(await claimTask(await db(), { taskId: s.task.id, actor: s.member })).toMatchObject({ ok: true, changed: false });
   });
 

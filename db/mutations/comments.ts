@@ -20,7 +20,7 @@ import { say as said } from "@/lib/i18n/said";
  */
 
 export const COMMENT_RATE_LIMIT: RateLimit = { limit: 10, windowMs: 10 * 60_000 };
-export const COMMENT_NOT_FOUND = "We couldn't find that comment.";
+export const COMMENT_NOT_FOUND = () => said("errors.refusals.comments.commentNotFound");
 
 export type CommentTarget = { activityId: string } | { projectId: string };
 
@@ -79,7 +79,7 @@ export async function postComment(actor: Actor, target: CommentTarget, body: str
   const rate = await countAttempt(`comment:${actor.id}`, COMMENT_RATE_LIMIT, now);
   if (!rate.allowed) {
     const minutes = Math.max(1, Math.ceil(rate.retryAfterSeconds / 60));
-    const message = `You've posted a lot in the last few minutes. Please wait about ${minutes} ${minutes === 1 ? "minute" : "minutes"} and post again — what you wrote is kept here.`;
+    const message = said("errors.refusals.comments.postedALot", { minutes });
     return { ok: false, code: "rate_limited", message, retryAfterSeconds: rate.retryAfterSeconds };
   }
   return db.transaction(async (tx) => {
@@ -121,7 +121,7 @@ export async function editComment(actor: Actor, commentId: string, body: string,
   const db = await getDb();
   return db.transaction(async (tx) => {
     const c = await lockComment(tx, commentId);
-    if (!c || !(await targetFor(tx, targetOf(c), actor.id))) return fail("not_found", COMMENT_NOT_FOUND);
+    if (!c || !(await targetFor(tx, targetOf(c), actor.id))) return fail("not_found", COMMENT_NOT_FOUND());
     if (c.authorId !== actor.id) return fail("forbidden", said("errors.refusals.comments.onlyEditOwnComments"));
     if (c.removedAt) return fail("closed", said("errors.refusals.comments.organizerRemovedCommentSo"));
     if (now.getTime() - c.createdAt.getTime() > EDIT_WINDOW_MS) return fail("closed", said("errors.refusals.comments.commentsEditedMinutesAfter"));
@@ -141,7 +141,7 @@ export async function removeComment(actor: Actor, commentId: string, now = new D
   return db.transaction(async (tx) => {
     const c = await lockComment(tx, commentId);
     const t = c ? await targetFor(tx, targetOf(c), actor.id) : undefined;
-    if (!c || !t) return fail("not_found", COMMENT_NOT_FOUND);
+    if (!c || !t) return fail("not_found", COMMENT_NOT_FOUND());
     if (c.authorId === actor.id && !c.removedAt) {
       await tx.delete(comments).where(eq(comments.id, c.id));
       return { ok: true as const, data: { outcome: "deleted" as const } };

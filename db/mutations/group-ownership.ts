@@ -10,8 +10,8 @@ import { say } from "@/lib/i18n/words";
 import { notify } from "./notifications";
 import { say as said } from "@/lib/i18n/said";
 
-export const ONLY_OWNER_HANDS_OVER = "Only the owner of this group can hand it over.";
-export const NEW_OWNER_MUST_ORGANIZE = "The new owner needs to be one of this group's organizers. Make them an organizer first.";
+export const ONLY_OWNER_HANDS_OVER = () => said("errors.refusals.groupOwnership.onlyOwnerHandsOver");
+export const NEW_OWNER_MUST_ORGANIZE = () => said("errors.refusals.groupOwnership.newOwnerMustOrganize");
 
 /**
  * Hands a group over: the owner makes one of its organizers the owner and stays on as an
@@ -26,11 +26,11 @@ export async function handOverGroup(actor: Actor, groupId: string, newOwnerId: s
     const [group] = await tx.select().from(groups).where(eq(groups.id, groupId)).limit(1).for("update");
     const mine = await membershipIn(tx, groupId, actor.id, true);
     if (!group || group.hiddenAt || (group.visibility === "private" && mine?.status !== "active")) return fail("not_found", GROUP_NOT_FOUND());
-    if (!mine || mine.status !== "active" || mine.role !== "owner") return fail("forbidden", ONLY_OWNER_HANDS_OVER);
+    if (!mine || mine.status !== "active" || mine.role !== "owner") return fail("forbidden", ONLY_OWNER_HANDS_OVER());
     if (newOwnerId === actor.id) return fail("conflict", said("errors.refusals.groupOwnership.alreadyOwnGroup"));
     const target = await membershipIn(tx, groupId, newOwnerId, true);
     const [person] = await tx.select({ name: users.name, suspendedAt: users.suspendedAt }).from(users).where(eq(users.id, newOwnerId)).limit(1);
-    if (!target || !person || target.status !== "active" || target.role !== "organizer" || person.suspendedAt) return fail("conflict", NEW_OWNER_MUST_ORGANIZE);
+    if (!target || !person || target.status !== "active" || target.role !== "organizer" || person.suspendedAt) return fail("conflict", NEW_OWNER_MUST_ORGANIZE());
     await tx.update(memberships).set({ role: "owner" }).where(and(eq(memberships.groupId, groupId), eq(memberships.userId, newOwnerId)));
     await tx.update(memberships).set({ role: "organizer" }).where(and(eq(memberships.groupId, groupId), eq(memberships.userId, actor.id)));
     await notify(tx, {

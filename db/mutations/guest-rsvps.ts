@@ -36,7 +36,7 @@ async function contended<T>(work: () => Promise<GuestResult<T>>): Promise<GuestR
   try {
     return await work();
   } catch (error) {
-    if (isContention(error)) return fail("try_again", TRY_AGAIN_MESSAGE);
+    if (isContention(error)) return fail("try_again", TRY_AGAIN_MESSAGE());
     throw error;
   }
 }

@@ -21,7 +21,7 @@ type Refusal = Extract<ActionResult<never>, { ok: false }>;
 const refuse = (code: Refusal["code"], message: string) => fail(code, message) as Refusal;
 const isRefusal = <T extends object>(v: T | Refusal): v is Refusal => "ok" in v && (v as Refusal).ok === false;
 
-export const PROJECT_NOT_FOUND = "We couldn't find that project.";
+export const PROJECT_NOT_FOUND = () => say("errors.refusals.projects.projectNotFound");
 
 /** Checks the actor organizes `groupId`; a private group's outsiders get "not found". */
 async function organizerOf(tx: Db, actor: Actor, groupId: string, notFound: string): Promise<{ actorId: string } | Refusal> {
@@ -36,8 +36,8 @@ async function organizerOf(tx: Db, actor: Actor, groupId: string, notFound: stri
 
 async function lockProject(tx: Db, actor: Actor, projectId: string): Promise<Project | Refusal> {
   const [project] = await tx.select().from(projects).where(eq(projects.id, projectId)).for("update");
-  if (!project || project.hiddenAt) return refuse("not_found", PROJECT_NOT_FOUND);
-  const ok = await organizerOf(tx, actor, project.groupId, PROJECT_NOT_FOUND);
+  if (!project || project.hiddenAt) return refuse("not_found", PROJECT_NOT_FOUND());
+  const ok = await organizerOf(tx, actor, project.groupId, PROJECT_NOT_FOUND());
   return isRefusal(ok) ? ok : project;
 }
 
@@ -152,8 +152,7 @@ export function taskChangeFromInput(input: TaskInput, zone: string): TaskChange 
 
 /** Why the places can't go below `taken`, in words an organizer can act on. */
 export function placesBelowClaimsMessage(taken: number): string {
-  const who = taken === 1 ? "1 person already has a place" : `${taken} people already have a place`;
-  return `${who} on this task, so it needs at least ${taken} ${taken === 1 ? "place" : "places"}. Take a place off first if you need fewer.`;
+  return say("errors.refusals.projects.placesBelowClaims", { count: taken });
 }
 
 /**

@@ -19,9 +19,9 @@ import { say as said } from "@/lib/i18n/said";
  * never the words themselves.
  */
 
-const NO_SUCH = "We couldn't find that. It may have been removed.";
-const THREAD_NOT_FOUND = "We couldn't find that conversation.";
-const NO_ONE_TO_ASK = "This group's organizers can't be reached from your account just now.";
+const NO_SUCH = () => said("errors.refusals.questions.noSuch");
+const THREAD_NOT_FOUND = () => said("errors.refusals.questions.threadNotFound");
+const NO_ONE_TO_ASK = () => said("errors.refusals.questions.noOneToAsk");
 
 /** The group's active organizers with no block either way with `memberId`. */
 async function reachableOrganizers(db: Db, groupId: string, memberId: string): Promise<string[]> {
@@ -59,11 +59,11 @@ export async function askOrganizers(actor: Actor, about: AskAbout, body: string)
     const [row] = await db.select({ groupId: groups.id, slug: groups.slug, subject: groups.name }).from(groups).where(and(eq(groups.id, about.groupId), visible)).limit(1);
     target = row && { ...row, activityId: null };
   }
-  if (!target) return fail("not_found", NO_SUCH);
+  if (!target) return fail("not_found", NO_SUCH());
   const [mine] = await db.select({ role: memberships.role, status: memberships.status }).from(memberships).where(and(eq(memberships.groupId, target.groupId), eq(memberships.userId, actor.id)));
   if (mine && mine.status === "active" && mine.role !== "member") return fail("invalid_input", said("errors.refusals.questions.youreOneGroupsOrganizers"));
   const organizers = await reachableOrganizers(db, target.groupId, actor.id);
-  if (!organizers.length) return fail("forbidden", NO_ONE_TO_ASK);
+  if (!organizers.length) return fail("forbidden", NO_ONE_TO_ASK());
   const rate = await limitMember("questionMember", actor.id);
   if (!rate.allowed) return fail("rate_limited", memberLimitMessage("questionMember", rate.retryAfterSeconds));
   const t = target;
@@ -91,12 +91,12 @@ export async function replyToQuestion(actor: Actor, questionId: string, body: st
     .innerJoin(groups, eq(groups.id, questions.groupId))
     .where(eq(questions.id, questionId))
     .limit(1);
-  if (!q || q.groupHidden) return fail("not_found", THREAD_NOT_FOUND);
+  if (!q || q.groupHidden) return fail("not_found", THREAD_NOT_FOUND());
   const organizers = await reachableOrganizers(db, q.groupId, q.askerId);
   const asAsker = q.askerId === actor.id;
   const asOrganizer = !asAsker && organizers.includes(actor.id);
-  if (!asAsker && !asOrganizer) return fail("not_found", THREAD_NOT_FOUND);
-  if (asAsker && !organizers.length) return fail("forbidden", NO_ONE_TO_ASK);
+  if (!asAsker && !asOrganizer) return fail("not_found", THREAD_NOT_FOUND());
+  if (asAsker && !organizers.length) return fail("forbidden", NO_ONE_TO_ASK());
   const rate = await limitMember("questionMember", actor.id);
   if (!rate.allowed) return fail("rate_limited", memberLimitMessage("questionMember", rate.retryAfterSeconds));
   await db.transaction(async (tx) => {

@@ -23,8 +23,8 @@ import { say as said } from "@/lib/i18n/said";
  * they are to anyone) and tells the member whose content was hidden what and why.
  */
 
-export const REPORT_NOT_FOUND = "We couldn't find that report.";
-const NOTHING_TO_REPORT = "We couldn't find that. It may have been removed already.";
+export const REPORT_NOT_FOUND = () => said("errors.refusals.reports.reportNotFound");
+const NOTHING_TO_REPORT = () => said("errors.refusals.reports.nothingToReport");
 
 export type FileReportResult = ActionResult<{ already: boolean }> | (Extract<ActionResult<never>, { ok: false }> & { retryAfterSeconds?: number });
 
@@ -32,7 +32,7 @@ export type FileReportResult = ActionResult<{ already: boolean }> | (Extract<Act
 export async function fileReport(actor: Actor, input: ReportInput): Promise<FileReportResult> {
   if (!actor) return fail("unauthenticated", said("errors.action.signInToReport"));
   const target = await getReportTarget(input.targetType, input.targetId, actor.id);
-  if (!target) return fail("not_found", NOTHING_TO_REPORT);
+  if (!target) return fail("not_found", NOTHING_TO_REPORT());
   if (input.targetType === "member" && target.subjectId === actor.id) return fail("invalid_input", said("errors.refusals.reports.cantReportYourself"));
   const db = await getDb();
   const [open] = await db
@@ -122,9 +122,9 @@ export async function decideReport(actor: Actor, input: DecisionInput, now = new
   const db = await getDb();
   const result = await db.transaction(async (tx) => {
     const report = await getReportRow(tx as unknown as Db, input.reportId, true);
-    if (!report) return fail("not_found", REPORT_NOT_FOUND);
+    if (!report) return fail("not_found", REPORT_NOT_FOUND());
     const standing = await standingFor(tx, actor.id, report);
-    if (!sees(standing)) return fail("not_found", REPORT_NOT_FOUND);
+    if (!sees(standing)) return fail("not_found", REPORT_NOT_FOUND());
     if (!decides(standing, report)) return fail("forbidden", said("errors.refusals.reports.reportsAboutGroupItself"));
     if (report.status !== "open") return fail("conflict", said("errors.refusals.reports.reportHasAlreadyBeen"));
     const target = await getReportTarget(report.targetType, report.targetId, undefined, tx as unknown as Db);
@@ -203,9 +203,9 @@ export async function restoreReported(actor: Actor, reportId: string, now = new 
   const db = await getDb();
   const result = await db.transaction(async (tx) => {
     const report = await getReportRow(tx as unknown as Db, reportId, true);
-    if (!report) return fail("not_found", REPORT_NOT_FOUND);
+    if (!report) return fail("not_found", REPORT_NOT_FOUND());
     const standing = await standingFor(tx, actor.id, report);
-    if (!sees(standing)) return fail("not_found", REPORT_NOT_FOUND);
+    if (!sees(standing)) return fail("not_found", REPORT_NOT_FOUND());
     if (!decides(standing, report)) return fail("forbidden", said("errors.refusals.reports.onlyHubsAdminsShow"));
     if (report.outcome !== "hide" || report.restoredAt) return fail("conflict", said("errors.refusals.reports.isntHiddenByDecision"));
     const target = await getReportTarget(report.targetType, report.targetId, undefined, tx as unknown as Db);

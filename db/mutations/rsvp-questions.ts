@@ -10,7 +10,7 @@ import { lockActivity } from "./rsvps";
 import { say } from "@/lib/i18n/said";
 
 /** Why an activity cannot have both time slots and questions on RSVP (shown from either side). */
-export const SLOTS_ASK_NO_QUESTIONS = "People take places in this activity through its time slots, and questions on RSVP are not asked there: an activity has either time slots or questions, not both.";
+export const SLOTS_ASK_NO_QUESTIONS = () => say("errors.refusals.rsvpQuestions.slotsAskNoQuestions");
 
 export type SetQuestionsResult = { ok: true; count: number } | { ok: false; code: "not_found" | "forbidden" | "closed"; message: string };
 
@@ -28,7 +28,7 @@ export async function setRsvpQuestions(input: { activityId: string; actorId: str
     if (!access.isOrganizer) return { ok: false, code: "forbidden", message: say("errors.refusals.rsvpQuestions.onlyOrganizersGroupSet") } as const;
     if (activity.endsAt <= now) return { ok: false, code: "closed", message: say("errors.refusals.rsvpQuestions.activityHasEndedSo") } as const;
     // People take places on a slotted activity through its slots, whose forms ask no questions.
-    if (input.questions.length > 0 && activity.slotCount > 0) return { ok: false, code: "closed", message: SLOTS_ASK_NO_QUESTIONS } as const;
+    if (input.questions.length > 0 && activity.slotCount > 0) return { ok: false, code: "closed", message: SLOTS_ASK_NO_QUESTIONS() } as const;
     await tx.update(activities).set({ rsvpQuestions: input.questions, updatedAt: now }).where(eq(activities.id, input.activityId));
     return { ok: true, count: input.questions.length } as const;
   }));

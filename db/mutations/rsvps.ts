@@ -54,10 +54,10 @@ export interface RespondInput {
   answers?: RsvpAnswers;
 }
 
-export const TRY_AGAIN_MESSAGE = "Lots of people are answering at once — please try again.";
+export const TRY_AGAIN_MESSAGE = () => said("errors.refusals.rsvps.tryAgain");
 
 /** An activity with time slots takes places through its slots (db/mutations/slots.ts). */
-export const PICK_A_SLOT_MESSAGE = "This activity has time slots: choose one (or more) on its page to take a place.";
+export const PICK_A_SLOT_MESSAGE = () => said("errors.refusals.rsvps.pickASlot");
 
 let capacityGuard = true;
 
@@ -126,17 +126,17 @@ async function contended(work: () => Promise<RsvpResult>): Promise<RsvpResult> {
   try {
     return await work();
   } catch (error) {
-    if (isContention(error)) return fail("try_again", TRY_AGAIN_MESSAGE);
+    if (isContention(error)) return fail("try_again", TRY_AGAIN_MESSAGE());
     throw error;
   }
 }
 
-const NOT_FOUND = "We couldn't find that activity.";
+const NOT_FOUND = () => said("errors.refusals.rsvps.activityNotFound");
 
 /** Hidden activities, and private groups' activities for outsiders, do not exist for this member. */
 function visibilityRefusal(locked: Locked | undefined): RsvpResult | null {
-  if (!locked || locked.activity.hiddenAt || locked.groupHiddenAt) return fail("not_found", NOT_FOUND);
-  if (locked.groupVisibility === "private" && locked.membershipStatus !== "active") return fail("not_found", NOT_FOUND);
+  if (!locked || locked.activity.hiddenAt || locked.groupHiddenAt) return fail("not_found", NOT_FOUND());
+  if (locked.groupVisibility === "private" && locked.membershipStatus !== "active") return fail("not_found", NOT_FOUND());
   if (locked.membershipStatus === "banned") return fail("forbidden", said("errors.refusals.rsvps.cantRsvpGroupsActivities"));
   return null;
 }
@@ -250,13 +250,13 @@ export async function respondToActivity(db: Db, input: RespondInput): Promise<Rs
       const now = new Date();
       const locked = await lockForAnswer(tx, input.activityId, input.userId);
       const hidden = visibilityRefusal(locked);
-      if (hidden || !locked) return hidden ?? fail("not_found", NOT_FOUND);
+      if (hidden || !locked) return hidden ?? fail("not_found", NOT_FOUND());
       const { activity, rsvp: existing } = locked;
       const refused = timeRefusal(activity, now);
       if (refused) return refused;
       const { next, refusal } = decidePlace(activity, existing?.status, input.status, now);
       // On an activity with time slots a place at the activity comes only with a place in a slot.
-      if (activity.slotCount > 0 && (next === "going" || next === "waitlisted") && existing?.status !== next) return fail("closed", PICK_A_SLOT_MESSAGE);
+      if (activity.slotCount > 0 && (next === "going" || next === "waitlisted") && existing?.status !== next) return fail("closed", PICK_A_SLOT_MESSAGE());
       const staying = next === "going" || next === "waitlisted" || next === "maybe";
       const goTogether = staying ? input.goTogether ?? existing?.goTogether ?? false : false;
       const offersToGreet = staying ? input.offersToGreet ?? existing?.offersToGreet ?? false : false;
@@ -324,7 +324,7 @@ export async function cancelRsvp(db: Db, input: { activityId: string; userId: st
   return contended(() =>
     db.transaction(async (tx) => answeringActivity(input.activityId, async () => {
       const locked = await lockForAnswer(tx, input.activityId, input.userId);
-      if (!locked || locked.activity.hiddenAt) return fail("not_found", NOT_FOUND);
+      if (!locked || locked.activity.hiddenAt) return fail("not_found", NOT_FOUND());
       const { activity, rsvp: existing } = locked;
       if (!existing) {
         const hidden = visibilityRefusal(locked);

@@ -5,6 +5,7 @@ import type { ActivityFacts, ActivityInput } from "@/lib/validation/activity";
 import { readPlaceChoice } from "@/lib/validation/place-choice";
 import type { Db } from "../client";
 import { knownPlaces, savedPlaces } from "../schema";
+import { say } from "@/lib/i18n/said";
 
 /*
  * The places behind the activity form's place picker. A place picked from the list is read
@@ -15,21 +16,21 @@ import { knownPlaces, savedPlaces } from "../schema";
 
 type Refusal = Extract<ActionResult<never>, { ok: false }>;
 
-const notOffered: Refusal = {
+const notOffered = (): Refusal => ({
   ok: false,
   code: "invalid_input",
-  message: "Please check the place.",
-  fieldErrors: { place: "That place is not one of the places offered. Choose another, or type a new one." },
-};
+  message: say("errors.refusals.savedPlaces.checkPlace"),
+  fieldErrors: { place: say("errors.refusals.savedPlaces.notOffered") },
+});
 
 /** The input with the picked place's name, address, neighbourhood and point, or a refusal. */
 export async function withPickedPlace(tx: Db, groupId: string, input: ActivityInput): Promise<ActivityInput | Refusal> {
   if (!input.place) return input;
   const choice = readPlaceChoice(input.place);
-  if (!choice) return notOffered;
+  if (!choice) return notOffered();
   if (choice.kind === "saved") {
     const [p] = await tx.select().from(savedPlaces).where(and(eq(savedPlaces.id, choice.id), eq(savedPlaces.groupId, groupId)));
-    if (!p) return notOffered;
+    if (!p) return notOffered();
     return { ...input, placeName: p.name, address: p.address, neighbourhood: p.neighbourhood, latitude: p.latitude ?? undefined, longitude: p.longitude ?? undefined };
   }
   const k = knownPlaces;
@@ -37,7 +38,7 @@ export async function withPickedPlace(tx: Db, groupId: string, input: ActivityIn
     .select({ lat: sql<number>`(${k.latitudeSum} / ${k.activityCount})::float8`, lng: sql<number>`(${k.longitudeSum} / ${k.activityCount})::float8` })
     .from(k)
     .where(and(eq(k.neighbourhood, choice.neighbourhood), eq(k.placeName, choice.name), eq(k.address, choice.address)));
-  if (!p) return notOffered;
+  if (!p) return notOffered();
   return { ...input, placeName: choice.name, address: choice.address, neighbourhood: choice.neighbourhood, latitude: Number(p.lat), longitude: Number(p.lng) };
 }
 

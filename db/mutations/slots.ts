@@ -32,8 +32,8 @@ export type SlotResult =
   | { ok: true; state: SlotState; changed: boolean; slot: { capacity: number | null; goingCount: number; waitlistCount: number }; activityGoing: boolean }
   | { ok: false; code: SlotFailureCode; message: string };
 
-const NOT_FOUND = "We couldn't find that activity.";
-const NO_SLOT = "We couldn't find that time slot. The organizers may have changed the slots: have another look at the page.";
+const NOT_FOUND = () => say("errors.refusals.slots.activityNotFound");
+const NO_SLOT = () => say("errors.refusals.slots.noSlot");
 
 function fail(code: SlotFailureCode, message: string): Extract<SlotResult, { ok: false }> {
   return { ok: false, code, message };
@@ -49,11 +49,11 @@ async function lockForSlot(tx: Db, activityId: string, slotId: string, userId: s
     .where(eq(activities.id, activityId))
     .limit(1);
   const [row] = capacityGuardOn() ? await query.for("update", { of: activities }) : await query;
-  if (!row || row.activity.hiddenAt || row.groupHiddenAt) return { ok: false, refusal: fail("not_found", NOT_FOUND) } as const;
-  if (row.groupVisibility === "private" && row.membershipStatus !== "active") return { ok: false, refusal: fail("not_found", NOT_FOUND) } as const;
+  if (!row || row.activity.hiddenAt || row.groupHiddenAt) return { ok: false, refusal: fail("not_found", NOT_FOUND()) } as const;
+  if (row.groupVisibility === "private" && row.membershipStatus !== "active") return { ok: false, refusal: fail("not_found", NOT_FOUND()) } as const;
   if (row.membershipStatus === "banned") return { ok: false, refusal: fail("forbidden", say("errors.refusals.slots.cantTakePartGroups")) } as const;
   const [slot] = await tx.select().from(activitySlots).where(and(eq(activitySlots.id, slotId), eq(activitySlots.activityId, activityId))).limit(1);
-  if (!slot) return { ok: false, refusal: fail("not_found", NO_SLOT) } as const;
+  if (!slot) return { ok: false, refusal: fail("not_found", NO_SLOT()) } as const;
   const [mine] = await tx.select().from(slotSignups).where(and(eq(slotSignups.slotId, slotId), eq(slotSignups.userId, userId))).limit(1);
   return { ok: true, activity: row.activity, slot, mine: mine as typeof mine | undefined } as const;
 }
@@ -62,15 +62,16 @@ async function contended(work: () => Promise<SlotResult>): Promise<SlotResult> {
   try {
     return await work();
   } catch (error) {
-    if (isContention(error)) return fail("try_again", TRY_AGAIN_MESSAGE);
+    if (isContention(error)) return fail("try_again", TRY_AGAIN_MESSAGE());
     throw error;
   }
 }
 
 function refusedByTime(activity: Activity, now: Date): SlotResult | null {
   const late = timeRefusal(activity, now);
-  if (late && !late.ok) return fail(late.code as SlotFailureCode, late.message.replace("RSVPs", "places"));
-  return null;
+  if (!late || late.ok) return null;
+  const key = late.code === "cancelled" ? "timeCancelled" : late.code === "past" ? "timePast" : "timeClosed";
+  return fail(late.code as SlotFailureCode, say(`errors.refusals.slots.${key}`));
 }
 
 /**
@@ -161,14 +162,14 @@ export async function setActivitySlots(input: { activityId: string; actorId: str
         .where(eq(activities.id, input.activityId))
         .limit(1)
         .for("update", { of: activities });
-      if (!row || row.activity.hiddenAt || row.status !== "active") return { ok: false, code: "not_found", message: NOT_FOUND } as const;
+      if (!row || row.activity.hiddenAt || row.status !== "active") return { ok: false, code: "not_found", message: NOT_FOUND() } as const;
       if (row.role !== "owner" && row.role !== "organizer") return { ok: false, code: "forbidden", message: say("errors.refusals.slots.onlyGroupsOrganizersChange") } as const;
       const activity = row.activity;
       if (activity.status === "cancelled") return { ok: false, code: "closed", message: say("errors.refusals.slots.activityCancelledSoIts") } as const;
       if (activity.endsAt <= now) return { ok: false, code: "closed", message: say("errors.refusals.slots.activityHasAlreadyHappened") } as const;
-      if (input.slots.length > 0 && activity.rsvpQuestions.length > 0) return { ok: false, code: "invalid", message: SLOTS_ASK_NO_QUESTIONS } as const;
+      if (input.slots.length > 0 && activity.rsvpQuestions.length > 0) return { ok: false, code: "invalid", message: SLOTS_ASK_NO_QUESTIONS() } as const;
       if (input.slots.length > 0 && activity.capacity !== null) {
-        return { ok: false, code: "invalid", message: `This activity has its own limit of ${activity.capacity} places. With time slots, places are counted per slot: first set the activity to no limit (Edit the activity), then add slots.` } as const;
+        return { ok: false, code: "invalid", message: say("errors.refusals.slots.ownLimit", { capacity: activity.capacity }) } as const;
       }
       // The lines were checked against the activity's times as read before the lock; an edit meanwhile is caught here.
       if (input.slots.some((s) => s.startsAt < activity.startsAt || s.endsAt > activity.endsAt)) {
@@ -182,10 +183,10 @@ export async function setActivitySlots(input: { activityId: string; actorId: str
         const next = wanted.get(key(old));
         const people = old.goingCount + old.waitlistCount;
         if (!next && people > 0) {
-          return { ok: false, code: "invalid", message: `The ${label(old)} slot has ${old.goingCount} going and ${old.waitlistCount} waiting, so it can't be removed or moved. Keep its line as it is; it can go once it is empty.` } as const;
+          return { ok: false, code: "invalid", message: say("errors.refusals.slots.slotHasPeople", { slot: label(old), going: old.goingCount, waiting: old.waitlistCount }) } as const;
         }
         if (next && next.capacity !== null && next.capacity < old.goingCount) {
-          return { ok: false, code: "invalid", message: `The ${label(old)} slot has ${old.goingCount} people going, so its places can't go below ${old.goingCount}.` } as const;
+          return { ok: false, code: "invalid", message: say("errors.refusals.slots.placesBelowGoing", { slot: label(old), going: old.goingCount }) } as const;
         }
       }
       const kept = new Set(existing.filter((o) => wanted.has(key(o))).map(key));
@@ -208,7 +209,7 @@ export async function setActivitySlots(input: { activityId: string; actorId: str
       return { ok: true, added: added.length, removed, kept: kept.size } as const;
     });
   } catch (error) {
-    if (isContention(error)) return { ok: false, code: "try_again", message: TRY_AGAIN_MESSAGE };
+    if (isContention(error)) return { ok: false, code: "try_again", message: TRY_AGAIN_MESSAGE() };
     throw error;
   }
 }

@@ -5,6 +5,7 @@ import type { Db } from "../client";
 import { getDb } from "../client";
 import { activities, rsvpLinks, rsvps } from "../schema";
 import { isContention, lockActivity, respondToActivity, TRY_AGAIN_MESSAGE } from "./rsvps";
+import { say } from "@/lib/i18n/said";
 
 /*
  * "Still coming?": the day-before reminder carries two links, "Yes, I'm coming" and "Free my place",
@@ -89,14 +90,14 @@ export type SpentStillComing =
   | { ok: true; activityId: string; purpose: StillComingPurpose }
   | { ok: false; code: Exclude<StillComingState, "valid"> | "not_going" | "try_again"; message: string };
 
-const REFUSALS: Record<Exclude<StillComingState, "valid"> | "not_going", string> = {
-  used: "This link has done its job already: it works once. Your RSVP is on the activity's page.",
-  expired: "This link has run out: the activity has started (or is no longer on). Nothing was changed.",
-  unknown: "We don't recognise this link, so nothing was changed. Your RSVP is on the activity's page.",
-  not_going: "You don't hold a place for this activity any more, so there was nothing to change.",
+const REFUSALS: Record<Exclude<StillComingState, "valid"> | "not_going", () => string> = {
+  used: () => say("errors.refusals.stillComing.used"),
+  expired: () => say("errors.refusals.stillComing.expired"),
+  unknown: () => say("errors.refusals.stillComing.unknown"),
+  not_going: () => say("errors.refusals.stillComing.notGoing"),
 };
 
-const refuse = (code: keyof typeof REFUSALS): SpentStillComing => ({ ok: false, code, message: REFUSALS[code] });
+const refuse = (code: keyof typeof REFUSALS): SpentStillComing => ({ ok: false, code, message: REFUSALS[code]() });
 
 /**
  * Spends a link once. The activity is locked first (as every RSVP change does), then the link row,
@@ -126,7 +127,7 @@ export async function spendStillComingLink(token: string, purpose: StillComingPu
       return { ok: true, activityId: activity.id, purpose };
     });
   } catch (error) {
-    if (isContention(error)) return { ok: false, code: "try_again", message: TRY_AGAIN_MESSAGE };
+    if (isContention(error)) return { ok: false, code: "try_again", message: TRY_AGAIN_MESSAGE() };
     throw error;
   }
 }

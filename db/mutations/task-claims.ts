@@ -32,8 +32,8 @@ export type TaskResult =
 
 export type RemoveTaskResult = { ok: true; title: string; projectId: string; told: number; message: string } | Extract<TaskResult, { ok: false }>;
 
-export const TASK_NOT_FOUND = "We couldn't find that task.";
-export const ALL_PLACES_TAKEN = "All places on this task are taken. Thank you for offering — other tasks may still need people.";
+export const TASK_NOT_FOUND = () => said("errors.refusals.taskClaims.taskNotFound");
+export const ALL_PLACES_TAKEN = () => said("errors.refusals.taskClaims.allPlacesTaken");
 
 let claimGuard = true;
 
@@ -79,7 +79,7 @@ async function contended<R>(work: () => Promise<R>): Promise<R | Refusal> {
   try {
     return await work();
   } catch (error) {
-    if (isContention(error)) return fail("try_again", TRY_AGAIN_MESSAGE);
+    if (isContention(error)) return fail("try_again", TRY_AGAIN_MESSAGE());
     throw error;
   }
 }
@@ -88,8 +88,8 @@ const isOrganizer = (l: Locked) => l.membership?.status === "active" && (l.membe
 
 /** Hidden things, and a private group's tasks for outsiders, do not exist for this person. */
 function visibilityRefusal(l: Locked | undefined): Refusal | null {
-  if (!l || l.project.hiddenAt || l.group.hiddenAt) return fail("not_found", TASK_NOT_FOUND);
-  if (l.group.visibility === "private" && l.membership?.status !== "active") return fail("not_found", TASK_NOT_FOUND);
+  if (!l || l.project.hiddenAt || l.group.hiddenAt) return fail("not_found", TASK_NOT_FOUND());
+  if (l.group.visibility === "private" && l.membership?.status !== "active") return fail("not_found", TASK_NOT_FOUND());
   return null;
 }
 
@@ -152,7 +152,7 @@ export async function claimTask(db: Db, input: { taskId: string; actor: Actor; a
     db.transaction(async (tx) => {
       const l = await lockTask(tx, input.taskId, actor.id);
       const hidden = visibilityRefusal(l);
-      if (hidden || !l) return hidden ?? fail("not_found", TASK_NOT_FOUND);
+      if (hidden || !l) return hidden ?? fail("not_found", TASK_NOT_FOUND());
       if (l.membership?.status === "banned") return fail("forbidden", said("errors.refusals.taskClaims.cantTakePartGroups"));
       if (l.claim) return ok(l, actor.id, l.claim.status, l.claim.hours, false, l.task, said("errors.refusals.taskClaims.alreadyHavePlaceTask"));
       if (l.project.status === "done") return fail("closed", said("errors.refusals.taskClaims.projectFinishedSoIts"));
@@ -162,20 +162,20 @@ export async function claimTask(db: Db, input: { taskId: string; actor: Actor; a
         if (l.group.joinPolicy === "approval") return fail("forbidden", said("errors.refusals.taskClaims.nameWelcomesNewMembers", { name: l.group.name }));
         if (!input.acceptAgreements) return fail("invalid_input", said("errors.refusals.taskClaims.claimingPlaceMakesMember", { name: l.group.name }));
       }
-      if (l.task.claimedCount >= l.task.placesNeeded) return fail("full", ALL_PLACES_TAKEN);
+      if (l.task.claimedCount >= l.task.placesNeeded) return fail("full", ALL_PLACES_TAKEN());
       if (l.membership?.status !== "active") {
         await tx.insert(memberships).values({ groupId: l.group.id, userId: actor.id, role: "member", status: "active", agreementsAcceptedAt: new Date() }).onConflictDoNothing();
         joinedGroup = true;
       }
       const task = await takePlace(tx, l, actor.id, null);
-      if (!task) return fail("full", ALL_PLACES_TAKEN);
+      if (!task) return fail("full", ALL_PLACES_TAKEN());
       await notifyMany(tx, await organizerIds(tx, l.group.id, actor.id), {
         type: "task_claimed",
         title: say("notices", "task.taken.title", { task: l.task.title }),
         body: say("notices", "task.taken.body", { project: l.project.title, left: placesLeft(task) }),
         href: href(l),
       });
-      const message = joinedGroup ? `You've joined ${l.group.name} and have a place on "${l.task.title}". Thank you!` : `You have a place on "${l.task.title}". Thank you!`;
+      const message = joinedGroup ? said("errors.refusals.taskClaims.joinedAndPlaceTaken", { group: l.group.name, task: l.task.title }) : said("errors.refusals.taskClaims.placeTaken", { task: l.task.title });
       return ok(l, actor.id, "claimed", null, true, task, message, joinedGroup);
     }),
   );
@@ -191,7 +191,7 @@ export async function releaseTask(db: Db, input: { taskId: string; actor: Actor 
   return contended(() =>
     db.transaction(async (tx) => {
       const l = await lockTask(tx, input.taskId, actor.id);
-      if (!l || l.project.hiddenAt || l.group.hiddenAt) return fail("not_found", TASK_NOT_FOUND);
+      if (!l || l.project.hiddenAt || l.group.hiddenAt) return fail("not_found", TASK_NOT_FOUND());
       // Someone who left a private group may still give a place back; nobody else learns it exists.
       if (!l.claim) return visibilityRefusal(l) ?? ok(l, actor.id, "none", null, false, l.task, said("errors.refusals.taskClaims.dontHavePlaceTask"));
       if (l.claim.status === "verified") return fail("conflict", said("errors.refusals.taskClaims.hoursTaskVerifiedSo"));
@@ -213,7 +213,7 @@ async function organizerLock(tx: Db, actor: Actor, taskId: string, memberId: str
   if (!actor) return fail("unauthenticated", said("errors.action.signInFirst"));
   const l = await lockTask(tx, taskId, actor.id, memberId);
   const hidden = visibilityRefusal(l);
-  if (hidden || !l) return hidden ?? fail("not_found", TASK_NOT_FOUND);
+  if (hidden || !l) return hidden ?? fail("not_found", TASK_NOT_FOUND());
   if (!isOrganizer(l)) return fail("forbidden", said("errors.refusals.taskClaims.onlyOrganizersGroupDo"));
   return l;
 }
@@ -234,7 +234,7 @@ export async function assignTask(db: Db, input: { taskId: string; actor: Actor; 
         .where(and(eq(memberships.groupId, l.group.id), eq(memberships.userId, input.userId)));
       if (member?.status !== "active") return fail("invalid_input", said("errors.refusals.taskClaims.onlyActiveMembersGroup"));
       const task = await takePlace(tx, l, input.userId, input.actor!.id);
-      if (!task) return fail("full", ALL_PLACES_TAKEN);
+      if (!task) return fail("full", ALL_PLACES_TAKEN());
       await notify(tx, {
         userId: input.userId,
         type: "task_assigned",
@@ -277,7 +277,7 @@ export async function markTaskDone(db: Db, input: { taskId: string; actor: Actor
     db.transaction(async (tx) => {
       const l = await lockTask(tx, input.taskId, actor.id);
       const hidden = visibilityRefusal(l);
-      if (hidden || !l) return hidden ?? fail("not_found", TASK_NOT_FOUND);
+      if (hidden || !l) return hidden ?? fail("not_found", TASK_NOT_FOUND());
       if (!l.claim) return fail("forbidden", said("errors.refusals.taskClaims.onlyPeopleWithPlace"));
       if (l.claim.status !== "claimed") return ok(l, actor.id, l.claim.status, l.claim.hours, false, l.task, l.claim.status === "done" ? said("errors.refusals.taskClaims.youveAlreadyMarkedPart") : said("errors.refusals.taskClaims.partDoneVerified"));
       await tx.update(taskClaims).set({ status: "done", doneAt: new Date() }).where(and(eq(taskClaims.taskId, l.task.id), eq(taskClaims.userId, actor.id)));
@@ -322,7 +322,7 @@ export async function verifyTaskClaim(db: Db, input: { taskId: string; actor: Ac
       });
       // Verified hours may pass 5, 10 or 25: a milestone, told privately and once.
       await recordMilestones(input.userId, { executor: tx });
-      return ok(l, input.userId, "verified", value, true, l.task, `Verified: ${formatHours(hours)} recorded.`);
+      return ok(l, input.userId, "verified", value, true, l.task, said("errors.refusals.taskClaims.verifiedHours", { hours: formatHours(hours) }));
     }),
   );
 }
@@ -410,7 +410,7 @@ export async function removeTask(db: Db, input: { taskId: string; actor: Actor }
           href: `/projects/${l.project.id}`,
         },
       );
-      const message = told ? `Removed "${l.task.title}". ${told === 1 ? "The person" : `The ${told} people`} who had a place ${told === 1 ? "has" : "have"} been told.` : `Removed "${l.task.title}".`;
+      const message = told ? said("errors.refusals.taskClaims.removedTaskTold", { task: l.task.title, count: told }) : said("errors.refusals.taskClaims.removedTask", { task: l.task.title });
       return { ok: true, title: l.task.title, projectId: l.project.id, told, message };
     }),
   );

@@ -19,10 +19,10 @@ import { say } from "@/lib/i18n/said";
 
 export type CoverSubject = "activities" | "groups" | "projects";
 
-const NOT_FOUND: Record<CoverSubject, string> = {
-  activities: "We couldn't find that activity.",
-  groups: "We couldn't find that group.",
-  projects: "We couldn't find that project.",
+const NOT_FOUND: Record<CoverSubject, () => string> = {
+  activities: () => say("errors.refusals.uploads.activityNotFound"),
+  groups: () => say("errors.refusals.uploads.groupNotFound"),
+  projects: () => say("errors.refusals.uploads.projectNotFound"),
 };
 
 /** The group a cover's subject belongs to, if the actor may see it. */
@@ -54,7 +54,7 @@ async function authorizeCover(actor: Actor, subject: CoverSubject, id: string): 
   if (!actor) return fail("unauthenticated", say("errors.action.signInFirst"));
   const db = await getDb();
   const groupId = await groupOfSubject(db, subject, id, actor.id);
-  if (!groupId) return fail("not_found", NOT_FOUND[subject]);
+  if (!groupId) return fail("not_found", NOT_FOUND[subject]());
   const [mine] = await db.select().from(memberships).where(and(eq(memberships.groupId, groupId), eq(memberships.userId, actor.id))).limit(1);
   const allowed = authorize(actor, mine, "organizer");
   if (!allowed.ok) return fail(allowed.code, say("errors.refusals.uploads.onlyGroupsOrganizersChange"));

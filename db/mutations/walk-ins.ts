@@ -62,7 +62,7 @@ export async function recordMemberWalkIn(input: { activityId: string; actorId: s
     if (who.visibility === "private" && who.membership !== "active") return notAllowed;
     const [existing] = await tx.select().from(rsvps).where(and(eq(rsvps.activityId, input.activityId), eq(rsvps.userId, input.userId))).limit(1);
     if (existing && (existing.status === "going" || existing.attendance === "attended")) {
-      return { ok: false, code: "already", message: `${who.name} is already on the list as going or attended: mark their attendance there.` };
+      return { ok: false, code: "already", message: say("errors.refusals.walkIns.alreadyListed", { name: who.name }) };
     }
     const marked = { status: "going" as const, attendance: "attended" as const, attendanceMarkedAt: now, walkedInAt: now, updatedAt: now };
     if (existing) {

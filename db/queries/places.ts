@@ -2,6 +2,7 @@ import "server-only";
 import { asc, sql, type Column, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
 import { knownNeighbourhoods, knownPlaces } from "../schema";
+import { say } from "@/lib/i18n/said";
 
 /*
  * The places the hub knows are the places of its own public activities: their
@@ -97,13 +98,13 @@ export async function locateFilters<F extends { lat?: number; lng?: number; km?:
   if (f.near) {
     const place = await findPlace(f.near);
     if (!place) {
-      return { filters: { ...f, near: undefined, km: f.neighbourhood ? f.km : undefined }, from: null, errors: { near: `We don't know a place called “${f.near}” here yet. Try a neighbourhood or a postcode such as MB2.` } };
+      return { filters: { ...f, near: undefined, km: f.neighbourhood ? f.km : undefined }, from: null, errors: { near: say("errors.refusals.places.unknownPlace", { place: f.near }) } };
     }
     return { filters: { ...f, lat: place.lat, lng: place.lng, neighbourhood: undefined }, from: place.label, errors: {} };
   }
   if (f.neighbourhood) {
     const hood = (await listNeighbourhoods()).find((n) => n.label.toLowerCase() === f.neighbourhood!.toLowerCase());
-    if (!hood) return { filters: { ...f, neighbourhood: undefined, km: undefined }, from: null, errors: { neighbourhood: "Choose a neighbourhood from the list." } };
+    if (!hood) return { filters: { ...f, neighbourhood: undefined, km: undefined }, from: null, errors: { neighbourhood: say("errors.refusals.places.chooseNeighbourhood") } };
     if (f.km !== undefined) return { filters: { ...f, lat: hood.lat, lng: hood.lng, neighbourhood: undefined }, from: hood.label, errors: {} };
     return { filters: { ...f, neighbourhood: hood.label }, from: null, errors: {} };
   }

@@ -1,3 +1,4 @@
+import { say } from "@/lib/i18n/said";
 /*
  * What a post to a server action may be, judged before Next decodes it. Next answers a body it
  * cannot decode, and a post from another origin, with a 500 and a stack in the log; these are
@@ -22,10 +23,10 @@ export type ActionPostVerdict = { ok: true } | { ok: false; status: 400 | 403 | 
 
 const refuse = (status: 400 | 403 | 413, reason: string, message: string): ActionPostVerdict => ({ ok: false, status, reason, message });
 
-const UNREADABLE = "This form could not be read. Please reload the page and try again.";
-export const OUT_OF_DATE = "This form is out of date. Please reload the page and try again.";
-export const TOO_LARGE = "This form is too large to send (at most 1 MB).";
-export const CROSS_ORIGIN = "This form was sent from another site, so it was refused. Please use the form on this site.";
+const UNREADABLE = () => say("errors.refusals.actionPosts.unreadable");
+export const OUT_OF_DATE = () => say("errors.refusals.actionPosts.outOfDate");
+export const TOO_LARGE = () => say("errors.refusals.actionPosts.tooLarge");
+export const CROSS_ORIGIN = () => say("errors.refusals.actionPosts.crossOrigin");
 
 /**
  * The deepest nesting of arrays and objects in JSON text, counted without parsing it (a parser
@@ -81,7 +82,7 @@ export function judgeActionOrigin(origin: string | undefined, addressedHost: str
     originHost = null;
   }
   if (originHost !== null && addressedHost !== undefined && originHost === addressedHost) return { ok: true };
-  return refuse(403, `from another origin (${origin.slice(0, 100)})`, CROSS_ORIGIN);
+  return refuse(403, `from another origin (${origin.slice(0, 100)})`, CROSS_ORIGIN());
 }
 
 /*
@@ -175,25 +176,25 @@ function partsOf(form: FormData): Parts {
  * server-reference manifest); a form naming one it has not is refused.
  */
 export async function judgeActionBody(body: Buffer, contentType: string, fetchAction: boolean, isKnownAction?: (id: string) => boolean): Promise<ActionPostVerdict> {
-  if (body.byteLength > ACTION_BODY_LIMIT) return refuse(413, "over 1 MB", TOO_LARGE);
+  if (body.byteLength > ACTION_BODY_LIMIT) return refuse(413, "over 1 MB", TOO_LARGE());
   if (contentType.toLowerCase().startsWith("multipart/form-data")) {
     let form: FormData;
     try {
       // The parser Next itself uses for a form posted without JavaScript.
       form = await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData();
     } catch {
-      return refuse(400, "a multipart body that cannot be read", UNREADABLE);
+      return refuse(400, "a multipart body that cannot be read", UNREADABLE());
     }
     const parts = partsOf(form);
     if (fetchAction) {
       const root = form.get("0");
-      if (typeof root !== "string" || !readableJson(root, true)) return refuse(400, "a multipart body without its arguments", UNREADABLE);
+      if (typeof root !== "string" || !readableJson(root, true)) return refuse(400, "a multipart body without its arguments", UNREADABLE());
       const unresolved = unresolvedReference(parts, "", isKnownAction);
-      return unresolved === null ? { ok: true } : refuse(400, unresolved, UNREADABLE);
+      return unresolved === null ? { ok: true } : refuse(400, unresolved, UNREADABLE());
     }
     for (const [name, value] of form) {
       if (!/^\$ACTION_\d+:\d+$/.test(name)) continue;
-      if (typeof value !== "string" || !readableJson(value, false)) return refuse(400, "a form with an unreadable action descriptor", UNREADABLE);
+      if (typeof value !== "string" || !readableJson(value, false)) return refuse(400, "a form with an unreadable action descriptor", UNREADABLE());
     }
     // A form bound to arguments names its descriptor, `$ACTION_n:0` ({ id, bound }), whose
     // bound arguments are in the fields after it.
@@ -201,21 +202,21 @@ export async function judgeActionBody(body: Buffer, contentType: string, fetchAc
       const ref = /^\$ACTION_REF_(.*)$/.exec(name);
       if (!ref) continue;
       const prefix = `$ACTION_${ref[1]}:`;
-      if (typeof parts.get(prefix + "0") !== "string") return refuse(400, "a form without its action descriptor", UNREADABLE);
+      if (typeof parts.get(prefix + "0") !== "string") return refuse(400, "a form without its action descriptor", UNREADABLE());
       const unresolved = unresolvedReference(parts, prefix, isKnownAction);
-      if (unresolved !== null) return refuse(400, unresolved, UNREADABLE);
+      if (unresolved !== null) return refuse(400, unresolved, UNREADABLE());
       const id = (JSON.parse(parts.get(prefix + "0") as string) as { id?: unknown } | null)?.id;
-      if (typeof id !== "string") return refuse(400, "an action descriptor without an id", UNREADABLE);
-      if (isKnownAction && !isKnownAction(id)) return refuse(400, "an action id this server does not have", OUT_OF_DATE);
+      if (typeof id !== "string") return refuse(400, "an action descriptor without an id", UNREADABLE());
+      if (isKnownAction && !isKnownAction(id)) return refuse(400, "an action id this server does not have", OUT_OF_DATE());
     }
     for (const name of parts.keys()) {
-      if (name.startsWith("$ACTION_ID_") && isKnownAction && !isKnownAction(name.slice(11))) return refuse(400, "an action id this server does not have", OUT_OF_DATE);
+      if (name.startsWith("$ACTION_ID_") && isKnownAction && !isKnownAction(name.slice(11))) return refuse(400, "an action id this server does not have", OUT_OF_DATE());
     }
     return { ok: true };
   }
   if (!fetchAction) return { ok: true };
   const text = body.toString("utf8");
-  if (!readableJson(text, true)) return refuse(400, body.byteLength === 0 ? "an empty body" : "a body that is not a JSON array of arguments", UNREADABLE);
+  if (!readableJson(text, true)) return refuse(400, body.byteLength === 0 ? "an empty body" : "a body that is not a JSON array of arguments", UNREADABLE());
   const unresolved = unresolvedReference(new Map([["0", text]]), "", isKnownAction);
-  return unresolved === null ? { ok: true } : refuse(400, unresolved, UNREADABLE);
+  return unresolved === null ? { ok: true } : refuse(400, unresolved, UNREADABLE());
 }

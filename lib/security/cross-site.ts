@@ -1,3 +1,4 @@
+import { say } from "@/lib/i18n/said";
 /*
  * A browser sends the session cookie with requests that other sites make (a form posted
  * from elsewhere, a no-cors fetch). Route handlers that change something and are
@@ -13,7 +14,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export const SESSION_COOKIE_NAMES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 /** What a write whose body is not labelled JSON is told, here and by the API's own body rule (server/api/route.ts). */
-export const SEND_JSON = "Send the body as JSON, with Content-Type: application/json.";
+export const SEND_JSON = () => say("errors.refusals.crossSite.sendJson");
 
 export type CrossSiteVerdict = { ok: true } | { ok: false; status: 403 | 415; code: "forbidden" | "invalid_body"; message: string };
 
@@ -42,7 +43,7 @@ function hasSessionCookie(cookieHeader: string | null): boolean {
 export function checkCookieWrite(method: string, headers: Headers): CrossSiteVerdict {
   if (SAFE_METHODS.has(method.toUpperCase())) return { ok: true };
   if (headers.has("authorization") || !hasSessionCookie(headers.get("cookie"))) return { ok: true };
-  const refused = { ok: false as const, status: 403 as const, code: "forbidden" as const, message: "This request came from another site, so it was refused. Use the hub itself, or an API token." };
+  const refused = { ok: false as const, status: 403 as const, code: "forbidden" as const, message: say("errors.refusals.crossSite.otherSite") };
   const fetchSite = headers.get("sec-fetch-site");
   if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") return refused;
   const origin = headers.get("origin");
@@ -52,7 +53,7 @@ export function checkCookieWrite(method: string, headers: Headers): CrossSiteVer
   // A picture's own bytes (PUT /api/…/cover, /api/me/photo) are labelled as one: like JSON, such a
   // label is not one a page on another site may send without asking, so it is as safe.
   if (hasBody && type !== "application/json" && !PICTURE_TYPES.includes(type ?? "")) {
-    return { ok: false, status: 415, code: "invalid_body", message: SEND_JSON };
+    return { ok: false, status: 415, code: "invalid_body", message: SEND_JSON() };
   }
   return { ok: true };
 }

@@ -69,8 +69,8 @@ export const activityFiltersSchema = z
     sort: single(z.enum(["soonest", "nearest"], words("validation.filters.sort")).default("soonest")),
     format: single(z.enum(attendFormats, words("validation.filters.format", { values: attendFormats.join(", ") })).optional()),
     group: single(z.string().regex(/^[a-z0-9-]{1,80}$/, words("validation.filters.group")).optional()),
-    page: single(z.coerce.number({ error: "page must be a whole number." }).int("page must be a whole number.").min(1, "page starts at 1.").max(1000, "page must be at most 1000.").default(1)),
-    perPage: single(z.coerce.number({ error: "perPage must be a whole number." }).int("perPage must be a whole number.").min(1, "perPage must be at least 1.").max(100, "perPage must be at most 100.").default(20)),
+    page: single(z.coerce.number(words("validation.paging.pageWhole")).int(words("validation.paging.pageWhole")).min(1, words("validation.paging.pageMin")).max(1000, words("validation.paging.pageMax")).default(1)),
+    perPage: single(z.coerce.number(words("validation.paging.perPageWhole")).int(words("validation.paging.perPageWhole")).min(1, words("validation.paging.perPageMin")).max(100, words("validation.paging.perPageMax")).default(20)),
   })
   .superRefine((f, ctx) => {
     if ((f.lat === undefined) !== (f.lng === undefined)) ctx.addIssue({ code: "custom", path: [f.lat === undefined ? "lat" : "lng"], message: say("validation.filters.bothCoordinates") });

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { plainText } from "./text";
-import { canonicalZone, firstOfTwoLabel, formatDay, isValidTimeZone, parseWallClock, resolveWallClock, type ResolvedWallClock } from "@/lib/dates";
+import { canonicalZone, formatDay, formatTime, zoneAbbreviation, isValidTimeZone, parseWallClock, resolveWallClock, type ResolvedWallClock } from "@/lib/dates";
 import { energyLevels, kinds, talkLevels } from "@/lib/labels";
 import { placeChoiceSchema } from "./place-choice";
 import { say, words } from "@/lib/i18n/said";
@@ -17,13 +17,6 @@ export const LONGEST_ACTIVITY_MS = 14 * 86_400_000;
 
 export const repeatOptions = ["none", "weekly", "biweekly", "monthly_nth_weekday"] as const;
 export type Repeat = (typeof repeatOptions)[number];
-
-export const repeatLabel: Record<Repeat, string> = {
-  none: "Does not repeat",
-  weekly: "Every week",
-  biweekly: "Every two weeks",
-  monthly_nth_weekday: "Every month on the same weekday (e.g. 2nd Saturday)",
-};
 
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 
@@ -174,7 +167,7 @@ export function clockChangeNotes(values: Pick<ActivityFormValues, "startsLocal" 
     const resolved = typeof local === "string" ? resolveLocal(local, timezone) : undefined;
     if (resolved?.status !== "ambiguous") continue;
     notes.push(
-      `The clocks go back that night in ${timezone}, so ${local.slice(11, 16)} on ${formatDay(resolved.instant, timezone)} happens twice. The ${what} is ${firstOfTwoLabel(resolved.instant, timezone)}.`,
+      say("validation.clocks.goBack", { timezone, time: local.slice(11, 16), day: formatDay(resolved.instant, timezone), what, first: formatTime(resolved.instant, timezone), zone: zoneAbbreviation(resolved.instant, timezone) }),
     );
   }
   return notes;

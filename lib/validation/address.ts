@@ -1,4 +1,5 @@
 import { escapeHtml, plainPage } from "@/lib/plain-page";
+import { say } from "@/lib/i18n/said";
 
 /*
  * What an address may carry before anything reads it. Every route and query parameter comes
@@ -9,7 +10,7 @@ import { escapeHtml, plainPage } from "@/lib/plain-page";
 
 export type AddressProblem = { kind: "malformed" | "nul"; message: string };
 
-const NUL_MESSAGE = "The address is not valid: it contains a NUL character (%00). Remove it and try again.";
+const NUL_MESSAGE = () => say("validation.address.nul");
 
 /** Why this path and query can name nothing, or null when they are fine to read. */
 export function addressProblem(pathname: string, search: string): AddressProblem | null {
@@ -17,17 +18,17 @@ export function addressProblem(pathname: string, search: string): AddressProblem
   try {
     path = decodeURIComponent(pathname);
   } catch {
-    return { kind: "malformed", message: "The address is not valid: it has a malformed %-encoding." };
+    return { kind: "malformed", message: say("validation.address.malformed") };
   }
-  if (path.includes("\u0000")) return { kind: "nul", message: NUL_MESSAGE };
+  if (path.includes("\u0000")) return { kind: "nul", message: NUL_MESSAGE() };
   // URLSearchParams decodes as a page or route handler will; a bad %-sequence stays literal there.
   for (const [name, value] of new URLSearchParams(search)) {
-    if (name.includes("\u0000") || value.includes("\u0000")) return { kind: "nul", message: NUL_MESSAGE };
+    if (name.includes("\u0000") || value.includes("\u0000")) return { kind: "nul", message: NUL_MESSAGE() };
   }
   return null;
 }
 
 /** The page a person sees for an address carrying a NUL: plain, and needing nothing from the server. */
 export function badAddressPage(message: string): string {
-  return plainPage({ title: "That address isn't valid", bodyHtml: `  <p>${escapeHtml(message)}</p>\n  <p><a href="/">Go to the home page</a></p>` });
+  return plainPage({ title: say("validation.address.pageTitle"), bodyHtml: `  <p>${escapeHtml(message)}</p>\n  <p><a href="/">${escapeHtml(say("validation.address.homeLink"))}</a></p>` });
 }

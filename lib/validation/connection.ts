@@ -11,8 +11,8 @@ const kinds = ["volunteer", "walk", "hobby"] as const;
 const energies = ["low", "medium", "high"] as const;
 const hhmm = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, words("validation.connection.timesLookLike"));
 
-const goal = (name: string, min: number) =>
-  z.coerce.number({ error: `${name} must be a number.` }).int({ error: `${name} must be a whole number.` }).min(min, { error: `${name} can't be below ${min}.` }).max(14, { error: `${name} is at most 14 a week — a modest goal is the point.` });
+const goal = (goal: "weekly" | "lowEnergy" | "sharedPurpose", min: number) =>
+  z.coerce.number(words("validation.goal.number", { goal })).int(words("validation.goal.whole", { goal })).min(min, words("validation.goal.min", { goal, min })).max(14, words("validation.goal.max", { goal }));
 
 export const freeTimeSchema = z
   .object({
@@ -25,9 +25,9 @@ export const freeTimeSchema = z
 export const planInputSchema = z
   .object(
     {
-      weeklyTotalGoal: goal("The weekly goal", 1),
-      weeklyLowEnergyGoal: goal("The low-energy goal", 0).default(0),
-      weeklySharedPurposeGoal: goal("The shared-purpose goal", 0).default(0),
+      weeklyTotalGoal: goal("weekly", 1),
+      weeklyLowEnergyGoal: goal("lowEnergy", 0).default(0),
+      weeklySharedPurposeGoal: goal("sharedPurpose", 0).default(0),
       freeTimes: z.array(freeTimeSchema, words("validation.connection.freetimesListDayFrom")).max(21, words("validation.connection.upFreeTimes")).default([]),
       usualEnergy: z.enum(energies, words("validation.connection.chooseEnergyFromLow")).nullable().default(null),
       interestKinds: z.array(z.enum(kinds, words("validation.connection.chooseKindsFromVolunteer"))).max(3).default([]),
@@ -90,7 +90,7 @@ export function planFormToInput(form: FormData): unknown {
   };
 }
 
-export const feelingSchema = z.enum(["drained", "ok", "lifted"], { error: 'Choose how it left you: "drained", "ok" or "lifted".' });
+export const feelingSchema = z.enum(["drained", "ok", "lifted"], words("validation.goal.feeling"));
 
 export const reflectionInputSchema = z.object(
   {
@@ -105,7 +105,7 @@ export const reflectionInputSchema = z.object(
   words("validation.rsvp.sendJsonObject"),
 );
 
-export const rhythmSchema = z.enum(["daily_message", "weekly_meeting"], { error: 'Choose a rhythm: "daily_message" or "weekly_meeting".' });
+export const rhythmSchema = z.enum(["daily_message", "weekly_meeting"], words("validation.goal.rhythm"));
 export const weekdaySchema = z.coerce.number(words("validation.connection.weeklydayMondaySunday")).int().min(1, words("validation.connection.weeklydayMondaySunday")).max(7, words("validation.connection.weeklydayMondaySunday"));
 
 export const rhythmInputSchema = z.object({ rhythm: rhythmSchema, weeklyDay: weekdaySchema.optional().default(1) }, words("validation.rsvp.sendJsonObject"));
@@ -133,7 +133,7 @@ export const checkInInputSchema = z.object(
 );
 
 export const partnerChangeSchema = z.object(
-  { action: z.enum(["accept", "decline", "pause", "resume", "end"], { error: 'action is one of "accept", "decline", "pause", "resume", "end".' }) },
+  { action: z.enum(["accept", "decline", "pause", "resume", "end"], words("validation.plain.partnerAction")) },
   words("validation.rsvp.sendJsonObject"),
 );
 

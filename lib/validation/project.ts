@@ -83,17 +83,17 @@ export function projectValuesFromFormData(data: FormData): { title: string; goal
 
 export const newProjectValues = (): ProjectFormValues => ({ title: "", goal: "", description: "", status: "active", startsOn: "", endsOn: "" });
 
-const hoursNumber = (what: string) =>
+const hoursNumber = (what: "estimated" | "verified") =>
   z.preprocess(
     (v) => {
       const e = emptyToUndefined(typeof v === "string" ? v.trim() : v);
       return typeof e === "string" ? Number(e) : e;
     },
     z
-      .number({ error: `${what} must be a number, like 1.5.` })
-      .positive(`${what} must be more than 0.`)
-      .max(1000, `${what} can be at most 1,000.`)
-      .refine((n) => Math.round(n * 100) === n * 100 || Math.abs(Math.round(n * 100) - n * 100) < 1e-6, `${what} can have at most two decimals.`)
+      .number(words("validation.hours.number", { what }))
+      .positive(words("validation.hours.positive", { what }))
+      .max(1000, words("validation.hours.max", { what }))
+      .refine((n) => Math.round(n * 100) === n * 100 || Math.abs(Math.round(n * 100) - n * 100) < 1e-6, words("validation.hours.decimals", { what }))
       .optional(),
   );
 
@@ -119,7 +119,7 @@ export const taskInputSchema = z
     placesNeeded: places,
     effort: z.enum(energyLevels, { error: () => say("validation.common.energy") }),
     fromHome: flag.default(false),
-    estimatedHours: hoursNumber("Estimated hours"),
+    estimatedHours: hoursNumber("estimated"),
     dueOn: day("due"),
     /** Local wall-clock times in the site's zone, or the zone the caller names. */
     windowStartLocal: windowTime("start"),
@@ -184,28 +184,28 @@ export const taskPatchSchema = z
     description: z.string().overwrite(plainText).trim().max(4_000, words("validation.project.taskDescriptionLong")).optional(),
     placesNeeded: places.optional(),
     effort: z.enum(energyLevels, { error: () => say("validation.common.energy") }).optional(),
-    fromHome: z.boolean({ error: "fromHome is true or false." }).optional(),
-    estimatedHours: z.union([z.null(), hoursNumber("Estimated hours")]).optional(),
+    fromHome: z.boolean(words("validation.plain.fromHome")).optional(),
+    estimatedHours: z.union([z.null(), hoursNumber("estimated")]).optional(),
     dueOn: z.union([z.null(), day("due")]).optional(),
   })
   .strict();
 export type TaskPatch = z.output<typeof taskPatchSchema>;
 
 /** Hours an organizer records on verifying; empty means the task's estimate. */
-export const verifyHoursSchema = hoursNumber("Hours");
+export const verifyHoursSchema = hoursNumber("verified");
 
 export const verifyBodySchema = z.object({
-  userId: z.uuid({ error: "userId must be a member's id." }),
-  hours: z.union([z.null(), hoursNumber("Hours")]).optional(),
+  userId: z.uuid(words("validation.hours.userId")),
+  hours: z.union([z.null(), hoursNumber("verified")]).optional(),
 });
 
-export const memberIdBodySchema = z.object({ userId: z.uuid({ error: "userId must be a member's id." }) });
+export const memberIdBodySchema = z.object({ userId: z.uuid(words("validation.hours.userId")) });
 
 export const claimBodySchema = z.object({
   /** A signed-in member outside a public group joins it on claiming, having accepted its agreements. */
-  acceptAgreements: z.boolean({ error: "acceptAgreements is true or false." }).optional(),
+  acceptAgreements: z.boolean(words("validation.plain.acceptAgreements")).optional(),
   /** Organizers only: assign this member instead of claiming for yourself. */
-  userId: z.uuid({ error: "userId must be a member's id." }).optional(),
+  userId: z.uuid(words("validation.hours.userId")).optional(),
 });
 
 export const taskBoardFiltersSchema = z.object({

@@ -11,6 +11,3 @@ export const questionBodySchema = z
   .max(2_000, words("validation.questions.long"));
 
 export const questionInputSchema = z.object({ body: questionBodySchema });
-
-/** Gentle examples shown to a first-timer beside the form. */
-export const QUESTION_EXAMPLES = ["Is it OK if I come on my own?", "Is there step-free access?", "What should I bring?"] as const;

@@ -24,14 +24,14 @@ const reasonKeys = Object.keys(REPORT_REASONS) as [ReportReason, ...ReportReason
 export const REPORT_NOTE_MAX = 1_000;
 export const DECISION_NOTE_MAX = 300;
 
-const optionalText = (max: number, message: string) =>
+const optionalText = (max: number, message: { error: () => string }) =>
   z.preprocess((v) => (v === null || v === undefined ? "" : v), z.string().overwrite(plainText).trim().max(max, message));
 
 export const reportInputSchema = z.object({
   targetType: z.enum(REPORT_TARGETS, words("validation.report.couldntTellWhatReporting")),
   targetId: z.uuid(words("validation.report.couldntTellWhatReporting")),
   reason: z.enum(reasonKeys, words("validation.report.chooseReasonFitsBest")),
-  note: optionalText(REPORT_NOTE_MAX, `Keep the note under ${REPORT_NOTE_MAX.toLocaleString("en-GB")} characters.`),
+  note: optionalText(REPORT_NOTE_MAX, words("validation.reportNote.tooLong", { max: REPORT_NOTE_MAX })),
 });
 export type ReportInput = z.infer<typeof reportInputSchema>;
 
@@ -46,7 +46,7 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const decisionSchema = z.object({
   reportId: z.uuid(words("validation.report.couldntFindReport")),
   outcome: z.enum(OUTCOMES, words("validation.report.chooseWhatDoAbout")),
-  note: optionalText(DECISION_NOTE_MAX, `Keep the note under ${DECISION_NOTE_MAX} characters.`).pipe(
+  note: optionalText(DECISION_NOTE_MAX, words("validation.reportNote.tooLong", { max: DECISION_NOTE_MAX })).pipe(
     z.string().min(1, words("validation.report.writeShortNoteWhy")),
   ),
 });
@@ -55,21 +55,3 @@ export type DecisionInput = z.infer<typeof decisionSchema>;
 export const restoreSchema = z.object({
   reportId: z.uuid(words("validation.report.couldntFindReport")),
 });
-
-/** How an outcome reads in the queue's record and in the reporter's notice. */
-export const OUTCOME_WORDS: Record<Outcome, string> = {
-  dismiss: "left as it is",
-  hide: "hidden",
-  remove: "removed from the group",
-  ban: "banned from the group",
-  suspend: "account suspended",
-};
-
-export const TARGET_WORDS: Record<ReportTargetType, string> = {
-  activity: "activity",
-  project: "project",
-  comment: "comment",
-  group: "group",
-  member: "member",
-  question: "message",
-};

@@ -11,7 +11,7 @@ import { say, words } from "@/lib/i18n/said";
 export const rsvpAnswers = ["going", "maybe", "not_going"] as const;
 export type RsvpAnswerValue = (typeof rsvpAnswers)[number];
 
-export const rsvpAnswerSchema = z.enum(rsvpAnswers, { error: 'Choose "going", "maybe" or "not_going".' });
+export const rsvpAnswerSchema = z.enum(rsvpAnswers, words("validation.rsvpState.chooseAnswer"));
 
 /** A checkbox posts "on" when ticked and nothing when not; the API sends booleans. */
 const checkbox = z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")]).transform((v) => v === true || v === "on" || v === "true");
@@ -34,7 +34,7 @@ export const rsvpBodySchema = z.object(
 );
 
 export const attendanceValues = ["attended", "no_show"] as const;
-export const attendanceValueSchema = z.enum(attendanceValues, { error: 'Choose "attended" or "no_show".' });
+export const attendanceValueSchema = z.enum(attendanceValues, words("validation.rsvpState.chooseAttendance"));
 
 /** Either one member's attendance, or `{"allGoing": true}` to mark everyone going as attended. */
 export const attendanceBodySchema = z
@@ -48,8 +48,8 @@ export const attendanceBodySchema = z
   )
   .superRefine((value, ctx) => {
     if (value.allGoing) return;
-    if (!value.userId) ctx.addIssue({ code: "custom", path: ["userId"], message: 'Give the member\'s userId, or send {"allGoing": true}.' });
-    if (!value.attendance) ctx.addIssue({ code: "custom", path: ["attendance"], message: 'Choose "attended" or "no_show".' });
+    if (!value.userId) ctx.addIssue({ code: "custom", path: ["userId"], message: say("validation.rsvpState.giveUserId") });
+    if (!value.attendance) ctx.addIssue({ code: "custom", path: ["attendance"], message: say("validation.rsvpState.chooseAttendance") });
   });
 
 export const attendanceFormSchema = z.object({
@@ -76,29 +76,18 @@ export const privacySchema = z.object({ listedAsGoing: checkbox.optional().defau
 
 export type RsvpStateValue = { status: "going" | "waitlisted" | "maybe" | "not_going"; position?: number };
 
-export const rsvpStatusLabel: Record<RsvpStateValue["status"], string> = {
-  going: "Going",
-  waitlisted: "On the waitlist",
-  maybe: "I'll try",
-  not_going: "Not this time",
-};
-
-export const rsvpAnswerLabel: Record<RsvpAnswerValue, string> = { going: "Going", maybe: "I'll try", not_going: "Not this time" };
-
-const ordinalPlace = (position?: number) => (position ? `number ${position}` : "on the list");
 
 /** What a member is told after answering; `changed` false means the same answer arrived twice. */
 export function rsvpStateMessage(state: RsvpStateValue, changed = true): string {
   switch (state.status) {
     case "going":
-      return changed ? "You're going — see you there!" : "You're already going. Nothing has changed.";
+      return say(changed ? "validation.rsvpState.going" : "validation.rsvpState.alreadyGoing");
     case "waitlisted":
-      return changed
-        ? `This activity is full — you're ${ordinalPlace(state.position)} on the waitlist. We'll tell you if a place opens.`
-        : `You're still ${ordinalPlace(state.position)} on the waitlist. We'll tell you if a place opens.`;
+      if (state.position) return say(changed ? "validation.rsvpState.waitlisted" : "validation.rsvpState.stillWaitlisted", { position: state.position });
+      return say(changed ? "validation.rsvpState.waitlistedNoPosition" : "validation.rsvpState.stillWaitlistedNoPosition");
     case "maybe":
-      return "Noted: you'll try to come. That doesn't hold a place — choose Going when you know.";
+      return say("validation.rsvpState.maybe");
     case "not_going":
-      return changed ? "Thanks for letting us know. Maybe next time." : "You're not down for this one.";
+      return say(changed ? "validation.rsvpState.notGoing" : "validation.rsvpState.notDown");
   }
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DateTime } from "luxon";
 import { formatDay, formatTime, resolveWallClock } from "@/lib/dates";
+import { say, words } from "@/lib/i18n/said";
 
 /*
  * Time slots (shifts) as an organizer types them: one slot a line, "09:00-11:00 5" (five
@@ -62,52 +63,54 @@ export function slotsToText(slots: SlotLine[], bounds: SlotBounds): string {
 /** The organizer's lines as slots, or the first thing wrong with them, as a sentence. */
 export function parseSlotLines(text: string, bounds: SlotBounds): SlotParse {
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  if (lines.length > MAX_SLOTS) return { ok: false, message: `That's ${lines.length} slots; an activity can have at most ${MAX_SLOTS}.` };
+  if (lines.length > MAX_SLOTS) return { ok: false, message: say("validation.slots.tooMany", { count: lines.length, max: MAX_SLOTS }) };
   const firstDay = DateTime.fromJSDate(bounds.startsAt, { zone: bounds.timezone }).toISODate()!;
   const slots: Array<SlotLine & { line: string }> = [];
   for (const [i, line] of lines.entries()) {
-    const where = `Line ${i + 1} (“${line.length > 40 ? `${line.slice(0, 40)}…` : line}”)`;
+    const where = { line: i + 1, text: line.length > 40 ? `${line.slice(0, 40)}…` : line };
     const m = LINE.exec(line);
-    if (!m) return { ok: false, message: `${where}: write a slot as a start and end time, then its places, like “09:00-11:00 5”.` };
+    if (!m) return { ok: false, message: say("validation.slots.lineShape", where) };
     const day = m[1] ?? firstDay;
     const startsAt = at(day, Number(m[2]), Number(m[3]), bounds.timezone);
     const endsAt = at(m[4] ?? day, Number(m[5]), Number(m[6]), bounds.timezone);
-    if (!startsAt || !endsAt) return { ok: false, message: `${where}: that isn't a real date and time.` };
-    if (endsAt.getTime() === startsAt.getTime()) return { ok: false, message: `${where}: a slot needs to end after it starts.` };
-    if (endsAt < startsAt) return { ok: false, message: `${where}: the end comes before the start.` };
+    if (!startsAt || !endsAt) return { ok: false, message: say("validation.slots.lineNotReal", where) };
+    if (endsAt.getTime() === startsAt.getTime()) return { ok: false, message: say("validation.slots.lineEndsAfter", where) };
+    if (endsAt < startsAt) return { ok: false, message: say("validation.slots.lineEndBeforeStart", where) };
     const places = (m[7] ?? "").replace(/\s*(places?|spots?)$/i, "").trim();
     let capacity: number | null = null;
     if (!UNLIMITED.test(places)) {
       if (!/^\d+$/.test(places) || Number(places) < 1 || Number(places) > 10_000) {
-        return { ok: false, message: `${where}: places must be a whole number from 1 to 10000, or left out for no limit.` };
+        return { ok: false, message: say("validation.slots.linePlaces", where) };
       }
       capacity = Number(places);
     }
     if (startsAt < bounds.startsAt || endsAt > bounds.endsAt) {
-      return { ok: false, message: `${where}: it falls outside the activity's own time (${slotLabel(bounds, bounds.timezone)}${formatDay(bounds.startsAt, bounds.timezone) !== formatDay(bounds.endsAt, bounds.timezone) ? `, ending ${formatDay(bounds.endsAt, bounds.timezone)}` : ""}).` };
+      const when = slotLabel(bounds, bounds.timezone);
+      const end = formatDay(bounds.endsAt, bounds.timezone);
+      return { ok: false, message: formatDay(bounds.startsAt, bounds.timezone) !== end ? say("validation.slots.lineOutsideEnding", { ...where, when, end }) : say("validation.slots.lineOutside", { ...where, when }) };
     }
     slots.push({ startsAt, endsAt, capacity, line });
   }
   const sorted = [...slots].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i].startsAt < sorted[i - 1].endsAt) return { ok: false, message: `“${sorted[i - 1].line}” and “${sorted[i].line}” overlap: slots must not share any time.` };
+    if (sorted[i].startsAt < sorted[i - 1].endsAt) return { ok: false, message: say("validation.slots.overlap", { first: sorted[i - 1].line, second: sorted[i].line }) };
   }
   return { ok: true, slots: sorted.map(({ startsAt, endsAt, capacity }) => ({ startsAt, endsAt, capacity })) };
 }
 
 /** The organizer's slots form: the lines, as typed. */
 export const slotsFormSchema = z.object({
-  slots: z.string({ error: "Write one slot a line, or leave it empty for no slots." }).max(4000, { error: "That's too long for a list of slots." }),
+  slots: z.string(words("validation.slots.writeSlots")).max(4000, words("validation.slots.tooLong")),
 });
 
 /** The sentence telling a member what taking or leaving a slot did. */
 export function slotResultMessage(state: { status: "going" | "waitlisted" | "none"; position?: number; label: string }, changed: boolean, leaving: boolean, activityGoing: boolean): string {
   if (leaving) {
-    if (!changed) return `You weren't in the ${state.label} slot, so nothing changed.`;
-    return activityGoing ? `You've left the ${state.label} slot. Thanks for letting us know.` : `You've left the ${state.label} slot, and with it your place at this activity. Thanks for letting us know.`;
+    if (!changed) return say("validation.slots.leftNothingChanged", { slot: state.label });
+    return activityGoing ? say("validation.slots.left", { slot: state.label }) : say("validation.slots.leftAndPlace", { slot: state.label });
   }
-  if (state.status === "waitlisted") return `The ${state.label} slot is full, so you're number ${state.position ?? "?"} in its line. We'll tell you if a place opens.`;
-  return changed ? `You're in the ${state.label} slot. See you there.` : `You're already in the ${state.label} slot.`;
+  if (state.status === "waitlisted") return say("validation.slots.slotFull", { slot: state.label, position: state.position ?? "?" });
+  return changed ? say("validation.slots.inSlot", { slot: state.label }) : say("validation.slots.alreadyInSlot", { slot: state.label });
 }
 
 /** The attendee CSV's "slots" cell for each member: their slots, soonest first, a waiting place marked. */

@@ -36,14 +36,6 @@ export const walkInSearchSchema = z
 export const activityAudiences = ["going", "maybe", "waitlist", "walk_ins", "group"] as const;
 export type ActivityAudience = (typeof activityAudiences)[number];
 
-export const audienceLabel: Record<ActivityAudience, string> = {
-  going: "Everyone going",
-  maybe: "Everyone trying to come (maybe)",
-  waitlist: "Everyone on the waitlist",
-  walk_ins: "Members who walked in",
-  group: "Every member of the group",
-};
-
 const messageText = z
   .string({ error: () => say("validation.walkIns.messageRequired") })
   .overwrite(plainText)

@@ -1,9 +1,10 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { isConnectionError, isPoolBusy, RETRY_AFTER_SECONDS } from "@/db/availability";
+import { DATABASE_AWAY, HUB_BUSY, isConnectionError, isPoolBusy, RETRY_AFTER_SECONDS } from "@/db/availability";
 import { withoutWaiting } from "@/db/patience";
 import { fieldErrorsOf } from "@/lib/action-result";
 import { withoutQueryParameters } from "@/lib/logging";
+import { SEND_JSON } from "@/lib/security/cross-site";
 import "@/lib/validation/messages";
 import { say } from "@/lib/i18n/said";
 
@@ -101,9 +102,9 @@ export function tooLarge(limit: number) {
   return apiError("too_large", say("errors.api.tooLarge", { kilobytes: String(Math.floor(limit / 1024)) }));
 }
 
-/** 415: a body labelled as something other than JSON (the same English as proxy.ts's cookie rule, SEND_JSON). */
+/** 415: a body labelled as something other than JSON (the same words as proxy.ts's cookie rule). */
 export function unsupportedMediaType() {
-  return NextResponse.json({ error: { code: "invalid_body", message: say("errors.routes.common.sendJson") } }, { status: 415 });
+  return NextResponse.json({ error: { code: "invalid_body", message: SEND_JSON() } }, { status: 415 });
 }
 
 /**
@@ -165,11 +166,11 @@ export async function guarded(work: () => Promise<Response>): Promise<Response> 
   } catch (error) {
     if (isConnectionError(error)) {
       console.warn("[api] database unavailable", withoutQueryParameters(error));
-      return apiError("try_again", say("errors.routes.common.databaseAway"), undefined, { "Retry-After": String(RETRY_AFTER_SECONDS) });
+      return apiError("try_again", DATABASE_AWAY(), undefined, { "Retry-After": String(RETRY_AFTER_SECONDS) });
     }
     if (isPoolBusy(error)) {
       console.warn("[api] busy: no database connection came free in time");
-      return apiError("try_again", say("errors.routes.common.hubBusy"), undefined, { "Retry-After": String(RETRY_AFTER_SECONDS) });
+      return apiError("try_again", HUB_BUSY(), undefined, { "Retry-After": String(RETRY_AFTER_SECONDS) });
     }
     console.error("[api] unexpected error", withoutQueryParameters(error));
     return apiError("internal", say("errors.api.internal"));
