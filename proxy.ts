@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { DATABASE_AWAY, databaseAway, databaseStatus, RETRY_AFTER_SECONDS } from "@/db/availability";
-import { BACK_SHORTLY_PAGE } from "@/server/back-shortly";
+import { backShortlyPage } from "@/server/back-shortly";
+import { earlyLocale, speakingIn } from "@/lib/i18n/speaking-store";
 import { checkCookieWrite } from "@/lib/security/cross-site";
 import { mapTilesFrom } from "@/lib/map-tiles";
 import { contentSecurityPolicy, isEmbeddable, newNonce, staticSecurityHeaders } from "@/lib/security/headers";
@@ -53,7 +54,7 @@ function whileDatabaseAway(request: NextRequest): NextResponse | null {
     return NextResponse.json({ ok: false, database: "unavailable", reason: databaseStatus()?.reason ?? "database unreachable" }, { status: 503, headers });
   }
   if (isApi(path)) return NextResponse.json({ error: { code: "try_again", message: DATABASE_AWAY() } }, { status: 503, headers });
-  return new NextResponse(BACK_SHORTLY_PAGE, { status: 503, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
+  return new NextResponse(backShortlyPage(), { status: 503, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
 }
 
 /** Passes the nonce to the render (Next reads it from the request's CSP header) and returns the policy. */
@@ -78,7 +79,9 @@ function applySecurityHeaders(response: NextResponse, policy: string, path: stri
 
 export function proxy(request: NextRequest) {
   const { requestHeaders, policy } = withNonce(request);
-  const answered = refuseMalformedAddress(request, requestHeaders) ?? whileDatabaseAway(request) ?? refuseCrossSiteWrite(request);
+  // Its own answers come before anyone is known: in the language cookie's or the browser's language.
+  const locale = earlyLocale(request.headers.get("cookie"), request.headers.get("accept-language"));
+  const answered = speakingIn(locale, () => refuseMalformedAddress(request, requestHeaders) ?? whileDatabaseAway(request) ?? refuseCrossSiteWrite(request));
   const path = request.nextUrl.pathname;
   if (answered) return applySecurityHeaders(answered, policy, path);
   const response = applySecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), policy, path);

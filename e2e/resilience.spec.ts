@@ -53,6 +53,16 @@ test.describe("PostgreSQL going away", () => {
       const api = await request.get(`${base}/api/activities`, { failOnStatusCode: false });
       expect(api.status()).toBe(503);
       expect((await api.json()).error.code).toBe("try_again");
+      // In the browser's language, though no one can be looked up: the page and the API's words.
+      const spanish = { "Accept-Language": "es-ES,es;q=0.9" };
+      const pagina = await request.get(`${base}/activities`, { failOnStatusCode: false, headers: spanish });
+      expect(pagina.status()).toBe(503);
+      const html = await pagina.text();
+      expect(html).toContain("Volvemos enseguida");
+      expect(html).toContain('<html lang="es">');
+      expect(html).toContain('<a href="/help">');
+      const apiEs = await request.get(`${base}/api/activities`, { failOnStatusCode: false, headers: spanish });
+      expect(await apiEs.json()).toMatchObject({ error: { code: "try_again", message: expect.stringContaining("La base de datos no responde") } });
 
       // The database comes back: the hub finds it by itself (migrating the empty database too).
       await relay.open();

@@ -1,13 +1,23 @@
 import { RETRY_AFTER_SECONDS } from "@/db/availability";
-import { plainPage } from "@/lib/plain-page";
+import { escapeHtml, plainPage } from "@/lib/plain-page";
+import { say, spokenLocale } from "@/lib/i18n/said";
+import { languageTag } from "@/lib/i18n/locales";
 
 /*
- * The page every address answers (with 503 and Retry-After) while the database is away.
- * Plain HTML that needs nothing from the server, refreshing itself until the hub is back.
+ * The page every address answers (with 503 and Retry-After) while the database is away, in the
+ * language the proxy speaks for the request. Plain HTML that needs nothing from the server,
+ * refreshing itself until the hub is back.
  */
-export const BACK_SHORTLY_PAGE = plainPage({
-  title: "We'll be back shortly",
-  head: `<meta http-equiv="refresh" content="${RETRY_AFTER_SECONDS}">\n`,
-  bodyHtml: `  <p>Common Thread can't reach its database just now. Everything you've done is kept safe, and there's nothing you need to do: this page tries again by itself every few seconds.</p>
-  <p>If you need someone to talk to now, <a href="/help">our help page lists crisis lines</a>.</p>`,
-});
+export function backShortlyPage(): string {
+  const marker = "\u0000help\u0000";
+  const help = escapeHtml(say("errors.refusals.availability.page.help", { link: marker })).replace(
+    marker,
+    `<a href="/help">${escapeHtml(say("errors.refusals.availability.page.helpLink"))}</a>`,
+  );
+  return plainPage({
+    title: say("errors.refusals.availability.page.title"),
+    head: `<meta http-equiv="refresh" content="${RETRY_AFTER_SECONDS}">\n`,
+    bodyHtml: `  <p>${escapeHtml(say("errors.refusals.availability.page.body"))}</p>\n  <p>${help}</p>`,
+    lang: languageTag(spokenLocale()),
+  });
+}

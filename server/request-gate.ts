@@ -3,6 +3,7 @@ import http from "node:http";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { env } from "@/lib/env";
+import { earlyLocale, speakingIn } from "@/lib/i18n/speaking-store";
 import { ACTION_BODY_LIMIT, isActionPost, judgeActionBody, judgeActionOrigin, OUT_OF_DATE, TOO_LARGE, type ActionPostVerdict } from "@/lib/security/action-posts";
 
 /*
@@ -178,7 +179,8 @@ export function installRequestGate(): void {
     dropUntrustedForwarding(req.headers);
     const path = (req.url ?? "/").split("?")[0];
     if (!isActionPost(req.method, path, { nextAction: req.headers["next-action"] !== undefined, contentType: single(req.headers["content-type"]) ?? "" })) return pass();
-    judge(req).then(
+    // Its refusals come before anyone is known: in the language cookie's or the browser's language.
+    speakingIn(earlyLocale(single(req.headers.cookie), single(req.headers["accept-language"])), () => judge(req)).then(
       ({ verdict, headers }) => (verdict.ok ? pass() : answer(req, res, verdict, headers)),
       () => {
         // The client went away mid-body: nothing to answer.

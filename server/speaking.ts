@@ -1,9 +1,9 @@
 import "server-only";
-import { AsyncLocalStorage } from "node:async_hooks";
 import { cookies, headers } from "next/headers";
 import { catalog } from "@/lib/i18n/catalog";
 import { DEFAULT_LOCALE, fromAcceptLanguage, LOCALE_COOKIE, resolveLocale, type UiLocale } from "@/lib/i18n/locales";
 import { saySource } from "@/lib/i18n/said";
+import { speakingStore as current } from "@/lib/i18n/speaking-store";
 import { getViewer } from "./auth/session";
 
 /*
@@ -12,8 +12,6 @@ import { getViewer } from "./auth/session";
  * schema's field error, the wrapper's own refusal and a mutation's refusal all speak the
  * same language. Outside them (a page render, the worker) `say()` speaks English.
  */
-
-const current = new AsyncLocalStorage<{ locale: UiLocale }>();
 
 saySource({
   locale: () => current.getStore()?.locale ?? DEFAULT_LOCALE,

@@ -34,27 +34,39 @@ const BUNDLED: Record<string, Messages> = { en: { validation: enValidation }, es
 type NodeFs = { readdirSync(dir: string): string[]; readFileSync(file: string, encoding: "utf8"): string };
 
 /**
- * On the server before server/speaking.ts is loaded (a script, a test calling a mutation
- * directly), English from the catalog files themselves, every namespace. Read through
- * process.getBuiltinModule so that no bundle for the browser tries to include the file system.
+ * On the server where server/speaking.ts is not loaded (the proxy, the gate in front of server
+ * actions, a script, a test calling a mutation directly): the language entered in the shared
+ * store (lib/i18n/speaking-store.ts, on globalThis), English outside it, with the catalog files
+ * themselves, every namespace. Read through process.getBuiltinModule so that no bundle for the
+ * browser tries to include the file system.
  */
-let englishFiles: Messages | null | undefined;
-function englishFromFiles(): Messages | null {
-  if (englishFiles !== undefined) return englishFiles;
+const fromFiles = new Map<string, Messages | null>();
+function messagesFromFiles(locale: UiLocale): Messages | null {
+  const folder = locale === PSEUDO_LOCALE ? DEFAULT_LOCALE : locale;
+  if (fromFiles.has(folder)) return fromFiles.get(folder)!;
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown; cwd(): string } }).process;
   const fs = typeof window === "undefined" ? (proc?.getBuiltinModule?.("node:fs") as NodeFs | undefined) : undefined;
-  englishFiles = null;
+  let messages: Messages | null = null;
   if (fs && proc) {
-    const dir = `${proc.cwd()}/messages/${DEFAULT_LOCALE}`;
-    englishFiles = Object.fromEntries(fs.readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => [f.slice(0, -5), JSON.parse(fs.readFileSync(`${dir}/${f}`, "utf8")) as Messages]));
+    const dir = `${proc.cwd()}/messages/${folder}`;
+    messages = Object.fromEntries(fs.readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => [f.slice(0, -5), JSON.parse(fs.readFileSync(`${dir}/${f}`, "utf8")) as Messages]));
   }
-  return englishFiles;
+  fromFiles.set(folder, messages);
+  return messages;
 }
 
-/** In the browser: the page's language, with the messages bundled here; on the server outside a request, English. */
+type SpeakingStore = { getStore(): { locale: UiLocale } | undefined };
+const spokenOnServer = (): UiLocale | undefined => (globalThis as { __commonThreadSpeaking?: SpeakingStore }).__commonThreadSpeaking?.getStore()?.locale;
+
+/** In the browser: the page's language, with the messages bundled here; on the server, the shared store's language, English outside it. */
 const bundled: SaySource = {
-  locale: () => (typeof document !== "undefined" && document.documentElement.lang.toLowerCase().startsWith("es") ? "es" : DEFAULT_LOCALE),
-  messages: (locale) => (typeof window === "undefined" ? englishFromFiles() : null) ?? BUNDLED[locale] ?? BUNDLED[DEFAULT_LOCALE],
+  locale: () =>
+    typeof window === "undefined"
+      ? (spokenOnServer() ?? DEFAULT_LOCALE)
+      : typeof document !== "undefined" && document.documentElement.lang.toLowerCase().startsWith("es")
+        ? "es"
+        : DEFAULT_LOCALE,
+  messages: (locale) => (typeof window === "undefined" ? messagesFromFiles(locale) : null) ?? BUNDLED[locale] ?? BUNDLED[DEFAULT_LOCALE],
 };
 
 let source: SaySource = bundled;

@@ -1,5 +1,6 @@
 import { escapeHtml, plainPage } from "@/lib/plain-page";
-import { say } from "@/lib/i18n/said";
+import { say, spokenLocale } from "@/lib/i18n/said";
+import { languageTag } from "@/lib/i18n/locales";
 
 /*
  * What an address may carry before anything reads it. Every route and query parameter comes
@@ -30,5 +31,5 @@ export function addressProblem(pathname: string, search: string): AddressProblem
 
 /** The page a person sees for an address carrying a NUL: plain, and needing nothing from the server. */
 export function badAddressPage(message: string): string {
-  return plainPage({ title: say("validation.address.pageTitle"), bodyHtml: `  <p>${escapeHtml(message)}</p>\n  <p><a href="/">${escapeHtml(say("validation.address.homeLink"))}</a></p>` });
+  return plainPage({ lang: languageTag(spokenLocale()), title: say("validation.address.pageTitle"), bodyHtml: `  <p>${escapeHtml(message)}</p>\n  <p><a href="/">${escapeHtml(say("validation.address.homeLink"))}</a></p>` });
 }

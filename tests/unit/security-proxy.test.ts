@@ -44,6 +44,23 @@ describe("cookie-authenticated writes from other origins are refused", () => {
     expect((await res.json()).error.code).toBe("forbidden");
   });
 
+  it("its refusals speak the language cookie's or the browser's language, before anyone is known", async () => {
+    const english = await proxy(request(rsvp, { method: "POST", headers: { cookie, origin: "http://evil.example", "content-type": "text/plain" }, body: "{}" })).json();
+    const spanish = await proxy(request(rsvp, { method: "POST", headers: { cookie, origin: "http://evil.example", "content-type": "text/plain", "accept-language": "es-MX,es;q=0.9" }, body: "{}" })).json();
+    const chosen = await proxy(request(rsvp, { method: "POST", headers: { cookie: `${cookie}; ct_locale=es`, origin: "http://evil.example", "content-type": "text/plain", "accept-language": "en-GB" }, body: "{}" })).json();
+    expect(english.error).toMatchObject({ code: "forbidden", message: expect.stringContaining("another site") });
+    for (const body of [spanish, chosen]) {
+      expect(body.error.code).toBe("forbidden");
+      expect(body.error.message).not.toBe(english.error.message);
+      expect(body.error.message).toMatch(/sitio/);
+    }
+    const nul = proxy(request("/activities?q=%00", { headers: { "accept-language": "es" } }));
+    expect(nul.status).toBe(400);
+    const page = await nul.text();
+    expect(page).toContain('<html lang="es">');
+    expect(page).toContain("NUL");
+  });
+
   it("another origin of the same site (Sec-Fetch-Site: same-site) is refused too, even without an Origin header", () => {
     const res = proxy(request(rsvp, { method: "POST", headers: { cookie, "sec-fetch-site": "same-site" } }));
     expect(res.status).toBe(403);
