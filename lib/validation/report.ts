@@ -10,14 +10,8 @@ import { say, words } from "@/lib/i18n/said";
 export const REPORT_TARGETS = ["activity", "project", "comment", "group", "member", "question"] as const;
 export type ReportTargetType = (typeof REPORT_TARGETS)[number];
 
-/** The short list a reporter chooses from, in the words they see. */
-export const REPORT_REASONS = {
-  unsafe: "Unsafe or harmful",
-  harassment: "Harassment or unkindness aimed at someone",
-  spam: "Spam or advertising",
-  substances: "Pressure to use or sell substances",
-  other: "Something else",
-} as const;
+/** The short list a reporter chooses from; the words they see for each are in the catalogs (`reasons.<key>`). */
+export const REPORT_REASONS = { unsafe: true, harassment: true, spam: true, substances: true, other: true } as const;
 export type ReportReason = keyof typeof REPORT_REASONS;
 const reasonKeys = Object.keys(REPORT_REASONS) as [ReportReason, ...ReportReason[]];
 
