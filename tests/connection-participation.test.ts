@@ -1,6 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { GET as suggestionsRoute } from "@/app/api/me/suggestions/route";
 import { getDb } from "@/db/client";
+import { createApiToken } from "@/db/mutations/api-tokens";
+import { translator } from "@/lib/i18n/catalog";
 import { leaveGroup } from "@/db/mutations/groups";
 import { savePlan } from "@/db/mutations/plan";
 import { saveReflection } from "@/db/mutations/reflections";
@@ -116,6 +119,17 @@ describe("reflections", () => {
     await makeActivity(org.group.id, { startsInHours: 40, title: "Next repair café" });
     const [s] = await getSuggestions(sam.id, ZONE);
     expect(s.reasons).toContain("you felt lifted after the last repair café");
+    // Through the API, the reasons follow the caller's language as its refusals do.
+    const { token } = await createApiToken(sam.id, "suggestions");
+    const ask = async (headers: Record<string, string>) => {
+      const res = await suggestionsRoute(new Request("http://hub.test/api/me/suggestions", { headers: { authorization: `Bearer ${token}`, ...headers } }));
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { suggestions: { why: string[] }[] }).suggestions[0].why;
+    };
+    expect(await ask({})).toContain("you felt lifted after the last repair café");
+    const spanish = await ask({ "accept-language": "es-ES,es;q=0.9" });
+    expect(spanish).toContain(translator("es", "connection")("reason.lifted", { title: "repair café" }));
+    expect(spanish).not.toContain("you felt lifted after the last repair café");
   });
 
   it("close a week after the activity ends", async () => {

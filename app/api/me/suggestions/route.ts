@@ -5,7 +5,7 @@ import { getSuggestions } from "@/db/queries/plan";
 import { instant } from "@/server/api/activity-json";
 import { apiRoute } from "@/server/api/route";
 import { kinds } from "@/lib/labels";
-import { words } from "@/lib/i18n/said";
+import { spokenLocale, words } from "@/lib/i18n/said";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +29,7 @@ export const GET = apiRoute({
     }),
   },
   async handler({ caller, query }) {
-    const suggestions = await getSuggestions(caller.id, await getMemberZone(caller.id), { limit: query.limit ?? 5 });
+    const suggestions = await getSuggestions(caller.id, await getMemberZone(caller.id), { limit: query.limit ?? 5, locale: spokenLocale() });
     return NextResponse.json({
       suggestions: suggestions.map((s) => ({ activity: { id: s.id, url: `/activities/${s.id}`, title: s.title, kind: s.kind, group: s.groupName, startsAt: s.startsAt.toISOString() }, why: s.reasons })),
     });
