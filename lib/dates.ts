@@ -182,11 +182,6 @@ export function parseWallClock(local: string): WallClock | undefined {
   return { year, month, day, hour, minute };
 }
 
-/** For an ambiguous time, which of the two it is: "01:30 BST, the first of the two". */
-export function firstOfTwoLabel(instant: Date, zone: string): string {
-  return `${formatTime(instant, zone)} ${zoneAbbreviation(instant, zone)}, the first of the two`;
-}
-
 export type DateRangeName = "today" | "weekend" | "week";
 
 /** The instants bounding a named range, computed in `zone` relative to `now`. */

@@ -4,7 +4,7 @@ import { plainText } from "./text";
 import { canonicalZone, formatDay, formatTime, zoneAbbreviation, isValidTimeZone, parseWallClock, resolveWallClock, type ResolvedWallClock } from "@/lib/dates";
 import { energyLevels, kinds, talkLevels } from "@/lib/labels";
 import { placeChoiceSchema } from "./place-choice";
-import { say, words } from "@/lib/i18n/said";
+import { say, spokenLocale, words } from "@/lib/i18n/said";
 
 /** The longest an activity may last. Listings rely on it: anything not yet ended began at most this long ago. */
 export const LONGEST_ACTIVITY_MS = 14 * 86_400_000;
@@ -167,7 +167,7 @@ export function clockChangeNotes(values: Pick<ActivityFormValues, "startsLocal" 
     const resolved = typeof local === "string" ? resolveLocal(local, timezone) : undefined;
     if (resolved?.status !== "ambiguous") continue;
     notes.push(
-      say("validation.clocks.goBack", { timezone, time: local.slice(11, 16), day: formatDay(resolved.instant, timezone), what, first: formatTime(resolved.instant, timezone), zone: zoneAbbreviation(resolved.instant, timezone) }),
+      say("validation.clocks.goBack", { timezone, time: local.slice(11, 16), day: formatDay(resolved.instant, timezone, spokenLocale()), what, first: formatTime(resolved.instant, timezone, spokenLocale()), zone: zoneAbbreviation(resolved.instant, timezone) }),
     );
   }
   return notes;

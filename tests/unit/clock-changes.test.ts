@@ -1,6 +1,8 @@
 import { Settings } from "luxon";
 import { afterEach, describe, expect, it } from "vitest";
 import { atLocalTime, clockChangeNote, occurrencesBetween, seriesRuleText } from "@/lib/recurrence";
+import { formatDay } from "@/lib/dates";
+import { speakingIn } from "@/lib/i18n/speaking-store";
 import { activityInputSchema, clockChangeNotes, localToInstant } from "@/lib/validation/activity";
 
 const LONDON = "Europe/London";
@@ -83,6 +85,13 @@ describe.each(seasons)("clock changes, generated %s", (_season, now) => {
       "The clocks go back that night in America/New_York, so 01:45 on Sun 7 Nov 2027 happens twice. The end is 01:45 EDT, the first of the two.",
     ]);
     expect(clockChangeNotes({ startsLocal: "2027-11-14T01:30", endsLocal: "2027-11-14T02:30", timezone: NEW_YORK })).toEqual([]);
+  });
+
+  it("is said in the language being spoken, its date too", async () => {
+    const [note] = await speakingIn("es", async () => clockChangeNotes({ startsLocal: "2027-10-31T01:30", endsLocal: "2027-10-31T03:00", timezone: LONDON }));
+    expect(note).toContain(formatDay(new Date("2027-10-31T00:30:00Z"), LONDON, "es"));
+    expect(note).not.toContain("Sun 31 Oct");
+    expect(note).not.toContain("The clocks go back");
   });
 });
 
