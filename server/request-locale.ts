@@ -1,7 +1,7 @@
 import "server-only";
 import { getLocaleSetting } from "@/db/queries/member-locale";
 import { translator } from "@/lib/i18n/catalog";
-import { isLocale, LOCALE_COOKIE, resolveLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale, localeCookieIn, resolveLocale, type Locale } from "@/lib/i18n/locales";
 import { requestLocale as requestLocaleOfAction } from "./speaking";
 
 /*
@@ -10,19 +10,11 @@ import { requestLocale as requestLocaleOfAction } from "./speaking";
  * Files are never in the test-only pseudo-locale.
  */
 
-function cookieValue(header: string | null, name: string): string | null {
-  for (const part of (header ?? "").split(";")) {
-    const [key, ...rest] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(rest.join("="));
-  }
-  return null;
-}
-
 /** The language of a request from `memberId` (or a visitor, when null). */
 export async function requestLocale(request: Request, memberId: string | null = null): Promise<Locale> {
   const chosen = resolveLocale({
     setting: memberId ? await getLocaleSetting(memberId) : null,
-    cookie: cookieValue(request.headers.get("cookie"), LOCALE_COOKIE),
+    cookie: localeCookieIn(request.headers.get("cookie")),
     acceptLanguage: request.headers.get("accept-language"),
   });
   return isLocale(chosen) ? chosen : "en";

@@ -21,6 +21,18 @@ export type UiLocale = Locale | typeof PSEUDO_LOCALE;
 export const LOCALE_COOKIE = "ct_locale";
 export const LOCALE_COOKIE_MAX_AGE = 365 * 24 * 60 * 60;
 
+/**
+ * The language cookie's value from a raw Cookie header, as sent: its only valid values are plain
+ * language codes, so nothing is decoded (a malformed %-sequence in it must not fail a request).
+ */
+export function localeCookieIn(header: string | null | undefined): string | null {
+  for (const part of (header ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === LOCALE_COOKIE) return part.slice(eq + 1).trim();
+  }
+  return null;
+}
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { DEFAULT_LOCALE, LOCALE_COOKIE, resolveLocale, type UiLocale } from "./locales";
+import { localeCookieIn, resolveLocale, type UiLocale } from "./locales";
 
 /*
  * The language `say()` speaks (lib/i18n/said.ts), for the work of one request. Next loads the
@@ -25,9 +25,5 @@ export function speakingIn<T>(locale: UiLocale, work: () => T): T {
  * the cookie too.
  */
 export function earlyLocale(cookieHeader: string | null | undefined, acceptLanguage: string | null | undefined): UiLocale {
-  const cookie = (cookieHeader ?? "")
-    .split(";")
-    .map((part) => part.trim().split("="))
-    .find(([name]) => name === LOCALE_COOKIE)?.[1];
-  return resolveLocale({ cookie: cookie ? decodeURIComponent(cookie) : null, acceptLanguage }) ?? DEFAULT_LOCALE;
+  return resolveLocale({ cookie: localeCookieIn(cookieHeader), acceptLanguage });
 }

@@ -54,6 +54,13 @@ describe("cookie-authenticated writes from other origins are refused", () => {
       expect(body.error.message).not.toBe(english.error.message);
       expect(body.error.message).toMatch(/sitio/);
     }
+    // A language cookie that is not one (a broken %-sequence) is ignored, never a failure.
+    for (const broken of ["ct_locale=%", "ct_locale=%E0%A4%A", "ct_locale="]) {
+      const page = proxy(request("/activities", { headers: { cookie: broken, "accept-language": "es" } }));
+      expect(page.headers.get("x-middleware-next"), broken).toBe("1");
+      const refused = await proxy(request(rsvp, { method: "POST", headers: { cookie: `${cookie}; ${broken}`, origin: "http://evil.example", "content-type": "text/plain", "accept-language": "es" }, body: "{}" })).json();
+      expect(refused.error.message, broken).toMatch(/sitio/);
+    }
     const nul = proxy(request("/activities?q=%00", { headers: { "accept-language": "es" } }));
     expect(nul.status).toBe(400);
     const page = await nul.text();
