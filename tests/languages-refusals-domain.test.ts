@@ -10,7 +10,7 @@ import { handOverGroup } from "@/db/mutations/group-ownership";
 import { createTask } from "@/db/mutations/projects";
 import { respondToActivity } from "@/db/mutations/rsvps";
 import { setActivitySlots } from "@/db/mutations/slots";
-import { claimTask } from "@/db/mutations/task-claims";
+import { claimTask, markTaskDone, verifyTaskClaim } from "@/db/mutations/task-claims";
 import { authorize } from "@/lib/authz";
 import type { UiLocale } from "@/lib/i18n/locales";
 import { checkAnswers, type RsvpQuestion } from "@/lib/rsvp-questions";
@@ -49,6 +49,23 @@ describe("the data layer's refusals in the request's language", () => {
     for (const english of [answers.en, answers.none]) {
       expect(english).toEqual({ ok: false, code: "full", message: "All places on this task are taken. Thank you for offering — other tasks may still need people." });
     }
+  });
+
+  it("an organizer verifying hours is told how many in words of the request's language, plural and all", async () => {
+    const group = await makeGroup();
+    const [organizer, member] = await Promise.all([makeUser(), makeUser()]);
+    await addMember(group.id, organizer.id, "organizer");
+    await addMember(group.id, member.id);
+    const said: Record<string, string | undefined> = {};
+    for (const [locale, hours] of [["es", 2], ["en", 1]] as const) {
+      const task = await makeTask((await makeProject(group.id)).id, { placesNeeded: 1 });
+      expect(await claimTask(await getDb(), { taskId: task.id, actor: member })).toMatchObject({ ok: true });
+      expect(await markTaskDone(await getDb(), { taskId: task.id, actor: member })).toMatchObject({ ok: true });
+      const verified = await speaking(locale, async () => verifyTaskClaim(await getDb(), { taskId: task.id, actor: organizer, userId: member.id, hours }));
+      said[locale] = verified.ok ? verified.message : undefined;
+    }
+    expect(said.es).toBe("Verificado. Horas registradas: 2 horas.");
+    expect(said.en).toBe("Verified: 1 hour recorded.");
   });
 
   it("adding a task to a project that is not there says so, in Spanish when the request is", async () => {

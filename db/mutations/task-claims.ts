@@ -322,7 +322,7 @@ export async function verifyTaskClaim(db: Db, input: { taskId: string; actor: Ac
       });
       // Verified hours may pass 5, 10 or 25: a milestone, told privately and once.
       await recordMilestones(input.userId, { executor: tx });
-      return ok(l, input.userId, "verified", value, true, l.task, said("errors.refusals.taskClaims.verifiedHours", { hours: formatHours(hours) }));
+      return ok(l, input.userId, "verified", value, true, l.task, said("errors.refusals.taskClaims.verifiedHours", { hours: said("notices.task.hours", { count: Number(hours.toFixed(2)) }) }));
     }),
   );
 }
@@ -414,11 +414,6 @@ export async function removeTask(db: Db, input: { taskId: string; actor: Actor }
       return { ok: true, title: l.task.title, projectId: l.project.id, told, message };
     }),
   );
-}
-
-export function formatHours(hours: number): string {
-  const n = Number.isInteger(hours) ? String(hours) : String(Number(hours.toFixed(2)));
-  return `${n} ${hours === 1 ? "hour" : "hours"}`;
 }
 
 /** The claim mutations on the app's database, for actions and route handlers. */
