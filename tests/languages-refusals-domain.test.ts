@@ -12,6 +12,7 @@ import { respondToActivity } from "@/db/mutations/rsvps";
 import { setActivitySlots } from "@/db/mutations/slots";
 import { claimTask, markTaskDone, verifyTaskClaim } from "@/db/mutations/task-claims";
 import { authorize } from "@/lib/authz";
+import { formatDay } from "@/lib/dates";
 import type { UiLocale } from "@/lib/i18n/locales";
 import { checkAnswers, type RsvpQuestion } from "@/lib/rsvp-questions";
 import type { TaskInput } from "@/lib/validation/project";
@@ -90,6 +91,18 @@ describe("the data layer's refusals in the request's language", () => {
     const answers = await each(async () => respondToActivity(await getDb(), { activityId: activity.id, userId: member.id, status: "going" }));
     expect(answers.es).toEqual({ ok: false, code: "closed", message: "Esta actividad tiene turnos: elige uno (o más) en su página para tomar un lugar." });
     expect(answers.en).toEqual({ ok: false, code: "closed", message: "This activity has time slots: choose one (or more) on its page to take a place." });
+    expect(answers.none).toEqual(answers.en);
+  });
+
+  it("a slot line outside the activity names the activity's days and times in the request's language", async () => {
+    const zone = "Europe/London";
+    const first = DateTime.fromISO("2027-06-05T09:00", { zone });
+    const bounds = { startsAt: first.toJSDate(), endsAt: first.plus({ days: 1, hours: 6 }).toJSDate(), timezone: zone };
+    const answers = await each(async () => parseSlotLines("2027-06-08 09:00-11:00 5", bounds));
+    const messageOf = (r: ReturnType<typeof parseSlotLines>) => (r.ok ? "" : r.message);
+    expect(messageOf(answers.es)).toContain(formatDay(bounds.endsAt, zone, "es"));
+    expect(messageOf(answers.es)).not.toContain(formatDay(bounds.endsAt, zone, "en"));
+    expect(messageOf(answers.en)).toContain(formatDay(bounds.endsAt, zone, "en"));
     expect(answers.none).toEqual(answers.en);
   });
 

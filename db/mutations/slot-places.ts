@@ -3,6 +3,7 @@ import { and, asc, eq, gt, inArray, lt, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { activitySlots, slotSignups, type Activity, type ActivitySlot } from "../schema";
 import { say } from "@/lib/i18n/words";
+import type { Locale } from "@/lib/i18n/locales";
 import { notify } from "./notifications";
 import { formatLongDay } from "@/lib/dates";
 import { slotLabel } from "@/lib/validation/slots";
@@ -56,7 +57,7 @@ export async function promoteInSlot(tx: Db, activity: Activity, slotId: string, 
   const ids = next.map((n) => n.userId);
   await tx.update(slotSignups).set({ status: "going", updatedAt: now }).where(and(eq(slotSignups.slotId, slotId), inArray(slotSignups.userId, ids)));
   await bumpSlot(tx, slotId, ids.length, -ids.length);
-  const label = slotLabel(slot, activity.timezone);
+  const label = (l: Locale) => slotLabel(slot, activity.timezone, undefined, l);
   for (const userId of ids) {
     await notify(tx, {
       userId,

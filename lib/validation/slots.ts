@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { DateTime } from "luxon";
 import { formatDay, formatTime, resolveWallClock } from "@/lib/dates";
-import { say, words } from "@/lib/i18n/said";
+import { say, spokenLocale, words } from "@/lib/i18n/said";
+import type { UiLocale } from "@/lib/i18n/locales";
 
 /*
  * Time slots (shifts) as an organizer types them: one slot a line, "09:00-11:00 5" (five
@@ -41,10 +42,13 @@ function at(day: string, hour: number, minute: number, zone: string): Date | und
   return resolveWallClock({ year, month, day: d, hour, minute }, zone).instant;
 }
 
-/** "09:00–11:00", with the day too when the slot is not on the activity's first day. */
-export function slotLabel(slot: { startsAt: Date; endsAt: Date }, zone: string, activityStart?: Date): string {
-  const range = `${formatTime(slot.startsAt, zone)}–${formatTime(slot.endsAt, zone)}`;
-  return activityStart && formatDay(activityStart, zone) !== formatDay(slot.startsAt, zone) ? `${formatDay(slot.startsAt, zone)}, ${range}` : range;
+/**
+ * "09:00–11:00", with the day too when the slot is not on the activity's first day, in `locale`
+ * (by default the language being spoken: a refusal's, or the page's when a page passes its own).
+ */
+export function slotLabel(slot: { startsAt: Date; endsAt: Date }, zone: string, activityStart?: Date, locale: UiLocale = spokenLocale()): string {
+  const range = `${formatTime(slot.startsAt, zone, locale)}–${formatTime(slot.endsAt, zone, locale)}`;
+  return activityStart && formatDay(activityStart, zone) !== formatDay(slot.startsAt, zone) ? `${formatDay(slot.startsAt, zone, locale)}, ${range}` : range;
 }
 
 /** Slots written back as the lines the organizer would type, for the form. */
@@ -86,8 +90,8 @@ export function parseSlotLines(text: string, bounds: SlotBounds): SlotParse {
     }
     if (startsAt < bounds.startsAt || endsAt > bounds.endsAt) {
       const when = slotLabel(bounds, bounds.timezone);
-      const end = formatDay(bounds.endsAt, bounds.timezone);
-      return { ok: false, message: formatDay(bounds.startsAt, bounds.timezone) !== end ? say("validation.slots.lineOutsideEnding", { ...where, when, end }) : say("validation.slots.lineOutside", { ...where, when }) };
+      const end = formatDay(bounds.endsAt, bounds.timezone, spokenLocale());
+      return { ok: false, message: formatDay(bounds.startsAt, bounds.timezone, spokenLocale()) !== end ? say("validation.slots.lineOutsideEnding", { ...where, when, end }) : say("validation.slots.lineOutside", { ...where, when }) };
     }
     slots.push({ startsAt, endsAt, capacity, line });
   }
@@ -124,7 +128,7 @@ export function slotCellsByMember(
   for (const s of slots) {
     const label = slotLabel(s, zone, activityStart);
     for (const p of s.going) add(p.userId, label);
-    for (const p of s.waiting) add(p.userId, `${label} (waitlist #${p.position})`);
+    for (const p of s.waiting) add(p.userId, say("csv.attendees.slotWaiting", { slot: label, position: p.position }));
   }
   return new Map([...cells].map(([k, v]) => [k, v.join("; ")]));
 }

@@ -1,8 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SlotRoster } from "@/db/queries/slots";
-import { formatDay, formatTime } from "@/lib/dates";
 import type { UiLocale } from "@/lib/i18n/locales";
-import { slotsToText } from "@/lib/validation/slots";
+import { slotLabel, slotsToText } from "@/lib/validation/slots";
 import { setSlotsAction } from "./slot-actions";
 import { SlotsEditor } from "./slots-editor";
 
@@ -11,12 +10,6 @@ import { SlotsEditor } from "./slots-editor";
  * for it, in line order. A slot someone holds or waits for cannot be removed, and its places
  * cannot go below the number going: the form refuses and says which slot.
  */
-/** "09:00–11:00", with the day too when the slot is not on the activity's first day, in the page's language. */
-function slotLabel(slot: { startsAt: Date; endsAt: Date }, zone: string, activityStart: Date, locale: UiLocale): string {
-  const range = `${formatTime(slot.startsAt, zone, locale)}–${formatTime(slot.endsAt, zone, locale)}`;
-  return formatDay(activityStart, zone, locale) !== formatDay(slot.startsAt, zone, locale) ? `${formatDay(slot.startsAt, zone, locale)}, ${range}` : range;
-}
-
 export async function SlotsSection({ activity, slots, canChange }: { activity: { id: string; startsAt: Date; endsAt: Date; timezone: string }; slots: SlotRoster[]; canChange: boolean }) {
   const text = slotsToText(slots, activity);
   const [t, locale] = await Promise.all([getTranslations("organize.slots"), getLocale() as Promise<UiLocale>]);
