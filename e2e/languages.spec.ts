@@ -29,6 +29,12 @@ test("a Spanish browser gets the hub in Spanish, and an English one in English, 
   expect(await res.text()).toContain('lang="es"');
   await visitor.dispose();
   await expectNoAxeViolations(spanish, { widths: [DESKTOP] });
+
+  // Filters that cannot be used are explained in the page's language too, not only its heading.
+  await spanish.goto("/activities?near=Atlantis");
+  await expect(spanish.getByTestId("filter-errors")).toContainText("Todavía no conocemos un lugar llamado «Atlantis»");
+  await english.goto("/activities?near=Atlantis");
+  await expect(english.getByTestId("filter-errors")).toContainText("We don't know a place called “Atlantis”");
 });
 
 test("the footer's picker changes the language without JavaScript, and back", async ({ browser }) => {

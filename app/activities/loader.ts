@@ -4,6 +4,8 @@ import { listNeighbourhoods, locateFilters } from "@/db/queries/places";
 import { getViewer } from "@/server/auth/session";
 import { hasActiveFilter, parseFiltersLenient } from "@/lib/validation/activity-filters";
 import { getViewerZone } from "@/server/viewer-zone";
+import { speakingIn } from "@/lib/i18n/speaking-store";
+import { currentLocale } from "@/server/request-locale";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -13,10 +15,11 @@ export type SearchParams = Record<string, string | string[] | undefined>;
  * turned into a point from the hub's own places.
  */
 export async function loadActivityListing(searchParams: SearchParams) {
-  const [viewer, zone] = await Promise.all([getViewer(), getViewerZone()]);
+  const [viewer, zone, locale] = await Promise.all([getViewer(), getViewerZone(), currentLocale()]);
   const raw = Object.fromEntries(Object.entries(searchParams).filter(([, v]) => v !== undefined)) as Record<string, string | string[]>;
-  const parsed = parseFiltersLenient(raw);
-  const located = await locateFilters(parsed.filters);
+  // The messages for filters that cannot be used are said in the page's language.
+  const parsed = speakingIn(locale, () => parseFiltersLenient(raw));
+  const located = await speakingIn(locale, () => locateFilters(parsed.filters));
   const errors = { ...parsed.errors, ...located.errors };
   // The form shows what was asked for (a neighbourhood, not the point it became).
   const filters = { ...parsed.filters, ...Object.fromEntries(Object.keys(located.errors).map((k) => [k, undefined])) };

@@ -5,6 +5,8 @@ import { listMyHours } from "@/db/queries/hours";
 import { formatDay } from "@/lib/dates";
 import type { UiLocale } from "@/lib/i18n/locales";
 import { parseHoursRange, rangeInstants } from "@/lib/validation/hours";
+import { speakingIn } from "@/lib/i18n/speaking-store";
+import { currentLocale } from "@/server/request-locale";
 import { loadMe } from "../loader";
 import { PrintButton } from "./print-button";
 import "./print.css";
@@ -19,7 +21,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** A member's own statement of verified volunteer hours, made to be printed or saved as a PDF. */
 export default async function MyHoursPage({ searchParams }: Props) {
   const { viewer, zone, now } = await loadMe("/me/hours");
-  const { range, errors } = parseHoursRange(await searchParams);
+  const asked = await searchParams;
+  // Its messages for a range that cannot be read are said in the page's language.
+  const { range, errors } = speakingIn(await currentLocale(), () => parseHoursRange(asked));
   const entries = await listMyHours(viewer.id, rangeInstants(range, zone));
   const total = entries.reduce((s, e) => s + e.hours, 0);
   const [t, locale, during] = await Promise.all([getTranslations("hours.statement"), getLocale() as Promise<UiLocale>, rangeWords(range)]);

@@ -4,6 +4,8 @@ import { getGroupHours } from "@/db/queries/hours";
 import { getGroupRow } from "@/db/queries/organizer";
 import { authorize } from "@/lib/authz";
 import { parseHoursRange, rangeInstants, thisYearSoFar } from "@/lib/validation/hours";
+import { speakingIn } from "@/lib/i18n/speaking-store";
+import { currentLocale } from "@/server/request-locale";
 
 type Raw = Record<string, string | string[] | undefined>;
 
@@ -16,7 +18,8 @@ export async function loadGroupHours(slug: string, viewer: { id: string }, raw: 
   const group = await getGroupRow({ slug });
   if (!group || group.hiddenAt) return undefined;
   if (!authorize(viewer, await getMembership(group.id, viewer.id), "organizer").ok) return undefined;
-  const { range, errors } = parseHoursRange(raw, thisYearSoFar(now, zone));
+  // Its messages for a range that cannot be read are said in the page's language.
+  const { range, errors } = speakingIn(await currentLocale(), () => parseHoursRange(raw, thisYearSoFar(now, zone)));
   const report = await getGroupHours(group.id, rangeInstants(range, zone));
   return { group, range, errors, zone, report };
 }
