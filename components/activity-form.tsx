@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { startTransition, useActionState, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Markdown } from "@/components/markdown";
@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Checkbox, Field, Input, Select, Textarea } from "@/components/ui/field";
 import { useFieldFeedback } from "@/components/ui/use-field-feedback";
 import type { ActionResult } from "@/lib/action-result";
+import type { UiLocale } from "@/lib/i18n/locales";
 import type { MapTiles } from "@/lib/map-tiles";
 import { energyLevels, kinds, talkLevels } from "@/lib/labels";
 import { activityInputSchema, clockChangeNotes, repeatOptions, startsInThePast, type ActivityFormValues, type ActivityInput } from "@/lib/validation/activity";
@@ -52,6 +53,7 @@ export function ActivityForm({
   const [state, formAction, pending] = useActionState(action, null);
   const t = useTranslations("client-organize.activityForm");
   const label = useTranslations("labels");
+  const locale = useLocale();
   const formRef = useRef<HTMLFormElement>(null);
   const [preview, setPreview] = useState(false);
   const initial: Values = { ...defaultValues, ...state?.values };
@@ -77,7 +79,8 @@ export function ActivityForm({
 
   const when = { startsLocal: watch("startsLocal"), endsLocal: watch("endsLocal"), timezone: watch("timezone") };
   // What the organizer should know about the times typed: a time that happens twice, and a start already past.
-  const notes = clockChangeNotes(when);
+  // In the page's own language, the same on the server and in the browser.
+  const notes = clockChangeNotes(when, locale as UiLocale);
   const startedAlready = mode === "create" && (startsInThePast(when) || Boolean(state && !state.ok && state.fieldErrors?.startedOk));
 
   const zoneList = zones.includes(String(watch("timezone"))) ? zones : [String(watch("timezone")), ...zones];

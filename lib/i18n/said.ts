@@ -96,6 +96,14 @@ export function say(key: string, values?: Values): string {
 }
 
 /**
+ * A message in a language given outright, for words a page renders on the server and again in the
+ * browser (where the language being spoken could differ between the two): `sayIn(useLocale(), …)`.
+ */
+export function sayIn(locale: UiLocale, key: string, values?: Values): string {
+  return translate(locale, source.messages(locale), key, values);
+}
+
+/**
  * The language `say()` speaks now, for words kept to be said later in it (a guest's emails,
  * written in the language of the request they RSVP'd from). The pseudo-locale is English.
  */

@@ -4,7 +4,8 @@ import { plainText } from "./text";
 import { canonicalZone, formatDay, formatTime, zoneAbbreviation, isValidTimeZone, parseWallClock, resolveWallClock, type ResolvedWallClock } from "@/lib/dates";
 import { energyLevels, kinds, talkLevels } from "@/lib/labels";
 import { placeChoiceSchema } from "./place-choice";
-import { say, spokenLocale, words } from "@/lib/i18n/said";
+import { say, sayIn, spokenLocale, words } from "@/lib/i18n/said";
+import type { UiLocale } from "@/lib/i18n/locales";
 
 /** The longest an activity may last. Listings rely on it: anything not yet ended began at most this long ago. */
 export const LONGEST_ACTIVITY_MS = 14 * 86_400_000;
@@ -159,7 +160,7 @@ export function localToInstant(local: string, zone: string): Date {
  * What the organizer should know about the times they typed: a start or end that happens
  * twice because the clocks go back, and which of the two it is. Empty when nothing is unusual.
  */
-export function clockChangeNotes(values: Pick<ActivityFormValues, "startsLocal" | "endsLocal" | "timezone">): string[] {
+export function clockChangeNotes(values: Pick<ActivityFormValues, "startsLocal" | "endsLocal" | "timezone">, locale: UiLocale = spokenLocale()): string[] {
   const { timezone } = values;
   if (typeof timezone !== "string" || !isValidTimeZone(timezone)) return [];
   const notes: string[] = [];
@@ -167,7 +168,7 @@ export function clockChangeNotes(values: Pick<ActivityFormValues, "startsLocal" 
     const resolved = typeof local === "string" ? resolveLocal(local, timezone) : undefined;
     if (resolved?.status !== "ambiguous") continue;
     notes.push(
-      say("validation.clocks.goBack", { timezone, time: local.slice(11, 16), day: formatDay(resolved.instant, timezone, spokenLocale()), what, first: formatTime(resolved.instant, timezone, spokenLocale()), zone: zoneAbbreviation(resolved.instant, timezone) }),
+      sayIn(locale, "validation.clocks.goBack", { timezone, time: local.slice(11, 16), day: formatDay(resolved.instant, timezone, locale), what, first: formatTime(resolved.instant, timezone, locale), zone: zoneAbbreviation(resolved.instant, timezone) }),
     );
   }
   return notes;

@@ -92,6 +92,8 @@ describe.each(seasons)("clock changes, generated %s", (_season, now) => {
     expect(note).toContain(formatDay(new Date("2027-10-31T00:30:00Z"), LONDON, "es"));
     expect(note).not.toContain("Sun 31 Oct");
     expect(note).not.toContain("The clocks go back");
+    // Given outright (a form rendered on the server and again in the browser), whatever is being spoken.
+    expect(clockChangeNotes({ startsLocal: "2027-10-31T01:30", endsLocal: "2027-10-31T03:00", timezone: LONDON }, "es")).toEqual([note]);
   });
 });
 
