@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { env } from "@/lib/env";
-import { DATABASE_AWAY, isDroppedConnection, isPoolFull, onDatabaseLost, reasonOf, setDatabaseStatus } from "./availability";
+import { isDroppedConnection, isPoolFull, onDatabaseLost, reasonOf, setDatabaseStatus } from "./availability";
 import { getDbHandle, postgresAnswers } from "./client";
 import { withoutWaiting } from "./patience";
 import { runMigrations } from "./migrate";
@@ -79,14 +79,14 @@ function checkAfterLoss(url: string, error: unknown) {
     lastFullPoolLook = Date.now();
   } else if (!isDroppedConnection(error)) {
     setDatabaseStatus("unavailable", reasonOf(error));
-    console.warn(`[db] ${DATABASE_AWAY()} Looking for it again.`);
+    console.warn("[db] The database is not answering. Looking for it again.");
     void keepTrying(ping);
     return;
   }
   checking ??= postgresAnswers(url)
     .catch((error: unknown) => {
       setDatabaseStatus("unavailable", reasonOf(error));
-      console.warn(`[db] ${DATABASE_AWAY()} Looking for it again.`);
+      console.warn("[db] The database is not answering. Looking for it again.");
       void keepTrying(ping);
     })
     .finally(() => {
@@ -122,7 +122,7 @@ export async function bootDatabase(): Promise<void> {
     setDatabaseStatus("ready");
   } catch (error) {
     setDatabaseStatus("unavailable", reasonOf(error));
-    console.error(`[db] ${DATABASE_AWAY()} Retrying in the background.`, error);
+    console.error("[db] The database is not answering. Retrying in the background.", error);
     void keepTrying(bootOnce);
   }
 }
