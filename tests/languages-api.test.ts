@@ -108,15 +108,15 @@ describe("the JSON API's refusals in the caller's language", () => {
 
   it("the sign-in routes refuse in Spanish with the same codes", async () => {
     const nowhere = await errorOf(await authGet(new Request(`${BASE}/api/auth/nowhere`, { headers: SPANISH }) as never));
-    expect(nowhere).toEqual({ status: 404, code: "not_found", message: "No hay ningún punto de inicio de sesión en esta dirección." });
+    expect(nowhere).toEqual({ status: 404, code: "not_found", message: "No hay ningún endpoint de inicio de sesión en esta dirección." });
     const english = await errorOf(await authGet(new Request(`${BASE}/api/auth/nowhere`) as never));
     expect(english).toEqual({ status: 404, code: "not_found", message: "There is no sign-in endpoint at this address." });
 
     const signOut = await authGet(new Request(`${BASE}/api/auth/signout`, { headers: SPANISH }) as never);
     expect(signOut.headers.get("allow")).toBe("POST");
-    expect(await errorOf(signOut)).toEqual({ status: 404, code: "not_found", message: "Este punto de inicio de sesión solo responde a POST." });
+    expect(await errorOf(signOut)).toEqual({ status: 404, code: "not_found", message: "Este endpoint de inicio de sesión solo responde a POST." });
     const session = await authGet(new Request(`${BASE}/api/auth/session`, { method: "PUT", headers: SPANISH }) as never);
-    expect(await errorOf(session)).toEqual({ status: 404, code: "not_found", message: "Este punto de inicio de sesión solo responde a GET y POST." });
+    expect(await errorOf(session)).toEqual({ status: 404, code: "not_found", message: "Este endpoint de inicio de sesión solo responde a GET y POST." });
 
     const notJson = await authPost(new Request(`${BASE}/api/auth/callback/credentials`, { method: "POST", headers: { "content-type": "application/json", ...SPANISH }, body: "[1]" }) as never);
     expect(await errorOf(notJson)).toEqual({ status: 400, code: "invalid_body", message: 'El cuerpo tiene que ser un objeto JSON, como {"csrfToken": "…"}.' });
@@ -140,7 +140,7 @@ describe("the CSV files' words in the organizer's language", () => {
   it("the attendee file's column names and words follow Accept-Language; English without it", async () => {
     const { activity, token } = await organizedActivity();
     const es = (await (await attendees(activity.id, bearer(token, SPANISH))).text()).split("\r\n");
-    expect(es[0]).toBe("nombre,respuesta,puesto_en_lista_de_espera,ir_en_compania,ofrece_recibir,quien_recibe,asistencia,respondio_el,invitado,correo_del_invitado,turnos,sigue_viniendo_el");
+    expect(es[0]).toBe("nombre,respuesta,puesto_en_lista_de_espera,ir_en_compania,ofrece_dar_bienvenida,quien_da_bienvenida,asistencia,respondio_el,invitado,correo_del_invitado,turnos,confirmo_que_viene_el");
     expect(es[1]).toMatch(/^Mo Going,va,,sí,no,,,\d{4}-[^,]+,no,,,$/);
     expect(es[2]).toMatch(/^Gil,va \(aún sin confirmar\),,no,no,,,\d{4}-[^,]+,sí,gil-/);
 
