@@ -17,6 +17,8 @@ const nextConfig: NextConfig = {
     return [
       { source: "/sw.js", headers: [fresh, { key: "Service-Worker-Allowed", value: "/" }, { key: "Content-Type", value: "text/javascript; charset=utf-8" }] },
       { source: "/sw-push.js", headers: [fresh, { key: "Content-Type", value: "text/javascript; charset=utf-8" }] },
+      // The manifest is in the asker's language (app/manifest.ts): a kept copy is one per language.
+      { source: "/manifest.webmanifest", headers: [{ key: "Vary", value: "Accept-Language, Cookie" }] },
     ];
   },
 };

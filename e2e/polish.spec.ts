@@ -96,7 +96,9 @@ test("the site has an icon, robots rules that keep members' pages out, and a man
   expect((await request.get("/icon.svg")).status()).toBe(200);
   const robots = await (await request.get("/robots.txt")).text();
   for (const path of ["/me", "/account", "/notifications", "/groups/*/manage"]) expect(robots).toContain(`Disallow: ${path}`);
-  const manifest = await (await request.get("/manifest.webmanifest")).json();
+  const manifestResponse = await request.get("/manifest.webmanifest");
+  expect(manifestResponse.headers()["vary"] ?? "", "the manifest is in the asker's language").toMatch(/Accept-Language/i);
+  const manifest = await manifestResponse.json();
   expect(manifest.name).toBe("Common Thread");
   for (const i of manifest.icons) expect((await request.get(i.src)).status()).toBe(200);
 });

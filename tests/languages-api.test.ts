@@ -46,6 +46,9 @@ describe("the JSON API's refusals in the caller's language", () => {
     const en = await errorOf(await ask({}));
     expect(en).toMatchObject({ status: 400, code: "invalid_query", message: "Please check tz.", fields: { tz: "Use an IANA time zone such as Europe/London." } });
 
+    // A cache between the hub and the caller keeps one answer per language.
+    const refused = await ask(SPANISH);
+    expect(refused.headers.get("vary")).toMatch(/\bAccept-Language\b/);
     const unknown = await errorOf(await activitiesRoute(new Request(`${BASE}/api/activities?colour=red`, { headers: SPANISH })));
     expect(unknown.code).toBe("invalid_query");
     expect(unknown.fields?.colour).toMatch(/^colour no es un filtro aquí\. Usa: tz, /);

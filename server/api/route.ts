@@ -102,6 +102,13 @@ function privately(response: Response): Response {
   return response;
 }
 
+/** Every answer's words (a refusal's message, an outcome) follow Accept-Language: a cache must keep one per language. */
+function byLanguage(response: Response): Response {
+  const vary = response.headers.get("vary");
+  if (!/\baccept-language\b/i.test(vary ?? "")) response.headers.set("Vary", vary ? `${vary}, Accept-Language` : "Accept-Language");
+  return response;
+}
+
 async function run(spec: OperationSpec, request: Request, context: RouteContext | undefined): Promise<Response> {
   if (spec.available && !spec.available()) return apiError("not_found", notAnEndpoint());
   const limit = spec.picture ? UPLOAD_MAX_BYTES : (spec.bodyLimit ?? JSON_BODY_LIMIT);
@@ -172,6 +179,7 @@ export function apiRoute<C extends CallerRule, P = undefined, Q = undefined, B =
   const handler = async (request: Request, context?: RouteContext) => {
     let response = await speaking(apiLocale(request), () => guarded(() => run(operation, request, context)));
     if (operation.private) response = privately(response);
+    response = byLanguage(response);
     if (env().API_RESPONSE_CHECK === "on") {
       const { checkedResponse } = await import("./response-check");
       response = await checkedResponse(operation, request, response);

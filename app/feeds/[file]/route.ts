@@ -26,7 +26,7 @@ export async function GET(request: Request, { params }: Ctx) {
   // No one is signed in: an address that names no calendar is refused in the asker's language.
   return speaking(apiLocale(request), () => guarded(async () => {
     const file = fileSchema.safeParse((await params).file);
-    const notFound = () => apiError("not_found", say("errors.routes.calendarFeed.none"));
+    const notFound = () => apiError("not_found", say("errors.routes.calendarFeed.none"), undefined, { "Cache-Control": "no-store", Vary: "Accept-Language" });
     if (!file.success) return notFound();
     const feed = await resolveFeedToken(file.data.slice(0, -4));
     if (!feed) return notFound();
