@@ -43,11 +43,11 @@ function hasSessionCookie(cookieHeader: string | null): boolean {
 export function checkCookieWrite(method: string, headers: Headers): CrossSiteVerdict {
   if (SAFE_METHODS.has(method.toUpperCase())) return { ok: true };
   if (headers.has("authorization") || !hasSessionCookie(headers.get("cookie"))) return { ok: true };
-  const refused = { ok: false as const, status: 403 as const, code: "forbidden" as const, message: say("errors.refusals.crossSite.otherSite") };
+  const refused = () => ({ ok: false as const, status: 403 as const, code: "forbidden" as const, message: say("errors.refusals.crossSite.otherSite") });
   const fetchSite = headers.get("sec-fetch-site");
-  if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") return refused;
+  if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") return refused();
   const origin = headers.get("origin");
-  if (origin !== null && (origin === "null" || hostOf(origin) !== addressedHost(headers))) return refused;
+  if (origin !== null && (origin === "null" || hostOf(origin) !== addressedHost(headers))) return refused();
   const type = headers.get("content-type")?.split(";")[0].trim().toLowerCase();
   const hasBody = type !== undefined || (headers.get("content-length") ?? "0") !== "0" || headers.has("transfer-encoding");
   // A picture's own bytes (PUT /api/…/cover, /api/me/photo) are labelled as one: like JSON, such a
