@@ -1,5 +1,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // Before any render: an aborted render's reason must not keep it, and every render after it, alive.
+    const { installAbortReasonRelease } = await import("./server/abort-reasons");
+    installAbortReasonRelease();
     const { installLogRedaction } = await import("./lib/logging");
     installLogRedaction();
     // A setting the server cannot run with stops it here, saying which, rather than after
