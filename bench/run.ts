@@ -129,6 +129,8 @@ async function routesFor(server: Served, setup: Setup): Promise<{ routes: Route[
   const signedIn = { cookie };
   // A hard reload asks for a fresh page: what a member's page costs when it has to be rendered.
   const rendered = { cookie, "cache-control": "no-cache" };
+  // And a visitor's, as a first view from a cache that has none (issue 21: every page anyone can open, rendered).
+  const renderedForVisitor = { "cache-control": "no-cache" };
   const routes: Route[] = [
     { name: "trivial dynamic page", path: controlPage, role: "control" },
     { name: "/api/health", path: "/api/health", role: "control" },
@@ -139,9 +141,13 @@ async function routesFor(server: Served, setup: Setup): Promise<{ routes: Route[
     { name: "activity page, member", path: `/activities/${page.id}`, role: "target", headers: signedIn },
     { name: "listing, member", path: "/activities", role: "target", headers: signedIn },
     { name: "home, member", path: "/", role: "target", headers: signedIn },
-    { name: "listing, member, rendered", path: "/activities", role: "info", headers: rendered },
-    { name: "activity page, member, rendered", path: `/activities/${page.id}`, role: "info", headers: rendered },
-    { name: "home, member, rendered", path: "/", role: "info", headers: rendered },
+    { name: "listing, member, rendered", path: "/activities", role: "target", headers: rendered },
+    { name: "activity page, member, rendered", path: `/activities/${page.id}`, role: "target", headers: rendered },
+    { name: "home, member, rendered", path: "/", role: "target", headers: rendered },
+    { name: "listing, visitor, rendered", path: "/activities", role: "info", headers: renderedForVisitor },
+    { name: "activity page, visitor, rendered", path: `/activities/${page.id}`, role: "info", headers: renderedForVisitor },
+    { name: "group page, visitor, rendered", path: `/groups/${page.group.slug}`, role: "info", headers: renderedForVisitor },
+    { name: "project page, visitor, rendered", path: `/projects/${projects[0].id}`, role: "info", headers: renderedForVisitor },
     { name: "group page", path: `/groups/${page.group.slug}`, role: "target" },
     { name: "search, visitor", path: "/activities?q=garden", role: "info" },
     { name: "my account, rendered", path: "/account", role: "info", headers: rendered },
