@@ -6,6 +6,7 @@ import * as schema from "./schema";
 import type { Pool as PgPool, PoolClient } from "pg";
 import { databaseAway, isConnectionError, isDroppedConnection, reportDatabaseLost, reportPoolFull, waitForDatabase } from "./availability";
 import { acquireEmbeddedLock } from "./embedded-lock";
+import { keptPlans } from "./pglite-plans";
 import { afterStatement, noteStatement, trackingWrites } from "./content-version";
 import { mayWait, READ_PATIENCE_MS } from "./patience";
 import { countingLogger, statementProbeOn } from "./statement-probe";
@@ -314,14 +315,16 @@ export async function openEmbedded(dataDir: string, from?: Blob): Promise<DbHand
   const inMemory = dataDir.startsWith("memory://");
   const release = inMemory ? () => undefined : acquireEmbeddedLock(dataDir);
   try {
-    const { PGlite } = await import("@electric-sql/pglite");
+    const pglite = await import("@electric-sql/pglite");
+    const { PGlite } = pglite;
     const { drizzle } = await import("drizzle-orm/pglite");
     const client = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir), {
       startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS],
       ...(from ? { loadDataDir: from } : {}),
     });
-    // Statements outside a transaction go through client.query; a transaction's through its own object.
-    client.query = reportingCommits(client.query.bind(client)) as typeof client.query;
+    // Statements outside a transaction go through client.query, with their plans kept
+    // (db/pglite-plans.ts); a transaction's through its own object.
+    client.query = reportingCommits(keptPlans(client, pglite)) as typeof client.query;
     return {
       db: withCommitReports(drizzle(client, { schema, logger: statementLogger() }) as unknown as Db),
       kind: "pglite",
