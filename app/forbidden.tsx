@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { AlertWithLink } from "@/components/alert-with-link";
 
 /** Answered with status 403: a signed-in member opened a page that is for a group's organizers (or admins). */

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { ActivityCard } from "@/components/activity-card";
 import { ButtonLink } from "@/components/ui/button";
 import { HomeConnection } from "@/components/home-connection";
@@ -69,7 +70,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         {thisWeek.items.length === 0 ? <p className="text-muted">{t("nothingThisWeek")}</p> : null}
         <ul className="grid gap-3 md:grid-cols-2" data-testid="this-week-list">
           {thisWeek.items.map((a) => (
-            <ActivityCard key={a.id} activity={a} zone={zone} />
+            <ActivityCard key={a.id} activity={a} zone={zone} locale={locale} />
           ))}
         </ul>
       </section>

@@ -1,17 +1,23 @@
-import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
+import type { UiLocale } from "@/lib/i18n/locales";
 import type { EnergyLevel, Kind, TalkLevel } from "@/lib/labels";
+import { syncTranslator } from "./sync-translator";
 
 const energyDots: Record<EnergyLevel, string> = { low: "●○○", medium: "●●○", high: "●●●" };
 
-export async function KindBadge({ kind }: { kind: Kind }) {
-  const t = await getTranslations("labels");
+/*
+ * Plain (not async) components given the page's language: a listing draws four of them per card,
+ * and each async component would be a separate row of the page's payload and a separate await.
+ */
+
+export function KindBadge({ kind, locale }: { kind: Kind; locale: UiLocale }) {
+  const t = syncTranslator(locale, "labels");
   return <Badge tone="brand">{t(`kind.${kind}`)}</Badge>;
 }
 
 /** Energy level, with dots as a visual cue; the words carry the meaning for screen readers. */
-export async function EnergyBadge({ level }: { level: EnergyLevel }) {
-  const t = await getTranslations("labels");
+export function EnergyBadge({ level, locale }: { level: EnergyLevel; locale: UiLocale }) {
+  const t = syncTranslator(locale, "labels");
   return (
     <Badge tone="accent">
       <span aria-hidden="true">{energyDots[level]}</span>
@@ -20,8 +26,8 @@ export async function EnergyBadge({ level }: { level: EnergyLevel }) {
   );
 }
 
-export async function TalkBadge({ level }: { level: TalkLevel }) {
-  const t = await getTranslations("labels");
+export function TalkBadge({ level, locale }: { level: TalkLevel; locale: UiLocale }) {
+  const t = syncTranslator(locale, "labels");
   return <Badge>{t(`talk.${level}`)}</Badge>;
 }
 
@@ -32,7 +38,7 @@ export function attendKey(a: { placeName: string; address: string; online: boole
   return inPerson && online ? "both" : online ? "online" : "inPerson";
 }
 
-export async function AttendBadge({ activity }: { activity: { placeName: string; address: string; online: boolean } }) {
-  const t = await getTranslations("listing.attend");
+export function AttendBadge({ activity, locale }: { activity: { placeName: string; address: string; online: boolean }; locale: UiLocale }) {
+  const t = syncTranslator(locale, "listing.attend");
   return <Badge>{t(attendKey(activity))}</Badge>;
 }

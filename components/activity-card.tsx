@@ -1,23 +1,26 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
 import type { ActivitySummary } from "@/db/queries/activities";
 import { Badge } from "@/components/ui/badge";
 import { formatRange } from "@/lib/dates";
 import type { UiLocale } from "@/lib/i18n/locales";
 import { AttendBadge, EnergyBadge, KindBadge, TalkBadge } from "./activity-badges";
 import { SpotsLeft } from "./spots-left";
+import { syncTranslator } from "./sync-translator";
 
-/** One activity in a listing: what it is, when, where, how much it asks, and room left. */
-export async function ActivityCard({ activity, zone, distanceFrom = null }: { activity: ActivitySummary; zone: string; distanceFrom?: string | null }) {
-  const [t, locale] = await Promise.all([getTranslations("listing.card"), getLocale() as Promise<UiLocale>]);
+/**
+ * One activity in a listing: what it is, when, where, how much it asks, and room left. Plain,
+ * not async, so a page of twenty cards renders as one piece rather than a hundred awaited ones.
+ */
+export function ActivityCard({ activity, zone, locale, distanceFrom = null }: { activity: ActivitySummary; zone: string; locale: UiLocale; distanceFrom?: string | null }) {
+  const t = syncTranslator(locale, "listing.card");
   const cancelled = activity.status === "cancelled";
   return (
-    <li className="rounded-xl border border-line bg-surface p-4 shadow-sm" data-testid="activity-card">
+    <li className="card" data-testid="activity-card">
       <div className="flex flex-wrap items-center gap-2">
-        <KindBadge kind={activity.kind} />
-        <EnergyBadge level={activity.energyLevel} />
-        <TalkBadge level={activity.talkLevel} />
-        <AttendBadge activity={activity} />
+        <KindBadge kind={activity.kind} locale={locale} />
+        <EnergyBadge level={activity.energyLevel} locale={locale} />
+        <TalkBadge level={activity.talkLevel} locale={locale} />
+        <AttendBadge activity={activity} locale={locale} />
         {activity.firstTimerFriendly ? <Badge>{t("firstTimer")}</Badge> : null}
         {activity.substanceFree ? <Badge>{t("substanceFree")}</Badge> : null}
         {cancelled ? <Badge tone="danger">{t("cancelled")}</Badge> : null}

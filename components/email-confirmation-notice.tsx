@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { PasswordForm, type PasswordFormState } from "@/components/password-form";
 import { getViewer } from "@/server/auth/session";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import type { MilestoneItem } from "@/db/queries/milestones";
 import type { PartnershipItem } from "@/db/queries/partners";
 import type { WeekProgress } from "@/db/queries/plan";

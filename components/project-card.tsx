@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import type { ProjectSummary } from "@/db/queries/projects";
 import { ProjectProgress } from "./project-progress";
 import { Badge } from "./ui/badge";

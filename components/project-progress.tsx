@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import type { ProjectProgress as Progress } from "@/db/queries/projects";
 
 /** Hours as shown: at most two decimals. */

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { reflectOnActivityAction } from "./reflection-actions";
 import { ActionForm } from "./action-form";
 import { Button } from "./ui/button";

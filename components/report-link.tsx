@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import type { ReportTargetType } from "@/lib/validation/report";
 
 /** The quiet "Report" link on an activity, project, comment, group or member: small, muted, never a button. */

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { LOCALES } from "@/lib/i18n/locales";
 
 /** The hub's footer; the layout hands it the language picker's action. */

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { getViewer } from "@/server/auth/session";
 
 /** The hub's header; the layout hands it the sign-out action, which lives with the other sign-in actions. */

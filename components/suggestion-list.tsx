@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import type { Suggestion, SuggestionReason } from "@/lib/connection/suggestions";
 import { formatDay, formatTime } from "@/lib/dates";
 import type { UiLocale } from "@/lib/i18n/locales";

@@ -1,6 +1,5 @@
-import { createTranslator } from "next-intl";
 import type { ReactNode } from "react";
-import { catalog } from "@/lib/i18n/catalog";
+import { sharedTranslator } from "@/lib/i18n/catalog";
 import type { UiLocale } from "@/lib/i18n/locales";
 
 /** A translator with rich text, made without awaiting the request: for server components also rendered on their own (tests). */
@@ -11,5 +10,5 @@ export interface SyncTranslator {
 
 export function syncTranslator(locale: UiLocale, namespace: string): SyncTranslator {
   // Typed loosely on purpose, like lib/i18n/catalog.ts's translator: keys are checked by tests/unit/catalogs.test.ts.
-  return createTranslator({ locale, messages: catalog(locale), namespace: namespace as never }) as unknown as SyncTranslator;
+  return sharedTranslator(locale, namespace) as unknown as SyncTranslator;
 }

@@ -91,10 +91,9 @@ export function formatWhen(date: Date, zone: string, locale: UiLocale = "en"): s
 
 /** "Sat 28 Nov 2026, 10:00–12:00", with the end date too when it falls on another day. */
 export function formatRange(start: Date, end: Date, zone: string, locale: UiLocale = "en"): string {
-  const sameDay = formatDay(start, zone, locale) === formatDay(end, zone, locale);
-  return sameDay
-    ? `${formatDay(start, zone, locale)}, ${formatTime(start, zone, locale)}–${formatTime(end, zone, locale)}`
-    : `${formatDay(start, zone, locale)}, ${formatTime(start, zone, locale)} – ${formatDay(end, zone, locale)}, ${formatTime(end, zone, locale)}`;
+  // Each part once: a listing formats a range per card.
+  const [startDay, endDay, from, to] = [formatDay(start, zone, locale), formatDay(end, zone, locale), formatTime(start, zone, locale), formatTime(end, zone, locale)];
+  return startDay === endDay ? `${startDay}, ${from}–${to}` : `${startDay}, ${from} – ${endDay}, ${to}`;
 }
 
 function shortZoneName(date: Date, zone: string, locale: "en-GB" | "en-US"): string | undefined {

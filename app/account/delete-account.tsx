@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { PasswordForm } from "@/components/password-form";
 import { Alert } from "@/components/ui/alert";
 import type { DeletionPreview } from "@/db/queries/account-deletion";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { MemberActionForm } from "@/components/member-action-form";
 import { PasswordForm } from "@/components/password-form";
 import { getDeletionPreview } from "@/db/queries/account-deletion";

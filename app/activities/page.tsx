@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
+import type { UiLocale } from "@/lib/i18n/locales";
 import { ActivityCard } from "@/components/activity-card";
 import { PlaceMap } from "@/components/place-map/place-map";
 import { Alert } from "@/components/ui/alert";
@@ -35,7 +37,7 @@ function viewHref(params: URLSearchParams, page: number, map: boolean): string {
 
 export default async function ActivitiesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const asked = await searchParams;
-  const [data, t] = await Promise.all([loadActivityListing(asked), getTranslations("listing")]);
+  const [data, t, locale] = await Promise.all([loadActivityListing(asked), getTranslations("listing"), getLocale() as Promise<UiLocale>]);
   const errorEntries = Object.entries(data.errors);
   const tiles = mapTiles();
   const mapView = tiles !== null && asked.view === "map";
@@ -101,7 +103,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
         ) : null}
         <ul className="space-y-3" data-testid="activity-list">
           {data.items.map((a) => (
-            <ActivityCard key={a.id} activity={a} zone={data.zone} distanceFrom={data.distanceFrom} />
+            <ActivityCard key={a.id} activity={a} zone={data.zone} locale={locale} distanceFrom={data.distanceFrom} />
           ))}
         </ul>
         <Pagination basePath="/activities" params={data.params} page={data.page} pageCount={data.pageCount} hasMore={data.hasMore} />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { CrisisLineList } from "./_components/crisis-line-list";
 import { Markdown } from "@/components/markdown";
 import { Card } from "@/components/ui/card";

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { blockCommentAuthorAction, editCommentAction, postCommentAction, removeCommentAction } from "./actions";
 import { Markdown } from "@/components/markdown";
 import { ReportLink } from "@/components/report-link";

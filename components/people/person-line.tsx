@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { Avatar } from "@/components/pictures/avatar";
 import type { Person } from "@/db/queries/people";
 

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { Card } from "@/components/ui/card";
 import { getCover, type Picture } from "@/db/queries/uploads";
 import { Cover } from "./cover";

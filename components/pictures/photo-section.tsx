@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { getPhotos } from "@/db/queries/uploads";
 import { Avatar } from "./avatar";
 import { PictureUpload } from "./picture-upload";

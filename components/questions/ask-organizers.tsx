@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { ActionForm } from "@/components/action-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

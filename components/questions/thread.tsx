@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { ActionForm } from "@/components/action-form";
 import { ReportLink } from "@/components/report-link";
 import { Button } from "@/components/ui/button";

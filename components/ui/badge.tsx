@@ -1,15 +1,10 @@
 import type { ReactNode } from "react";
 import { cn } from "./cn";
 
+/** A small rounded label; its look is the `badge` classes of app/globals.css. */
 export function Badge({ children, tone = "neutral", className, title }: { children: ReactNode; tone?: "neutral" | "brand" | "accent" | "danger"; className?: string; title?: string }) {
-  const tones = {
-    neutral: "border-line text-ink",
-    brand: "border-brand text-ink bg-brand-soft",
-    accent: "border-accent text-ink",
-    danger: "border-danger text-danger bg-danger-soft",
-  }[tone];
   return (
-    <span title={title} className={cn("inline-flex items-center gap-1 rounded-full border px-2.5 py-0.5 text-xs font-medium", tones, className)}>
+    <span {...(title ? { title } : {})} className={cn("badge", `badge-${tone}`, className)}>
       {children}
     </span>
   );

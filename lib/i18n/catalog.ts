@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 // use-intl's core (next-intl's own engine) has no React in it, so the worker and scripts can load it too.
-import { createTranslator } from "use-intl/core";
+import { _createCache, _createIntlFormatters, createTranslator, type _Translator } from "use-intl/core";
+import { env } from "@/lib/env";
 import { DEFAULT_LOCALE, PSEUDO_LOCALE, type Locale, type UiLocale } from "./locales";
 
 /*
@@ -60,11 +61,45 @@ export function clientMessages(locale: UiLocale): Messages {
   return out;
 }
 
+/*
+ * Translators are shared by every request of the process, one per language and namespace.
+ *
+ * next-intl's own `getTranslations` keeps compiled messages for one request only, so every page
+ * parsed each message it formats again (intl-messageformat's parser and a locale lookup per
+ * message): about a tenth of a listing's render time. The catalogs are read once per process and
+ * never change while it runs, and the time zone is the site's, so a message compiled once is
+ * right for every later use in that language. Nothing a caller passes is kept: values are
+ * formatted per call, and the cache is keyed by message text, language and formats only, so it
+ * holds at most one compiled form of each message of the catalogs.
+ */
+// Keys typed as plain strings, as next-intl's untyped getTranslations gives them.
+type SharedTranslator = _Translator<Record<string, any>>;
+
+const compiled = new Map<UiLocale, { cache: ReturnType<typeof _createCache>; formatters: ReturnType<typeof _createIntlFormatters> }>();
+const translators = new Map<string, SharedTranslator>();
+
+/** The translator for one language and namespace ("listing.card"), made once per process. */
+export function sharedTranslator(locale: UiLocale, namespace?: string): SharedTranslator {
+  const key = `${locale}\u0000${namespace ?? ""}`;
+  let t = translators.get(key);
+  if (!t) {
+    let shared = compiled.get(locale);
+    if (!shared) {
+      const cache = _createCache();
+      shared = { cache, formatters: _createIntlFormatters(cache) };
+      compiled.set(locale, shared);
+    }
+    t = createTranslator({ locale, messages: catalog(locale), namespace: namespace as never, timeZone: env().SITE_TIMEZONE, _cache: shared.cache, _formatters: shared.formatters }) as unknown as SharedTranslator;
+    translators.set(key, t);
+  }
+  return t;
+}
+
 /**
  * A translator outside a page render (emails, calendar files, push notifications, the worker):
  * `translator("es", "email")("reminder.subject", { title })`.
  */
 export function translator(locale: UiLocale, namespace?: string) {
   // Typed loosely on purpose: keys are checked against the catalogs by tests/unit/catalogs.test.ts.
-  return createTranslator({ locale, messages: catalog(locale), namespace: namespace as never }) as unknown as (key: string, values?: Record<string, string | number | Date>) => string;
+  return sharedTranslator(locale, namespace) as unknown as (key: string, values?: Record<string, string | number | Date>) => string;
 }

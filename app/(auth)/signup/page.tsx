@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { Card } from "@/components/ui/card";
 import { getViewer } from "@/server/auth/session";
 import { safeCallbackUrl } from "@/lib/validation/auth";

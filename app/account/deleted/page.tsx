@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account.deleted"))("title") };

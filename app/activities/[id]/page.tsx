@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { AttendBadge, EnergyBadge, KindBadge, TalkBadge } from "@/components/activity-badges";
 import { Discussion } from "@/components/discussion/discussion";
 import { ReportLink } from "@/components/report-link";
@@ -51,10 +52,10 @@ export default async function ActivityPage({ params, searchParams }: Props) {
       ) : null}
       <header className="space-y-2">
         <div className="flex flex-wrap gap-2">
-          <KindBadge kind={activity.kind} />
-          <EnergyBadge level={activity.energyLevel} />
-          <TalkBadge level={activity.talkLevel} />
-          <AttendBadge activity={activity} />
+          <KindBadge kind={activity.kind} locale={locale} />
+          <EnergyBadge level={activity.energyLevel} locale={locale} />
+          <TalkBadge level={activity.talkLevel} locale={locale} />
+          <AttendBadge activity={activity} locale={locale} />
         </div>
         <h1 className="text-3xl font-bold" data-testid="activity-title">
           {activity.title}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { notFound } from "next/navigation";
 import { ReportQueue } from "@/components/moderation/report-queue";
 import { listDecidedReports, listOpenReports } from "@/db/queries/reports";

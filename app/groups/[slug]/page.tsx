@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
+import type { UiLocale } from "@/lib/i18n/locales";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ActivityCard } from "@/components/activity-card";
@@ -47,7 +49,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function GroupPage({ params }: Props) {
   const { group, upcoming, projects, zone, isOrganizer, viewer } = await loadGroupPage((await params).slug);
-  const t = await getTranslations("groups");
+  const [t, locale] = await Promise.all([getTranslations("groups"), getLocale() as Promise<UiLocale>]);
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -76,7 +78,7 @@ export default async function GroupPage({ params }: Props) {
             {upcoming.items.length === 0 ? <p className="text-muted">{t("page.nothingPlanned")}</p> : null}
             <ul className="space-y-3">
               {upcoming.items.map((a) => (
-                <ActivityCard key={a.id} activity={a} zone={zone} />
+                <ActivityCard key={a.id} activity={a} zone={zone} locale={locale} />
               ))}
             </ul>
             {upcoming.total > upcoming.items.length ? (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { GroupForm } from "@/components/group-form";
 import { requireViewer } from "@/server/auth/session";
 import { createGroupAction } from "./actions";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { HoursRangeForm, hoursNumber, rangeWords } from "@/components/hours/range-form";
 import { listMyHours } from "@/db/queries/hours";
 import { formatDay } from "@/lib/dates";

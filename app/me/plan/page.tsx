@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { ActionForm } from "@/components/action-form";
 import { SuggestionList } from "@/components/suggestion-list";
 import { Button } from "@/components/ui/button";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { Discussion } from "@/components/discussion/discussion";
 import { CoverSection } from "@/components/pictures/cover-section";
 import { ReportLink } from "@/components/report-link";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { PlaceMap } from "@/components/place-map/place-map";
 import type { ActivityDetail } from "@/db/queries/activities";
 import type { MapTiles } from "@/lib/map-tiles";

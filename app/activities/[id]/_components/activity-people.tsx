@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { PersonLine } from "@/components/people/person-line";
 import { CoverSection } from "@/components/pictures/cover-section";
 import { AskOrganizers } from "@/components/questions/ask-organizers";

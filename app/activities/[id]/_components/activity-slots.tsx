@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { Card } from "@/components/ui/card";
 import type { PageSlot } from "@/db/queries/slots";
 import { formatDay, formatTime } from "@/lib/dates";

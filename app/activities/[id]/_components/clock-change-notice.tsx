@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { Alert } from "@/components/ui/alert";
 import { formatDay, formatTime } from "@/lib/dates";
 import type { UiLocale } from "@/lib/i18n/locales";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { ReflectionForm } from "@/components/reflection-form";
 import { Card } from "@/components/ui/card";
 import { getReflectionOffer } from "@/db/queries/reflections";

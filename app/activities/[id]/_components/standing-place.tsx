@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { Card } from "@/components/ui/card";
 import { extendSeries } from "@/db/mutations/series";
 import type { OccurrenceStanding } from "@/db/queries/activity-page";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { Card } from "@/components/ui/card";
 import { getWhoIsGoing } from "@/db/queries/rsvps";
 import { getViewer } from "@/server/auth/session";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { z } from "zod";
 import { ActivityForm } from "@/components/activity-form";
 import { PlaceSearchForm } from "@/components/place-picker/place-picker";

@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { formatTime } from "@/lib/dates";
 import type { UiLocale } from "@/lib/i18n/locales";
 import { answerText, type RsvpQuestion } from "@/lib/rsvp-questions";

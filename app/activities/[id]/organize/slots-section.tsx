@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import type { SlotRoster } from "@/db/queries/slots";
 import type { UiLocale } from "@/lib/i18n/locales";
 import { slotLabel, slotsToText } from "@/lib/validation/slots";

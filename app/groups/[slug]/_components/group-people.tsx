@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { PersonLine } from "@/components/people/person-line";
 import { AskOrganizers } from "@/components/questions/ask-organizers";
 import { listGroupOrganizers } from "@/db/queries/people";

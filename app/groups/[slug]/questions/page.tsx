@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { listGroupQuestions } from "@/db/queries/questions";
 import { formatDay, formatTime } from "@/lib/dates";
 import type { UiLocale } from "@/lib/i18n/locales";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { forbidden, notFound } from "next/navigation";
 import { ReportQueue } from "@/components/moderation/report-queue";
 import { getMembership } from "@/db/queries/memberships";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { AlertWithLink } from "@/components/alert-with-link";
 import { Card } from "@/components/ui/card";
 import { readGuestLink } from "@/db/mutations/guest-rsvps";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { AlertWithLink } from "@/components/alert-with-link";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";

@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { Field, Select } from "@/components/ui/field";
 import { dayName } from "@/lib/connection/weeks";
 import type { UiLocale } from "@/lib/i18n/locales";

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { EnergyBadge } from "@/components/activity-badges";
 import { Badge } from "@/components/ui/badge";
 import { Checkbox, Input, Select } from "@/components/ui/field";
@@ -66,7 +67,7 @@ export async function TaskCard({
           ) : null}
         </div>
         <div className="flex flex-wrap gap-2">
-          <EnergyBadge level={task.effort} />
+          <EnergyBadge level={task.effort} locale={locale} />
           {task.fromHome ? <Badge tone="brand">{t("fromHome")}</Badge> : null}
           {task.estimatedHours !== null ? <Badge>{t("about", { hours: shownHours(task.estimatedHours) })}</Badge> : null}
           {task.dueOn ? <Badge>{t("due", { day: dueDay(task.dueOn, locale) })}</Badge> : null}

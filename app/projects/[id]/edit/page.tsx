@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { forbidden, notFound } from "next/navigation";
 import { ProjectForm } from "@/components/project-form";
 import { canSeeGroup, isOrganizerOf } from "@/db/queries/memberships";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { StillComingForm } from "@/components/still-coming-form";

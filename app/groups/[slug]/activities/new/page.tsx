@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { ActivityForm } from "@/components/activity-form";
 import { PlaceSearchForm } from "@/components/place-picker/place-picker";
 import { getGroupForViewer, getUsualKindOfGroup } from "@/db/queries/groups";
