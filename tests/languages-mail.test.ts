@@ -28,7 +28,9 @@ async function town() {
   const ana = await makeUser({ name: "Ana", locale: "es" });
   const ben = await makeUser({ name: "Ben" });
   for (const m of [ana, ben]) await addMember(group.id, m.id);
-  const activity = await makeActivity(group.id, { title: "Riego de tarde", onlineUrl: "https://meet.example/riego" });
+  // Two days ahead, so the reminder time (18:00 the day before) is still to come whatever the hour
+  // the test runs: an RSVP made after it is, rightly, not reminded.
+  const activity = await makeActivity(group.id, { title: "Riego de tarde", onlineUrl: "https://meet.example/riego", startsInHours: 48 });
   const db = await getDb();
   await db.insert(rsvps).values([ana, ben].map((m) => ({ activityId: activity.id, userId: m.id, status: "going" as const })));
   return { group, organizer, ana, ben, activity };
