@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
 import os from "node:os";
 import { chromium, defineConfig, devices, type LaunchOptions } from "@playwright/test";
-import { resolveChromium } from "./scripts/chromium";
+import { headlessShellBeside, resolveChromium } from "./scripts/chromium";
 
 /*
  * End-to-end tests run in Chromium against a production build (scripts/e2e-server.ts) with a
@@ -18,25 +19,28 @@ process.env.E2E_RUN_ID ??= `${process.pid}_${Date.now().toString(36)}`;
 /**
  * Playwright's own Chromium when it has one, a system Chromium otherwise, and when there is
  * neither, Playwright's own downloaded now (scripts/chromium.ts); a system one is started
- * headless without the sandbox, so it also runs as root in containers.
+ * headless without the sandbox, so it also runs as root in containers. `light` is what most
+ * specs run in: Playwright's own headless shell, or Debian's (chromium-headless-shell) beside a
+ * system Chromium; `full` is the whole browser, for the spec that needs notifications shown.
  */
-function chromiumLaunchOptions(): LaunchOptions {
+function chromiumLaunchOptions(): { light: LaunchOptions; full: LaunchOptions } {
   const choice = resolveChromium(() => chromium.executablePath());
   if (choice.use === "none") throw new Error(choice.problem);
-  if (choice.use === "playwright") return {};
-  return {
-    executablePath: choice.path,
-    args: [
-      "--no-sandbox",
-      "--headless",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  };
+  // Playwright runs its own headless shell unless the "chromium" channel asks for the whole browser.
+  if (choice.use === "playwright") return { light: {}, full: { channel: "chromium" } };
+  const args = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ];
+  const full = { executablePath: choice.path, args };
+  const shell = headlessShellBeside(choice, (path) => fs.existsSync(path));
+  return { light: shell ? { executablePath: shell, args } : full, full };
 }
 
 /** A fresh VAPID key pair for the test server. */
@@ -47,10 +51,15 @@ function vapidPair(): { VAPID_PUBLIC_KEY: string; VAPID_PRIVATE_KEY: string } {
   return { VAPID_PUBLIC_KEY: ecdh.getPublicKey().toString("base64url"), VAPID_PRIVATE_KEY: Buffer.concat([Buffer.alloc(32 - key.length), key]).toString("base64url") };
 }
 
+const browsers = chromiumLaunchOptions();
+
+// E2E_SPECS=a,b runs only e2e/a.spec.ts and e2e/b.spec.ts (CI's PostgreSQL run uses it).
+const SPECS = process.env.E2E_SPECS ? process.env.E2E_SPECS.split(",").map((name) => `${name.trim()}.spec.ts`) : ["*.spec.ts"];
+// Notifications shown by a service worker: the headless shell has none to show.
+const NEEDS_FULL_BROWSER = /(^|\/)push\.spec\.ts$/;
+
 export default defineConfig({
   testDir: "e2e",
-  // E2E_SPECS=a,b runs only e2e/a.spec.ts and e2e/b.spec.ts (CI's PostgreSQL run uses it).
-  testMatch: process.env.E2E_SPECS ? process.env.E2E_SPECS.split(",").map((name) => `${name.trim()}.spec.ts`) : "*.spec.ts",
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
@@ -73,10 +82,8 @@ export default defineConfig({
     serviceWorkers: "block",
   },
   projects: [
-    {
-      name: "chromium",
-      use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions() },
-    },
+    { name: "chromium", testMatch: SPECS, testIgnore: NEEDS_FULL_BROWSER, use: { ...devices["Desktop Chrome"], launchOptions: browsers.light } },
+    ...(!process.env.E2E_SPECS || SPECS.some((spec) => NEEDS_FULL_BROWSER.test(spec)) ? [{ name: "chromium-full", testMatch: NEEDS_FULL_BROWSER, use: { ...devices["Desktop Chrome"], launchOptions: browsers.full } }] : []),
   ],
   webServer: {
     command: "node --import tsx scripts/e2e-server.ts",

@@ -62,7 +62,16 @@ export function startTileServer(port: number): Promise<TileServer> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () =>
-      resolve({ url: `http://127.0.0.1:${port}/tiles/{z}/{x}/{y}.png`, requests, close: () => new Promise((r) => server.close(() => r())) }),
+      resolve({
+        url: `http://127.0.0.1:${port}/tiles/{z}/{x}/{y}.png`,
+        requests,
+        close: () =>
+          new Promise((r) => {
+            server.close(() => r());
+            // A browser may keep a tile connection open for reuse; closing waits for none.
+            server.closeAllConnections();
+          }),
+      }),
     );
   });
 }

@@ -24,6 +24,19 @@ export const SYSTEM_CHROMIUMS = [
   "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
 ];
 
+/**
+ * Debian's `chromium-headless-shell` (the "old" headless mode, as Playwright's own headless runs
+ * use): the same engine without the desktop browser around it. Over the browser suite it takes
+ * about a quarter less time on two cores. It shows no notifications, so the push spec keeps the
+ * full Chromium.
+ */
+export const SYSTEM_HEADLESS_SHELLS = ["/usr/bin/chromium-headless-shell"];
+
+/** The headless shell to run beside a system Chromium, when the machine has one. */
+export function headlessShellBeside(choice: ChromiumChoice, exists: (path: string) => boolean): string | undefined {
+  return choice.use === "system" ? SYSTEM_HEADLESS_SHELLS.find((path) => exists(path)) : undefined;
+}
+
 export type ChromiumChoice =
   | { use: "configured" | "system"; path: string }
   | { use: "playwright" }
@@ -78,7 +91,10 @@ export function installSystemChromium(): boolean {
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   const opts = { stdio: "inherit" as const, timeout: 15 * 60_000, env };
   spawnSync("apt-get", ["update"], opts);
-  return spawnSync("apt-get", ["install", "-y", "chromium"], opts).status === 0;
+  const installed = spawnSync("apt-get", ["install", "-y", "chromium"], opts).status === 0;
+  // The lighter shell for most specs, where the distribution has it; the full one serves without it.
+  if (installed) spawnSync("apt-get", ["install", "-y", "chromium-headless-shell"], opts);
+  return installed;
 }
 
 /** Root on a system with apt-get: the only case where the tests install a system package. */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { chooseChromium, NO_CHROMIUM, resolveChromium } from "@/scripts/chromium";
+import { chooseChromium, headlessShellBeside, NO_CHROMIUM, resolveChromium } from "@/scripts/chromium";
 
 /*
  * Which Chromium the browser tests use, given what the machine has: a newcomer's `npm test`
@@ -23,6 +23,16 @@ describe("choosing the browser for the tests", () => {
     expect(chooseChromium({ bundled: BUNDLED, exists: has("/usr/bin/chromium") })).toEqual({ use: "system", path: "/usr/bin/chromium" });
     expect(chooseChromium({ bundled: BUNDLED, exists: has("/usr/bin/chromium-browser") })).toEqual({ use: "system", path: "/usr/bin/chromium-browser" });
     expect(chooseChromium({ bundled: undefined, exists: has("/usr/bin/google-chrome") })).toEqual({ use: "system", path: "/usr/bin/google-chrome" });
+  });
+
+  it("beside a system Chromium, Debian's headless shell runs most specs when installed; never beside Playwright's own or a configured one", () => {
+    const shell = "/usr/bin/chromium-headless-shell";
+    const exists = has("/usr/bin/chromium", shell);
+    expect(headlessShellBeside(chooseChromium({ bundled: BUNDLED, exists }), exists)).toBe(shell);
+    expect(headlessShellBeside(chooseChromium({ bundled: BUNDLED, exists: has("/usr/bin/chromium") }), has("/usr/bin/chromium"))).toBeUndefined();
+    // Playwright's own brings its own shell; a CHROMIUM_PATH is taken as given for every spec.
+    expect(headlessShellBeside(chooseChromium({ bundled: BUNDLED, exists: has(BUNDLED, shell) }), has(BUNDLED, shell))).toBeUndefined();
+    expect(headlessShellBeside(chooseChromium({ configured: "/opt/chromium", exists: has("/opt/chromium", shell) }), has("/opt/chromium", shell))).toBeUndefined();
   });
 
   it("with no browser at all, Playwright's own is downloaded; after a failed try, the run stops saying how to get one", () => {
