@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "../e2e/servers";
 
 /*
  * Stopping `npm run dev` the way a process manager or `kill <pid>` does must stop the whole
@@ -13,7 +14,6 @@ import { afterAll, describe, expect, it } from "vitest";
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "ct-dev-stop-"));
 const dataDir = path.join(scratch, "pglite");
 const lock = `${dataDir}.lock`;
-const port = process.env.DEV_STOP_TEST_PORT ?? "4008";
 
 const alive = (pid: number) => {
   try {
@@ -54,15 +54,24 @@ afterAll(() => {
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
-describe.skipIf(process.platform !== "linux")("stopping npm run dev", () => {
+// The embedded database's lock is what is at stake, so the runs on PostgreSQL leave this to the
+// embedded run (and Next allows one `next dev` per project folder, which two runs side by side would share).
+describe.skipIf(process.platform !== "linux" || Boolean(process.env.DATABASE_URL))("stopping npm run dev", () => {
   it("SIGTERM to npm's pid stops next-server too and releases the embedded database lock", async () => {
     // The embedded database, in development: no DATABASE_URL, and not the test runner's NODE_ENV.
     const { DATABASE_URL: _url, ...inherited } = process.env;
     const env: NodeJS.ProcessEnv = { ...inherited, NODE_ENV: "development", PGLITE_DATA_DIR: dataDir, SEED_DEMO: "false", NEXT_TELEMETRY_DISABLED: "1" };
+    // A port nothing else uses, as another test run may be starting a server of its own beside this one.
+    const port = process.env.DEV_STOP_TEST_PORT ?? String(await freePort());
     const npm = spawn("npm", ["run", "dev", "--", "-p", port], { cwd: process.cwd(), env, detached: true, stdio: "ignore" });
     pgid = npm.pid!;
     // The server opens the database (and takes the lock) as it starts.
-    await waitFor("the dev server to open the database", () => fs.existsSync(lock), 240_000);
+    let exited: number | null = null;
+    npm.on("exit", (code) => (exited = code ?? -1));
+    await waitFor("the dev server to open the database", () => {
+      if (exited !== null) throw new Error(`npm run dev ended (exit ${exited}) before opening the database`);
+      return fs.existsSync(lock);
+    }, 240_000);
     const holder = Number(fs.readFileSync(lock, "utf8"));
     expect(holder).not.toBe(npm.pid);
     expect(fs.readFileSync(`/proc/${holder}/cmdline`, "utf8")).toMatch(/next/);

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../e2e/servers";
 import { makeActivity, makeGroup, usingPostgres } from "./helpers/factories";
 
 /*
@@ -14,7 +15,8 @@ import { makeActivity, makeGroup, usingPostgres } from "./helpers/factories";
  * runs only on PostgreSQL; set TWO_INSTANCE_APP_DIR to reuse an existing build.
  */
 
-const PORTS = [3201, 3202];
+// Two ports nothing else uses, found as the servers start: another test run may be beside this one.
+const PORTS: number[] = [];
 const MEMBERS = 90;
 const CAPACITY = 30;
 
@@ -90,6 +92,11 @@ async function pooled<T, R>(items: T[], limit: number, work: (item: T, i: number
 describe.skipIf(!usingPostgres())("two app instances on one PostgreSQL", () => {
   beforeAll(async () => {
     appDir = buildApp();
+    PORTS.push(await freePort());
+    while (PORTS.length < 2) {
+      const port = await freePort();
+      if (!PORTS.includes(port)) PORTS.push(port);
+    }
     const env = {
       ...process.env,
       NODE_ENV: "production" as const,
