@@ -292,4 +292,43 @@ describe("Sam's private side of the demo town", () => {
       expect(town.milestones.length).toBeGreaterThanOrEqual(3);
     }
   });
+
+  it("gives her mix one gentle idea whatever the day and hour the town is seeded", async () => {
+    const { rankSuggestions } = await import("@/lib/connection/suggestions");
+    const { mixSuggestion } = await import("@/lib/connection/mix");
+    const DAY = 86_400_000;
+    for (let hours = 0; hours < 14 * 24; hours += 5) {
+      const now = new Date(Date.now() + hours * 3_600_000);
+      const town = buildDemoTown(now, "x");
+      const sam = town.users.find((u) => u.email === "member@example.com")!.id!;
+      const groupName = new Map(town.groups.map((g) => [g.id!, g.name]));
+      const byId = new Map(town.activities.map((a) => [a.id!, a]));
+      const answered = new Set(town.rsvps.filter((r) => r.userId === sam).map((r) => r.activityId));
+      const attended = town.rsvps.filter((r) => r.userId === sam && r.attendance === "attended").map((r) => byId.get(r.activityId)!);
+      const recent = attended.filter((a) => a.startsAt.getTime() >= now.getTime() - 28 * DAY && a.startsAt <= now);
+      const candidates = town.activities
+        .filter((a) => a.startsAt > now && a.startsAt.getTime() < now.getTime() + 14 * DAY && a.status === "scheduled" && (!a.rsvpCutoff || a.rsvpCutoff > now))
+        .map((a) => ({
+          id: a.id!, title: a.title, description: a.description ?? "", kind: a.kind!, groupId: a.groupId, groupName: groupName.get(a.groupId)!,
+          seriesId: a.seriesId ?? null, startsAt: a.startsAt, endsAt: a.endsAt, energyLevel: a.energyLevel!,
+          spotsLeft: a.capacity == null ? null : (a.waitlistCount ?? 0) > 0 ? 0 : a.capacity - (a.goingCount ?? 0),
+          isSharedPurpose: a.kind === "volunteer" || Boolean(a.projectId), answered: answered.has(a.id!), involvesBlocked: false, cancelled: false,
+        }));
+      const [plan] = town.connectionPlans;
+      const suggestions = rankSuggestions({
+        plan: { freeTimes: plan.freeTimes!, usualEnergy: plan.usualEnergy ?? null, interestKinds: plan.interestKinds!, interestGroupIds: plan.interestGroupIds ?? [], interests: plan.interests!, weeklyLowEnergyGoal: plan.weeklyLowEnergyGoal!, weeklySharedPurposeGoal: plan.weeklySharedPurposeGoal! },
+        candidates,
+        history: { reflections: [], recentGroupIds: [...new Set(recent.map((a) => a.groupId))], recentKinds: [...new Set(recent.map((a) => a.kind!))], triedKinds: [...new Set(attended.map((a) => a.kind!))], leftGroupIds: [], thisWeek: { lowEnergy: 0, sharedPurpose: 0 } },
+        now,
+        zone: ZONE,
+        limit: 10,
+      });
+      const idea = mixSuggestion({
+        recent: recent.map((a) => ({ groupId: a.groupId, groupName: groupName.get(a.groupId)!, kind: a.kind! })),
+        activePartners: town.partnerships.filter((p) => p.status === "active").length,
+        suggestions,
+      });
+      expect(idea, `seeded at ${now.toISOString()}`).not.toBeNull();
+    }
+  });
 });
